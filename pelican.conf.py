@@ -1,0 +1,29 @@
+"""Pelican settings of the sample Book. `profile-gen build` and `pelican -s pelican.conf.py`
+use this file alike; the profile itself is `content/profile.yaml`."""
+
+PATH = "content"
+OUTPUT_PATH = "output"
+THEME = "theme"
+PLUGINS = ["profile_gen.plugin"]
+
+PROFILE_FILE = "profile.yaml"  # relative to PATH
+
+SITENAME = "Book"  # replaced by the profile's name
+AUTHOR = ""
+TIMEZONE = "Europe/Paris"
+DEFAULT_LANG = "fr"
+SITEURL = ""  # e.g. "https://lea-moreau.github.io/book" for canonical URLs
+RELATIVE_URLS = True
+
+ARTICLE_PATHS = ["articles"]
+PAGE_PATHS = []
+STATIC_PATHS = []
+ARTICLE_URL = "articles/{slug}/index.html"
+ARTICLE_SAVE_AS = "articles/{slug}/index.html"
+DIRECT_TEMPLATES = []  # the profile_gen generator writes the index and the Book's pages
+AUTHOR_SAVE_AS = CATEGORY_SAVE_AS = TAG_SAVE_AS = ""
+AUTHORS_SAVE_AS = CATEGORIES_SAVE_AS = TAGS_SAVE_AS = ARCHIVES_SAVE_AS = ""
+FEED_ALL_ATOM = CATEGORY_FEED_ATOM = TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
+DEFAULT_PAGINATION = False
+DELETE_OUTPUT_DIRECTORY = True

@@ -1,0 +1,88 @@
+"""`profile-gen build`: run Pelican with the profile plugin, atomically.
+
+The site is built in a staging folder beside the output and swapped in only when the
+whole build succeeded, so a failed build leaves the previous output untouched.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import time
+from pathlib import Path
+
+from . import i18n
+
+PLUGIN = "profile_gen.plugin"
+
+
+class BuildError(Exception):
+    """The build could not run (settings, plugin); the message is for the user."""
+
+
+def _quiet_pelican() -> None:
+    logging.getLogger("pelican").setLevel(logging.WARNING)
+    from pelican.log import console
+
+    console.quiet = True
+
+
+def _swap(staging: Path, final: Path) -> None:
+    old = final.with_name(f".{final.name}.old")
+    if old.exists():
+        shutil.rmtree(old)
+    if final.exists():
+        final.rename(old)
+    staging.rename(final)
+    if old.exists():
+        shutil.rmtree(old)
+
+
+def run_pelican(settings_file: Path, output: Path | None = None) -> tuple[Path, object]:
+    """Build into a staging folder, swap it in, and return the output folder and the profile."""
+    from pelican import Pelican
+    from pelican.settings import read_settings
+
+    from .plugin import PROFILE_KEY
+
+    if not settings_file.is_file():
+        raise BuildError(f"{settings_file}: no such settings file")
+    settings = read_settings(str(settings_file))
+    final = Path(output).resolve() if output else Path(settings["OUTPUT_PATH"])
+    staging = final.with_name(f".{final.name}.building")
+    if staging.exists():
+        shutil.rmtree(staging)
+    settings["OUTPUT_PATH"] = str(staging)
+    settings["DELETE_OUTPUT_DIRECTORY"] = False
+    pelican = Pelican(settings)  # loads the profile: a ProfileError stops here
+    if PLUGIN not in pelican.settings["PLUGINS"] or PROFILE_KEY not in pelican.settings:
+        raise BuildError(f"{settings_file}: the plugin {PLUGIN} is not active (PLUGINS setting)")
+    try:
+        pelican.run()
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    _swap(staging, final)
+    return final, pelican.settings[PROFILE_KEY]
+
+
+def build(settings_file: Path, output: str | None = None, lang: str | None = None) -> int:
+    _quiet_pelican()
+    started = time.perf_counter()
+    try:
+        final, profile = run_pelican(settings_file, Path(output) if output else None)
+    except BuildError as error:
+        print(error)
+        return 2
+    pages = sum(1 for _ in final.rglob("*.html"))
+    lang = lang or profile.primary_language
+    print(
+        i18n.text(
+            lang,
+            "build.done",
+            pages=pages,
+            output=str(final),
+            seconds=f"{time.perf_counter() - started:.2f}",
+        )
+    )
+    return 0

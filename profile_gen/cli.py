@@ -1,0 +1,178 @@
+"""The `profile-gen` command: check, schema, init, build.
+
+Exit codes: 0 success (or profile ready), 1 profile incomplete, 2 invalid input,
+3 internal error. Tracebacks only with --debug.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from . import i18n
+from .errors import ProfileError
+
+DEFAULT_PROFILE = Path("content") / "profile.yaml"
+
+
+def _lang(args: argparse.Namespace) -> str:
+    lang = args.lang or os.environ.get("PROFILE_GEN_LANG", "")
+    return lang if lang in i18n.LANGUAGES else "fr"
+
+
+# --------------------------------------------------------------------------- check
+
+
+def _article_count(profile_path: Path) -> int:
+    articles = profile_path.parent / "articles"
+    return len(list(articles.glob("*.md"))) if articles.is_dir() else 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .loader import load
+    from .readiness import assess
+
+    path = Path(args.profile)
+    profile = load(path, lang=args.lang)
+    lang = args.lang or profile.primary_language
+    report = assess(profile, _article_count(path))
+    say = lambda key, **ctx: i18n.text(lang, key, **ctx)  # noqa: E731
+    out = [say("check.valid", file=str(path)), "", say("check.annexe")]
+    for check in report.annexe:
+        mark = "✓" if check.ok else "✗"
+        line = f"  {mark} {say('item.' + check.key)}"
+        out.append(line if check.ok else f"{line} — {say('check.hint.' + check.key)}")
+    out += ["", say("check.defence")]
+    for check in report.defence:
+        mark = "✓" if check.ok else "✗"
+        line = f"  {mark} {say('check.' + check.key, **check.context)}"
+        if not check.ok:
+            line += f" — {say('check.hint.' + check.key, **check.context)}"
+        out.append(line)
+    notes = []
+    primary = profile.primary_language
+    for other, paths in report.missing_translations.items():
+        if paths:
+            fallback = primary if other != primary else profile.locale[-1]
+            notes.append(
+                f"  {say('check.translations', count=len(paths), lang=other, primary=fallback)}"
+            )
+            notes += [f"    - {p}" for p in paths[:15]]
+            if len(paths) > 15:
+                notes.append("    - …")
+    if report.plain_texts:
+        for other in profile.locale[1:]:
+            notes.append(f"  {say('check.plain_texts', count=report.plain_texts, lang=other)}")
+    if notes:
+        out += ["", say("check.notes"), *notes]
+    missing = report.missing
+    out += ["", say("check.ready") if not missing else say("check.incomplete", count=len(missing))]
+    print("\n".join(out))
+    return 0 if not missing else 1
+
+
+# --------------------------------------------------------------------------- schema
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from .schema import json_schema_text
+
+    text = json_schema_text()
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+# --------------------------------------------------------------------------- init
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from .schema import SCHEMA_FILE, json_schema_text
+
+    lang = _lang(args)
+    folder = Path(args.directory)
+    starter = Path(__file__).parent / "starter" / "profile.yaml"
+    files = {
+        folder / "profile.yaml": starter.read_text(encoding="utf-8"),
+        folder / SCHEMA_FILE: json_schema_text(),
+        folder / "articles" / ".gitkeep": "",
+        folder / "images" / ".gitkeep": "",
+    }
+    for target, content in files.items():
+        shown = str(target)
+        if target.exists():
+            print(i18n.text(lang, "init.exists", path=shown))
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with open(target, "x", encoding="utf-8") as handle:  # "x": never overwrite
+            handle.write(content)
+        print(i18n.text(lang, "init.created", path=shown))
+    print(i18n.text(lang, "init.next", path=str(folder / "profile.yaml")))
+    return 0
+
+
+# --------------------------------------------------------------------------- build
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .build import build
+
+    return build(Path(args.settings), output=args.output, lang=args.lang)
+
+
+# --------------------------------------------------------------------------- main
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(
+        prog="profile-gen",
+        description="One YAML profile -> portfolio site (Book), printable annexe, defence deck.",
+    )
+    main.add_argument("--debug", action="store_true", help="show tracebacks")
+    main.add_argument("--lang", choices=i18n.LANGUAGES, help="language of the messages")
+    commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = commands.add_parser("check", help="validate a profile and say what is missing")
+    check.add_argument("profile", nargs="?", default=str(DEFAULT_PROFILE))
+    check.set_defaults(run=cmd_check)
+
+    schema = commands.add_parser("schema", help="print the JSON Schema of profile.yaml")
+    schema.add_argument("-o", "--output", help="write to this file instead")
+    schema.set_defaults(run=cmd_schema)
+
+    init = commands.add_parser("init", help="start a new profile folder (never overwrites)")
+    init.add_argument("directory", nargs="?", default="profil")
+    init.set_defaults(run=cmd_init)
+
+    build = commands.add_parser("build", help="build the Book, annexe and deck into output/")
+    build.add_argument("--settings", default="pelican.conf.py", help="Pelican settings file")
+    build.add_argument("-o", "--output", help="output folder (default: the settings' OUTPUT_PATH)")
+    build.set_defaults(run=cmd_build)
+    return main
+
+
+def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+    args = parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except ProfileError as error:
+        print(error.format(), file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # a bug: say so in one line, trace only on demand
+        if args.debug:
+            raise
+        print(i18n.text(_lang(args), "cli.internal_error", error=repr(error)), file=sys.stderr)
+        return 3
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,368 @@
+"""Value types of the profile model: localized text, partial dates, web links, e-mail.
+
+Each type validates one YAML value and raises `PydanticCustomError` with a stable error
+type (``pg_*``) and a context; the wording of every message lives in `profile_gen.i18n`.
+Nothing here reads files or knows about HTML.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, ClassVar
+from urllib.parse import urlsplit
+
+from email_validator import EmailNotValidError, validate_email
+from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic_core import PydanticCustomError, core_schema
+
+LANGUAGES = ("fr", "en")
+"""Languages whose labels exist; a profile's `locale` picks one or several of them."""
+
+
+def _plain(cls: type, validate, json_schema: dict[str, Any]) -> core_schema.CoreSchema:
+    return core_schema.no_info_plain_validator_function(
+        validate,
+        json_schema_input_schema=core_schema.any_schema(),
+        serialization=core_schema.plain_serializer_function_ser_schema(cls.serialize),
+        metadata={"pg_json_schema": json_schema},
+    )
+
+
+class _JsonSchemaFromMetadata:
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> dict[str, Any]:
+        return dict(schema["metadata"]["pg_json_schema"])
+
+
+def _kind_of(value: Any) -> str:
+    """A short name of a YAML value's kind, for 'found ...' in messages."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "bool"
+    if isinstance(value, int | float):
+        return "number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "list"
+    if isinstance(value, dict):
+        return "mapping"
+    return type(value).__name__
+
+
+def _as_text(value: Any) -> str:
+    """A scalar used as text: strings as they are, numbers written back (`2024`)."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    raise PydanticCustomError("pg_text_type", "expected text", {"kind": _kind_of(value)})
+
+
+# --------------------------------------------------------------------------- text
+
+
+class Localized(_JsonSchemaFromMetadata):
+    """User text in one or several languages: ``"texte"`` or ``{fr: "texte", en: "text"}``.
+
+    A plain string belongs to every language (it is the same in all of them: a name, a
+    company) but counts as untranslated in a multilingual profile when `translatable` text
+    is expected; the profile decides that, not this type.
+    """
+
+    __slots__ = ("plain", "values")
+    markdown: ClassVar[bool] = False
+
+    def __init__(self, values: dict[str, str], plain: bool = False) -> None:
+        self.values = values
+        self.plain = plain
+
+    def get(self, lang: str, fallback: str) -> str:
+        """The text in `lang`, else in `fallback` (the primary language), else any."""
+        if lang in self.values:
+            return self.values[lang]
+        if fallback in self.values:
+            return self.values[fallback]
+        return next(iter(self.values.values()))
+
+    def has(self, lang: str) -> bool:
+        return self.plain or lang in self.values
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Localized) and (self.values, self.plain) == (
+            other.values,
+            other.plain,
+        )
+
+    def __hash__(self) -> int:
+        return hash((tuple(sorted(self.values.items())), self.plain))
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.values!r})"
+
+    def serialize(self) -> str | dict[str, str]:
+        if self.plain:
+            return next(iter(self.values.values()))
+        return dict(self.values)
+
+    @classmethod
+    def validate(cls, value: Any) -> Localized:
+        if isinstance(value, Localized):
+            return value
+        if isinstance(value, dict):
+            if not value:
+                raise PydanticCustomError("pg_text_empty", "text is empty", {})
+            values: dict[str, str] = {}
+            for lang, text in value.items():
+                if lang not in LANGUAGES:
+                    raise PydanticCustomError(
+                        "pg_text_language",
+                        "unknown language",
+                        {"found": str(lang), "expected": ", ".join(LANGUAGES)},
+                    )
+                text = _as_text(text).strip()
+                if not text:
+                    raise PydanticCustomError("pg_text_empty", "text is empty", {})
+                values[lang] = text
+            return cls(values)
+        text = _as_text(value).strip()
+        if not text:
+            raise PydanticCustomError("pg_text_empty", "text is empty", {})
+        return cls({"*": text}, plain=True)
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        description = "Markdown text" if cls.markdown else "Text"
+        text = {"type": "string", "minLength": 1}
+        return _plain(
+            cls,
+            cls.validate,
+            {
+                "description": f"{description}: one string, or one per language ({{fr: ..., en: ...}}).",
+                "anyOf": [
+                    text,
+                    {
+                        "type": "object",
+                        "properties": {lang: text for lang in LANGUAGES},
+                        "additionalProperties": False,
+                        "minProperties": 1,
+                    },
+                ],
+            },
+        )
+
+
+class Markdown(Localized):
+    """Long text written in Markdown, in one or several languages."""
+
+    markdown = True
+
+
+# --------------------------------------------------------------------------- dates
+
+_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+@dataclass(frozen=True, order=False)
+class PartialDate(_JsonSchemaFromMetadata):
+    """A date known to the year, the month or the day: ``2024``, ``2024-09``, ``2024-09-02``."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    allow_present: ClassVar[bool] = False
+
+    @property
+    def is_present(self) -> bool:
+        return False
+
+    def key(self) -> tuple[int, int, int]:
+        """Sort key; a missing month or day sorts first."""
+        return (self.year, self.month or 0, self.day or 0)
+
+    def precedes(self, other: PartialDate) -> bool:
+        """True when `self` is certainly before `other`, at the precision both have."""
+        if other.is_present:
+            return True
+        if self.is_present:
+            return False
+        mine, theirs = [self.year], [other.year]
+        for a, b in ((self.month, other.month), (self.day, other.day)):
+            if a is None or b is None:
+                break
+            mine.append(a)
+            theirs.append(b)
+        return mine < theirs
+
+    def __str__(self) -> str:
+        text = f"{self.year:04d}"
+        if self.month is not None:
+            text += f"-{self.month:02d}"
+            if self.day is not None:
+                text += f"-{self.day:02d}"
+        return text
+
+    def serialize(self) -> str:
+        return str(self)
+
+    @classmethod
+    def parse(cls, value: Any) -> PartialDate:
+        if isinstance(value, PartialDate):
+            return value
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        if isinstance(value, str):
+            text = value.strip()
+            if cls.allow_present and text.lower() == "present":
+                return PRESENT
+            match = _DATE_RE.match(text)
+            if match:
+                year, month, day = (int(g) if g else None for g in match.groups())
+                if month is not None and not 1 <= month <= 12:
+                    raise PydanticCustomError("pg_date_month", "bad month", {"found": text})
+                if day is not None and not 1 <= day <= _DAYS[month - 1]:
+                    raise PydanticCustomError("pg_date_day", "bad day", {"found": text})
+                if not 1900 <= year <= 2100:
+                    raise PydanticCustomError("pg_date_year", "bad year", {"found": text})
+                return PartialDate(year, month, day)
+        code = "pg_end_date" if cls.allow_present else "pg_date"
+        raise PydanticCustomError(code, "bad date", {"found": _show(value)})
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        pattern = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+        date_schema = {
+            "type": ["string", "integer"],
+            "pattern": pattern,
+            "description": "YYYY, YYYY-MM or YYYY-MM-DD",
+        }
+        if cls.allow_present:
+            date_schema = {
+                "description": "YYYY, YYYY-MM, YYYY-MM-DD, or `present` for an ongoing period",
+                "anyOf": [date_schema, {"const": "present"}],
+            }
+        return _plain(cls, cls.parse, date_schema)
+
+
+class _Present(PartialDate):
+    @property
+    def is_present(self) -> bool:
+        return True
+
+    def key(self) -> tuple[int, int, int]:
+        return (9999, 99, 99)
+
+    def __str__(self) -> str:
+        return "present"
+
+
+PRESENT = _Present(9999)
+
+
+class EndDate(PartialDate):
+    """The end of a period: a `PartialDate`, or ``present`` when it is still going on."""
+
+    allow_present = True
+
+
+def _show(value: Any, limit: int = 60) -> str:
+    text = repr(value) if not isinstance(value, str) else f'"{value}"'
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# --------------------------------------------------------------------------- links
+
+
+class WebUrl(str, _JsonSchemaFromMetadata):
+    """An absolute ``http``/``https`` address, kept exactly as written."""
+
+    __slots__ = ()
+
+    def serialize(self) -> str:
+        return str(self)
+
+    @classmethod
+    def parse(cls, value: Any) -> WebUrl:
+        if isinstance(value, WebUrl):
+            return value
+        if not isinstance(value, str):
+            raise PydanticCustomError("pg_url", "bad url", {"found": _show(value)})
+        text = value.strip()
+        parts = urlsplit(text) if not re.search(r"\s|[\x00-\x1f\x7f<>\"]", text) else None
+        if parts is None or parts.scheme.lower() not in ("http", "https"):
+            raise PydanticCustomError("pg_url", "bad url", {"found": _show(value)})
+        host = parts.hostname or ""
+        if not host or not re.fullmatch(r"[A-Za-z0-9.-]+|\[[0-9A-Fa-f:]+\]", host):
+            raise PydanticCustomError("pg_url_host", "bad host", {"found": _show(value)})
+        return cls(text)
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return _plain(
+            cls,
+            cls.parse,
+            {"type": "string", "format": "uri", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://"},
+        )
+
+
+class Email(str, _JsonSchemaFromMetadata):
+    """An e-mail address (shown as a ``mailto:`` link by the outputs)."""
+
+    __slots__ = ()
+
+    def serialize(self) -> str:
+        return str(self)
+
+    @classmethod
+    def parse(cls, value: Any) -> Email:
+        if isinstance(value, Email):
+            return value
+        if not isinstance(value, str):
+            raise PydanticCustomError("pg_email", "bad email", {"found": _show(value)})
+        try:
+            validate_email(value.strip(), check_deliverability=False)
+        except EmailNotValidError:
+            raise PydanticCustomError("pg_email", "bad email", {"found": _show(value)}) from None
+        return cls(value.strip())
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return _plain(cls, cls.parse, {"type": "string", "format": "email"})
+
+
+_PHONE_RE = re.compile(r"^\+?[0-9][0-9 .()\-]{5,24}$")
+
+
+class Phone(str, _JsonSchemaFromMetadata):
+    """A phone number: digits, spaces, dots, dashes, parentheses, an optional leading +."""
+
+    __slots__ = ()
+
+    def serialize(self) -> str:
+        return str(self)
+
+    @classmethod
+    def parse(cls, value: Any) -> Phone:
+        if isinstance(value, str) and _PHONE_RE.match(value.strip()):
+            return cls(value.strip())
+        raise PydanticCustomError("pg_phone", "bad phone", {"found": _show(value)})
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return _plain(cls, cls.parse, {"type": "string", "pattern": _PHONE_RE.pattern})

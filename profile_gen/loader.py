@@ -1,0 +1,203 @@
+"""Loading a profile: YAML file -> positions -> validated `Profile`, or one `ProfileError`.
+
+Every problem found (YAML, values, consistency, missing files) is reported together, each
+with its file position and field path, in the profile's language.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from pathlib import Path as FsPath
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from . import rules
+from .errors import Path, Problem, ProfileError
+from .fields import _kind_of, _show
+from .model import Profile
+from .yaml_source import Source, YamlProblems, decode, parse
+
+
+def guess_language(data: Any) -> str:
+    """The profile's primary language if its `locale` says it clearly, else French."""
+    locale = data.get("locale") if isinstance(data, dict) else None
+    first = locale[0] if isinstance(locale, list) and locale else locale
+    return first if first in ("fr", "en") else "fr"
+
+
+def load(path: str | FsPath, lang: str | None = None) -> Profile:
+    """Read and validate the profile at `path`; files it names are resolved beside it."""
+    path = FsPath(path)
+    name = str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ProfileError(
+            name, [Problem("file_not_found", (), {"path": name})], lang or "fr"
+        ) from None
+    except OSError as error:
+        detail = error.strerror or str(error)
+        raise ProfileError(
+            name, [Problem("file_unreadable", (), {"detail": detail})], lang or "fr"
+        ) from None
+    try:
+        text = decode(raw)
+    except YamlProblems as error:
+        raise ProfileError(name, error.problems, lang or "fr") from None
+    return load_text(text, name, base_dir=path.parent, lang=lang)
+
+
+def load_text(
+    text: str, file: str = "profile.yaml", base_dir: FsPath | None = None, lang: str | None = None
+) -> Profile:
+    """Validate YAML `text`; with `base_dir`, also check that the files it names exist."""
+    try:
+        source = parse(text)
+    except YamlProblems as error:
+        raise ProfileError(file, error.problems, lang or "fr") from None
+    lang = lang or guess_language(source.data)
+    problems = list(source.problems)
+    profile = None
+    try:
+        profile = Profile.model_validate(source.data)
+    except ValidationError as error:
+        problems += [_from_pydantic(item) for item in error.errors(include_url=False)]
+    if profile is not None:
+        problems += rules.check(profile)
+        if base_dir is not None:
+            problems += _missing_files(profile, base_dir)
+    if problems:
+        raise ProfileError(file, [_locate(p, source) for p in problems], lang)
+    return profile
+
+
+# --------------------------------------------------------------------------- positions
+
+
+def _locate(problem: Problem, source: Source) -> Problem:
+    if problem.line is None:
+        at = source.position(
+            problem.path, of_key=problem.code in ("unknown_key", "unknown_key_no_hint")
+        )
+        if at:
+            problem.line, problem.column = at
+    return problem
+
+
+# --------------------------------------------------------------------------- pydantic
+
+
+def _from_pydantic(error: dict[str, Any]) -> Problem:
+    loc: Path = tuple(error["loc"])
+    kind = error["type"]
+    context = {key: value for key, value in (error.get("ctx") or {}).items()}
+    value = error.get("input")
+    if kind == "extra_forbidden":
+        return _unknown_key(loc)
+    if kind == "missing":
+        return Problem("missing", loc, {"field": loc[-1] if loc else ""})
+    if kind in ("enum", "literal_error") and "expected" in context:
+        context["expected"] = context["expected"].replace("'", "").replace(" or ", ", ")
+    if "found" not in context:
+        if isinstance(value, dict | list) or value is None or isinstance(value, bool):
+            context["kind"] = _kind_of(value)
+        else:
+            context["found"] = _show(value)
+    if kind in ("too_short", "too_long") and "actual_length" not in context:
+        context["actual_length"] = len(value) if hasattr(value, "__len__") else "?"
+    if kind not in _KNOWN_PYDANTIC and not kind.startswith("pg_"):
+        context["detail"] = error.get("msg", "")
+    return Problem(kind, loc, context)
+
+
+_KNOWN_PYDANTIC = {
+    "string_type",
+    "string_too_short",
+    "string_too_long",
+    "string_pattern_mismatch",
+    "int_type",
+    "int_parsing",
+    "int_from_float",
+    "bool_type",
+    "bool_parsing",
+    "greater_than_equal",
+    "less_than_equal",
+    "list_type",
+    "model_type",
+    "model_attributes_type",
+    "dict_type",
+    "enum",
+    "literal_error",
+    "too_short",
+    "too_long",
+}
+
+
+def _unknown_key(loc: Path) -> Problem:
+    key = str(loc[-1])
+    allowed = sorted(_allowed_keys(loc[:-1]))
+    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6) or difflib.get_close_matches(
+        key.lower().replace(" ", "_").replace("-", "_"), allowed, n=1, cutoff=0.6
+    )
+    if close:
+        return Problem("unknown_key", loc, {"key": key, "suggestion": close[0]})
+    return Problem("unknown_key_no_hint", loc, {"key": key, "allowed": ", ".join(allowed)})
+
+
+def _model_in(annotation: Any) -> Any:
+    """The model or list type inside Optional/Annotated wrappers."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _model_in(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        for arg in typing.get_args(annotation):
+            if arg is not type(None):
+                return _model_in(arg)
+    return annotation
+
+
+def _allowed_keys(loc: Path) -> list[str]:
+    """Field names of the model found at `loc` in a profile."""
+    current: Any = Profile
+    for part in loc:
+        current = _model_in(current)
+        if isinstance(part, int):
+            if typing.get_origin(current) is list:
+                current = typing.get_args(current)[0]
+            continue
+        if (
+            isinstance(current, type)
+            and issubclass(current, BaseModel)
+            and part in current.model_fields
+        ):
+            current = current.model_fields[part].annotation
+        else:
+            return []
+    current = _model_in(current)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+# --------------------------------------------------------------------------- files
+
+
+def _missing_files(profile: Profile, base_dir: FsPath) -> list[Problem]:
+    wanted: list[tuple[Path, str]] = []
+    if profile.identity.photo:
+        wanted.append((("identity", "photo", "path"), profile.identity.photo.path))
+    for i, achievement in enumerate(profile.achievements):
+        for j, image in enumerate(achievement.images):
+            wanted.append((("achievements", i, "images", j, "path"), image.path))
+    problems = []
+    root = base_dir.resolve()
+    for path, relative in wanted:
+        target = (base_dir / relative).resolve()
+        if FsPath(relative).is_absolute() or not target.is_relative_to(root):
+            problems.append(Problem("path_escapes", path, {"path": relative}))
+        elif not target.is_file():
+            problems.append(Problem("file_missing", path, {"path": relative}))
+    return problems

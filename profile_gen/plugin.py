@@ -1,0 +1,37 @@
+"""Pelican registration: load the profile once, add the Book generator, escape templates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pelican import signals
+
+from .book import BookGenerator
+from .loader import load
+
+PROFILE_KEY = "PROFILE_GEN_PROFILE"
+"""Settings key holding the validated `Profile` once the plugin has loaded it."""
+
+
+def profile_path(settings: dict) -> Path:
+    """The profile file named by the settings, resolved from Pelican's content `PATH`."""
+    return Path(settings["PATH"]) / settings.get("PROFILE_FILE", "profile.yaml")
+
+
+def load_profile(pelican) -> None:
+    pelican.settings[PROFILE_KEY] = load(profile_path(pelican.settings))
+
+
+def escape_templates(generator) -> None:
+    """Every template of every generator autoescapes: profile text is never raw HTML."""
+    generator.env.autoescape = True
+
+
+def add_generator(pelican):
+    return BookGenerator
+
+
+def register() -> None:
+    signals.initialized.connect(load_profile)
+    signals.generator_init.connect(escape_templates)
+    signals.get_generators.connect(add_generator)

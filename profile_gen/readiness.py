@@ -1,0 +1,118 @@
+"""What a valid profile still lacks for the thesis annexes and the defence.
+
+`assess` returns data (which item is present, what is missing, which texts lack a
+translation); `profile_gen.cli` prints it. No I/O.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel
+
+from .errors import Path, format_path
+from .fields import Localized
+from .model import Profile
+
+ANNEXE_ITEMS = (
+    "cv",
+    "path",
+    "training",
+    "languages",
+    "book_qr",
+    "linkedin_qr",
+    "achievements",
+    "summary",
+    "activities",
+    "skills_recommendations",
+)
+"""The annexe items of the methodology, in its order (labels: ``item.<key>``)."""
+
+
+@dataclass
+class Check:
+    key: str
+    ok: bool
+    context: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Readiness:
+    annexe: list[Check]
+    defence: list[Check]
+    missing_translations: dict[str, list[str]]
+    """Per language, the paths of texts that fall back to the primary language."""
+    plain_texts: int
+    """Texts written once (a plain string) in a multilingual profile."""
+
+    @property
+    def missing(self) -> list[Check]:
+        return [check for check in (*self.annexe, *self.defence) if not check.ok]
+
+    @property
+    def ready(self) -> bool:
+        return not self.missing
+
+
+def annexe_items(profile: Profile, article_count: int = 0) -> dict[str, bool]:
+    """Whether each annexe item of the methodology has data, in the methodology's order."""
+    identity = profile.identity
+    return {
+        "cv": bool(identity.photo and (profile.experience or profile.education)),
+        "path": bool(profile.experience),
+        "training": bool(profile.education or profile.certifications),
+        "languages": bool(profile.languages),
+        "book_qr": profile.links.book is not None,
+        "linkedin_qr": profile.links.linkedin is not None,
+        "achievements": bool(profile.achievements),
+        "summary": profile.summary is not None,
+        "activities": bool(profile.activities) or article_count > 0,
+        "skills_recommendations": bool(profile.skills and profile.recommendations),
+    }
+
+
+def _defence_checks(profile: Profile) -> list[Check]:
+    items = profile.competencies.items
+    lang = profile.primary_language
+    without_evidence = [profile.text(c.display_name(), lang) for c in items if not c.evidence]
+    undated = [profile.text(a.title, lang) for a in profile.achievements if a.start is None]
+    defence = profile.defence
+    total = sum(slide.seconds for slide in defence.slides)
+    return [
+        Check("strengths", len(profile.strengths) == 10, {"count": len(profile.strengths)}),
+        Check(
+            "improvements", len(profile.improvements) == 10, {"count": len(profile.improvements)}
+        ),
+        Check("self_assessment", bool(items), {"count": len(items)}),
+        Check("evidence", not without_evidence, {"items": ", ".join(without_evidence)}),
+        Check("dated", not undated, {"items": ", ".join(undated)}),
+        Check("slides", total == defence.duration, {"total": total, "duration": defence.duration}),
+    ]
+
+
+def iter_texts(value: Any, path: Path = ()) -> Iterator[tuple[Path, Localized]]:
+    """Every `Localized` text inside a model, with its path."""
+    if isinstance(value, Localized):
+        yield path, value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from iter_texts(getattr(value, name), (*path, name))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from iter_texts(item, (*path, index))
+
+
+def assess(profile: Profile, article_count: int = 0) -> Readiness:
+    annexe = [Check(key, ok) for key, ok in annexe_items(profile, article_count).items()]
+    missing: dict[str, list[str]] = {lang: [] for lang in profile.locale}
+    plain = 0
+    for path, text in iter_texts(profile):
+        if text.plain:
+            plain += 1 if len(profile.locale) > 1 else 0
+            continue
+        for lang in profile.locale:
+            if not text.has(lang):
+                missing[lang].append(format_path(path))
+    return Readiness(annexe, _defence_checks(profile), missing, plain)

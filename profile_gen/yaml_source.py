@@ -1,0 +1,235 @@
+"""Safe YAML reading that remembers where every key and value was written.
+
+PyYAML's safe composer builds the node tree; this module turns it into plain Python
+values itself, so that it can record each value's line and column, refuse duplicate keys,
+keep dates as written (`2024-09` stays text) and bound the size of the result.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .errors import Path, Problem
+
+MAX_BYTES = 10_000_000
+MAX_DEPTH = 40
+MAX_NODES = 500_000
+
+
+@dataclass
+class Source:
+    """A parsed document: its data, and the 1-based position of each path in it."""
+
+    data: Any
+    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    """Where the value at a path starts."""
+    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    """Where the key naming a path starts (mapping entries only)."""
+    problems: list[Problem] = field(default_factory=list)
+    """Problems that did not stop the reading (a duplicate key keeps its first value)."""
+
+    def position(self, path: Path, of_key: bool = False) -> tuple[int, int] | None:
+        """The position of `path`, or of its nearest parent that has one."""
+        path = tuple(path)
+        if of_key and path in self.keys:
+            return self.keys[path]
+        while path:
+            if path in self.values:
+                return self.values[path]
+            path = path[:-1]
+        return self.values.get(())
+
+
+class YamlProblems(Exception):
+    """The document cannot be read; `problems` say where and why."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(problems)
+        self.problems = problems
+
+
+_SCALARS = yaml.constructor.SafeConstructor()
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:timestamp",  # dates stay text: the model parses them
+}
+_CONSTRUCTED_TAGS = {
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+}
+
+
+def _at(mark: yaml.Mark) -> tuple[int, int]:
+    return (mark.line + 1, mark.column + 1)
+
+
+def _kind(node: Node) -> str:
+    if isinstance(node, MappingNode):
+        return "mapping"
+    if isinstance(node, SequenceNode):
+        return "list"
+    return "text"
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.source = Source(data=None)
+        self.problems: list[Problem] = []
+        self.count = 0
+
+    def build(self, node: Node, path: Path, depth: int) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise YamlProblems([Problem("yaml_too_many_nodes", (), {"limit": MAX_NODES})])
+        if depth > MAX_DEPTH:
+            line, column = _at(node.start_mark)
+            raise YamlProblems([Problem("yaml_too_deep", path, {"limit": MAX_DEPTH}, line, column)])
+        self.source.values.setdefault(path, _at(node.start_mark))
+        if isinstance(node, ScalarNode):
+            return self._scalar(node, path)
+        if isinstance(node, SequenceNode):
+            return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+        return self._mapping(node, path, depth)
+
+    def _scalar(self, node: ScalarNode, path: Path) -> Any:
+        if node.tag in _PLAIN_TAGS:
+            return node.value
+        if node.tag in _CONSTRUCTED_TAGS:
+            return _SCALARS.construct_object(node, deep=True)
+        line, column = _at(node.start_mark)
+        self.problems.append(Problem("yaml_tag", path, {"tag": node.tag}, line, column))
+        return node.value
+
+    def _mapping(self, node: MappingNode, path: Path, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first_lines: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            line, column = _at(key_node.start_mark)
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                self.problems.append(Problem("yaml_merge_key", path, {}, line, column))
+                continue
+            if not isinstance(key_node, ScalarNode):
+                kind = _kind(key_node)
+                self.problems.append(
+                    Problem("yaml_key_not_text", path, {"kind": kind}, line, column)
+                )
+                continue
+            key = str(key_node.value)
+            if key in first_lines:
+                self.problems.append(
+                    Problem(
+                        "yaml_duplicate_key",
+                        (*path, key),
+                        {"key": key, "first_line": first_lines[key]},
+                        line,
+                        column,
+                    )
+                )
+                continue
+            first_lines[key] = line
+            self.source.keys[(*path, key)] = (line, column)
+            result[key] = self.build(value_node, (*path, key), depth + 1)
+        return result
+
+
+_SYNTAX_CODES = (
+    ("mapping values are not allowed", "yaml_colon"),
+    ("expected <block end>", "yaml_indent"),
+    ("did not find expected key", "yaml_indent"),
+    ("could not find expected ':'", "yaml_indent"),
+    ("did not find expected '-' indicator", "yaml_indent"),
+    ("that cannot start any token", "yaml_reserved"),
+    ("found undefined alias", "yaml_alias"),
+    ("expected ',' or ']'", "yaml_flow"),
+    ("expected ',' or '}'", "yaml_flow"),
+)
+
+
+def _syntax_problem(error: yaml.YAMLError) -> Problem:
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    line, column = _at(mark) if mark else (None, None)
+    problem = getattr(error, "problem", None) or str(error)
+    context = getattr(error, "context", None) or ""
+    if "'\\t'" in problem or "tab" in problem.lower():
+        return Problem("yaml_tab", (), {}, line, column)
+    if "another document" in problem or "single document" in problem:
+        return Problem("yaml_multiple_documents", (), {}, line, column)
+    if "quoted scalar" in context and getattr(error, "context_mark", None):
+        return Problem("yaml_unclosed_quote", (), {}, *_at(error.context_mark))
+    for fragment, code in _SYNTAX_CODES:
+        if fragment in problem:
+            return Problem(code, (), {"detail": problem}, line, column)
+    return Problem("yaml_syntax", (), {"detail": problem}, line, column)
+
+
+def _tab_in_indentation(text: str) -> tuple[int, int] | None:
+    """The first tab used to indent a line, which PyYAML reports poorly or not at all."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.lstrip(" ")
+        if stripped.startswith("\t") and stripped.strip():
+            return (number, len(line) - len(stripped) + 1)
+    return None
+
+
+def decode(raw: bytes) -> str:
+    """UTF-8 text of `raw` (a BOM is allowed), or `YamlProblems` naming the bad byte."""
+    if len(raw) > MAX_BYTES:
+        raise YamlProblems([Problem("yaml_too_large", (), {"size": len(raw), "limit": MAX_BYTES})])
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        byte = f"0x{raw[error.start]:02X}"
+        raise YamlProblems([Problem("yaml_encoding", (), {"byte": byte}, line, column)]) from None
+
+
+def parse(text: str) -> Source:
+    """Parse one YAML document whose root is a mapping; raise `YamlProblems` otherwise."""
+    if len(text) > MAX_BYTES:
+        raise YamlProblems([Problem("yaml_too_large", (), {"size": len(text), "limit": MAX_BYTES})])
+    if not text.strip() or all(
+        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
+    ):
+        raise YamlProblems([Problem("yaml_empty", (), {}, 1, 1)])
+    tab = _tab_in_indentation(text)
+    loader = None
+    try:
+        loader = yaml.SafeLoader(text)
+        node = loader.get_single_node()
+    except yaml.reader.ReaderError as error:
+        before = text[: error.position]
+        line, column = before.count("\n") + 1, error.position - (before.rfind("\n") + 1) + 1
+        character = f"U+{error.character:04X}" if isinstance(error.character, int) else "?"
+        raise YamlProblems(
+            [Problem("yaml_control_char", (), {"char": character}, line, column)]
+        ) from None
+    except yaml.YAMLError as error:
+        problem = _syntax_problem(error)
+        if tab and problem.code == "yaml_syntax":
+            problem = Problem("yaml_tab", (), {}, *tab)
+        raise YamlProblems([problem]) from None
+    except RecursionError:
+        raise YamlProblems([Problem("yaml_too_deep", (), {"limit": MAX_DEPTH})]) from None
+    finally:
+        if loader is not None:
+            loader.dispose()
+    if node is None:
+        raise YamlProblems([Problem("yaml_empty", (), {}, 1, 1)])
+    if not isinstance(node, MappingNode):
+        line, column = _at(node.start_mark)
+        kind = _kind(node)
+        if isinstance(node, ScalarNode) and node.tag == "tag:yaml.org,2002:null":
+            raise YamlProblems([Problem("yaml_empty", (), {}, line, column)])
+        raise YamlProblems([Problem("yaml_root_not_mapping", (), {"kind": kind}, line, column)])
+    builder = _Builder()
+    builder.source.data = builder.build(node, (), 0)
+    builder.source.problems = builder.problems
+    return builder.source

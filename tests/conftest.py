@@ -1,0 +1,78 @@
+"""Shared fixtures: the repository's sample, temporary profiles, the CLI run in-process."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from profile_gen import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "content" / "profile.yaml"
+
+MINIMAL = """\
+identity:
+  name: Camille Test
+  headline: Cheffe de projet
+"""
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def run_cli(capsys):
+    """Run `profile-gen ARGS` in-process; return its exit code and output."""
+
+    def run(*args: str) -> Result:
+        code = cli.main(list(args))
+        captured = capsys.readouterr()
+        return Result(code, captured.out, captured.err)
+
+    return run
+
+
+@pytest.fixture
+def write_profile(tmp_path):
+    """Write a profile (text is dedented; bytes as they are) and return its path."""
+
+    def write(text: str | bytes, name: str = "profile.yaml") -> Path:
+        path = tmp_path / name
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(textwrap.dedent(text), encoding="utf-8")
+        return path
+
+    return write
+
+
+@pytest.fixture
+def sample_copy(tmp_path) -> Path:
+    """A copy of the repository's content/ and settings, safe to modify and build."""
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    shutil.copytree(ROOT / "theme", tmp_path / "theme")
+    shutil.copy(ROOT / "pelican.conf.py", tmp_path / "pelican.conf.py")
+    return tmp_path
+
+
+@pytest.fixture
+def in_dir(monkeypatch):
+    def enter(path: Path) -> Path:
+        monkeypatch.chdir(path)
+        return path
+
+    return enter
+
+
+def chromium_required() -> bool:
+    return os.environ.get("CI", "").lower() == "true"

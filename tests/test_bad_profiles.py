@@ -1,0 +1,284 @@
+"""Bad profiles, one defect each: exit code 2 and a message naming file:line:column and field."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.conftest import MINIMAL
+
+HEAD = MINIMAL  # three lines: identity, name, headline
+
+# (id, profile text, line of the defect, field path shown, a fragment of the message)
+CASES = [
+    (
+        "typo-top-level",
+        HEAD + "experiance: []\n",
+        4,
+        "experiance",
+        "vouliez-vous dire « experience »",
+    ),
+    (
+        "typo-nested",
+        "identity:\n  name: A\n  headlin: B\n",
+        3,
+        "identity.headlin",
+        "vouliez-vous dire « headline »",
+    ),
+    (
+        "missing-required",
+        "identity:\n  headline: B\n",
+        2,
+        "identity.name",
+        "champ obligatoire « name »",
+    ),
+    (
+        "bad-date",
+        HEAD
+        + "experience:\n  - title: T\n    organization: O\n    start: mai 2023\n    end: present\n",
+        7,
+        "experience[0].start",
+        'trouvé : "mai 2023"',
+    ),
+    (
+        "bad-month",
+        HEAD + "education:\n  - degree: D\n    institution: I\n    start: 2024-13\n    end: 2025\n",
+        7,
+        "education[0].start",
+        "mois invalide",
+    ),
+    (
+        "end-before-start",
+        HEAD
+        + "experience:\n  - title: T\n    organization: O\n    start: 2024-09\n    end: 2023-01\n",
+        8,
+        "experience[0].end",
+        "précède le début",
+    ),
+    (
+        "present-as-start",
+        HEAD
+        + "experience:\n  - title: T\n    organization: O\n    start: present\n    end: present\n",
+        7,
+        "experience[0].start",
+        "AAAA-MM",
+    ),
+    (
+        "bad-email",
+        "identity:\n  name: A\n  headline: B\n  contact:\n    email: camille-at-example\n",
+        5,
+        "identity.contact.email",
+        "adresse e-mail",
+    ),
+    (
+        "javascript-url",
+        HEAD + "links:\n  book: javascript:alert(1)\n",
+        5,
+        "links.book",
+        "http:// ou https://",
+    ),
+    (
+        "linkedin-elsewhere",
+        HEAD + "links:\n  linkedin: https://example.com/in/camille\n",
+        5,
+        "links.linkedin",
+        "LinkedIn",
+    ),
+    (
+        "cefr-level",
+        HEAD + "languages:\n  - name: Allemand\n    level: D1\n",
+        6,
+        "languages[0].level",
+        "A1, A2, B1, B2, C1, C2, native",
+    ),
+    (
+        "duplicate-key",
+        "identity:\n  name: A\n  headline: B\n  name: C\n",
+        4,
+        "identity.name",
+        "en double (déjà définie ligne 2)",
+    ),
+    ("tab-indent", "identity:\n\tname: A\n", 2, "", "tabulation"),
+    ("unclosed-quote", 'identity:\n  name: "A\n  headline: B\n', 2, "", "guillemet ouvert"),
+    ("colon-in-value", HEAD + "summary: Bilan: 2025\n", 4, "", "mettez-la entre guillemets"),
+    ("bad-indent", HEAD + "skills:\n  - name: SQL\n   level: 3\n", 6, "", "indentation"),
+    ("root-list", "- identity\n- name\n", 1, "", "dictionnaire de sections"),
+    ("root-scalar", "juste du texte\n", 1, "", "dictionnaire de sections"),
+    ("empty", "\n# rien\n", 1, "", "le fichier est vide"),
+    ("multiple-documents", HEAD + "---\nidentity: {}\n", 4, "", "plusieurs documents"),
+    (
+        "dangling-evidence",
+        HEAD + "competencies:\n  items:\n    - id: gestion-projets\n      level: 3\n"
+        "      evidence: [projet-fantome]\n",
+        8,
+        "competencies.items[0].evidence[0]",
+        "aucune réalisation n'a l'identifiant « projet-fantome »",
+    ),
+    (
+        "duplicate-achievement-id",
+        HEAD + "achievements:\n  - id: erp\n    title: A\n  - id: erp\n    title: B\n",
+        7,
+        "achievements[1].id",
+        "déjà utilisé par achievements[0]",
+    ),
+    (
+        "list-expected",
+        HEAD + "achievements:\n  id: erp\n  title: A\n",
+        5,
+        "achievements",
+        "une liste",
+    ),
+    (
+        "level-off-scale",
+        HEAD + "competencies:\n  items:\n    - id: gestion-projets\n      level: 7\n",
+        7,
+        "competencies.items[0].level",
+        "absent de l'échelle",
+    ),
+    (
+        "unknown-text-language",
+        "identity:\n  name: A\n  headline: {fr: Cheffe, de: Leiterin}\n",
+        3,
+        "identity.headline",
+        "langue inconnue « de »",
+    ),
+    (
+        "text-not-list",
+        "identity:\n  name: A\n  headline:\n    - Cheffe\n",
+        4,
+        "identity.headline",
+        "trouvé : une liste",
+    ),
+    (
+        "skill-level-range",
+        HEAD + "skills:\n  - name: SQL\n    level: 7\n",
+        6,
+        "skills[0].level",
+        "au plus 5",
+    ),
+    (
+        "unknown-competency",
+        HEAD + "improvements:\n  - title: T\n    explanation: E\n    action_plan: P\n"
+        "    target: 2026\n    competencies: [cuisine]\n",
+        9,
+        "improvements[0].competencies[0]",
+        "aucune compétence n'a l'identifiant « cuisine »",
+    ),
+    (
+        "bad-phone",
+        "identity:\n  name: A\n  headline: B\n  contact:\n    phone: appelez-moi\n",
+        5,
+        "identity.contact.phone",
+        "numéro de téléphone",
+    ),
+    (
+        "bad-id",
+        HEAD + "achievements:\n  - id: Mon Projet\n    title: A\n",
+        5,
+        "achievements[0].id",
+        "identifiant invalide",
+    ),
+    (
+        "photo-missing",
+        "identity:\n  name: A\n  headline: B\n  photo:\n    path: images/absente.jpg\n    alt: A\n",
+        5,
+        "identity.photo.path",
+        "fichier introuvable : images/absente.jpg",
+    ),
+    (
+        "path-escapes",
+        "identity:\n  name: A\n  headline: B\n  photo:\n    path: ../../etc/passwd\n    alt: A\n",
+        5,
+        "identity.photo.path",
+        "sort du dossier",
+    ),
+    (
+        "bad-visibility",
+        "identity:\n  name: A\n  headline: B\n  contact:\n    visibility:\n      phone: web\n",
+        6,
+        "identity.contact.visibility.phone",
+        "public, annexe, private",
+    ),
+    (
+        "bad-locale",
+        "locale: de\n" + HEAD,
+        1,
+        "locale[0]",
+        "fr, en",
+    ),
+    ("control-character", HEAD + "summary: bonjour\x07\n", 4, "", "caractère invisible U+0007"),
+    ("merge-key", "base: &b {name: A}\nidentity:\n  <<: *b\n  headline: B\n", 3, "", "fusion"),
+    ("python-tag", HEAD + "summary: !!python/object:os.system ls\n", 4, "summary", "étiquette"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "path", "fragment"),
+    [case[1:] for case in CASES],
+    ids=[case[0] for case in CASES],
+)
+def test_bad_profile_is_reported_precisely(run_cli, write_profile, text, line, path, fragment):
+    profile = write_profile(text)
+    result = run_cli("check", str(profile))
+    assert result.code == 2, result.out + result.err
+    assert "Traceback" not in result.err
+    where = re.escape(f"{profile}:{line}:") + r"\d+" + (re.escape(f": {path}\n") if path else "")
+    assert re.search(where, result.err), result.err
+    assert fragment in result.err, result.err
+    assert len(result.err.splitlines()) < 25  # one screen
+
+
+def test_there_are_at_least_twenty_cases():
+    assert len(CASES) >= 20
+    assert len({case[0] for case in CASES}) == len(CASES)
+
+
+def test_non_utf8_bytes_name_the_line(run_cli, write_profile):
+    profile = write_profile(MINIMAL.encode() + b"summary: caf\xe9\n")
+    result = run_cli("check", str(profile))
+    assert result.code == 2
+    assert f"{profile}:4:13" in result.err
+    assert "0xE9" in result.err and "UTF-8" in result.err
+
+
+def test_deeply_nested_document_is_refused(run_cli, write_profile):
+    profile = write_profile(HEAD + "summary: " + "[" * 5000 + "]" * 5000 + "\n")
+    result = run_cli("check", str(profile))
+    assert result.code == 2
+    assert "imbrication trop profonde" in result.err
+
+
+def test_billion_laughs_is_bounded(run_cli, write_profile):
+    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    lines += [f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 9)]
+    profile = write_profile(HEAD + "\n".join(lines) + "\n")
+    result = run_cli("check", str(profile))
+    assert result.code == 2
+    assert "document trop grand" in result.err
+
+
+def test_several_errors_are_reported_together(run_cli, write_profile):
+    profile = write_profile(
+        "identity:\n  name: A\n  headlin: B\n  contact:\n    email: nope\n"
+        "languages:\n  - name: Anglais\n    level: Z9\n"
+    )
+    result = run_cli("check", str(profile))
+    assert result.code == 2
+    for where in (":2:3: identity.headline", ":3:3: identity.headlin", ":5:12:", ":8:12:"):
+        assert where in result.err, result.err
+    assert "4 erreurs" in result.err
+
+
+def test_messages_follow_the_profile_locale(run_cli, write_profile):
+    profile = write_profile("locale: en\nidentity:\n  name: A\n  headlin: B\n")
+    result = run_cli("check", str(profile))
+    assert result.code == 2
+    assert "did you mean 'headline'?" in result.err
+    assert "required field 'headline' is missing" in result.err
+
+
+def test_missing_file(run_cli, tmp_path):
+    result = run_cli("check", str(tmp_path / "absent.yaml"))
+    assert result.code == 2
+    assert "fichier introuvable" in result.err

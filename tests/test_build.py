@@ -1,0 +1,75 @@
+"""`profile-gen build` runs Pelican with the plugin, atomically."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from bs4 import BeautifulSoup
+
+
+def _tree(folder):
+    return {
+        str(path.relative_to(folder)): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def test_build_writes_the_book(run_cli, sample_copy, in_dir):
+    in_dir(sample_copy)
+    result = run_cli("build")
+    assert result.code == 0, result.out + result.err
+    assert "pages écrites" in result.out
+    soup = BeautifulSoup((sample_copy / "output/index.html").read_text("utf-8"), "html.parser")
+    assert soup.find("h1").get_text() == "Léa Moreau"
+    assert soup.html["lang"] == "fr"
+
+
+def test_broken_profile_leaves_previous_output(run_cli, sample_copy, in_dir):
+    in_dir(sample_copy)
+    assert run_cli("build").code == 0
+    before = _tree(sample_copy / "output")
+    profile = sample_copy / "content/profile.yaml"
+    profile.write_text(profile.read_text("utf-8").replace("headline:", "headlin:", 1), "utf-8")
+    result = run_cli("build")
+    assert result.code == 2
+    assert "vouliez-vous dire « headline »" in result.err
+    assert _tree(sample_copy / "output") == before
+    assert not list(sample_copy.glob(".output*"))
+
+
+def test_build_is_deterministic(run_cli, sample_copy, in_dir, tmp_path):
+    in_dir(sample_copy)
+    assert run_cli("build", "--output", str(tmp_path / "a")).code == 0
+    assert run_cli("build", "--output", str(tmp_path / "b")).code == 0
+    assert _tree(tmp_path / "a") == _tree(tmp_path / "b")
+
+
+def test_build_fails_loudly_without_the_plugin(run_cli, sample_copy, in_dir):
+    in_dir(sample_copy)
+    conf = sample_copy / "pelican.conf.py"
+    conf.write_text(conf.read_text("utf-8").replace('["profile_gen.plugin"]', "[]"), "utf-8")
+    result = run_cli("build")
+    assert result.code == 2
+    assert "profile_gen.plugin" in result.out + result.err
+
+
+def test_plain_pelican_builds_the_same_site(run_cli, sample_copy, in_dir, tmp_path):
+    in_dir(sample_copy)
+    assert run_cli("build", "--output", str(tmp_path / "ours")).code == 0
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pelican",
+            "-q",
+            "-s",
+            "pelican.conf.py",
+            "-o",
+            str(tmp_path / "plain"),
+        ],
+        check=True,
+        cwd=sample_copy,
+    )
+    assert _tree(tmp_path / "ours") == _tree(tmp_path / "plain")

@@ -1,0 +1,84 @@
+"""`profile-gen check`: readiness for the thesis annexes and the defence."""
+
+from __future__ import annotations
+
+from tests.conftest import MINIMAL, SAMPLE
+
+
+def test_sample_is_ready(run_cli):
+    result = run_cli("check", str(SAMPLE))
+    assert result.code == 0, result.out + result.err
+    assert "Prêt pour les annexes et la soutenance." in result.out
+    assert "✗" not in result.out
+
+
+def test_default_path_is_content_profile(run_cli, in_dir):
+    in_dir(SAMPLE.parent.parent)
+    assert run_cli("check").code == 0
+
+
+def test_incomplete_profile_lists_what_is_missing(run_cli, write_profile):
+    profile = write_profile(
+        MINIMAL + "links:\n  book: https://example.github.io/book/\n"
+        "achievements:\n  - id: erp\n    title: Migration\n"
+        "competencies:\n  items:\n    - {id: gestion-projets, level: 2}\n"
+        "strengths:\n" + "  - {title: T, explanation: E}\n" * 9
+    )
+    result = run_cli("check", str(profile))
+    assert result.code == 1
+    out = result.out
+    assert "✓ QR code + lien vers le Book" in out
+    assert "✗ QR code + lien vers LinkedIn — ajoutez links.linkedin" in out
+    assert "✗ 10 points forts (9/10)" in out
+    assert "✗ 10 axes d'amélioration avec plan d'action (0/10)" in out
+    assert "✗ Preuves pour chaque compétence — sans preuve : Gestion de projets" in out
+    assert "✗ Réalisations datées — sans date : Migration" in out
+    # the methodology's order
+    items = [
+        "CV avec photo",
+        "Parcours professionnel",
+        "Formations et certifications",
+        "Langues",
+        "QR code + lien vers le Book",
+        "QR code + lien vers LinkedIn",
+        "Book : Réalisations",
+        "LinkedIn : Résumé / Présentation",
+        "Articles et activités",
+        "Compétences et recommandations",
+    ]
+    positions = [out.index(item) for item in items]
+    assert positions == sorted(positions)
+
+
+def test_eleven_strengths_are_too_many(run_cli, write_profile):
+    profile = write_profile(MINIMAL + "strengths:\n" + "  - {title: T, explanation: E}\n" * 11)
+    result = run_cli("check", str(profile))
+    assert result.code == 1 and "✗ 10 points forts (11/10)" in result.out
+
+
+def test_missing_translations_are_listed(run_cli, write_profile):
+    profile = write_profile(
+        "locale: [fr, en]\nidentity:\n  name: A\n  headline: {fr: Cheffe}\n"
+        "summary: {fr: Résumé, en: Summary}\n"
+    )
+    result = run_cli("check", str(profile))
+    assert "1 textes sans traduction en « en »" in result.out or "sans traduction" in result.out
+    assert "- identity.headline" in result.out
+    assert "- summary" not in result.out
+
+
+def test_slide_budget_over_five_minutes(run_cli, write_profile):
+    profile = write_profile(
+        MINIMAL + "defence:\n  slides:\n    - {type: title, seconds: 200}\n"
+        "    - {type: closing, seconds: 200}\n"
+    )
+    result = run_cli("check", str(profile))
+    assert result.code == 1
+    assert "✗ Déroulé de 300 s (400 s prévues)" in result.out
+
+
+def test_english_report(run_cli, write_profile):
+    profile = write_profile("locale: en\n" + MINIMAL)
+    result = run_cli("check", str(profile))
+    assert result.code == 1
+    assert "✗ QR code + link to LinkedIn — add links.linkedin" in result.out

@@ -1,0 +1,50 @@
+"""The installed console script, as a user runs it."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import SAMPLE
+
+
+def _script() -> str:
+    found = shutil.which("profile-gen") or str(
+        __import__("pathlib").Path(sys.executable).parent / "profile-gen"
+    )
+    return found
+
+
+def test_console_script_checks_the_sample():
+    result = subprocess.run([_script(), "check", str(SAMPLE)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def test_bad_profile_exits_2_without_traceback(tmp_path):
+    bad = tmp_path / "profile.yaml"
+    bad.write_text("identity:\n  name: A\n  headline: B\nexperiance: []\n", encoding="utf-8")
+    result = subprocess.run([_script(), "check", str(bad)], capture_output=True, text=True)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert f"{bad}:4:1: experiance" in result.stderr
+
+
+@pytest.mark.parametrize("args", [["--help"], ["check", "--help"], ["build", "--help"]])
+def test_help(args):
+    result = subprocess.run([_script(), *args], capture_output=True, text=True)
+    assert result.returncode == 0 and "usage: profile-gen" in result.stdout
+
+
+def test_internal_errors_are_one_line_unless_debug(run_cli, monkeypatch, tmp_path):
+    def boom(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("profile_gen.readiness.assess", boom)
+    result = run_cli("check", str(SAMPLE))
+    assert result.code == 3
+    assert "RuntimeError('boom')" in result.err and "--debug" in result.err
+    with pytest.raises(RuntimeError):
+        run_cli("--debug", "check", str(SAMPLE))
