@@ -27,3 +27,4 @@ FEED_ALL_ATOM = CATEGORY_FEED_ATOM = TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
 DEFAULT_PAGINATION = False
 DELETE_OUTPUT_DIRECTORY = True
+CACHE_PATH = ".cache"  # resized photos, reused while the source is unchanged

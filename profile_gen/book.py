@@ -1,57 +1,247 @@
-"""The Book: a Pelican generator that writes the portfolio pages from the profile."""
+"""The Book: a Pelican generator that writes the portfolio pages from the profile.
+
+One set of pages per language of the profile: the primary language at the site's root,
+the others under `/<lang>/`. Pelican's own articles stay Pelican's job; they are listed on
+the activities page next to the profile's activities.
+"""
 
 from __future__ import annotations
 
-from jinja2 import pass_context
+from dataclasses import dataclass
+from pathlib import Path
+
+from markupsafe import Markup
 from pelican.generators import Generator
 
-from . import i18n, render
+from . import charts, seo
+from .fields import Localized, PartialDate
+from .media import images
+from .model import Profile, Visibility
+
+PHOTO_WIDTHS = (160, 320, 480)
+IMAGE_WIDTHS = (480, 960)
 
 
-@pass_context
-def _t(context, value) -> str:
-    return render.localize(value, context["lang"], context["primary_lang"])
+@dataclass(frozen=True)
+class BookPage:
+    key: str
+    slug: str
+    template: str
 
 
-@pass_context
-def _md(context, value):
-    return render.markdown(value, context["lang"], context["primary_lang"])
+PAGES = (
+    BookPage("home", "", "home"),
+    BookPage("path", "parcours", "path"),
+    BookPage("training", "formations", "training"),
+    BookPage("languages", "langues", "languages"),
+    BookPage("achievements", "realisations", "achievements"),
+    BookPage("skills", "competences", "skills"),
+    BookPage("activities", "activites", "activities"),
+    BookPage("profile", "profil", "profile"),
+)
+PAGE_BY_KEY = {page.key: page for page in PAGES}
 
 
-@pass_context
-def _date(context, value) -> str:
-    return render.format_date(value, context["lang"])
+class Book:
+    """Addresses of the Book's pages (relative to the site root) and its public base URL."""
+
+    def __init__(self, profile: Profile, base_url: str | None) -> None:
+        self.profile = profile
+        self.languages = list(profile.locale)
+        self.primary = profile.primary_language
+        self.base_url = (base_url.rstrip("/") + "/") if base_url else None
+        self.pages = PAGES
+
+    def prefix(self, lang: str) -> str:
+        return "" if lang == self.primary else f"{lang}/"
+
+    def path(self, key: str, lang: str, item: str | None = None) -> str:
+        """e.g. ``index.html``, ``en/parcours/index.html``, ``realisations/erp/index.html``."""
+        slug = PAGE_BY_KEY[key].slug
+        parts = [part for part in (slug, item) if part]
+        folder = "/".join(parts) + "/" if parts else ""
+        return f"{self.prefix(lang)}{folder}index.html"
+
+    def absolute(self, path: str) -> str | None:
+        """The public address of `path`, without `index.html`, when the base URL is known."""
+        if not self.base_url:
+            return None
+        return self.base_url + path.removesuffix("index.html")
+
+    def alternates(self, key: str, item: str | None = None) -> list[tuple[str, str]]:
+        return [(lang, self.path(key, lang, item)) for lang in self.languages]
 
 
-@pass_context
-def _label(context, key: str, **values) -> str:
-    return i18n.text(context["lang"], key, **values)
+@dataclass(frozen=True)
+class ActivityEntry:
+    """One line of the activities page: a profile activity or a Pelican article."""
+
+    kind: str
+    title: Localized | str
+    date: PartialDate
+    url: str | None
+    external: bool
+    venue: Localized | None = None
+    summary: Localized | None = None
+    summary_html: Markup | None = None
+
+
+def activity_entries(profile: Profile, articles: list) -> list[ActivityEntry]:
+    """The profile's activities and Pelican's articles, newest first."""
+    entries = [
+        ActivityEntry(
+            kind=activity.kind.value,
+            title=activity.title,
+            date=activity.date,
+            url=activity.url,
+            external=True,
+            venue=activity.venue,
+            summary=activity.summary,
+        )
+        for activity in profile.activities
+    ]
+    for article in articles:
+        when = article.date
+        entries.append(
+            ActivityEntry(
+                kind="article",
+                title=article.title,
+                date=PartialDate(when.year, when.month, when.day),
+                url=article.url,
+                external=False,
+                summary_html=Markup(article.summary) if article.summary else None,
+            )
+        )
+    return sorted(entries, key=lambda entry: (entry.date.key(), str(entry.url)), reverse=True)
 
 
 class BookGenerator(Generator):
     """Writes the Book's pages with the theme's templates, once per language."""
 
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.env.filters.update({"t": _t, "md": _md, "date": _date})
-        self.env.globals.update({"label": _label})
-
     def generate_context(self) -> None:
         from .plugin import PROFILE_KEY
 
-        self.profile = self.settings[PROFILE_KEY]
-        self.context["profile"] = self.profile
-        self.context["SITENAME"] = self.profile.identity.name
+        profile: Profile = self.settings[PROFILE_KEY]
+        self.profile = profile
+        base_url = self.settings.get("SITEURL") or profile.links.book
+        self.book = Book(profile, base_url)
+        self.context.update(
+            profile=profile,
+            book=self.book,
+            lang=profile.primary_language,
+            primary_lang=profile.primary_language,
+            SITENAME=profile.identity.name,
+            chart=charts.competency_chart(profile),
+            scale_labels={step.level: step.label for step in profile.competencies.scale},
+        )
 
-    def generate_output(self, writer) -> None:
+    # ------------------------------------------------------------------ media
+
+    def _media(self) -> None:
         profile = self.profile
-        lang = profile.primary_language
+        content = Path(self.settings["PATH"])
+        output = Path(self.output_path)
+        cache = Path(self.settings["CACHE_PATH"]) / "profile_gen" / "images"
+        photo = profile.identity.photo
+        shown = profile.identity.contact.visibility.photo == Visibility.public
+        self.context["photo"] = (
+            images.picture(content / photo.path, "portrait", PHOTO_WIDTHS, output, cache)
+            if photo and shown
+            else None
+        )
+        pictures = {}
+        for achievement in profile.achievements:
+            for index, image in enumerate(achievement.images):
+                name = f"{achievement.id}-{index + 1}"
+                pictures[(achievement.id, index)] = images.picture(
+                    content / image.path, name, IMAGE_WIDTHS, output, cache
+                )
+        self.context["pictures"] = pictures
+
+    # ------------------------------------------------------------------ output
+
+    def _write(self, writer, path: str, template: str, lang: str, key: str, **extra) -> None:
+        item = extra.get("item_id")
+        alternates = self.book.alternates(key, item) if key else [(lang, path)]
         writer.write_file(
-            "index.html",
-            self.get_template("home"),
+            path,
+            self.get_template(template),
             self.context,
             relative_urls=self.settings["RELATIVE_URLS"],
-            profile=profile,
             lang=lang,
-            primary_lang=profile.primary_language,
+            page_key=key,
+            page_path=path,
+            alternates=alternates,
+            canonical=self.book.absolute(path),
+            **extra,
         )
+
+    def generate_output(self, writer) -> None:
+        self._media()
+        profile = self.profile
+        photo = self.context["photo"]
+        og_image = self.book.absolute(photo.largest.jpeg) if photo else None
+        self.context["activities"] = activity_entries(profile, self.context.get("articles", []))
+        for lang in self.book.languages:
+            person = seo.person(
+                profile, lang, self.book.absolute(self.book.path("home", lang)), og_image
+            )
+            for page in PAGES:
+                self._write(
+                    writer,
+                    self.book.path(page.key, lang),
+                    page.template,
+                    lang,
+                    page.key,
+                    person=person,
+                    og_image=og_image,
+                )
+            for achievement in profile.achievements:
+                self._write(
+                    writer,
+                    self.book.path("achievements", lang, achievement.id),
+                    "achievement",
+                    lang,
+                    "achievements",
+                    item_id=achievement.id,
+                    achievement=achievement,
+                    og_image=og_image,
+                )
+        self._write_404(writer)
+        self._write_search_files()
+
+    def _write_404(self, writer) -> None:
+        lang = self.book.primary
+        # a 404 page is served at any address: absolute links when the base is known
+        base = self.book.base_url.rstrip("/") if self.book.base_url else None
+        extra = {"SITEURL": base} if base else {}
+        writer.write_file(
+            "404.html",
+            self.get_template("404"),
+            self.context,
+            relative_urls=not base,
+            lang=lang,
+            page_key="",
+            page_path="404.html",
+            alternates=[],
+            canonical=None,
+            noindex=True,
+            **extra,
+        )
+
+    def _write_search_files(self) -> None:
+        output = Path(self.output_path)
+        book = self.book
+        sitemap_url = None
+        if book.base_url:
+            pages = [
+                {lang: book.absolute(path) for lang, path in book.alternates(page.key)}
+                for page in PAGES
+            ]
+            pages += [
+                {lang: book.absolute(path) for lang, path in book.alternates("achievements", a.id)}
+                for a in self.profile.achievements
+            ]
+            (output / "sitemap.xml").write_text(seo.sitemap(pages), encoding="utf-8")
+            sitemap_url = book.base_url + "sitemap.xml"
+        (output / "robots.txt").write_text(seo.robots(sitemap_url), encoding="utf-8")

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 from . import rules
 from .errors import Path, Problem, ProfileError
 from .fields import _kind_of, _show
+from .media import images
 from .model import Profile
 from .yaml_source import Source, YamlProblems, decode, parse
 
@@ -68,7 +69,7 @@ def load_text(
     if profile is not None:
         problems += rules.check(profile)
         if base_dir is not None:
-            problems += _missing_files(profile, base_dir)
+            problems += _check_files(profile, base_dir)
     if problems:
         raise ProfileError(file, [_locate(p, source) for p in problems], lang)
     return profile
@@ -185,7 +186,7 @@ def _allowed_keys(loc: Path) -> list[str]:
 # --------------------------------------------------------------------------- files
 
 
-def _missing_files(profile: Profile, base_dir: FsPath) -> list[Problem]:
+def _check_files(profile: Profile, base_dir: FsPath) -> list[Problem]:
     wanted: list[tuple[Path, str]] = []
     if profile.identity.photo:
         wanted.append((("identity", "photo", "path"), profile.identity.photo.path))
@@ -200,4 +201,7 @@ def _missing_files(profile: Profile, base_dir: FsPath) -> list[Problem]:
             problems.append(Problem("path_escapes", path, {"path": relative}))
         elif not target.is_file():
             problems.append(Problem("file_missing", path, {"path": relative}))
+        elif found := images.inspect(target):
+            code, context = found
+            problems.append(Problem(code, path, context))
     return problems

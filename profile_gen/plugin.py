@@ -1,4 +1,4 @@
-"""Pelican registration: load the profile once, add the Book generator, escape templates."""
+"""Pelican registration: load the profile once, add the Book generator, prepare templates."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from pathlib import Path
 
 from pelican import signals
 
+from . import render
 from .book import BookGenerator
 from .loader import load
 
@@ -22,9 +23,9 @@ def load_profile(pelican) -> None:
     pelican.settings[PROFILE_KEY] = load(profile_path(pelican.settings))
 
 
-def escape_templates(generator) -> None:
-    """Every template of every generator autoescapes: profile text is never raw HTML."""
-    generator.env.autoescape = True
+def prepare_templates(generator) -> None:
+    """Every generator's templates autoescape and know the profile's filters (`t`, `md`, ...)."""
+    render.install(generator.env)
 
 
 def add_generator(pelican):
@@ -33,5 +34,5 @@ def add_generator(pelican):
 
 def register() -> None:
     signals.initialized.connect(load_profile)
-    signals.generator_init.connect(escape_templates)
+    signals.generator_init.connect(prepare_templates)
     signals.get_generators.connect(add_generator)

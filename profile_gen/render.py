@@ -1,10 +1,15 @@
-"""Jinja filters that present model values: localized text, Markdown, dates, labels.
+"""Jinja filters and globals that present model values: localized text, Markdown, dates, labels.
 
-Presentation only: they turn model values into text or safe HTML for the templates.
+Presentation only: they turn model values into text or safe HTML for the templates. The
+current language comes from the template context (`lang`, `primary_lang`).
 """
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
+from jinja2 import Environment, pass_context
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
@@ -16,20 +21,7 @@ from .fields import Localized, PartialDate
 _MARKDOWN = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
 
 _MONTHS = {
-    "fr": [
-        "janv.",
-        "févr.",
-        "mars",
-        "avr.",
-        "mai",
-        "juin",
-        "juil.",
-        "août",
-        "sept.",
-        "oct.",
-        "nov.",
-        "déc.",
-    ],
+    "fr": ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."],
     "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
 }
 
@@ -42,8 +34,13 @@ def localize(value: Localized | str | None, lang: str, primary: str) -> str:
     return str(value)
 
 
-def markdown(value: Localized | str | None, lang: str, primary: str) -> Markup:
-    return Markup(_MARKDOWN.render(localize(value, lang, primary)))
+def markdown(value: Localized | str | None, lang: str, primary: str, top: int = 2) -> Markup:
+    """Markdown as safe HTML; its headings start at level `top` (the page owns the `<h1>`)."""
+    tokens = _MARKDOWN.parse(localize(value, lang, primary))
+    for token in tokens:
+        if token.type in ("heading_open", "heading_close"):
+            token.tag = f"h{min(6, max(int(token.tag[1]), top))}"
+    return Markup(_MARKDOWN.renderer.render(tokens, _MARKDOWN.options, {}))
 
 
 def format_date(value: PartialDate | None, lang: str) -> str:
@@ -57,3 +54,46 @@ def format_date(value: PartialDate | None, lang: str) -> str:
     if value.day is None:
         return f"{month} {value.year}"
     return f"{value.day} {month} {value.year}"
+
+
+def json_for_script(data: Any) -> Markup:
+    """JSON safe inside `<script>`: `<`, `>` and `&` are escaped, so `</script>` cannot close it."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1)
+    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        text = text.replace(char, escape)
+    return Markup(text)
+
+
+@pass_context
+def _t(context, value) -> str:
+    return localize(value, context["lang"], context["primary_lang"])
+
+
+@pass_context
+def _md(context, value) -> Markup:
+    return markdown(value, context["lang"], context["primary_lang"])
+
+
+@pass_context
+def _date(context, value) -> str:
+    return format_date(value, context["lang"])
+
+
+@pass_context
+def _period(context, item) -> str:
+    start = format_date(getattr(item, "start", None), context["lang"])
+    end = format_date(getattr(item, "end", None), context["lang"])
+    return f"{start} – {end}" if start and end and start != end else start or end
+
+
+@pass_context
+def _label(context, key: str, **values) -> str:
+    return i18n.text(context["lang"], key, **values)
+
+
+def install(env: Environment) -> None:
+    """Add the filters and globals to a Jinja environment (one per Pelican generator)."""
+    env.autoescape = True
+    env.filters.update({"t": _t, "md": _md, "date": _date, "period": _period})
+    env.filters["json_script"] = json_for_script
+    env.globals["label"] = _label

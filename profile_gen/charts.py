@@ -1,0 +1,54 @@
+"""Geometry of the competency self-assessment chart (numbers only; the template draws it)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import Profile
+
+ROW_HEIGHT = 44
+LABEL_WIDTH = 0  # labels sit above each bar, so the bars use the full width
+WIDTH = 600
+
+
+@dataclass(frozen=True)
+class Bar:
+    competency_id: str
+    y: int
+    level: int
+    target: int | None
+    level_width: float
+    target_x: float | None
+
+
+@dataclass(frozen=True)
+class Chart:
+    width: int
+    height: int
+    bars: tuple[Bar, ...]
+    ticks: tuple[tuple[int, float], ...]
+    """Scale levels and their x position."""
+
+
+def competency_chart(profile: Profile) -> Chart:
+    scale = sorted(step.level for step in profile.competencies.scale)
+    low, high = min(scale[0], 0), scale[-1]
+    span = max(high - low, 1)
+
+    def x(level: int) -> float:
+        return round(WIDTH * (level - low) / span, 1)
+
+    bars = []
+    for index, item in enumerate(profile.competencies.items):
+        bars.append(
+            Bar(
+                competency_id=item.id,
+                y=index * ROW_HEIGHT,
+                level=item.level,
+                target=item.target,
+                level_width=max(x(item.level), 4.0),
+                target_x=x(item.target) if item.target is not None else None,
+            )
+        )
+    ticks = tuple((level, x(level)) for level in scale)
+    return Chart(WIDTH, max(len(bars), 1) * ROW_HEIGHT, tuple(bars), ticks)

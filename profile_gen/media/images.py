@@ -1,0 +1,115 @@
+"""Images of the profile (portrait, achievement pictures): checked, resized, cleaned.
+
+Every variant is re-encoded from pixels only, after applying the EXIF orientation, so no
+metadata (EXIF, GPS, camera, ICC comments) reaches the outputs. Variants are cached by the
+source's content hash: an unchanged image is not processed again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP"}
+MAX_PIXELS = 40_000_000
+"""Larger images are refused as possible decompression bombs (a 40-megapixel photo passes)."""
+
+
+def inspect(path: Path) -> tuple[str, dict] | None:
+    """None when `path` is a usable image, else a message code and its context."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as image:
+                if image.format not in ACCEPTED_FORMATS:
+                    return "image_format", {"path": path.name, "format": image.format or "?"}
+                if image.width * image.height > MAX_PIXELS:
+                    return "image_too_large", {"path": path.name, "limit": MAX_PIXELS // 1_000_000}
+                image.load()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        return "image_too_large", {"path": path.name, "limit": MAX_PIXELS // 1_000_000}
+    except UnidentifiedImageError:
+        return "image_not_image", {"path": path.name}
+    except (OSError, SyntaxError, ValueError) as error:
+        return "image_broken", {"path": path.name, "detail": str(error)[:80]}
+    return None
+
+
+@dataclass(frozen=True)
+class Variant:
+    width: int
+    height: int
+    jpeg: str
+    """Path of the JPEG file, relative to the output folder."""
+    webp: str
+
+
+@dataclass(frozen=True)
+class Picture:
+    """An image ready for `<picture>`: variants from small to large."""
+
+    variants: tuple[Variant, ...]
+
+    @property
+    def largest(self) -> Variant:
+        return self.variants[-1]
+
+    @property
+    def fallback(self) -> Variant:
+        return self.variants[0]
+
+    def srcset(self, kind: str, base: str) -> str:
+        return ", ".join(f"{base}/{getattr(v, kind)} {v.width}w" for v in self.variants)
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+
+
+def _encode(source: Path, width: int, jpeg: Path, webp: Path) -> tuple[int, int]:
+    with Image.open(source) as opened:
+        image = ImageOps.exif_transpose(opened)
+        if image.mode not in ("RGB", "L"):
+            background = Image.new("RGB", image.size, (255, 255, 255))
+            background.paste(image.convert("RGBA"), mask=image.convert("RGBA").getchannel("A"))
+            image = background
+        image = image.convert("RGB")
+        if image.width > width:
+            height = round(image.height * width / image.width)
+            image = image.resize((width, height), Image.Resampling.LANCZOS)
+        pixels = Image.frombytes("RGB", image.size, image.tobytes())  # pixels only
+        pixels.save(jpeg, "JPEG", quality=82, optimize=True, progressive=True)
+        pixels.save(webp, "WEBP", quality=80, method=6)
+        return pixels.size
+
+
+def picture(source: Path, name: str, widths: tuple[int, ...], output: Path, cache: Path) -> Picture:
+    """Write the variants of `source` as `images/<name>-<width>.{jpg,webp}` under `output`."""
+    digest = _digest(source)
+    cached = cache / digest
+    with Image.open(source) as opened:
+        source_width = ImageOps.exif_transpose(opened).width
+    usable = tuple(w for w in widths if w <= source_width) or (source_width,)
+    variants = []
+    for width in usable:
+        jpeg_name, webp_name = f"{name}-{width}.jpg", f"{name}-{width}.webp"
+        cached_jpeg, cached_webp = cached / jpeg_name, cached / webp_name
+        size_file = cached / f"{name}-{width}.size"
+        if not (cached_jpeg.is_file() and cached_webp.is_file() and size_file.is_file()):
+            cached.mkdir(parents=True, exist_ok=True)
+            real_width, real_height = _encode(source, width, cached_jpeg, cached_webp)
+            size_file.write_text(f"{real_width} {real_height}", encoding="ascii")
+        real_width, real_height = map(int, size_file.read_text(encoding="ascii").split())
+        target = output / "images"
+        target.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(cached_jpeg, target / jpeg_name)
+        shutil.copyfile(cached_webp, target / webp_name)
+        variants.append(
+            Variant(real_width, real_height, f"images/{jpeg_name}", f"images/{webp_name}")
+        )
+    return Picture(tuple(variants))

@@ -1,0 +1,68 @@
+"""Link previews and search engines: schema.org data, sitemap and robots.txt (data, no HTML)."""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape, quoteattr
+
+from .model import Profile
+
+
+def person(profile: Profile, lang: str, url: str | None, image: str | None) -> dict:
+    """The schema.org `Person` the Book describes, with only what the person made public."""
+    identity = profile.identity
+    data: dict = {
+        "@context": "https://schema.org",
+        "@type": "Person",
+        "name": identity.name,
+        "jobTitle": profile.text(identity.headline, lang),
+    }
+    if url:
+        data["url"] = url
+    if image:
+        data["image"] = image
+    same_as = [str(link) for link in (profile.links.linkedin,) if link]
+    same_as += [str(other.url) for other in profile.links.others]
+    if same_as:
+        data["sameAs"] = same_as
+    public = identity.contact.shown_on("site")
+    if "email" in public:
+        data["email"] = f"mailto:{public['email']}"
+    if "city" in public:
+        data["address"] = {
+            "@type": "PostalAddress",
+            "addressLocality": profile.text(public["city"], lang),
+        }
+    if profile.languages:
+        data["knowsLanguage"] = [
+            profile.text(language.name, lang) for language in profile.languages
+        ]
+    schools = sorted({education.institution for education in profile.education})
+    if schools:
+        data["alumniOf"] = [{"@type": "EducationalOrganization", "name": name} for name in schools]
+    return data
+
+
+def sitemap(pages: list[dict[str, str]]) -> str:
+    """A sitemap with `hreflang` alternates; each page is `{lang: absolute_url}`."""
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
+        ' xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+    ]
+    for versions in pages:
+        for url in versions.values():
+            lines.append(f"  <url><loc>{escape(url)}</loc>")
+            if len(versions) > 1:
+                for lang, other in versions.items():
+                    lines.append(
+                        f'    <xhtml:link rel="alternate" hreflang={quoteattr(lang)}'
+                        f" href={quoteattr(other)}/>"
+                    )
+            lines.append("  </url>")
+    lines.append("</urlset>")
+    return "\n".join(lines) + "\n"
+
+
+def robots(sitemap_url: str | None) -> str:
+    text = "User-agent: *\nAllow: /\n"
+    return text + (f"Sitemap: {sitemap_url}\n" if sitemap_url else "")
