@@ -1,0 +1,59 @@
+"""Headless Chromium (Debian's system package) driven by Playwright, for browser tests.
+
+Skipped on a workstation without Chromium; in CI (CI=true) a missing browser fails.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def launch(playwright):
+    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    in_ci = os.environ.get("CI", "").lower() == "true"
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:  # pragma: no cover - dev extra not installed
+        if in_ci:
+            pytest.fail("playwright is not installed")
+        pytest.skip("playwright is not installed")
+    if not CHROMIUM.exists():
+        if in_ci:
+            pytest.fail(f"{CHROMIUM} is missing in CI: install Debian's chromium package")
+        pytest.skip(f"{CHROMIUM} not found (apt-get install chromium)")
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        yield browser
+        browser.close()
+
+
+class RequestLog:
+    """Every request a page makes, and the ones that failed."""
+
+    def __init__(self, page) -> None:
+        self.urls: list[str] = []
+        self.failed: list[str] = []
+        page.on("request", lambda request: self.urls.append(request.url))
+        page.on("requestfailed", lambda request: self.failed.append(request.url))
+
+    @property
+    def outside(self) -> list[str]:
+        return [url for url in self.urls if not url.startswith(("file://", "data:", "about:"))]

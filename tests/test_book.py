@@ -1,0 +1,232 @@
+"""The Book built from the sample, read back with BeautifulSoup."""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from profile_gen.build import run_pelican
+from profile_gen.loader import load
+from profile_gen.render import localize
+from tests.conftest import ROOT, SAMPLE
+
+PROFILE = load(SAMPLE)
+LANGS = PROFILE.locale
+BOOK_URL = str(PROFILE.links.book)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    output = tmp_path_factory.mktemp("book") / "output"
+    final, _ = run_pelican(ROOT / "pelican.conf.py", output)
+    return final
+
+
+def page(site: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
+
+
+def prefix(lang: str) -> str:
+    return "" if lang == LANGS[0] else f"{lang}/"
+
+
+def text_of(soup: BeautifulSoup) -> str:
+    return " ".join(soup.get_text(" ").split())
+
+
+def t(value, lang: str) -> str:
+    return " ".join(localize(value, lang, LANGS[0]).split())
+
+
+def html_files(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_item_appears_on_its_page(site, lang):
+    p = prefix(lang)
+    home = text_of(page(site, f"{p}index.html"))
+    assert PROFILE.identity.name in home and t(PROFILE.identity.headline, lang) in home
+    assert "Transalp Logistique" in home  # summary, rendered from Markdown
+
+    path = text_of(page(site, f"{p}parcours/index.html"))
+    for job in PROFILE.experience:
+        assert t(job.title, lang) in path and job.organization in path
+        for line in job.highlights:
+            assert t(line, lang) in path
+
+    training = text_of(page(site, f"{p}formations/index.html"))
+    for item in PROFILE.education:
+        assert t(item.degree, lang) in training
+    for cert in PROFILE.certifications:
+        assert t(cert.name, lang) in training and cert.issuer in training
+
+    languages = page(site, f"{p}langues/index.html")
+    for language in PROFILE.languages:
+        assert t(language.name, lang) in text_of(languages)
+    assert languages.find("table", class_="europass") is not None
+    assert "885/990" in text_of(languages)
+
+    index = text_of(page(site, f"{p}realisations/index.html"))
+    for achievement in PROFILE.achievements:
+        assert t(achievement.title, lang) in index
+        detail = page(site, f"{p}realisations/{achievement.id}/index.html")
+        assert detail.find("h1").get_text() == t(achievement.title, lang)
+        body = text_of(detail)
+        for result in achievement.results:
+            assert t(result, lang) in body
+        assert detail.find("div", class_="prose").find(["p", "ol", "h2"]) is not None
+
+    skills = text_of(page(site, f"{p}competences/index.html"))
+    for skill in PROFILE.skills:
+        assert t(skill.name, lang) in skills
+    for rec in PROFILE.recommendations:
+        assert rec.author in skills
+
+    activities = text_of(page(site, f"{p}activites/index.html"))
+    for activity in PROFILE.activities:
+        assert t(activity.title, lang) in activities
+
+    profile = page(site, f"{p}profil/index.html")
+    lists = profile.find_all("ol", class_="numbered")
+    assert [len(ol.find_all("li", recursive=False)) for ol in lists] == [10, 10]
+    text = text_of(profile)
+    for item in PROFILE.strengths:
+        assert t(item.title, lang) in text
+    for item in PROFILE.improvements:
+        assert t(item.title, lang) in text and t(item.action_plan, lang) in text
+    chart = profile.find("svg", attrs={"role": "img"})
+    assert len(chart.find_all("rect", class_="bar")) == len(PROFILE.competencies.items)
+    for item in PROFILE.competencies.items:
+        assert profile.find("tr", id=f"competency-{item.id}") is not None
+
+
+def test_activities_are_newest_first(site):
+    dates = [t["datetime"] for t in page(site, "activites/index.html").find_all("time")]
+    assert dates == sorted(dates, reverse=True) and len(dates) == len(PROFILE.activities)
+
+
+def test_phone_never_reaches_the_web(site):
+    digits = re.sub(r"\D", "", str(PROFILE.identity.contact.phone))
+    for path in site.rglob("*"):
+        if path.is_file() and path.suffix in (".html", ".xml", ".txt", ".json"):
+            flat = re.sub(r"\D", "", path.read_text(encoding="utf-8"))
+            assert digits not in flat, path
+
+
+def test_every_page_has_landmarks_and_one_h1(site):
+    for path in html_files(site):
+        soup = page(site, str(path.relative_to(site)))
+        assert soup.html.get("lang") in LANGS, path
+        assert soup.find("main", id="main") is not None, path
+        assert soup.find("a", class_="skip-link")["href"] == "#main"
+        assert len(soup.find_all("h1")) == 1, path
+        levels = [int(h.name[1]) for h in soup.find_all(re.compile("^h[1-6]$"))]
+        assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), (path, levels)
+        for img in soup.find_all("img"):
+            assert img.get("alt"), path
+
+
+def test_language_switch_links_to_the_same_page(site):
+    for lang in LANGS:
+        soup = page(site, f"{prefix(lang)}parcours/index.html")
+        switch = soup.find("nav", class_="lang-switch")
+        targets = {a["hreflang"]: a["href"] for a in switch.find_all("a")}
+        assert set(targets) == set(LANGS)
+        for other, href in targets.items():
+            resolved = (site / prefix(lang) / "parcours" / href).resolve()
+            assert resolved == (site / f"{prefix(other)}parcours/index.html").resolve()
+        alternates = soup.find_all("link", rel="alternate")
+        assert {link["hreflang"] for link in alternates} == set(LANGS)
+
+
+def test_internal_links_resolve_from_file_urls(site):
+    """Relative links only: the site works from file:// and under any sub-path."""
+    checked = 0
+    for path in html_files(site):
+        soup = page(site, str(path.relative_to(site)))
+        for tag, attribute in (
+            ("a", "href"),
+            ("link", "href"),
+            ("img", "src"),
+            ("source", "srcset"),
+        ):
+            for element in soup.find_all(tag):
+                value = element.get(attribute)
+                if not value or element.get("rel") in (["canonical"], ["alternate"]):
+                    continue
+                for ref in [v.strip().split(" ")[0] for v in value.split(",")]:
+                    parts = urlsplit(ref)
+                    if parts.scheme in ("http", "https", "mailto", "tel"):
+                        continue
+                    assert not ref.startswith("/"), (path, ref)
+                    if not parts.path:
+                        continue
+                    target = (path.parent / unquote(parts.path)).resolve()
+                    assert target.is_file(), (path, ref)
+                    checked += 1
+    assert checked > 200
+
+
+def test_link_previews_and_structured_data(site):
+    soup = page(site, "index.html")
+    meta = {m.get("property") or m.get("name"): m.get("content") for m in soup.find_all("meta")}
+    assert meta["og:title"] == PROFILE.identity.name
+    assert meta["og:image"] == BOOK_URL + "images/portrait-480.jpg"
+    assert meta["og:url"] == BOOK_URL
+    assert meta["twitter:card"] == "summary"
+    assert soup.find("link", rel="canonical")["href"] == BOOK_URL
+    data = json.loads(soup.find("script", type="application/ld+json").string)
+    assert data["@type"] == "Person" and data["name"] == PROFILE.identity.name
+    assert str(PROFILE.links.linkedin) in data["sameAs"]
+    assert "telephone" not in data
+    english = page(site, "en/parcours/index.html")
+    assert english.find("link", rel="canonical")["href"] == BOOK_URL + "en/parcours/"
+
+
+def test_sitemap_and_robots(site):
+    tree = ET.parse(site / "sitemap.xml")
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    locations = {loc.text for loc in tree.getroot().findall("s:url/s:loc", ns)}
+    expected_pages = 8 + len(PROFILE.achievements)
+    assert len(locations) == expected_pages * len(LANGS)
+    assert BOOK_URL + "en/realisations/migration-erp/" in locations
+    robots = (site / "robots.txt").read_text(encoding="utf-8")
+    assert f"Sitemap: {BOOK_URL}sitemap.xml" in robots
+
+
+def test_404_page_uses_absolute_links(site):
+    soup = page(site, "404.html")
+    assert soup.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+    assert soup.find("link", rel="stylesheet")["href"] == BOOK_URL + "theme/css/book.css"
+
+
+def test_photo_variants_in_picture_element(site):
+    picture = page(site, "index.html").find("picture")
+    assert picture.find("source")["type"] == "image/webp"
+    srcset = picture.find("source")["srcset"]
+    assert all(f"portrait-{w}.webp {w}w" in srcset for w in (160, 320, 480))
+    img = picture.find("img")
+    assert img["alt"] == t(PROFILE.identity.photo.alt, "fr")
+    assert img["width"] and img["height"]
+    for width in (160, 320, 480):
+        assert (site / f"images/portrait-{width}.webp").stat().st_size > 0
+
+
+def test_no_outside_resources(site):
+    for path in html_files(site):
+        soup = page(site, str(path.relative_to(site)))
+        for element in soup.find_all(["link", "script", "img", "source", "iframe"]):
+            if element.name == "link" and element.get("rel") in (["canonical"], ["alternate"]):
+                continue
+            if path.name == "404.html":
+                continue  # absolute links to the Book's own address
+            for attribute in ("href", "src", "srcset"):
+                value = element.get(attribute) or ""
+                assert "://" not in value, (path, value)

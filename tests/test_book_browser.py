@@ -1,0 +1,133 @@
+"""The Book in headless Chromium, opened from file://: layout, requests, links, contrast."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from profile_gen.build import run_pelican
+from tests.browser import RequestLog, chromium  # noqa: F401 - fixture
+from tests.conftest import ROOT
+
+CONTRAST_JS = """
+() => {
+  const parse = (c) => (c.match(/[\\d.]+/g) || []).map(Number);
+  const lum = ([r, g, b]) => {
+    const ch = [r, g, b].map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+    return 0.2126 * ch[0] + 0.7152 * ch[1] + 0.0722 * ch[2];
+  };
+  const background = (el) => {
+    for (; el; el = el.parentElement) {
+      const c = parse(getComputedStyle(el).backgroundColor);
+      if (c.length === 3 || (c.length === 4 && c[3] > 0.99)) return c.slice(0, 3);
+    }
+    return [255, 255, 255];
+  };
+  const worst = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    const el = node.parentElement;
+    if (!node.textContent.trim() || !el.getClientRects().length) continue;
+    const style = getComputedStyle(el);
+    if (style.visibility === 'hidden' || el.closest('svg') || el.closest('.visually-hidden')) continue;
+    if (el.closest('.skip-link')) continue;
+    const fg = parse(style.color).slice(0, 3), bg = background(el);
+    const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
+    const ratio = (a + 0.05) / (b + 0.05);
+    const large = parseFloat(style.fontSize) >= 24 || (parseFloat(style.fontSize) >= 18.6 && parseInt(style.fontWeight) >= 700);
+    if (ratio < (large ? 3 : 4.5)) worst.push(`${ratio.toFixed(2)} ${el.tagName}.${el.className}: ${node.textContent.trim().slice(0, 30)}`);
+  }
+  return worst;
+}
+"""
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    final, _ = run_pelican(ROOT / "pelican.conf.py", tmp_path_factory.mktemp("b") / "output")
+    return final
+
+
+def pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+@pytest.mark.parametrize("width", [320, 375, 1280, 1920])
+def test_no_horizontal_scroll_and_no_outside_request(chromium, site, width):  # noqa: F811
+    context = chromium.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    log = RequestLog(page)
+    for path in pages(site):
+        if path.name == "404.html":
+            continue  # its links point at the public address
+        page.goto(path.as_uri())
+        scroll, client = page.evaluate(
+            "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+        )
+        assert scroll <= client, f"{path} overflows at {width}px ({scroll} > {client})"
+    assert log.outside == []
+    assert log.failed == []
+    assert any(url.endswith("book.css") for url in log.urls)
+    context.close()
+
+
+def test_links_work_from_file_urls(chromium, site):  # noqa: F811
+    page = chromium.new_page()
+    page.goto((site / "index.html").as_uri())
+    page.get_by_role("navigation", name="Pages du Book").get_by_role(
+        "link", name="Parcours"
+    ).click()
+    assert page.url.endswith("/parcours/index.html")
+    assert page.locator("h1").inner_text() == "Parcours professionnel"
+    page.locator(".lang-switch a[hreflang=en]").click()
+    assert page.url.endswith("/en/parcours/index.html")
+    assert page.locator("html").get_attribute("lang") == "en"
+    page.get_by_role("navigation", name="Book pages").get_by_role(
+        "link", name="Achievements"
+    ).click()
+    page.get_by_role("link", name="ERP migration to SaaS").click()
+    assert page.url.endswith("/en/realisations/migration-erp/index.html")
+    assert page.evaluate("document.querySelector('picture img') === null")
+    page.close()
+
+
+def test_photo_loads(chromium, site):  # noqa: F811
+    page = chromium.new_page(viewport={"width": 1280, "height": 800})
+    page.goto((site / "index.html").as_uri())
+    natural = page.evaluate("document.querySelector('img.portrait').naturalWidth")
+    assert natural >= 160
+    page.close()
+
+
+def test_skip_link_appears_on_focus(chromium, site):  # noqa: F811
+    page = chromium.new_page()
+    page.goto((site / "parcours/index.html").as_uri())
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.className")
+    assert focused == "skip-link"
+    assert page.locator(".skip-link").bounding_box()["y"] >= 0
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"
+    page.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_text_contrast_meets_wcag_aa(chromium, site, scheme):  # noqa: F811
+    context = chromium.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    for path in pages(site):
+        page.goto(path.as_uri())
+        assert page.evaluate(CONTRAST_JS) == [], path
+    context.close()
+
+
+def test_print_stylesheet_hides_navigation(chromium, site):  # noqa: F811
+    page = chromium.new_page()
+    page.goto((site / "index.html").as_uri())
+    page.emulate_media(media="print")
+    assert page.locator(".site-nav").is_hidden()
+    family = page.evaluate("getComputedStyle(document.body).fontFamily")
+    assert "Times New Roman" in family
+    page.close()

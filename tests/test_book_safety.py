@@ -1,0 +1,202 @@
+"""Hostile text comes out inert; photos lose their metadata; bad images are refused."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from PIL import Image
+
+from profile_gen.build import run_pelican
+from tests.conftest import ROOT
+
+EVIL = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+CLOSE = "</script><script>alert(2)</script>"
+QUOTE = '" onmouseover="alert(3)" x="'
+
+HOSTILE = f"""\
+locale: [fr, en]
+identity:
+  name: '{EVIL}'
+  headline: {{fr: '{CLOSE}', en: '{QUOTE}'}}
+  photo:
+    path: images/p.jpg
+    alt: '{QUOTE}'
+  contact:
+    email: evil@example.fr
+    city: '{EVIL}'
+links:
+  book: https://example.github.io/book/
+  linkedin: https://www.linkedin.com/in/x/
+  others:
+    - label: '{QUOTE}'
+      url: https://example.com/?q=%22%3E&x='y'&z=1
+summary: |
+  [clic](javascript:alert(5)) <b onclick="alert(6)">gras</b> {EVIL}
+  [data](data:text/html;base64,PHNjcmlwdD5hbGVydCg3KTwvc2NyaXB0Pg==)
+achievements:
+  - id: evil
+    title: '{CLOSE}'
+    body: |
+      # {EVIL}
+      <iframe src="https://evil.example"></iframe>
+    results: ['{QUOTE}']
+activities:
+  - kind: article
+    title: '{EVIL}'
+    date: 2025
+    url: https://example.com/a
+recommendations:
+  - author: '{EVIL}'
+    text: '{CLOSE}'
+strengths:
+  - title: '{EVIL}'
+    explanation: '{QUOTE}'
+improvements:
+  - title: '{EVIL}'
+    explanation: '{CLOSE}'
+    action_plan: '[x](javascript:alert(8))'
+    target: 2026
+competencies:
+  items:
+    - id: gestion-projets
+      level: 3
+      comment: '{EVIL}'
+"""
+
+
+def make_site(tmp_path: Path, profile_text: str, image: Image.Image | None = None, **save) -> Path:
+    content = tmp_path / "content"
+    (content / "images").mkdir(parents=True)
+    (content / "profile.yaml").write_text(textwrap.dedent(profile_text), encoding="utf-8")
+    (image or Image.new("RGB", (600, 800), (120, 130, 140))).save(
+        content / "images/p.jpg", "JPEG", **save
+    )
+    shutil.copytree(ROOT / "theme", tmp_path / "theme")
+    shutil.copy(ROOT / "pelican.conf.py", tmp_path / "pelican.conf.py")
+    return tmp_path
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory) -> Path:
+    root = make_site(tmp_path_factory.mktemp("hostile"), HOSTILE)
+    final, _ = run_pelican(root / "pelican.conf.py")
+    return final
+
+
+def test_hostile_text_is_inert_everywhere(hostile_site):
+    pages = sorted(hostile_site.rglob("*.html"))
+    assert len(pages) > 10
+    for path in pages:
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        scripts = soup.find_all("script")
+        assert all(s.get("type") == "application/ld+json" for s in scripts), path
+        assert soup.find("iframe") is None, path
+        for element in soup.find_all(True):
+            for attribute, value in element.attrs.items():
+                assert not attribute.startswith("on"), (path, element)
+                text = " ".join(value) if isinstance(value, list) else value
+                if attribute in ("href", "src", "srcset", "action"):
+                    assert not text.strip().lower().startswith(("javascript:", "data:")), (
+                        path,
+                        text,
+                    )
+        for img in soup.find_all("img"):
+            assert img["src"].startswith(("images/", "../", "./")), (path, img["src"])
+
+
+def test_hostile_text_is_shown_as_text(hostile_site):
+    soup = BeautifulSoup((hostile_site / "index.html").read_text("utf-8"), "html.parser")
+    assert soup.find("h1").get_text() == EVIL
+    img = soup.find("picture").find("img")
+    assert img["alt"] == QUOTE  # the quote stayed inside the attribute
+
+
+def test_json_ld_cannot_be_closed_early(hostile_site):
+    raw = (hostile_site / "index.html").read_text("utf-8")
+    soup = BeautifulSoup(raw, "html.parser")
+    block = soup.find("script", type="application/ld+json")
+    data = json.loads(block.string)
+    assert data["jobTitle"] == CLOSE and data["name"] == EVIL
+    assert "</script><script>" not in block.string
+
+
+def test_markdown_keeps_headings_below_the_page_title(hostile_site):
+    soup = BeautifulSoup(
+        (hostile_site / "realisations/evil/index.html").read_text("utf-8"), "html.parser"
+    )
+    assert len(soup.find_all("h1")) == 1
+    assert soup.find("div", class_="prose").find("h2").get_text() == EVIL
+
+
+def _exif_with_gps_and_rotation() -> bytes:
+    exif = Image.Exif()
+    exif[0x0112] = 6  # orientation: rotate 90° clockwise to display
+    exif[0x010F] = "SecretCam"  # make
+    gps = exif.get_ifd(0x8825)
+    gps[1], gps[2] = "N", (48.0, 51.0, 24.0)
+    gps[3], gps[4] = "E", (2.0, 21.0, 3.0)
+    return exif.tobytes()
+
+
+def test_photo_is_rotated_and_stripped(tmp_path):
+    image = Image.new("RGB", (800, 600), (200, 100, 50))  # landscape on disk, portrait shown
+    root = make_site(tmp_path, HOSTILE, image, exif=_exif_with_gps_and_rotation())
+    with Image.open(root / "content/images/p.jpg") as source:
+        assert source.getexif()[0x0112] == 6
+    final, _ = run_pelican(root / "pelican.conf.py")
+    for variant in sorted((final / "images").glob("portrait-*")):
+        raw = variant.read_bytes()
+        assert b"SecretCam" not in raw and b"Exif" not in raw, variant
+        with Image.open(variant) as out:
+            assert not out.getexif(), variant
+            assert out.height > out.width, variant  # orientation applied
+            assert "icc_profile" not in out.info and "exif" not in out.info
+
+
+def test_unchanged_photo_is_not_processed_again(tmp_path, monkeypatch):
+    root = make_site(tmp_path, HOSTILE)
+    run_pelican(root / "pelican.conf.py")
+    calls = []
+    from profile_gen.media import images
+
+    original = images._encode
+    monkeypatch.setattr(images, "_encode", lambda *a: calls.append(a) or original(*a))
+    run_pelican(root / "pelican.conf.py")
+    assert calls == []
+    Image.new("RGB", (500, 700), (1, 2, 3)).save(root / "content/images/p.jpg", "JPEG")
+    run_pelican(root / "pelican.conf.py")
+    assert len(calls) == 3  # one per width
+
+
+@pytest.mark.parametrize(
+    ("data", "fragment"),
+    [
+        (b"not an image at all", "n'est pas une image"),
+        (None, "tronquée"),
+        ("gif", "format GIF non pris en charge"),
+        ("bomb", "image trop grande"),
+    ],
+    ids=["not-image", "truncated", "gif", "decompression-bomb"],
+)
+def test_bad_photos_are_refused(run_cli, tmp_path, data, fragment):
+    root = make_site(
+        tmp_path, "identity:\n  name: A\n  headline: B\n  photo: {path: images/p.jpg, alt: A}\n"
+    )
+    photo = root / "content/images/p.jpg"
+    if data is None:
+        photo.write_bytes(photo.read_bytes()[:400])
+    elif data == "gif":
+        Image.new("P", (20, 20)).save(photo, "GIF")
+    elif data == "bomb":
+        Image.new("1", (10_000, 10_000)).save(photo, "PNG")  # 100 megapixels, tiny file
+    else:
+        photo.write_bytes(data)
+    result = run_cli("check", str(root / "content/profile.yaml"))
+    assert result.code == 2
+    assert ":4:" in result.err and "identity.photo.path" in result.err
+    assert fragment in result.err, result.err
