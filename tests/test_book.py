@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -128,7 +129,7 @@ def test_every_page_has_landmarks_and_one_h1(site):
         assert soup.find("a", class_="skip-link")["href"] == "#main"
         assert len(soup.find_all("h1")) == 1, path
         levels = [int(h.name[1]) for h in soup.find_all(re.compile("^h[1-6]$"))]
-        assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), (path, levels)
+        assert all(b - a <= 1 for a, b in itertools.pairwise(levels)), (path, levels)
         for img in soup.find_all("img"):
             assert img.get("alt"), path
 
