@@ -9,7 +9,6 @@ PLUGINS = ["profile_gen.plugin"]
 PROFILE_FILE = "profile.yaml"  # relative to PATH
 
 SITENAME = "Book"  # replaced by the profile's name
-AUTHOR = ""
 TIMEZONE = "Europe/Paris"
 DEFAULT_LANG = "fr"
 SITEURL = ""  # e.g. "https://lea-moreau.github.io/book" for canonical URLs

@@ -69,11 +69,7 @@ def run_pelican(settings_file: Path, output: Path | None = None) -> tuple[Path, 
 def build(settings_file: Path, output: str | None = None, lang: str | None = None) -> int:
     _quiet_pelican()
     started = time.perf_counter()
-    try:
-        final, profile = run_pelican(settings_file, Path(output) if output else None)
-    except BuildError as error:
-        print(error)
-        return 2
+    final, profile = run_pelican(settings_file, Path(output) if output else None)
     pages = sum(1 for _ in final.rglob("*.html"))
     lang = lang or profile.primary_language
     print(

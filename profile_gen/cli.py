@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from . import i18n
+from .build import BuildError
 from .errors import ProfileError
 
 DEFAULT_PROFILE = Path("content") / "profile.yaml"
@@ -124,6 +125,17 @@ def cmd_build(args: argparse.Namespace) -> int:
     return build(Path(args.settings), output=args.output, lang=args.lang)
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .serve import serve
+
+    lang = _lang(args)
+    return serve(
+        Path(args.settings),
+        args.port,
+        started=i18n.text(lang, "serve.started", url="{url}"),
+    )
+
+
 # --------------------------------------------------------------------------- main
 
 
@@ -152,6 +164,11 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--settings", default="pelican.conf.py", help="Pelican settings file")
     build.add_argument("-o", "--output", help="output folder (default: the settings' OUTPUT_PATH)")
     build.set_defaults(run=cmd_build)
+
+    serve = commands.add_parser("serve", help="serve the Book, rebuild and reload on change")
+    serve.add_argument("--settings", default="pelican.conf.py", help="Pelican settings file")
+    serve.add_argument("-p", "--port", type=int, default=8000)
+    serve.set_defaults(run=cmd_serve)
     return main
 
 
@@ -164,6 +181,9 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     except ProfileError as error:
         print(error.format(), file=sys.stderr)
+        return 2
+    except BuildError as error:
+        print(error, file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

@@ -20,7 +20,10 @@ def profile_path(settings: dict) -> Path:
 
 
 def load_profile(pelican) -> None:
-    pelican.settings[PROFILE_KEY] = load(profile_path(pelican.settings))
+    profile = load(profile_path(pelican.settings))
+    pelican.settings[PROFILE_KEY] = profile
+    if not pelican.settings.get("AUTHOR"):
+        pelican.settings["AUTHOR"] = profile.identity.name  # the author of the Book's articles
 
 
 def prepare_templates(generator) -> None:

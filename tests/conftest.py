@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import textwrap
 from dataclasses import dataclass
@@ -74,5 +73,4 @@ def in_dir(monkeypatch):
     return enter
 
 
-def chromium_required() -> bool:
-    return os.environ.get("CI", "").lower() == "true"
+from tests.browser import chromium  # noqa: E402, F401 - one session-wide browser fixture

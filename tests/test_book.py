@@ -110,7 +110,18 @@ def test_every_item_appears_on_its_page(site, lang):
 
 def test_activities_are_newest_first(site):
     dates = [t["datetime"] for t in page(site, "activites/index.html").find_all("time")]
-    assert dates == sorted(dates, reverse=True) and len(dates) == len(PROFILE.activities)
+    assert dates == sorted(dates, reverse=True)
+    assert len(dates) == len(PROFILE.activities) + 1  # + the Pelican article in content/articles
+
+
+def test_pelican_articles_are_written_and_listed(site):
+    article = page(site, "articles/planning-recette-partage/index.html")
+    assert article.find("h1").get_text().startswith("Un planning de recette")
+    assert article.find("meta", attrs={"name": "description"})["content"].startswith("Pendant")
+    for lang in LANGS:
+        listing = page(site, f"{prefix(lang)}activites/index.html")
+        links = [a["href"] for a in listing.find_all("a")]
+        assert any(href.endswith("articles/planning-recette-partage/index.html") for href in links)
 
 
 def test_phone_never_reaches_the_web(site):

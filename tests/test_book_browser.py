@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from profile_gen.build import run_pelican
-from tests.browser import RequestLog, chromium  # noqa: F401 - fixture
+from tests.browser import RequestLog
 from tests.conftest import ROOT
 
 CONTRAST_JS = """
@@ -55,7 +55,7 @@ def pages(site: Path) -> list[Path]:
 
 
 @pytest.mark.parametrize("width", [320, 375, 1280, 1920])
-def test_no_horizontal_scroll_and_no_outside_request(chromium, site, width):  # noqa: F811
+def test_no_horizontal_scroll_and_no_outside_request(chromium, site, width):
     context = chromium.new_context(viewport={"width": width, "height": 800})
     page = context.new_page()
     log = RequestLog(page)
@@ -73,7 +73,7 @@ def test_no_horizontal_scroll_and_no_outside_request(chromium, site, width):  # 
     context.close()
 
 
-def test_links_work_from_file_urls(chromium, site):  # noqa: F811
+def test_links_work_from_file_urls(chromium, site):
     page = chromium.new_page()
     page.goto((site / "index.html").as_uri())
     page.get_by_role("navigation", name="Pages du Book").get_by_role(
@@ -93,7 +93,7 @@ def test_links_work_from_file_urls(chromium, site):  # noqa: F811
     page.close()
 
 
-def test_photo_loads(chromium, site):  # noqa: F811
+def test_photo_loads(chromium, site):
     page = chromium.new_page(viewport={"width": 1280, "height": 800})
     page.goto((site / "index.html").as_uri())
     natural = page.evaluate("document.querySelector('img.portrait').naturalWidth")
@@ -101,7 +101,7 @@ def test_photo_loads(chromium, site):  # noqa: F811
     page.close()
 
 
-def test_skip_link_appears_on_focus(chromium, site):  # noqa: F811
+def test_skip_link_appears_on_focus(chromium, site):
     page = chromium.new_page()
     page.goto((site / "parcours/index.html").as_uri())
     page.keyboard.press("Tab")
@@ -114,7 +114,7 @@ def test_skip_link_appears_on_focus(chromium, site):  # noqa: F811
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_text_contrast_meets_wcag_aa(chromium, site, scheme):  # noqa: F811
+def test_text_contrast_meets_wcag_aa(chromium, site, scheme):
     context = chromium.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 800})
     page = context.new_page()
     for path in pages(site):
@@ -123,7 +123,7 @@ def test_text_contrast_meets_wcag_aa(chromium, site, scheme):  # noqa: F811
     context.close()
 
 
-def test_print_stylesheet_hides_navigation(chromium, site):  # noqa: F811
+def test_print_stylesheet_hides_navigation(chromium, site):
     page = chromium.new_page()
     page.goto((site / "index.html").as_uri())
     page.emulate_media(media="print")

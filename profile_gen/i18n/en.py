@@ -241,6 +241,7 @@ LABELS = {
     "competency": "Competency",
     "level": "Level",
     "target_level": "Target",
+    "serve.started": "Book served at {url} — rebuilt on every change. Ctrl+C to stop.",
     # init
     "init.created": "created: {path}",
     "init.exists": "already exists, left unchanged: {path}",

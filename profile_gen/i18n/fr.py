@@ -248,6 +248,7 @@ LABELS = {
     "competency": "Compétence",
     "level": "Niveau",
     "target_level": "Visé",
+    "serve.started": "Book servi sur {url} — il se reconstruit à chaque modification. Ctrl+C pour arrêter.",
     # init
     "init.created": "créé : {path}",
     "init.exists": "existe déjà, non modifié : {path}",

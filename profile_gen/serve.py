@@ -1,0 +1,187 @@
+"""`profile-gen serve`: serve the Book on localhost, rebuild on change, reload the browser.
+
+The files on disk stay exactly what `build` writes: the reload script is added to HTML
+responses only. A failed rebuild is shown in the terminal and in the browser, and the
+last good build keeps being served (builds are atomic).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+import threading
+import time
+from collections.abc import Callable
+from http import HTTPStatus
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from .build import BuildError, run_pelican
+from .errors import ProfileError
+
+RELOAD_PATH = "/__profile_gen/status"
+RELOAD_SCRIPT = """<script>
+(() => {
+  let seen = null;
+  const box = document.createElement("pre");
+  box.style.cssText = "position:fixed;inset:auto 0 0 0;max-height:50vh;overflow:auto;margin:0;" +
+    "padding:1rem;background:#7f1d1d;color:#fff;font:14px/1.4 monospace;z-index:99999;white-space:pre-wrap";
+  const poll = async () => {
+    try {
+      const state = await (await fetch("__RELOAD_PATH__", {cache: "no-store"})).json();
+      if (seen !== null && state.build !== seen) { location.reload(); return; }
+      seen = state.build;
+      if (state.error) { box.textContent = state.error; document.body.append(box); } else { box.remove(); }
+    } catch (e) { /* server restarting */ }
+    setTimeout(poll, 400);
+  };
+  poll();
+})();
+</script>""".replace("__RELOAD_PATH__", RELOAD_PATH)
+
+
+class BuildState:
+    """The number of the last good build and the error of the last failed one."""
+
+    def __init__(self) -> None:
+        self.build = 0
+        self.error: str | None = None
+        self.lock = threading.Lock()
+
+    def as_json(self) -> bytes:
+        with self.lock:
+            return json.dumps({"build": self.build, "error": self.error}).encode()
+
+
+class Handler(SimpleHTTPRequestHandler):
+    state: BuildState
+
+    def log_message(self, format: str, *args) -> None:  # quiet: the terminal shows builds
+        pass
+
+    def do_GET(self) -> None:
+        if self.path == RELOAD_PATH:
+            self._send(self.state.as_json(), "application/json")
+            return
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if path.suffix == ".html" and path.is_file():
+            html = path.read_text(encoding="utf-8")
+            html = html.replace("</body>", RELOAD_SCRIPT + "</body>", 1)
+            self._send(html.encode("utf-8"), "text/html; charset=utf-8")
+            return
+        super().do_GET()
+
+    def _send(self, body: bytes, content_type: str) -> None:
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def snapshot(folders: list[Path], files: list[Path]) -> dict[Path, float]:
+    """Modification times of every file to watch."""
+    found = {}
+    for folder in folders:
+        if folder.is_dir():
+            for path in folder.rglob("*"):
+                if path.is_file():
+                    found[path] = path.stat().st_mtime_ns
+    for path in files:
+        if path.is_file():
+            found[path] = path.stat().st_mtime_ns
+    return found
+
+
+class Server:
+    """Builds, serves and watches; `start()` returns at once, `stop()` ends it all."""
+
+    def __init__(
+        self,
+        settings_file: Path,
+        port: int = 8000,
+        output: Path | None = None,
+        say: Callable[[str], None] = print,
+    ) -> None:
+        from pelican.settings import read_settings
+
+        self.settings_file = settings_file
+        settings = read_settings(str(settings_file))
+        self.output = Path(output).resolve() if output else Path(settings["OUTPUT_PATH"])
+        self.watched_folders = [Path(settings["PATH"]), Path(settings["THEME"])]
+        self.watched_files = [settings_file.resolve()]
+        self.say = say
+        self.state = BuildState()
+        self.stopping = threading.Event()
+        handler = type("BoundHandler", (Handler,), {"state": self.state})
+        self.output.mkdir(parents=True, exist_ok=True)
+        self.httpd = ThreadingHTTPServer(
+            ("127.0.0.1", port), functools.partial(handler, directory=str(self.output))
+        )
+        self.port = self.httpd.server_address[1]
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/"
+
+    def rebuild(self) -> bool:
+        started = time.perf_counter()
+        try:
+            run_pelican(self.settings_file, self.output)
+        except (ProfileError, BuildError) as error:
+            message = error.format() if isinstance(error, ProfileError) else str(error)
+            with self.state.lock:
+                self.state.error = message
+            self.say(message)
+            return False
+        except Exception as error:  # a broken theme template, say: keep serving
+            with self.state.lock:
+                self.state.error = f"{type(error).__name__}: {error}"
+            self.say(self.state.error)
+            return False
+        with self.state.lock:
+            self.state.build += 1
+            self.state.error = None
+        self.say(f"✓ {time.perf_counter() - started:.2f} s — {self.url}")
+        return True
+
+    def watch(self, interval: float = 0.2) -> None:
+        seen = snapshot(self.watched_folders, self.watched_files)
+        while not self.stopping.wait(interval):
+            now = snapshot(self.watched_folders, self.watched_files)
+            if now != seen:
+                seen = now
+                self.rebuild()
+
+    def start(self) -> None:
+        self.rebuild()
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        threading.Thread(target=self.watch, daemon=True).start()
+
+    def stop(self) -> None:
+        self.stopping.set()
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def serve(
+    settings_file: Path, port: int, started: str = "{url}", say: Callable[[str], None] = print
+) -> int:
+    from .build import _quiet_pelican
+
+    _quiet_pelican()
+    if not settings_file.is_file():
+        raise BuildError(f"{settings_file}: no such settings file")
+    server = Server(settings_file, port, say=lambda text: say(text) or sys.stdout.flush())
+    server.start()
+    say(started.format(url=server.url))
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        server.stop()
+    return 0

@@ -1,0 +1,86 @@
+"""`profile-gen serve`: rebuild on change, keep the last good build, reload the browser."""
+
+from __future__ import annotations
+
+import json
+import time
+import urllib.request
+
+import pytest
+
+from profile_gen.serve import RELOAD_PATH, Server
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")
+
+
+def status(server: Server) -> dict:
+    return json.loads(fetch(server.url.rstrip("/") + RELOAD_PATH))
+
+
+def wait_for(predicate, timeout: float = 15.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return
+        time.sleep(0.05)
+    raise AssertionError("timed out")
+
+
+@pytest.fixture
+def server(sample_copy):
+    messages: list[str] = []
+    server = Server(sample_copy / "pelican.conf.py", port=0, say=messages.append)
+    server.messages = messages
+    server.start()
+    yield server
+    server.stop()
+
+
+def edit(sample_copy, old: str, new: str) -> None:
+    profile = sample_copy / "content/profile.yaml"
+    text = profile.read_text(encoding="utf-8")
+    assert old in text
+    time.sleep(0.01)
+    profile.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_serves_the_book_with_the_reload_script(server, sample_copy):
+    html = fetch(server.url)
+    assert "Léa Moreau" in html and RELOAD_PATH in html
+    # the files on disk stay as `build` writes them
+    assert RELOAD_PATH not in (sample_copy / "output/index.html").read_text("utf-8")
+    assert status(server) == {"build": 1, "error": None}
+
+
+def test_rebuilds_on_change_and_survives_errors(server, sample_copy):
+    edit(sample_copy, "name: Léa Moreau", "name: Léa Moreau-Dupont")
+    wait_for(lambda: status(server)["build"] == 2)
+    assert "Léa Moreau-Dupont" in fetch(server.url)
+
+    edit(sample_copy, "headline:", "headlin:")
+    wait_for(lambda: status(server)["error"] is not None)
+    state = status(server)
+    assert state["build"] == 2 and "headlin" in state["error"]
+    assert "Léa Moreau-Dupont" in fetch(server.url)  # the last good build is still served
+    assert any("vouliez-vous dire" in message for message in server.messages)
+
+    edit(sample_copy, "headlin:", "headline:")
+    wait_for(lambda: status(server)["build"] == 3)
+    assert status(server)["error"] is None
+
+
+def test_browser_reloads_by_itself(server, sample_copy, chromium):
+    page = chromium.new_page()
+    page.goto(server.url)
+    assert page.locator("h1").inner_text() == "Léa Moreau"
+    page.wait_for_timeout(600)  # let the page read the current build number
+    edit(sample_copy, "name: Léa Moreau", "name: Léa Rechargée")
+    page.wait_for_function(
+        "document.querySelector('h1').innerText === 'Léa Rechargée'", timeout=15000
+    )
+    edit(sample_copy, "headline:", "headlin:")
+    page.wait_for_selector("pre:has-text('headlin')", timeout=15000)
+    page.close()
