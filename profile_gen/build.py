@@ -43,7 +43,7 @@ def run_pelican(settings_file: Path, output: Path | None = None) -> tuple[Path, 
     from pelican import Pelican
     from pelican.settings import read_settings
 
-    from .plugin import PROFILE_KEY
+    from .plugin import PROFILE_KEY, RAISE_KEY
 
     if not settings_file.is_file():
         raise BuildError(f"{settings_file}: no such settings file")
@@ -54,6 +54,7 @@ def run_pelican(settings_file: Path, output: Path | None = None) -> tuple[Path, 
         shutil.rmtree(staging)
     settings["OUTPUT_PATH"] = str(staging)
     settings["DELETE_OUTPUT_DIRECTORY"] = False
+    settings[RAISE_KEY] = True
     pelican = Pelican(settings)  # loads the profile: a ProfileError stops here
     if PLUGIN not in pelican.settings["PLUGINS"] or PROFILE_KEY not in pelican.settings:
         raise BuildError(f"{settings_file}: the plugin {PLUGIN} is not active (PLUGINS setting)")

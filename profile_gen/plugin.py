@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from pelican import signals
 
 from . import render
 from .book import BookGenerator
+from .errors import ProfileError
 from .loader import load
 
 PROFILE_KEY = "PROFILE_GEN_PROFILE"
@@ -19,8 +21,19 @@ def profile_path(settings: dict) -> Path:
     return Path(settings["PATH"]) / settings.get("PROFILE_FILE", "profile.yaml")
 
 
+RAISE_KEY = "PROFILE_GEN_RAISE"
+"""Set by `profile-gen`: profile errors propagate as `ProfileError` instead of exiting."""
+
+
 def load_profile(pelican) -> None:
-    profile = load(profile_path(pelican.settings))
+    try:
+        profile = load(profile_path(pelican.settings))
+    except ProfileError as error:
+        if pelican.settings.get(RAISE_KEY):
+            raise
+        # plain `pelican -s ...`: the same one-screen message as `profile-gen check`, no traceback
+        print(error.format(), file=sys.stderr)
+        raise SystemExit(2) from None
     pelican.settings[PROFILE_KEY] = profile
     if not pelican.settings.get("AUTHOR"):
         pelican.settings["AUTHOR"] = profile.identity.name  # the author of the Book's articles

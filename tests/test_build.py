@@ -73,3 +73,17 @@ def test_plain_pelican_builds_the_same_site(run_cli, sample_copy, in_dir, tmp_pa
         cwd=sample_copy,
     )
     assert _tree(tmp_path / "ours") == _tree(tmp_path / "plain")
+
+
+def test_plain_pelican_reports_profile_errors_without_traceback(sample_copy):
+    profile = sample_copy / "content/profile.yaml"
+    profile.write_text(profile.read_text("utf-8").replace("headline:", "headlin:", 1), "utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "pelican", "-q", "-s", "pelican.conf.py"],
+        cwd=sample_copy,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 2
+    assert "vouliez-vous dire « headline »" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
