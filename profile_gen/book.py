@@ -133,6 +133,7 @@ class BookGenerator(Generator):
             SITENAME=profile.identity.name,
             chart=charts.competency_chart(profile),
             scale_labels={step.level: step.label for step in profile.competencies.scale},
+            activities=activity_entries(profile, self.context.get("articles", [])),
         )
 
     # ------------------------------------------------------------------ media
@@ -181,7 +182,6 @@ class BookGenerator(Generator):
         profile = self.profile
         photo = self.context["photo"]
         og_image = self.book.absolute(photo.largest.jpeg) if photo else None
-        self.context["activities"] = activity_entries(profile, self.context.get("articles", []))
         for lang in self.book.languages:
             person = seo.person(
                 profile, lang, self.book.absolute(self.book.path("home", lang)), og_image

@@ -38,12 +38,14 @@ def _swap(staging: Path, final: Path) -> None:
         shutil.rmtree(old)
 
 
-def run_pelican(settings_file: Path, output: Path | None = None) -> tuple[Path, object]:
+def run_pelican(
+    settings_file: Path, output: Path | None = None, pdf: bool = True
+) -> tuple[Path, object]:
     """Build into a staging folder, swap it in, and return the output folder and the profile."""
     from pelican import Pelican
     from pelican.settings import read_settings
 
-    from .plugin import PROFILE_KEY, RAISE_KEY
+    from .plugin import PDF_KEY, PROFILE_KEY, RAISE_KEY
 
     if not settings_file.is_file():
         raise BuildError(f"{settings_file}: no such settings file")
@@ -55,6 +57,7 @@ def run_pelican(settings_file: Path, output: Path | None = None) -> tuple[Path, 
     settings["OUTPUT_PATH"] = str(staging)
     settings["DELETE_OUTPUT_DIRECTORY"] = False
     settings[RAISE_KEY] = True
+    settings[PDF_KEY] = pdf
     pelican = Pelican(settings)  # loads the profile: a ProfileError stops here
     if PLUGIN not in pelican.settings["PLUGINS"] or PROFILE_KEY not in pelican.settings:
         raise BuildError(f"{settings_file}: the plugin {PLUGIN} is not active (PLUGINS setting)")
@@ -67,11 +70,14 @@ def run_pelican(settings_file: Path, output: Path | None = None) -> tuple[Path, 
     return final, pelican.settings[PROFILE_KEY]
 
 
-def build(settings_file: Path, output: str | None = None, lang: str | None = None) -> int:
+def build(
+    settings_file: Path, output: str | None = None, lang: str | None = None, pdf: bool = True
+) -> int:
     _quiet_pelican()
     started = time.perf_counter()
-    final, profile = run_pelican(settings_file, Path(output) if output else None)
+    final, profile = run_pelican(settings_file, Path(output) if output else None, pdf)
     pages = sum(1 for _ in final.rglob("*.html"))
+    pdfs = sorted(path.name for path in final.glob("*.pdf"))
     lang = lang or profile.primary_language
     print(
         i18n.text(
@@ -82,4 +88,6 @@ def build(settings_file: Path, output: str | None = None, lang: str | None = Non
             seconds=f"{time.perf_counter() - started:.2f}",
         )
     )
+    if pdfs:
+        print(i18n.text(lang, "pdf.written", files=", ".join(str(final / name) for name in pdfs)))
     return 0

@@ -122,7 +122,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     from .build import build
 
-    return build(Path(args.settings), output=args.output, lang=args.lang)
+    return build(Path(args.settings), output=args.output, lang=args.lang, pdf=not args.no_pdf)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -163,6 +163,7 @@ def parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="build the Book, annexe and deck into output/")
     build.add_argument("--settings", default="pelican.conf.py", help="Pelican settings file")
     build.add_argument("-o", "--output", help="output folder (default: the settings' OUTPUT_PATH)")
+    build.add_argument("--no-pdf", action="store_true", help="skip the PDFs (faster)")
     build.set_defaults(run=cmd_build)
 
     serve = commands.add_parser("serve", help="serve the Book, rebuild and reload on change")

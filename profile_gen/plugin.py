@@ -7,7 +7,8 @@ from pathlib import Path
 
 from pelican import signals
 
-from . import render
+from . import i18n, pdf, render
+from .annexe import AnnexeGenerator
 from .book import BookGenerator
 from .errors import ProfileError
 from .loader import load
@@ -44,11 +45,32 @@ def prepare_templates(generator) -> None:
     render.install(generator.env)
 
 
-def add_generator(pelican):
-    return BookGenerator
+def add_generators(pelican):
+    return [BookGenerator, AnnexeGenerator]
+
+
+PDF_KEY = "PROFILE_GEN_PDF"
+"""Settings key: False skips the PDF step (`profile-gen build --no-pdf`)."""
+PAGES_KEY = "PROFILE_GEN_PDF_PAGES"
+
+
+def print_pdfs(pelican) -> None:
+    """After every page is written: print the annexe and the CV to PDF."""
+    if not pelican.settings.get(PDF_KEY, True):
+        return
+    profile = pelican.settings[PROFILE_KEY]
+    try:
+        pelican.settings[PAGES_KEY] = pdf.write_pdfs(Path(pelican.output_path))
+    except pdf.PdfUnavailable as error:
+        pelican.settings[PAGES_KEY] = None
+        print(
+            i18n.text(profile.primary_language, "pdf.unavailable", detail=str(error)),
+            file=sys.stderr,
+        )
 
 
 def register() -> None:
     signals.initialized.connect(load_profile)
     signals.generator_init.connect(prepare_templates)
-    signals.get_generators.connect(add_generator)
+    signals.get_generators.connect(add_generators)
+    signals.finalized.connect(print_pdfs)

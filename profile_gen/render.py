@@ -83,8 +83,8 @@ def _t(context, value) -> str:
 
 
 @pass_context
-def _md(context, value) -> Markup:
-    return markdown(value, context["lang"], context["primary_lang"])
+def _md(context, value, top: int = 2) -> Markup:
+    return markdown(value, context["lang"], context["primary_lang"], top)
 
 
 @pass_context

@@ -63,6 +63,10 @@ def sitemap(pages: list[dict[str, str]]) -> str:
     return "\n".join(lines) + "\n"
 
 
+PRINT_PATHS = ("/annexe/", "/annexe.pdf", "/cv/", "/cv.pdf")
+"""Printed material: it may hold data meant for the annexe only, so robots keep out."""
+
+
 def robots(sitemap_url: str | None) -> str:
-    text = "User-agent: *\nAllow: /\n"
+    text = "User-agent: *\n" + "".join(f"Disallow: {path}\n" for path in PRINT_PATHS)
     return text + (f"Sitemap: {sitemap_url}\n" if sitemap_url else "")

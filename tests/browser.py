@@ -52,7 +52,13 @@ class RequestLog:
         self.urls: list[str] = []
         self.failed: list[str] = []
         page.on("request", lambda request: self.urls.append(request.url))
-        page.on("requestfailed", lambda request: self.failed.append(request.url))
+        page.on("requestfailed", self._failed)
+
+    def _failed(self, request) -> None:
+        # Chromium aborts a srcset candidate it no longer needs (another one was picked,
+        # often from its memory cache): not a failure; broken images are checked on the page
+        if request.failure != "net::ERR_ABORTED":
+            self.failed.append(f"{request.url} {request.failure}")
 
     @property
     def outside(self) -> list[str]:

@@ -124,16 +124,41 @@ def test_pelican_articles_are_written_and_listed(site):
         assert any(href.endswith("articles/planning-recette-partage/index.html") for href in links)
 
 
+PRINT_OUTPUTS = ("annexe", "cv")  # printed material: holds `annexe`-visibility data
+
+
 def test_phone_never_reaches_the_web(site):
+    """The Book never shows `annexe`-only data; the print pages are unlinked and not indexed."""
     digits = re.sub(r"\D", "", str(PROFILE.identity.contact.phone))
     for path in site.rglob("*"):
+        if path.relative_to(site).parts[0] in PRINT_OUTPUTS or path.suffix == ".pdf":
+            continue
         if path.is_file() and path.suffix in (".html", ".xml", ".txt", ".json"):
             flat = re.sub(r"\D", "", path.read_text(encoding="utf-8"))
             assert digits not in flat, path
 
 
-def test_every_page_has_landmarks_and_one_h1(site):
+def test_print_pages_are_not_linked_nor_indexed(site):
     for path in html_files(site):
+        parts = path.relative_to(site).parts
+        soup = page(site, str(path.relative_to(site)))
+        if parts[0] in PRINT_OUTPUTS:
+            assert soup.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+            continue
+        for link in soup.find_all("a"):
+            href = link.get("href", "")
+            assert not re.search(r"(^|/)(annexe|cv)(/|\.pdf)", href), (path, href)
+    robots = (site / "robots.txt").read_text(encoding="utf-8")
+    assert "Disallow: /annexe/" in robots and "Disallow: /cv.pdf" in robots
+    assert "annexe" not in (site / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def book_pages(site: Path) -> list[Path]:
+    return [p for p in html_files(site) if p.relative_to(site).parts[0] not in PRINT_OUTPUTS]
+
+
+def test_every_page_has_landmarks_and_one_h1(site):
+    for path in book_pages(site):
         soup = page(site, str(path.relative_to(site)))
         assert soup.html.get("lang") in LANGS, path
         assert soup.find("main", id="main") is not None, path

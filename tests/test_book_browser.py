@@ -67,6 +67,10 @@ def test_no_horizontal_scroll_and_no_outside_request(chromium, site, width):
             "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
         )
         assert scroll <= client, f"{path} overflows at {width}px ({scroll} > {client})"
+        broken = page.evaluate(
+            "[...document.images].filter(i => i.loading !== 'lazy' && !i.naturalWidth).map(i => i.src)"
+        )
+        assert broken == [], path
     assert log.outside == []
     assert log.failed == []
     assert any(url.endswith("book.css") for url in log.urls)

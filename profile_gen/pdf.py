@@ -1,0 +1,71 @@
+"""The build's PDF step: WeasyPrint prints the annexe and the CV pages to A4 PDFs.
+
+Only files under the output folder are read (no network); a missing system library
+(Pango) gives one clear message naming the Debian/Ubuntu packages, and the HTML stays.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+PDFS = {"annexe/index.html": "annexe.pdf", "cv/index.html": "cv.pdf"}
+
+
+class PdfUnavailable(Exception):
+    """WeasyPrint or its system libraries are missing; `detail` says which."""
+
+
+def _weasyprint():
+    try:
+        import weasyprint
+    except (ImportError, OSError) as error:
+        raise PdfUnavailable(str(error).splitlines()[0][:160]) from None
+    return weasyprint
+
+
+STABLE_ROOT = "file:///profile-gen-output/"
+"""Documents are printed from this address, mapped to the output folder by the fetcher, so
+the PDFs do not depend on where the output folder is (WeasyPrint names images by URL)."""
+
+
+def local_fetcher(root: Path):
+    """A WeasyPrint URL fetcher that reads files under `root` and refuses anything else."""
+    weasyprint = _weasyprint()
+    root = root.resolve()
+
+    class LocalFetcher(weasyprint.URLFetcher):
+        def fetch(self, url, headers=None):
+            from urllib.parse import unquote, urlsplit
+
+            if url.startswith(STABLE_ROOT):
+                url = (root / unquote(url[len(STABLE_ROOT) :])).as_uri()
+            parts = urlsplit(url)
+            if parts.scheme != "file" or not Path(unquote(parts.path)).resolve().is_relative_to(
+                root
+            ):
+                raise ValueError(f"refused outside resource: {url[:80]}")
+            return super().fetch(url, headers)
+
+    return LocalFetcher(allowed_protocols=["file"], fail_on_errors=True)
+
+
+def render_pdf(page: str, pdf_file: Path, root: Path) -> int:
+    """Print the page at `root/page` to `pdf_file`; return the number of pages."""
+    weasyprint = _weasyprint()
+    html = weasyprint.HTML(
+        string=(root / page).read_text(encoding="utf-8"),
+        base_url=STABLE_ROOT + page,
+        url_fetcher=local_fetcher(root),
+    )
+    document = html.render()
+    document.write_pdf(str(pdf_file))
+    return len(document.pages)
+
+
+def write_pdfs(output: Path) -> dict[str, int]:
+    """Write `annexe.pdf` and `cv.pdf` beside the pages; return their page counts."""
+    counts = {}
+    for page, pdf in PDFS.items():
+        if (output / page).is_file():
+            counts[pdf] = render_pdf(page, output / pdf, output)
+    return counts

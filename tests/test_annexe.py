@@ -1,0 +1,250 @@
+"""The printed annexe and the CV: real PDFs read back, QR codes decoded from rendered pages."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pypdfium2
+import pytest
+import zxingcpp
+from bs4 import BeautifulSoup
+from pypdf import PdfReader
+
+from profile_gen.build import run_pelican
+from profile_gen.i18n import fr
+from profile_gen.loader import load
+from profile_gen.readiness import ANNEXE_ITEMS
+from tests.conftest import ROOT, SAMPLE
+
+PROFILE = load(SAMPLE)
+A4 = (595.28, 841.89)
+DPI = 150
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    final, _ = run_pelican(ROOT / "pelican.conf.py", tmp_path_factory.mktemp("annexe") / "output")
+    return final
+
+
+def pdf_text(path: Path) -> list[str]:
+    return [" ".join((page.extract_text() or "").split()) for page in PdfReader(path).pages]
+
+
+def fonts(path: Path) -> set[str]:
+    names = set()
+    for page in PdfReader(path).pages:
+        for font in (page.get("/Resources", {}).get("/Font") or {}).values():
+            font = font.get_object()
+            names.add(str(font.get("/BaseFont")))
+            for descendant in font.get("/DescendantFonts", []):
+                descriptor = descendant.get_object().get("/FontDescriptor").get_object()
+                assert "/FontFile2" in descriptor or "/FontFile3" in descriptor, "font not embedded"
+    return names
+
+
+def decode_qr_codes(path: Path) -> list[tuple[str, float, str]]:
+    """Every QR code in the PDF: its text, printed width in cm, and symbol format."""
+    found = []
+    document = pypdfium2.PdfDocument(path)
+    for index in range(len(document)):
+        image = document[index].render(scale=DPI / 72).to_pil()
+        for barcode in zxingcpp.read_barcodes(image):
+            points = barcode.position
+            width_px = (
+                (points.top_right.x - points.top_left.x) ** 2
+                + (points.top_right.y - points.top_left.y) ** 2
+            ) ** 0.5
+            found.append((barcode.text, width_px / DPI * 2.54, str(barcode.format)))
+    return found
+
+
+def test_annexe_items_in_the_methodology_order(site):
+    text = " ".join(pdf_text(site / "annexe.pdf"))
+    headings = [
+        f"{number}. {fr.LABELS['item.' + key]}" for number, key in enumerate(ANNEXE_ITEMS, 1)
+    ]
+    positions = [text.find(heading) for heading in headings]
+    assert -1 not in positions, [h for h, p in zip(headings, positions, strict=True) if p < 0]
+    assert positions == sorted(positions)
+
+
+def test_annexe_holds_the_sample(site):
+    text = " ".join(pdf_text(site / "annexe.pdf"))
+    for job in PROFILE.experience:
+        assert job.organization in text
+    for rec in PROFILE.recommendations:
+        assert rec.author in text
+    assert str(PROFILE.identity.contact.phone) in text  # visibility: annexe
+    assert "Élément manquant" not in text
+
+
+def test_pages_are_a4(site):
+    for name in ("annexe.pdf", "cv.pdf"):
+        for page in PdfReader(site / name).pages:
+            width, height = float(page.mediabox.width), float(page.mediabox.height)
+            assert abs(width - A4[0]) < 1 and abs(height - A4[1]) < 1
+
+
+def test_serif_font_is_embedded(site):
+    for name in ("annexe.pdf", "cv.pdf"):
+        names = fonts(site / name)
+        assert names and all("Liberation-Serif" in n or "LiberationSerif" in n for n in names), (
+            names
+        )
+
+
+def test_page_numbers_and_running_footer(site):
+    pages = pdf_text(site / "annexe.pdf")
+    total = len(pages)
+    for number, text in enumerate(pages, 1):
+        assert f"{number} / {total}" in text
+        assert "Léa Moreau — Annexes" in text
+
+
+def test_qr_codes_decode_to_their_urls_and_are_big_enough(site):
+    codes = decode_qr_codes(site / "annexe.pdf")
+    texts = sorted(text for text, _, _ in codes)
+    assert texts == sorted([str(PROFILE.links.book), str(PROFILE.links.linkedin)])
+    for text, width_cm, symbology in codes:
+        assert width_cm >= 3.0, (text, width_cm)
+        assert "Micro" not in symbology and "QR" in symbology
+    # each URL is printed beside its code
+    joined = " ".join(pdf_text(site / "annexe.pdf"))
+    for url in texts:
+        assert url in joined
+
+
+def test_qr_codes_are_vector(site):
+    soup = BeautifulSoup((site / "annexe/index.html").read_text("utf-8"), "html.parser")
+    svgs = soup.find_all("svg", class_="qr")
+    assert len(svgs) == 2 and all(svg.find("path") for svg in svgs)
+    reader = PdfReader(site / "annexe.pdf")
+    images = {img.name for page in reader.pages for img in page.images}
+    assert len(images) == 1  # the CV photo only: the QR codes are drawn, not bitmaps
+
+
+def test_cv_is_one_page(site):
+    assert len(PdfReader(site / "cv.pdf").pages) == 1
+    text = pdf_text(site / "cv.pdf")[0]
+    assert PROFILE.identity.name in text and "Transalp Logistique" in text
+
+
+def test_missing_items_are_marked_in_html_only(tmp_path, run_cli):
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    shutil.copytree(ROOT / "theme", tmp_path / "theme")
+    shutil.copy(ROOT / "pelican.conf.py", tmp_path / "pelican.conf.py")
+    profile = tmp_path / "content/profile.yaml"
+    text = profile.read_text("utf-8")
+    profile.write_text(
+        text.replace("  linkedin: https://www.linkedin.com/in/lea-moreau-exemple/\n", ""), "utf-8"
+    )
+    final, _ = run_pelican(tmp_path / "pelican.conf.py")
+    soup = BeautifulSoup((final / "annexe/index.html").read_text("utf-8"), "html.parser")
+    missing = soup.find_all(class_="missing")
+    assert len(missing) == 1 and missing[0].find_parent("section")["id"] == "item-linkedin_qr"
+    pdf = " ".join(pdf_text(final / "annexe.pdf"))
+    assert "6. QR code + lien vers LinkedIn" in pdf and "Élément manquant" not in pdf
+    assert [text for text, _, _ in decode_qr_codes(final / "annexe.pdf")] == [
+        str(PROFILE.links.book)
+    ]
+
+
+def test_long_profile_paginates_without_splitting_items(tmp_path):
+    shutil.copytree(ROOT / "theme", tmp_path / "theme")
+    shutil.copy(ROOT / "pelican.conf.py", tmp_path / "pelican.conf.py")
+    (tmp_path / "content").mkdir()
+    jobs = "".join(
+        f"  - title: Poste {i:02d}\n    organization: Entreprise {i:02d}\n    start: 20{10 + i % 10}-01\n"
+        f"    end: 20{10 + i % 10}-12\n    description: |\n      Debut{i:02d} "
+        + "une description assez longue pour occuper plusieurs lignes de texte justifié. " * 9
+        + f"Fin{i:02d}\n    highlights: [Résultat A, Résultat B, Résultat C]\n"
+        for i in range(30)
+    )
+    (tmp_path / "content/profile.yaml").write_text(
+        "identity:\n  name: Long Profil\n  headline: Test\nexperience:\n" + jobs, "utf-8"
+    )
+    final, _ = run_pelican(tmp_path / "pelican.conf.py")
+    pages = pdf_text(final / "annexe.pdf")
+    assert len(pages) > 6
+    for i in range(30):
+        first = [n for n, text in enumerate(pages) if f"Debut{i:02d}" in text]
+        last = [n for n, text in enumerate(pages) if f"Fin{i:02d}" in text]
+        assert len(first) == 1 and first == last, (i, first, last)
+    # a heading is never the last thing on a page
+    bottoms = bottom_boxes(final / "annexe/index.html", final)
+    assert len(bottoms) == len(pages)
+    for number, bottom in enumerate(bottoms[:-1]):  # the last page ends with the document
+        assert bottom not in ("h1", "h2", "h3"), (number, bottom)
+
+
+def bottom_boxes(html: Path, root: Path) -> list[str]:
+    """For each page WeasyPrint lays out, the tag of the lowest box of the page's content."""
+    import weasyprint
+
+    from profile_gen.pdf import local_fetcher
+
+    document = weasyprint.HTML(filename=str(html), url_fetcher=local_fetcher(root)).render()
+    result = []
+    for page in document.pages:
+        lowest, tag = -1.0, None
+        stack = list(page._page_box.children)
+        while stack:
+            box = stack.pop()
+            if type(box).__name__.startswith("Margin"):
+                continue  # running footer
+            stack.extend(getattr(box, "children", []))
+            element_tag = getattr(box, "element_tag", None)
+            if element_tag in (
+                "h1",
+                "h2",
+                "h3",
+                "p",
+                "li",
+                "td",
+                "th",
+                "blockquote",
+                "div",
+                "img",
+                "svg",
+            ):
+                bottom = box.position_y + box.margin_height()
+                if bottom > lowest + 0.5 or (
+                    abs(bottom - lowest) <= 0.5 and element_tag.startswith("h")
+                ):
+                    lowest, tag = bottom, element_tag
+        result.append(tag)
+    return result
+
+
+def test_chromium_prints_the_html_annexe_like_the_pdf(site, chromium):
+    page = chromium.new_page()
+    page.goto((site / "annexe/index.html").as_uri())
+    printed = page.pdf(format="A4", prefer_css_page_size=True)
+    page.close()
+    chromium_pages = len(PdfReader(__import__("io").BytesIO(printed)).pages)
+    weasy_pages = len(PdfReader(site / "annexe.pdf").pages)
+    assert abs(chromium_pages - weasy_pages) <= 1, (chromium_pages, weasy_pages)
+
+
+def test_pdf_step_without_weasyprint_still_writes_html(sample_copy, in_dir, run_cli, monkeypatch):
+    from profile_gen import pdf
+
+    def unavailable():
+        raise pdf.PdfUnavailable("cannot load library 'libpango-1.0-0'")
+
+    monkeypatch.setattr(pdf, "_weasyprint", unavailable)
+    in_dir(sample_copy)
+    result = run_cli("build")
+    assert result.code == 0
+    assert "apt-get install libpango-1.0-0" in result.err and "libpango-1.0-0" in result.err
+    assert (sample_copy / "output/annexe/index.html").is_file()
+    assert not (sample_copy / "output/annexe.pdf").exists()
+
+
+def test_no_pdf_flag(sample_copy, in_dir, run_cli):
+    in_dir(sample_copy)
+    assert run_cli("build", "--no-pdf").code == 0
+    assert (sample_copy / "output/cv/index.html").is_file()
+    assert not (sample_copy / "output/cv.pdf").exists()
