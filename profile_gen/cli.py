@@ -133,6 +133,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         Path(args.settings),
         args.port,
         started=i18n.text(lang, "serve.started", url="{url}"),
+        pdf=args.pdf,
     )
 
 
@@ -169,6 +170,7 @@ def parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="serve the Book, rebuild and reload on change")
     serve.add_argument("--settings", default="pelican.conf.py", help="Pelican settings file")
     serve.add_argument("-p", "--port", type=int, default=8000)
+    serve.add_argument("--pdf", action="store_true", help="also rewrite the PDFs on every change")
     serve.set_defaults(run=cmd_serve)
     return main
 

@@ -106,6 +106,7 @@ class Server:
         port: int = 8000,
         output: Path | None = None,
         say: Callable[[str], None] = print,
+        pdf: bool = False,
     ) -> None:
         from pelican.settings import read_settings
 
@@ -115,6 +116,7 @@ class Server:
         self.watched_folders = [Path(settings["PATH"]), Path(settings["THEME"])]
         self.watched_files = [settings_file.resolve()]
         self.say = say
+        self.pdf = pdf
         self.state = BuildState()
         self.stopping = threading.Event()
         handler = type("BoundHandler", (Handler,), {"state": self.state})
@@ -131,7 +133,7 @@ class Server:
     def rebuild(self) -> bool:
         started = time.perf_counter()
         try:
-            run_pelican(self.settings_file, self.output)
+            run_pelican(self.settings_file, self.output, pdf=self.pdf)
         except (ProfileError, BuildError) as error:
             message = error.format() if isinstance(error, ProfileError) else str(error)
             with self.state.lock:
@@ -169,14 +171,18 @@ class Server:
 
 
 def serve(
-    settings_file: Path, port: int, started: str = "{url}", say: Callable[[str], None] = print
+    settings_file: Path,
+    port: int,
+    started: str = "{url}",
+    say: Callable[[str], None] = print,
+    pdf: bool = False,
 ) -> int:
     from .build import _quiet_pelican
 
     _quiet_pelican()
     if not settings_file.is_file():
         raise BuildError(f"{settings_file}: no such settings file")
-    server = Server(settings_file, port, say=lambda text: say(text) or sys.stdout.flush())
+    server = Server(settings_file, port, say=lambda text: say(text) or sys.stdout.flush(), pdf=pdf)
     server.start()
     say(started.format(url=server.url))
     try:

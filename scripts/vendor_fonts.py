@@ -1,6 +1,7 @@
 """Copy Liberation Serif 2.x (SIL OFL 1.1, metric-compatible with Times New Roman) into the
-theme as WOFF2, unchanged (format conversion only, no subsetting: the OFL reserves the name
-"Liberation" for unmodified fonts), with its licence.
+theme, unchanged (no subsetting: the OFL reserves the name "Liberation" for unmodified
+fonts), with its licence. TrueType, not WOFF2: WeasyPrint would spend seconds decompressing
+WOFF2 glyphs in Python on every PDF.
 
 Source: Debian's fonts-liberation2 package. Run from the repository root:
     python scripts/vendor_fonts.py [/usr/share/fonts/truetype/liberation2]
@@ -9,10 +10,9 @@ Source: Debian's fonts-liberation2 package. Run from the repository root:
 from __future__ import annotations
 
 import re
+import shutil
 import sys
 from pathlib import Path
-
-from fontTools.ttLib import TTFont
 
 STYLES = ("Regular", "Bold", "Italic", "BoldItalic")
 TARGET = Path("theme/static/fonts")
@@ -32,9 +32,9 @@ def main(argv: list[str]) -> int:
     source = Path(argv[1] if len(argv) > 1 else "/usr/share/fonts/truetype/liberation2")
     TARGET.mkdir(parents=True, exist_ok=True)
     for style in STYLES:
-        font = TTFont(source / f"LiberationSerif-{style}.ttf")
-        font.flavor = "woff2"
-        font.save(TARGET / f"LiberationSerif-{style}.woff2", reorderTables=False)
+        shutil.copyfile(
+            source / f"LiberationSerif-{style}.ttf", TARGET / f"LiberationSerif-{style}.ttf"
+        )
     copyright_file = Path("/usr/share/doc/fonts-liberation2/copyright")
     (TARGET / "LICENSE-LiberationSerif.txt").write_text(
         licence_text(copyright_file), encoding="utf-8"

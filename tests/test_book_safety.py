@@ -84,7 +84,7 @@ def make_site(tmp_path: Path, profile_text: str, image: Image.Image | None = Non
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory) -> Path:
     root = make_site(tmp_path_factory.mktemp("hostile"), HOSTILE)
-    final, _ = run_pelican(root / "pelican.conf.py")
+    final, _ = run_pelican(root / "pelican.conf.py", pdf=False)
     return final
 
 
@@ -148,7 +148,7 @@ def test_photo_is_rotated_and_stripped(tmp_path):
     root = make_site(tmp_path, HOSTILE, image, exif=_exif_with_gps_and_rotation())
     with Image.open(root / "content/images/p.jpg") as source:
         assert source.getexif()[0x0112] == 6
-    final, _ = run_pelican(root / "pelican.conf.py")
+    final, _ = run_pelican(root / "pelican.conf.py", pdf=False)
     for variant in sorted((final / "images").glob("portrait-*")):
         raw = variant.read_bytes()
         assert b"SecretCam" not in raw and b"Exif" not in raw, variant
@@ -160,16 +160,16 @@ def test_photo_is_rotated_and_stripped(tmp_path):
 
 def test_unchanged_photo_is_not_processed_again(tmp_path, monkeypatch):
     root = make_site(tmp_path, HOSTILE)
-    run_pelican(root / "pelican.conf.py")
+    run_pelican(root / "pelican.conf.py", pdf=False)
     calls = []
     from profile_gen.media import images
 
     original = images._encode
     monkeypatch.setattr(images, "_encode", lambda *a: calls.append(a) or original(*a))
-    run_pelican(root / "pelican.conf.py")
+    run_pelican(root / "pelican.conf.py", pdf=False)
     assert calls == []
     Image.new("RGB", (500, 700), (1, 2, 3)).save(root / "content/images/p.jpg", "JPEG")
-    run_pelican(root / "pelican.conf.py")
+    run_pelican(root / "pelican.conf.py", pdf=False)
     assert len(calls) == 3  # one per width
 
 
