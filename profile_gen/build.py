@@ -10,8 +10,10 @@ import logging
 import shutil
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 from . import i18n
+from .model import Profile
 
 PLUGIN = "profile_gen.plugin"
 
@@ -38,14 +40,21 @@ def _swap(staging: Path, final: Path) -> None:
         shutil.rmtree(old)
 
 
+class Built(NamedTuple):
+    output: Path
+    profile: Profile
+    pdf_pages: dict[str, int] | None
+    """Pages of each PDF written; None when WeasyPrint is unavailable."""
+
+
 def run_pelican(
-    settings_file: Path, output: Path | None = None, pdf: bool = True
-) -> tuple[Path, object]:
-    """Build into a staging folder, swap it in, and return the output folder and the profile."""
+    settings_file: Path, output: Path | None = None, pdf: bool | tuple[str, ...] = True
+) -> Built:
+    """Build into a staging folder and swap it in; `pdf` is False, True or some PDF names."""
     from pelican import Pelican
     from pelican.settings import read_settings
 
-    from .plugin import PDF_KEY, PROFILE_KEY, RAISE_KEY
+    from .plugin import PAGES_KEY, PDF_KEY, PROFILE_KEY, RAISE_KEY
 
     if not settings_file.is_file():
         raise BuildError(f"{settings_file}: no such settings file")
@@ -67,7 +76,7 @@ def run_pelican(
         shutil.rmtree(staging, ignore_errors=True)
         raise
     _swap(staging, final)
-    return final, pelican.settings[PROFILE_KEY]
+    return Built(final, pelican.settings[PROFILE_KEY], pelican.settings.get(PAGES_KEY, {}))
 
 
 def build(
@@ -75,7 +84,7 @@ def build(
 ) -> int:
     _quiet_pelican()
     started = time.perf_counter()
-    final, profile = run_pelican(settings_file, Path(output) if output else None, pdf)
+    final, profile, _ = run_pelican(settings_file, Path(output) if output else None, pdf)
     pages = sum(1 for _ in final.rglob("*.html"))
     pdfs = sorted(path.name for path in final.glob("*.pdf"))
     lang = lang or profile.primary_language

@@ -68,10 +68,32 @@ def cmd_check(args: argparse.Namespace) -> int:
             notes.append(f"  {say('check.plain_texts', count=report.plain_texts, lang=other)}")
     if notes:
         out += ["", say("check.notes"), *notes]
+    cv_pages = _cv_pages(Path(args.settings), path)
+    if cv_pages is not None and cv_pages > 1:
+        out += ["", f"⚠ {say('check.cv_overflow', pages=cv_pages)}"]
     missing = report.missing
     out += ["", say("check.ready") if not missing else say("check.incomplete", count=len(missing))]
     print("\n".join(out))
     return 0 if not missing else 1
+
+
+def _cv_pages(settings_file: Path, profile_path: Path) -> int | None:
+    """Pages of the printed CV, when the settings build this profile and WeasyPrint works."""
+    import tempfile
+
+    from pelican.settings import read_settings
+
+    from .build import _quiet_pelican, run_pelican
+    from .plugin import profile_path as settings_profile
+
+    if not settings_file.is_file():
+        return None
+    if settings_profile(read_settings(str(settings_file))).resolve() != profile_path.resolve():
+        return None
+    _quiet_pelican()
+    with tempfile.TemporaryDirectory() as folder:
+        built = run_pelican(settings_file, Path(folder) / "output", pdf=("cv.pdf",))
+    return (built.pdf_pages or {}).get("cv.pdf")
 
 
 # --------------------------------------------------------------------------- schema
@@ -151,6 +173,9 @@ def parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="validate a profile and say what is missing")
     check.add_argument("profile", nargs="?", default=str(DEFAULT_PROFILE))
+    check.add_argument(
+        "--settings", default="pelican.conf.py", help="settings used to print the CV (length check)"
+    )
     check.set_defaults(run=cmd_check)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of profile.yaml")

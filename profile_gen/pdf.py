@@ -62,10 +62,10 @@ def render_pdf(page: str, pdf_file: Path, root: Path) -> int:
     return len(document.pages)
 
 
-def write_pdfs(output: Path) -> dict[str, int]:
-    """Write `annexe.pdf` and `cv.pdf` beside the pages; return their page counts."""
+def write_pdfs(output: Path, only: tuple[str, ...] | None = None) -> dict[str, int]:
+    """Write `annexe.pdf` and `cv.pdf` (or `only` some) beside the pages; return page counts."""
     counts = {}
     for page, pdf in PDFS.items():
-        if (output / page).is_file():
+        if (output / page).is_file() and (only is None or pdf in only):
             counts[pdf] = render_pdf(page, output / pdf, output)
     return counts

@@ -56,11 +56,13 @@ PAGES_KEY = "PROFILE_GEN_PDF_PAGES"
 
 def print_pdfs(pelican) -> None:
     """After every page is written: print the annexe and the CV to PDF."""
-    if not pelican.settings.get(PDF_KEY, True):
+    wanted = pelican.settings.get(PDF_KEY, True)
+    if not wanted:
         return
     profile = pelican.settings[PROFILE_KEY]
+    only = None if wanted is True else tuple(wanted)
     try:
-        pelican.settings[PAGES_KEY] = pdf.write_pdfs(Path(pelican.output_path))
+        pelican.settings[PAGES_KEY] = pdf.write_pdfs(Path(pelican.output_path), only)
     except pdf.PdfUnavailable as error:
         pelican.settings[PAGES_KEY] = None
         print(

@@ -24,7 +24,9 @@ DPI = 150
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    final, _ = run_pelican(ROOT / "pelican.conf.py", tmp_path_factory.mktemp("annexe") / "output")
+    final = run_pelican(
+        ROOT / "pelican.conf.py", tmp_path_factory.mktemp("annexe") / "output"
+    ).output
     return final
 
 
@@ -140,7 +142,7 @@ def test_missing_items_are_marked_in_html_only(tmp_path, run_cli):
     profile.write_text(
         text.replace("  linkedin: https://www.linkedin.com/in/lea-moreau-exemple/\n", ""), "utf-8"
     )
-    final, _ = run_pelican(tmp_path / "pelican.conf.py")
+    final = run_pelican(tmp_path / "pelican.conf.py").output
     soup = BeautifulSoup((final / "annexe/index.html").read_text("utf-8"), "html.parser")
     missing = soup.find_all(class_="missing")
     assert len(missing) == 1 and missing[0].find_parent("section")["id"] == "item-linkedin_qr"
@@ -165,7 +167,7 @@ def test_long_profile_paginates_without_splitting_items(tmp_path):
     (tmp_path / "content/profile.yaml").write_text(
         "identity:\n  name: Long Profil\n  headline: Test\nexperience:\n" + jobs, "utf-8"
     )
-    final, _ = run_pelican(tmp_path / "pelican.conf.py")
+    final = run_pelican(tmp_path / "pelican.conf.py").output
     pages = pdf_text(final / "annexe.pdf")
     assert len(pages) > 6
     for i in range(30):
@@ -248,3 +250,17 @@ def test_no_pdf_flag(sample_copy, in_dir, run_cli):
     assert run_cli("build", "--no-pdf").code == 0
     assert (sample_copy / "output/cv/index.html").is_file()
     assert not (sample_copy / "output/cv.pdf").exists()
+
+
+def test_check_warns_when_the_cv_overflows(sample_copy, in_dir, run_cli):
+    in_dir(sample_copy)
+    assert "⚠" not in run_cli("check").out
+    profile = sample_copy / "content/profile.yaml"
+    skills = "".join(f"  - name: Compétence supplémentaire numéro {i}\n" for i in range(60))
+    profile.write_text(
+        profile.read_text("utf-8").replace("skills:\n", "skills:\n" + skills, 1), "utf-8"
+    )
+    result = run_cli("check")
+    assert (
+        "⚠ Le CV imprimé fait 2 pages" in result.out or "⚠ Le CV imprimé fait 3 pages" in result.out
+    )

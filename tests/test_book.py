@@ -25,7 +25,7 @@ BOOK_URL = str(PROFILE.links.book)
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
     output = tmp_path_factory.mktemp("book") / "output"
-    final, _ = run_pelican(ROOT / "pelican.conf.py", output, pdf=False)
+    final = run_pelican(ROOT / "pelican.conf.py", output, pdf=False).output
     return final
 
 

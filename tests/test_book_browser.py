@@ -46,10 +46,9 @@ CONTRAST_JS = """
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    final, _ = run_pelican(
+    return run_pelican(
         ROOT / "pelican.conf.py", tmp_path_factory.mktemp("b") / "output", pdf=False
-    )
-    return final
+    ).output
 
 
 def pages(site: Path) -> list[Path]:

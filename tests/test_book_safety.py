@@ -84,7 +84,7 @@ def make_site(tmp_path: Path, profile_text: str, image: Image.Image | None = Non
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory) -> Path:
     root = make_site(tmp_path_factory.mktemp("hostile"), HOSTILE)
-    final, _ = run_pelican(root / "pelican.conf.py", pdf=False)
+    final = run_pelican(root / "pelican.conf.py", pdf=False).output
     return final
 
 
@@ -148,7 +148,7 @@ def test_photo_is_rotated_and_stripped(tmp_path):
     root = make_site(tmp_path, HOSTILE, image, exif=_exif_with_gps_and_rotation())
     with Image.open(root / "content/images/p.jpg") as source:
         assert source.getexif()[0x0112] == 6
-    final, _ = run_pelican(root / "pelican.conf.py", pdf=False)
+    final = run_pelican(root / "pelican.conf.py", pdf=False).output
     for variant in sorted((final / "images").glob("portrait-*")):
         raw = variant.read_bytes()
         assert b"SecretCam" not in raw and b"Exif" not in raw, variant

@@ -157,6 +157,7 @@ LABELS = {
     "check.hint.slides": "ajustez defence.slides[].seconds pour totaliser {duration} s",
     "check.translations": "{count} textes sans traduction en « {lang} » (repli sur « {primary} ») :",
     "check.plain_texts": "{count} textes écrits une seule fois, affichés tels quels en « {lang} »",
+    "check.cv_overflow": "Le CV imprimé fait {pages} pages : raccourcissez-le pour qu'il tienne sur une page (moins de compétences, d'éléments marquants ou un résumé plus court).",
     "check.ready": "Prêt pour les annexes et la soutenance.",
     "check.incomplete": "{count} point(s) à compléter.",
     "build.done": "{pages} pages écrites dans {output} en {seconds} s.",
