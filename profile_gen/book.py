@@ -115,6 +115,15 @@ def activity_entries(profile: Profile, articles: list) -> list[ActivityEntry]:
     return sorted(entries, key=lambda entry: (entry.date.key(), str(entry.url)), reverse=True)
 
 
+def improvements_by_competency(profile: Profile) -> dict[str, list]:
+    """For each competency id, the improvements that serve it (in the profile's order)."""
+    mapping: dict[str, list] = {}
+    for improvement in profile.improvements:
+        for competency_id in improvement.competencies:
+            mapping.setdefault(competency_id, []).append(improvement)
+    return mapping
+
+
 class BookGenerator(Generator):
     """Writes the Book's pages with the theme's templates, once per language."""
 
@@ -134,6 +143,7 @@ class BookGenerator(Generator):
             chart=charts.competency_chart(profile),
             scale_labels={step.level: step.label for step in profile.competencies.scale},
             activities=activity_entries(profile, self.context.get("articles", [])),
+            improvements_by_competency=improvements_by_competency(profile),
         )
 
     # ------------------------------------------------------------------ media

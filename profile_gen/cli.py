@@ -52,6 +52,16 @@ def cmd_check(args: argparse.Namespace) -> int:
         if not check.ok:
             line += f" — {say('check.hint.' + check.key, **check.context)}"
         out.append(line)
+        for lang_of_notes, warning in check.context.get("overruns", []):
+            detail = say(
+                "check.notes_over",
+                number=warning.index + 1,
+                type=warning.type.value,
+                words=warning.words,
+                speaking=warning.speaking,
+                budget=warning.budget,
+            )
+            out.append(f"      - [{lang_of_notes}] {detail}")
     notes = []
     primary = profile.primary_language
     for other, paths in report.missing_translations.items():

@@ -10,6 +10,7 @@ from pelican import signals
 from . import i18n, pdf, render
 from .annexe import AnnexeGenerator
 from .book import BookGenerator
+from .defence import DefenceGenerator
 from .errors import ProfileError
 from .loader import load
 
@@ -46,7 +47,7 @@ def prepare_templates(generator) -> None:
 
 
 def add_generators(pelican):
-    return [BookGenerator, AnnexeGenerator]
+    return [BookGenerator, AnnexeGenerator, DefenceGenerator]
 
 
 PDF_KEY = "PROFILE_GEN_PDF"

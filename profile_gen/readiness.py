@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .deck import note_overruns
 from .errors import Path, format_path
 from .fields import Localized
 from .model import Profile
@@ -27,8 +28,10 @@ ANNEXE_ITEMS = (
     "summary",
     "activities",
     "skills_recommendations",
+    "self_assessment",
 )
-"""The annexe items of the methodology, in its order (labels: ``item.<key>``)."""
+"""The annexe items of the methodology, in its order, then the competency self-assessment
+prepared for the 15-minute exchange (labels: ``item.<key>``)."""
 
 
 @dataclass
@@ -70,6 +73,7 @@ def annexe_items(profile: Profile, article_count: int = 0) -> dict[str, bool]:
         "summary": profile.summary is not None,
         "activities": bool(profile.activities) or article_count > 0,
         "skills_recommendations": bool(profile.skills and profile.recommendations),
+        "self_assessment": bool(profile.competencies.items),
     }
 
 
@@ -80,15 +84,20 @@ def _defence_checks(profile: Profile) -> list[Check]:
     undated = [profile.text(a.title, lang) for a in profile.achievements if a.start is None]
     defence = profile.defence
     total = sum(slide.seconds for slide in defence.slides)
+    overruns = [
+        (lang, warning) for lang in profile.locale for warning in note_overruns(profile, lang)
+    ]
     return [
         Check("strengths", len(profile.strengths) == 10, {"count": len(profile.strengths)}),
         Check(
             "improvements", len(profile.improvements) == 10, {"count": len(profile.improvements)}
         ),
-        Check("self_assessment", bool(items), {"count": len(items)}),
         Check("evidence", not without_evidence, {"items": ", ".join(without_evidence)}),
         Check("dated", not undated, {"items": ", ".join(undated)}),
         Check("slides", total == defence.duration, {"total": total, "duration": defence.duration}),
+        Check(
+            "speaker_notes", not overruns, {"overruns": overruns, "rate": defence.words_per_minute}
+        ),
     ]
 
 

@@ -125,6 +125,7 @@ def test_pelican_articles_are_written_and_listed(site):
 
 
 PRINT_OUTPUTS = ("annexe", "cv")  # printed material: holds `annexe`-visibility data
+DECK = "soutenance"
 
 
 def test_phone_never_reaches_the_web(site):
@@ -154,7 +155,13 @@ def test_print_pages_are_not_linked_nor_indexed(site):
 
 
 def book_pages(site: Path) -> list[Path]:
-    return [p for p in html_files(site) if p.relative_to(site).parts[0] not in PRINT_OUTPUTS]
+    """The Book's own pages: not the print outputs, not the defence deck."""
+    return [
+        p
+        for p in html_files(site)
+        if p.relative_to(site).parts[0] not in PRINT_OUTPUTS
+        and DECK not in p.relative_to(site).parts
+    ]
 
 
 def test_every_page_has_landmarks_and_one_h1(site):

@@ -1,0 +1,96 @@
+"""The defence outputs: a Pelican generator writing the deck, its printable outline and
+`outline.md`, in every language of the profile (`soutenance/`, `en/soutenance/`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pelican.generators import Generator
+
+from . import i18n
+from .deck import QUOTE_WORDS, DeckSlide, plan_deck, shorten
+from .media import images
+from .media.qr import make_qr
+from .model import Profile, Visibility
+from .render import localize
+
+DECK_FOLDER = "soutenance"
+DECK_PHOTO_WIDTHS = (480,)
+
+
+def outline_markdown(profile: Profile, slides: list[DeckSlide], lang: str) -> str:
+    """The outline as Markdown: one section per slide with its budget and notes."""
+    primary = profile.primary_language
+    rate = profile.defence.words_per_minute
+
+    def say(key: str, **values) -> str:
+        return i18n.text(lang, key, **values)
+
+    lines = [
+        f"# {profile.identity.name} — {say('deck.outline')}",
+        "",
+        say("deck.outline_intro", duration=profile.defence.duration // 60, rate=rate),
+        "",
+    ]
+    for number, slide in enumerate(slides, 1):
+        title = say(f"deck.title.{slide.type.value}")
+        if slide.parts > 1:
+            title += f" ({slide.part}/{slide.parts})"
+        speaking = slide.speaking_seconds(lang, primary, rate)
+        lines += [
+            f"## {number}. {title}",
+            "",
+            f"*{say('deck.budget', seconds=slide.seconds, speaking=speaking)}*",
+            "",
+        ]
+        notes = (
+            localize(slide.notes, lang, primary).strip() if slide.notes else say("deck.no_notes")
+        )
+        lines += [notes, ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+class DefenceGenerator(Generator):
+    def generate_context(self) -> None:
+        pass
+
+    def generate_output(self, writer) -> None:
+        profile: Profile = self.context["profile"]
+        book = self.context["book"]
+        slides = plan_deck(profile)
+        photo = profile.identity.photo
+        deck_photo = None
+        if photo and profile.identity.contact.visibility.photo == Visibility.public:
+            cache = Path(self.settings["CACHE_PATH"]) / "profile_gen" / "images"
+            source = Path(self.settings["PATH"]) / photo.path
+            deck_photo = images.picture(
+                source, "portrait", DECK_PHOTO_WIDTHS, Path(self.output_path), cache
+            )
+        qr_codes = [
+            ("book", make_qr(str(profile.links.book)) if profile.links.book else None),
+            ("linkedin", make_qr(str(profile.links.linkedin)) if profile.links.linkedin else None),
+        ]
+        for lang in profile.locale:
+            folder = f"{book.prefix(lang)}{DECK_FOLDER}"
+            quotes = [
+                shorten(localize(rec.text, lang, profile.primary_language), QUOTE_WORDS)
+                for rec in profile.recommendations
+            ]
+            shared = dict(
+                lang=lang,
+                slides=slides,
+                quotes=quotes,
+                qr_codes=qr_codes,
+                deck_photo=deck_photo,
+                contact=profile.identity.contact.shown_on("site"),
+            )
+            for name, template in (("index.html", "deck"), ("plan.html", "outline")):
+                writer.write_file(
+                    f"{folder}/{name}",
+                    self.get_template(template),
+                    self.context,
+                    relative_urls=self.settings["RELATIVE_URLS"],
+                    **shared,
+                )
+            target = Path(self.output_path) / folder / "outline.md"
+            target.write_text(outline_markdown(profile, slides, lang), encoding="utf-8")

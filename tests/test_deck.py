@@ -1,0 +1,239 @@
+"""The defence deck: its slides, outline, timers and navigation, in headless Chromium."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from profile_gen.build import run_pelican
+from profile_gen.deck import count_words, plan_deck
+from profile_gen.loader import load, load_text
+from profile_gen.render import localize
+from tests.conftest import MINIMAL, ROOT, SAMPLE
+
+PROFILE = load(SAMPLE)
+SLIDES = plan_deck(PROFILE)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    output = tmp_path_factory.mktemp("deck") / "output"
+    return run_pelican(ROOT / "pelican.conf.py", output, pdf=False).output
+
+
+def deck_soup(site: Path, lang_prefix: str = "") -> BeautifulSoup:
+    html = (site / f"{lang_prefix}soutenance/index.html").read_text(encoding="utf-8")
+    return BeautifulSoup(html, "html.parser")
+
+
+def test_default_plan_is_exactly_five_minutes():
+    profile = load_text(MINIMAL)
+    assert sum(slide.seconds for slide in plan_deck(profile)) == 300
+    assert sum(slide.seconds for slide in SLIDES) == PROFILE.defence.duration == 300
+
+
+def test_words_are_counted_like_speech():
+    assert count_words("**Bonjour**, je suis Léa — cheffe de projet [SI](https://x).") == 8
+    assert count_words("") == 0
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_deck_holds_every_strength_and_improvement(site, prefix):
+    lang = prefix.rstrip("/") or "fr"
+    soup = deck_soup(site, prefix)
+    assert soup.html["lang"] == lang
+    strengths = soup.select(".slide-strengths .grid-list > li")
+    improvements = soup.select(".slide-improvements .plan-list > li")
+    assert len(strengths) == 10 and len(improvements) == 10
+    text = " ".join(soup.get_text(" ").split())
+    for item in PROFILE.strengths:
+        assert localize(item.title, lang, "fr") in text
+    for item in PROFILE.improvements:
+        assert localize(item.title, lang, "fr") in text
+        assert " ".join(localize(item.action_plan, lang, "fr").split()) in text
+    budgets = [int(s["data-seconds"]) for s in soup.select("section.slide")]
+    assert budgets == [slide.seconds for slide in SLIDES] and sum(budgets) == 300
+    assert soup.select_one(".slide-title svg.qr") is not None
+    assert len(soup.select(".slide-achievements article.card")) == len(PROFILE.defence.featured)
+
+
+def test_deck_is_self_contained(site):
+    soup = deck_soup(site)
+    scripts = soup.find_all("script")
+    assert [s.get("src") for s in scripts] == ["../theme/js/deck.js"]
+    assert all("://" not in (link.get("href") or "") for link in soup.find_all("link"))
+    assert (site / "theme/js/deck.js").is_file()
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_outline_md_agrees_with_the_deck(site, prefix):
+    lang = prefix.rstrip("/") or "fr"
+    outline = (site / f"{prefix}soutenance/outline.md").read_text(encoding="utf-8")
+    sections = re.findall(r"^## (\d+)\. (.+)$", outline, flags=re.M)
+    soup = deck_soup(site, prefix)
+    slides = soup.select("section.slide")
+    assert [int(number) for number, _ in sections] == list(range(1, len(slides) + 1))
+    budgets = [int(b) for b in re.findall(r"^\*\D*(\d+) s\b", outline, flags=re.M)]
+    assert budgets == [int(s["data-seconds"]) for s in slides]
+    for slide in SLIDES:
+        if slide.notes:
+            first_line = localize(slide.notes, lang, "fr").strip().splitlines()[0]
+            assert first_line in outline
+    printable = BeautifulSoup(
+        (site / f"{prefix}soutenance/plan.html").read_text("utf-8"), "html.parser"
+    )
+    assert len(printable.select("section.outline-slide")) == len(slides)
+
+
+def test_check_warns_when_the_plan_exceeds_five_minutes(run_cli, write_profile):
+    profile = write_profile(
+        MINIMAL + "defence:\n  slides:\n    - {type: title, seconds: 200}\n"
+        "    - {type: strengths, seconds: 160}\n"
+    )
+    result = run_cli("check", str(profile))
+    assert result.code == 1
+    assert "✗ Déroulé de 300 s (360 s prévues)" in result.out
+
+
+def test_check_warns_when_notes_exceed_their_slide(run_cli, write_profile):
+    long_notes = "mot " * 100  # 100 words at 140 words/min: about 43 s
+    profile = write_profile(
+        MINIMAL + "defence:\n  slides:\n"
+        f"    - {{type: title, seconds: 20, notes: '{long_notes}'}}\n"
+        "    - {type: closing, seconds: 280}\n"
+    )
+    result = run_cli("check", str(profile))
+    assert result.code == 1
+    assert "✗ Notes de l'orateur dans le temps de chaque diapositive" in result.out
+    assert "diapositive 1 (title) : 100 mots, environ 43 s pour 20 s prévues" in result.out
+
+
+# --------------------------------------------------------------------------- browser
+
+
+def open_deck(chromium, site: Path, width: int = 1280, height: int = 720, hash_: str = ""):
+    page = chromium.new_page(viewport={"width": width, "height": height})
+    page.goto((site / "soutenance/index.html").as_uri() + hash_)
+    return page
+
+
+def active(page) -> int:
+    return page.evaluate(
+        "[...document.querySelectorAll('.slide')].findIndex(s => s.classList.contains('active')) + 1"
+    )
+
+
+def test_keyboard_navigation_and_hash(chromium, site):
+    page = open_deck(chromium, site)
+    total = len(SLIDES)
+    assert active(page) == 1 and page.url.endswith("#1")
+    for key, expected in [
+        ("ArrowRight", 2),
+        ("Space", 3),
+        ("PageDown", 4),
+        ("ArrowLeft", 3),
+        ("PageUp", 2),
+        ("End", total),
+        ("ArrowRight", total),
+        ("Home", 1),
+        ("ArrowLeft", 1),
+        ("ArrowDown", 2),
+    ]:
+        page.keyboard.press(key)
+        assert active(page) == expected, key
+        assert page.url.endswith(f"#{expected}")
+    page.close()
+
+
+def test_hash_opens_a_slide_and_follows_changes(chromium, site):
+    page = open_deck(chromium, site, hash_="#5")
+    assert active(page) == 5
+    page.evaluate("location.hash = '#3'")
+    page.wait_for_function("document.querySelector('.slide.active').id === 'slide-3'")
+    page.close()
+
+
+def test_click_and_touch_navigation(chromium, site):
+    page = open_deck(chromium, site)
+    page.mouse.click(1000, 360)
+    assert active(page) == 2
+    page.mouse.click(100, 360)
+    assert active(page) == 1
+    page.click("#next")
+    assert active(page) == 2
+    page.close()
+    context = chromium.new_context(viewport={"width": 800, "height": 450}, has_touch=True)
+    page = context.new_page()
+    page.goto((site / "soutenance/index.html").as_uri())
+    page.evaluate(
+        """() => {
+        const fire = (type, x) => document.dispatchEvent(new TouchEvent(type, {
+          touches: type === 'touchend' ? [] : [new Touch({identifier: 1, target: document.body, clientX: x, clientY: 200})],
+          changedTouches: [new Touch({identifier: 1, target: document.body, clientX: x, clientY: 200})]}));
+        fire('touchstart', 600); fire('touchend', 300);
+      }"""
+    )
+    assert active(page) == 2
+    context.close()
+
+
+def test_timers_count_and_warn_on_overrun(chromium, site):
+    page = chromium.new_page(viewport={"width": 1280, "height": 720})
+    page.clock.install()
+    page.goto((site / "soutenance/index.html").as_uri())
+    page.keyboard.press("p")
+    presenter = page.locator("#presenter")
+    assert presenter.is_visible()
+    assert page.locator("#presenter-notes").inner_text().startswith("Temps prévu : 20 s")
+    assert "Bonjour, je suis Léa Moreau" in page.locator("#presenter-notes").inner_text()
+    assert page.locator("#presenter-next .slide-profile").count() == 1
+    page.clock.run_for(10_000)
+    assert page.locator("#segment-timer").inner_text() == "4:50"
+    assert page.locator("#slide-timer").inner_text() == "0:10"
+    assert page.locator("#overrun").is_hidden()
+    page.clock.run_for(15_000)  # 25 s on a 20 s slide
+    assert page.locator("#overrun").is_visible()
+    assert "Dépassement +0:05" in page.locator("#overrun").inner_text()
+    assert "overrun" in presenter.get_attribute("class")
+    page.keyboard.press("ArrowRight")  # a new slide gets its own budget
+    page.clock.run_for(1_000)
+    assert page.locator("#overrun").is_hidden()
+    assert page.locator("#slide-timer").inner_text() == "0:39"
+    assert page.locator("#segment-timer").inner_text() == "4:34"
+    page.keyboard.press("r")
+    assert page.locator("#segment-timer").inner_text() == "5:00"
+    page.keyboard.press("p")
+    assert presenter.is_hidden()
+    page.close()
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1024, 768)])
+def test_no_slide_overflows(chromium, site, size):
+    page = open_deck(chromium, site, *size)
+    for number in range(1, len(SLIDES) + 1):
+        page.evaluate(f"location.hash = '#{number}'")
+        page.wait_for_function(f"document.querySelector('.slide.active').id === 'slide-{number}'")
+        sizes = page.evaluate(
+            """() => [...document.querySelectorAll('.slide.active, .slide.active .slide-body, .slide.active .slide-body *')]
+              .filter(e => e.scrollHeight > e.clientHeight + 1 || e.scrollWidth > e.clientWidth + 1)
+              .filter(e => getComputedStyle(e).overflow !== 'visible' || e.matches('.slide, .slide-body'))
+              .map(e => e.className + ' ' + e.scrollHeight + '>' + e.clientHeight)"""
+        )
+        assert sizes == [], (number, size, sizes)
+        box = page.locator(".slide.active").bounding_box()
+        assert box["x"] >= -1 and box["y"] >= -1
+        assert box["x"] + box["width"] <= size[0] + 1 and box["y"] + box["height"] <= size[1] + 1
+    page.close()
+
+
+def test_deck_works_without_network(chromium, site):
+    page = chromium.new_page()
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto((site / "soutenance/index.html").as_uri())
+    page.keyboard.press("End")
+    assert requests and all(url.startswith(("file://", "data:")) for url in requests)
+    page.close()
