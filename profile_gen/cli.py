@@ -14,6 +14,7 @@ from pathlib import Path
 from . import i18n
 from .build import BuildError
 from .errors import ProfileError
+from .interop import InteropError
 
 DEFAULT_PROFILE = Path("content") / "profile.yaml"
 
@@ -148,6 +149,96 @@ def cmd_init(args: argparse.Namespace) -> int:
     return 0
 
 
+# --------------------------------------------------------------------------- interop
+
+
+def _schema_reference(target: Path) -> str:
+    """The path from `target`'s folder to a `profile.schema.json` above it, else beside it."""
+    from .schema import SCHEMA_FILE, json_schema_text
+
+    folder = target.resolve().parent
+    for depth, candidate in enumerate([folder, *list(folder.parents)[:2]]):
+        if (candidate / SCHEMA_FILE).is_file():
+            return "../" * depth + SCHEMA_FILE
+    with open(folder / SCHEMA_FILE, "x", encoding="utf-8") as handle:
+        handle.write(json_schema_text())
+    return SCHEMA_FILE
+
+
+def _write_imported(target: Path, force: bool, lang: str, make_text) -> int:
+    from .interop import InteropError
+    from .loader import load_text
+
+    if target.exists() and not force:
+        raise InteropError("import_exists", path=str(target))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    text = make_text(_schema_reference(target))
+    try:
+        load_text(text, str(target))
+    except ProfileError as error:  # a bug of ours: say so, write nothing
+        raise InteropError("import_invalid_result", detail=error.format(limit=3)) from None
+    target.write_text(text, encoding="utf-8")
+    print(i18n.text(lang, "import.written", path=str(target)))
+    print(i18n.text(lang, "init.next", path=str(target)))
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    import json
+
+    from .interop import InteropError
+    from .interop.writer import to_yaml
+
+    lang = _lang(args)
+    source = Path(args.source)
+    if args.format == "linkedin":
+        from .interop.archive import read_export
+        from .interop.linkedin import from_linkedin
+
+        imported = from_linkedin(read_export(source))
+        make = lambda schema: to_yaml(  # noqa: E731
+            imported.data, imported.comments, imported.unmapped, schema, source.name
+        )
+        result = _write_imported(Path(args.output), args.force, lang, make)
+        for line in imported.unmapped:
+            print(f"  - {line}")
+        return result
+    from .interop.jsonresume import drop_missing_files, from_jsonresume
+
+    try:
+        resume = json.loads(source.read_text(encoding="utf-8-sig"))
+    except FileNotFoundError:
+        raise InteropError("import_missing", path=str(source)) from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise InteropError("import_invalid_json", path=str(source), detail=str(error)) from None
+    if not isinstance(resume, dict):
+        raise InteropError("import_invalid_json", path=str(source), detail="not an object")
+    data, unmapped = from_jsonresume(resume)
+    unmapped += drop_missing_files(data, Path(args.output).resolve().parent)
+    make = lambda schema: to_yaml(data, {}, unmapped, schema, source.name)  # noqa: E731
+    return _write_imported(Path(args.output), args.force, lang, make)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    import json
+
+    from .interop import InteropError
+    from .interop.jsonresume import export
+    from .loader import load
+
+    profile = load(Path(args.profile), lang=args.lang)
+    text = json.dumps(export(profile, args.language), ensure_ascii=False, indent=2) + "\n"
+    if args.output:
+        target = Path(args.output)
+        if target.exists() and not args.force:
+            raise InteropError("import_exists", path=str(target))
+        target.write_text(text, encoding="utf-8")
+        print(i18n.text(_lang(args), "import.written", path=str(target)), file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
 # --------------------------------------------------------------------------- build
 
 
@@ -202,6 +293,21 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--no-pdf", action="store_true", help="skip the PDFs (faster)")
     build.set_defaults(run=cmd_build)
 
+    importer = commands.add_parser("import", help="start a profile from LinkedIn or JSON Resume")
+    importer.add_argument("format", choices=["linkedin", "jsonresume"])
+    importer.add_argument("source", help="LinkedIn export (.zip or folder) or resume.json")
+    importer.add_argument("-o", "--output", default=str(DEFAULT_PROFILE))
+    importer.add_argument("--force", action="store_true", help="overwrite the output file")
+    importer.set_defaults(run=cmd_import)
+
+    exporter = commands.add_parser("export", help="write the profile in another format")
+    exporter.add_argument("format", choices=["jsonresume"])
+    exporter.add_argument("profile", nargs="?", default=str(DEFAULT_PROFILE))
+    exporter.add_argument("-o", "--output", help="file to write (default: standard output)")
+    exporter.add_argument("--language", choices=i18n.LANGUAGES, help="language of the texts")
+    exporter.add_argument("--force", action="store_true", help="overwrite the output file")
+    exporter.set_defaults(run=cmd_export)
+
     serve = commands.add_parser("serve", help="serve the Book, rebuild and reload on change")
     serve.add_argument("--settings", default="pelican.conf.py", help="Pelican settings file")
     serve.add_argument("-p", "--port", type=int, default=8000)
@@ -222,6 +328,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except BuildError as error:
         print(error, file=sys.stderr)
+        return 2
+    except InteropError as error:
+        print(i18n.message(_lang(args), error.code, **error.context), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

@@ -102,6 +102,14 @@ MESSAGES = {
     "image_not_image": "{path} is not an image (JPEG, PNG or WebP expected)",
     "image_broken": "{path}: unreadable or truncated image ({detail}); export it again",
     "featured_duplicate": "achievement '{found}' is featured twice",
+    "import_missing": "not found: {path}",
+    "import_not_zip": "{path} is not a readable zip archive: give LinkedIn's archive (Basic_LinkedInDataExport_….zip) or its unpacked folder",
+    "import_unsafe_member": "archive refused: the file '{member}' would land outside the extraction folder",
+    "import_member_too_large": "archive refused: '{member}' is over {limit} MB, too large for a profile CSV",
+    "import_no_expected_files": "{path} holds none of the files of a LinkedIn export (Profile.csv, Positions.csv, ...)",
+    "import_exists": "{path} already exists: choose another file with -o, or add --force to replace it",
+    "import_invalid_json": "{path} is not a readable JSON Resume: {detail}",
+    "import_invalid_result": "the imported profile would not be valid (a profile-gen bug, please report it):\n{detail}",
     # --- summaries
     "problem_count": "{count} errors. Fix them and run again.",
     "problem_count_one": "1 error. Fix it and run again.",
@@ -290,6 +298,7 @@ LABELS = {
     "deck.outline": "Presentation outline",
     "deck.outline_intro": "A {duration}-minute segment, notes counted at {rate} words per minute.",
     "check.notes_over": "Notes of slide {number} ({type}): {words} words, about {speaking} s for {budget} s planned",
+    "import.written": "profile written: {path}",
     # init
     "init.created": "created: {path}",
     "init.exists": "already exists, left unchanged: {path}",

@@ -109,6 +109,14 @@ MESSAGES = {
     "image_not_image": "{path} n'est pas une image (JPEG, PNG ou WebP attendu)",
     "image_broken": "{path} : image illisible ou tronquée ({detail}) ; exportez-la à nouveau",
     "featured_duplicate": "réalisation « {found} » mise en avant deux fois",
+    "import_missing": "introuvable : {path}",
+    "import_not_zip": "{path} n'est pas une archive zip lisible : donnez l'archive de LinkedIn (Basic_LinkedInDataExport_….zip) ou son dossier décompressé",
+    "import_unsafe_member": "archive refusée : le fichier « {member} » sortirait du dossier d'extraction",
+    "import_member_too_large": "archive refusée : « {member} » dépasse {limit} Mo, trop gros pour un CSV de profil",
+    "import_no_expected_files": "{path} ne contient aucun des fichiers attendus d'un export LinkedIn (Profile.csv, Positions.csv, …)",
+    "import_exists": "{path} existe déjà : choisissez un autre fichier avec -o, ou ajoutez --force pour le remplacer",
+    "import_invalid_json": "{path} n'est pas un JSON Resume lisible : {detail}",
+    "import_invalid_result": "le profil importé ne serait pas valide (erreur de profile-gen, merci de la signaler) :\n{detail}",
     # --- summaries
     "problem_count": "{count} erreurs. Corrigez-les puis relancez.",
     "problem_count_one": "1 erreur. Corrigez-la puis relancez.",
@@ -297,6 +305,7 @@ LABELS = {
     "deck.outline": "Plan de la présentation",
     "deck.outline_intro": "Segment de {duration} minutes, notes comptées à {rate} mots par minute.",
     "check.notes_over": "Notes de la diapositive {number} ({type}) : {words} mots, environ {speaking} s pour {budget} s prévues",
+    "import.written": "profil écrit : {path}",
     # init
     "init.created": "créé : {path}",
     "init.exists": "existe déjà, non modifié : {path}",

@@ -1,0 +1,12 @@
+"""Importers and exporters: LinkedIn's data export, JSON Resume."""
+
+from __future__ import annotations
+
+
+class InteropError(Exception):
+    """An input that cannot be imported; `code` and `context` make the localized message."""
+
+    def __init__(self, code: str, **context) -> None:
+        super().__init__(code, context)
+        self.code = code
+        self.context = context

@@ -1,0 +1,50 @@
+"""Dates as LinkedIn and JSON Resume write them, to the profile's `YYYY[-MM[-DD]]`."""
+
+from __future__ import annotations
+
+import re
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("jan", "january", "janv", "janvier"),
+            ("feb", "february", "fév", "fev", "févr", "février", "fevrier"),
+            ("mar", "march", "mars"),
+            ("apr", "april", "avr", "avril"),
+            ("may", "mai"),
+            ("jun", "june", "juin"),
+            ("jul", "july", "juil", "juillet"),
+            ("aug", "august", "août", "aout"),
+            ("sep", "sept", "september", "septembre"),
+            ("oct", "october", "octobre"),
+            ("nov", "november", "novembre"),
+            ("dec", "december", "déc", "décembre", "decembre"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+
+
+def parse_date(text: str | None) -> str | None:
+    """`Jan 2024` -> `2024-01`; `2015`; `Jan 30, 2020` -> `2020-01-30`;
+    `03/14/11, 01:52 AM` -> `2011-03-14`; ISO dates kept. None when empty or unknown."""
+    if not text or not text.strip():
+        return None
+    value = text.strip()
+    if match := re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?:T.*)?", value):
+        return "-".join(part for part in match.groups() if part)
+    if match := re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{2,4})(?:,?\s+.*)?", value):
+        month, day, year = (int(part) for part in match.groups())
+        year += 2000 if year < 100 else 0
+        return f"{year:04d}-{month:02d}-{day:02d}"
+    if match := re.fullmatch(r"([A-Za-zéûÉ]+)\.?\s+(\d{1,2}),\s*(\d{4})", value):
+        month = _MONTHS.get(match.group(1).lower())
+        if month:
+            return f"{int(match.group(3)):04d}-{month:02d}-{int(match.group(2)):02d}"
+    if match := re.fullmatch(r"([A-Za-zéûÉ]+)\.?\s+(\d{4})", value):
+        month = _MONTHS.get(match.group(1).lower())
+        if month:
+            return f"{int(match.group(2)):04d}-{month:02d}"
+    return None

@@ -1,0 +1,374 @@
+"""Import from LinkedIn's data export and JSON Resume; export to JSON Resume."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from profile_gen.interop.archive import read_export
+from profile_gen.interop.dates import parse_date
+from profile_gen.interop.jsonresume import export, from_jsonresume
+from profile_gen.loader import load
+from profile_gen.model import Profile
+from tests.conftest import ROOT, SAMPLE
+
+
+def csv_text(header: list[str], rows: list[list[str]], notes: str | None = None) -> str:
+    out = io.StringIO()
+    if notes:
+        out.write(f'Notes:\n"{notes}"\n\n')
+    writer = csv.writer(out)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return "\ufeff" + out.getvalue()
+
+
+def linkedin_files() -> dict[str, str]:
+    """An export as LinkedIn writes it: real file names, headers and value formats."""
+    return {
+        "Profile.csv": csv_text(
+            [
+                "First Name",
+                "Last Name",
+                "Maiden Name",
+                "Address",
+                "Birth Date",
+                "Headline",
+                "Summary",
+                "Industry",
+                "Zip Code",
+                "Geo Location",
+                "Twitter Handles",
+                "Websites",
+                "Instant Messengers",
+            ],
+            [
+                [
+                    "Camille",
+                    "Durand",
+                    "",
+                    "",
+                    "Dec 4",
+                    "Cheffe de projet SI",
+                    "Résumé court",
+                    "IT",
+                    "",
+                    "Lyon, Auvergne-Rhône-Alpes, France",
+                    "",
+                    "[PERSONAL:https://camille.example.fr,PORTFOLIO:https://book.example.fr]",
+                    "",
+                ]
+            ],
+        ),
+        "Profile Summary.csv": csv_text(
+            ["Profile Summary"], [["Je pilote des projets.\nLigne deux, avec virgule."]]
+        ),
+        "Positions.csv": csv_text(
+            ["Company Name", "Title", "Description", "Location", "Started On", "Finished On"],
+            [
+                [
+                    "Transalp",
+                    "Cheffe de projet",
+                    "Migration ERP,\n180 utilisateurs",
+                    "Lyon",
+                    "Sep 2024",
+                    "",
+                ],
+                ["Mairie", "Technicienne", "Support", "Bron", "Sep 2021", "Aug 2023"],
+                ["Sans date", "Stagiaire", "", "", "", ""],
+            ],
+        ),
+        "Education.csv": csv_text(
+            ["School Name", "Start Date", "End Date", "Notes", "Degree Name", "Activities"],
+            [
+                ["Epitech Digital School", "2024", "2026", "", "Master MSI", "BDE"],
+                ["Lycée", "", "2021", "", "", ""],
+            ],
+        ),
+        "Skills.csv": csv_text(["Name"], [["Gestion de projet"], ["SQL"]]),
+        "Languages.csv": csv_text(
+            ["Name", "Proficiency"],
+            [
+                ["Anglais", "Professional working proficiency"],
+                ["Espagnol", "ELEMENTARY_PROFICIENCY"],
+                ["Français", "Native or bilingual proficiency"],
+                ["Italien", ""],
+            ],
+        ),
+        "Certifications.csv": csv_text(
+            ["Name", "Url", "Authority", "Started On", "Finished On", "License Number"],
+            [["PSM I", "https://www.scrum.org/x", "Scrum.org", "Mar 2025", "", "123"]],
+        ),
+        "Projects.csv": csv_text(
+            ["Title", "Description", "Url", "Started On", "Finished On"],
+            [["Migration de l'ERP", "Bascule en un week-end", "", "Oct 2024", "Jun 2025"]],
+        ),
+        "Publications.csv": csv_text(
+            ["Name", "Published On", "Description", "Publisher", "Url"],
+            [
+                [
+                    "Migrer un ERP",
+                    "Jan 30, 2020",
+                    "Retour d'expérience",
+                    "LinkedIn",
+                    "https://www.linkedin.com/pulse/x",
+                ],
+                ["Vieux billet", "Apr 2012", "", "Blog", ""],
+            ],
+        ),
+        "Honors.csv": csv_text(
+            ["Title", "Description", "Issued On"], [["Prix du hackathon", "1er prix", "Nov 2024"]]
+        ),
+        "Courses.csv": csv_text(["Name", "Number"], [["Droit du numérique", ""]]),
+        "Recommendations_Received.csv": csv_text(
+            ["First Name", "Last Name", "Company", "Job Title", "Text", "Creation Date", "Status"],
+            [
+                [
+                    "Sophie",
+                    "Garnier",
+                    "Transalp",
+                    "DSI",
+                    "Camille est rigoureuse,\net calme.",
+                    "03/14/11, 01:52 AM",
+                    "VISIBLE",
+                ],
+                ["Paul", "Caché", "X", "Y", "En attente", "03/15/11, 01:52 AM", "PENDING"],
+            ],
+            notes="When recommendations are shown, they appear on your profile.",
+        ),
+        "Email Addresses.csv": csv_text(
+            ["Email Address", "Confirmed", "Primary", "Updated On"],
+            [["old@example.fr", "Yes", "No", ""], ["camille@example.fr", "Yes", "Yes", ""]],
+        ),
+        "PhoneNumbers.csv": csv_text(
+            ["Extension", "Number", "Type"], [["", "+33 6 00 00 00 00", "Mobile"]]
+        ),
+        "Endorsement_Received_Info.csv": '\ufeffNotes:\n"No endorsements"\n\n',  # placeholder only
+    }
+
+
+def make_zip(
+    path: Path, files: dict[str, str], folder: str = "Basic_LinkedInDataExport_11-28-2026/"
+) -> Path:
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, text in files.items():
+            archive.writestr(folder + name, text.encode("utf-8"))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jan 2024", "2024-01"),
+        ("2015", "2015"),
+        ("Apr 2012", "2012-04"),
+        ("Jan 30, 2020", "2020-01-30"),
+        ("03/14/11, 01:52 AM", "2011-03-14"),
+        ("", None),
+        ("bientôt", None),
+    ],
+)
+def test_linkedin_dates(text, expected):
+    assert parse_date(text) == expected
+
+
+def test_linkedin_import_end_to_end(tmp_path, run_cli, in_dir):
+    export_zip = make_zip(tmp_path / "Basic_LinkedInDataExport_11-28-2026.zip", linkedin_files())
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "theme", project / "theme")
+    shutil.copy(ROOT / "pelican.conf.py", project / "pelican.conf.py")
+    shutil.copy(ROOT / "profile.schema.json", project / "profile.schema.json")
+    in_dir(project)
+    result = run_cli("import", "linkedin", str(export_zip))
+    assert result.code == 0, result.err
+    text = (project / "content/profile.yaml").read_text("utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../profile.schema.json")
+    assert "level: B2  # niveau CECRL deviné d'après LinkedIn" in text
+    assert "level: A2  # niveau CECRL deviné" in text and "level: native  #" in text
+    assert "level: B1  # niveau inconnu sur LinkedIn" in text
+    assert "# À COMPLÉTER : exactement 10 points forts" in text
+    assert "Rapport d'import" in text and "Sans date" not in text.split("Rapport")[0]
+    assert "1 recommandation(s) non visible(s) ignorée(s)" in text
+    assert "Droit du numérique" in text.split("Rapport")[1]
+    profile = load(project / "content/profile.yaml")
+    assert profile.identity.name == "Camille Durand"
+    assert str(profile.identity.contact.email) == "camille@example.fr"
+    assert profile.summary.get("fr", "fr").startswith(
+        "Je pilote des projets.\nLigne deux, avec virgule."
+    )
+    assert [job.organization for job in profile.experience] == ["Transalp", "Mairie"]
+    assert profile.experience[0].end.is_present and str(profile.experience[1].end) == "2023-08"
+    assert "Migration ERP,\n180 utilisateurs" in profile.experience[0].description.get("fr", "fr")
+    assert [(str(e.start), str(e.end)) for e in profile.education] == [
+        ("2024", "2026"),
+        ("2021", "2021"),
+    ]
+    assert [r.author for r in profile.recommendations] == ["Sophie Garnier"]
+    assert str(profile.recommendations[0].date) == "2011-03-14"
+    assert [str(a.date) for a in profile.activities] == ["2020-01-30", "2012-04", "2024-11"]
+    assert profile.achievements[0].id == "migration-de-l-erp"
+    assert [link.url for link in profile.links.others] == [
+        "https://camille.example.fr",
+        "https://book.example.fr",
+    ]
+    # then the whole site builds with no hand edit
+    assert run_cli("build", "--no-pdf").code == 0
+    assert (project / "output/index.html").is_file()
+    # check says what LinkedIn could not give
+    checked = run_cli("check")
+    assert checked.code == 1 and "0/10" in checked.out
+
+
+def test_linkedin_import_from_an_unpacked_older_export(tmp_path, run_cli):
+    folder = tmp_path / "export"
+    folder.mkdir()
+    files = linkedin_files()
+    files["Recommendations Received.csv"] = files.pop("Recommendations_Received.csv")
+    files["Phone Numbers.csv"] = files.pop("PhoneNumbers.csv")
+    files["positions.CSV"] = files.pop("Positions.csv")
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    target = tmp_path / "p/profile.yaml"
+    result = run_cli("import", "linkedin", str(folder), "-o", str(target))
+    assert result.code == 0, result.err
+    profile = load(target)
+    assert len(profile.recommendations) == 1 and len(profile.experience) == 2
+    assert str(profile.identity.contact.phone) == "+33 6 00 00 00 00"
+
+
+def test_import_never_overwrites_without_force(tmp_path, run_cli):
+    export_zip = make_zip(tmp_path / "e.zip", linkedin_files())
+    target = tmp_path / "profile.yaml"
+    target.write_text("mine\n", encoding="utf-8")
+    result = run_cli("import", "linkedin", str(export_zip), "-o", str(target))
+    assert result.code == 2 and "--force" in result.err
+    assert target.read_text("utf-8") == "mine\n"
+    assert run_cli("import", "linkedin", str(export_zip), "-o", str(target), "--force").code == 0
+    assert load(target).identity.name == "Camille Durand"
+
+
+def test_bad_archives_are_refused(tmp_path, run_cli):
+    cases = {}
+    (tmp_path / "not.zip").write_text("hello", encoding="utf-8")
+    cases["not.zip"] = "n'est pas une archive zip"
+    with zipfile.ZipFile(tmp_path / "escape.zip", "w") as archive:
+        archive.writestr("../../evil.csv", "Name\nx\n")
+    cases["escape.zip"] = "sortirait du dossier"
+    with zipfile.ZipFile(tmp_path / "big.zip", "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("Skills.csv", "Name\n" + "x" * 25_000_000)
+    cases["big.zip"] = "trop gros pour un CSV"
+    with zipfile.ZipFile(tmp_path / "other.zip", "w") as archive:
+        archive.writestr("photo.jpg", b"\xff\xd8")
+        archive.writestr("notes.csv", "a,b\n1,2\n")
+    cases["other.zip"] = "aucun des fichiers attendus"
+    for name, fragment in cases.items():
+        result = run_cli(
+            "import", "linkedin", str(tmp_path / name), "-o", str(tmp_path / "out.yaml")
+        )
+        assert result.code == 2, name
+        assert fragment in result.err, (name, result.err)
+        assert "Traceback" not in result.err
+        assert not (tmp_path / "out.yaml").exists()
+    assert not (tmp_path.parent / "evil.csv").exists()
+
+
+def test_read_export_matches_names_loosely(tmp_path):
+    make_zip(
+        tmp_path / "e.zip",
+        {"SKILLS.CSV": "Name\nSQL\n", "email_addresses.csv": "Email Address\na@b.fr\n"},
+    )
+    tables = read_export(tmp_path / "e.zip")
+    assert tables["skills"] == [{"Name": "SQL"}]
+    assert tables["email addresses"][0]["Email Address"] == "a@b.fr"
+
+
+# --------------------------------------------------------------------------- JSON Resume
+
+
+def test_json_resume_round_trip_keeps_everything():
+    profile = load(SAMPLE)
+    resume = export(profile)
+    data, _ = from_jsonresume(json.loads(json.dumps(resume)))
+    assert Profile.model_validate(data) == profile
+
+
+def test_json_resume_export_follows_the_schema_sections():
+    resume = export(load(SAMPLE), "en")
+    for section in (
+        "basics",
+        "work",
+        "volunteer",
+        "education",
+        "awards",
+        "certificates",
+        "publications",
+        "skills",
+        "languages",
+        "interests",
+        "references",
+        "projects",
+    ):
+        assert section in resume
+    basics = resume["basics"]
+    assert basics["label"].startswith("IT project manager")
+    assert basics["profiles"][0] == {
+        "network": "LinkedIn",
+        "url": "https://www.linkedin.com/in/lea-moreau-exemple/",
+    }
+    assert (
+        resume["work"][0]["name"] == "Transalp Logistique"
+        and resume["work"][0]["startDate"] == "2024-09"
+    )
+    assert "endDate" not in resume["work"][0]  # ongoing
+    assert {lang["fluency"] for lang in resume["languages"]} >= {
+        "Native speaker",
+        "Upper intermediate (B2)",
+    }
+    assert len(resume["references"]) == 3
+    assert len(resume["meta"]["profile_gen"]["strengths"]) == 10
+
+
+def test_json_resume_from_another_tool_keeps_the_shared_fields():
+    """Without our `meta`, every field both formats have still comes through."""
+    resume = export(load(SAMPLE), "fr")
+    resume.pop("meta")
+    data, report = from_jsonresume(resume)
+    profile = Profile.model_validate(data)
+    original = load(SAMPLE)
+    assert profile.identity.name == original.identity.name
+    assert profile.text(profile.identity.headline) == original.text(original.identity.headline)
+    assert str(profile.identity.contact.email) == str(original.identity.contact.email)
+    assert str(profile.links.linkedin) == str(original.links.linkedin)
+    assert [(e.organization, str(e.start), str(e.end)) for e in profile.experience] == [
+        (e.organization, str(e.start), str(e.end)) for e in original.experience
+    ]
+    assert [c.issuer for c in profile.certifications] == [c.issuer for c in original.certifications]
+    assert [lang.level for lang in profile.languages] == [lang.level for lang in original.languages]
+    assert [r.author for r in profile.recommendations] == [
+        r.author for r in original.recommendations
+    ]
+    assert [profile.text(a.title) for a in profile.achievements] == [
+        original.text(a.title) for a in original.achievements
+    ]
+    assert len(profile.activities) == 1  # the one article; talks and posts have no JSON Resume home
+
+
+def test_json_resume_cli(tmp_path, run_cli):
+    out = tmp_path / "resume.json"
+    assert run_cli("export", "jsonresume", str(SAMPLE), "-o", str(out)).code == 0
+    assert run_cli("export", "jsonresume", str(SAMPLE), "-o", str(out)).code == 2  # no --force
+    target = tmp_path / "again/profile.yaml"
+    result = run_cli("import", "jsonresume", str(out), "-o", str(target))
+    assert result.code == 0, result.err
+    assert load(target).identity.name == "Léa Moreau"
+    (tmp_path / "bad.json").write_text("{not json", encoding="utf-8")
+    result = run_cli(
+        "import", "jsonresume", str(tmp_path / "bad.json"), "-o", str(tmp_path / "x.yaml")
+    )
+    assert result.code == 2 and "n'est pas un JSON Resume lisible" in result.err
