@@ -338,7 +338,7 @@ def test_json_resume_from_another_tool_keeps_the_shared_fields():
     """Without our `meta`, every field both formats have still comes through."""
     resume = export(load(SAMPLE), "fr")
     resume.pop("meta")
-    data, report = from_jsonresume(resume)
+    data, _report = from_jsonresume(resume)
     profile = Profile.model_validate(data)
     original = load(SAMPLE)
     assert profile.identity.name == original.identity.name
