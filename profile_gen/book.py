@@ -13,7 +13,7 @@ from pathlib import Path
 from markupsafe import Markup
 from pelican.generators import Generator
 
-from . import charts, seo
+from . import charts, i18n, seo
 from .fields import Localized, PartialDate
 from .media import images
 from .model import Profile, Visibility
@@ -51,6 +51,7 @@ class Book:
         self.primary = profile.primary_language
         self.base_url = (base_url.rstrip("/") + "/") if base_url else None
         self.pages = PAGES
+        self._navigation: dict[str, list[tuple[str, str, str]]] = {}
 
     def prefix(self, lang: str) -> str:
         return "" if lang == self.primary else f"{lang}/"
@@ -70,6 +71,15 @@ class Book:
 
     def alternates(self, key: str, item: str | None = None) -> list[tuple[str, str]]:
         return [(lang, self.path(key, lang, item)) for lang in self.languages]
+
+    def navigation(self, lang: str) -> list[tuple[str, str, str]]:
+        """(page key, label, path) of the navigation, computed once per language."""
+        if lang not in self._navigation:
+            self._navigation[lang] = [
+                (page.key, i18n.label(lang, f"nav.{page.key}"), self.path(page.key, lang))
+                for page in PAGES
+            ]
+        return self._navigation[lang]
 
 
 @dataclass(frozen=True)

@@ -48,9 +48,13 @@ class Built(NamedTuple):
 
 
 def run_pelican(
-    settings_file: Path, output: Path | None = None, pdf: bool | tuple[str, ...] = True
+    settings_file: Path,
+    output: Path | None = None,
+    pdf: bool | tuple[str, ...] = True,
+    content: Path | None = None,
 ) -> Built:
-    """Build into a staging folder and swap it in; `pdf` is False, True or some PDF names."""
+    """Build into a staging folder and swap it in; `pdf` is False, True or some PDF names;
+    `content` replaces the settings' content folder (one profile of a cohort)."""
     from pelican import Pelican
     from pelican.settings import read_settings
 
@@ -58,7 +62,8 @@ def run_pelican(
 
     if not settings_file.is_file():
         raise BuildError(f"{settings_file}: no such settings file")
-    settings = read_settings(str(settings_file))
+    override = {"PATH": str(Path(content).resolve())} if content is not None else None
+    settings = read_settings(str(settings_file), override=override)
     final = Path(output).resolve() if output else Path(settings["OUTPUT_PATH"])
     staging = final.with_name(f".{final.name}.building")
     if staging.exists():

@@ -245,6 +245,18 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     from .build import build
 
+    if args.cohort:
+        from .cohort import build_cohort
+
+        return build_cohort(
+            Path(args.settings),
+            Path(args.cohort),
+            Path(args.output) if args.output else None,
+            pdf=not args.no_pdf,
+            jobs=args.jobs,
+            lang=_lang(args),
+        )
+
     return build(Path(args.settings), output=args.output, lang=args.lang, pdf=not args.no_pdf)
 
 
@@ -291,6 +303,8 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--settings", default="pelican.conf.py", help="Pelican settings file")
     build.add_argument("-o", "--output", help="output folder (default: the settings' OUTPUT_PATH)")
     build.add_argument("--no-pdf", action="store_true", help="skip the PDFs (faster)")
+    build.add_argument("--cohort", metavar="DIR", help="build every profile folder of DIR")
+    build.add_argument("-j", "--jobs", type=int, help="parallel builds (default: CPU cores)")
     build.set_defaults(run=cmd_build)
 
     importer = commands.add_parser("import", help="start a profile from LinkedIn or JSON Resume")

@@ -49,15 +49,20 @@ def local_fetcher(root: Path):
     return LocalFetcher(allowed_protocols=["file"], fail_on_errors=True)
 
 
-def render_pdf(page: str, pdf_file: Path, root: Path) -> int:
-    """Print the page at `root/page` to `pdf_file`; return the number of pages."""
+def render_pdf(page: str, pdf_file: Path, root: Path, shared: dict | None = None) -> int:
+    """Print the page at `root/page` to `pdf_file`; return the number of pages. Documents
+    printed with the same `shared` dict reuse their fonts and images."""
     weasyprint = _weasyprint()
+    from weasyprint.text.fonts import FontConfiguration
+
+    shared = shared if shared is not None else {}
+    fonts = shared.setdefault("fonts", FontConfiguration())
     html = weasyprint.HTML(
         string=(root / page).read_text(encoding="utf-8"),
         base_url=STABLE_ROOT + page,
         url_fetcher=local_fetcher(root),
     )
-    document = html.render()
+    document = html.render(font_config=fonts, cache=shared.setdefault("images", {}))
     document.write_pdf(str(pdf_file))
     return len(document.pages)
 
@@ -65,7 +70,8 @@ def render_pdf(page: str, pdf_file: Path, root: Path) -> int:
 def write_pdfs(output: Path, only: tuple[str, ...] | None = None) -> dict[str, int]:
     """Write `annexe.pdf` and `cv.pdf` (or `only` some) beside the pages; return page counts."""
     counts = {}
+    shared: dict = {}
     for page, pdf in PDFS.items():
         if (output / page).is_file() and (only is None or pdf in only):
-            counts[pdf] = render_pdf(page, output / pdf, output)
+            counts[pdf] = render_pdf(page, output / pdf, output, shared)
     return counts

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 
 from . import i18n, pdf, render
@@ -42,8 +43,12 @@ def load_profile(pelican) -> None:
 
 
 def prepare_templates(generator) -> None:
-    """Every generator's templates autoescape and know the profile's filters (`t`, `md`, ...)."""
+    """Every generator's templates autoescape and know the profile's filters (`t`, `md`, ...);
+    compiled templates are cached on disk, shared by the generators and kept across builds."""
     render.install(generator.env)
+    cache = Path(generator.settings["CACHE_PATH"]) / "profile_gen" / "jinja"
+    cache.mkdir(parents=True, exist_ok=True)
+    generator.env.bytecode_cache = FileSystemBytecodeCache(str(cache))
 
 
 def add_generators(pelican):

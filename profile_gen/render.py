@@ -7,6 +7,7 @@ current language comes from the template context (`lang`, `primary_lang`).
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from typing import Any
 
 from jinja2 import Environment, pass_context
@@ -49,11 +50,17 @@ def localize(value: Localized | str | None, lang: str, primary: str) -> str:
 
 def markdown(value: Localized | str | None, lang: str, primary: str, top: int = 2) -> Markup:
     """Markdown as safe HTML; its headings start at level `top` (the page owns the `<h1>`)."""
-    tokens = _MARKDOWN.parse(localize(value, lang, primary))
+    return Markup(_render_markdown(localize(value, lang, primary), top))
+
+
+@lru_cache(maxsize=8192)
+def _render_markdown(text: str, top: int) -> str:
+    """One text is rendered once per build (the Book, the annexe and the deck share it)."""
+    tokens = _MARKDOWN.parse(text)
     for token in tokens:
         if token.type in ("heading_open", "heading_close"):
             token.tag = f"h{min(6, max(int(token.tag[1]), top))}"
-    return Markup(_MARKDOWN.renderer.render(tokens, _MARKDOWN.options, {}))
+    return _MARKDOWN.renderer.render(tokens, _MARKDOWN.options, {})
 
 
 def format_date(value: PartialDate | None, lang: str) -> str:

@@ -200,6 +200,9 @@ def parse(text: str) -> Source:
     ):
         raise YamlProblems([Problem("yaml_empty", (), {}, 1, 1)])
     tab = _tab_in_indentation(text)
+    node = _fast_compose(text)
+    if node is not None:
+        return _to_source(node)
     loader = None
     try:
         loader = yaml.SafeLoader(text)
@@ -221,6 +224,25 @@ def parse(text: str) -> Source:
     finally:
         if loader is not None:
             loader.dispose()
+    return _to_source(node)
+
+
+def _fast_compose(text: str) -> Node | None:
+    """The node tree from libyaml when it is available and the text is valid, else None:
+    the pure-Python parser then reads it again to explain the problem precisely."""
+    loader_class = getattr(yaml, "CSafeLoader", None)
+    if loader_class is None:
+        return None
+    loader = loader_class(text)
+    try:
+        return loader.get_single_node()
+    except (yaml.YAMLError, RecursionError, ValueError):
+        return None
+    finally:
+        loader.dispose()
+
+
+def _to_source(node: Node | None) -> Source:
     if node is None:
         raise YamlProblems([Problem("yaml_empty", (), {}, 1, 1)])
     if not isinstance(node, MappingNode):

@@ -8,6 +8,7 @@ source's content hash: an unchanged image is not processed again.
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import warnings
 from dataclasses import dataclass
@@ -101,9 +102,16 @@ def picture(source: Path, name: str, widths: tuple[int, ...], output: Path, cach
         cached_jpeg, cached_webp = cached / jpeg_name, cached / webp_name
         size_file = cached / f"{name}-{width}.size"
         if not (cached_jpeg.is_file() and cached_webp.is_file() and size_file.is_file()):
+            # written aside then renamed: parallel builds (cohorts) share this cache
             cached.mkdir(parents=True, exist_ok=True)
-            real_width, real_height = _encode(source, width, cached_jpeg, cached_webp)
-            size_file.write_text(f"{real_width} {real_height}", encoding="ascii")
+            suffix = f".{os.getpid()}.tmp"
+            temp_jpeg, temp_webp = cached / (jpeg_name + suffix), cached / (webp_name + suffix)
+            real_width, real_height = _encode(source, width, temp_jpeg, temp_webp)
+            temp_size = size_file.with_name(size_file.name + suffix)
+            temp_size.write_text(f"{real_width} {real_height}", encoding="ascii")
+            os.replace(temp_jpeg, cached_jpeg)
+            os.replace(temp_webp, cached_webp)
+            os.replace(temp_size, size_file)
         real_width, real_height = map(int, size_file.read_text(encoding="ascii").split())
         target = output / "images"
         target.mkdir(parents=True, exist_ok=True)

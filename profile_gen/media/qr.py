@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import qrcode
 from qrcode.constants import ERROR_CORRECT_M
@@ -20,6 +21,7 @@ class QrCode:
     version: int
 
 
+@lru_cache(maxsize=64)
 def make_qr(data: str) -> QrCode:
     code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=QUIET_ZONE, box_size=1)
     code.add_data(data)

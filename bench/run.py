@@ -1,0 +1,391 @@
+"""The benchmark: whole builds against a plain Pelican build of similar content, in one run.
+
+    .venv/bin/python bench/run.py [--runs 5] [--write docs/performance.md]
+
+Prints Markdown tables: the sample (HTML only, with PDFs, plain Pelican with the same page
+count), scaling with 10/100/1,000 achievements and activities, the rebuild latency of
+`serve`, what a visitor downloads for the home page, the annexe and the deck, and a cohort
+of 50 generated profiles. Every figure is a median of whole processes; the targets are
+checked at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+sys.path.insert(0, str(Path(__file__).parent))
+
+from profiles import make_articles, make_profile  # noqa: E402
+
+PLAIN_CONF = """\
+PATH = "content"
+OUTPUT_PATH = "output"
+AUTHOR = "Bench"
+SITENAME = "Plain"
+TIMEZONE = "Europe/Paris"
+RELATIVE_URLS = True
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+"""
+
+
+def run(cmd: list[str], cwd: Path) -> tuple[float, int]:
+    """Wall time (s) and peak memory (MB) of one whole process."""
+    started = time.perf_counter()
+    process = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"failed: {' '.join(cmd)}\n{process.stderr.read().decode()}")
+    process.stderr.close()
+    return elapsed, usage.ru_maxrss // 1024
+
+
+def median(cmd: list[str], cwd: Path, runs: int) -> tuple[float, int]:
+    results = [run(cmd, cwd) for _ in range(runs)]
+    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+
+
+def project(folder: Path, profile_text: str | None = None) -> Path:
+    """A Book project: the repository's theme and settings, and a profile."""
+    shutil.copytree(ROOT / "theme", folder / "theme")
+    shutil.copy(ROOT / "pelican.conf.py", folder / "pelican.conf.py")
+    if profile_text is None:
+        shutil.copytree(ROOT / "content", folder / "content")
+    else:
+        (folder / "content").mkdir(parents=True)
+        (folder / "content/profile.yaml").write_text(profile_text, encoding="utf-8")
+    return folder
+
+
+def plain_site(folder: Path, pages: int) -> Path:
+    (folder / "content").mkdir(parents=True)
+    for name, text in make_articles(pages).items():
+        (folder / "content" / name).write_text(text, encoding="utf-8")
+    (folder / "conf.py").write_text(PLAIN_CONF, encoding="utf-8")
+    return folder
+
+
+def html_pages(folder: Path) -> int:
+    return sum(1 for _ in (folder / "output").rglob("*.html"))
+
+
+BUILD = [str(BIN / "profile-gen"), "build"]
+PELICAN = [str(BIN / "pelican"), "-q", "-s", "conf.py"]
+
+
+def bench_sample(tmp: Path, runs: int) -> dict:
+    ours = project(tmp / "sample")
+    run([*BUILD, "--no-pdf"], ours)  # warm the caches (photos, compiled templates)
+    html, html_mb = median([*BUILD, "--no-pdf"], ours, runs)
+    pages = html_pages(ours)
+    full, full_mb = median(BUILD, ours, runs)
+    plain = plain_site(tmp / "plain-sample", pages)
+    pelican, pelican_mb = median(PELICAN, plain, runs)
+    return {
+        "pages": pages,
+        "html": html,
+        "html_mb": html_mb,
+        "pdf": full,
+        "pdf_mb": full_mb,
+        "pelican": pelican,
+        "pelican_mb": pelican_mb,
+    }
+
+
+def bench_scaling(tmp: Path, runs: int) -> list[dict]:
+    rows = []
+    for size in (10, 100, 1000):
+        ours = project(tmp / f"scale-{size}", make_profile("Bench Étudiant", size, size, seed=size))
+        run([*BUILD, "--no-pdf"], ours)
+        times = runs if size < 1000 else max(1, runs // 2)
+        seconds, memory = median([*BUILD, "--no-pdf"], ours, times)
+        pages = html_pages(ours)
+        plain = plain_site(tmp / f"plain-{size}", pages)
+        pelican, pelican_mb = median(PELICAN, plain, times)
+        rows.append(
+            {
+                "size": size,
+                "pages": pages,
+                "seconds": seconds,
+                "mb": memory,
+                "pelican": pelican,
+                "pelican_mb": pelican_mb,
+            }
+        )
+    plain = plain_site(tmp / "plain-1000-pages", 1000)
+    rows.append({"size": "Pelican, 1,000 Markdown pages", "pelican": median(PELICAN, plain, 1)[0]})
+    return rows
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def bench_serve(tmp: Path, runs: int) -> float:
+    folder = project(tmp / "serve")
+    port = free_port()
+    server = subprocess.Popen(
+        [str(BIN / "profile-gen"), "serve", "--port", str(port)],
+        cwd=folder,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    status_url = f"http://127.0.0.1:{port}/__profile_gen/status"
+
+    def build_number() -> int:
+        try:
+            with urllib.request.urlopen(status_url, timeout=2) as response:
+                return json.load(response)["build"]
+        except OSError:
+            return -1
+
+    try:
+        deadline = time.monotonic() + 60
+        while build_number() < 1:
+            if time.monotonic() > deadline:
+                raise SystemExit("serve did not start")
+            time.sleep(0.05)
+        profile = folder / "content/profile.yaml"
+        text = profile.read_text(encoding="utf-8")
+        latencies = []
+        for attempt in range(runs):
+            before = build_number()
+            profile.write_text(
+                text.replace("Léa Moreau", f"Léa Moreau {attempt}", 1), encoding="utf-8"
+            )
+            started = time.perf_counter()
+            while build_number() == before:
+                time.sleep(0.005)
+            latencies.append(time.perf_counter() - started)
+            time.sleep(0.3)
+        return statistics.median(latencies)
+    finally:
+        server.terminate()
+        server.wait()
+
+
+def bench_weight(tmp: Path) -> list[dict] | None:
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return None
+    if not Path("/usr/bin/chromium").exists():
+        return None
+    folder = project(tmp / "weight")
+    run(BUILD, folder)
+    output = folder / "output"
+    kinds = {".html": "HTML", ".css": "CSS", ".js": "JS", ".ttf": "fonts", ".woff2": "fonts"}
+    rows = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium",
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        for label, page_path in (
+            ("home", "index.html"),
+            ("annexe", "annexe/index.html"),
+            ("deck", "soutenance/index.html"),
+        ):
+            page = browser.new_page(viewport={"width": 1280, "height": 800})
+            urls: list[str] = []
+            page.on("requestfinished", lambda request, found=urls: found.append(request.url))
+            page.goto((output / page_path).as_uri(), wait_until="networkidle")
+            blocking = page.evaluate(
+                "document.querySelectorAll('head link[rel=stylesheet], head script[src]:not([async]):not([defer])').length"
+            )
+            sizes: dict[str, int] = {}
+            for url in dict.fromkeys(urls):
+                path = Path(urllib.request.url2pathname(url.removeprefix("file://")))
+                kind = kinds.get(path.suffix, "images")
+                sizes[kind] = sizes.get(kind, 0) + path.stat().st_size
+            rows.append(
+                {
+                    "page": label,
+                    **sizes,
+                    "total": sum(sizes.values()),
+                    "blocking": blocking,
+                    "outside": sum(1 for url in urls if not url.startswith("file://")),
+                }
+            )
+            page.close()
+        browser.close()
+    return rows
+
+
+def bench_cohort(tmp: Path, count: int = 50) -> dict:
+    folder = tmp / "cohort"
+    project(folder, "")
+    for index in range(count):
+        member = folder / "classe" / f"etudiant-{index + 1:02d}"
+        member.mkdir(parents=True)
+        text = make_profile(f"Étudiant {index + 1}", 10, 10, seed=index)
+        (member / "profile.yaml").write_text(text, encoding="utf-8")
+    seconds, memory = run([*BUILD, "--cohort", "classe", "--no-pdf"], folder)
+    built = sum(1 for _ in (folder / "output").glob("*/index.html"))
+    return {
+        "count": count,
+        "built": built,
+        "seconds": seconds,
+        "mb": memory,
+        "cores": os.cpu_count(),
+    }
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()} {platform.release()}"
+
+
+def report(results: dict) -> str:
+    s, lines = results["sample"], []
+    lines += [
+        f"Machine: {results['machine']}  ",
+        f"Run: {results['date']}, medians of {results['runs']} whole processes.",
+        "",
+        "## The sample",
+        "",
+        "| build | pages | time (s) | peak memory (MB) | ratio to plain Pelican |",
+        "|---|---:|---:|---:|---:|",
+        f"| `profile-gen build --no-pdf` | {s['pages']} | {s['html']:.2f} | {s['html_mb']} | {s['html'] / s['pelican']:.2f} |",
+        f"| `profile-gen build` (with the 2 PDFs) | {s['pages']} | {s['pdf']:.2f} | {s['pdf_mb']} | {s['pdf'] / s['pelican']:.2f} |",
+        f"| plain Pelican, {s['pages']} Markdown pages | {s['pages']} | {s['pelican']:.2f} | {s['pelican_mb']} | 1.00 |",
+        "",
+        f"The PDFs add {s['pdf'] - s['html']:.2f} s.",
+        "",
+        "## Scaling (achievements and activities, one language, no PDF)",
+        "",
+        "| achievements + activities | pages | time (s) | peak memory (MB) | plain Pelican, same pages (s) | ratio |",
+        "|---:|---:|---:|---:|---:|---:|",
+    ]
+    rows = results["scaling"]
+    for row in rows[:-1]:
+        lines.append(
+            f"| {row['size']} | {row['pages']} | {row['seconds']:.2f} | {row['mb']} | {row['pelican']:.2f} | {row['seconds'] / row['pelican']:.2f} |"
+        )
+    lines += ["", f"Plain Pelican with 1,000 Markdown pages: {rows[-1]['pelican']:.2f} s.", ""]
+    lines += [
+        "## Rebuild in `serve`",
+        "",
+        f"Profile saved → new build served: {results['serve']:.2f} s (median).",
+        "",
+    ]
+    if results.get("weight"):
+        lines += [
+            "## What a visitor downloads (Chromium, 1280 × 800)",
+            "",
+            "| page | HTML | CSS | JS | fonts | images | total | render-blocking requests | outside requests |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        ]
+        for row in results["weight"]:
+            kb = lambda key, row=row: f"{row.get(key, 0) / 1024:.1f} KB"  # noqa: E731
+            lines.append(
+                f"| {row['page']} | {kb('HTML')} | {kb('CSS')} | {kb('JS')} | {kb('fonts')} | {kb('images')} | {kb('total')} | {row['blocking']} | {row['outside']} |"
+            )
+        lines.append("")
+    c = results["cohort"]
+    lines += [
+        "## Cohort",
+        "",
+        f"`profile-gen build --cohort` of {c['count']} generated profiles (10 achievements each, no PDF), "
+        f"{c['cores']} processes: {c['seconds']:.1f} s, {c['built']} Books, "
+        f"{c['seconds'] / c['count']:.2f} s per Book, peak memory of the parent {c['mb']} MB.",
+        "",
+    ]
+    lines += ["## Targets", "", "| target | measured | met |", "|---|---|---|"]
+    for name, measured, ok in results["targets"]:
+        lines.append(f"| {name} | {measured} | {'yes' if ok else '**no**'} |")
+    return "\n".join(lines) + "\n"
+
+
+def targets(results: dict) -> list[tuple[str, str, bool]]:
+    s, rows = results["sample"], results["scaling"]
+    by_size = {row["size"]: row for row in rows}
+    checks = [
+        (
+            "sample HTML build ≤ 1.3 × plain Pelican",
+            f"{s['html'] / s['pelican']:.2f} ×",
+            s["html"] / s["pelican"] <= 1.3,
+        ),
+        ("the PDFs add ≤ 2 s", f"{s['pdf'] - s['html']:.2f} s", s["pdf"] - s["html"] <= 2.0),
+        (
+            "1,000 achievements ≤ 12 × the time of 100",
+            f"{by_size[1000]['seconds'] / by_size[100]['seconds']:.1f} ×",
+            by_size[1000]["seconds"] <= 12 * by_size[100]["seconds"],
+        ),
+        (
+            "1,000 achievements no slower than Pelican with 1,000 Markdown pages",
+            f"{by_size[1000]['seconds']:.2f} s vs {rows[-1]['pelican']:.2f} s",
+            by_size[1000]["seconds"] <= rows[-1]["pelican"],
+        ),
+        ("rebuild in serve < 0.5 s", f"{results['serve']:.2f} s", results["serve"] < 0.5),
+    ]
+    if results.get("weight"):
+        home = next(row for row in results["weight"] if row["page"] == "home")
+        checks.append(
+            (
+                "home page < 150 KB in total, photo included",
+                f"{home['total'] / 1024:.1f} KB",
+                home["total"] < 150 * 1024,
+            )
+        )
+        checks.append(
+            (
+                "home page: one render-blocking request (the CSS)",
+                str(home["blocking"]),
+                home["blocking"] == 1,
+            )
+        )
+    return checks
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--write", help="also write the report to this Markdown file")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="profile-gen-bench-") as folder:
+        tmp = Path(folder)
+        results = {"machine": machine(), "runs": args.runs, "date": time.strftime("%Y-%m-%d")}
+        steps = (("sample", bench_sample), ("scaling", bench_scaling), ("serve", bench_serve))
+        for key, step in steps:
+            print(f"… {key}", file=sys.stderr, flush=True)
+            results[key] = step(tmp, args.runs)
+        print("… weight", file=sys.stderr, flush=True)
+        results["weight"] = bench_weight(tmp)
+        print("… cohort", file=sys.stderr, flush=True)
+        results["cohort"] = bench_cohort(tmp)
+    results["targets"] = targets(results)
+    text = report(results)
+    print(text)
+    if args.write:
+        header = "# Performance\n\nFigures printed by `bench/run.py` (see the README).\n\n"
+        Path(args.write).write_text(header + text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,162 @@
+"""`profile-gen build --cohort DIR`: every profile folder of DIR built into `output/<slug>/`,
+in parallel over the CPU cores, plus an index page of all the Books.
+
+A broken profile reports its errors and does not stop or spoil the others; each Book is
+swapped in atomically, so a failed one keeps its previous output.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+import unicodedata
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader
+
+from . import i18n, render
+from .build import BuildError, run_pelican
+from .errors import ProfileError
+
+PROFILE_FILE = "profile.yaml"
+
+
+def slugify(name: str) -> str:
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "profil"
+
+
+def find_profiles(folder: Path) -> list[tuple[str, Path]]:
+    """(slug, folder) of every sub-folder holding a `profile.yaml`, sorted by slug."""
+    found, taken = [], set()
+    for child in sorted(folder.iterdir()):
+        if child.is_dir() and (child / PROFILE_FILE).is_file():
+            slug = base = slugify(child.name)
+            number = 2
+            while slug in taken:
+                slug, number = f"{base}-{number}", number + 1
+            taken.add(slug)
+            found.append((slug, child))
+    return found
+
+
+@dataclass
+class Outcome:
+    slug: str
+    ok: bool
+    name: str = ""
+    headline: str = ""
+    error: str = ""
+    seconds: float = 0.0
+
+
+def build_member(settings_file: Path, slug: str, folder: Path, output: Path, pdf: bool) -> Outcome:
+    """Build one Book; never raises for a bad profile (the error text is in the outcome)."""
+    from .build import _quiet_pelican
+
+    _quiet_pelican()
+    started = time.perf_counter()
+    try:
+        built = run_pelican(settings_file, output / slug, pdf=pdf, content=folder)
+    except ProfileError as error:
+        return Outcome(
+            slug, False, error=error.format(limit=10), seconds=time.perf_counter() - started
+        )
+    except BuildError as error:
+        return Outcome(slug, False, error=str(error), seconds=time.perf_counter() - started)
+    except Exception as error:  # one broken Book must not stop the class
+        return Outcome(
+            slug,
+            False,
+            error=f"{type(error).__name__}: {error}",
+            seconds=time.perf_counter() - started,
+        )
+    profile = built.profile
+    return Outcome(
+        slug,
+        True,
+        name=profile.identity.name,
+        headline=profile.text(profile.identity.headline),
+        seconds=time.perf_counter() - started,
+    )
+
+
+def write_index(theme: Path, output: Path, outcomes: list[Outcome], lang: str) -> None:
+    env = Environment(loader=FileSystemLoader(str(theme / "templates")), autoescape=True)
+    render.install(env)
+    html = env.get_template("cohort.html").render(
+        lang=lang,
+        primary_lang=lang,
+        books=[o for o in outcomes if o.ok],
+        failed=[o for o in outcomes if not o.ok],
+    )
+    (output / "index.html").write_text(html, encoding="utf-8")
+
+
+def build_cohort(
+    settings_file: Path,
+    folder: Path,
+    output: Path | None = None,
+    pdf: bool = True,
+    jobs: int | None = None,
+    lang: str = "fr",
+    progress: bool = True,
+) -> int:
+    from pelican.settings import read_settings
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    if not folder.is_dir():
+        raise BuildError(i18n.text(lang, "cohort.no_folder", path=str(folder)))
+    members = find_profiles(folder)
+    if not members:
+        raise BuildError(i18n.text(lang, "cohort.empty", path=str(folder)))
+    settings = read_settings(str(settings_file), override={"PATH": str(folder.resolve())})
+    output = Path(output).resolve() if output else Path(settings["OUTPUT_PATH"])
+    output.mkdir(parents=True, exist_ok=True)
+    jobs = jobs or os.cpu_count() or 1
+    started = time.perf_counter()
+    outcomes: list[Outcome] = []
+    console = Console(stderr=True)
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
+    with (
+        Progress(*columns, console=console, disable=not progress) as bar,
+        ProcessPoolExecutor(max_workers=jobs) as pool,
+    ):
+        task = bar.add_task(i18n.text(lang, "cohort.progress"), total=len(members))
+        futures = [
+            pool.submit(build_member, settings_file, slug, path, output, pdf)
+            for slug, path in members
+        ]
+        for future in as_completed(futures):
+            outcome = future.result()
+            outcomes.append(outcome)
+            if not outcome.ok:
+                console.print(i18n.text(lang, "cohort.failed", slug=outcome.slug), style="bold red")
+                console.print(outcome.error, markup=False, highlight=False)
+            bar.advance(task)
+    outcomes.sort(key=lambda outcome: outcome.slug)
+    write_index(Path(settings["THEME"]), output, outcomes, lang)
+    failed = [o for o in outcomes if not o.ok]
+    print(
+        i18n.text(
+            lang,
+            "cohort.done",
+            built=len(outcomes) - len(failed),
+            total=len(outcomes),
+            output=str(output),
+            seconds=f"{time.perf_counter() - started:.1f}",
+            jobs=jobs,
+        )
+    )
+    if failed:
+        print(i18n.text(lang, "cohort.failures", slugs=", ".join(o.slug for o in failed)))
+    return 0 if not failed else 2
