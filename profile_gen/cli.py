@@ -272,6 +272,32 @@ def cmd_serve(args: argparse.Namespace) -> int:
     )
 
 
+def cmd_pdf(args: argparse.Namespace) -> int:
+    """Print the annexe and the CV of the last build to PDF (building first if needed)."""
+    from pelican.settings import read_settings
+
+    from .build import build
+    from .pdf import PDFS, PdfUnavailable, write_pdfs
+
+    lang = _lang(args)
+    settings_file = Path(args.settings)
+    if not settings_file.is_file():
+        raise BuildError(f"{settings_file}: no such settings file")
+    output = (
+        Path(args.output) if args.output else Path(read_settings(str(settings_file))["OUTPUT_PATH"])
+    )
+    if not all((output / page).is_file() for page in PDFS):
+        return build(settings_file, output=str(output), lang=args.lang, pdf=True)
+    try:
+        counts = write_pdfs(output)
+    except PdfUnavailable as error:
+        print(i18n.text(lang, "pdf.unavailable", detail=str(error)), file=sys.stderr)
+        return 2
+    files = ", ".join(f"{output / name} ({pages} p.)" for name, pages in counts.items())
+    print(i18n.text(lang, "pdf.written", files=files))
+    return 0
+
+
 # --------------------------------------------------------------------------- main
 
 
@@ -306,6 +332,11 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--cohort", metavar="DIR", help="build every profile folder of DIR")
     build.add_argument("-j", "--jobs", type=int, help="parallel builds (default: CPU cores)")
     build.set_defaults(run=cmd_build)
+
+    pdf = commands.add_parser("pdf", help="print the annexe and the CV to PDF (WeasyPrint)")
+    pdf.add_argument("--settings", default="pelican.conf.py", help="Pelican settings file")
+    pdf.add_argument("-o", "--output", help="output folder (default: the settings' OUTPUT_PATH)")
+    pdf.set_defaults(run=cmd_pdf)
 
     importer = commands.add_parser("import", help="start a profile from LinkedIn or JSON Resume")
     importer.add_argument("format", choices=["linkedin", "jsonresume"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -118,10 +119,17 @@ def test_qr_codes_decode_to_their_urls_and_are_big_enough(site):
         assert url in joined
 
 
-def test_qr_codes_are_vector(site):
+def test_qr_codes_are_vector_with_a_quiet_zone(site):
     soup = BeautifulSoup((site / "annexe/index.html").read_text("utf-8"), "html.parser")
     svgs = soup.find_all("svg", class_="qr")
     assert len(svgs) == 2 and all(svg.find("path") for svg in svgs)
+    for svg in svgs:
+        modules = int(svg["viewbox"].split()[2])
+        moves = [tuple(map(int, m)) for m in re.findall(r"M(\d+) (\d+)", svg.find("path")["d"])]
+        runs = [int(h) for h in re.findall(r"h(\d+)", svg.find("path")["d"])]
+        assert min(x for x, _ in moves) == 4 and min(y for _, y in moves) == 4
+        assert max(x + run for (x, _), run in zip(moves, runs, strict=True)) == modules - 4
+        assert max(y for _, y in moves) == modules - 5
     reader = PdfReader(site / "annexe.pdf")
     images = {img.name for page in reader.pages for img in page.images}
     assert len(images) == 1  # the CV photo only: the QR codes are drawn, not bitmaps
@@ -243,6 +251,14 @@ def test_pdf_step_without_weasyprint_still_writes_html(sample_copy, in_dir, run_
     assert "apt-get install libpango-1.0-0" in result.err and "libpango-1.0-0" in result.err
     assert (sample_copy / "output/annexe/index.html").is_file()
     assert not (sample_copy / "output/annexe.pdf").exists()
+
+
+def test_pdf_command_prints_the_last_build(sample_copy, in_dir, run_cli):
+    in_dir(sample_copy)
+    assert run_cli("build", "--no-pdf").code == 0
+    result = run_cli("pdf")
+    assert result.code == 0 and "cv.pdf (1 p.)" in result.out
+    assert len(PdfReader(sample_copy / "output/annexe.pdf").pages) > 3
 
 
 def test_no_pdf_flag(sample_copy, in_dir, run_cli):
