@@ -301,71 +301,84 @@ def cmd_pdf(args: argparse.Namespace) -> int:
 # --------------------------------------------------------------------------- main
 
 
-def parser() -> argparse.ArgumentParser:
+def parser(lang: str = "fr") -> argparse.ArgumentParser:
+    def h(key: str) -> str:
+        return i18n.label(lang, f"help.{key}")
+
     main = argparse.ArgumentParser(
         prog="profile-gen",
-        description="One YAML profile -> portfolio site (Book), printable annexe, defence deck.",
+        description=h("description"),
     )
-    main.add_argument("--debug", action="store_true", help="show tracebacks")
-    main.add_argument("--lang", choices=i18n.LANGUAGES, help="language of the messages")
+    main.add_argument("--debug", action="store_true", help=h("debug"))
+    main.add_argument("--lang", choices=i18n.LANGUAGES, help=h("lang"))
     commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    check = commands.add_parser("check", help="validate a profile and say what is missing")
+    check = commands.add_parser("check", help=h("check"))
     check.add_argument("profile", nargs="?", default=str(DEFAULT_PROFILE))
-    check.add_argument(
-        "--settings", default="pelican.conf.py", help="settings used to print the CV (length check)"
-    )
+    check.add_argument("--settings", default="pelican.conf.py", help=h("check_settings"))
     check.set_defaults(run=cmd_check)
 
-    schema = commands.add_parser("schema", help="print the JSON Schema of profile.yaml")
-    schema.add_argument("-o", "--output", help="write to this file instead")
+    schema = commands.add_parser("schema", help=h("schema"))
+    schema.add_argument("-o", "--output", help=h("schema_output"))
     schema.set_defaults(run=cmd_schema)
 
-    init = commands.add_parser("init", help="start a new profile folder (never overwrites)")
+    init = commands.add_parser("init", help=h("init"))
     init.add_argument("directory", nargs="?", default="profil")
     init.set_defaults(run=cmd_init)
 
-    build = commands.add_parser("build", help="build the Book, annexe and deck into output/")
-    build.add_argument("--settings", default="pelican.conf.py", help="Pelican settings file")
-    build.add_argument("-o", "--output", help="output folder (default: the settings' OUTPUT_PATH)")
-    build.add_argument("--no-pdf", action="store_true", help="skip the PDFs (faster)")
-    build.add_argument("--cohort", metavar="DIR", help="build every profile folder of DIR")
-    build.add_argument("-j", "--jobs", type=int, help="parallel builds (default: CPU cores)")
+    build = commands.add_parser("build", help=h("build"))
+    build.add_argument("--settings", default="pelican.conf.py", help=h("settings"))
+    build.add_argument("-o", "--output", help=h("output"))
+    build.add_argument("--no-pdf", action="store_true", help=h("no_pdf"))
+    build.add_argument("--cohort", metavar="DIR", help=h("cohort"))
+    build.add_argument("-j", "--jobs", type=int, help=h("jobs"))
     build.set_defaults(run=cmd_build)
 
-    pdf = commands.add_parser("pdf", help="print the annexe and the CV to PDF (WeasyPrint)")
-    pdf.add_argument("--settings", default="pelican.conf.py", help="Pelican settings file")
-    pdf.add_argument("-o", "--output", help="output folder (default: the settings' OUTPUT_PATH)")
+    pdf = commands.add_parser("pdf", help=h("pdf"))
+    pdf.add_argument("--settings", default="pelican.conf.py", help=h("settings"))
+    pdf.add_argument("-o", "--output", help=h("output"))
     pdf.set_defaults(run=cmd_pdf)
 
-    importer = commands.add_parser("import", help="start a profile from LinkedIn or JSON Resume")
+    importer = commands.add_parser("import", help=h("import"))
     importer.add_argument("format", choices=["linkedin", "jsonresume"])
-    importer.add_argument("source", help="LinkedIn export (.zip or folder) or resume.json")
+    importer.add_argument("source", help=h("import_source"))
     importer.add_argument("-o", "--output", default=str(DEFAULT_PROFILE))
-    importer.add_argument("--force", action="store_true", help="overwrite the output file")
+    importer.add_argument("--force", action="store_true", help=h("force"))
     importer.set_defaults(run=cmd_import)
 
-    exporter = commands.add_parser("export", help="write the profile in another format")
+    exporter = commands.add_parser("export", help=h("export"))
     exporter.add_argument("format", choices=["jsonresume"])
     exporter.add_argument("profile", nargs="?", default=str(DEFAULT_PROFILE))
-    exporter.add_argument("-o", "--output", help="file to write (default: standard output)")
-    exporter.add_argument("--language", choices=i18n.LANGUAGES, help="language of the texts")
-    exporter.add_argument("--force", action="store_true", help="overwrite the output file")
+    exporter.add_argument("-o", "--output", help=h("export_output"))
+    exporter.add_argument("--language", choices=i18n.LANGUAGES, help=h("language"))
+    exporter.add_argument("--force", action="store_true", help=h("force"))
     exporter.set_defaults(run=cmd_export)
 
-    serve = commands.add_parser("serve", help="serve the Book, rebuild and reload on change")
-    serve.add_argument("--settings", default="pelican.conf.py", help="Pelican settings file")
+    serve = commands.add_parser("serve", help=h("serve"))
+    serve.add_argument("--settings", default="pelican.conf.py", help=h("settings"))
     serve.add_argument("-p", "--port", type=int, default=8000)
-    serve.add_argument("--pdf", action="store_true", help="also rewrite the PDFs on every change")
+    serve.add_argument("--pdf", action="store_true", help=h("serve_pdf"))
     serve.set_defaults(run=cmd_serve)
     return main
+
+
+def _argv_lang(argv: list[str] | None) -> str:
+    """The language of the help texts, read before parsing: --lang, then PROFILE_GEN_LANG."""
+    args = sys.argv[1:] if argv is None else argv
+    for index, arg in enumerate(args):
+        if arg == "--lang" and index + 1 < len(args) and args[index + 1] in i18n.LANGUAGES:
+            return args[index + 1]
+        if arg.startswith("--lang=") and arg[7:] in i18n.LANGUAGES:
+            return arg[7:]
+    env = os.environ.get("PROFILE_GEN_LANG", "")
+    return env if env in i18n.LANGUAGES else "fr"
 
 
 def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
-    args = parser().parse_args(argv)
+    args = parser(_argv_lang(argv)).parse_args(argv)
     try:
         return args.run(args)
     except ProfileError as error:

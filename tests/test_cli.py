@@ -48,3 +48,19 @@ def test_internal_errors_are_one_line_unless_debug(run_cli, monkeypatch, tmp_pat
     assert "RuntimeError('boom')" in result.err and "--debug" in result.err
     with pytest.raises(RuntimeError):
         run_cli("--debug", "check", str(SAMPLE))
+
+
+def test_help_texts_in_both_languages(capsys, monkeypatch):
+    from profile_gen import cli
+
+    for argv, expected in (
+        (["--help"], "valider un profil et dire ce qui manque"),
+        (["--lang", "en", "--help"], "validate a profile and say what is missing"),
+    ):
+        with pytest.raises(SystemExit):
+            cli.main(argv)
+        assert expected in capsys.readouterr().out
+    monkeypatch.setenv("PROFILE_GEN_LANG", "en")
+    with pytest.raises(SystemExit):
+        cli.main(["build", "--help"])
+    assert "skip the PDFs (faster)" in capsys.readouterr().out
