@@ -19,7 +19,15 @@ PLUGIN = "profile_gen.plugin"
 
 
 class BuildError(Exception):
-    """The build could not run (settings, plugin); the message is for the user."""
+    """The build could not run (settings, plugin, cohort folder): a message code and context."""
+
+    def __init__(self, code: str, **context) -> None:
+        super().__init__(code, context)
+        self.code = code
+        self.context = context
+
+    def describe(self, lang: str) -> str:
+        return i18n.message(lang, self.code, **self.context)
 
 
 def _quiet_pelican() -> None:
@@ -61,7 +69,7 @@ def run_pelican(
     from .plugin import PAGES_KEY, PDF_KEY, PROFILE_KEY, RAISE_KEY
 
     if not settings_file.is_file():
-        raise BuildError(f"{settings_file}: no such settings file")
+        raise BuildError("build_no_settings", path=str(settings_file))
     override = {"PATH": str(Path(content).resolve())} if content is not None else None
     settings = read_settings(str(settings_file), override=override)
     final = Path(output).resolve() if output else Path(settings["OUTPUT_PATH"])
@@ -74,7 +82,7 @@ def run_pelican(
     settings[PDF_KEY] = pdf
     pelican = Pelican(settings)  # loads the profile: a ProfileError stops here
     if PLUGIN not in pelican.settings["PLUGINS"] or PROFILE_KEY not in pelican.settings:
-        raise BuildError(f"{settings_file}: the plugin {PLUGIN} is not active (PLUGINS setting)")
+        raise BuildError("build_no_plugin", path=str(settings_file), plugin=PLUGIN)
     try:
         pelican.run()
     except BaseException:

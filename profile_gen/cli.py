@@ -282,7 +282,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     lang = _lang(args)
     settings_file = Path(args.settings)
     if not settings_file.is_file():
-        raise BuildError(f"{settings_file}: no such settings file")
+        raise BuildError("build_no_settings", path=str(settings_file))
     output = (
         Path(args.output) if args.output else Path(read_settings(str(settings_file))["OUTPUT_PATH"])
     )
@@ -385,7 +385,7 @@ def main(argv: list[str] | None = None) -> int:
         print(error.format(), file=sys.stderr)
         return 2
     except BuildError as error:
-        print(error, file=sys.stderr)
+        print(error.describe(_lang(args)), file=sys.stderr)
         return 2
     except InteropError as error:
         print(i18n.message(_lang(args), error.code, **error.context), file=sys.stderr)

@@ -66,7 +66,9 @@ def build_member(settings_file: Path, slug: str, folder: Path, output: Path, pdf
             slug, False, error=error.format(limit=10), seconds=time.perf_counter() - started
         )
     except BuildError as error:
-        return Outcome(slug, False, error=str(error), seconds=time.perf_counter() - started)
+        return Outcome(
+            slug, False, error=error.describe("fr"), seconds=time.perf_counter() - started
+        )
     except Exception as error:  # one broken Book must not stop the class
         return Outcome(
             slug,
@@ -110,10 +112,10 @@ def build_cohort(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     if not folder.is_dir():
-        raise BuildError(i18n.text(lang, "cohort.no_folder", path=str(folder)))
+        raise BuildError("cohort_no_folder", path=str(folder))
     members = find_profiles(folder)
     if not members:
-        raise BuildError(i18n.text(lang, "cohort.empty", path=str(folder)))
+        raise BuildError("cohort_empty", path=str(folder))
     settings = read_settings(str(settings_file), override={"PATH": str(folder.resolve())})
     output = Path(output).resolve() if output else Path(settings["OUTPUT_PATH"])
     output.mkdir(parents=True, exist_ok=True)

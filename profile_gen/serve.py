@@ -135,7 +135,7 @@ class Server:
         try:
             run_pelican(self.settings_file, self.output, pdf=self.pdf)
         except (ProfileError, BuildError) as error:
-            message = error.format() if isinstance(error, ProfileError) else str(error)
+            message = error.format() if isinstance(error, ProfileError) else error.describe("fr")
             with self.state.lock:
                 self.state.error = message
             self.say(message)
@@ -181,7 +181,7 @@ def serve(
 
     _quiet_pelican()
     if not settings_file.is_file():
-        raise BuildError(f"{settings_file}: no such settings file")
+        raise BuildError("build_no_settings", path=str(settings_file))
     server = Server(settings_file, port, say=lambda text: say(text) or sys.stdout.flush(), pdf=pdf)
     server.start()
     say(started.format(url=server.url))

@@ -110,6 +110,10 @@ MESSAGES = {
     "import_exists": "{path} already exists: choose another file with -o, or add --force to replace it",
     "import_invalid_json": "{path} is not a readable JSON Resume: {detail}",
     "import_invalid_result": "the imported profile would not be valid (a profile-gen bug, please report it):\n{detail}",
+    "build_no_settings": "settings file not found: {path} (run the command from the project folder, or give --settings)",
+    "build_no_plugin": "{path}: the plugin {plugin} is not active (PLUGINS setting); the Book cannot be built",
+    "cohort_no_folder": "folder not found: {path}",
+    "cohort_empty": "{path} holds no sub-folder with a profile.yaml",
     # --- summaries
     "problem_count": "{count} errors. Fix them and run again.",
     "problem_count_one": "1 error. Fix it and run again.",
@@ -306,8 +310,6 @@ LABELS = {
     "cohort.failed": "✗ {slug}: invalid profile",
     "cohort.done": "{built}/{total} Books built in {output} in {seconds} s ({jobs} processes).",
     "cohort.failures": "Failed: {slugs}",
-    "cohort.no_folder": "folder not found: {path}",
-    "cohort.empty": "{path} holds no sub-folder with a profile.yaml",
     # command-line help
     "help.description": "One YAML profile -> portfolio site (Book), printable annexe, defence deck.",
     "help.debug": "show tracebacks",

@@ -117,6 +117,10 @@ MESSAGES = {
     "import_exists": "{path} existe déjà : choisissez un autre fichier avec -o, ou ajoutez --force pour le remplacer",
     "import_invalid_json": "{path} n'est pas un JSON Resume lisible : {detail}",
     "import_invalid_result": "le profil importé ne serait pas valide (erreur de profile-gen, merci de la signaler) :\n{detail}",
+    "build_no_settings": "fichier de réglages introuvable : {path} (lancez la commande depuis le dossier du projet, ou donnez --settings)",
+    "build_no_plugin": "{path} : le plugin {plugin} n'est pas actif (réglage PLUGINS) ; le Book ne peut pas être construit",
+    "cohort_no_folder": "dossier introuvable : {path}",
+    "cohort_empty": "{path} ne contient aucun sous-dossier avec un profile.yaml",
     # --- summaries
     "problem_count": "{count} erreurs. Corrigez-les puis relancez.",
     "problem_count_one": "1 erreur. Corrigez-la puis relancez.",
@@ -313,8 +317,6 @@ LABELS = {
     "cohort.failed": "✗ {slug} : profil invalide",
     "cohort.done": "{built}/{total} Books construits dans {output} en {seconds} s ({jobs} processus).",
     "cohort.failures": "En échec : {slugs}",
-    "cohort.no_folder": "dossier introuvable : {path}",
-    "cohort.empty": "{path} ne contient aucun sous-dossier avec un profile.yaml",
     # command-line help
     "help.description": "Un profil YAML -> site portfolio (Book), annexes imprimables, support de soutenance.",
     "help.debug": "afficher les traces des erreurs internes",
