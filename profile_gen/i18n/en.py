@@ -170,6 +170,7 @@ LABELS = {
     "check.incomplete": "{count} item(s) to complete.",
     "build.done": "{pages} pages written to {output} in {seconds} s.",
     "present": "present",
+    "colon": ": ",  # French puts a space before the colon
     # the Book
     "page.home": "Home",
     "page.path": "Professional path",

@@ -177,6 +177,7 @@ LABELS = {
     "check.incomplete": "{count} point(s) à compléter.",
     "build.done": "{pages} pages écrites dans {output} en {seconds} s.",
     "present": "aujourd'hui",
+    "colon": " : ",  # French puts a space before the colon
     # the Book
     "page.home": "Accueil",
     "page.path": "Parcours professionnel",
