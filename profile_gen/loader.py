@@ -65,7 +65,11 @@ def load_text(
     try:
         profile = Profile.model_validate(source.data)
     except ValidationError as error:
-        problems += [_from_pydantic(item) for item in error.errors(include_url=False)]
+        details = error.errors(include_url=False)
+        problems += [_from_pydantic(item) for item in details]
+        problems += _rules_on_valid_sections(
+            source.data, {item["loc"][0] for item in details if item["loc"]}
+        )
     if profile is not None:
         problems += rules.check(profile)
         if base_dir is not None:
@@ -73,6 +77,28 @@ def load_text(
     if problems:
         raise ProfileError(file, [_locate(p, source) for p in problems], lang)
     return profile
+
+
+_REFERS_TO = {"unknown_achievement": "achievements", "unknown_competency": "competencies"}
+
+
+def _rules_on_valid_sections(data: Any, broken: set) -> list[Problem]:
+    """Consistency problems in the sections that did validate, so that one run reports
+    them too; a rule touching a broken section is left for the next run."""
+    if not isinstance(data, dict):
+        return []
+    partial = {key: value for key, value in data.items() if key not in broken}
+    if "identity" in broken or "identity" not in partial:
+        partial["identity"] = {"name": "-", "headline": "-"}
+    try:
+        profile = Profile.model_validate(partial)
+    except ValidationError:
+        return []
+    return [
+        problem
+        for problem in rules.check(profile)
+        if problem.path[0] not in broken and _REFERS_TO.get(problem.code) not in broken
+    ]
 
 
 # --------------------------------------------------------------------------- positions

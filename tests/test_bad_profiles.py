@@ -270,6 +270,20 @@ def test_several_errors_are_reported_together(run_cli, write_profile):
     assert "4 erreurs" in result.err
 
 
+def test_consistency_problems_come_with_value_problems(run_cli, write_profile):
+    profile = write_profile(
+        "identity:\n  name: A\n  headlin: B\n"
+        "experience:\n  - {title: T, organization: O, start: 2024-09, end: 2023-01}\n"
+        "competencies:\n  items:\n    - {id: gestion-projets, level: 2, evidence: [fantome]}\n"
+    )
+    result = run_cli("check", str(profile))
+    assert result.code == 2
+    assert ":3:3: identity.headlin" in result.err
+    assert ":5:54: experience[0].end" in result.err and "précède le début" in result.err
+    assert ":8:50: competencies.items[0].evidence[0]" in result.err
+    assert "4 erreurs" in result.err
+
+
 def test_messages_follow_the_profile_locale(run_cli, write_profile):
     profile = write_profile("locale: en\nidentity:\n  name: A\n  headlin: B\n")
     result = run_cli("check", str(profile))
