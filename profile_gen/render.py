@@ -91,7 +91,12 @@ def _t(context, value) -> str:
 
 @pass_context
 def _md(context, value, top: int = 2) -> Markup:
-    return markdown(value, context["lang"], context["primary_lang"], top)
+    lang, primary = context["lang"], context["primary_lang"]
+    html = markdown(value, lang, primary, top)
+    if isinstance(value, Localized) and not value.has(lang) and value.has(primary):
+        # a fallback to the primary language: say so, for screen readers and translators
+        return Markup('<div lang="{}">').format(primary) + html + Markup("</div>")
+    return html
 
 
 @pass_context

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import json
 import re
+import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -274,3 +275,18 @@ def test_no_outside_resources(site):
             for attribute in ("href", "src", "srcset"):
                 value = element.get(attribute) or ""
                 assert "://" not in value, (path, value)
+
+
+def test_fallback_text_is_marked_with_its_language(tmp_path):
+    shutil.copytree(ROOT / "theme", tmp_path / "theme")
+    shutil.copy(ROOT / "pelican.conf.py", tmp_path / "pelican.conf.py")
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content/profile.yaml").write_text(
+        "locale: [fr, en]\nidentity:\n  name: A\n  headline: B\nsummary: {fr: Résumé en français}\n",
+        encoding="utf-8",
+    )
+    site = run_pelican(tmp_path / "pelican.conf.py", pdf=False).output
+    english = page(site, "en/index.html").find("section", attrs={"aria-labelledby": "summary"})
+    assert english.find("div", attrs={"lang": "fr"}).get_text(strip=True) == "Résumé en français"
+    french = page(site, "index.html").find("section", attrs={"aria-labelledby": "summary"})
+    assert french.find(attrs={"lang": True}) is None
