@@ -27,12 +27,6 @@ def count_words(text: str) -> int:
     return len(_WORD.findall(re.sub(r"[*_`#>\[\]()]", " ", text)))
 
 
-def shorten(text: str, words: int) -> str:
-    """At most `words` words, cut at a word boundary with an ellipsis."""
-    parts = text.split()
-    return text if len(parts) <= words else " ".join(parts[:words]).rstrip(",;:.") + " …"
-
-
 @dataclass
 class DeckSlide:
     type: SlideType
@@ -58,8 +52,10 @@ def _split(seconds: int, parts: int) -> list[int]:
 
 def plan_deck(profile: Profile) -> list[DeckSlide]:
     """The slides of the segment, in the order and with the budgets of `defence.slides`."""
-    featured = [profile.achievement(i) for i in profile.defence.featured] or profile.achievements[
-        :3
+    defence = profile.defence
+    featured = [profile.achievement(i) for i in defence.featured] or profile.achievements[:3]
+    quoted = [profile.recommendations[i - 1] for i in defence.quotes] or profile.recommendations[
+        :QUOTES
     ]
     slides: list[DeckSlide] = []
     for slide in profile.defence.slides:
@@ -78,7 +74,7 @@ def plan_deck(profile: Profile) -> list[DeckSlide]:
             continue
         items: list[Any] = {
             SlideType.achievements: featured,
-            SlideType.recommendations: profile.recommendations[:QUOTES],
+            SlideType.recommendations: quoted,
             SlideType.strengths: profile.strengths,
             SlideType.improvements: profile.improvements,
         }.get(slide.type, [])

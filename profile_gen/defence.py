@@ -8,7 +8,7 @@ from pathlib import Path
 from pelican.generators import Generator
 
 from . import i18n
-from .deck import QUOTE_WORDS, DeckSlide, plan_deck, shorten
+from .deck import QUOTE_WORDS, DeckSlide, plan_deck
 from .media import images
 from .media.qr import make_qr
 from .model import Profile, Visibility
@@ -72,14 +72,10 @@ class DefenceGenerator(Generator):
         ]
         for lang in profile.locale:
             folder = f"{book.prefix(lang)}{DECK_FOLDER}"
-            quotes = [
-                shorten(localize(rec.text, lang, profile.primary_language), QUOTE_WORDS)
-                for rec in profile.recommendations
-            ]
             shared = dict(
                 lang=lang,
                 slides=slides,
-                quotes=quotes,
+                quote_words=QUOTE_WORDS,
                 qr_codes=qr_codes,
                 deck_photo=deck_photo,
                 contact=profile.identity.contact.shown_on("site"),

@@ -344,6 +344,11 @@ class Defence(Section):
     featured: list[Id] = Field(
         default_factory=list, max_length=3, description="2 or 3 achievement ids to highlight."
     )
+    quotes: list[Annotated[int, Field(ge=1)]] = Field(
+        default_factory=list,
+        max_length=3,
+        description="Recommendations to quote, by position (1 = the first); the first 3 by default.",
+    )
     slides: list[Slide] = Field(default_factory=_default_slides, min_length=1)
 
 

@@ -76,6 +76,12 @@ def format_date(value: PartialDate | None, lang: str) -> str:
     return f"{value.day} {month} {value.year}"
 
 
+def shorten(text: str, words: int) -> str:
+    """At most `words` words, cut at a word boundary with an ellipsis."""
+    parts = text.split()
+    return text if len(parts) <= words else " ".join(parts[:words]).rstrip(",;:.") + " …"
+
+
 def json_for_script(data: Any) -> Markup:
     """JSON safe inside `<script>`: `<`, `>` and `&` are escaped, so `</script>` cannot close it."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1)
@@ -121,4 +127,5 @@ def install(env: Environment) -> None:
     env.autoescape = True
     env.filters.update({"t": _t, "md": _md, "date": _date, "period": _period})
     env.filters["json_script"] = json_for_script
+    env.filters["words"] = shorten
     env.globals["label"] = _label

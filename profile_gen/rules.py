@@ -98,6 +98,12 @@ def check_references(profile: Profile) -> Iterator[Problem]:
     for index, ref in enumerate(featured):
         if ref in featured[:index]:
             yield Problem("featured_duplicate", ("defence", "featured", index), {"found": ref})
+    count = len(profile.recommendations)
+    for index, position in enumerate(profile.defence.quotes):
+        if position > count:
+            yield Problem(
+                "unknown_quote", ("defence", "quotes", index), {"found": position, "count": count}
+            )
 
 
 def check_scale(profile: Profile) -> Iterator[Problem]:

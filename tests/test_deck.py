@@ -237,3 +237,26 @@ def test_deck_works_without_network(chromium, site):
     page.keyboard.press("End")
     assert requests and all(url.startswith(("file://", "data:")) for url in requests)
     page.close()
+
+
+def test_quotes_are_chosen_in_defence(write_profile):
+    from profile_gen.loader import load as load_file
+
+    recs = "".join(f"  - {{author: Auteur {i}, text: Texte {i}}}\n" for i in range(1, 5))
+    profile = load_file(
+        write_profile(MINIMAL + "recommendations:\n" + recs + "defence:\n  quotes: [4, 2]\n")
+    )
+    slide = next(s for s in plan_deck(profile) if s.type.value == "recommendations")
+    assert [rec.author for rec in slide.items] == ["Auteur 4", "Auteur 2"]
+
+
+def test_a_quote_out_of_range_is_an_error(run_cli, write_profile):
+    profile = write_profile(
+        MINIMAL + "recommendations:\n  - {author: A, text: T}\ndefence:\n  quotes: [3]\n"
+    )
+    result = run_cli("check", str(profile))
+    assert result.code == 2
+    assert (
+        "defence.quotes[0]" in result.err
+        and "pas de recommandation n°3 : le profil en a 1" in result.err
+    )

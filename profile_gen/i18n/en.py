@@ -101,6 +101,7 @@ MESSAGES = {
     "image_too_large": "{path}: image too large (over {limit} million pixels); make it smaller",
     "image_not_image": "{path} is not an image (JPEG, PNG or WebP expected)",
     "image_broken": "{path}: unreadable or truncated image ({detail}); export it again",
+    "unknown_quote": "no recommendation number {found}: the profile has {count}",
     "featured_duplicate": "achievement '{found}' is featured twice",
     "import_missing": "not found: {path}",
     "import_not_zip": "{path} is not a readable zip archive: give LinkedIn's archive (Basic_LinkedInDataExport_….zip) or its unpacked folder",
@@ -170,6 +171,7 @@ LABELS = {
     "check.incomplete": "{count} item(s) to complete.",
     "build.done": "{pages} pages written to {output} in {seconds} s.",
     "present": "present",
+    "quote": "“{text}”",
     "colon": ": ",  # French puts a space before the colon
     # the Book
     "page.home": "Home",

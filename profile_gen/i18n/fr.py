@@ -108,6 +108,7 @@ MESSAGES = {
     "image_too_large": "{path} : image trop grande (plus de {limit} millions de pixels) ; réduisez-la",
     "image_not_image": "{path} n'est pas une image (JPEG, PNG ou WebP attendu)",
     "image_broken": "{path} : image illisible ou tronquée ({detail}) ; exportez-la à nouveau",
+    "unknown_quote": "pas de recommandation n°{found} : le profil en a {count}",
     "featured_duplicate": "réalisation « {found} » mise en avant deux fois",
     "import_missing": "introuvable : {path}",
     "import_not_zip": "{path} n'est pas une archive zip lisible : donnez l'archive de LinkedIn (Basic_LinkedInDataExport_….zip) ou son dossier décompressé",
@@ -177,6 +178,7 @@ LABELS = {
     "check.incomplete": "{count} point(s) à compléter.",
     "build.done": "{pages} pages écrites dans {output} en {seconds} s.",
     "present": "aujourd'hui",
+    "quote": "« {text} »",
     "colon": " : ",  # French puts a space before the colon
     # the Book
     "page.home": "Accueil",
