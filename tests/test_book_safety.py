@@ -205,3 +205,26 @@ def test_bad_photos_are_refused(run_cli, tmp_path, data, fragment):
     assert result.code == 2
     assert ":4:" in result.err and "identity.photo.path" in result.err
     assert fragment in result.err, result.err
+
+
+def test_achievement_images_become_pictures(tmp_path):
+    profile = (
+        "identity:\n  name: A\n  headline: B\n"
+        "achievements:\n  - id: projet\n    title: Projet\n    images:\n"
+        "      - {path: images/p.jpg, alt: Schéma du projet, caption: Architecture cible}\n"
+    )
+    image = Image.new("RGB", (1600, 900), (10, 120, 200))
+    root = make_site(tmp_path, profile, image, exif=_exif_with_gps_and_rotation())
+    site = run_pelican(root / "pelican.conf.py", pdf=False).output
+    soup = BeautifulSoup(
+        (site / "realisations/projet/index.html").read_text("utf-8"), "html.parser"
+    )
+    figure = soup.find("figure")
+    assert figure.find("figcaption").get_text() == "Architecture cible"
+    img = figure.find("img")
+    assert img["alt"] == "Schéma du projet" and img["loading"] == "lazy"
+    # 1600 × 900 turned upright by its EXIF orientation: 900 wide, so no 960 variant
+    assert figure.find("source")["srcset"].endswith("projet-1-900.webp 900w")
+    for name in ("projet-1-480.jpg", "projet-1-900.webp"):
+        with Image.open(site / "images" / name) as variant:
+            assert not variant.getexif() and variant.height > variant.width  # rotated, stripped

@@ -95,7 +95,7 @@ def picture(source: Path, name: str, widths: tuple[int, ...], output: Path, cach
     cached = cache / digest
     with Image.open(source) as opened:
         source_width = ImageOps.exif_transpose(opened).width
-    usable = tuple(w for w in widths if w <= source_width) or (source_width,)
+    usable = sorted({min(width, source_width) for width in widths})  # never enlarged
     variants = []
     for width in usable:
         jpeg_name, webp_name = f"{name}-{width}.jpg", f"{name}-{width}.webp"
