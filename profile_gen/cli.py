@@ -206,6 +206,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     from .interop.jsonresume import drop_missing_files, from_jsonresume
 
     try:
+        if source.stat().st_size > 20_000_000:
+            raise InteropError("import_invalid_json", path=str(source), detail="> 20 MB")
         resume = json.loads(source.read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
         raise InteropError("import_missing", path=str(source)) from None

@@ -267,6 +267,10 @@ def test_bad_archives_are_refused(tmp_path, run_cli):
         archive.writestr("photo.jpg", b"\xff\xd8")
         archive.writestr("notes.csv", "a,b\n1,2\n")
     cases["other.zip"] = "aucun des fichiers attendus"
+    with zipfile.ZipFile(tmp_path / "many.zip", "w") as archive:
+        for index in range(5_001):
+            archive.writestr(f"f{index}.txt", "")
+    cases["many.zip"] = "plus de 5000 fichiers"
     for name, fragment in cases.items():
         result = run_cli(
             "import", "linkedin", str(tmp_path / name), "-o", str(tmp_path / "out.yaml")

@@ -107,6 +107,7 @@ MESSAGES = {
     "import_not_zip": "{path} is not a readable zip archive: give LinkedIn's archive (Basic_LinkedInDataExport_….zip) or its unpacked folder",
     "import_unsafe_member": "archive refused: the file '{member}' would land outside the extraction folder",
     "import_member_too_large": "archive refused: '{member}' is over {limit} MB, too large for a profile CSV",
+    "import_too_many_members": "archive refused: over {limit} files, this is not a LinkedIn export ({path})",
     "import_no_expected_files": "{path} holds none of the files of a LinkedIn export (Profile.csv, Positions.csv, ...)",
     "import_exists": "{path} already exists: choose another file with -o, or add --force to replace it",
     "import_invalid_json": "{path} is not a readable JSON Resume: {detail}",

@@ -114,6 +114,7 @@ MESSAGES = {
     "import_not_zip": "{path} n'est pas une archive zip lisible : donnez l'archive de LinkedIn (Basic_LinkedInDataExport_….zip) ou son dossier décompressé",
     "import_unsafe_member": "archive refusée : le fichier « {member} » sortirait du dossier d'extraction",
     "import_member_too_large": "archive refusée : « {member} » dépasse {limit} Mo, trop gros pour un CSV de profil",
+    "import_too_many_members": "archive refusée : plus de {limit} fichiers, ce n'est pas un export LinkedIn ({path})",
     "import_no_expected_files": "{path} ne contient aucun des fichiers attendus d'un export LinkedIn (Profile.csv, Positions.csv, …)",
     "import_exists": "{path} existe déjà : choisissez un autre fichier avec -o, ou ajoutez --force pour le remplacer",
     "import_invalid_json": "{path} n'est pas un JSON Resume lisible : {detail}",

@@ -16,6 +16,8 @@ from . import InteropError
 
 MAX_MEMBER_BYTES = 20_000_000
 """A CSV of a profile is a few hundred kB at most; anything larger is refused."""
+MAX_MEMBERS = 5_000
+"""A LinkedIn export holds a few dozen files."""
 
 EXPECTED = {
     "profile": ("First Name", "Last Name", "Headline"),
@@ -82,6 +84,8 @@ def _from_zip(path: Path) -> dict[str, str]:
         raise InteropError("import_not_zip", path=str(path)) from None
     files = {}
     with archive:
+        if len(archive.infolist()) > MAX_MEMBERS:
+            raise InteropError("import_too_many_members", path=str(path), limit=MAX_MEMBERS)
         for member in archive.infolist():
             name = member.filename
             parts = PurePosixPath(name.replace("\\", "/")).parts
