@@ -10,3 +10,8 @@ class InteropError(Exception):
         super().__init__(code, context)
         self.code = code
         self.context = context
+
+
+def present(**fields):
+    """The fields that have a value (an empty text, list or None is left out)."""
+    return {name: value for name, value in fields.items() if value not in (None, "", [], {})}

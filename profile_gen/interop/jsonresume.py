@@ -13,6 +13,7 @@ from typing import Any
 
 from ..model import ActivityKind, ContractType, Profile
 from ..render import localize
+from . import present
 from .dates import parse_date
 from .linkedin import slug
 
@@ -100,33 +101,27 @@ def export(profile: Profile, lang: str | None = None) -> dict[str, Any]:
             work.append({"name": job.organization, **entry})
         work_meta.append(_pick(job, "title", "location", "contract", "description", "highlights"))
 
-    education = []
-    for item in profile.education:
-        entry = {"institution": item.institution, "studyType": t(item.degree), **dates(item)}
-        if item.location:
-            entry["location"] = t(item.location)
-        if item.description:
-            entry["summary"] = t(item.description)
-        education.append(entry)
-
-    certificates = []
-    for cert in profile.certifications:
-        entry = {"name": t(cert.name), "date": str(cert.date), "issuer": cert.issuer}
-        if cert.url:
-            entry["url"] = str(cert.url)
-        certificates.append(entry)
-
-    publications, awards = [], []
-    for activity in profile.activities:
-        if activity.kind == ActivityKind.article:
-            entry = {"name": t(activity.title), "releaseDate": str(activity.date)}
-            if activity.venue:
-                entry["publisher"] = t(activity.venue)
-            if activity.url:
-                entry["url"] = str(activity.url)
-            if activity.summary:
-                entry["summary"] = t(activity.summary)
-            publications.append(entry)
+    education = [
+        {"institution": item.institution, "studyType": t(item.degree), **dates(item)}
+        | present(location=t(item.location), summary=t(item.description))
+        for item in profile.education
+    ]
+    certificates = [
+        {"name": t(cert.name), "date": str(cert.date), "issuer": cert.issuer}
+        | present(url=cert.url and str(cert.url))
+        for cert in profile.certifications
+    ]
+    publications = [
+        {"name": t(activity.title), "releaseDate": str(activity.date)}
+        | present(
+            publisher=t(activity.venue),
+            url=activity.url and str(activity.url),
+            summary=t(activity.summary),
+        )
+        for activity in profile.activities
+        if activity.kind == ActivityKind.article
+    ]
+    awards: list[dict] = []
 
     skills = []
     for skill in profile.skills:

@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import present
 from .archive import Table
 from .dates import parse_date
 
@@ -225,23 +226,18 @@ def from_linkedin(tables: dict[str, Table]) -> Imported:
         if not (row.get("Name") and date):
             unmapped.append(f"Publications.csv : « {row.get('Name', '')} » sans date — non importé")
             continue
+        url = row.get("Url") if (row.get("Url") or "").startswith(("http://", "https://")) else None
         item = {"kind": "article", "title": row["Name"], "date": date}
-        if (row.get("Url") or "").startswith(("http://", "https://")):
-            item["url"] = row["Url"]
-        if row.get("Publisher"):
-            item["venue"] = row["Publisher"]
-        if row.get("Description"):
-            item["summary"] = row["Description"]
-        activities.append(item)
+        activities.append(
+            item | present(url=url, venue=row.get("Publisher"), summary=row.get("Description"))
+        )
     for row in tables.get("honors") or []:
         date = parse_date(row.get("Issued On"))
         if not (row.get("Title") and date):
             unmapped.append(f"Honors.csv : « {row.get('Title', '')} » sans date — non importé")
             continue
         item = {"kind": "other", "title": row["Title"], "date": date}
-        if row.get("Description"):
-            item["summary"] = row["Description"]
-        activities.append(item)
+        activities.append(item | present(summary=row.get("Description")))
     data["activities"] = activities
 
     recommendations = []
