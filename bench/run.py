@@ -31,6 +31,9 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from profiles import make_articles, make_profile  # noqa: E402
 
+NOTES = "## Notes"
+"""A hand-written section of docs/performance.md that `--write` keeps."""
+
 PLAIN_CONF = """\
 PATH = "content"
 OUTPUT_PATH = "output"
@@ -382,8 +385,11 @@ def main() -> int:
     text = report(results)
     print(text)
     if args.write:
+        target = Path(args.write)
         header = "# Performance\n\nFigures printed by `bench/run.py` (see the README).\n\n"
-        Path(args.write).write_text(header + text, encoding="utf-8")
+        previous = target.read_text(encoding="utf-8") if target.exists() else ""
+        notes = previous[previous.index(NOTES) :] if NOTES in previous else ""
+        target.write_text(header + text + ("\n" + notes if notes else ""), encoding="utf-8")
     return 0
 
 
