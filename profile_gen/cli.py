@@ -187,6 +187,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     import json
 
     from .interop import InteropError
+    from .interop.fit import fit
     from .interop.writer import to_yaml
 
     lang = _lang(args)
@@ -196,8 +197,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         from .interop.linkedin import from_linkedin
 
         imported = from_linkedin(read_export(source))
+        data, dropped = fit(imported.data)
+        imported.unmapped += dropped
         make = lambda schema: to_yaml(  # noqa: E731
-            imported.data, imported.comments, imported.unmapped, schema, source.name
+            data, imported.comments, imported.unmapped, schema, source.name
         )
         result = _write_imported(Path(args.output), args.force, lang, make)
         for line in imported.unmapped:
@@ -216,7 +219,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     if not isinstance(resume, dict):
         raise InteropError("import_invalid_json", path=str(source), detail="not an object")
     data, unmapped = from_jsonresume(resume)
-    unmapped += drop_missing_files(data, Path(args.output).resolve().parent)
+    data, dropped = fit(data)
+    unmapped += dropped + drop_missing_files(data, Path(args.output).resolve().parent)
     make = lambda schema: to_yaml(data, {}, unmapped, schema, source.name)  # noqa: E731
     return _write_imported(Path(args.output), args.force, lang, make)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -17,6 +18,60 @@ from profile_gen.interop.jsonresume import export, from_jsonresume
 from profile_gen.loader import load
 from profile_gen.model import Profile
 from tests.conftest import ROOT, SAMPLE
+
+EXPECTED_TABLES = {
+    "profile",
+    "profile summary",
+    "positions",
+    "education",
+    "skills",
+    "languages",
+    "certifications",
+    "projects",
+    "publications",
+    "honors",
+    "courses",
+    "recommendations received",
+    "volunteering",
+    "email addresses",
+    "phone numbers",
+}
+COLUMNS = [
+    "First Name",
+    "Last Name",
+    "Headline",
+    "Summary",
+    "Geo Location",
+    "Websites",
+    "Profile Summary",
+    "Company Name",
+    "Title",
+    "Description",
+    "Location",
+    "Started On",
+    "Finished On",
+    "School Name",
+    "Start Date",
+    "End Date",
+    "Degree Name",
+    "Name",
+    "Proficiency",
+    "Url",
+    "Authority",
+    "License Number",
+    "Published On",
+    "Publisher",
+    "Issued On",
+    "Text",
+    "Creation Date",
+    "Status",
+    "Job Title",
+    "Company",
+    "Role",
+    "Email Address",
+    "Primary",
+    "Number",
+]
 
 
 def csv_text(header: list[str], rows: list[list[str]], notes: str | None = None) -> str:
@@ -376,3 +431,63 @@ def test_json_resume_cli(tmp_path, run_cli):
         "import", "jsonresume", str(tmp_path / "bad.json"), "-o", str(tmp_path / "x.yaml")
     )
     assert result.code == 2 and "n'est pas un JSON Resume lisible" in result.err
+
+
+# --------------------------------------------------------------------------- fuzzing
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from profile_gen.interop.archive import parse_csv  # noqa: E402
+from profile_gen.interop.linkedin import from_linkedin  # noqa: E402
+from profile_gen.loader import load_text  # noqa: E402
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60))
+def test_any_date_text_parses_or_is_refused(text):
+    result = parse_date(text)
+    assert result is None or re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", result)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_any_csv_text_reads_as_rows(text):
+    for row in parse_csv(text, ("Name",)):
+        assert "Name" in row and all(isinstance(value, str) for value in row.values())
+
+
+CELLS = st.one_of(
+    st.text(max_size=20),
+    st.sampled_from(
+        [
+            "Jan 2024",
+            "2015",
+            "Jan 30, 2020",
+            "03/14/11, 01:52 AM",
+            "VISIBLE",
+            "PENDING",
+            "https://example.com/x",
+            "Professional working proficiency",
+            "",
+        ]
+    ),
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.dictionaries(
+        st.sampled_from(sorted(EXPECTED_TABLES)),
+        st.lists(st.fixed_dictionaries({}, optional={c: CELLS for c in COLUMNS}), max_size=3),
+        max_size=6,
+    )
+)
+def test_any_export_content_gives_a_valid_profile(tables):
+    from profile_gen.interop.fit import fit
+    from profile_gen.interop.writer import to_yaml
+
+    imported = from_linkedin(tables)
+    data, dropped = fit(imported.data)
+    text = to_yaml(data, imported.comments, imported.unmapped + dropped, "s.json", "x.zip")
+    assert load_text(text).identity.name

@@ -51,7 +51,12 @@ Table = list[dict[str, str]]
 
 def parse_csv(text: str, expected: tuple[str, ...]) -> Table:
     """Rows as dicts by header name; the header is the first row naming an expected column."""
-    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    try:
+        rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"), newline="")))
+    except csv.Error:  # a broken file: read what can be read, line by line
+        rows = list(
+            csv.reader(line for line in text.lstrip("\ufeff").splitlines() if "\0" not in line)
+        )
     for index, row in enumerate(rows):
         cells = [cell.strip().lstrip("\ufeff") for cell in row]
         if any(column in cells for column in expected):

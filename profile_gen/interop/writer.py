@@ -8,6 +8,8 @@ from typing import Any
 
 import yaml
 
+from .fit import _CONTROL
+
 SECTIONS = (
     ("locale", "Langue(s) des sorties : fr, en ou [fr, en] (la première est la principale)."),
     ("identity", "Identité. Ajoutez une photo (identity.photo) pour le CV des annexes."),
@@ -49,6 +51,11 @@ def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 _Dumper.add_representer(str, _text)
 
 
+def _one_line(text: str) -> str:
+    """A report line safe inside a YAML comment: no line break, no control character."""
+    return " ".join(_CONTROL.sub(" ", text).split())
+
+
 def to_yaml(
     data: dict[str, Any], comments: dict[str, str], unmapped: list[str], schema: str, source: str
 ) -> str:
@@ -88,7 +95,9 @@ def to_yaml(
         "# " + "-" * 78,
         "# Rapport d'import : ce qui n'a pas pu être repris automatiquement",
     ]
-    report += [f"#   - {line}" for line in unmapped] or ["#   (rien : tout a été importé)"]
+    report += [f"#   - {_one_line(line)}" for line in unmapped] or [
+        "#   (rien : tout a été importé)"
+    ]
     report += [
         "#   - À compléter vous-même : strengths (10), improvements (10), competencies,",
         "#     links.book, links.linkedin, identity.photo.",

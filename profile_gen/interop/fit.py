@@ -1,0 +1,81 @@
+"""Make imported data fit the profile model: whatever does not fit is dropped and reported,
+so an import always writes a valid profile and never hides what it left out."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..errors import format_path
+from ..model import Profile
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+PLACEHOLDERS = {("identity", "name"): "Prénom Nom", ("identity", "headline"): "À compléter"}
+
+
+def clean_text(value: Any) -> Any:
+    """Control characters (pasted from PDFs, word processors) removed from every string."""
+    if isinstance(value, str):
+        return _CONTROL.sub("", value).strip()
+    if isinstance(value, list):
+        return [clean_text(item) for item in value]
+    if isinstance(value, dict):
+        return {key: clean_text(item) for key, item in value.items()}
+    return value
+
+
+def _drop(data: Any, loc: tuple, missing: bool) -> str | None:
+    """Remove what `loc` points at (a whole list item when a required field is missing)."""
+    if tuple(loc[:2]) in PLACEHOLDERS:
+        data.setdefault("identity", {})[loc[1]] = PLACEHOLDERS[tuple(loc[:2])]
+        return format_path(loc[:2])
+    if missing or len(loc) == 1:
+        cut = max((i for i, part in enumerate(loc) if isinstance(part, int)), default=None)
+        if cut is None:
+            data.pop(loc[0], None)
+            return format_path(loc[:1])
+        loc = loc[: cut + 1]
+    parent = data
+    for part in loc[:-1]:
+        try:
+            parent = parent[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    try:
+        del parent[loc[-1]]
+    except (KeyError, IndexError, TypeError):
+        return None
+    return format_path(loc)
+
+
+_MARKER = re.compile(r"@@\w+@@")
+"""Comment markers the YAML writer turns into comments (`B2@@lang0@@`)."""
+
+
+def _unmarked(value: Any) -> Any:
+    if isinstance(value, str):
+        return _MARKER.sub("", value)
+    if isinstance(value, list):
+        return [_unmarked(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _unmarked(item) for key, item in value.items()}
+    return value
+
+
+def fit(data: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """`data` made valid, and a report line for each thing removed."""
+    data = clean_text(data)
+    report: list[str] = []
+    for _ in range(200):
+        try:
+            Profile.model_validate(_unmarked(data))
+            return data, report
+        except ValidationError as error:
+            first = error.errors(include_url=False)[0]
+            where = _drop(data, tuple(first["loc"]), first["type"] == "missing")
+            if where is None:
+                break
+            report.append(f"{where} : valeur non reprise ({first['msg']})")
+    raise ValueError("the imported data could not be made valid")
