@@ -218,8 +218,14 @@ def cmd_import(args: argparse.Namespace) -> int:
         raise InteropError("import_invalid_json", path=str(source), detail=str(error)) from None
     if not isinstance(resume, dict):
         raise InteropError("import_invalid_json", path=str(source), detail="not an object")
-    data, unmapped = from_jsonresume(resume)
-    data, dropped = fit(data)
+    try:
+        data, unmapped = from_jsonresume(resume)
+        data, dropped = fit(data)
+    except (AttributeError, TypeError, KeyError, IndexError, ValueError) as error:
+        # our own meta section edited into an unexpected shape: refuse it clearly
+        raise InteropError(
+            "import_invalid_json", path=str(source), detail=repr(error)[:120]
+        ) from None
     unmapped += dropped + drop_missing_files(data, Path(args.output).resolve().parent)
     make = lambda schema: to_yaml(data, {}, unmapped, schema, source.name)  # noqa: E731
     return _write_imported(Path(args.output), args.force, lang, make)

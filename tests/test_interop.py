@@ -491,3 +491,80 @@ def test_any_export_content_gives_a_valid_profile(tables):
     data, dropped = fit(imported.data)
     text = to_yaml(data, imported.comments, imported.unmapped + dropped, "s.json", "x.zip")
     assert load_text(text).identity.name
+
+
+JSON = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.text(max_size=12)
+    | st.sampled_from(["2024-01", "https://www.linkedin.com/in/x", "a@b.fr", "native", "B2"]),
+    lambda children: (
+        st.lists(children, max_size=3)
+        | st.dictionaries(
+            st.sampled_from(
+                [
+                    "name",
+                    "label",
+                    "email",
+                    "phone",
+                    "url",
+                    "startDate",
+                    "endDate",
+                    "position",
+                    "institution",
+                    "studyType",
+                    "date",
+                    "issuer",
+                    "language",
+                    "fluency",
+                    "reference",
+                    "highlights",
+                    "profiles",
+                    "network",
+                    "location",
+                    "city",
+                    "releaseDate",
+                    "summary",
+                    "title",
+                    "keywords",
+                ]
+            ),
+            children,
+            max_size=5,
+        )
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.dictionaries(
+        st.sampled_from(
+            [
+                "basics",
+                "work",
+                "volunteer",
+                "education",
+                "awards",
+                "certificates",
+                "publications",
+                "skills",
+                "languages",
+                "interests",
+                "references",
+                "projects",
+                "meta",
+            ]
+        ),
+        JSON,
+        max_size=8,
+    )
+)
+def test_any_json_resume_gives_a_valid_profile(resume):
+    from profile_gen.interop.fit import fit
+
+    data, _ = from_jsonresume(resume)
+    fitted, _ = fit(data)
+    assert Profile.model_validate(fitted).identity.name

@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from .. import rules
 from ..errors import format_path
 from ..model import Profile
 
@@ -70,12 +71,19 @@ def fit(data: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
     report: list[str] = []
     for _ in range(200):
         try:
-            Profile.model_validate(_unmarked(data))
-            return data, report
+            profile = Profile.model_validate(_unmarked(data))
         except ValidationError as error:
             first = error.errors(include_url=False)[0]
             where = _drop(data, tuple(first["loc"]), first["type"] == "missing")
             if where is None:
                 break
             report.append(f"{where} : valeur non reprise ({first['msg']})")
+            continue
+        problems = rules.check(profile)
+        if not problems:
+            return data, report
+        where = _drop(data, tuple(problems[0].path), missing=True)
+        if where is None:
+            break
+        report.append(f"{where} : non repris ({problems[0].describe('fr')})")
     raise ValueError("the imported data could not be made valid")

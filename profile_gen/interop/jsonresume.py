@@ -220,14 +220,83 @@ def _date(value: Any) -> str | None:
     return parse_date(str(value)) if value else None
 
 
-def _with_meta(standard: list[dict], extras: list[dict] | None) -> list[dict]:
+def _with_meta(standard: list[dict], extras: Any) -> list[dict]:
     """Standard entries completed by the exported extras of the same position."""
-    extras = extras or []
+    extras = (
+        [item if isinstance(item, dict) else {} for item in extras]
+        if isinstance(extras, list)
+        else []
+    )
     return [{**entry, **(extras[i] if i < len(extras) else {})} for i, entry in enumerate(standard)]
+
+
+SECTIONS = (
+    "work",
+    "volunteer",
+    "education",
+    "awards",
+    "certificates",
+    "publications",
+    "skills",
+    "languages",
+    "interests",
+    "references",
+    "projects",
+)
+
+
+def _value(value: Any) -> Any:
+    """A JSON Resume field as text, a list of texts or a mapping; anything else is dropped."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, list):
+        return [item for item in (_value(v) for v in value) if isinstance(item, str)]
+    if isinstance(value, dict):
+        return _entry(value)
+    return None
+
+
+def _entry(value: Any) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        return {}
+    return {str(key): shaped for key, item in value.items() if (shaped := _value(item)) is not None}
+
+
+def _entries(value: Any) -> list[dict[str, Any]]:
+    return (
+        [_entry(item) for item in value if isinstance(item, dict)]
+        if isinstance(value, list)
+        else []
+    )
+
+
+def _shape(resume: dict[str, Any]) -> dict[str, Any]:
+    """The resume with the types the schema promises: a file from another tool may not."""
+    basics = _entry(resume.get("basics"))
+    basics["location"] = _entry(
+        (resume.get("basics") or {}).get("location")
+        if isinstance(resume.get("basics"), dict)
+        else None
+    )
+    basics["profiles"] = _entries(
+        (resume.get("basics") or {}).get("profiles")
+        if isinstance(resume.get("basics"), dict)
+        else None
+    )
+    shaped: dict[str, Any] = {"basics": basics}
+    for section in SECTIONS:
+        shaped[section] = _entries(resume.get(section))
+    meta = resume.get("meta")
+    ours = meta.get(META_KEY) if isinstance(meta, dict) else None
+    shaped["meta"] = {META_KEY: ours} if isinstance(ours, dict) else {}
+    return shaped
 
 
 def from_jsonresume(resume: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
     """Profile data and the report lines of what could not be mapped."""
+    resume = _shape(resume)
     meta = (resume.get("meta") or {}).get(META_KEY) or {}
     unmapped: list[str] = []
     basics = resume.get("basics") or {}

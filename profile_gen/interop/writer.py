@@ -79,7 +79,7 @@ def to_yaml(
     text = "\n".join(lines)
     text = re.sub(
         r"(\S+?)@@(\w+)@@",
-        lambda m: f"{m.group(1)}  # {comments.get(m.group(2), '')}".rstrip(" #"),
+        lambda m: f"{m.group(1)}  # {_one_line(comments.get(m.group(2), ''))}".rstrip(" #"),
         text,
     )
     if "phone" in comments:
