@@ -310,6 +310,36 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_publish(args: argparse.Namespace) -> int:
+    """Copy the Book to DEST without the print outputs (they hold annexe-only data)."""
+    import shutil
+
+    from pelican.settings import read_settings
+
+    from .seo import PRINT_PATHS
+
+    lang = _lang(args)
+    settings_file = Path(args.settings)
+    if not settings_file.is_file():
+        raise BuildError("build_no_settings", path=str(settings_file))
+    output = (
+        Path(args.output) if args.output else Path(read_settings(str(settings_file))["OUTPUT_PATH"])
+    )
+    if not (output / "index.html").is_file():
+        raise BuildError("publish_no_build", path=str(output))
+    private = {path.strip("/") for path in PRINT_PATHS}
+    target = Path(args.destination)
+    if target.exists() and any(target.iterdir()) and not args.force:
+        raise BuildError("publish_not_empty", path=str(target))
+
+    def ignore(folder: str, names: list[str]) -> set[str]:
+        return {name for name in names if Path(folder) == output and name in private}
+
+    shutil.copytree(output, target, ignore=ignore, dirs_exist_ok=True)
+    print(i18n.text(lang, "publish.done", path=str(target), left=", ".join(sorted(private))))
+    return 0
+
+
 # --------------------------------------------------------------------------- main
 
 
@@ -350,6 +380,13 @@ def parser(lang: str = "fr") -> argparse.ArgumentParser:
     pdf.add_argument("--settings", default="pelican.conf.py", help=h("settings"))
     pdf.add_argument("-o", "--output", help=h("output"))
     pdf.set_defaults(run=cmd_pdf)
+
+    publish = commands.add_parser("publish", help=h("publish"))
+    publish.add_argument("destination", help=h("publish_destination"))
+    publish.add_argument("--settings", default="pelican.conf.py", help=h("settings"))
+    publish.add_argument("-o", "--output", help=h("output"))
+    publish.add_argument("--force", action="store_true", help=h("publish_force"))
+    publish.set_defaults(run=cmd_publish)
 
     importer = commands.add_parser("import", help=h("import"))
     importer.add_argument("format", choices=["linkedin", "jsonresume"])

@@ -87,3 +87,19 @@ def test_plain_pelican_reports_profile_errors_without_traceback(sample_copy):
     assert result.returncode == 2
     assert "vouliez-vous dire « headline »" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_publish_leaves_the_print_outputs_out(run_cli, sample_copy, in_dir, tmp_path):
+    in_dir(sample_copy)
+    assert run_cli("publish", str(tmp_path / "site")).code == 2  # nothing built yet
+    assert run_cli("build").code == 0
+    result = run_cli("publish", str(tmp_path / "site"))
+    assert result.code == 0, result.err
+    site = tmp_path / "site"
+    assert (site / "index.html").is_file() and (site / "en/soutenance/index.html").is_file()
+    for private in ("annexe", "cv", "annexe.pdf", "cv.pdf"):
+        assert not (site / private).exists()
+    everything = b"".join(p.read_bytes() for p in site.rglob("*") if p.is_file())
+    assert b"+33 6 12 34 56 78" not in everything
+    assert run_cli("publish", str(site)).code == 2  # not empty
+    assert run_cli("publish", str(site), "--force").code == 0

@@ -116,6 +116,8 @@ MESSAGES = {
     "build_no_plugin": "{path}: the plugin {plugin} is not active (PLUGINS setting); the Book cannot be built",
     "cohort_no_folder": "folder not found: {path}",
     "cohort_empty": "{path} holds no sub-folder with a profile.yaml",
+    "publish_no_build": "no Book built in {path}: run profile-gen build first",
+    "publish_not_empty": "{path} is not empty: add --force to write into it anyway",
     # --- summaries
     "problem_count": "{count} errors. Fix them and run again.",
     "problem_count_one": "1 error. Fix it and run again.",
@@ -338,6 +340,10 @@ LABELS = {
     "help.language": "language of the texts",
     "help.serve": "serve the Book, rebuild and reload on change",
     "help.serve_pdf": "also rewrite the PDFs on every change",
+    "help.publish": "copy the Book to publish, without the annexe, the CV and the PDFs",
+    "help.publish_destination": "folder to publish (e.g. the GitHub Pages repository)",
+    "help.publish_force": "write into a folder that is not empty",
+    "publish.done": "Book copied to {path}, without {left} (data meant for the printed annexe only).",
     # init
     "init.created": "created: {path}",
     "init.exists": "already exists, left unchanged: {path}",

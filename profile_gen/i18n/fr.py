@@ -123,6 +123,8 @@ MESSAGES = {
     "build_no_plugin": "{path} : le plugin {plugin} n'est pas actif (réglage PLUGINS) ; le Book ne peut pas être construit",
     "cohort_no_folder": "dossier introuvable : {path}",
     "cohort_empty": "{path} ne contient aucun sous-dossier avec un profile.yaml",
+    "publish_no_build": "aucun Book construit dans {path} : lancez d'abord profile-gen build",
+    "publish_not_empty": "{path} n'est pas vide : ajoutez --force pour y écrire quand même",
     # --- summaries
     "problem_count": "{count} erreurs. Corrigez-les puis relancez.",
     "problem_count_one": "1 erreur. Corrigez-la puis relancez.",
@@ -345,6 +347,10 @@ LABELS = {
     "help.language": "langue des textes",
     "help.serve": "servir le Book, reconstruire et recharger à chaque modification",
     "help.serve_pdf": "réécrire aussi les PDF à chaque modification",
+    "help.publish": "copier le Book à publier, sans les annexes, le CV ni les PDF",
+    "help.publish_destination": "dossier à publier (ex. le dépôt GitHub Pages)",
+    "help.publish_force": "écrire dans un dossier qui n'est pas vide",
+    "publish.done": "Book copié dans {path}, sans {left} (données réservées aux annexes imprimées).",
     # init
     "init.created": "créé : {path}",
     "init.exists": "existe déjà, non modifié : {path}",
