@@ -260,3 +260,22 @@ def test_a_quote_out_of_range_is_an_error(run_cli, write_profile):
         "defence.quotes[0]" in result.err
         and "pas de recommandation n°3 : le profil en a 1" in result.err
     )
+
+
+def test_second_window_presenter_stays_in_sync(chromium, site):
+    context = chromium.new_context(viewport={"width": 1280, "height": 720})
+    page = context.new_page()
+    page.goto((site / "soutenance/index.html").as_uri() + "#2")
+    with context.expect_page() as popup_info:
+        page.keyboard.press("w")
+    presenter = popup_info.value
+    presenter.wait_for_load_state()
+    assert "?presenter" in presenter.url
+    assert presenter.locator("#presenter").is_visible()
+    presenter.wait_for_function("document.querySelector('.slide.active').id === 'slide-2'")
+    presenter.keyboard.press("ArrowRight")
+    page.wait_for_function("document.querySelector('.slide.active').id === 'slide-3'")
+    page.keyboard.press("ArrowRight")
+    presenter.wait_for_function("document.querySelector('.slide.active').id === 'slide-4'")
+    assert "slide-profile" not in presenter.locator("#presenter-current").inner_html()
+    context.close()

@@ -304,7 +304,7 @@ LABELS = {
     "deck.end": "End of the presentation",
     "deck.overrun": "Overrun",
     "deck.navigation": "Navigation",
-    "deck.keys": "← → space: navigate · f: full screen · p: presenter view · r: restart the timer",
+    "deck.keys": "← → space: navigate · f: full screen · p: presenter view · w: presenter view in a second window · r: restart the timer",
     "deck.outline": "Presentation outline",
     "deck.outline_intro": "A {duration}-minute segment, notes counted at {rate} words per minute.",
     "check.notes_over": "Notes of slide {number} ({type}): {words} words, about {speaking} s for {budget} s planned",

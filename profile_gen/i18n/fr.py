@@ -311,7 +311,7 @@ LABELS = {
     "deck.end": "Fin de la présentation",
     "deck.overrun": "Dépassement",
     "deck.navigation": "Navigation",
-    "deck.keys": "← → espace : naviguer · f : plein écran · p : vue présentateur · r : relancer le chrono",
+    "deck.keys": "← → espace : naviguer · f : plein écran · p : vue présentateur · w : vue présentateur dans une 2e fenêtre · r : relancer le chrono",
     "deck.outline": "Plan de la présentation",
     "deck.outline_intro": "Segment de {duration} minutes, notes comptées à {rate} mots par minute.",
     "check.notes_over": "Notes de la diapositive {number} ({type}) : {words} mots, environ {speaking} s pour {budget} s prévues",

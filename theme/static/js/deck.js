@@ -1,6 +1,6 @@
 /* profile_gen defence deck: navigation, URL hash, fullscreen, presenter view with timers.
    No framework, no network. Keys: → ← space PageUp PageDown Home End, f fullscreen,
-   p presenter view, r restart the timers. */
+   p presenter view, w presenter view in a second window kept in sync, r restart the timers. */
 (() => {
   "use strict";
   document.documentElement.classList.add("js");
@@ -19,6 +19,8 @@
   let index = 0;
   let segmentStart = Date.now();
   let slideStart = Date.now();
+  const inPresenterWindow = new URLSearchParams(location.search).has("presenter");
+  let peer = inPresenterWindow ? window.opener : null;  // the other window of the pair
 
   const clamp = (i) => Math.max(0, Math.min(slides.length - 1, i));
   const clock = (seconds) => {
@@ -58,7 +60,11 @@
     tick();
   }
 
-  function show(i) {
+  function tell() {
+    if (peer && !peer.closed) peer.postMessage({ profileGenSlide: index }, "*");
+  }
+
+  function show(i, fromPeer = false) {
     index = clamp(i);
     slides.forEach((slide, k) => {
       slide.classList.toggle("active", k === index);
@@ -71,7 +77,20 @@
     counter.textContent = `${index + 1} / ${slides.length}`;
     slideStart = Date.now();
     renderPresenter();
+    if (!fromPeer) tell();
   }
+
+  function openPresenterWindow() {
+    const address = `${location.href.split(/[?#]/)[0]}?presenter#${index + 1}`;
+    peer = window.open(address, "profile-gen-presenter");
+  }
+
+  window.addEventListener("message", (event) => {
+    const slide = event.data && event.data.profileGenSlide;
+    if (!Number.isInteger(slide) || (peer && event.source !== peer)) return;
+    peer = peer || event.source;
+    if (slide !== index) show(slide, true);
+  });
 
   function tick() {
     const now = Date.now();
@@ -107,6 +126,7 @@
       ArrowLeft: () => show(index - 1), ArrowUp: () => show(index - 1), PageUp: () => show(index - 1),
       Backspace: () => show(index - 1), Home: () => show(0), End: () => show(slides.length - 1),
       f: toggleFullscreen, F: toggleFullscreen, p: togglePresenter, P: togglePresenter,
+      w: openPresenterWindow, W: openPresenterWindow,
       r: () => { segmentStart = slideStart = Date.now(); tick(); },
     };
     const action = actions[event.key];
@@ -133,5 +153,6 @@
   window.addEventListener("resize", fit);
   setInterval(tick, 250);
   fit();
+  if (inPresenterWindow) presenter.hidden = false;
   show(fromHash());
 })();
