@@ -258,10 +258,21 @@ def _value(value: Any) -> Any:
     return None
 
 
+LIST_FIELDS = {"highlights", "keywords", "courses", "roles"}
+"""JSON Resume fields that hold a list of texts; every other field is one text."""
+
+
 def _entry(value: Any) -> dict[str, Any]:
     if not isinstance(value, dict):
         return {}
-    return {str(key): shaped for key, item in value.items() if (shaped := _value(item)) is not None}
+    entry = {}
+    for key, item in value.items():
+        shaped = _value(item)
+        if isinstance(shaped, list) != (key in LIST_FIELDS) or isinstance(shaped, dict):
+            continue  # not the type the schema gives this field (mappings are read apart)
+        if shaped is not None:
+            entry[str(key)] = shaped
+    return entry
 
 
 def _entries(value: Any) -> list[dict[str, Any]]:
