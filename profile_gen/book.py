@@ -50,7 +50,6 @@ class Book:
         self.languages = list(profile.locale)
         self.primary = profile.primary_language
         self.base_url = (base_url.rstrip("/") + "/") if base_url else None
-        self.pages = PAGES
         self._navigation: dict[str, list[tuple[str, str, str]]] = {}
 
     def prefix(self, lang: str) -> str:

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from .model import Profile
 
 ROW_HEIGHT = 44
-LABEL_WIDTH = 0  # labels sit above each bar, so the bars use the full width
 WIDTH = 600
 
 

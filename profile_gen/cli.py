@@ -284,20 +284,25 @@ def cmd_serve(args: argparse.Namespace) -> int:
     )
 
 
-def cmd_pdf(args: argparse.Namespace) -> int:
-    """Print the annexe and the CV of the last build to PDF (building first if needed)."""
+def _settings_and_output(args: argparse.Namespace) -> tuple[Path, Path]:
+    """The settings file (which must exist) and the build's output folder (`-o` or theirs)."""
     from pelican.settings import read_settings
 
+    settings_file = Path(args.settings)
+    if not settings_file.is_file():
+        raise BuildError("build_no_settings", path=str(settings_file))
+    if args.output:
+        return settings_file, Path(args.output)
+    return settings_file, Path(read_settings(str(settings_file))["OUTPUT_PATH"])
+
+
+def cmd_pdf(args: argparse.Namespace) -> int:
+    """Print the annexe and the CV of the last build to PDF (building first if needed)."""
     from .build import build
     from .pdf import PDFS, PdfUnavailable, write_pdfs
 
     lang = _lang(args)
-    settings_file = Path(args.settings)
-    if not settings_file.is_file():
-        raise BuildError("build_no_settings", path=str(settings_file))
-    output = (
-        Path(args.output) if args.output else Path(read_settings(str(settings_file))["OUTPUT_PATH"])
-    )
+    settings_file, output = _settings_and_output(args)
     if not all((output / page).is_file() for page in PDFS):
         return build(settings_file, output=str(output), lang=args.lang, pdf=True)
     try:
@@ -314,17 +319,10 @@ def cmd_publish(args: argparse.Namespace) -> int:
     """Copy the Book to DEST without the print outputs (they hold annexe-only data)."""
     import shutil
 
-    from pelican.settings import read_settings
-
     from .seo import PRINT_PATHS
 
     lang = _lang(args)
-    settings_file = Path(args.settings)
-    if not settings_file.is_file():
-        raise BuildError("build_no_settings", path=str(settings_file))
-    output = (
-        Path(args.output) if args.output else Path(read_settings(str(settings_file))["OUTPUT_PATH"])
-    )
+    _, output = _settings_and_output(args)
     if not (output / "index.html").is_file():
         raise BuildError("publish_no_build", path=str(output))
     private = {path.strip("/") for path in PRINT_PATHS}

@@ -199,7 +199,6 @@ def parse(text: str) -> Source:
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
         raise YamlProblems([Problem("yaml_empty", (), {}, 1, 1)])
-    tab = _tab_in_indentation(text)
     node = _fast_compose(text)
     if node is not None:
         return _to_source(node)
@@ -216,6 +215,7 @@ def parse(text: str) -> Source:
         ) from None
     except yaml.YAMLError as error:
         problem = _syntax_problem(error)
+        tab = _tab_in_indentation(text)
         if tab and problem.code == "yaml_syntax":
             problem = Problem("yaml_tab", (), {}, *tab)
         raise YamlProblems([problem]) from None

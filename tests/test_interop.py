@@ -19,6 +19,22 @@ from profile_gen.loader import load
 from profile_gen.model import Profile
 from tests.conftest import ROOT, SAMPLE
 
+RESUME_SECTIONS = (
+    "basics",
+    "work",
+    "volunteer",
+    "education",
+    "awards",
+    "certificates",
+    "publications",
+    "skills",
+    "languages",
+    "interests",
+    "references",
+    "projects",
+)
+"""The sections of the JSON Resume schema (written out here, not taken from the code)."""
+
 EXPECTED_TABLES = {
     "profile",
     "profile summary",
@@ -359,20 +375,7 @@ def test_json_resume_round_trip_keeps_everything():
 
 def test_json_resume_export_follows_the_schema_sections():
     resume = export(load(SAMPLE), "en")
-    for section in (
-        "basics",
-        "work",
-        "volunteer",
-        "education",
-        "awards",
-        "certificates",
-        "publications",
-        "skills",
-        "languages",
-        "interests",
-        "references",
-        "projects",
-    ):
+    for section in RESUME_SECTIONS:
         assert section in resume
     basics = resume["basics"]
     assert basics["label"].startswith("IT project manager")
@@ -541,23 +544,7 @@ JSON = st.recursive(
 @settings(max_examples=300, deadline=None)
 @given(
     st.dictionaries(
-        st.sampled_from(
-            [
-                "basics",
-                "work",
-                "volunteer",
-                "education",
-                "awards",
-                "certificates",
-                "publications",
-                "skills",
-                "languages",
-                "interests",
-                "references",
-                "projects",
-                "meta",
-            ]
-        ),
+        st.sampled_from([*RESUME_SECTIONS, "meta"]),
         JSON,
         max_size=8,
     )
