@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from .media import images
+from .media import cache_folder, images
 from .media.qr import make_qr
 from .model import Profile, Visibility
 from .readiness import annexe_items
@@ -33,8 +33,8 @@ class AnnexeGenerator(Generator):
         photo = profile.identity.photo
         if not photo or profile.identity.contact.visibility.photo == Visibility.private:
             return None
-        cache = Path(self.settings["CACHE_PATH"]) / "profile_gen" / "images"
         source = Path(self.settings["PATH"]) / photo.path
+        cache = cache_folder(self.settings, "images")
         return images.picture(source, "portrait", CV_PHOTO_WIDTHS, Path(self.output_path), cache)
 
     def generate_output(self, writer) -> None:
@@ -51,9 +51,10 @@ class AnnexeGenerator(Generator):
             contact=profile.identity.contact.shown_on("annexe"),
             featured=featured,
         )
+        qr_cache = cache_folder(self.settings, "qr")
         qr_codes = {
-            "book_qr": make_qr(str(profile.links.book)) if profile.links.book else None,
-            "linkedin_qr": make_qr(str(profile.links.linkedin)) if profile.links.linkedin else None,
+            f"{name}_qr": make_qr(str(url), qr_cache) if url else None
+            for name, url in (("book", profile.links.book), ("linkedin", profile.links.linkedin))
         }
         for path, template, extra in (
             ("annexe/index.html", "annexe", {"annexe_items": items, "qr_codes": qr_codes}),

@@ -15,7 +15,7 @@ from pelican.generators import Generator
 
 from . import charts, i18n, seo
 from .fields import Localized, PartialDate
-from .media import images
+from .media import cache_folder, images
 from .model import Profile, Visibility
 
 PHOTO_WIDTHS = (160, 320, 480)
@@ -161,7 +161,7 @@ class BookGenerator(Generator):
         profile = self.profile
         content = Path(self.settings["PATH"])
         output = Path(self.output_path)
-        cache = Path(self.settings["CACHE_PATH"]) / "profile_gen" / "images"
+        cache = cache_folder(self.settings, "images")
         photo = profile.identity.photo
         shown = profile.identity.contact.visibility.photo == Visibility.public
         self.context["photo"] = (

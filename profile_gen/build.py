@@ -12,28 +12,20 @@ import time
 from pathlib import Path
 from typing import NamedTuple
 
+from pelican import Pelican
+from pelican.log import console
+from pelican.settings import read_settings
+
 from . import i18n
+from .errors import BuildError
 from .model import Profile
+from .plugin import PAGES_KEY, PDF_KEY, PROFILE_KEY, RAISE_KEY
 
 PLUGIN = "profile_gen.plugin"
 
 
-class BuildError(Exception):
-    """The build could not run (settings, plugin, cohort folder): a message code and context."""
-
-    def __init__(self, code: str, **context) -> None:
-        super().__init__(code, context)
-        self.code = code
-        self.context = context
-
-    def describe(self, lang: str) -> str:
-        return i18n.message(lang, self.code, **self.context)
-
-
 def _quiet_pelican() -> None:
     logging.getLogger("pelican").setLevel(logging.WARNING)
-    from pelican.log import console
-
     console.quiet = True
 
 
@@ -63,11 +55,6 @@ def run_pelican(
 ) -> Built:
     """Build into a staging folder and swap it in; `pdf` is False, True or some PDF names;
     `content` replaces the settings' content folder (one profile of a cohort)."""
-    from pelican import Pelican
-    from pelican.settings import read_settings
-
-    from .plugin import PAGES_KEY, PDF_KEY, PROFILE_KEY, RAISE_KEY
-
     if not settings_file.is_file():
         raise BuildError("build_no_settings", path=str(settings_file))
     override = {"PATH": str(Path(content).resolve())} if content is not None else None

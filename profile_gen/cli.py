@@ -12,9 +12,9 @@ import sys
 from pathlib import Path
 
 from . import i18n
-from .build import BuildError
-from .errors import ProfileError
+from .errors import BuildError, ProfileError
 from .interop import InteropError
+from .startup import long_lived_imports
 
 DEFAULT_PROFILE = Path("content") / "profile.yaml"
 
@@ -33,8 +33,9 @@ def _article_count(profile_path: Path) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .loader import load
-    from .readiness import assess
+    with long_lived_imports():
+        from .loader import load
+        from .readiness import assess
 
     path = Path(args.profile)
     profile = load(path, lang=args.lang)
@@ -255,7 +256,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .build import build
+    with long_lived_imports():
+        from .build import build
 
     if args.cohort:
         from .cohort import build_cohort
@@ -273,7 +275,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from .serve import serve
+    with long_lived_imports():
+        from .serve import serve
 
     lang = _lang(args)
     return serve(
@@ -298,8 +301,9 @@ def _settings_and_output(args: argparse.Namespace) -> tuple[Path, Path]:
 
 def cmd_pdf(args: argparse.Namespace) -> int:
     """Print the annexe and the CV of the last build to PDF (building first if needed)."""
-    from .build import build
-    from .pdf import PDFS, PdfUnavailable, write_pdfs
+    with long_lived_imports():
+        from .build import build
+        from .pdf import PDFS, PdfUnavailable, write_pdfs
 
     lang = _lang(args)
     settings_file, output = _settings_and_output(args)

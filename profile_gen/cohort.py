@@ -18,8 +18,8 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader
 
 from . import i18n, render
-from .build import BuildError, run_pelican
-from .errors import ProfileError
+from .build import run_pelican
+from .errors import BuildError, ProfileError
 
 PROFILE_FILE = "profile.yaml"
 

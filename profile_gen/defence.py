@@ -9,7 +9,7 @@ from pelican.generators import Generator
 
 from . import i18n
 from .deck import QUOTE_WORDS, DeckSlide, plan_deck
-from .media import images
+from .media import cache_folder, images
 from .media.qr import make_qr
 from .model import Profile, Visibility
 from .render import localize
@@ -61,14 +61,15 @@ class DefenceGenerator(Generator):
         photo = profile.identity.photo
         deck_photo = None
         if photo and profile.identity.contact.visibility.photo == Visibility.public:
-            cache = Path(self.settings["CACHE_PATH"]) / "profile_gen" / "images"
+            cache = cache_folder(self.settings, "images")
             source = Path(self.settings["PATH"]) / photo.path
             deck_photo = images.picture(
                 source, "portrait", DECK_PHOTO_WIDTHS, Path(self.output_path), cache
             )
+        qr_cache = cache_folder(self.settings, "qr")
         qr_codes = [
-            ("book", make_qr(str(profile.links.book)) if profile.links.book else None),
-            ("linkedin", make_qr(str(profile.links.linkedin)) if profile.links.linkedin else None),
+            (name, make_qr(str(url), qr_cache) if url else None)
+            for name, url in (("book", profile.links.book), ("linkedin", profile.links.linkedin))
         ]
         for lang in profile.locale:
             folder = f"{book.prefix(lang)}{DECK_FOLDER}"

@@ -69,3 +69,15 @@ class ProfileError(Exception):
             lines.append(i18n.message(self.lang, "more_problems", count=hidden))
         lines.append(i18n.message(self.lang, "problem_count", count=len(self.problems)))
         return "\n".join(lines)
+
+
+class BuildError(Exception):
+    """The build could not run (settings, plugin, cohort folder): a message code and context."""
+
+    def __init__(self, code: str, **context) -> None:
+        super().__init__(code, context)
+        self.code = code
+        self.context = context
+
+    def describe(self, lang: str) -> str:
+        return i18n.message(lang, self.code, **self.context)

@@ -28,7 +28,7 @@ ShortText = Annotated[str, Field(min_length=1, max_length=200)]
 class Section(BaseModel):
     """Base of every section: unknown keys are errors, never silently ignored."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, defer_build=True)
 
 
 # --------------------------------------------------------------------------- identity

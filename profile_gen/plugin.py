@@ -14,6 +14,7 @@ from .book import BookGenerator
 from .defence import DefenceGenerator
 from .errors import ProfileError
 from .loader import load
+from .media import cache_folder
 
 PROFILE_KEY = "PROFILE_GEN_PROFILE"
 """Settings key holding the validated `Profile` once the plugin has loaded it."""
@@ -46,7 +47,7 @@ def prepare_templates(generator) -> None:
     """Every generator's templates autoescape and know the profile's filters (`t`, `md`, ...);
     compiled templates are cached on disk, shared by the generators and kept across builds."""
     render.install(generator.env)
-    cache = Path(generator.settings["CACHE_PATH"]) / "profile_gen" / "jinja"
+    cache = cache_folder(generator.settings, "jinja")
     cache.mkdir(parents=True, exist_ok=True)
     generator.env.bytecode_cache = FileSystemBytecodeCache(str(cache))
 

@@ -17,8 +17,8 @@ from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from .build import BuildError, run_pelican
-from .errors import ProfileError
+from .build import run_pelican
+from .errors import BuildError, ProfileError
 
 RELOAD_PATH = "/__profile_gen/status"
 RELOAD_SCRIPT = """<script>

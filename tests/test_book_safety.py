@@ -171,8 +171,20 @@ def test_unchanged_photo_is_not_processed_again(tmp_path, monkeypatch):
 
     original = images._encode
     monkeypatch.setattr(images, "_encode", lambda *a: calls.append(a) or original(*a))
+    turned = []
+    transpose = images.ImageOps.exif_transpose
+    monkeypatch.setattr(
+        images.ImageOps, "exif_transpose", lambda *a: turned.append(a) or transpose(*a)
+    )
+    first = (root / "output/index.html").read_bytes()
     run_pelican(root / "pelican.conf.py", pdf=False)
-    assert calls == []
+    assert calls == [] and turned == []  # sizes come from the cache: the photo is not decoded
+    assert (root / "output/index.html").read_bytes() == first
+    for record in (root / ".cache").rglob("source.width"):
+        record.write_text("not a width", encoding="ascii")  # a damaged cache heals
+    run_pelican(root / "pelican.conf.py", pdf=False)
+    assert calls == [] and len(turned) == 1
+    assert (root / "output/index.html").read_bytes() == first
     Image.new("RGB", (500, 700), (1, 2, 3)).save(root / "content/images/p.jpg", "JPEG")
     run_pelican(root / "pelican.conf.py", pdf=False)
     assert len(calls) == 3  # one per width

@@ -16,6 +16,8 @@ from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from . import write_atomic
+
 ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP"}
 MAX_PIXELS = 40_000_000
 """Larger images are refused as possible decompression bombs (a 40-megapixel photo passes)."""
@@ -89,12 +91,24 @@ def _encode(source: Path, width: int, jpeg: Path, webp: Path) -> tuple[int, int]
         return pixels.size
 
 
+def _upright_width(source: Path, cached: Path) -> int:
+    """The width of `source` once its EXIF orientation is applied, remembered in `cached`."""
+    record = cached / "source.width"
+    try:
+        return int(record.read_text(encoding="ascii"))
+    except (OSError, ValueError):
+        pass
+    with Image.open(source) as opened:
+        width = ImageOps.exif_transpose(opened).width
+    write_atomic(record, str(width))
+    return width
+
+
 def picture(source: Path, name: str, widths: tuple[int, ...], output: Path, cache: Path) -> Picture:
     """Write the variants of `source` as `images/<name>-<width>.{jpg,webp}` under `output`."""
     digest = _digest(source)
     cached = cache / digest
-    with Image.open(source) as opened:
-        source_width = ImageOps.exif_transpose(opened).width
+    source_width = _upright_width(source, cached)
     usable = sorted({min(width, source_width) for width in widths})  # never enlarged
     variants = []
     for width in usable:
@@ -107,11 +121,9 @@ def picture(source: Path, name: str, widths: tuple[int, ...], output: Path, cach
             suffix = f".{os.getpid()}.tmp"
             temp_jpeg, temp_webp = cached / (jpeg_name + suffix), cached / (webp_name + suffix)
             real_width, real_height = _encode(source, width, temp_jpeg, temp_webp)
-            temp_size = size_file.with_name(size_file.name + suffix)
-            temp_size.write_text(f"{real_width} {real_height}", encoding="ascii")
             os.replace(temp_jpeg, cached_jpeg)
             os.replace(temp_webp, cached_webp)
-            os.replace(temp_size, size_file)
+            write_atomic(size_file, f"{real_width} {real_height}")  # last: marks them complete
         real_width, real_height = map(int, size_file.read_text(encoding="ascii").split())
         target = output / "images"
         target.mkdir(parents=True, exist_ok=True)

@@ -1,14 +1,22 @@
-"""QR codes as vector paths: regular QR (never Micro QR), error correction M, 4-module quiet zone."""
+"""QR codes as vector paths: regular QR (never Micro QR), error correction M, 4-module quiet zone.
+
+Encoding a link takes a few milliseconds and importing `qrcode` some more, for a result that
+only changes with the link: codes are kept in memory and, given a cache folder, on disk.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+import json
+from dataclasses import asdict, dataclass
 from functools import lru_cache
+from pathlib import Path
 
-import qrcode
-from qrcode.constants import ERROR_CORRECT_M
+from . import write_atomic
 
 QUIET_ZONE = 4
+FORMAT = 1
+"""Version of the cached files; bump it when the encoding settings or `QrCode` change."""
 
 
 @dataclass(frozen=True)
@@ -22,7 +30,27 @@ class QrCode:
 
 
 @lru_cache(maxsize=64)
-def make_qr(data: str) -> QrCode:
+def make_qr(data: str, cache: Path | None = None) -> QrCode:
+    """The QR code of `data`, read from `cache` when it was encoded before."""
+    if cache is None:
+        return _encode(data)
+    key = hashlib.sha256(f"{FORMAT}\n{data}".encode()).hexdigest()[:24]
+    file = cache / f"{key}.json"
+    try:
+        code = QrCode(**json.loads(file.read_text(encoding="utf-8")))
+        if code.data == data:
+            return code
+    except (OSError, ValueError, TypeError):
+        pass  # not cached yet, or unreadable: encode again
+    code = _encode(data)
+    write_atomic(file, json.dumps(asdict(code)))
+    return code
+
+
+def _encode(data: str) -> QrCode:
+    import qrcode
+    from qrcode.constants import ERROR_CORRECT_M
+
     code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=QUIET_ZONE, box_size=1)
     code.add_data(data)
     code.make(fit=True)

@@ -1,0 +1,86 @@
+"""What the builds keep between runs: QR codes and photo sizes, and how a damaged cache heals."""
+
+from __future__ import annotations
+
+import gc
+import re
+
+import pytest
+import zxingcpp
+from PIL import Image
+
+from profile_gen.media import qr
+from profile_gen.startup import long_lived_imports
+
+URL = "https://lea-moreau.github.io/book/"
+
+
+def _rendered(code: qr.QrCode, scale: int = 8) -> Image.Image:
+    """The code drawn from its SVG path data, as a scanner would see it."""
+    image = Image.new("L", (code.modules * scale, code.modules * scale), 255)
+    for x, y, run in (map(int, m) for m in re.findall(r"M(\d+) (\d+)h(\d+)", code.path)):
+        image.paste(0, (x * scale, y * scale, (x + run) * scale, (y + 1) * scale))
+    return image
+
+
+@pytest.fixture(autouse=True)
+def fresh_memory():
+    qr.make_qr.cache_clear()
+    yield
+    qr.make_qr.cache_clear()
+
+
+def test_qr_code_is_written_to_the_cache_and_read_back(tmp_path, monkeypatch):
+    code = qr.make_qr(URL, tmp_path)
+    assert [barcode.text for barcode in zxingcpp.read_barcodes(_rendered(code))] == [URL]
+    assert len(list(tmp_path.glob("*.json"))) == 1
+
+    qr.make_qr.cache_clear()  # as in a new process: only the disk remains
+
+    def no_encoding(data):
+        raise AssertionError("encoded again")
+
+    monkeypatch.setattr(qr, "_encode", no_encoding)
+    assert qr.make_qr(URL, tmp_path) == code
+
+
+def test_each_link_has_its_own_cached_code(tmp_path):
+    first = qr.make_qr(URL, tmp_path)
+    other = qr.make_qr(URL + "en/", tmp_path)
+    assert first != other and len(list(tmp_path.glob("*.json"))) == 2
+    qr.make_qr.cache_clear()
+    assert qr.make_qr(URL + "en/", tmp_path).data == URL + "en/"
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "{",
+        '{"data": "x"}',
+        '{"data": "https://other/", "modules": 29, "path": "M4 4h1v1h-1z", "version": 3}',
+    ],
+)
+def test_damaged_cached_code_is_encoded_again(tmp_path, damage):
+    code = qr.make_qr(URL, tmp_path)
+    (cached,) = tmp_path.glob("*.json")
+    cached.write_text(damage, encoding="utf-8")
+    qr.make_qr.cache_clear()
+    assert qr.make_qr(URL, tmp_path) == code
+    assert qr.make_qr(URL, tmp_path) == qr._encode(URL)
+
+
+def test_long_lived_imports_pause_the_collector_and_restore_it():
+    assert gc.isenabled()
+    with long_lived_imports():
+        assert not gc.isenabled()
+    assert gc.isenabled() and gc.get_freeze_count() > 0
+    with pytest.raises(RuntimeError), long_lived_imports():
+        raise RuntimeError("an import failed")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with long_lived_imports():
+            pass
+        assert not gc.isenabled()  # left as the caller had it
+    finally:
+        gc.enable()
