@@ -69,9 +69,7 @@ def medians(jobs: list[tuple[list[str], Path]], runs: int) -> list[tuple[float, 
     for _ in range(runs):
         for index, (cmd, cwd) in enumerate(jobs):
             results[index].append(run(cmd, cwd))
-    return [
-        (statistics.median(r[0] for r in rows), max(r[1] for r in rows)) for rows in results
-    ]
+    return [(statistics.median(r[0] for r in rows), max(r[1] for r in rows)) for rows in results]
 
 
 def project(folder: Path, profile_text: str | None = None) -> Path:
