@@ -27,3 +27,8 @@ AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
 DEFAULT_PAGINATION = False
 DELETE_OUTPUT_DIRECTORY = True
 CACHE_PATH = ".cache"  # resized photos, reused while the source is unchanged
+
+# How the annexe cites your articles, talks and posts: the style of your thesis, "apa"
+# (APA 7, the default) or "harvard" (Cite Them Right). Harvard gives the date you last
+# checked the links: CITATION_ACCESSED = "2026-11-20".
+CITATION_STYLE = "apa"

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
+from . import citations, i18n
 from .media import cache_folder, images
 from .media.qr import make_qr
 from .model import Profile, Visibility
@@ -37,6 +38,24 @@ class AnnexeGenerator(Generator):
         cache = cache_folder(self.settings, "images")
         return images.picture(source, "portrait", CV_PHOTO_WIDTHS, Path(self.output_path), cache)
 
+    def _references(self, profile: Profile, lang: str) -> list[list[citations.Part]]:
+        """The activities and the Book's articles as references in the thesis's style."""
+        style, accessed = self.settings[citations.SETTINGS_KEY]
+        author = citations.author_name(profile.identity.name, profile.identity.family_name)
+        book = self.context["book"]
+        book_name = i18n.text(lang, "cite.book", name=profile.identity.name)
+        works = []
+        for entry in self.context["activities"]:
+            if entry.external:
+                title, venue = profile.text(entry.title, lang), profile.text(entry.venue, lang)
+                work = citations.Work(entry.kind, title, entry.date, venue or None, entry.url)
+            else:  # an article of the Book: its public address, when known
+                work = citations.Work(
+                    entry.kind, str(entry.title), entry.date, book_name, book.absolute(entry.url)
+                )
+            works.append(citations.reference(work, style, lang, author, accessed))
+        return works
+
     def generate_output(self, writer) -> None:
         profile: Profile = self.context["profile"]
         lang = profile.primary_language
@@ -51,13 +70,23 @@ class AnnexeGenerator(Generator):
             contact=profile.identity.contact.shown_on("annexe"),
             featured=featured,
         )
+        references = self._references(profile, lang)
         qr_cache = cache_folder(self.settings, "qr")
         qr_codes = {
             f"{name}_qr": make_qr(str(url), qr_cache) if url else None
             for name, url in (("book", profile.links.book), ("linkedin", profile.links.linkedin))
         }
         for path, template, extra in (
-            ("annexe/index.html", "annexe", {"annexe_items": items, "qr_codes": qr_codes}),
+            (
+                "annexe/index.html",
+                "annexe",
+                {
+                    "annexe_items": items,
+                    "qr_codes": qr_codes,
+                    "references": references,
+                    "citation_style": self.settings[citations.SETTINGS_KEY][0],
+                },
+            ),
             ("cv/index.html", "cv", {}),
         ):
             writer.write_file(

@@ -85,6 +85,11 @@ class Photo(Section):
 
 class Identity(Section):
     name: ShortText = Field(description="Full name as it should appear.")
+    family_name: ShortText | None = Field(
+        None,
+        description="Family name, when it is not the last word of `name` "
+        "(e.g. `Dos Santos`): references are cited as `Dos Santos, A. L.`",
+    )
     headline: Localized = Field(description="One line: who you are professionally.")
     photo: Photo | None = None
     contact: Contact = Field(default_factory=Contact)

@@ -8,11 +8,11 @@ from pathlib import Path
 from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 
-from . import i18n, pdf, render
+from . import citations, i18n, pdf, render
 from .annexe import AnnexeGenerator
 from .book import BookGenerator
 from .defence import DefenceGenerator
-from .errors import ProfileError
+from .errors import BuildError, ProfileError
 from .loader import load
 from .media import cache_folder
 
@@ -30,13 +30,17 @@ RAISE_KEY = "PROFILE_GEN_RAISE"
 
 
 def load_profile(pelican) -> None:
+    profile = None
     try:
         profile = load(profile_path(pelican.settings))
-    except ProfileError as error:
+        pelican.settings[citations.SETTINGS_KEY] = citations.from_settings(pelican.settings)
+    except (ProfileError, BuildError) as error:
         if pelican.settings.get(RAISE_KEY):
             raise
-        # plain `pelican -s ...`: the same one-screen message as `profile-gen check`, no traceback
-        print(error.format(), file=sys.stderr)
+        # plain `pelican -s ...`: the same one-screen message as `profile-gen`, no traceback
+        lang = profile.primary_language if profile else "fr"
+        message = error.format() if isinstance(error, ProfileError) else error.describe(lang)
+        print(message, file=sys.stderr)
         raise SystemExit(2) from None
     pelican.settings[PROFILE_KEY] = profile
     if not pelican.settings.get("AUTHOR"):

@@ -119,6 +119,10 @@ def test_hostile_text_is_shown_as_text(hostile_site):
     assert soup.find("h1").get_text() == EVIL
     img = soup.find("picture").find("img")
     assert img["alt"] == QUOTE  # the quote stayed inside the attribute
+    annexe = BeautifulSoup((hostile_site / "annexe/index.html").read_text("utf-8"), "html.parser")
+    (reference,) = annexe.select("ul.references > li")
+    assert reference.get_text().endswith(f" (2025). {EVIL}. https://example.com/a")
+    assert [child.name for child in reference.find_all(True)] == ["a"]
 
 
 def test_json_ld_cannot_be_closed_early(hostile_site):

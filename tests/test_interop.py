@@ -296,6 +296,17 @@ def test_linkedin_import_end_to_end(tmp_path, run_cli, in_dir):
     assert checked.code == 1 and "0/10" in checked.out
 
 
+@pytest.mark.parametrize(
+    ("first", "last", "family_name"),
+    [("Camille", "Durand", None), ("Ana Lucia", "Santos Pereira", "Santos Pereira")],
+)
+def test_linkedin_last_name_becomes_the_cited_family_name(first, last, family_name):
+    tables = {"profile": [{"First Name": first, "Last Name": last, "Headline": "Cheffe"}]}
+    identity = from_linkedin(tables).data["identity"]
+    assert identity["name"] == f"{first} {last}"
+    assert identity.get("family_name") == family_name
+
+
 def test_linkedin_import_from_an_unpacked_older_export(tmp_path, run_cli):
     folder = tmp_path / "export"
     folder.mkdir()
@@ -367,10 +378,13 @@ def test_read_export_matches_names_loosely(tmp_path):
 
 
 def test_json_resume_round_trip_keeps_everything():
-    profile = load(SAMPLE)
-    resume = export(profile)
-    data, _ = from_jsonresume(json.loads(json.dumps(resume)))
-    assert Profile.model_validate(data) == profile
+    sample = load(SAMPLE)
+    # optional fields the sample leaves out travel too
+    identity = sample.identity.model_copy(update={"family_name": "Moreau"})
+    for profile in (sample, sample.model_copy(update={"identity": identity})):
+        resume = export(profile)
+        data, _ = from_jsonresume(json.loads(json.dumps(resume)))
+        assert Profile.model_validate(data) == profile
 
 
 def test_json_resume_export_follows_the_schema_sections():

@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..citations import author_name
 from . import present
 from .archive import Table
 from .dates import parse_date
@@ -69,6 +70,9 @@ def from_linkedin(tables: dict[str, Table]) -> Imported:
     }
     if not name:
         unmapped.append("Profile.csv : nom absent — complétez identity.name")
+    last_name = " ".join((profile.get("Last Name") or "").split())
+    if name and last_name and author_name(name) != author_name(name, last_name):
+        identity["family_name"] = last_name  # references would otherwise cite the wrong name
     contact: dict[str, Any] = {}
     emails = tables.get("email addresses") or []
     primary = [e for e in emails if e.get("Primary", "").lower() == "yes"] or emails
