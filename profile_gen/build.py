@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from pelican import Pelican
 from pelican.log import console
-from pelican.settings import read_settings
+from pelican.settings import get_settings_from_file, read_settings
 
 from . import i18n
 from .errors import BuildError
@@ -40,6 +40,26 @@ def _swap(staging: Path, final: Path) -> None:
         shutil.rmtree(old)
 
 
+def project_settings(settings_file: Path, content: Path | None = None) -> dict:
+    """Pelican's settings of the project, with `content` as the content folder when given.
+
+    A missing settings file or content folder is a `BuildError` naming it, not a traceback.
+    """
+    if not settings_file.is_file():
+        raise BuildError("build_no_settings", path=str(settings_file))
+    if content is not None:
+        if not Path(content).is_dir():
+            raise BuildError("build_no_content", path=str(content))
+        return read_settings(str(settings_file), override={"PATH": str(Path(content).resolve())})
+    try:
+        return read_settings(str(settings_file))
+    except ValueError:  # Pelican refuses a PATH that does not exist
+        path = get_settings_from_file(str(settings_file)).get("PATH", "content")
+        raise BuildError(
+            "build_no_content", path=str(settings_file.resolve().parent / path)
+        ) from None
+
+
 class Built(NamedTuple):
     output: Path
     profile: Profile
@@ -55,10 +75,7 @@ def run_pelican(
 ) -> Built:
     """Build into a staging folder and swap it in; `pdf` is False, True or some PDF names;
     `content` replaces the settings' content folder (one profile of a cohort)."""
-    if not settings_file.is_file():
-        raise BuildError("build_no_settings", path=str(settings_file))
-    override = {"PATH": str(Path(content).resolve())} if content is not None else None
-    settings = read_settings(str(settings_file), override=override)
+    settings = project_settings(settings_file, content)
     final = Path(output).resolve() if output else Path(settings["OUTPUT_PATH"])
     staging = final.with_name(f".{final.name}.building")
     if staging.exists():
@@ -80,11 +97,18 @@ def run_pelican(
 
 
 def build(
-    settings_file: Path, output: str | None = None, lang: str | None = None, pdf: bool = True
+    settings_file: Path,
+    output: str | None = None,
+    lang: str | None = None,
+    pdf: bool = True,
+    content: Path | None = None,
 ) -> int:
+    """Build the Book (of `content`, else of the settings' content folder) and say where."""
     _quiet_pelican()
     started = time.perf_counter()
-    final, profile, _ = run_pelican(settings_file, Path(output) if output else None, pdf)
+    final, profile, _ = run_pelican(
+        settings_file, Path(output) if output else None, pdf, content=content
+    )
     pages = sum(1 for _ in final.rglob("*.html"))
     pdfs = sorted(path.name for path in final.glob("*.pdf"))
     lang = lang or profile.primary_language

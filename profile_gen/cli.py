@@ -90,21 +90,23 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cv_pages(settings_file: Path, profile_path: Path) -> int | None:
-    """Pages of the printed CV, when the settings build this profile and WeasyPrint works."""
+    """Pages of the printed CV of this profile, printed with the settings' theme, when
+    WeasyPrint works."""
     import tempfile
 
-    from pelican.settings import read_settings
-
-    from .build import _quiet_pelican, run_pelican
+    from .build import _quiet_pelican, project_settings, run_pelican
     from .plugin import profile_path as settings_profile
 
     if not settings_file.is_file():
         return None
-    if settings_profile(read_settings(str(settings_file))).resolve() != profile_path.resolve():
-        return None
+    settings = project_settings(settings_file, profile_path.parent)
+    if settings_profile(settings).name != profile_path.name:
+        return None  # the settings would build another file of that folder
     _quiet_pelican()
     with tempfile.TemporaryDirectory() as folder:
-        built = run_pelican(settings_file, Path(folder) / "output", pdf=("cv.pdf",))
+        built = run_pelican(
+            settings_file, Path(folder) / "output", pdf=("cv.pdf",), content=profile_path.parent
+        )
     return (built.pdf_pages or {}).get("cv.pdf")
 
 
@@ -146,7 +148,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         with open(target, "x", encoding="utf-8") as handle:  # "x": never overwrite
             handle.write(content)
         print(i18n.text(lang, "init.created", path=shown))
-    print(i18n.text(lang, "init.next", path=str(folder / "profile.yaml")))
+    print(i18n.text(lang, "init.next", path=str(folder / "profile.yaml"), folder=str(folder)))
     return 0
 
 
@@ -271,7 +273,13 @@ def cmd_build(args: argparse.Namespace) -> int:
             lang=_lang(args),
         )
 
-    return build(Path(args.settings), output=args.output, lang=args.lang, pdf=not args.no_pdf)
+    return build(
+        Path(args.settings),
+        output=args.output,
+        lang=args.lang,
+        pdf=not args.no_pdf,
+        content=Path(args.content) if args.content else None,
+    )
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -284,19 +292,20 @@ def cmd_serve(args: argparse.Namespace) -> int:
         args.port,
         started=i18n.text(lang, "serve.started", url="{url}"),
         pdf=args.pdf,
+        content=Path(args.content) if args.content else None,
     )
 
 
 def _settings_and_output(args: argparse.Namespace) -> tuple[Path, Path]:
     """The settings file (which must exist) and the build's output folder (`-o` or theirs)."""
-    from pelican.settings import read_settings
+    from .build import project_settings
 
     settings_file = Path(args.settings)
     if not settings_file.is_file():
         raise BuildError("build_no_settings", path=str(settings_file))
     if args.output:
         return settings_file, Path(args.output)
-    return settings_file, Path(read_settings(str(settings_file))["OUTPUT_PATH"])
+    return settings_file, Path(project_settings(settings_file)["OUTPUT_PATH"])
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
@@ -373,6 +382,7 @@ def parser(lang: str = "fr") -> argparse.ArgumentParser:
     build = commands.add_parser("build", help=h("build"))
     build.add_argument("--settings", default="pelican.conf.py", help=h("settings"))
     build.add_argument("-o", "--output", help=h("output"))
+    build.add_argument("--content", metavar="DIR", help=h("content"))
     build.add_argument("--no-pdf", action="store_true", help=h("no_pdf"))
     build.add_argument("--cohort", metavar="DIR", help=h("cohort"))
     build.add_argument("-j", "--jobs", type=int, help=h("jobs"))
@@ -407,6 +417,7 @@ def parser(lang: str = "fr") -> argparse.ArgumentParser:
 
     serve = commands.add_parser("serve", help=h("serve"))
     serve.add_argument("--settings", default="pelican.conf.py", help=h("settings"))
+    serve.add_argument("--content", metavar="DIR", help=h("content"))
     serve.add_argument("-p", "--port", type=int, default=8000)
     serve.add_argument("--pdf", action="store_true", help=h("serve_pdf"))
     serve.set_defaults(run=cmd_serve)

@@ -18,7 +18,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader
 
 from . import i18n, render
-from .build import run_pelican
+from .build import project_settings, run_pelican
 from .errors import BuildError, ProfileError
 
 PROFILE_FILE = "profile.yaml"
@@ -107,7 +107,6 @@ def build_cohort(
     lang: str = "fr",
     progress: bool = True,
 ) -> int:
-    from pelican.settings import read_settings
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -116,7 +115,7 @@ def build_cohort(
     members = find_profiles(folder)
     if not members:
         raise BuildError("cohort_empty", path=str(folder))
-    settings = read_settings(str(settings_file), override={"PATH": str(folder.resolve())})
+    settings = project_settings(settings_file, folder)
     output = Path(output).resolve() if output else Path(settings["OUTPUT_PATH"])
     output.mkdir(parents=True, exist_ok=True)
     jobs = jobs or os.cpu_count() or 1

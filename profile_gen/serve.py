@@ -17,7 +17,7 @@ from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from .build import run_pelican
+from .build import project_settings, run_pelican
 from .errors import BuildError, ProfileError
 
 RELOAD_PATH = "/__profile_gen/status"
@@ -107,13 +107,14 @@ class Server:
         output: Path | None = None,
         say: Callable[[str], None] = print,
         pdf: bool = False,
+        content: Path | None = None,
     ) -> None:
-        from pelican.settings import read_settings
-
         self.settings_file = settings_file
-        settings = read_settings(str(settings_file))
+        self.content = Path(content).resolve() if content else None
+        settings = project_settings(settings_file, self.content)
         self.output = Path(output).resolve() if output else Path(settings["OUTPUT_PATH"])
-        self.watched_folders = [Path(settings["PATH"]), Path(settings["THEME"])]
+        content_folder = self.content or Path(settings["PATH"])
+        self.watched_folders = [content_folder, Path(settings["THEME"])]
         self.watched_files = [settings_file.resolve()]
         self.say = say
         self.pdf = pdf
@@ -133,7 +134,7 @@ class Server:
     def rebuild(self) -> bool:
         started = time.perf_counter()
         try:
-            run_pelican(self.settings_file, self.output, pdf=self.pdf)
+            run_pelican(self.settings_file, self.output, pdf=self.pdf, content=self.content)
         except (ProfileError, BuildError) as error:
             message = error.format() if isinstance(error, ProfileError) else error.describe("fr")
             with self.state.lock:
@@ -176,13 +177,20 @@ def serve(
     started: str = "{url}",
     say: Callable[[str], None] = print,
     pdf: bool = False,
+    content: Path | None = None,
 ) -> int:
     from .build import _quiet_pelican
 
     _quiet_pelican()
     if not settings_file.is_file():
         raise BuildError("build_no_settings", path=str(settings_file))
-    server = Server(settings_file, port, say=lambda text: say(text) or sys.stdout.flush(), pdf=pdf)
+    server = Server(
+        settings_file,
+        port,
+        say=lambda text: say(text) or sys.stdout.flush(),
+        pdf=pdf,
+        content=content,
+    )
     server.start()
     say(started.format(url=server.url))
     try:

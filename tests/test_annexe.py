@@ -271,12 +271,13 @@ def test_no_pdf_flag(sample_copy, in_dir, run_cli):
 def test_check_warns_when_the_cv_overflows(sample_copy, in_dir, run_cli):
     in_dir(sample_copy)
     assert "⚠" not in run_cli("check").out
-    profile = sample_copy / "content/profile.yaml"
+    (sample_copy / "content").rename(sample_copy / "profil")  # any folder, with the theme
+    profile = sample_copy / "profil/profile.yaml"
     skills = "".join(f"  - name: Compétence supplémentaire numéro {i}\n" for i in range(60))
     profile.write_text(
         profile.read_text("utf-8").replace("skills:\n", "skills:\n" + skills, 1), "utf-8"
     )
-    result = run_cli("check")
+    result = run_cli("check", str(profile))
     assert (
         "⚠ Le CV imprimé fait 2 pages" in result.out or "⚠ Le CV imprimé fait 3 pages" in result.out
     )

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 
+import pytest
 from bs4 import BeautifulSoup
 
 
@@ -103,3 +105,19 @@ def test_publish_leaves_the_print_outputs_out(run_cli, sample_copy, in_dir, tmp_
     assert b"+33 6 12 34 56 78" not in everything
     assert run_cli("publish", str(site)).code == 2  # not empty
     assert run_cli("publish", str(site), "--force").code == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--content", "nope"), "dossier du profil introuvable : nope"),
+        ((), "dossier du profil introuvable : "),  # the settings' PATH is missing
+    ],
+)
+def test_missing_profile_folder_is_named(run_cli, sample_copy, in_dir, args, message):
+    in_dir(sample_copy)
+    if not args:
+        shutil.rmtree(sample_copy / "content")
+    result = run_cli("build", "--no-pdf", *args)
+    assert result.code == 2 and message in result.err, result.err
+    assert "Traceback" not in result.err and "interne" not in result.err

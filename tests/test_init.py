@@ -17,6 +17,17 @@ def test_init_creates_a_valid_profile(run_cli, tmp_path):
     assert profile.locale == ["fr"]
     # a fresh profile is valid but not ready: check exits 1 with the list
     assert run_cli("check", str(folder / "profile.yaml")).code == 1
+    assert f"profile-gen build --content {folder}" in result.out
+
+
+def test_init_then_build_the_new_folder(run_cli, sample_copy, in_dir):
+    """The starter builds into a Book with the project's theme, before anything is filled."""
+    in_dir(sample_copy)
+    assert run_cli("init", "mon-profil").code == 0
+    built = run_cli("build", "--content", "mon-profil", "--no-pdf")
+    assert built.code == 0, built.err
+    home = (sample_copy / "output/index.html").read_text(encoding="utf-8")
+    assert "Prénom Nom" in home and "Léa Moreau" not in home
 
 
 def test_init_never_overwrites(run_cli, tmp_path):

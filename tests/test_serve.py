@@ -84,3 +84,21 @@ def test_browser_reloads_by_itself(server, sample_copy, chromium):
     edit(sample_copy, "headline:", "headlin:")
     page.wait_for_selector("pre:has-text('headlin')", timeout=15000)
     page.close()
+
+
+def test_serves_and_watches_another_profile_folder(sample_copy):
+    other = sample_copy / "profil"
+    (sample_copy / "content").rename(other)
+    server = Server(sample_copy / "pelican.conf.py", port=0, say=lambda _: None, content=other)
+    server.start()
+    try:
+        assert "Léa Moreau" in fetch(server.url)
+        profile = other / "profile.yaml"
+        text = profile.read_text(encoding="utf-8")
+        profile.write_text(
+            text.replace("name: Léa Moreau", "name: Léa Moreau-Servie", 1), encoding="utf-8"
+        )
+        wait_for(lambda: status(server)["build"] >= 2)
+        assert "Léa Moreau-Servie" in fetch(server.url)
+    finally:
+        server.stop()

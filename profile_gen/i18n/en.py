@@ -113,6 +113,7 @@ MESSAGES = {
     "import_invalid_json": "{path} is not a readable JSON Resume: {detail}",
     "import_invalid_result": "the imported profile would not be valid (a profile-gen bug, please report it):\n{detail}",
     "build_no_settings": "settings file not found: {path} (run the command from the project folder, or give --settings)",
+    "build_no_content": "profile folder not found: {path} (PATH setting, or --content)",
     "build_no_plugin": "{path}: the plugin {plugin} is not active (PLUGINS setting); the Book cannot be built",
     "build_citation_style": "setting CITATION_STYLE = {found}: expected {expected}",
     "build_citation_accessed": "setting CITATION_ACCESSED = {found}: expected a date YYYY-MM-DD (the day you checked the links of your references)",
@@ -356,6 +357,7 @@ LABELS = {
     "help.build": "build the Book, annexe and deck into output/",
     "help.settings": "Pelican settings file",
     "help.output": "output folder (default: the settings' OUTPUT_PATH)",
+    "help.content": "the profile's folder (profile.yaml, images/, articles/); default: the settings' PATH (content/)",
     "help.no_pdf": "skip the PDFs (faster)",
     "help.cohort": "build every profile folder of DIR",
     "help.jobs": "parallel builds (default: CPU cores)",
@@ -375,7 +377,7 @@ LABELS = {
     # init
     "init.created": "created: {path}",
     "init.exists": "already exists, left unchanged: {path}",
-    "init.next": "Next: fill in {path}, then run `profile-gen check {path}`.",
+    "init.next": "Next: fill in {path}, then run `profile-gen check {path}` and `profile-gen build --content {folder}`.",
     # cli
     "cli.internal_error": "Unexpected internal error: {error}. Run again with --debug and report it.",
 }

@@ -120,6 +120,7 @@ MESSAGES = {
     "import_invalid_json": "{path} n'est pas un JSON Resume lisible : {detail}",
     "import_invalid_result": "le profil importé ne serait pas valide (erreur de profile-gen, merci de la signaler) :\n{detail}",
     "build_no_settings": "fichier de réglages introuvable : {path} (lancez la commande depuis le dossier du projet, ou donnez --settings)",
+    "build_no_content": "dossier du profil introuvable : {path} (réglage PATH, ou --content)",
     "build_no_plugin": "{path} : le plugin {plugin} n'est pas actif (réglage PLUGINS) ; le Book ne peut pas être construit",
     "build_citation_style": "réglage CITATION_STYLE = {found} : attendu {expected}",
     "build_citation_accessed": "réglage CITATION_ACCESSED = {found} : attendu une date AAAA-MM-JJ (le jour où vous avez vérifié les liens de vos références)",
@@ -363,6 +364,7 @@ LABELS = {
     "help.build": "construire le Book, les annexes et la soutenance dans output/",
     "help.settings": "fichier de réglages Pelican",
     "help.output": "dossier de sortie (par défaut : OUTPUT_PATH des réglages)",
+    "help.content": "dossier du profil (profile.yaml, images/, articles/) ; par défaut : PATH des réglages (content/)",
     "help.no_pdf": "sans les PDF (plus rapide)",
     "help.cohort": "construire chaque dossier de profil de DIR",
     "help.jobs": "constructions en parallèle (par défaut : nombre de cœurs)",
@@ -382,7 +384,7 @@ LABELS = {
     # init
     "init.created": "créé : {path}",
     "init.exists": "existe déjà, non modifié : {path}",
-    "init.next": "Étape suivante : complétez {path}, puis lancez `profile-gen check {path}`.",
+    "init.next": "Étape suivante : complétez {path}, puis lancez `profile-gen check {path}` et `profile-gen build --content {folder}`.",
     # cli
     "cli.internal_error": "Erreur interne inattendue : {error}. Relancez avec --debug et signalez-la.",
 }
