@@ -293,6 +293,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         started=i18n.text(lang, "serve.started", url="{url}"),
         pdf=args.pdf,
         content=Path(args.content) if args.content else None,
+        lang=lang,
     )
 
 
@@ -376,7 +377,7 @@ def parser(lang: str = "fr") -> argparse.ArgumentParser:
     schema.set_defaults(run=cmd_schema)
 
     init = commands.add_parser("init", help=h("init"))
-    init.add_argument("directory", nargs="?", default="profil")
+    init.add_argument("directory", nargs="?", default="profil", help=h("init_directory"))
     init.set_defaults(run=cmd_init)
 
     build = commands.add_parser("build", help=h("build"))
@@ -403,7 +404,7 @@ def parser(lang: str = "fr") -> argparse.ArgumentParser:
     importer = commands.add_parser("import", help=h("import"))
     importer.add_argument("format", choices=["linkedin", "jsonresume"])
     importer.add_argument("source", help=h("import_source"))
-    importer.add_argument("-o", "--output", default=str(DEFAULT_PROFILE))
+    importer.add_argument("-o", "--output", default=str(DEFAULT_PROFILE), help=h("import_output"))
     importer.add_argument("--force", action="store_true", help=h("force"))
     importer.set_defaults(run=cmd_import)
 

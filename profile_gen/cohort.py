@@ -53,7 +53,9 @@ class Outcome:
     seconds: float = 0.0
 
 
-def build_member(settings_file: Path, slug: str, folder: Path, output: Path, pdf: bool) -> Outcome:
+def build_member(
+    settings_file: Path, slug: str, folder: Path, output: Path, pdf: bool, lang: str = "fr"
+) -> Outcome:
     """Build one Book; never raises for a bad profile (the error text is in the outcome)."""
     from .build import _quiet_pelican
 
@@ -67,7 +69,7 @@ def build_member(settings_file: Path, slug: str, folder: Path, output: Path, pdf
         )
     except BuildError as error:
         return Outcome(
-            slug, False, error=error.describe("fr"), seconds=time.perf_counter() - started
+            slug, False, error=error.describe(lang), seconds=time.perf_counter() - started
         )
     except Exception as error:  # one broken Book must not stop the class
         return Outcome(
@@ -134,7 +136,7 @@ def build_cohort(
     ):
         task = bar.add_task(i18n.text(lang, "cohort.progress"), total=len(members))
         futures = [
-            pool.submit(build_member, settings_file, slug, path, output, pdf)
+            pool.submit(build_member, settings_file, slug, path, output, pdf, lang)
             for slug, path in members
         ]
         for future in as_completed(futures):

@@ -108,7 +108,9 @@ class Server:
         say: Callable[[str], None] = print,
         pdf: bool = False,
         content: Path | None = None,
+        lang: str = "fr",
     ) -> None:
+        self.lang = lang
         self.settings_file = settings_file
         self.content = Path(content).resolve() if content else None
         settings = project_settings(settings_file, self.content)
@@ -136,7 +138,9 @@ class Server:
         try:
             run_pelican(self.settings_file, self.output, pdf=self.pdf, content=self.content)
         except (ProfileError, BuildError) as error:
-            message = error.format() if isinstance(error, ProfileError) else error.describe("fr")
+            message = (
+                error.format() if isinstance(error, ProfileError) else error.describe(self.lang)
+            )
             with self.state.lock:
                 self.state.error = message
             self.say(message)
@@ -178,6 +182,7 @@ def serve(
     say: Callable[[str], None] = print,
     pdf: bool = False,
     content: Path | None = None,
+    lang: str = "fr",
 ) -> int:
     from .build import _quiet_pelican
 
@@ -190,6 +195,7 @@ def serve(
         say=lambda text: say(text) or sys.stdout.flush(),
         pdf=pdf,
         content=content,
+        lang=lang,
     )
     server.start()
     say(started.format(url=server.url))

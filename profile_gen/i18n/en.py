@@ -363,6 +363,8 @@ LABELS = {
     "help.jobs": "parallel builds (default: CPU cores)",
     "help.pdf": "print the annexe and the CV to PDF (WeasyPrint)",
     "help.import": "start a profile from LinkedIn or JSON Resume",
+    "help.init_directory": "folder to create (default: profil)",
+    "help.import_output": "profile to write (default: content/profile.yaml)",
     "help.import_source": "LinkedIn export (.zip or folder) or resume.json",
     "help.force": "overwrite the output file",
     "help.export": "write the profile in another format",

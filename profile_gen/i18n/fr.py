@@ -370,6 +370,8 @@ LABELS = {
     "help.jobs": "constructions en parallèle (par défaut : nombre de cœurs)",
     "help.pdf": "imprimer les annexes et le CV en PDF (WeasyPrint)",
     "help.import": "créer un profil depuis LinkedIn ou JSON Resume",
+    "help.init_directory": "dossier à créer (par défaut : profil)",
+    "help.import_output": "profil à écrire (par défaut : content/profile.yaml)",
     "help.import_source": "export LinkedIn (.zip ou dossier) ou resume.json",
     "help.force": "remplacer le fichier de sortie",
     "help.export": "écrire le profil dans un autre format",
