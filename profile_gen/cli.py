@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from . import i18n
+from .cli_words import parser_class
 from .errors import BuildError, ProfileError
 from .interop import InteropError
 from .startup import long_lived_imports
@@ -359,10 +360,7 @@ def parser(lang: str = "fr") -> argparse.ArgumentParser:
     def h(key: str) -> str:
         return i18n.label(lang, f"help.{key}")
 
-    main = argparse.ArgumentParser(
-        prog="profile-gen",
-        description=h("description"),
-    )
+    main = parser_class(lang)(prog="profile-gen", description=h("description"))
     main.add_argument("--debug", action="store_true", help=h("debug"))
     main.add_argument("--lang", choices=i18n.LANGUAGES, help=h("lang"))
     commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")

@@ -35,7 +35,8 @@ def test_bad_profile_exits_2_without_traceback(tmp_path):
 @pytest.mark.parametrize("args", [["--help"], ["check", "--help"], ["build", "--help"]])
 def test_help(args):
     result = subprocess.run([_script(), *args], capture_output=True, text=True)
-    assert result.returncode == 0 and "usage: profile-gen" in result.stdout
+    assert result.returncode == 0 and "utilisation : profile-gen" in result.stdout
+    assert "options :" in result.stdout or "options:" in result.stdout
 
 
 def test_internal_errors_are_one_line_unless_debug(run_cli, monkeypatch, tmp_path):
@@ -64,3 +65,37 @@ def test_help_texts_in_both_languages(capsys, monkeypatch):
     with pytest.raises(SystemExit):
         cli.main(["build", "--help"])
     assert "skip the PDFs (faster)" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("argv", "french", "english"),
+    [
+        (["build", "--bogus"], "arguments inconnus : --bogus", "unrecognized arguments: --bogus"),
+        (
+            ["import", "xml", "f"],
+            "argument format : choix invalide 'xml' (choix possibles : 'linkedin', 'jsonresume')",
+            "argument format: invalid choice: 'xml' (choose from 'linkedin', 'jsonresume')",
+        ),
+        (
+            ["serve", "-p", "abc"],
+            "argument -p/--port : valeur invalide 'abc'",
+            "argument -p/--port: invalid value: 'abc'",
+        ),
+        ([], "arguments obligatoires manquants : COMMAND", "arguments are required: COMMAND"),
+        (
+            ["build", "--settings"],
+            "argument --settings : une valeur est attendue",
+            "argument --settings: expected one argument",
+        ),
+    ],
+)
+def test_argument_errors_in_the_users_language(capsys, argv, french, english):
+    from profile_gen import cli
+
+    for lang, expected, usage in (("fr", french, "utilisation :"), ("en", english, "usage:")):
+        with pytest.raises(SystemExit) as stopped:
+            cli.main(["--lang", lang, *argv])
+        assert stopped.value.code == 2
+        err = capsys.readouterr().err
+        assert err.startswith(usage) and expected in err, err
+        assert ("erreur :" if lang == "fr" else "error:") in err
