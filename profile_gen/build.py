@@ -123,4 +123,11 @@ def build(
     )
     if pdfs:
         print(i18n.text(lang, "pdf.written", files=", ".join(str(final / name) for name in pdfs)))
+    contact = profile.identity.contact
+    printed_only = [
+        name for name in contact.shown_on("annexe") if name not in contact.shown_on("site")
+    ]
+    if printed_only:
+        items = ", ".join(i18n.label(lang, f"contact.{name}") for name in printed_only)
+        print(i18n.text(lang, "build.print_only", items=items, output=str(final)))
     return 0

@@ -26,6 +26,17 @@ def test_build_writes_the_book(run_cli, sample_copy, in_dir):
     soup = BeautifulSoup((sample_copy / "output/index.html").read_text("utf-8"), "html.parser")
     assert soup.find("h1").get_text() == "Léa Moreau"
     assert soup.html["lang"] == "fr"
+    # the phone is printed only: the build says how to publish the Book without it
+    assert "contiennent : votre téléphone" in result.out and "profile-gen publish" in result.out
+
+
+def test_no_publish_hint_when_everything_printed_is_public(run_cli, sample_copy, in_dir):
+    in_dir(sample_copy)
+    profile = sample_copy / "content/profile.yaml"
+    text = profile.read_text("utf-8")
+    profile.write_text(text.replace("      phone: annexe", "      phone: private"), "utf-8")
+    result = run_cli("build", "--no-pdf")
+    assert result.code == 0 and "profile-gen publish" not in result.out
 
 
 def test_broken_profile_leaves_previous_output(run_cli, sample_copy, in_dir):

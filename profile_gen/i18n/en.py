@@ -176,6 +176,11 @@ LABELS = {
     "check.ready": "Ready for the annexes and the defence.",
     "check.incomplete": "{count} item(s) to complete.",
     "build.done": "{pages} pages written to {output} in {seconds} s.",
+    "build.print_only": "The annexe and the CV in {output} contain: {items} (visibility `annexe`). To put the Book online, use `profile-gen publish FOLDER`, which leaves them out.",
+    "contact.email": "your e-mail",
+    "contact.phone": "your phone number",
+    "contact.address": "your address",
+    "contact.city": "your city",
     "present": "present",
     "quote": "“{text}”",
     "colon": ": ",  # French puts a space before the colon

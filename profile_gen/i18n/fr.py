@@ -183,6 +183,11 @@ LABELS = {
     "check.ready": "Prêt pour les annexes et la soutenance.",
     "check.incomplete": "{count} point(s) à compléter.",
     "build.done": "{pages} pages écrites dans {output} en {seconds} s.",
+    "build.print_only": "Les annexes et le CV de {output} contiennent : {items} (visibilité « annexe »). Pour mettre le Book en ligne, utilisez `profile-gen publish DOSSIER`, qui les laisse de côté.",
+    "contact.email": "votre e-mail",
+    "contact.phone": "votre téléphone",
+    "contact.address": "votre adresse",
+    "contact.city": "votre ville",
     "present": "aujourd'hui",
     "quote": "« {text} »",
     "colon": " : ",  # French puts a space before the colon
