@@ -87,10 +87,9 @@ def author_name(full_name: str, family_name: str | None = None) -> str:
     words = full_name.split()
     if not words:
         return ""
-    family: list[str]
-    if family_name and full_name.rstrip().endswith(family_name.strip()):
-        family = family_name.split()
-        given = full_name.rstrip()[: -len(family_name.strip())].split()
+    family = (family_name or "").split()
+    if family and words[-len(family) :] == family:
+        given = words[: -len(family)]
     else:
         start = len(words) - 1
         while start > 1 and words[start - 1].lower() in PARTICLES:

@@ -79,6 +79,7 @@ def test_apa_title_keeps_its_own_final_mark():
         ("Ana Lucia Dos Santos", "Dos Santos", "Dos Santos, A. L."),
         ("Ana Lucia Dos Santos", None, "Dos Santos, A. L."),
         ("Ana Lucia Santos", "Absent", "Santos, A. L."),  # not at the end of the name: ignored
+        ("Ana Lucia Santos", "a Santos", "Santos, A. L."),  # whole words only
         ("Madonna", None, "Madonna"),
         ("Le Goff", None, "Goff, L."),  # capitalised: a given name, unless family_name says so
         ("Yann Le Goff", None, "Le Goff, Y."),
