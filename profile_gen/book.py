@@ -253,13 +253,12 @@ class BookGenerator(Generator):
         book = self.book
         sitemap_url = None
         if book.base_url:
-            pages = [
-                {lang: book.absolute(path) for lang, path in book.alternates(page.key)}
-                for page in PAGES
+            alternates = [book.alternates(page.key) for page in PAGES] + [
+                book.alternates("achievements", a.id) for a in self.profile.achievements
             ]
-            pages += [
-                {lang: book.absolute(path) for lang, path in book.alternates("achievements", a.id)}
-                for a in self.profile.achievements
+            pages = [
+                {lang: url for lang, path in paths if (url := book.absolute(path))}
+                for paths in alternates
             ]
             (output / "sitemap.xml").write_text(seo.sitemap(pages), encoding="utf-8")
             sitemap_url = book.base_url + "sitemap.xml"

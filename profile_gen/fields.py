@@ -20,7 +20,8 @@ LANGUAGES = ("fr", "en")
 """Languages whose labels exist; a profile's `locale` picks one or several of them."""
 
 
-def _plain(cls: type, validate, json_schema: dict[str, Any]) -> core_schema.CoreSchema:
+def _plain(cls: Any, validate, json_schema: dict[str, Any]) -> core_schema.CoreSchema:
+    """A plain validator of `cls` (which serializes itself) with its own JSON Schema."""
     return core_schema.no_info_plain_validator_function(
         validate,
         json_schema_input_schema=core_schema.any_schema(),
@@ -225,10 +226,11 @@ class PartialDate(_JsonSchemaFromMetadata):
                 return PRESENT
             match = _DATE_RE.match(text)
             if match:
-                year, month, day = (int(g) if g else None for g in match.groups())
+                year = int(match.group(1))
+                month, day = (int(g) if g else None for g in match.groups()[1:])
                 if month is not None and not 1 <= month <= 12:
                     raise PydanticCustomError("pg_date_month", "bad month", {"found": text})
-                if day is not None and not 1 <= day <= _DAYS[month - 1]:
+                if month is not None and day is not None and not 1 <= day <= _DAYS[month - 1]:
                     raise PydanticCustomError("pg_date_day", "bad day", {"found": text})
                 if not 1900 <= year <= 2100:
                     raise PydanticCustomError("pg_date_year", "bad year", {"found": text})
@@ -241,7 +243,7 @@ class PartialDate(_JsonSchemaFromMetadata):
         cls, source: Any, handler: GetCoreSchemaHandler
     ) -> core_schema.CoreSchema:
         pattern = r"^\d{4}(-\d{2}(-\d{2})?)?$"
-        date_schema = {
+        date_schema: dict[str, Any] = {
             "type": ["string", "integer"],
             "pattern": pattern,
             "description": "YYYY, YYYY-MM or YYYY-MM-DD",

@@ -9,10 +9,12 @@ from __future__ import annotations
 import difflib
 import types
 import typing
+from collections.abc import Sized
 from pathlib import Path as FsPath
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from . import rules
 from .errors import Path, Problem, ProfileError
@@ -76,6 +78,7 @@ def load_text(
             problems += _check_files(profile, base_dir)
     if problems:
         raise ProfileError(file, [_locate(p, source) for p in problems], lang)
+    assert profile is not None  # a profile that did not validate has problems
     return profile
 
 
@@ -117,7 +120,7 @@ def _locate(problem: Problem, source: Source) -> Problem:
 # --------------------------------------------------------------------------- pydantic
 
 
-def _from_pydantic(error: dict[str, Any]) -> Problem:
+def _from_pydantic(error: ErrorDetails) -> Problem:
     loc: Path = tuple(error["loc"])
     kind = error["type"]
     context = {key: value for key, value in (error.get("ctx") or {}).items()}
@@ -134,7 +137,7 @@ def _from_pydantic(error: dict[str, Any]) -> Problem:
         else:
             context["found"] = _show(value)
     if kind in ("too_short", "too_long") and "actual_length" not in context:
-        context["actual_length"] = len(value) if hasattr(value, "__len__") else "?"
+        context["actual_length"] = len(value) if isinstance(value, Sized) else "?"
     if kind not in _KNOWN_PYDANTIC and not kind.startswith("pg_"):
         context["detail"] = error.get("msg", "")
     return Problem(kind, loc, context)

@@ -7,7 +7,7 @@ by `profile_gen.rules`; files (the photo) by `profile_gen.loader`. No I/O, no HT
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, field_validator
 
@@ -312,7 +312,7 @@ class Competencies(Section):
 
 
 class SlideType(StrEnum):
-    title = "title"
+    title_page = "title"  # not `title`: that would hide `str.title`
     profile = "profile"
     achievements = "achievements"
     recommendations = "recommendations"
@@ -328,7 +328,7 @@ class Slide(Section):
 
 
 DEFAULT_SLIDES = (
-    (SlideType.title, 20),
+    (SlideType.title_page, 20),
     (SlideType.profile, 40),
     (SlideType.achievements, 60),
     (SlideType.recommendations, 30),
@@ -387,7 +387,7 @@ class Profile(Section):
             }
         ),
     ] = Field(
-        default_factory=lambda: ["fr"],
+        default_factory=lambda: ["fr"],  # type: ignore[arg-type]  # a list of one Locale
         min_length=1,
         description="Language(s) of the outputs, primary first: `fr`, `en` or `[fr, en]`.",
     )
@@ -439,4 +439,4 @@ class Profile(Section):
         return next((a for a in self.achievements if a.id == achievement_id), None)
 
 
-assert set(LANGUAGES) == set(Locale.__args__)
+assert set(LANGUAGES) == set(get_args(Locale))

@@ -7,6 +7,7 @@ Only files under the output folder are read (no network); a missing system libra
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 PDFS = {"annexe/index.html": "annexe.pdf", "cv/index.html": "cv.pdf"}
 
@@ -15,7 +16,7 @@ class PdfUnavailable(Exception):
     """WeasyPrint or its system libraries are missing; `detail` says which."""
 
 
-def _weasyprint():
+def _weasyprint() -> Any:
     try:
         import weasyprint
     except (ImportError, OSError) as error:
@@ -30,10 +31,10 @@ the PDFs do not depend on where the output folder is (WeasyPrint names images by
 
 def local_fetcher(root: Path):
     """A WeasyPrint URL fetcher that reads files under `root` and refuses anything else."""
-    weasyprint = _weasyprint()
+    fetcher: Any = _weasyprint().URLFetcher  # WeasyPrint is imported only when printing
     root = root.resolve()
 
-    class LocalFetcher(weasyprint.URLFetcher):
+    class LocalFetcher(fetcher):
         def fetch(self, url, headers=None):
             from urllib.parse import unquote, urlsplit
 

@@ -30,7 +30,7 @@ def person(profile: Profile, lang: str, url: str | None, image: str | None) -> d
     if "city" in public:
         data["address"] = {
             "@type": "PostalAddress",
-            "addressLocality": profile.text(public["city"], lang),
+            "addressLocality": profile.text(identity.contact.city, lang),
         }
     if profile.languages:
         data["knowsLanguage"] = [

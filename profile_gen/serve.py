@@ -83,8 +83,8 @@ class Handler(SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
 
-def snapshot(folders: list[Path], files: list[Path]) -> dict[Path, float]:
-    """Modification times of every file to watch."""
+def snapshot(folders: list[Path], files: list[Path]) -> dict[Path, int]:
+    """Modification times (ns) of every file to watch."""
     found = {}
     for folder in folders:
         if folder.is_dir():
@@ -189,10 +189,15 @@ def serve(
     _quiet_pelican()
     if not settings_file.is_file():
         raise BuildError("build_no_settings", path=str(settings_file))
+
+    def say_now(text: str) -> None:
+        say(text)
+        sys.stdout.flush()
+
     server = Server(
         settings_file,
         port,
-        say=lambda text: say(text) or sys.stdout.flush(),
+        say=say_now,
         pdf=pdf,
         content=content,
         lang=lang,

@@ -95,6 +95,7 @@ class _Builder:
             return self._scalar(node, path)
         if isinstance(node, SequenceNode):
             return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+        assert isinstance(node, MappingNode)  # the composer makes no other kind of node
         return self._mapping(node, path, depth)
 
     def _scalar(self, node: ScalarNode, path: Path) -> Any:
@@ -160,8 +161,9 @@ def _syntax_problem(error: yaml.YAMLError) -> Problem:
         return Problem("yaml_tab", (), {}, line, column)
     if "another document" in problem or "single document" in problem:
         return Problem("yaml_multiple_documents", (), {}, line, column)
-    if "quoted scalar" in context and getattr(error, "context_mark", None):
-        return Problem("yaml_unclosed_quote", (), {}, *_at(error.context_mark))
+    context_mark = getattr(error, "context_mark", None)
+    if "quoted scalar" in context and context_mark:
+        return Problem("yaml_unclosed_quote", (), {}, *_at(context_mark))
     for fragment, code in _SYNTAX_CODES:
         if fragment in problem:
             return Problem(code, (), {"detail": problem}, line, column)

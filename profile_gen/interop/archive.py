@@ -87,7 +87,7 @@ def _from_zip(path: Path) -> dict[str, str]:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError):
         raise InteropError("import_not_zip", path=str(path)) from None
-    files = {}
+    files: dict[str, str] = {}
     with archive:
         if len(archive.infolist()) > MAX_MEMBERS:
             raise InteropError("import_too_many_members", path=str(path), limit=MAX_MEMBERS)
@@ -113,7 +113,7 @@ def _from_zip(path: Path) -> dict[str, str]:
 
 
 def _from_folder(path: Path) -> dict[str, str]:
-    files = {}
+    files: dict[str, str] = {}
     for csv_file in sorted(path.rglob("*")):
         if csv_file.is_file() and csv_file.suffix.lower() == ".csv":
             if csv_file.stat().st_size > MAX_MEMBER_BYTES:

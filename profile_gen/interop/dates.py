@@ -40,11 +40,11 @@ def parse_date(text: str | None) -> str | None:
         year += 2000 if year < 100 else 0
         return f"{year:04d}-{month:02d}-{day:02d}"
     if match := re.fullmatch(r"([A-Za-zéûÉ]+)\.?\s+(\d{1,2}),\s*(\d{4})", value):
-        month = _MONTHS.get(match.group(1).lower())
-        if month:
-            return f"{int(match.group(3)):04d}-{month:02d}-{int(match.group(2)):02d}"
+        named = _MONTHS.get(match.group(1).lower())
+        if named:
+            return f"{int(match.group(3)):04d}-{named:02d}-{int(match.group(2)):02d}"
     if match := re.fullmatch(r"([A-Za-zéûÉ]+)\.?\s+(\d{4})", value):
-        month = _MONTHS.get(match.group(1).lower())
-        if month:
-            return f"{int(match.group(2)):04d}-{month:02d}"
+        named = _MONTHS.get(match.group(1).lower())
+        if named:
+            return f"{int(match.group(2)):04d}-{named:02d}"
     return None

@@ -52,8 +52,8 @@ def _pick(model, *names: str) -> dict[str, Any]:
 def export(profile: Profile, lang: str | None = None) -> dict[str, Any]:
     lang = lang or profile.primary_language
 
-    def t(value) -> str | None:
-        return localize(value, lang, profile.primary_language) if value is not None else None
+    def t(value) -> str:
+        return localize(value, lang, profile.primary_language)
 
     identity, contact = profile.identity, profile.identity.contact
     basics: dict[str, Any] = {"name": identity.name, "label": t(identity.headline)}
@@ -88,7 +88,7 @@ def export(profile: Profile, lang: str | None = None) -> dict[str, Any]:
 
     work, volunteer, work_meta = [], [], []
     for job in profile.experience:
-        entry = {"position": t(job.title), **dates(job)}
+        entry: dict[str, Any] = {"position": t(job.title), **dates(job)}
         if job.location:
             entry["location"] = t(job.location)
         if job.description:
@@ -125,7 +125,7 @@ def export(profile: Profile, lang: str | None = None) -> dict[str, Any]:
 
     skills = []
     for skill in profile.skills:
-        entry: dict[str, Any] = {"name": t(skill.name)}
+        entry = {"name": t(skill.name)}
         if skill.level:
             entry["level"] = SKILL_LEVELS[skill.level]
         if skill.category:

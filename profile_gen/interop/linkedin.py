@@ -268,7 +268,7 @@ def from_linkedin(tables: dict[str, Table]) -> Imported:
             f"Recommendations_Received.csv : {hidden} recommandation(s) non visible(s) ignorée(s)"
         )
 
-    courses = [row.get("Name") for row in tables.get("courses") or [] if row.get("Name")]
+    courses = [row["Name"] for row in tables.get("courses") or [] if row.get("Name")]
     if courses:
         unmapped.append(
             "Courses.csv : cours sans équivalent, à citer dans une formation : "
