@@ -96,6 +96,8 @@ def _cv_pages(settings_file: Path, profile_path: Path) -> int | None:
     import tempfile
 
     from .build import _quiet_pelican, project_settings, run_pelican
+    from .media import cache_folder
+    from .pdf import PdfUnavailable, printed_pages
     from .plugin import profile_path as settings_profile
 
     if not settings_file.is_file():
@@ -106,9 +108,12 @@ def _cv_pages(settings_file: Path, profile_path: Path) -> int | None:
     _quiet_pelican()
     with tempfile.TemporaryDirectory() as folder:
         built = run_pelican(
-            settings_file, Path(folder) / "output", pdf=("cv.pdf",), content=profile_path.parent
+            settings_file, Path(folder) / "output", pdf=False, content=profile_path.parent
         )
-    return (built.pdf_pages or {}).get("cv.pdf")
+        try:
+            return printed_pages(built.output, "cv/index.html", cache_folder(settings, "pages"))
+        except PdfUnavailable:
+            return None
 
 
 # --------------------------------------------------------------------------- schema

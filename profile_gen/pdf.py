@@ -6,8 +6,12 @@ Only files under the output folder are read (no network); a missing system libra
 
 from __future__ import annotations
 
+import hashlib
+import importlib.metadata
 from pathlib import Path
 from typing import Any
+
+from .media import write_atomic
 
 PDFS = {"annexe/index.html": "annexe.pdf", "cv/index.html": "cv.pdf"}
 
@@ -50,9 +54,9 @@ def local_fetcher(root: Path):
     return LocalFetcher(allowed_protocols=["file"], fail_on_errors=True)
 
 
-def render_pdf(page: str, pdf_file: Path, root: Path, shared: dict | None = None) -> int:
-    """Print the page at `root/page` to `pdf_file`; return the number of pages. Documents
-    printed with the same `shared` dict reuse their fonts and images."""
+def _render(page: str, root: Path, shared: dict | None = None) -> Any:
+    """The laid-out document of the page at `root/page`. Documents rendered with the same
+    `shared` dict reuse their fonts and images."""
     weasyprint = _weasyprint()
     from weasyprint.text.fonts import FontConfiguration
 
@@ -63,9 +67,36 @@ def render_pdf(page: str, pdf_file: Path, root: Path, shared: dict | None = None
         base_url=STABLE_ROOT + page,
         url_fetcher=local_fetcher(root),
     )
-    document = html.render(font_config=fonts, cache=shared.setdefault("images", {}))
+    return html.render(font_config=fonts, cache=shared.setdefault("images", {}))
+
+
+def render_pdf(page: str, pdf_file: Path, root: Path, shared: dict | None = None) -> int:
+    """Print the page at `root/page` to `pdf_file`; return the number of pages."""
+    document = _render(page, root, shared)
     document.write_pdf(str(pdf_file))
     return len(document.pages)
+
+
+def printed_pages(root: Path, page: str, cache: Path) -> int:
+    """How many pages `root/page` prints on, without writing a PDF. The count is kept in
+    `cache` by the content of the page and of its stylesheets, so an unchanged page is not
+    laid out again (nor WeasyPrint imported)."""
+    try:
+        digest = hashlib.sha256(importlib.metadata.version("weasyprint").encode())
+    except importlib.metadata.PackageNotFoundError:
+        raise PdfUnavailable("WeasyPrint is not installed") from None
+    for part in [root / page, *sorted((root / "theme" / "css").glob("*.css"))]:
+        digest.update(part.read_bytes())
+    for font in sorted((root / "theme" / "fonts").glob("*")):  # names and sizes are enough
+        digest.update(f"{font.name}:{font.stat().st_size}".encode())
+    record = cache / f"{digest.hexdigest()[:24]}.pages"
+    try:
+        return int(record.read_text(encoding="ascii"))
+    except (OSError, ValueError):
+        pass
+    count = len(_render(page, root).pages)
+    write_atomic(record, str(count))
+    return count
 
 
 def write_pdfs(output: Path, only: tuple[str, ...] | None = None) -> dict[str, int]:

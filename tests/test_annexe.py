@@ -268,16 +268,28 @@ def test_no_pdf_flag(sample_copy, in_dir, run_cli):
     assert not (sample_copy / "output/cv.pdf").exists()
 
 
-def test_check_warns_when_the_cv_overflows(sample_copy, in_dir, run_cli):
+def test_check_warns_when_the_cv_overflows(sample_copy, in_dir, run_cli, monkeypatch):
+    from profile_gen import pdf
+
     in_dir(sample_copy)
     assert "⚠" not in run_cli("check").out
+    laid_out = []  # CVs laid out by WeasyPrint from now on
+    render = pdf._render
+    monkeypatch.setattr(pdf, "_render", lambda *a: laid_out.append(a) or render(*a))
     (sample_copy / "content").rename(sample_copy / "profil")  # any folder, with the theme
     profile = sample_copy / "profil/profile.yaml"
+    short = profile.read_text("utf-8")
     skills = "".join(f"  - name: Compétence supplémentaire numéro {i}\n" for i in range(60))
-    profile.write_text(
-        profile.read_text("utf-8").replace("skills:\n", "skills:\n" + skills, 1), "utf-8"
-    )
+    profile.write_text(short.replace("skills:\n", "skills:\n" + skills, 1), "utf-8")
     result = run_cli("check", str(profile))
     assert (
         "⚠ Le CV imprimé fait 2 pages" in result.out or "⚠ Le CV imprimé fait 3 pages" in result.out
     )
+    assert len(laid_out) == 1
+    # edits that leave the CV as it is do not lay it out again: its page count is kept
+    edited = profile.read_text("utf-8").replace("Écoute des utilisateurs", "Écoute active", 1)
+    profile.write_text(edited, "utf-8")
+    assert "⚠ Le CV imprimé fait" in run_cli("check", str(profile)).out
+    profile.write_text(short, "utf-8")
+    assert "⚠" not in run_cli("check", str(profile)).out
+    assert len(laid_out) == 1
