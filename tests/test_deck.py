@@ -279,3 +279,24 @@ def test_second_window_presenter_stays_in_sync(chromium, site):
     presenter.wait_for_function("document.querySelector('.slide.active').id === 'slide-4'")
     assert "slide-profile" not in presenter.locator("#presenter-current").inner_html()
     context.close()
+
+
+def test_printing_the_deck_gives_one_slide_per_page(chromium, site):
+    """Print → Save as PDF: a backup of the slides for the jury, one 16:9 page each."""
+    import io
+
+    from pypdf import PdfReader
+
+    page = chromium.new_page(viewport={"width": 1280, "height": 720})
+    page.goto((site / "soutenance/index.html").as_uri())
+    printed = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True, print_background=True)))
+    page.close()
+    assert len(printed.pages) == len(SLIDES)
+    for number, sheet in enumerate(printed.pages):
+        width, height = float(sheet.mediabox.width), float(sheet.mediabox.height)
+        assert (round(width), round(height)) == (960, 540), number  # 1280 × 720 px
+    texts = [" ".join((sheet.extract_text() or "").split()) for sheet in printed.pages]
+    assert PROFILE.identity.name in texts[0]
+    strengths = " ".join(texts)
+    for strength in PROFILE.strengths:
+        assert localize(strength.title, "fr", "fr") in strengths
