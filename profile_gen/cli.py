@@ -81,23 +81,27 @@ def cmd_check(args: argparse.Namespace) -> int:
             notes.append(f"  {say('check.plain_texts', count=report.plain_texts, lang=other)}")
     if notes:
         out += ["", say("check.notes"), *notes]
-    cv_pages = _cv_pages(Path(args.settings), path)
-    if cv_pages is not None and cv_pages > 1:
-        out += ["", f"⚠ {say('check.cv_overflow', pages=cv_pages)}"]
+    settings = _settings_for(Path(args.settings), path)
+    if settings is not None:
+        from . import citations
+
+        style, accessed = citations.from_settings(settings)
+        cited_online = any(a.url for a in profile.activities) or _article_count(path)
+        if style == "harvard" and accessed is None and cited_online:
+            out += ["", f"⚠ {say('check.harvard_accessed', settings=args.settings)}"]
+        cv_pages = _cv_pages(Path(args.settings), path, settings)
+        if cv_pages is not None and cv_pages > 1:
+            out += ["", f"⚠ {say('check.cv_overflow', pages=cv_pages)}"]
     missing = report.missing
     out += ["", say("check.ready") if not missing else say("check.incomplete", count=len(missing))]
     print("\n".join(out))
     return 0 if not missing else 1
 
 
-def _cv_pages(settings_file: Path, profile_path: Path) -> int | None:
-    """Pages of the printed CV of this profile, printed with the settings' theme, when
-    WeasyPrint works."""
-    import tempfile
-
-    from .build import _quiet_pelican, project_settings, run_pelican
-    from .media import cache_folder
-    from .pdf import PdfUnavailable, printed_pages
+def _settings_for(settings_file: Path, profile_path: Path) -> dict | None:
+    """The project's settings with the profile's folder as content, when they exist and
+    would build this very file."""
+    from .build import project_settings
     from .plugin import profile_path as settings_profile
 
     if not settings_file.is_file():
@@ -105,6 +109,18 @@ def _cv_pages(settings_file: Path, profile_path: Path) -> int | None:
     settings = project_settings(settings_file, profile_path.parent)
     if settings_profile(settings).name != profile_path.name:
         return None  # the settings would build another file of that folder
+    return settings
+
+
+def _cv_pages(settings_file: Path, profile_path: Path, settings: dict) -> int | None:
+    """Pages of the printed CV of this profile, printed with the settings' theme, when
+    WeasyPrint works."""
+    import tempfile
+
+    from .build import _quiet_pelican, run_pelican
+    from .media import cache_folder
+    from .pdf import PdfUnavailable, printed_pages
+
     _quiet_pelican()
     with tempfile.TemporaryDirectory() as folder:
         built = run_pelican(

@@ -158,3 +158,16 @@ def test_bad_citation_settings_are_named(sample_copy, in_dir, run_cli, settings,
         text=True,
     )
     assert plain.returncode == 2 and message in plain.stderr and "Traceback" not in plain.stderr
+
+
+def test_check_asks_harvard_for_the_accessed_date(sample_copy, in_dir, run_cli):
+    in_dir(sample_copy)
+    assert "CITATION_ACCESSED" not in run_cli("check").out  # APA needs none
+    _set(sample_copy, CITATION_STYLE="harvard")
+    result = run_cli("check")
+    assert "⚠ Style Harvard sans date de consultation : ajoutez CITATION_ACCESSED" in result.out
+    _set(sample_copy, CITATION_ACCESSED="2026-11-20")
+    assert "CITATION_ACCESSED" not in run_cli("check").out
+    _set(sample_copy, CITATION_STYLE="chicago")
+    result = run_cli("check")
+    assert result.code == 2 and "CITATION_STYLE = 'chicago'" in result.err
