@@ -76,6 +76,17 @@ def cmd_check(args: argparse.Namespace) -> int:
             notes += [f"    - {p}" for p in paths[:15]]
             if len(paths) > 15:
                 notes.append("    - …")
+    for long_text in report.too_long_for_linkedin:
+        notes.append(
+            "  "
+            + say(
+                "check.linkedin_length",
+                path=long_text.path,
+                lang=long_text.lang,
+                length=long_text.length,
+                limit=long_text.limit,
+            )
+        )
     if report.plain_texts:
         for other in profile.locale[1:]:
             notes.append(f"  {say('check.plain_texts', count=report.plain_texts, lang=other)}")

@@ -41,6 +41,21 @@ class Check:
     context: dict[str, Any] = field(default_factory=dict)
 
 
+LINKEDIN_LIMITS = {"headline": 220, "summary": 2600, "description": 2000}
+"""Characters LinkedIn accepts in the headline, the About section and a position's
+description: the profile's texts are meant to be pasted there."""
+
+
+@dataclass(frozen=True)
+class TooLong:
+    """A text longer than its LinkedIn field accepts."""
+
+    path: str
+    lang: str
+    length: int
+    limit: int
+
+
 @dataclass
 class Readiness:
     annexe: list[Check]
@@ -49,6 +64,7 @@ class Readiness:
     """Per language, the paths of texts that fall back to the primary language."""
     plain_texts: int
     """Texts written once (a plain string) in a multilingual profile."""
+    too_long_for_linkedin: list[TooLong] = field(default_factory=list)
 
     @property
     def missing(self) -> list[Check]:
@@ -124,4 +140,24 @@ def assess(profile: Profile, article_count: int = 0) -> Readiness:
         for lang in profile.locale:
             if not text.has(lang):
                 missing[lang].append(format_path(path))
-    return Readiness(annexe, _defence_checks(profile), missing, plain)
+    return Readiness(annexe, _defence_checks(profile), missing, plain, _linkedin_lengths(profile))
+
+
+def _linkedin_lengths(profile: Profile) -> list[TooLong]:
+    texts: list[tuple[str, Localized | None, int]] = [
+        ("identity.headline", profile.identity.headline, LINKEDIN_LIMITS["headline"]),
+        ("summary", profile.summary, LINKEDIN_LIMITS["summary"]),
+    ]
+    texts += [
+        (f"experience[{index}].description", job.description, LINKEDIN_LIMITS["description"])
+        for index, job in enumerate(profile.experience)
+    ]
+    found = []
+    for path, text, limit in texts:
+        if text is None:
+            continue
+        for lang in profile.locale:
+            length = len(profile.text(text, lang))
+            if length > limit and (text.has(lang) or lang == profile.primary_language):
+                found.append(TooLong(path, lang, length, limit))
+    return found

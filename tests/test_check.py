@@ -67,6 +67,23 @@ def test_missing_translations_are_listed(run_cli, write_profile):
     assert "- summary" not in result.out
 
 
+def test_texts_too_long_for_linkedin_are_noted(run_cli, write_profile):
+    headline = "Cheffe de projet " * 14  # 238 characters
+    profile = write_profile(
+        "locale: [fr, en]\nidentity:\n  name: A\n"
+        f"  headline: {{fr: '{headline.strip()}', en: Project manager}}\n"
+        f"summary: {{fr: Court, en: '{'x' * 2601}'}}\n"
+        "experience:\n  - {title: T, organization: O, start: 2024, end: present,\n"
+        f"     description: '{'y' * 2000}'}}\n"
+    )
+    result = run_cli("check", str(profile))
+    assert "identity.headline [fr] : 237 caractères, LinkedIn en accepte 220" in result.out
+    assert "summary [en] : 2601 caractères, LinkedIn en accepte 2600" in result.out
+    assert "identity.headline [en]" not in result.out and "summary [fr]" not in result.out
+    assert "experience[0].description" not in result.out  # 2,000 is allowed
+    assert "LinkedIn en accepte" not in run_cli("check", str(SAMPLE)).out
+
+
 def test_slide_budget_over_five_minutes(run_cli, write_profile):
     profile = write_profile(
         MINIMAL + "defence:\n  slides:\n    - {type: title, seconds: 200}\n"

@@ -147,6 +147,7 @@ LABELS = {
     "check.valid": "{file}: valid profile",
     "check.annexe": "Thesis annexes",
     "check.defence": "Defence",
+    "check.linkedin_length": "{path} [{lang}]: {length} characters, LinkedIn accepts {limit} in this field",
     "check.notes": "Notes",
     "check.strengths": "10 strengths ({count}/10)",
     "check.improvements": "10 improvements with an action plan ({count}/10)",

@@ -154,6 +154,7 @@ LABELS = {
     "check.valid": "{file} : profil valide",
     "check.annexe": "Annexes du mémoire",
     "check.defence": "Soutenance",
+    "check.linkedin_length": "{path} [{lang}] : {length} caractères, LinkedIn en accepte {limit} dans ce champ",
     "check.notes": "Remarques",
     "check.strengths": "10 points forts ({count}/10)",
     "check.improvements": "10 axes d'amélioration avec plan d'action ({count}/10)",
