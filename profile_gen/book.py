@@ -227,7 +227,7 @@ class BookGenerator(Generator):
                     og_image=og_image,
                 )
         self._write_404(writer)
-        self._write_search_files()
+        self._write_site_files()
 
     def _write_404(self, writer) -> None:
         lang = self.book.primary
@@ -248,7 +248,7 @@ class BookGenerator(Generator):
             **extra,
         )
 
-    def _write_search_files(self) -> None:
+    def _write_site_files(self) -> None:
         output = Path(self.output_path)
         book = self.book
         sitemap_url = None
@@ -263,3 +263,4 @@ class BookGenerator(Generator):
             (output / "sitemap.xml").write_text(seo.sitemap(pages), encoding="utf-8")
             sitemap_url = book.base_url + "sitemap.xml"
         (output / "robots.txt").write_text(seo.robots(sitemap_url), encoding="utf-8")
+        (output / "favicon.svg").write_text(seo.icon(self.profile.identity.name), encoding="utf-8")

@@ -1,7 +1,9 @@
-"""Link previews and search engines: schema.org data, sitemap and robots.txt (data, no HTML)."""
+"""Link previews and search engines: schema.org data, sitemap, robots.txt and the icon
+(data, no HTML)."""
 
 from __future__ import annotations
 
+import re
 from xml.sax.saxutils import escape, quoteattr
 
 from .model import Profile
@@ -70,3 +72,23 @@ PRINT_PATHS = ("/annexe/", "/annexe.pdf", "/cv/", "/cv.pdf")
 def robots(sitemap_url: str | None) -> str:
     text = "User-agent: *\n" + "".join(f"Disallow: {path}\n" for path in PRINT_PATHS)
     return text + (f"Sitemap: {sitemap_url}\n" if sitemap_url else "")
+
+
+def initials(name: str) -> str:
+    """``Léa Moreau`` → ``LM``; ``Jean-Pierre de La Tour`` → ``JT``; one word → one letter."""
+    words = [word for word in re.split(r"[\s-]+", name) if word[:1].isalpha()]
+    if not words:
+        return "?"
+    letters = words[0][0] + (words[-1][0] if len(words) > 1 else "")
+    return letters.upper()
+
+
+def icon(name: str) -> str:
+    """The Book's icon (browser tab, bookmarks): the person's initials on a disc, as SVG."""
+    return (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64">'
+        '<circle cx="32" cy="32" r="32" fill="#1f4e8c"/>'
+        '<text x="32" y="41" text-anchor="middle" fill="#ffffff" font-size="26" '
+        'font-weight="700" font-family="system-ui, -apple-system, Segoe UI, Roboto, sans-serif">'
+        f"{escape(initials(name))}</text></svg>\n"
+    )

@@ -219,6 +219,30 @@ def test_internal_links_resolve_from_file_urls(site):
     assert checked > 200
 
 
+def test_icon_shows_the_initials_on_every_page(site):
+    svg = ET.fromstring((site / "favicon.svg").read_text(encoding="utf-8"))
+    assert svg.find("{http://www.w3.org/2000/svg}text").text == "LM"
+    for path in html_files(site):
+        icons = page(site, str(path.relative_to(site))).find_all("link", rel="icon")
+        assert len(icons) == 1 and icons[0]["href"].endswith("favicon.svg"), path
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Léa Moreau", "LM"),
+        ("Jean-Pierre de La Tour", "JT"),
+        ("madonna", "M"),
+        ("Émile Zola", "ÉZ"),
+        ("<b>", "?"),
+    ],
+)
+def test_initials(name, expected):
+    from profile_gen.seo import initials
+
+    assert initials(name) == expected
+
+
 def test_link_previews_and_structured_data(site):
     soup = page(site, "index.html")
     meta = {m.get("property") or m.get("name"): m.get("content") for m in soup.find_all("meta")}

@@ -125,6 +125,13 @@ def test_hostile_text_is_shown_as_text(hostile_site):
     assert [child.name for child in reference.find_all(True)] == ["a"]
 
 
+def test_hostile_name_in_the_icon_stays_text(hostile_site):
+    import xml.etree.ElementTree as ET
+
+    svg = ET.fromstring((hostile_site / "favicon.svg").read_text(encoding="utf-8"))
+    assert [element.tag.split("}")[1] for element in svg.iter()] == ["svg", "circle", "text"]
+
+
 def test_json_ld_cannot_be_closed_early(hostile_site):
     raw = (hostile_site / "index.html").read_text("utf-8")
     soup = BeautifulSoup(raw, "html.parser")
