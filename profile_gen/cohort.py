@@ -20,6 +20,7 @@ from jinja2 import Environment, FileSystemLoader
 from . import i18n, render
 from .build import project_settings, run_pelican
 from .errors import BuildError, ProfileError
+from .readiness import assess
 
 PROFILE_FILE = "profile.yaml"
 
@@ -51,6 +52,12 @@ class Outcome:
     headline: str = ""
     error: str = ""
     seconds: float = 0.0
+    annexe: tuple[int, int] = (0, 0)
+    """Annexe items present, of all."""
+    defence: tuple[int, int] = (0, 0)
+    """Defence checks met, of all."""
+    missing: tuple[str, ...] = ()
+    """What the annexes and the defence still lack, in the cohort's language."""
 
 
 def build_member(
@@ -79,12 +86,20 @@ def build_member(
             seconds=time.perf_counter() - started,
         )
     profile = built.profile
+    articles = folder / "articles"
+    report = assess(profile, len(list(articles.glob("*.md"))) if articles.is_dir() else 0)
     return Outcome(
         slug,
         True,
         name=profile.identity.name,
         headline=profile.text(profile.identity.headline),
         seconds=time.perf_counter() - started,
+        annexe=(sum(check.ok for check in report.annexe), len(report.annexe)),
+        defence=(sum(check.ok for check in report.defence), len(report.defence)),
+        missing=(
+            *(i18n.text(lang, f"item.{c.key}") for c in report.annexe if not c.ok),
+            *(i18n.text(lang, f"check.{c.key}", **c.context) for c in report.defence if not c.ok),
+        ),
     )
 
 

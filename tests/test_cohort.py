@@ -16,9 +16,10 @@ def make_cohort(root):
     for folder, name in (("Léa Moreau", "Léa Moreau"), ("marc-petit", "Marc Petit")):
         shutil.copytree(ROOT / "content", classe / folder)
         profile = classe / folder / "profile.yaml"
-        profile.write_text(
-            profile.read_text("utf-8").replace("name: Léa Moreau", f"name: {name}", 1), "utf-8"
-        )
+        text = profile.read_text("utf-8").replace("name: Léa Moreau", f"name: {name}", 1)
+        if name == "Marc Petit":  # no LinkedIn yet
+            text = text.replace("  linkedin: https://www.linkedin.com/in/lea-moreau-exemple/\n", "")
+        profile.write_text(text, "utf-8")
     broken = classe / "zoe-broken"
     broken.mkdir()
     (broken / "profile.yaml").write_text("identity:\n  name: Zoé\n  headlin: oups\n", "utf-8")
@@ -41,9 +42,24 @@ def test_cohort_builds_every_valid_profile(tmp_path, run_cli, in_dir):
         assert (output / slug / "soutenance/index.html").is_file()
     assert not (output / "zoe-broken").exists()
     index = BeautifulSoup((output / "index.html").read_text("utf-8"), "html.parser")
-    links = {a.get_text(): a["href"] for a in index.find_all("a")}
-    assert links == {"Léa Moreau": "lea-moreau/index.html", "Marc Petit": "marc-petit/index.html"}
-    assert "zoe-broken" in index.get_text()
+    books = {card.find("a").get_text(): card for card in index.select("main > ul > li")[:2]}
+    assert list(books) == ["Léa Moreau", "Marc Petit"]
+    for slug, card in zip(("lea-moreau", "marc-petit"), books.values(), strict=True):
+        hrefs = [a["href"] for a in card.find_all("a")]
+        assert hrefs == [
+            f"{slug}/{page}/index.html".replace("//", "/") for page in ("", "annexe", "soutenance")
+        ]
+        assert all((output / href).is_file() for href in hrefs)
+    # the tutor sees each student's readiness: the sample is complete, Marc lacks an item
+    assert "Annexes : 11/11 · Soutenance : 6/6 · prêt" in books["Léa Moreau"].get_text(
+        " ", strip=True
+    )
+    marc = books["Marc Petit"]
+    assert "Annexes : 10/11" in marc.get_text() and "prêt" not in marc.get_text()
+    assert [li.get_text() for li in marc.select("details li")] == ["QR code + lien vers LinkedIn"]
+    # and why a profile could not be built
+    failed = index.find("h2", class_="failed").find_next("ul").get_text()
+    assert "zoe-broken" in failed and "identity.headlin" in failed
 
 
 def test_all_valid_cohort_exits_0_and_keeps_books_when_one_breaks(tmp_path, run_cli, in_dir):
