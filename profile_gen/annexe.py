@@ -12,6 +12,7 @@ from pathlib import Path
 from pelican.generators import Generator
 
 from . import citations, i18n
+from .fields import PartialDate
 from .media import cache_folder, images
 from .media.qr import make_qr
 from .model import Profile, Visibility
@@ -38,9 +39,10 @@ class AnnexeGenerator(Generator):
         cache = cache_folder(self.settings, "images")
         return images.picture(source, "portrait", CV_PHOTO_WIDTHS, Path(self.output_path), cache)
 
-    def _references(self, profile: Profile, lang: str) -> list[list[citations.Part]]:
+    def _references(
+        self, profile: Profile, lang: str, style: str, accessed: PartialDate | None
+    ) -> list[list[citations.Part]]:
         """The activities and the Book's articles as references in the thesis's style."""
-        style, accessed = self.settings[citations.SETTINGS_KEY]
         author = citations.author_name(profile.identity.name, profile.identity.family_name)
         book = self.context["book"]
         book_name = i18n.text(lang, "cite.book", name=profile.identity.name)
@@ -70,7 +72,8 @@ class AnnexeGenerator(Generator):
             contact=profile.identity.contact.shown_on("annexe"),
             featured=featured,
         )
-        references = self._references(profile, lang)
+        style, accessed = self.settings[citations.SETTINGS_KEY]
+        references = self._references(profile, lang, style, accessed)
         qr_cache = cache_folder(self.settings, "qr")
         qr_codes = {
             f"{name}_qr": make_qr(str(url), qr_cache) if url else None
@@ -84,7 +87,7 @@ class AnnexeGenerator(Generator):
                     "annexe_items": items,
                     "qr_codes": qr_codes,
                     "references": references,
-                    "citation_style": self.settings[citations.SETTINGS_KEY][0],
+                    "citation_style": style,
                 },
             ),
             ("cv/index.html", "cv", {}),
