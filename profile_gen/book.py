@@ -13,7 +13,7 @@ from pathlib import Path
 from markupsafe import Markup
 from pelican.generators import Generator
 
-from . import charts, i18n, seo
+from . import charts, colors, i18n, seo
 from .fields import Localized, PartialDate
 from .media import cache_folder, images
 from .model import Profile, Visibility
@@ -153,6 +153,7 @@ class BookGenerator(Generator):
             scale_labels={step.level: step.label for step in profile.competencies.scale},
             activities=activity_entries(profile, self.context.get("articles", [])),
             improvements_by_competency=improvements_by_competency(profile),
+            palette=colors.palette(profile.identity.color) if profile.identity.color else None,
         )
 
     # ------------------------------------------------------------------ media
@@ -263,4 +264,6 @@ class BookGenerator(Generator):
             (output / "sitemap.xml").write_text(seo.sitemap(pages), encoding="utf-8")
             sitemap_url = book.base_url + "sitemap.xml"
         (output / "robots.txt").write_text(seo.robots(sitemap_url), encoding="utf-8")
-        (output / "favicon.svg").write_text(seo.icon(self.profile.identity.name), encoding="utf-8")
+        identity = self.profile.identity
+        icon = seo.icon(identity.name, identity.color or colors.DEFAULT)
+        (output / "favicon.svg").write_text(icon, encoding="utf-8")

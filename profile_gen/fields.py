@@ -1,4 +1,4 @@
-"""Value types of the profile model: localized text, partial dates, web links, e-mail.
+"""Value types of the profile model: localized text, partial dates, web links, e-mail, colour.
 
 Each type validates one YAML value and raises `PydanticCustomError` with a stable error
 type (``pg_*``) and a context; the wording of every message lives in `profile_gen.i18n`.
@@ -15,6 +15,8 @@ from urllib.parse import urlsplit
 from email_validator import EmailNotValidError, validate_email
 from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic_core import PydanticCustomError, core_schema
+
+from . import colors
 
 LANGUAGES = ("fr", "en")
 """Languages whose labels exist; a profile's `locale` picks one or several of them."""
@@ -368,3 +370,39 @@ class Phone(str, _JsonSchemaFromMetadata):
         cls, source: Any, handler: GetCoreSchemaHandler
     ) -> core_schema.CoreSchema:
         return _plain(cls, cls.parse, {"type": "string", "pattern": _PHONE_RE.pattern})
+
+
+# --------------------------------------------------------------------------- colour
+
+_COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+class Color(str, _JsonSchemaFromMetadata):
+    """An accent colour ``#rrggbb``, dark enough for white text and for links on the page."""
+
+    __slots__ = ()
+
+    def serialize(self) -> str:
+        return str(self)
+
+    @classmethod
+    def parse(cls, value: Any) -> Color:
+        if isinstance(value, Color):
+            return value
+        text = value.strip() if isinstance(value, str) else None
+        if text is None or not _COLOR_RE.match(text):
+            raise PydanticCustomError("pg_color", "bad colour", {"found": _show(value)})
+        ratio = colors.light_contrast(text)
+        if ratio < colors.AA:
+            raise PydanticCustomError(
+                "pg_color_contrast",
+                "too light",
+                {"found": text, "ratio": f"{ratio:.1f}", "minimum": colors.AA},
+            )
+        return cls(text.lower())
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return _plain(cls, cls.parse, {"type": "string", "pattern": _COLOR_RE.pattern})

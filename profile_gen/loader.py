@@ -7,6 +7,7 @@ with its file position and field path, in the profile's language.
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from collections.abc import Sized
@@ -62,7 +63,7 @@ def load_text(
     except YamlProblems as error:
         raise ProfileError(file, error.problems, lang or "fr") from None
     lang = lang or guess_language(source.data)
-    problems = list(source.problems)
+    problems = list(source.problems) + _unquoted_colours(source, text)
     profile = None
     try:
         profile = Profile.model_validate(source.data)
@@ -83,6 +84,25 @@ def load_text(
 
 
 _REFERS_TO = {"unknown_achievement": "achievements", "unknown_competency": "competencies"}
+
+
+_UNQUOTED_COLOR = re.compile(r":[ \t]+(#[0-9a-fA-F]{6})\b")
+
+
+def _unquoted_colours(source: Source, text: str) -> list[Problem]:
+    """`color: #1f4e8c` is a key with no value followed by a comment: say to quote it."""
+    lines = text.splitlines()
+    found = []
+    for path, (line, column) in source.keys.items():
+        value: Any = source.data
+        for part in path:  # keys name mapping entries: every step is a key or an index
+            value = value[part] if isinstance(value, dict | list) else None  # type: ignore[index]
+        match = _UNQUOTED_COLOR.search(lines[line - 1], column - 1) if value is None else None
+        if match:
+            found.append(
+                Problem("yaml_unquoted_color", path, {"found": match.group(1)}, line, column)
+            )
+    return found
 
 
 def _rules_on_valid_sections(data: Any, broken: set) -> list[Problem]:

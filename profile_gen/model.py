@@ -11,7 +11,17 @@ from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, field_validator
 
-from .fields import LANGUAGES, Email, EndDate, Localized, Markdown, PartialDate, Phone, WebUrl
+from .fields import (
+    LANGUAGES,
+    Color,
+    Email,
+    EndDate,
+    Localized,
+    Markdown,
+    PartialDate,
+    Phone,
+    WebUrl,
+)
 from .frameworks import DEFAULT_SCALE, RNCP_35284
 
 Id = Annotated[
@@ -93,6 +103,11 @@ class Identity(Section):
     headline: Localized = Field(description="One line: who you are professionally.")
     photo: Photo | None = None
     contact: Contact = Field(default_factory=Contact)
+    color: Color | None = Field(
+        None,
+        description="Your colour for the Book and the deck (links, titles, buttons), "
+        "`#rrggbb`, dark enough for white text; a lighter variant is made for dark mode.",
+    )
 
 
 class OtherLink(Section):

@@ -83,11 +83,12 @@ def initials(name: str) -> str:
     return letters.upper()
 
 
-def icon(name: str) -> str:
-    """The Book's icon (browser tab, bookmarks): the person's initials on a disc, as SVG."""
+def icon(name: str, color: str) -> str:
+    """The Book's icon (browser tab, bookmarks): the person's initials on a disc of their
+    colour (`#rrggbb`, dark enough for white text), as SVG."""
     return (
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64">'
-        '<circle cx="32" cy="32" r="32" fill="#1f4e8c"/>'
+        f'<circle cx="32" cy="32" r="32" fill="{escape(color)}"/>'
         '<text x="32" y="41" text-anchor="middle" fill="#ffffff" font-size="26" '
         'font-weight="700" font-family="system-ui, -apple-system, Segoe UI, Roboto, sans-serif">'
         f"{escape(initials(name))}</text></svg>\n"

@@ -13,6 +13,27 @@ HEAD = MINIMAL  # three lines: identity, name, headline
 # (id, profile text, line of the defect, field path shown, a fragment of the message)
 CASES = [
     (
+        "color-too-light",
+        HEAD + '  color: "#ffcc00"\n',
+        4,
+        "identity.color",
+        "couleur #ffcc00 trop claire : contraste 1.4:1",
+    ),
+    (
+        "color-not-hex",
+        HEAD + "  color: bleu\n",
+        4,
+        "identity.color",
+        'attendu : une couleur #rrggbb (ex. « #1f4e8c ») ; trouvé : "bleu"',
+    ),
+    (
+        "color-unquoted",  # YAML reads `#...` as a comment
+        HEAD + "  color: #1f4e8c\n",
+        4,
+        "identity.color",
+        "écrivez la couleur entre guillemets",
+    ),
+    (
         "typo-top-level",
         HEAD + "experiance: []\n",
         4,

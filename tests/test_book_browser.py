@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
+from profile_gen import colors
 from profile_gen.build import run_pelican
 from tests.browser import RequestLog
 from tests.conftest import ROOT
@@ -136,3 +138,44 @@ def test_print_stylesheet_hides_navigation(chromium, site):
     family = page.evaluate("getComputedStyle(document.body).fontFamily")
     assert "Times New Roman" in family
     page.close()
+
+
+ORANGE = "#ce430c"  # accepted by a hair: 4.54:1 on the light background
+
+
+@pytest.fixture(scope="module")
+def orange_site(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("orange")
+    shutil.copytree(ROOT / "content", root / "content")
+    shutil.copytree(ROOT / "theme", root / "theme")
+    shutil.copy(ROOT / "pelican.conf.py", root / "pelican.conf.py")
+    profile = root / "content/profile.yaml"
+    text = profile.read_text("utf-8")
+    profile.write_text(
+        text.replace("  name: Léa Moreau\n", f'  name: Léa Moreau\n  color: "{ORANGE}"\n', 1),
+        "utf-8",
+    )
+    return run_pelican(root / "pelican.conf.py", pdf=False).output
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_chosen_colour_keeps_the_contrast(chromium, orange_site, scheme):
+    context = chromium.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    for path in (
+        "index.html",
+        "competences/index.html",
+        "realisations/index.html",
+        "profil/index.html",
+    ):
+        page.goto((orange_site / path).as_uri())
+        assert page.evaluate(CONTRAST_JS) == [], path
+        accent = page.evaluate(
+            "getComputedStyle(document.documentElement).getPropertyValue('--accent').trim()"
+        )
+        assert accent == (ORANGE if scheme == "light" else colors.dark_variant(ORANGE))
+    deck = context.new_page()
+    deck.goto((orange_site / "soutenance/index.html").as_uri())
+    heading = deck.evaluate("getComputedStyle(document.querySelector('.slide h2')).color")
+    assert heading == "rgb(206, 67, 12)"  # the deck speaks the same colour
+    context.close()

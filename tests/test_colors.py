@@ -1,0 +1,49 @@
+"""The accent colour: WCAG contrast arithmetic, the dark-mode variant, and the theme's palette."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from profile_gen import colors
+from tests.conftest import ROOT
+
+HEX = st.integers(0, 0xFFFFFF).map(lambda n: f"#{n:06x}")
+
+
+def test_contrast_follows_wcag():
+    assert colors.contrast("#000000", "#ffffff") == pytest.approx(21.0)
+    assert colors.contrast("#777777", "#777777") == pytest.approx(1.0)
+    assert colors.contrast("#767676", "#ffffff") == pytest.approx(4.54, abs=0.01)  # WebAIM
+    assert colors.luminance("#ffffff") == pytest.approx(1.0)
+
+
+@given(HEX)
+def test_every_accepted_colour_reads_in_both_modes(color):
+    if colors.light_contrast(color) < colors.AA:
+        return  # refused by the model
+    palette = colors.palette(color)
+    for background in colors.LIGHT_BACKGROUNDS:
+        assert colors.contrast(palette.light, background) >= colors.AA
+        assert colors.contrast(palette.light, "#ffffff") >= colors.AA  # white button text
+    for background in colors.DARK_BACKGROUNDS:
+        assert colors.contrast(palette.dark, background) >= colors.AA
+    assert colors.contrast(palette.dark, "#0d1117") >= colors.AA  # dark button text
+
+
+def test_dark_variant_keeps_the_hue():
+    assert colors.dark_variant("#7a2e5c") == "#aa7997"
+    assert colors.dark_variant("#1f4e8c") != "#ffffff"
+
+
+def test_palette_data_matches_the_theme():
+    css = (ROOT / "theme/static/css/book.css").read_text(encoding="utf-8")
+    light, dark = css.split("@media (prefers-color-scheme: dark)", 1)
+    value = lambda block, name: re.search(rf"--{name}:\s*(#[0-9a-f]{{6}})", block).group(1)  # noqa: E731
+    assert value(light, "accent") == colors.DEFAULT
+    assert (value(light, "bg"), value(light, "surface")) == colors.LIGHT_BACKGROUNDS
+    assert (value(dark, "bg"), value(dark, "surface")) == colors.DARK_BACKGROUNDS
+    assert value(dark, "accent-text") == "#0d1117"
