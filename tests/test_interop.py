@@ -380,7 +380,7 @@ def test_read_export_matches_names_loosely(tmp_path):
 def test_json_resume_round_trip_keeps_everything():
     sample = load(SAMPLE)
     # optional fields the sample leaves out travel too
-    identity = sample.identity.model_copy(update={"family_name": "Moreau"})
+    identity = sample.identity.model_copy(update={"family_name": "Moreau", "color": "#7a2e5c"})
     for profile in (sample, sample.model_copy(update={"identity": identity})):
         resume = export(profile)
         data, _ = from_jsonresume(json.loads(json.dumps(resume)))

@@ -153,7 +153,7 @@ def export(profile: Profile, lang: str | None = None) -> dict[str, Any]:
         "version": 1,
         "language": lang,
         "locale": list(profile.locale),
-        "identity": _pick(identity, "headline", "family_name", "photo")
+        "identity": _pick(identity, "headline", "family_name", "photo", "color")
         | {"contact": _pick(contact, "address", "city", "visibility")},
         "summary": _dump(profile.summary),
         "links_others": _dump(profile.links.others),
