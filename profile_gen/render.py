@@ -6,6 +6,7 @@ current language comes from the template context (`lang`, `primary_lang`).
 
 from __future__ import annotations
 
+import datetime
 import json
 from functools import lru_cache
 from typing import Any
@@ -63,9 +64,12 @@ def _render_markdown(text: str, top: int) -> str:
     return _MARKDOWN.renderer.render(tokens, _MARKDOWN.options, {})
 
 
-def format_date(value: PartialDate | None, lang: str) -> str:
+def format_date(value: PartialDate | datetime.date | None, lang: str) -> str:
+    """``18 sept. 2025``, ``sept. 2025`` or ``2025``, as precise as the date is known."""
     if value is None:
         return ""
+    if isinstance(value, datetime.date):  # a Pelican article's date
+        value = PartialDate(value.year, value.month, value.day)
     if value.is_present:
         return i18n.label(lang, "present")
     if value.month is None:

@@ -119,6 +119,8 @@ def test_pelican_articles_are_written_and_listed(site):
     article = page(site, "articles/planning-recette-partage/index.html")
     assert article.find("h1").get_text().startswith("Un planning de recette")
     assert article.find("meta", attrs={"name": "description"})["content"].startswith("Pendant")
+    when = article.find("time")  # dated like every other date of the Book
+    assert (when["datetime"], when.get_text()) == ("2025-09-18", "18 sept. 2025")
     for lang in LANGS:
         listing = page(site, f"{prefix(lang)}activites/index.html")
         links = [a["href"] for a in listing.find_all("a")]
