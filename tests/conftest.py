@@ -55,13 +55,24 @@ def write_profile(tmp_path):
     return write
 
 
+def copy_sample(root: Path, old: str = "", new: str = "") -> Path:
+    """The repository's content/, theme and settings copied into `root`, the sample profile
+    with its first `old` replaced by `new` (which must be there); returns `root`."""
+    shutil.copytree(ROOT / "content", root / "content")
+    shutil.copytree(ROOT / "theme", root / "theme")
+    shutil.copy(ROOT / "pelican.conf.py", root / "pelican.conf.py")
+    if old:
+        profile = root / "content/profile.yaml"
+        text = profile.read_text("utf-8")
+        assert old in text, old
+        profile.write_text(text.replace(old, new, 1), "utf-8")
+    return root
+
+
 @pytest.fixture
 def sample_copy(tmp_path) -> Path:
     """A copy of the repository's content/ and settings, safe to modify and build."""
-    shutil.copytree(ROOT / "content", tmp_path / "content")
-    shutil.copytree(ROOT / "theme", tmp_path / "theme")
-    shutil.copy(ROOT / "pelican.conf.py", tmp_path / "pelican.conf.py")
-    return tmp_path
+    return copy_sample(tmp_path)
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from profile_gen.build import run_pelican
 from profile_gen.i18n import fr
 from profile_gen.loader import load
 from profile_gen.readiness import ANNEXE_ITEMS
-from tests.conftest import ROOT, SAMPLE
+from tests.conftest import ROOT, SAMPLE, copy_sample
 
 PROFILE = load(SAMPLE)
 A4 = (595.28, 841.89)
@@ -142,14 +142,7 @@ def test_cv_is_one_page(site):
 
 
 def test_missing_items_are_marked_in_html_only(tmp_path, run_cli):
-    shutil.copytree(ROOT / "content", tmp_path / "content")
-    shutil.copytree(ROOT / "theme", tmp_path / "theme")
-    shutil.copy(ROOT / "pelican.conf.py", tmp_path / "pelican.conf.py")
-    profile = tmp_path / "content/profile.yaml"
-    text = profile.read_text("utf-8")
-    profile.write_text(
-        text.replace("  linkedin: https://www.linkedin.com/in/lea-moreau-exemple/\n", ""), "utf-8"
-    )
+    copy_sample(tmp_path, "  linkedin: https://www.linkedin.com/in/lea-moreau-exemple/\n")
     final = run_pelican(tmp_path / "pelican.conf.py").output
     soup = BeautifulSoup((final / "annexe/index.html").read_text("utf-8"), "html.parser")
     missing = soup.find_all(class_="missing")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -10,7 +9,7 @@ import pytest
 from profile_gen import colors
 from profile_gen.build import run_pelican
 from tests.browser import RequestLog
-from tests.conftest import ROOT
+from tests.conftest import ROOT, copy_sample
 
 CONTRAST_JS = """
 () => {
@@ -145,15 +144,10 @@ ORANGE = "#ce430c"  # accepted by a hair: 4.54:1 on the light background
 
 @pytest.fixture(scope="module")
 def orange_site(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("orange")
-    shutil.copytree(ROOT / "content", root / "content")
-    shutil.copytree(ROOT / "theme", root / "theme")
-    shutil.copy(ROOT / "pelican.conf.py", root / "pelican.conf.py")
-    profile = root / "content/profile.yaml"
-    text = profile.read_text("utf-8")
-    profile.write_text(
-        text.replace("  name: Léa Moreau\n", f'  name: Léa Moreau\n  color: "{ORANGE}"\n', 1),
-        "utf-8",
+    root = copy_sample(
+        tmp_path_factory.mktemp("orange"),
+        "  name: Léa Moreau\n",
+        f'  name: Léa Moreau\n  color: "{ORANGE}"\n',
     )
     return run_pelican(root / "pelican.conf.py", pdf=False).output
 
