@@ -28,119 +28,13 @@ def _lang(args: argparse.Namespace) -> str:
 # --------------------------------------------------------------------------- check
 
 
-def _article_count(profile_path: Path) -> int:
-    articles = profile_path.parent / "articles"
-    return len(list(articles.glob("*.md"))) if articles.is_dir() else 0
-
-
 def cmd_check(args: argparse.Namespace) -> int:
     with long_lived_imports():
-        from .loader import load
-        from .readiness import assess
+        from .check import check
 
-    path = Path(args.profile)
-    profile = load(path, lang=args.lang)
-    lang = args.lang or profile.primary_language
-    report = assess(profile, _article_count(path))
-    say = lambda key, **ctx: i18n.text(lang, key, **ctx)  # noqa: E731
-    out = [say("check.valid", file=str(path)), "", say("check.annexe")]
-    for check in report.annexe:
-        mark = "✓" if check.ok else "✗"
-        line = f"  {mark} {say('item.' + check.key)}"
-        out.append(line if check.ok else f"{line} — {say('check.hint.' + check.key)}")
-    out += ["", say("check.defence")]
-    for check in report.defence:
-        mark = "✓" if check.ok else "✗"
-        line = f"  {mark} {say('check.' + check.key, **check.context)}"
-        if not check.ok:
-            line += f" — {say('check.hint.' + check.key, **check.context)}"
-        out.append(line)
-        for lang_of_notes, warning in check.context.get("overruns", []):
-            detail = say(
-                "check.notes_over",
-                number=warning.index + 1,
-                type=warning.type.value,
-                words=warning.words,
-                speaking=warning.speaking,
-                budget=warning.budget,
-            )
-            out.append(f"      - [{lang_of_notes}] {detail}")
-    notes = []
-    primary = profile.primary_language
-    for other, paths in report.missing_translations.items():
-        if paths:
-            fallback = primary if other != primary else profile.locale[-1]
-            notes.append(
-                f"  {say('check.translations', count=len(paths), lang=other, primary=fallback)}"
-            )
-            notes += [f"    - {p}" for p in paths[:15]]
-            if len(paths) > 15:
-                notes.append("    - …")
-    for long_text in report.too_long_for_linkedin:
-        notes.append(
-            "  "
-            + say(
-                "check.linkedin_length",
-                path=long_text.path,
-                lang=long_text.lang,
-                length=long_text.length,
-                limit=long_text.limit,
-            )
-        )
-    if report.plain_texts:
-        for other in profile.locale[1:]:
-            notes.append(f"  {say('check.plain_texts', count=report.plain_texts, lang=other)}")
-    if notes:
-        out += ["", say("check.notes"), *notes]
-    settings = _settings_for(Path(args.settings), path)
-    if settings is not None:
-        from . import citations
-
-        style, accessed = citations.from_settings(settings)
-        cited_online = any(a.url for a in profile.activities) or _article_count(path)
-        if style == "harvard" and accessed is None and cited_online:
-            out += ["", f"⚠ {say('check.harvard_accessed', settings=args.settings)}"]
-        cv_pages = _cv_pages(Path(args.settings), path, settings)
-        if cv_pages is not None and cv_pages > 1:
-            out += ["", f"⚠ {say('check.cv_overflow', pages=cv_pages)}"]
-    missing = report.missing
-    out += ["", say("check.ready") if not missing else say("check.incomplete", count=len(missing))]
-    print("\n".join(out))
-    return 0 if not missing else 1
-
-
-def _settings_for(settings_file: Path, profile_path: Path) -> dict | None:
-    """The project's settings with the profile's folder as content, when they exist and
-    would build this very file."""
-    from .build import project_settings
-    from .plugin import profile_path as settings_profile
-
-    if not settings_file.is_file():
-        return None
-    settings = project_settings(settings_file, profile_path.parent)
-    if settings_profile(settings).name != profile_path.name:
-        return None  # the settings would build another file of that folder
-    return settings
-
-
-def _cv_pages(settings_file: Path, profile_path: Path, settings: dict) -> int | None:
-    """Pages of the printed CV of this profile, printed with the settings' theme, when
-    WeasyPrint works."""
-    import tempfile
-
-    from .build import _quiet_pelican, run_pelican
-    from .media import cache_folder
-    from .pdf import PdfUnavailable, printed_pages
-
-    _quiet_pelican()
-    with tempfile.TemporaryDirectory() as folder:
-        built = run_pelican(
-            settings_file, Path(folder) / "output", pdf=False, content=profile_path.parent
-        )
-        try:
-            return printed_pages(built.output, "cv/index.html", cache_folder(settings, "pages"))
-        except PdfUnavailable:
-            return None
+    text, ready = check(Path(args.profile), Path(args.settings), args.lang)
+    print(text)
+    return 0 if ready else 1
 
 
 # --------------------------------------------------------------------------- schema

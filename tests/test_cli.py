@@ -43,7 +43,7 @@ def test_internal_errors_are_one_line_unless_debug(run_cli, monkeypatch, tmp_pat
     def boom(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("profile_gen.readiness.assess", boom)
+    monkeypatch.setattr("profile_gen.check.assess", boom)
     result = run_cli("check", str(SAMPLE))
     assert result.code == 3
     assert "RuntimeError('boom')" in result.err and "--debug" in result.err

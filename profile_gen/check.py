@@ -1,0 +1,160 @@
+"""`profile-gen check`: what one profile still lacks, as the report the command prints.
+
+The readiness itself is data (`profile_gen.readiness`); this module adds what needs the
+project (the printed CV's length, the citation settings) and writes the report's lines in
+the profile's language.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import citations, i18n
+from .build import _quiet_pelican, project_settings, run_pelican
+from .loader import load
+from .media import cache_folder
+from .model import Profile
+from .pdf import PdfUnavailable, printed_pages
+from .plugin import profile_path as settings_profile
+from .readiness import Readiness, assess
+
+MAX_LISTED = 15
+"""Missing translations listed per language; more are summed up as « … »."""
+
+
+@dataclass(frozen=True)
+class ProjectFindings:
+    """What the project's settings say about this profile (None: no settings for it)."""
+
+    cv_pages: int | None = None
+    harvard_without_date: bool = False
+
+
+def check(profile_path: Path, settings_file: Path, lang: str | None = None) -> tuple[str, bool]:
+    """The report on the profile at `profile_path`, and whether it is ready."""
+    profile = load(profile_path, lang=lang)
+    lang = lang or profile.primary_language
+    articles = article_count(profile_path)
+    report = assess(profile, articles)
+    findings = project_findings(profile, profile_path, settings_file, articles)
+    lines = report_lines(profile, report, findings, lang, str(profile_path), str(settings_file))
+    return "\n".join(lines), report.ready
+
+
+def article_count(profile_path: Path) -> int:
+    articles = profile_path.parent / "articles"
+    return len(list(articles.glob("*.md"))) if articles.is_dir() else 0
+
+
+def project_findings(
+    profile: Profile, profile_path: Path, settings_file: Path, articles: int
+) -> ProjectFindings:
+    settings = _settings_for(settings_file, profile_path)
+    if settings is None:
+        return ProjectFindings()
+    style, accessed = citations.from_settings(settings)  # a bad setting is a named error
+    cited_online = any(activity.url for activity in profile.activities) or articles > 0
+    return ProjectFindings(
+        cv_pages=_cv_pages(settings_file, profile_path, settings),
+        harvard_without_date=style == "harvard" and accessed is None and cited_online,
+    )
+
+
+def report_lines(
+    profile: Profile,
+    report: Readiness,
+    findings: ProjectFindings,
+    lang: str,
+    profile_name: str,
+    settings_name: str,
+) -> list[str]:
+    def say(key: str, **context) -> str:
+        return i18n.text(lang, key, **context)
+
+    out = [say("check.valid", file=profile_name), "", say("check.annexe")]
+    for item in report.annexe:
+        line = f"  {'✓' if item.ok else '✗'} {say('item.' + item.key)}"
+        out.append(line if item.ok else f"{line} — {say('check.hint.' + item.key)}")
+    out += ["", say("check.defence")]
+    for item in report.defence:
+        line = f"  {'✓' if item.ok else '✗'} {say('check.' + item.key, **item.context)}"
+        if not item.ok:
+            line += f" — {say('check.hint.' + item.key, **item.context)}"
+        out.append(line)
+        for lang_of_notes, warning in item.context.get("overruns", []):
+            detail = say(
+                "check.notes_over",
+                number=warning.index + 1,
+                type=warning.type.value,
+                words=warning.words,
+                speaking=warning.speaking,
+                budget=warning.budget,
+            )
+            out.append(f"      - [{lang_of_notes}] {detail}")
+    notes = _notes(profile, report, say)
+    if notes:
+        out += ["", say("check.notes"), *notes]
+    if findings.harvard_without_date:
+        out += ["", f"⚠ {say('check.harvard_accessed', settings=settings_name)}"]
+    if findings.cv_pages is not None and findings.cv_pages > 1:
+        out += ["", f"⚠ {say('check.cv_overflow', pages=findings.cv_pages)}"]
+    missing = report.missing
+    out += ["", say("check.ready") if not missing else say("check.incomplete", count=len(missing))]
+    return out
+
+
+def _notes(profile: Profile, report: Readiness, say) -> list[str]:
+    """Remarks that do not make the profile incomplete: translations, LinkedIn lengths."""
+    notes = []
+    primary = profile.primary_language
+    for other, paths in report.missing_translations.items():
+        if paths:
+            fallback = primary if other != primary else profile.locale[-1]
+            notes.append(
+                f"  {say('check.translations', count=len(paths), lang=other, primary=fallback)}"
+            )
+            notes += [f"    - {path}" for path in paths[:MAX_LISTED]]
+            if len(paths) > MAX_LISTED:
+                notes.append("    - …")
+    for text in report.too_long_for_linkedin:
+        notes.append(
+            "  "
+            + say(
+                "check.linkedin_length",
+                path=text.path,
+                lang=text.lang,
+                length=text.length,
+                limit=text.limit,
+            )
+        )
+    if report.plain_texts:
+        for other in profile.locale[1:]:
+            notes.append(f"  {say('check.plain_texts', count=report.plain_texts, lang=other)}")
+    return notes
+
+
+def _settings_for(settings_file: Path, profile_path: Path) -> dict | None:
+    """The project's settings with the profile's folder as content, when they exist and
+    would build this very file."""
+    if not settings_file.is_file():
+        return None
+    settings = project_settings(settings_file, profile_path.parent)
+    if settings_profile(settings).name != profile_path.name:
+        return None  # the settings would build another file of that folder
+    return settings
+
+
+def _cv_pages(settings_file: Path, profile_path: Path, settings: dict) -> int | None:
+    """Pages of the printed CV of this profile, printed with the settings' theme, when
+    WeasyPrint works."""
+    _quiet_pelican()
+    with tempfile.TemporaryDirectory() as folder:
+        built = run_pelican(
+            settings_file, Path(folder) / "output", pdf=False, content=profile_path.parent
+        )
+        try:
+            return printed_pages(built.output, "cv/index.html", cache_folder(settings, "pages"))
+        except PdfUnavailable:
+            return None
