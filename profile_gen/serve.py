@@ -7,6 +7,7 @@ last good build keeps being served (builds are atomic).
 
 from __future__ import annotations
 
+import errno
 import functools
 import json
 import sys
@@ -124,9 +125,15 @@ class Server:
         self.stopping = threading.Event()
         handler = type("BoundHandler", (Handler,), {"state": self.state})
         self.output.mkdir(parents=True, exist_ok=True)
-        self.httpd = ThreadingHTTPServer(
-            ("127.0.0.1", port), functools.partial(handler, directory=str(self.output))
-        )
+        try:
+            self.httpd = ThreadingHTTPServer(
+                ("127.0.0.1", port), functools.partial(handler, directory=str(self.output))
+            )
+        except OSError as error:  # port taken by another server, or reserved
+            code = "serve_port_in_use" if error.errno == errno.EADDRINUSE else "serve_port"
+            detail = error.strerror or str(error)
+            suggestion = port + 1 if 0 < port < 65535 else 8000
+            raise BuildError(code, port=port, suggestion=suggestion, detail=detail) from None
         self.port = self.httpd.server_address[1]
 
     @property

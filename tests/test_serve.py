@@ -102,3 +102,15 @@ def test_serves_and_watches_another_profile_folder(sample_copy):
         assert "Léa Moreau-Servie" in fetch(server.url)
     finally:
         server.stop()
+
+
+def test_a_port_in_use_is_named(sample_copy, in_dir, run_cli):
+    first = Server(sample_copy / "pelican.conf.py", port=0, say=lambda _: None)
+    try:
+        in_dir(sample_copy)
+        result = run_cli("serve", "--port", str(first.port))
+        assert result.code == 2, result.err
+        assert f"le port {first.port} est déjà utilisé" in result.err
+        assert f"--port {first.port + 1}" in result.err and "interne" not in result.err
+    finally:
+        first.httpd.server_close()

@@ -117,6 +117,8 @@ MESSAGES = {
     "import_invalid_result": "the imported profile would not be valid (a profile-gen bug, please report it):\n{detail}",
     "build_no_settings": "settings file not found: {path} (run the command from the project folder, or give --settings)",
     "build_no_content": "profile folder not found: {path} (PATH setting, or --content)",
+    "serve_port_in_use": "port {port} is already in use (another `profile-gen serve`?): stop it or choose another port, e.g. --port {suggestion}",
+    "serve_port": "cannot listen on port {port}: {detail}; choose another port with --port",
     "build_no_plugin": "{path}: the plugin {plugin} is not active (PLUGINS setting); the Book cannot be built",
     "build_citation_style": "setting CITATION_STYLE = {found}: expected {expected}",
     "build_citation_accessed": "setting CITATION_ACCESSED = {found}: expected a date YYYY-MM-DD (the day you checked the links of your references)",

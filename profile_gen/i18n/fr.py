@@ -124,6 +124,8 @@ MESSAGES = {
     "import_invalid_result": "le profil importé ne serait pas valide (erreur de profile-gen, merci de la signaler) :\n{detail}",
     "build_no_settings": "fichier de réglages introuvable : {path} (lancez la commande depuis le dossier du projet, ou donnez --settings)",
     "build_no_content": "dossier du profil introuvable : {path} (réglage PATH, ou --content)",
+    "serve_port_in_use": "le port {port} est déjà utilisé (un autre « profile-gen serve » ?) : fermez-le ou choisissez un autre port, ex. --port {suggestion}",
+    "serve_port": "impossible d'écouter sur le port {port} : {detail} ; choisissez un autre port avec --port",
     "build_no_plugin": "{path} : le plugin {plugin} n'est pas actif (réglage PLUGINS) ; le Book ne peut pas être construit",
     "build_citation_style": "réglage CITATION_STYLE = {found} : attendu {expected}",
     "build_citation_accessed": "réglage CITATION_ACCESSED = {found} : attendu une date AAAA-MM-JJ (le jour où vous avez vérifié les liens de vos références)",
