@@ -7,6 +7,7 @@ Exit codes: 0 success (or profile ready), 1 profile incomplete, 2 invalid input,
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 from pathlib import Path
@@ -361,6 +362,26 @@ def _argv_lang(argv: list[str] | None) -> str:
     return env if env in i18n.LANGUAGES else "fr"
 
 
+OS_REASONS = {
+    errno.ENOENT: "not_found",
+    errno.ENOTDIR: "not_a_folder",
+    errno.EISDIR: "is_a_folder",
+    errno.EACCES: "denied",
+    errno.EPERM: "denied",
+    errno.EEXIST: "exists",
+    errno.ENOSPC: "disk_full",
+    errno.EROFS: "read_only",
+}
+
+
+def _os_error(lang: str, error: OSError) -> str:
+    """`path: what went wrong`, in the user's words, for an error of the file system."""
+    key = OS_REASONS.get(error.errno or 0)
+    reason = i18n.label(lang, f"os.{key}") if key else (error.strerror or str(error))
+    path = error.filename if error.filename is not None else ""
+    return i18n.message(lang, "os_error", path=str(path), reason=reason)
+
+
 def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
@@ -376,6 +397,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except InteropError as error:
         print(i18n.message(_lang(args), error.code, **error.context), file=sys.stderr)
+        return 2
+    except OSError as error:  # the file system said no: a path to fix, not a bug to report
+        print(_os_error(_lang(args), error), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

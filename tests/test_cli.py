@@ -99,3 +99,22 @@ def test_argument_errors_in_the_users_language(capsys, argv, french, english):
         err = capsys.readouterr().err
         assert err.startswith(usage) and expected in err, err
         assert ("erreur :" if lang == "fr" else "error:") in err
+
+
+@pytest.mark.parametrize(
+    ("args", "reason"),
+    [
+        (["schema", "-o", "{tmp}/absent/schema.json"], "fichier ou dossier introuvable"),
+        (["init", "{tmp}/a-file/profil"], "une partie du chemin n'est pas un dossier"),
+        (
+            ["export", "jsonresume", str(SAMPLE), "-o", "{tmp}/absent/resume.json"],
+            "fichier ou dossier introuvable",
+        ),
+    ],
+)
+def test_file_system_errors_name_the_path(run_cli, tmp_path, args, reason):
+    (tmp_path / "a-file").write_text("not a folder", encoding="utf-8")
+    result = run_cli(*[arg.format(tmp=tmp_path) for arg in args])
+    assert result.code == 2, result.err
+    assert str(tmp_path) in result.err and reason in result.err
+    assert "interne" not in result.err and "Traceback" not in result.err
