@@ -269,6 +269,9 @@ def cmd_publish(args: argparse.Namespace) -> int:
         raise BuildError("publish_no_build", path=str(output))
     private = {path.strip("/") for path in PRINT_PATHS}
     target = Path(args.destination)
+    built, destination = output.resolve(), target.resolve()
+    if destination == built or built in destination.parents or destination in built.parents:
+        raise BuildError("publish_overlap", path=str(target), output=str(output))
     if target.exists() and any(target.iterdir()) and not args.force:
         raise BuildError("publish_not_empty", path=str(target))
 
@@ -276,7 +279,15 @@ def cmd_publish(args: argparse.Namespace) -> int:
         return {name for name in names if Path(folder) == output and name in private}
 
     shutil.copytree(output, target, ignore=ignore, dirs_exist_ok=True)
+    stale = sorted(name for name in private if (target / name).exists())
+    for name in stale:  # left there by an earlier copy of the whole output
+        if (target / name).is_dir():
+            shutil.rmtree(target / name)
+        else:
+            (target / name).unlink()
     print(i18n.text(lang, "publish.done", path=str(target), left=", ".join(sorted(private))))
+    if stale:
+        print(i18n.text(lang, "publish.removed", path=str(target), names=", ".join(stale)))
     return 0
 
 

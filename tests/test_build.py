@@ -116,6 +116,22 @@ def test_publish_leaves_the_print_outputs_out(run_cli, sample_copy, in_dir, tmp_
     assert b"+33 6 12 34 56 78" not in everything
     assert run_cli("publish", str(site)).code == 2  # not empty
     assert run_cli("publish", str(site), "--force").code == 0
+    # a folder where the whole output was once copied loses the print outputs
+    shutil.copytree(sample_copy / "output", site, dirs_exist_ok=True)
+    result = run_cli("publish", str(site), "--force")
+    assert result.code == 0 and "annexe, annexe.pdf, cv, cv.pdf" in result.out
+    for private in ("annexe", "cv", "annexe.pdf", "cv.pdf"):
+        assert not (site / private).exists()
+
+
+@pytest.mark.parametrize("destination", ["output", "output/site", "."])
+def test_publish_refuses_to_overlap_the_build(run_cli, sample_copy, in_dir, destination):
+    in_dir(sample_copy)
+    assert run_cli("build", "--no-pdf").code == 0
+    before = sorted(p.name for p in sample_copy.iterdir())
+    result = run_cli("publish", destination, "--force")
+    assert result.code == 2 and "se chevauchent" in result.err, result.err
+    assert sorted(p.name for p in sample_copy.iterdir()) == before
 
 
 @pytest.mark.parametrize(

@@ -126,6 +126,7 @@ MESSAGES = {
     "cohort_no_folder": "folder not found: {path}",
     "cohort_empty": "{path} holds no sub-folder with a profile.yaml",
     "publish_no_build": "no Book built in {path}: run profile-gen build first",
+    "publish_overlap": "{path} and the build folder {output} overlap: publish to a folder of its own (e.g. the GitHub Pages repository)",
     "publish_not_empty": "{path} is not empty: add --force to write into it anyway",
     # --- summaries
     "problem_count": "{count} errors. Fix them and run again.",
@@ -413,6 +414,7 @@ LABELS = {
     "help.publish_destination": "folder to publish (e.g. the GitHub Pages repository)",
     "help.publish_force": "write into a folder that is not empty",
     "publish.done": "Book copied to {path}, without {left} (data meant for the printed annexe only).",
+    "publish.removed": "Removed from {path}, where an earlier copy had left them: {names}.",
     # init
     "init.created": "created: {path}",
     "init.exists": "already exists, left unchanged: {path}",

@@ -133,6 +133,7 @@ MESSAGES = {
     "cohort_no_folder": "dossier introuvable : {path}",
     "cohort_empty": "{path} ne contient aucun sous-dossier avec un profile.yaml",
     "publish_no_build": "aucun Book construit dans {path} : lancez d'abord profile-gen build",
+    "publish_overlap": "{path} et le dossier de construction {output} se chevauchent : publiez dans un dossier à part (ex. le dépôt GitHub Pages)",
     "publish_not_empty": "{path} n'est pas vide : ajoutez --force pour y écrire quand même",
     # --- summaries
     "problem_count": "{count} erreurs. Corrigez-les puis relancez.",
@@ -420,6 +421,7 @@ LABELS = {
     "help.publish_destination": "dossier à publier (ex. le dépôt GitHub Pages)",
     "help.publish_force": "écrire dans un dossier qui n'est pas vide",
     "publish.done": "Book copié dans {path}, sans {left} (données réservées aux annexes imprimées).",
+    "publish.removed": "Retirés de {path}, où une copie précédente les avait laissés : {names}.",
     # init
     "init.created": "créé : {path}",
     "init.exists": "existe déjà, non modifié : {path}",
