@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from . import i18n
-from .cli_words import parser_class
+from .cli_words import int_between, parser_class
 from .errors import BuildError, ProfileError
 from .interop import InteropError
 from .startup import long_lived_imports
@@ -322,7 +322,7 @@ def parser(lang: str = "fr") -> argparse.ArgumentParser:
     build.add_argument("--content", metavar="DIR", help=h("content"))
     build.add_argument("--no-pdf", action="store_true", help=h("no_pdf"))
     build.add_argument("--cohort", metavar="DIR", help=h("cohort"))
-    build.add_argument("-j", "--jobs", type=int, help=h("jobs"))
+    build.add_argument("-j", "--jobs", type=int_between(lang, 1, 256), help=h("jobs"))
     build.set_defaults(run=cmd_build)
 
     pdf = commands.add_parser("pdf", help=h("pdf"))
@@ -355,7 +355,7 @@ def parser(lang: str = "fr") -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help=h("serve"))
     serve.add_argument("--settings", default="pelican.conf.py", help=h("settings"))
     serve.add_argument("--content", metavar="DIR", help=h("content"))
-    serve.add_argument("-p", "--port", type=int, default=8000)
+    serve.add_argument("-p", "--port", type=int_between(lang, 0, 65535), default=8000)
     serve.add_argument("--pdf", action="store_true", help=h("serve_pdf"))
     serve.set_defaults(run=cmd_serve)
     return main

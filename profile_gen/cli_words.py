@@ -26,6 +26,7 @@ ERRORS = (
     ),
     ("expected_one", re.compile(r"argument (?P<arg>.+?): expected one argument")),
     ("invalid_value", re.compile(r"argument (?P<arg>.+?): invalid \w+ value: (?P<value>.*)")),
+    ("other", re.compile(r"argument (?P<arg>.+?): (?P<detail>.*)")),  # our own checks' words
 )
 
 
@@ -56,6 +57,22 @@ class Parser(argparse.ArgumentParser):
         self.print_usage(sys.stderr)
         word = i18n.label(self.lang, "argparse.error")
         self.exit(2, f"{self.prog}: {word} {translate_error(self.lang, message)}\n")
+
+
+def int_between(lang: str, low: int, high: int):
+    """An argparse `type`: a whole number from `low` to `high`, else a message in `lang`."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = None
+        if value is None or not low <= value <= high:
+            message = i18n.text(lang, "argparse.range", low=low, high=high, found=text)
+            raise argparse.ArgumentTypeError(message)
+        return value
+
+    return parse
 
 
 def parser_class(lang: str) -> type[Parser]:

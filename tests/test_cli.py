@@ -77,9 +77,14 @@ def test_help_texts_in_both_languages(capsys, monkeypatch):
             "argument format: invalid choice: 'xml' (choose from 'linkedin', 'jsonresume')",
         ),
         (
-            ["serve", "-p", "abc"],
-            "argument -p/--port : valeur invalide 'abc'",
-            "argument -p/--port: invalid value: 'abc'",
+            ["serve", "-p", "70000"],
+            "argument -p/--port : nombre entier de 0 à 65535 attendu, trouvé « 70000 »",
+            "argument -p/--port: a whole number from 0 to 65535 expected, found '70000'",
+        ),
+        (
+            ["build", "--cohort", "x", "-j", "-1"],
+            "argument -j/--jobs : nombre entier de 1 à 256 attendu, trouvé « -1 »",
+            "argument -j/--jobs: a whole number from 1 to 256 expected, found '-1'",
         ),
         ([], "arguments obligatoires manquants : COMMAND", "arguments are required: COMMAND"),
         (
@@ -118,3 +123,14 @@ def test_file_system_errors_name_the_path(run_cli, tmp_path, args, reason):
     assert result.code == 2, result.err
     assert str(tmp_path) in result.err and reason in result.err
     assert "interne" not in result.err and "Traceback" not in result.err
+
+
+def test_argparse_messages_not_raised_by_our_commands_are_translated_too():
+    from profile_gen.cli_words import translate_error
+
+    assert translate_error("fr", "argument --n: invalid int value: 'x'") == (
+        "argument --n : valeur invalide 'x'"
+    )
+    assert translate_error("fr", "something argparse may say one day") == (
+        "something argparse may say one day"
+    )

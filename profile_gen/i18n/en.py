@@ -395,6 +395,8 @@ LABELS = {
     "os.exists": "already exists",
     "os.disk_full": "disk full",
     "os.read_only": "read-only file system",
+    "argparse.other": "argument {arg}: {detail}",
+    "argparse.range": "a whole number from {low} to {high} expected, found '{found}'",
     "help.content": "the profile's folder (profile.yaml, images/, articles/); default: the settings' PATH (content/)",
     "help.no_pdf": "skip the PDFs (faster)",
     "help.cohort": "build every profile folder of DIR",

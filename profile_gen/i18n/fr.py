@@ -402,6 +402,8 @@ LABELS = {
     "os.exists": "existe déjà",
     "os.disk_full": "disque plein",
     "os.read_only": "système de fichiers en lecture seule",
+    "argparse.other": "argument {arg} : {detail}",
+    "argparse.range": "nombre entier de {low} à {high} attendu, trouvé « {found} »",
     "help.content": "dossier du profil (profile.yaml, images/, articles/) ; par défaut : PATH des réglages (content/)",
     "help.no_pdf": "sans les PDF (plus rapide)",
     "help.cohort": "construire chaque dossier de profil de DIR",
