@@ -300,3 +300,32 @@ def test_printing_the_deck_gives_one_slide_per_page(chromium, site):
     strengths = " ".join(texts)
     for strength in PROFILE.strengths:
         assert localize(strength.title, "fr", "fr") in strengths
+
+
+def test_empty_sections_are_marked_on_screen_only(tmp_path, chromium):
+    import shutil
+
+    shutil.copytree(ROOT / "theme", tmp_path / "theme")
+    shutil.copy(ROOT / "pelican.conf.py", tmp_path / "pelican.conf.py")
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content/profile.yaml").write_text(MINIMAL, encoding="utf-8")
+    output = run_pelican(tmp_path / "pelican.conf.py", pdf=False).output
+    markers = deck_soup(output).select(".missing")
+    assert [m.find_parent("section")["class"][1] for m in markers] == [
+        "slide-achievements",
+        "slide-recommendations",
+        "slide-strengths",
+        "slide-improvements",
+    ]
+    assert "« strengths »" in markers[2].get_text()
+    page = chromium.new_page()
+    page.goto((output / "soutenance/index.html").as_uri())
+    display = "getComputedStyle(document.querySelector('.missing')).display"
+    assert page.evaluate(display) == "block"
+    page.emulate_media(media="print")  # the printed deck is the jury's copy: no to-do notes
+    assert page.evaluate(display) == "none"
+    page.close()
+
+
+def test_the_sample_deck_has_nothing_missing(site):
+    assert deck_soup(site).select(".missing") == []

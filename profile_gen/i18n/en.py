@@ -338,6 +338,7 @@ LABELS = {
     "deck.thanks": "Thank you",
     "deck.questions": "Your questions on my self-assessment are welcome",
     "deck.notes": "Speaker notes",
+    "deck.missing": "To do: add `{section}` to profile.yaml to fill this slide.",
     "deck.no_notes": "No notes yet: add them in defence.slides[].notes.",
     "deck.budget": "Time planned: {seconds} s — notes: about {speaking} s spoken",
     "deck.segment": "Segment",

@@ -345,6 +345,7 @@ LABELS = {
     "deck.thanks": "Merci de votre attention",
     "deck.questions": "Place à vos questions sur mon auto-évaluation",
     "deck.notes": "Notes de l'orateur",
+    "deck.missing": "À compléter : ajoutez « {section} » dans profile.yaml pour remplir cette diapositive.",
     "deck.no_notes": "Pas encore de notes : ajoutez-les dans defence.slides[].notes.",
     "deck.budget": "Temps prévu : {seconds} s — notes : environ {speaking} s à l'oral",
     "deck.segment": "Segment",
