@@ -287,13 +287,35 @@ def _show(value: Any, limit: int = 60) -> str:
 # --------------------------------------------------------------------------- links
 
 
-class WebUrl(str, _JsonSchemaFromMetadata):
-    """An absolute ``http``/``https`` address, kept exactly as written."""
+class _Text(str, _JsonSchemaFromMetadata):
+    """A string validated by `parse`, kept and serialized as it is, with `json_schema`."""
 
     __slots__ = ()
+    json_schema: ClassVar[dict[str, Any]] = {"type": "string"}
 
     def serialize(self) -> str:
         return str(self)
+
+    @classmethod
+    def parse(cls, value: Any) -> _Text:
+        raise NotImplementedError
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return _plain(cls, cls.parse, cls.json_schema)
+
+
+class WebUrl(_Text):
+    """An absolute ``http``/``https`` address, kept exactly as written."""
+
+    __slots__ = ()
+    json_schema: ClassVar[dict[str, Any]] = {
+        "type": "string",
+        "format": "uri",
+        "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://",
+    }
 
     @classmethod
     def parse(cls, value: Any) -> WebUrl:
@@ -310,24 +332,12 @@ class WebUrl(str, _JsonSchemaFromMetadata):
             raise PydanticCustomError("pg_url_host", "bad host", {"found": _show(value)})
         return cls(text)
 
-    @classmethod
-    def __get_pydantic_core_schema__(
-        cls, source: Any, handler: GetCoreSchemaHandler
-    ) -> core_schema.CoreSchema:
-        return _plain(
-            cls,
-            cls.parse,
-            {"type": "string", "format": "uri", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://"},
-        )
 
-
-class Email(str, _JsonSchemaFromMetadata):
+class Email(_Text):
     """An e-mail address (shown as a ``mailto:`` link by the outputs)."""
 
     __slots__ = ()
-
-    def serialize(self) -> str:
-        return str(self)
+    json_schema: ClassVar[dict[str, Any]] = {"type": "string", "format": "email"}
 
     @classmethod
     def parse(cls, value: Any) -> Email:
@@ -341,23 +351,15 @@ class Email(str, _JsonSchemaFromMetadata):
             raise PydanticCustomError("pg_email", "bad email", {"found": _show(value)}) from None
         return cls(value.strip())
 
-    @classmethod
-    def __get_pydantic_core_schema__(
-        cls, source: Any, handler: GetCoreSchemaHandler
-    ) -> core_schema.CoreSchema:
-        return _plain(cls, cls.parse, {"type": "string", "format": "email"})
-
 
 _PHONE_RE = re.compile(r"^\+?[0-9][0-9 .()\-]{5,24}$")
 
 
-class Phone(str, _JsonSchemaFromMetadata):
+class Phone(_Text):
     """A phone number: digits, spaces, dots, dashes, parentheses, an optional leading +."""
 
     __slots__ = ()
-
-    def serialize(self) -> str:
-        return str(self)
+    json_schema: ClassVar[dict[str, Any]] = {"type": "string", "pattern": _PHONE_RE.pattern}
 
     @classmethod
     def parse(cls, value: Any) -> Phone:
@@ -365,25 +367,17 @@ class Phone(str, _JsonSchemaFromMetadata):
             return cls(value.strip())
         raise PydanticCustomError("pg_phone", "bad phone", {"found": _show(value)})
 
-    @classmethod
-    def __get_pydantic_core_schema__(
-        cls, source: Any, handler: GetCoreSchemaHandler
-    ) -> core_schema.CoreSchema:
-        return _plain(cls, cls.parse, {"type": "string", "pattern": _PHONE_RE.pattern})
-
 
 # --------------------------------------------------------------------------- colour
 
 _COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
-class Color(str, _JsonSchemaFromMetadata):
+class Color(_Text):
     """An accent colour ``#rrggbb``, dark enough for white text and for links on the page."""
 
     __slots__ = ()
-
-    def serialize(self) -> str:
-        return str(self)
+    json_schema: ClassVar[dict[str, Any]] = {"type": "string", "pattern": _COLOR_RE.pattern}
 
     @classmethod
     def parse(cls, value: Any) -> Color:
@@ -400,9 +394,3 @@ class Color(str, _JsonSchemaFromMetadata):
                 {"found": text, "ratio": f"{ratio:.1f}", "minimum": colors.AA},
             )
         return cls(text.lower())
-
-    @classmethod
-    def __get_pydantic_core_schema__(
-        cls, source: Any, handler: GetCoreSchemaHandler
-    ) -> core_schema.CoreSchema:
-        return _plain(cls, cls.parse, {"type": "string", "pattern": _COLOR_RE.pattern})
