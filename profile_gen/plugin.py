@@ -82,8 +82,37 @@ def print_pdfs(pelican) -> None:
         )
 
 
+def keep_drafts_out(generator) -> None:
+    """`Status: draft` keeps an article out of every output. (Pelican would write it to
+    drafts/, and fail to: the Book has no categories.)"""
+    generator.drafts = []
+    generator.drafts_translations = []
+
+
+def refuse_skipped_articles(generators) -> None:
+    """Pelican skips an article it cannot read (no title, a bad date) with a log line and
+    builds on; a student would lose it without noticing. Stop the build and name it."""
+    if not generators:
+        return
+    context = generators[0].context  # shared by every generator
+    failed = sorted(
+        path for path, content in context.get("generated_content", {}).items() if content is None
+    )
+    if not failed:
+        return
+    settings = generators[0].settings
+    error = BuildError("build_skipped_articles", files=", ".join(failed))
+    if settings.get(RAISE_KEY):
+        raise error
+    profile = settings.get(PROFILE_KEY)
+    print(error.describe(profile.primary_language if profile else "fr"), file=sys.stderr)
+    raise SystemExit(2)
+
+
 def register() -> None:
     signals.initialized.connect(load_profile)
+    signals.article_generator_finalized.connect(keep_drafts_out)
+    signals.all_generators_finalized.connect(refuse_skipped_articles)
     signals.generator_init.connect(prepare_templates)
     signals.get_generators.connect(add_generators)
     signals.finalized.connect(print_pdfs)

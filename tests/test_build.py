@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -148,3 +149,33 @@ def test_missing_profile_folder_is_named(run_cli, sample_copy, in_dir, args, mes
     result = run_cli("build", "--no-pdf", *args)
     assert result.code == 2 and message in result.err, result.err
     assert "Traceback" not in result.err and "interne" not in result.err
+
+
+def test_an_unreadable_article_stops_the_build(run_cli, sample_copy, in_dir):
+    in_dir(sample_copy)
+    assert run_cli("build", "--no-pdf").code == 0
+    before = (sample_copy / "output/index.html").read_bytes()
+    article = sample_copy / "content/articles/sans-titre.md"
+    article.write_text("Date: 2025-01-01\n\nNo title here.\n", encoding="utf-8")
+    result = run_cli("build", "--no-pdf")
+    assert result.code == 2, result.out
+    assert "article(s) illisible(s) : articles/sans-titre.md" in result.err
+    assert "interne" not in result.err
+    assert (sample_copy / "output/index.html").read_bytes() == before  # previous output kept
+    plain = subprocess.run(
+        [str(Path(sys.executable).parent / "pelican"), "-s", "pelican.conf.py"],
+        capture_output=True,
+        text=True,
+    )
+    assert plain.returncode == 2 and "articles/sans-titre.md" in plain.stderr
+
+
+def test_a_draft_article_stays_out_of_every_output(run_cli, sample_copy, in_dir):
+    in_dir(sample_copy)
+    draft = sample_copy / "content/articles/brouillon.md"
+    draft.write_text("Title: Brouillon secret\nDate: 2025-01-01\nStatus: draft\n\nx\n", "utf-8")
+    result = run_cli("build", "--no-pdf")
+    assert result.code == 0, result.err
+    written = b"".join(p.read_bytes() for p in (sample_copy / "output").rglob("*.html"))
+    assert b"Brouillon secret" not in written
+    assert not (sample_copy / "output/drafts").exists()
