@@ -19,6 +19,8 @@ PAGE_PATHS = []
 STATIC_PATHS = []
 ARTICLE_URL = "articles/{slug}/index.html"
 ARTICLE_SAVE_AS = "articles/{slug}/index.html"
+ARTICLE_LANG_URL = "{lang}/articles/{slug}/index.html"  # a translation (same Slug, other Lang)
+ARTICLE_LANG_SAVE_AS = "{lang}/articles/{slug}/index.html"
 DIRECT_TEMPLATES = []  # the profile_gen generator writes the index and the Book's pages
 AUTHOR_SAVE_AS = CATEGORY_SAVE_AS = TAG_SAVE_AS = ""
 AUTHORS_SAVE_AS = CATEGORIES_SAVE_AS = TAGS_SAVE_AS = ARCHIVES_SAVE_AS = ""

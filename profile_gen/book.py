@@ -95,8 +95,18 @@ class ActivityEntry:
     summary_html: Markup | None = None
 
 
-def activity_entries(profile: Profile, articles: list) -> list[ActivityEntry]:
-    """The profile's activities and Pelican's articles, newest first."""
+def _in_language(article, lang: str | None):
+    """The article's translation in `lang` (Pelican links them by slug), else the article."""
+    if lang is None or article.lang == lang:
+        return article
+    return next((t for t in article.translations if t.lang == lang), article)
+
+
+def activity_entries(
+    profile: Profile, articles: list, lang: str | None = None
+) -> list[ActivityEntry]:
+    """The profile's activities and Pelican's articles (in `lang` when translated), newest
+    first."""
     entries = [
         ActivityEntry(
             kind=activity.kind.value,
@@ -109,7 +119,7 @@ def activity_entries(profile: Profile, articles: list) -> list[ActivityEntry]:
         )
         for activity in profile.activities
     ]
-    for article in articles:
+    for article in (_in_language(article, lang) for article in articles):
         when = article.date
         entries.append(
             ActivityEntry(
@@ -151,7 +161,9 @@ class BookGenerator(Generator):
             SITENAME=profile.identity.name,
             chart=charts.competency_chart(profile),
             scale_labels={step.level: step.label for step in profile.competencies.scale},
-            activities=activity_entries(profile, self.context.get("articles", [])),
+            activities=activity_entries(
+                profile, self.context.get("articles", []), profile.primary_language
+            ),
             improvements_by_competency=improvements_by_competency(profile),
             palette=colors.palette(profile.identity.color) if profile.identity.color else None,
         )
@@ -202,10 +214,12 @@ class BookGenerator(Generator):
         profile = self.profile
         photo = self.context["photo"]
         og_image = self.book.absolute(photo.largest.jpeg) if photo else None
+        articles = self.context.get("articles", [])
         for lang in self.book.languages:
             person = seo.person(
                 profile, lang, self.book.absolute(self.book.path("home", lang)), og_image
             )
+            activities = activity_entries(profile, articles, lang)
             for page in PAGES:
                 self._write(
                     writer,
@@ -215,6 +229,7 @@ class BookGenerator(Generator):
                     page.key,
                     person=person,
                     og_image=og_image,
+                    activities=activities,
                 )
             for achievement in profile.achievements:
                 self._write(

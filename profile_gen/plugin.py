@@ -43,6 +43,8 @@ def load_profile(pelican) -> None:
         print(message, file=sys.stderr)
         raise SystemExit(2) from None
     pelican.settings[PROFILE_KEY] = profile
+    # articles in the profile's primary language are the originals, others their translations
+    pelican.settings["DEFAULT_LANG"] = profile.primary_language
     if not pelican.settings.get("AUTHOR"):
         pelican.settings["AUTHOR"] = profile.identity.name  # the author of the Book's articles
 

@@ -316,3 +316,31 @@ def test_fallback_text_is_marked_with_its_language(tmp_path):
     assert english.find("div", attrs={"lang": "fr"}).get_text(strip=True) == "Résumé en français"
     french = page(site, "index.html").find("section", attrs={"aria-labelledby": "summary"})
     assert french.find(attrs={"lang": True}) is None
+
+
+def test_a_translated_article_joins_its_language(tmp_path):
+    from tests.conftest import copy_sample
+
+    root = copy_sample(tmp_path)
+    (root / "content/articles/recette-en.md").write_text(
+        "Title: A shared test plan\nDate: 2025-09-18\nSlug: planning-recette-partage\n"
+        "Lang: en\nSummary: Fewer arbitrations.\n\nEnglish body.\n",
+        encoding="utf-8",
+    )
+    site = run_pelican(root / "pelican.conf.py", pdf=False).output
+    english = page(site, "en/articles/planning-recette-partage/index.html")
+    french = page(site, "articles/planning-recette-partage/index.html")
+    assert (english.html["lang"], english.h1.get_text()) == ("en", "A shared test plan")
+    assert french.html["lang"] == "fr" and french.h1.get_text().startswith("Un planning")
+    for soup, path in (
+        (english, "en/articles/planning-recette-partage/index.html"),
+        (french, "articles/planning-recette-partage/index.html"),
+    ):
+        switch = {a["hreflang"]: a["href"] for a in soup.select(".lang-switch a")}
+        assert set(switch) == {"fr", "en"}
+        for href in switch.values():  # both versions, reachable from the disk
+            assert (site / Path(path).parent / href).resolve().is_file(), href
+    listing = {lang: page(site, f"{prefix(lang)}activites/index.html") for lang in ("fr", "en")}
+    assert "A shared test plan" in listing["en"].get_text()
+    assert "A shared test plan" not in listing["fr"].get_text()
+    assert not (site / "planning-recette-partage-en.html").exists()  # Pelican's default place
