@@ -7,6 +7,7 @@ from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
 from pelican import signals
+from pelican.generators import ArticlesGenerator
 
 from . import citations, i18n, pdf, render
 from .annexe import AnnexeGenerator
@@ -91,19 +92,33 @@ def keep_drafts_out(generator) -> None:
     generator.drafts_translations = []
 
 
-def refuse_skipped_articles(generators) -> None:
-    """Pelican skips an article it cannot read (no title, a bad date) with a log line and
-    builds on; a student would lose it without noticing. Stop the build and name it."""
+def check_articles(generators) -> None:
+    """Stop the build, naming the files, on what Pelican would let pass quietly: an article
+    it cannot read (no title, a bad date) is skipped with a log line, and two articles with
+    one address end in an internal error."""
     if not generators:
         return
     context = generators[0].context  # shared by every generator
     failed = sorted(
         path for path, content in context.get("generated_content", {}).items() if content is None
     )
-    if not failed:
-        return
-    settings = generators[0].settings
-    error = BuildError("build_skipped_articles", files=", ".join(failed))
+    if failed:
+        _stop(generators[0].settings, BuildError("build_skipped_articles", files=", ".join(failed)))
+    by_address: dict[str, list[str]] = {}
+    for generator in generators:
+        if isinstance(generator, ArticlesGenerator):
+            for article in [*generator.articles, *generator.translations]:
+                by_address.setdefault(article.save_as, []).append(article.relative_source_path)
+    for address, sources in sorted(by_address.items()):
+        if len(sources) > 1:
+            error = BuildError(
+                "build_same_address", address=address, files=", ".join(sorted(sources))
+            )
+            _stop(generators[0].settings, error)
+
+
+def _stop(settings: dict, error: BuildError) -> None:
+    """Raise for `profile-gen`; for plain `pelican`, print the message and exit 2."""
     if settings.get(RAISE_KEY):
         raise error
     profile = settings.get(PROFILE_KEY)
@@ -114,7 +129,7 @@ def refuse_skipped_articles(generators) -> None:
 def register() -> None:
     signals.initialized.connect(load_profile)
     signals.article_generator_finalized.connect(keep_drafts_out)
-    signals.all_generators_finalized.connect(refuse_skipped_articles)
+    signals.all_generators_finalized.connect(check_articles)
     signals.generator_init.connect(prepare_templates)
     signals.get_generators.connect(add_generators)
     signals.finalized.connect(print_pdfs)

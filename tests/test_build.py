@@ -179,3 +179,17 @@ def test_a_draft_article_stays_out_of_every_output(run_cli, sample_copy, in_dir)
     written = b"".join(p.read_bytes() for p in (sample_copy / "output").rglob("*.html"))
     assert b"Brouillon secret" not in written
     assert not (sample_copy / "output/drafts").exists()
+
+
+def test_two_articles_at_one_address_are_named(run_cli, sample_copy, in_dir):
+    in_dir(sample_copy)
+    (sample_copy / "content/articles/copie.md").write_text(
+        "Title: Copie\nDate: 2025-09-19\nSlug: planning-recette-partage\n\nx\n", "utf-8"
+    )
+    result = run_cli("build", "--no-pdf")
+    assert result.code == 2, result.out
+    assert (
+        "articles/copie.md, articles/recette-partagee.md ont la même adresse "
+        "(articles/planning-recette-partage/index.html)"
+    ) in result.err
+    assert "interne" not in result.err

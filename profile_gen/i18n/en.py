@@ -121,6 +121,7 @@ MESSAGES = {
     "serve_port": "cannot listen on port {port}: {detail}; choose another port with --port",
     "os_error": "{path}: {reason}; check the path and the permissions",
     "build_skipped_articles": "unreadable article(s): {files} (in the profile's folder); each article starts with its metadata, at least 'Title: …' and 'Date: YYYY-MM-DD' (Pelican's message above says what is missing); a draft may say 'Status: draft'",
+    "build_same_address": "{files} have the same address ({address}): give one another 'Slug:' (or, for a translation, another 'Lang:')",
     "build_no_plugin": "{path}: the plugin {plugin} is not active (PLUGINS setting); the Book cannot be built",
     "build_citation_style": "setting CITATION_STYLE = {found}: expected {expected}",
     "build_citation_accessed": "setting CITATION_ACCESSED = {found}: expected a date YYYY-MM-DD (the day you checked the links of your references)",

@@ -128,6 +128,7 @@ MESSAGES = {
     "serve_port": "impossible d'écouter sur le port {port} : {detail} ; choisissez un autre port avec --port",
     "os_error": "{path} : {reason} ; vérifiez le chemin et les droits",
     "build_skipped_articles": "article(s) illisible(s) : {files} (dans le dossier du profil) ; chaque article commence par ses métadonnées, au moins « Title: … » et « Date: AAAA-MM-JJ » (le message de Pelican ci-dessus dit ce qui manque) ; un brouillon peut porter « Status: draft »",
+    "build_same_address": "{files} ont la même adresse ({address}) : donnez à l'une un autre « Slug: » (ou, pour une traduction, une autre « Lang: »)",
     "build_no_plugin": "{path} : le plugin {plugin} n'est pas actif (réglage PLUGINS) ; le Book ne peut pas être construit",
     "build_citation_style": "réglage CITATION_STYLE = {found} : attendu {expected}",
     "build_citation_accessed": "réglage CITATION_ACCESSED = {found} : attendu une date AAAA-MM-JJ (le jour où vous avez vérifié les liens de vos références)",
