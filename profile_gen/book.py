@@ -14,6 +14,7 @@ from markupsafe import Markup
 from pelican.generators import Generator
 
 from . import charts, colors, i18n, seo
+from .article_images import IMG
 from .fields import Localized, PartialDate
 from .media import cache_folder, images
 from .model import Profile, Visibility
@@ -128,7 +129,8 @@ def activity_entries(
                 date=PartialDate(when.year, when.month, when.day),
                 url=article.url,
                 external=False,
-                summary_html=Markup(article.summary) if article.summary else None,
+                # a summary cut from the article may hold a picture addressed from the article
+                summary_html=Markup(IMG.sub("", article.summary)) if article.summary else None,
             )
         )
     return sorted(entries, key=lambda entry: (entry.date.key(), str(entry.url)), reverse=True)

@@ -11,6 +11,7 @@ from pelican.generators import ArticlesGenerator
 
 from . import citations, i18n, pdf, render
 from .annexe import AnnexeGenerator
+from .article_images import place_pictures
 from .book import BookGenerator
 from .defence import DefenceGenerator
 from .errors import BuildError, ProfileError
@@ -85,11 +86,21 @@ def print_pdfs(pelican) -> None:
         )
 
 
-def keep_drafts_out(generator) -> None:
-    """`Status: draft` keeps an article out of every output. (Pelican would write it to
-    drafts/, and fail to: the Book has no categories.)"""
+def prepare_articles(generator) -> None:
+    """`Status: draft` keeps an article out of every output (Pelican would write it to
+    drafts/, and fail to: the Book has no categories); pictures are placed, cleaned."""
     generator.drafts = []
     generator.drafts_translations = []
+    content, output = Path(generator.path), Path(generator.output_path)
+    cache = cache_folder(generator.settings, "images")
+    for article in [*generator.articles, *generator.translations]:
+        html, problems = place_pictures(
+            article._content, article.relative_source_path, article.save_as, content, output, cache
+        )
+        article._content = html
+        for problem in problems:
+            context = {"article": problem.article, "src": problem.src, "detail": problem.detail}
+            _stop(generator.settings, BuildError(problem.code, **context))
 
 
 def check_articles(generators) -> None:
@@ -128,7 +139,7 @@ def _stop(settings: dict, error: BuildError) -> None:
 
 def register() -> None:
     signals.initialized.connect(load_profile)
-    signals.article_generator_finalized.connect(keep_drafts_out)
+    signals.article_generator_finalized.connect(prepare_articles)
     signals.all_generators_finalized.connect(check_articles)
     signals.generator_init.connect(prepare_templates)
     signals.get_generators.connect(add_generators)

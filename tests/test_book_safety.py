@@ -251,3 +251,49 @@ def test_achievement_images_become_pictures(tmp_path):
     for name in ("projet-1-480.jpg", "projet-1-900.webp"):
         with Image.open(site / "images" / name) as variant:
             assert not variant.getexif() and variant.height > variant.width  # rotated, stripped
+
+
+def _article_site(tmp_path: Path, body: str) -> Path:
+    root = make_site(
+        tmp_path, HOSTILE, Image.new("RGB", (600, 800)), exif=_exif_with_gps_and_rotation()
+    )
+    picture = Image.new("RGB", (2000, 1000), (30, 120, 200))
+    picture.save(
+        root / "content/images/plan de recette.jpg", "JPEG", exif=_exif_with_gps_and_rotation()
+    )
+    (root / "content/articles").mkdir()
+    (root / "content/articles/plan.md").write_text(
+        f"Title: Plan\nDate: 2025-09-19\n\n{body}\n", encoding="utf-8"
+    )
+    return root
+
+
+def test_article_pictures_are_placed_clean_and_relative(tmp_path):
+    root = _article_site(
+        tmp_path, "![Le plan](../images/plan%20de%20recette.jpg)\n\n![Portrait](images/p.jpg)"
+    )
+    final = run_pelican(root / "pelican.conf.py", pdf=False).output
+    article = final / "articles/plan/index.html"
+    imgs = BeautifulSoup(article.read_text("utf-8"), "html.parser").find("main").find_all("img")
+    assert [img["alt"] for img in imgs] == ["Le plan", "Portrait"]
+    for img in imgs:
+        for ref in [img["src"], *(part.split()[0] for part in img["srcset"].split(", "))]:
+            target = (article.parent / ref).resolve()
+            assert target.is_file() and target.is_relative_to(final), ref
+            raw = target.read_bytes()
+            assert b"SecretCam" not in raw and b"Exif" not in raw, ref
+    assert imgs[0]["width"] == "1000" and imgs[0]["height"] == "2000"  # turned upright, 1600 max
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("![x](https://example.com/x.png)", "viendrait d'un autre serveur"),
+        ("![x](../images/absente.png)", "image introuvable : ../images/absente.png"),
+        ("![x](../../../etc/hostname)", "image introuvable"),  # outside the profile's folder
+    ],
+)
+def test_article_pictures_that_cannot_be_shown_stop_the_build(tmp_path, run_cli, body, message):
+    root = _article_site(tmp_path, body)
+    result = run_cli("build", "--no-pdf", "--settings", str(root / "pelican.conf.py"))
+    assert result.code == 2 and "articles/plan.md" in result.err and message in result.err

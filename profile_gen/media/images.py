@@ -70,7 +70,8 @@ class Picture:
         return ", ".join(f"{base}/{getattr(v, kind)} {v.width}w" for v in self.variants)
 
 
-def _digest(path: Path) -> str:
+def digest(path: Path) -> str:
+    """A short content hash: the cache key of an image's variants."""
     return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
 
 
@@ -106,8 +107,7 @@ def _upright_width(source: Path, cached: Path) -> int:
 
 def picture(source: Path, name: str, widths: tuple[int, ...], output: Path, cache: Path) -> Picture:
     """Write the variants of `source` as `images/<name>-<width>.{jpg,webp}` under `output`."""
-    digest = _digest(source)
-    cached = cache / digest
+    cached = cache / digest(source)
     source_width = _upright_width(source, cached)
     usable = sorted({min(width, source_width) for width in widths})  # never enlarged
     variants = []
