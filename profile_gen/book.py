@@ -14,9 +14,9 @@ from markupsafe import Markup
 from pelican.generators import Generator
 
 from . import charts, colors, i18n, seo
-from .article_images import IMG
 from .fields import Localized, PartialDate
 from .media import cache_folder, images
+from .media.article_pictures import IMG
 from .model import Profile, Visibility
 
 PHOTO_WIDTHS = (160, 320, 480)

@@ -11,12 +11,12 @@ from pelican.generators import ArticlesGenerator
 
 from . import citations, i18n, pdf, render
 from .annexe import AnnexeGenerator
-from .article_images import place_pictures
 from .book import BookGenerator
 from .defence import DefenceGenerator
 from .errors import BuildError, ProfileError
 from .loader import load
 from .media import cache_folder
+from .media.article_pictures import place_pictures
 
 PROFILE_KEY = "PROFILE_GEN_PROFILE"
 """Settings key holding the validated `Profile` once the plugin has loaded it."""
