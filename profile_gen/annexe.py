@@ -14,7 +14,7 @@ from pelican.generators import Generator
 from . import citations, i18n
 from .fields import PartialDate
 from .media import cache_folder, images
-from .media.qr import make_qr
+from .media.qr import link_codes
 from .model import Profile, Visibility
 from .readiness import annexe_items
 
@@ -74,11 +74,8 @@ class AnnexeGenerator(Generator):
         )
         style, accessed = self.settings[citations.SETTINGS_KEY]
         references = self._references(profile, lang, style, accessed)
-        qr_cache = cache_folder(self.settings, "qr")
-        qr_codes = {
-            f"{name}_qr": make_qr(str(url), qr_cache) if url else None
-            for name, url in (("book", profile.links.book), ("linkedin", profile.links.linkedin))
-        }
+        codes = link_codes(profile.links.with_qr_code, cache_folder(self.settings, "qr"))
+        qr_codes = {f"{name}_qr": code for name, code in codes.items()}  # by annexe item
         for path, template, extra in (
             (
                 "annexe/index.html",

@@ -124,9 +124,8 @@ def build(
     if pdfs:
         print(i18n.text(lang, "pdf.written", files=", ".join(str(final / name) for name in pdfs)))
     contact = profile.identity.contact
-    printed_only = [
-        name for name in contact.shown_on("annexe") if name not in contact.shown_on("site")
-    ]
+    online = contact.shown_on("site")
+    printed_only = [name for name in contact.shown_on("annexe") if name not in online]
     if printed_only:
         items = ", ".join(i18n.label(lang, f"contact.{name}") for name in printed_only)
         print(i18n.text(lang, "build.print_only", items=items, output=str(final)))

@@ -19,6 +19,7 @@ from jinja2 import Environment, FileSystemLoader
 
 from . import i18n, render
 from .build import project_settings, run_pelican
+from .check import article_count
 from .errors import BuildError, ProfileError
 from .readiness import assess
 
@@ -86,8 +87,7 @@ def build_member(
             seconds=time.perf_counter() - started,
         )
     profile = built.profile
-    articles = folder / "articles"
-    report = assess(profile, len(list(articles.glob("*.md"))) if articles.is_dir() else 0)
+    report = assess(profile, article_count(folder / PROFILE_FILE))
     return Outcome(
         slug,
         True,

@@ -10,7 +10,7 @@ from pelican.generators import Generator
 from . import i18n
 from .deck import QUOTE_WORDS, DeckSlide, plan_deck
 from .media import cache_folder, images
-from .media.qr import make_qr
+from .media.qr import link_codes
 from .model import Profile, Visibility
 from .render import localize
 
@@ -66,11 +66,9 @@ class DefenceGenerator(Generator):
             deck_photo = images.picture(
                 source, "portrait", DECK_PHOTO_WIDTHS, Path(self.output_path), cache
             )
-        qr_cache = cache_folder(self.settings, "qr")
-        qr_codes = [
-            (name, make_qr(str(url), qr_cache) if url else None)
-            for name, url in (("book", profile.links.book), ("linkedin", profile.links.linkedin))
-        ]
+        qr_codes = list(
+            link_codes(profile.links.with_qr_code, cache_folder(self.settings, "qr")).items()
+        )
         for lang in profile.locale:
             folder = f"{book.prefix(lang)}{DECK_FOLDER}"
             shared = dict(

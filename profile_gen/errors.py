@@ -54,6 +54,10 @@ class ProfileError(Exception):
         self.lang = lang if lang in i18n.LANGUAGES else "fr"
         super().__init__(self.format())
 
+    def describe(self, lang: str) -> str:
+        """The report, like `BuildError.describe`; a profile speaks its own language."""
+        return self.format()
+
     def format(self, limit: int = 25) -> str:
         """A one-screen report: ``file:line:column: path`` then what is wrong, per problem."""
         lines = []

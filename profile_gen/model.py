@@ -120,6 +120,11 @@ class Links(Section):
     linkedin: WebUrl | None = Field(None, description="LinkedIn profile address.")
     others: list[OtherLink] = Field(default_factory=list)
 
+    @property
+    def with_qr_code(self) -> dict[str, WebUrl | None]:
+        """The links printed with a QR code (annexe and deck), by name, in order."""
+        return {"book": self.book, "linkedin": self.linkedin}
+
     @field_validator("linkedin")
     @classmethod
     def _linkedin_host(cls, url: WebUrl | None) -> WebUrl | None:

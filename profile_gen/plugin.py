@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from jinja2 import FileSystemBytecodeCache
 from pelican import signals
@@ -37,13 +38,7 @@ def load_profile(pelican) -> None:
         profile = load(profile_path(pelican.settings))
         pelican.settings[citations.SETTINGS_KEY] = citations.from_settings(pelican.settings)
     except (ProfileError, BuildError) as error:
-        if pelican.settings.get(RAISE_KEY):
-            raise
-        # plain `pelican -s ...`: the same one-screen message as `profile-gen`, no traceback
-        lang = profile.primary_language if profile else "fr"
-        message = error.format() if isinstance(error, ProfileError) else error.describe(lang)
-        print(message, file=sys.stderr)
-        raise SystemExit(2) from None
+        _stop(pelican.settings, error, profile.primary_language if profile else "fr")
     pelican.settings[PROFILE_KEY] = profile
     # articles in the profile's primary language are the originals, others their translations
     pelican.settings["DEFAULT_LANG"] = profile.primary_language
@@ -99,8 +94,16 @@ def prepare_articles(generator) -> None:
         )
         article._content = html
         for problem in problems:
-            context = {"article": problem.article, "src": problem.src, "detail": problem.detail}
-            _stop(generator.settings, BuildError(problem.code, **context))
+            lang = generator.settings[PROFILE_KEY].primary_language
+            detail = (
+                i18n.message(lang, problem.refusal[0], **problem.refusal[1])
+                if problem.refusal
+                else ""
+            )
+            error = BuildError(
+                problem.code, article=problem.article, src=problem.src, detail=detail
+            )
+            _stop(generator.settings, error, lang)
 
 
 def check_articles(generators) -> None:
@@ -128,13 +131,16 @@ def check_articles(generators) -> None:
             _stop(generators[0].settings, error)
 
 
-def _stop(settings: dict, error: BuildError) -> None:
-    """Raise for `profile-gen`; for plain `pelican`, print the message and exit 2."""
+def _stop(settings: dict, error: ProfileError | BuildError, lang: str | None = None) -> NoReturn:
+    """Raise for `profile-gen`; for plain `pelican -s ...`, print the same one-screen
+    message and exit 2, without a traceback."""
     if settings.get(RAISE_KEY):
         raise error
-    profile = settings.get(PROFILE_KEY)
-    print(error.describe(profile.primary_language if profile else "fr"), file=sys.stderr)
-    raise SystemExit(2)
+    if lang is None:
+        profile = settings.get(PROFILE_KEY)
+        lang = profile.primary_language if profile else "fr"
+    print(error.describe(lang), file=sys.stderr)
+    raise SystemExit(2) from None
 
 
 def register() -> None:

@@ -145,9 +145,7 @@ class Server:
         try:
             run_pelican(self.settings_file, self.output, pdf=self.pdf, content=self.content)
         except (ProfileError, BuildError) as error:
-            message = (
-                error.format() if isinstance(error, ProfileError) else error.describe(self.lang)
-            )
+            message = error.describe(self.lang)
             with self.state.lock:
                 self.state.error = message
             self.say(message)

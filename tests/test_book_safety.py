@@ -291,9 +291,11 @@ def test_article_pictures_are_placed_clean_and_relative(tmp_path):
         ("![x](https://example.com/x.png)", "viendrait d'un autre serveur"),
         ("![x](../images/absente.png)", "image introuvable : ../images/absente.png"),
         ("![x](../../../etc/hostname)", "image introuvable"),  # outside the profile's folder
+        ("![x](../images/faux.png)", "articles/plan.md : faux.png n'est pas une image"),
     ],
 )
 def test_article_pictures_that_cannot_be_shown_stop_the_build(tmp_path, run_cli, body, message):
     root = _article_site(tmp_path, body)
+    (root / "content/images/faux.png").write_text("not a picture", encoding="utf-8")
     result = run_cli("build", "--no-pdf", "--settings", str(root / "pelican.conf.py"))
     assert result.code == 2 and "articles/plan.md" in result.err and message in result.err

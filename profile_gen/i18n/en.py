@@ -124,7 +124,7 @@ MESSAGES = {
     "build_same_address": "{files} have the same address ({address}): give one another 'Slug:' (or, for a translation, another 'Lang:')",
     "article_image_outside": "{article}: the picture {src} would come from another server at every visit; save it in the profile's images/ folder and write ![description](../images/name.png)",
     "article_image_missing": "{article}: picture not found: {src} (a path relative to the article or to the profile's folder, e.g. ../images/name.png)",
-    "article_image_bad": "{article}: {src} is not a usable picture ({detail})",
+    "article_image_bad": "{article}: {detail}",
     "build_no_plugin": "{path}: the plugin {plugin} is not active (PLUGINS setting); the Book cannot be built",
     "build_citation_style": "setting CITATION_STYLE = {found}: expected {expected}",
     "build_citation_accessed": "setting CITATION_ACCESSED = {found}: expected a date YYYY-MM-DD (the day you checked the links of your references)",

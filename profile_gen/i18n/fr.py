@@ -131,7 +131,7 @@ MESSAGES = {
     "build_same_address": "{files} ont la même adresse ({address}) : donnez à l'une un autre « Slug: » (ou, pour une traduction, une autre « Lang: »)",
     "article_image_outside": "{article} : l'image {src} viendrait d'un autre serveur à chaque visite ; enregistrez-la dans le dossier images/ du profil et écrivez ![description](../images/nom.png)",
     "article_image_missing": "{article} : image introuvable : {src} (chemin relatif à l'article ou au dossier du profil, ex. ../images/nom.png)",
-    "article_image_bad": "{article} : {src} n'est pas une image utilisable ({detail})",
+    "article_image_bad": "{article} : {detail}",
     "build_no_plugin": "{path} : le plugin {plugin} n'est pas actif (réglage PLUGINS) ; le Book ne peut pas être construit",
     "build_citation_style": "réglage CITATION_STYLE = {found} : attendu {expected}",
     "build_citation_accessed": "réglage CITATION_ACCESSED = {found} : attendu une date AAAA-MM-JJ (le jour où vous avez vérifié les liens de vos références)",

@@ -31,7 +31,8 @@ class PictureProblem:
     code: str
     article: str
     src: str
-    detail: str = ""
+    refusal: tuple[str, dict] | None = None
+    """Why `images.inspect` refused the file: its message code and context."""
 
 
 def _name(source: Path) -> str:
@@ -55,7 +56,10 @@ def place_pictures(
     with its pictures copied clean into `output/images/`; and what could not be shown."""
     problems: list[PictureProblem] = []
     article_folder = (content / source_path).parent
-    page_folder = os.path.dirname(save_as)
+    page_folder = os.path.dirname(save_as) or "."
+
+    def relative(path: str) -> str:  # from the article's page, so it works from the disk
+        return os.path.relpath(path, page_folder).replace(os.sep, "/")
 
     def replace(tag_match: re.Match) -> str:
         tag = tag_match.group(0)
@@ -73,15 +77,11 @@ def place_pictures(
             return tag
         refused = images.inspect(source)
         if refused:
-            problems.append(PictureProblem("article_image_bad", source_path, src, refused[0]))
+            problems.append(PictureProblem("article_image_bad", source_path, src, refused))
             return tag
         name = f"{_name(source)}-{images.digest(source)[:8]}"
         picture = images.picture(source, name, WIDTHS, output, cache)
         largest = picture.largest
-
-        def relative(path: str) -> str:
-            return os.path.relpath(path, page_folder or ".").replace(os.sep, "/")
-
         srcset = ", ".join(f"{relative(v.jpeg)} {v.width}w" for v in picture.variants)
         attributes = (
             f'src="{relative(largest.jpeg)}" srcset="{srcset}" sizes="(max-width: 48rem) 100vw, '

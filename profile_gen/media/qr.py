@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -45,6 +46,11 @@ def make_qr(data: str, cache: Path | None = None) -> QrCode:
     code = _encode(data)
     write_atomic(file, json.dumps(asdict(code)))
     return code
+
+
+def link_codes(links: Mapping[str, str | None], cache: Path) -> dict[str, QrCode | None]:
+    """The QR code of each link, by name; None for a link not given."""
+    return {name: make_qr(str(url), cache) if url else None for name, url in links.items()}
 
 
 def _encode(data: str) -> QrCode:
