@@ -4,7 +4,7 @@ use this file alike; the profile itself is `content/profile.yaml`."""
 PATH = "content"
 OUTPUT_PATH = "output"
 THEME = "theme"
-PLUGINS = ["profile_gen.plugin"]
+PLUGINS = ["profile_gen.site.plugin"]
 
 PROFILE_FILE = "profile.yaml"  # relative to PATH
 

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import i18n
+from profile_gen import i18n
 
 Path = tuple[str | int, ...]
 

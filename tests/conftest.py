@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from profile_gen import cli
+from profile_gen.app import cli
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "content" / "profile.yaml"

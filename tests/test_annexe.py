@@ -12,10 +12,10 @@ import zxingcpp
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from profile_gen.build import run_pelican
+from profile_gen.app.build import run_pelican
 from profile_gen.i18n import fr
-from profile_gen.loader import load
-from profile_gen.readiness import ANNEXE_ITEMS
+from profile_gen.profile.loader import load
+from profile_gen.profile.readiness import ANNEXE_ITEMS
 from tests.conftest import ROOT, SAMPLE, copy_sample
 
 PROFILE = load(SAMPLE)
@@ -186,7 +186,7 @@ def bottom_boxes(html: Path, root: Path) -> list[str]:
     """For each page WeasyPrint lays out, the tag of the lowest box of the page's content."""
     import weasyprint
 
-    from profile_gen.pdf import local_fetcher
+    from profile_gen.site.pdf import local_fetcher
 
     document = weasyprint.HTML(filename=str(html), url_fetcher=local_fetcher(root)).render()
     result = []
@@ -232,7 +232,7 @@ def test_chromium_prints_the_html_annexe_like_the_pdf(site, chromium):
 
 
 def test_pdf_step_without_weasyprint_still_writes_html(sample_copy, in_dir, run_cli, monkeypatch):
-    from profile_gen import pdf
+    from profile_gen.site import pdf
 
     def unavailable():
         raise pdf.PdfUnavailable("cannot load library 'libpango-1.0-0'")
@@ -262,7 +262,7 @@ def test_no_pdf_flag(sample_copy, in_dir, run_cli):
 
 
 def test_check_warns_when_the_cv_overflows(sample_copy, in_dir, run_cli, monkeypatch):
-    from profile_gen import pdf
+    from profile_gen.site import pdf
 
     in_dir(sample_copy)
     assert "⚠" not in run_cli("check").out

@@ -13,9 +13,9 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from profile_gen.build import run_pelican
-from profile_gen.loader import load
-from profile_gen.render import localize
+from profile_gen.app.build import run_pelican
+from profile_gen.profile.loader import load
+from profile_gen.site.render import localize
 from tests.conftest import ROOT, SAMPLE
 
 PROFILE = load(SAMPLE)
@@ -240,7 +240,7 @@ def test_icon_shows_the_initials_on_every_page(site):
     ],
 )
 def test_initials(name, expected):
-    from profile_gen.seo import initials
+    from profile_gen.site.seo import initials
 
     assert initials(name) == expected
 

@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from profile_gen.build import run_pelican
+from profile_gen.app.build import run_pelican
 from tests.conftest import ROOT
 
 EVIL = '<script>alert("x")</script><img src=x onerror=alert(1)>'

@@ -63,10 +63,10 @@ def test_build_is_deterministic(run_cli, sample_copy, in_dir, tmp_path):
 def test_build_fails_loudly_without_the_plugin(run_cli, sample_copy, in_dir):
     in_dir(sample_copy)
     conf = sample_copy / "pelican.conf.py"
-    conf.write_text(conf.read_text("utf-8").replace('["profile_gen.plugin"]', "[]"), "utf-8")
+    conf.write_text(conf.read_text("utf-8").replace('["profile_gen.site.plugin"]', "[]"), "utf-8")
     result = run_cli("build")
     assert result.code == 2
-    assert "profile_gen.plugin" in result.err
+    assert "profile_gen.site.plugin" in result.err
 
 
 def test_plain_pelican_builds_the_same_site(run_cli, sample_copy, in_dir, tmp_path):

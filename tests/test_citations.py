@@ -10,9 +10,9 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from profile_gen.build import run_pelican
-from profile_gen.citations import Work, author_name, plain_text, reference
-from profile_gen.fields import PartialDate
+from profile_gen.app.build import run_pelican
+from profile_gen.profile.fields import PartialDate
+from profile_gen.site.citations import Work, author_name, plain_text, reference
 
 D = PartialDate
 AUTHOR = "Moreau, L."

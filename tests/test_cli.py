@@ -43,7 +43,7 @@ def test_internal_errors_are_one_line_unless_debug(run_cli, monkeypatch, tmp_pat
     def boom(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("profile_gen.check.assess", boom)
+    monkeypatch.setattr("profile_gen.app.check.assess", boom)
     result = run_cli("check", str(SAMPLE))
     assert result.code == 3
     assert "RuntimeError('boom')" in result.err and "--debug" in result.err
@@ -52,7 +52,7 @@ def test_internal_errors_are_one_line_unless_debug(run_cli, monkeypatch, tmp_pat
 
 
 def test_help_texts_in_both_languages(capsys, monkeypatch):
-    from profile_gen import cli
+    from profile_gen.app import cli
 
     for argv, expected in (
         (["--help"], "valider un profil et dire ce qui manque"),
@@ -95,7 +95,7 @@ def test_help_texts_in_both_languages(capsys, monkeypatch):
     ],
 )
 def test_argument_errors_in_the_users_language(capsys, argv, french, english):
-    from profile_gen import cli
+    from profile_gen.app import cli
 
     for lang, expected, usage in (("fr", french, "utilisation :"), ("en", english, "usage:")):
         with pytest.raises(SystemExit) as stopped:
@@ -126,7 +126,7 @@ def test_file_system_errors_name_the_path(run_cli, tmp_path, args, reason):
 
 
 def test_argparse_messages_not_raised_by_our_commands_are_translated_too():
-    from profile_gen.cli_words import translate_error
+    from profile_gen.app.cli_words import translate_error
 
     assert translate_error("fr", "argument --n: invalid int value: 'x'") == (
         "argument --n : valeur invalide 'x'"

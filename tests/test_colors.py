@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from profile_gen import colors
+from profile_gen.profile import colors
 from tests.conftest import ROOT
 
 HEX = st.integers(0, 0xFFFFFF).map(lambda n: f"#{n:06x}")

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from profile_gen.build import run_pelican
-from profile_gen.deck import count_words, plan_deck
-from profile_gen.loader import load, load_text
-from profile_gen.render import localize
+from profile_gen.app.build import run_pelican
+from profile_gen.profile.deck_plan import count_words, plan_deck
+from profile_gen.profile.loader import load, load_text
+from profile_gen.site.render import localize
 from tests.conftest import MINIMAL, ROOT, SAMPLE
 
 PROFILE = load(SAMPLE)
@@ -240,7 +240,7 @@ def test_deck_works_without_network(chromium, site):
 
 
 def test_quotes_are_chosen_in_defence(write_profile):
-    from profile_gen.loader import load as load_file
+    from profile_gen.profile.loader import load as load_file
 
     recs = "".join(f"  - {{author: Auteur {i}, text: Texte {i}}}\n" for i in range(1, 5))
     profile = load_file(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from profile_gen.loader import load
+from profile_gen.profile.loader import load
 
 
 def test_init_creates_a_valid_profile(run_cli, tmp_path):

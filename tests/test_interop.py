@@ -15,8 +15,8 @@ import pytest
 from profile_gen.interop.archive import read_export
 from profile_gen.interop.dates import parse_date
 from profile_gen.interop.jsonresume import export, from_jsonresume
-from profile_gen.loader import load
-from profile_gen.model import Profile
+from profile_gen.profile.loader import load
+from profile_gen.profile.model import Profile
 from tests.conftest import ROOT, SAMPLE
 
 RESUME_SECTIONS = (
@@ -457,7 +457,7 @@ from hypothesis import strategies as st  # noqa: E402
 
 from profile_gen.interop.archive import parse_csv  # noqa: E402
 from profile_gen.interop.linkedin import from_linkedin  # noqa: E402
-from profile_gen.loader import load_text  # noqa: E402
+from profile_gen.profile.loader import load_text  # noqa: E402
 
 
 @settings(max_examples=300, deadline=None)

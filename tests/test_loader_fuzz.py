@@ -8,8 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from profile_gen.errors import ProfileError
-from profile_gen.loader import load, load_text
-from profile_gen.model import Profile
+from profile_gen.profile.loader import load, load_text
+from profile_gen.profile.model import Profile
 from tests.conftest import SAMPLE
 
 SAMPLE_TEXT = SAMPLE.read_text(encoding="utf-8")

@@ -9,8 +9,8 @@ import pytest
 import zxingcpp
 from PIL import Image
 
+from profile_gen.app.startup import long_lived_imports
 from profile_gen.media import qr
-from profile_gen.startup import long_lived_imports
 
 URL = "https://lea-moreau.github.io/book/"
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from profile_gen.errors import ProfileError
-from profile_gen.fields import PRESENT, EndDate, Localized, PartialDate
-from profile_gen.loader import load, load_text
-from profile_gen.model import Profile
-from profile_gen.readiness import assess
+from profile_gen.profile.fields import PRESENT, EndDate, Localized, PartialDate
+from profile_gen.profile.loader import load, load_text
+from profile_gen.profile.model import Profile
+from profile_gen.profile.readiness import assess
 from tests.conftest import MINIMAL, SAMPLE
 
 

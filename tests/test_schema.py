@@ -7,7 +7,7 @@ import json
 import jsonschema
 import yaml
 
-from profile_gen.schema import SCHEMA_FILE, json_schema_text
+from profile_gen.profile.schema import SCHEMA_FILE, json_schema_text
 from tests.conftest import ROOT, SAMPLE
 
 

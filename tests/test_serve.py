@@ -8,7 +8,7 @@ import urllib.request
 
 import pytest
 
-from profile_gen.serve import RELOAD_PATH, Server
+from profile_gen.app.serve import RELOAD_PATH, Server
 
 
 def fetch(url: str) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import en, fr
+from profile_gen.i18n import en, fr
 
 LANGUAGES = ("fr", "en")
 _CATALOGS = {"fr": fr, "en": en}

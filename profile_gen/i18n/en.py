@@ -270,7 +270,7 @@ LABELS = {
     "activity.event": "Event",
     "activity.video": "Video",
     "activity.other": "Activity",
-    # references in the annexe (profile_gen.citations)
+    # references in the annexe (profile_gen.site.citations)
     "month.1": "January",
     "month.2": "February",
     "month.3": "March",
@@ -383,7 +383,7 @@ LABELS = {
     "help.build": "build the Book, annexe and deck into output/",
     "help.settings": "Pelican settings file",
     "help.output": "output folder (default: the settings' OUTPUT_PATH)",
-    # argparse's own words (profile_gen.cli_words)
+    # argparse's own words (profile_gen.app.cli_words)
     "argparse.usage": "usage:",
     "argparse.positionals": "positional arguments",
     "argparse.options": "options",

@@ -277,7 +277,7 @@ LABELS = {
     "activity.event": "Événement",
     "activity.video": "Vidéo",
     "activity.other": "Activité",
-    # references in the annexe (profile_gen.citations)
+    # references in the annexe (profile_gen.site.citations)
     "month.1": "janvier",
     "month.2": "février",
     "month.3": "mars",
@@ -390,7 +390,7 @@ LABELS = {
     "help.build": "construire le Book, les annexes et la soutenance dans output/",
     "help.settings": "fichier de réglages Pelican",
     "help.output": "dossier de sortie (par défaut : OUTPUT_PATH des réglages)",
-    # argparse's own words (profile_gen.cli_words)
+    # argparse's own words (profile_gen.app.cli_words)
     "argparse.usage": "utilisation :",
     "argparse.positionals": "arguments",
     "argparse.options": "options",

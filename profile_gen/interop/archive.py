@@ -12,7 +12,7 @@ import io
 import zipfile
 from pathlib import Path, PurePosixPath
 
-from . import InteropError
+from profile_gen.interop import InteropError
 
 MAX_MEMBER_BYTES = 20_000_000
 """A CSV of a profile is a few hundred kB at most; anything larger is refused."""

@@ -8,9 +8,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .. import rules
-from ..errors import format_path
-from ..model import Profile
+from profile_gen.errors import format_path
+from profile_gen.profile import rules
+from profile_gen.profile.model import Profile
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 PLACEHOLDERS = {("identity", "name"): "Prénom Nom", ("identity", "headline"): "À compléter"}

@@ -11,11 +11,11 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ..model import ActivityKind, ContractType, Profile
-from ..render import localize
-from . import present
-from .dates import parse_date
-from .linkedin import slug
+from profile_gen.interop import present
+from profile_gen.interop.dates import parse_date
+from profile_gen.interop.linkedin import slug
+from profile_gen.profile.model import ActivityKind, ContractType, Profile
+from profile_gen.site.render import localize
 
 META_KEY = "profile_gen"
 FLUENCY = {

@@ -8,10 +8,10 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..citations import author_name
-from . import present
-from .archive import Table
-from .dates import parse_date
+from profile_gen.interop import present
+from profile_gen.interop.archive import Table
+from profile_gen.interop.dates import parse_date
+from profile_gen.site.citations import author_name
 
 PROFICIENCY = {
     "elementary proficiency": "A2",

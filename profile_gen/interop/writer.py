@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from .fit import _CONTROL
+from profile_gen.interop.fit import _CONTROL
 
 SECTIONS = (
     ("locale", "Langue(s) des sorties : fr, en ou [fr, en] (la première est la principale)."),

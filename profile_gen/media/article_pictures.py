@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from . import images
+from profile_gen.media import images
 
 WIDTHS = (800, 1600)
 IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)

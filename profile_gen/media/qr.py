@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from . import write_atomic
+from profile_gen.media import write_atomic
 
 QUIET_ZONE = 4
 FORMAT = 1

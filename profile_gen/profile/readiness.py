@@ -1,7 +1,7 @@
 """What a valid profile still lacks for the thesis annexes and the defence.
 
 `assess` returns data (which item is present, what is missing, which texts lack a
-translation); `profile_gen.cli` prints it. No I/O.
+translation); `profile_gen.app.cli` prints it. No I/O.
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .deck import note_overruns
-from .errors import Path, format_path
-from .fields import Localized
-from .model import Profile
+from profile_gen.errors import Path, format_path
+from profile_gen.profile.deck_plan import note_overruns
+from profile_gen.profile.fields import Localized
+from profile_gen.profile.model import Profile
 
 ANNEXE_ITEMS = (
     "cv",

@@ -21,9 +21,9 @@ from dataclasses import dataclass
 
 from pydantic_core import PydanticCustomError
 
-from . import i18n
-from .errors import BuildError
-from .fields import PartialDate
+from profile_gen import i18n
+from profile_gen.errors import BuildError
+from profile_gen.profile.fields import PartialDate
 
 STYLES = ("apa", "harvard")
 """Accepted values of the `CITATION_STYLE` setting."""
@@ -39,10 +39,6 @@ BRACKETED = frozenset({"post", "talk", "video", "event"})
 
 HARVARD_QUOTED = frozenset({"article", "post", "talk"})
 """Kinds that are part of something else (a site, a conference): quoted titles in Harvard."""
-
-
-SETTINGS_KEY = "PROFILE_GEN_CITATION"
-"""Settings key holding the checked `(style, accessed date)` of the annexe's references."""
 
 
 def from_settings(settings: dict) -> tuple[str, PartialDate | None]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from .model import Profile
+from profile_gen.profile.model import Profile
 
 SCHEMA_FILE = "profile.schema.json"
 

@@ -16,7 +16,7 @@ from email_validator import EmailNotValidError, validate_email
 from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic_core import PydanticCustomError, core_schema
 
-from . import colors
+from profile_gen.profile import colors
 
 LANGUAGES = ("fr", "en")
 """Languages whose labels exist; a profile's `locale` picks one or several of them."""

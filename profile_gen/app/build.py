@@ -16,12 +16,12 @@ from pelican import Pelican
 from pelican.log import console
 from pelican.settings import get_settings_from_file, read_settings
 
-from . import i18n
-from .errors import BuildError
-from .model import Profile
-from .plugin import PAGES_KEY, PDF_KEY, PROFILE_KEY, RAISE_KEY
+from profile_gen import i18n
+from profile_gen.errors import BuildError
+from profile_gen.profile.model import Profile
+from profile_gen.site.keys import PAGES_KEY, PDF_KEY, PROFILE_KEY, RAISE_KEY
 
-PLUGIN = "profile_gen.plugin"
+PLUGIN = "profile_gen.site.plugin"
 
 
 def _quiet_pelican() -> None:

@@ -13,7 +13,7 @@ import re
 import sys
 from typing import NoReturn
 
-from . import i18n
+from profile_gen import i18n
 
 ERRORS = (
     ("unrecognized", re.compile(r"unrecognized arguments: (?P<args>.*)")),

@@ -1,7 +1,7 @@
 """The profile model: one pydantic class per section of `profile.yaml`.
 
 Pure data and single-value validation. Cross-references (evidence ids, periods) are checked
-by `profile_gen.rules`; files (the photo) by `profile_gen.loader`. No I/O, no HTML.
+by `profile_gen.profile.rules`; files (the photo) by `profile_gen.profile.loader`. No I/O, no HTML.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, field_validator
 
-from .fields import (
+from profile_gen.profile.fields import (
     LANGUAGES,
     Color,
     Email,
@@ -22,7 +22,7 @@ from .fields import (
     Phone,
     WebUrl,
 )
-from .frameworks import DEFAULT_SCALE, RNCP_35284
+from profile_gen.profile.frameworks import DEFAULT_SCALE, RNCP_35284
 
 Id = Annotated[
     str,
@@ -53,6 +53,16 @@ class Visibility(StrEnum):
     """Nowhere."""
 
 
+Output = Literal["site", "annexe"]
+"""Where data is shown: `site` (the Book and the deck, public) or `annexe` (printed)."""
+
+SHOWN_ON: dict[str, frozenset[Visibility]] = {
+    "site": frozenset({Visibility.public}),
+    "annexe": frozenset({Visibility.public, Visibility.annexe}),
+}
+"""The one rule of visibility: which settings let an item reach each output."""
+
+
 class ContactVisibility(Section):
     """Where each contact item appears. Phone and address stay off the web by default."""
 
@@ -73,17 +83,18 @@ class Contact(Section):
         description="`public` (site and annexe), `annexe` (printed only) or `private`.",
     )
 
-    def shown_on(self, output: Literal["site", "annexe"]) -> dict[str, object]:
+    def shown_on(self, output: Output) -> dict[str, object]:
         """The contact items the person chose to show on `output`, by field name."""
-        allowed = (
-            {Visibility.public} if output == "site" else {Visibility.public, Visibility.annexe}
-        )
         return {
             name: value
             for name in ("email", "phone", "address", "city")
             if (value := getattr(self, name)) is not None
-            and getattr(self.visibility, name) in allowed
+            and getattr(self.visibility, name) in SHOWN_ON[output]
         }
+
+    def photo_shown_on(self, output: Output) -> bool:
+        """Whether the photo may appear on `output` (the Book and the deck are `site`)."""
+        return self.visibility.photo in SHOWN_ON[output]
 
 
 class Photo(Section):
@@ -457,6 +468,13 @@ class Profile(Section):
 
     def achievement(self, achievement_id: str) -> Achievement | None:
         return next((a for a in self.achievements if a.id == achievement_id), None)
+
+    @property
+    def featured_achievements(self) -> list[Achievement]:
+        """The achievements put forward (annexe, deck, home): `defence.featured`, or the
+        first three."""
+        chosen = [self.achievement(i) for i in self.defence.featured]
+        return [a for a in chosen if a is not None] or self.achievements[:3]
 
 
 assert set(LANGUAGES) == set(get_args(Locale))

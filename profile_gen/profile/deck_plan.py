@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .fields import Localized
-from .model import Profile, SlideType
+from profile_gen.profile.fields import Localized
+from profile_gen.profile.model import Profile, SlideType
 
 IMPROVEMENTS_PER_SLIDE = 5
 QUOTES = 3
@@ -53,7 +53,7 @@ def _split(seconds: int, parts: int) -> list[int]:
 def plan_deck(profile: Profile) -> list[DeckSlide]:
     """The slides of the segment, in the order and with the budgets of `defence.slides`."""
     defence = profile.defence
-    featured = [profile.achievement(i) for i in defence.featured] or profile.achievements[:3]
+    featured: list[Any] = profile.featured_achievements
     quoted = [profile.recommendations[i - 1] for i in defence.quotes] or profile.recommendations[
         :QUOTES
     ]

@@ -12,11 +12,11 @@ import os
 import sys
 from pathlib import Path
 
-from . import i18n
-from .cli_words import int_between, parser_class
-from .errors import BuildError, ProfileError
-from .interop import InteropError
-from .startup import long_lived_imports
+from profile_gen import i18n
+from profile_gen.app.cli_words import int_between, parser_class
+from profile_gen.app.startup import long_lived_imports
+from profile_gen.errors import BuildError, ProfileError
+from profile_gen.interop import InteropError
 
 DEFAULT_PROFILE = Path("content") / "profile.yaml"
 
@@ -31,7 +31,7 @@ def _lang(args: argparse.Namespace) -> str:
 
 def cmd_check(args: argparse.Namespace) -> int:
     with long_lived_imports():
-        from .check import check
+        from profile_gen.app.check import check
 
     text, ready = check(Path(args.profile), Path(args.settings), args.lang)
     print(text)
@@ -42,7 +42,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from .schema import json_schema_text
+    from profile_gen.profile.schema import json_schema_text
 
     text = json_schema_text()
     if args.output:
@@ -56,11 +56,11 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from .schema import SCHEMA_FILE, json_schema_text
+    from profile_gen.profile.schema import SCHEMA_FILE, json_schema_text
 
     lang = _lang(args)
     folder = Path(args.directory)
-    starter = Path(__file__).parent / "starter" / "profile.yaml"
+    starter = Path(__file__).parents[1] / "starter" / "profile.yaml"
     files = {
         folder / "profile.yaml": starter.read_text(encoding="utf-8"),
         folder / SCHEMA_FILE: json_schema_text(),
@@ -85,7 +85,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def _schema_reference(target: Path) -> str:
     """The path from `target`'s folder to a `profile.schema.json` above it, else beside it."""
-    from .schema import SCHEMA_FILE, json_schema_text
+    from profile_gen.profile.schema import SCHEMA_FILE, json_schema_text
 
     folder = target.resolve().parent
     for depth, candidate in enumerate([folder, *list(folder.parents)[:2]]):
@@ -97,8 +97,8 @@ def _schema_reference(target: Path) -> str:
 
 
 def _write_imported(target: Path, force: bool, lang: str, make_text) -> int:
-    from .interop import InteropError
-    from .loader import load_text
+    from profile_gen.interop import InteropError
+    from profile_gen.profile.loader import load_text
 
     if target.exists() and not force:
         raise InteropError("import_exists", path=str(target))
@@ -117,15 +117,15 @@ def _write_imported(target: Path, force: bool, lang: str, make_text) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     import json
 
-    from .interop import InteropError
-    from .interop.fit import fit
-    from .interop.writer import to_yaml
+    from profile_gen.interop import InteropError
+    from profile_gen.interop.fit import fit
+    from profile_gen.interop.writer import to_yaml
 
     lang = _lang(args)
     source = Path(args.source)
     if args.format == "linkedin":
-        from .interop.archive import read_export
-        from .interop.linkedin import from_linkedin
+        from profile_gen.interop.archive import read_export
+        from profile_gen.interop.linkedin import from_linkedin
 
         imported = from_linkedin(read_export(source))
         data, dropped = fit(imported.data)
@@ -137,7 +137,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         for line in imported.unmapped:
             print(f"  - {line}")
         return result
-    from .interop.jsonresume import drop_missing_files, from_jsonresume
+    from profile_gen.interop.jsonresume import drop_missing_files, from_jsonresume
 
     try:
         if source.stat().st_size > 20_000_000:
@@ -165,9 +165,9 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     import json
 
-    from .interop import InteropError
-    from .interop.jsonresume import export
-    from .loader import load
+    from profile_gen.interop import InteropError
+    from profile_gen.interop.jsonresume import export
+    from profile_gen.profile.loader import load
 
     profile = load(Path(args.profile), lang=args.lang)
     text = json.dumps(export(profile, args.language), ensure_ascii=False, indent=2) + "\n"
@@ -187,10 +187,10 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_build(args: argparse.Namespace) -> int:
     with long_lived_imports():
-        from .build import build
+        from profile_gen.app.build import build
 
     if args.cohort:
-        from .cohort import build_cohort
+        from profile_gen.app.cohort import build_cohort
 
         return build_cohort(
             Path(args.settings),
@@ -212,7 +212,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     with long_lived_imports():
-        from .serve import serve
+        from profile_gen.app.serve import serve
 
     lang = _lang(args)
     return serve(
@@ -227,7 +227,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def _settings_and_output(args: argparse.Namespace) -> tuple[Path, Path]:
     """The settings file (which must exist) and the build's output folder (`-o` or theirs)."""
-    from .build import project_settings
+    from profile_gen.app.build import project_settings
 
     settings_file = Path(args.settings)
     if not settings_file.is_file():
@@ -240,8 +240,8 @@ def _settings_and_output(args: argparse.Namespace) -> tuple[Path, Path]:
 def cmd_pdf(args: argparse.Namespace) -> int:
     """Print the annexe and the CV of the last build to PDF (building first if needed)."""
     with long_lived_imports():
-        from .build import build
-        from .pdf import PDFS, PdfUnavailable, write_pdfs
+        from profile_gen.app.build import build
+        from profile_gen.site.pdf import PDFS, PdfUnavailable, write_pdfs
 
     lang = _lang(args)
     settings_file, output = _settings_and_output(args)
@@ -261,7 +261,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
     """Copy the Book to DEST without the print outputs (they hold annexe-only data)."""
     import shutil
 
-    from .seo import PRINT_PATHS
+    from profile_gen.site.seo import PRINT_PATHS
 
     lang = _lang(args)
     _, output = _settings_and_output(args)

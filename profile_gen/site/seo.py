@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from xml.sax.saxutils import escape, quoteattr
 
-from .model import Profile
+from profile_gen.profile.model import Profile
 
 
 def person(profile: Profile, lang: str, url: str | None, image: str | None) -> dict:

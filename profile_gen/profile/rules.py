@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .errors import Path, Problem, format_path
-from .frameworks import RNCP_35284
-from .model import Profile
+from profile_gen.errors import Path, Problem, format_path
+from profile_gen.profile.frameworks import RNCP_35284
+from profile_gen.profile.model import Profile
 
 
 def _known(ids: list[str]) -> str:

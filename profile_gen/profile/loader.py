@@ -17,12 +17,12 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from . import rules
-from .errors import Path, Problem, ProfileError
-from .fields import _kind_of, _show
-from .media import images
-from .model import Profile
-from .yaml_source import Source, YamlProblems, decode, parse
+from profile_gen.errors import Path, Problem, ProfileError
+from profile_gen.media import images
+from profile_gen.profile import rules
+from profile_gen.profile.fields import _kind_of, _show
+from profile_gen.profile.model import Profile
+from profile_gen.profile.yaml_source import Source, YamlProblems, decode, parse
 
 
 def guess_language(data: Any) -> str:

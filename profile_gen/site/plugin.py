@@ -10,17 +10,16 @@ from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
-from . import citations, i18n, pdf, render
-from .annexe import AnnexeGenerator
-from .book import BookGenerator
-from .defence import DefenceGenerator
-from .errors import BuildError, ProfileError
-from .loader import load
-from .media import cache_folder
-from .media.article_pictures import place_pictures
-
-PROFILE_KEY = "PROFILE_GEN_PROFILE"
-"""Settings key holding the validated `Profile` once the plugin has loaded it."""
+from profile_gen import i18n
+from profile_gen.errors import BuildError, ProfileError
+from profile_gen.media import cache_folder
+from profile_gen.media.article_pictures import place_pictures
+from profile_gen.profile.loader import load
+from profile_gen.site import citations, pdf, render
+from profile_gen.site.keys import CITATION_KEY, PAGES_KEY, PDF_KEY, PROFILE_KEY, RAISE_KEY
+from profile_gen.site.outputs.annexe import AnnexeGenerator
+from profile_gen.site.outputs.book import BookGenerator
+from profile_gen.site.outputs.deck import DefenceGenerator
 
 
 def profile_path(settings: dict) -> Path:
@@ -28,15 +27,11 @@ def profile_path(settings: dict) -> Path:
     return Path(settings["PATH"]) / settings.get("PROFILE_FILE", "profile.yaml")
 
 
-RAISE_KEY = "PROFILE_GEN_RAISE"
-"""Set by `profile-gen`: profile errors propagate as `ProfileError` instead of exiting."""
-
-
 def load_profile(pelican) -> None:
     profile = None
     try:
         profile = load(profile_path(pelican.settings))
-        pelican.settings[citations.SETTINGS_KEY] = citations.from_settings(pelican.settings)
+        pelican.settings[CITATION_KEY] = citations.from_settings(pelican.settings)
     except (ProfileError, BuildError) as error:
         _stop(pelican.settings, error, profile.primary_language if profile else "fr")
     pelican.settings[PROFILE_KEY] = profile
@@ -57,11 +52,6 @@ def prepare_templates(generator) -> None:
 
 def add_generators(pelican):
     return [BookGenerator, AnnexeGenerator, DefenceGenerator]
-
-
-PDF_KEY = "PROFILE_GEN_PDF"
-"""Settings key: False skips the PDF step (`profile-gen build --no-pdf`)."""
-PAGES_KEY = "PROFILE_GEN_PDF_PAGES"
 
 
 def print_pdfs(pelican) -> None:

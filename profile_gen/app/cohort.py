@@ -17,11 +17,12 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader
 
-from . import i18n, render
-from .build import project_settings, run_pelican
-from .check import article_count
-from .errors import BuildError, ProfileError
-from .readiness import assess
+from profile_gen import i18n
+from profile_gen.app.build import project_settings, run_pelican
+from profile_gen.app.check import article_count
+from profile_gen.errors import BuildError, ProfileError
+from profile_gen.profile.readiness import assess
+from profile_gen.site import render
 
 PROFILE_FILE = "profile.yaml"
 
@@ -65,7 +66,7 @@ def build_member(
     settings_file: Path, slug: str, folder: Path, output: Path, pdf: bool, lang: str = "fr"
 ) -> Outcome:
     """Build one Book; never raises for a bad profile (the error text is in the outcome)."""
-    from .build import _quiet_pelican
+    from profile_gen.app.build import _quiet_pelican
 
     _quiet_pelican()
     started = time.perf_counter()
@@ -158,8 +159,12 @@ def build_cohort(
             outcome = future.result()
             outcomes.append(outcome)
             if not outcome.ok:
-                console.print(i18n.text(lang, "cohort.failed", slug=outcome.slug), style="bold red")
-                console.print(outcome.error, markup=False, highlight=False)
+                console.print(
+                    i18n.text(lang, "cohort.failed", slug=outcome.slug),
+                    style="bold red",
+                    soft_wrap=True,
+                )
+                console.print(outcome.error, markup=False, highlight=False, soft_wrap=True)
             bar.advance(task)
     outcomes.sort(key=lambda outcome: outcome.slug)
     write_index(Path(settings["THEME"]), output, outcomes, lang)

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pelican.generators import Generator
-
-from . import i18n
-from .deck import QUOTE_WORDS, DeckSlide, plan_deck
-from .media import cache_folder, images
-from .media.qr import link_codes
-from .model import Profile, Visibility
-from .render import localize
+from profile_gen import i18n
+from profile_gen.media import cache_folder, images
+from profile_gen.media.qr import link_codes
+from profile_gen.profile.deck_plan import QUOTE_WORDS, DeckSlide, plan_deck
+from profile_gen.profile.model import Profile
+from profile_gen.site.context import ProfileGenerator
+from profile_gen.site.render import localize
 
 DECK_FOLDER = "soutenance"
 DECK_PHOTO_WIDTHS = (480,)
@@ -50,9 +49,8 @@ def outline_markdown(profile: Profile, slides: list[DeckSlide], lang: str) -> st
     return "\n".join(lines).rstrip() + "\n"
 
 
-class DefenceGenerator(Generator):
-    def generate_context(self) -> None:
-        pass
+class DefenceGenerator(ProfileGenerator):
+    """Writes the deck, its printable outline and `outline.md` in every language."""
 
     def generate_output(self, writer) -> None:
         profile: Profile = self.context["profile"]
@@ -60,7 +58,7 @@ class DefenceGenerator(Generator):
         slides = plan_deck(profile)
         photo = profile.identity.photo
         deck_photo = None
-        if photo and profile.identity.contact.visibility.photo == Visibility.public:
+        if photo and profile.identity.contact.photo_shown_on("site"):
             cache = cache_folder(self.settings, "images")
             source = Path(self.settings["PATH"]) / photo.path
             deck_photo = images.picture(

@@ -1,7 +1,7 @@
 """The printed annexe and the CV: a Pelican generator writing `annexe/` and `cv/`.
 
 Both pages are in the profile's primary language and share one CV template; the PDF step
-(`profile_gen.pdf`) prints them. The annexe lists the methodology's items in its order.
+(`profile_gen.site.pdf`) prints them. The annexe lists the methodology's items in its order.
 """
 
 from __future__ import annotations
@@ -9,14 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from pelican.generators import Generator
-
-from . import citations, i18n
-from .fields import PartialDate
-from .media import cache_folder, images
-from .media.qr import link_codes
-from .model import Profile, Visibility
-from .readiness import annexe_items
+from profile_gen import i18n
+from profile_gen.media import cache_folder, images
+from profile_gen.media.qr import link_codes
+from profile_gen.profile.fields import PartialDate
+from profile_gen.profile.model import Profile
+from profile_gen.profile.readiness import annexe_items
+from profile_gen.site import citations
+from profile_gen.site.context import ProfileGenerator
+from profile_gen.site.keys import CITATION_KEY
 
 CV_PHOTO_WIDTHS = (480,)  # 3.4 cm printed at about 350 dpi
 
@@ -27,13 +28,12 @@ class AnnexeItem:
     present: bool
 
 
-class AnnexeGenerator(Generator):
-    def generate_context(self) -> None:
-        pass
+class AnnexeGenerator(ProfileGenerator):
+    """Writes the annexe and the CV pages, in the profile's primary language."""
 
     def _cv_photo(self, profile: Profile):
         photo = profile.identity.photo
-        if not photo or profile.identity.contact.visibility.photo == Visibility.private:
+        if not photo or not profile.identity.contact.photo_shown_on("annexe"):
             return None
         source = Path(self.settings["PATH"]) / photo.path
         cache = cache_folder(self.settings, "images")
@@ -63,16 +63,13 @@ class AnnexeGenerator(Generator):
         lang = profile.primary_language
         articles = len(self.context.get("articles", []))
         items = [AnnexeItem(key, ok) for key, ok in annexe_items(profile, articles).items()]
-        featured = [
-            profile.achievement(i) for i in profile.defence.featured
-        ] or profile.achievements[:3]
         shared = dict(
             lang=lang,
             cv_photo=self._cv_photo(profile),
             contact=profile.identity.contact.shown_on("annexe"),
-            featured=featured,
+            featured=profile.featured_achievements,
         )
-        style, accessed = self.settings[citations.SETTINGS_KEY]
+        style, accessed = self.settings[CITATION_KEY]
         references = self._references(profile, lang, style, accessed)
         codes = link_codes(profile.links.with_qr_code, cache_folder(self.settings, "qr"))
         qr_codes = {f"{name}_qr": code for name, code in codes.items()}  # by annexe item

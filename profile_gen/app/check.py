@@ -1,6 +1,6 @@
 """`profile-gen check`: what one profile still lacks, as the report the command prints.
 
-The readiness itself is data (`profile_gen.readiness`); this module adds what needs the
+The readiness itself is data (`profile_gen.profile.readiness`); this module adds what needs the
 project (the printed CV's length, the citation settings) and writes the report's lines in
 the profile's language.
 """
@@ -11,14 +11,15 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import citations, i18n
-from .build import _quiet_pelican, project_settings, run_pelican
-from .loader import load
-from .media import cache_folder
-from .model import Profile
-from .pdf import PdfUnavailable, printed_pages
-from .plugin import profile_path as settings_profile
-from .readiness import Readiness, assess
+from profile_gen import i18n
+from profile_gen.app.build import _quiet_pelican, project_settings, run_pelican
+from profile_gen.media import cache_folder
+from profile_gen.profile.loader import load
+from profile_gen.profile.model import Profile
+from profile_gen.profile.readiness import Readiness, assess
+from profile_gen.site import citations
+from profile_gen.site.pdf import PdfUnavailable, printed_pages
+from profile_gen.site.plugin import profile_path as settings_profile
 
 MAX_LISTED = 15
 """Missing translations listed per language; more are summed up as « … »."""

@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .errors import Path, Problem
+from profile_gen.errors import Path, Problem
 
 MAX_BYTES = 10_000_000
 MAX_DEPTH = 40

@@ -18,8 +18,8 @@ from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from .build import project_settings, run_pelican
-from .errors import BuildError, ProfileError
+from profile_gen.app.build import project_settings, run_pelican
+from profile_gen.errors import BuildError, ProfileError
 
 RELOAD_PATH = "/__profile_gen/status"
 RELOAD_SCRIPT = """<script>
@@ -189,7 +189,7 @@ def serve(
     content: Path | None = None,
     lang: str = "fr",
 ) -> int:
-    from .build import _quiet_pelican
+    from profile_gen.app.build import _quiet_pelican
 
     _quiet_pelican()
     if not settings_file.is_file():

@@ -15,8 +15,8 @@ from jinja2 import Environment, pass_context
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
-from . import i18n
-from .fields import Localized, PartialDate
+from profile_gen import i18n
+from profile_gen.profile.fields import Localized, PartialDate
 
 # CommonMark with raw HTML disabled: tags in user text come out as text, and
 # markdown-it refuses javascript:, vbscript:, file: and data: link targets.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Profile
+from profile_gen.profile.model import Profile
 
 ROW_HEIGHT = 44
 WIDTH = 600

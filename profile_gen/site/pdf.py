@@ -11,7 +11,7 @@ import importlib.metadata
 from pathlib import Path
 from typing import Any
 
-from .media import write_atomic
+from profile_gen.media import write_atomic
 
 PDFS = {"annexe/index.html": "annexe.pdf", "cv/index.html": "cv.pdf"}
 

@@ -1,0 +1,170 @@
+"""The context every output shares, built once per build from the profile and Pelican's
+articles: the Book's addresses, the activities merged with the articles, the competency
+chart, the colour palette. Each output's generator asks for it (`ensure_shared`), so no
+output depends on another having run first."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+from pelican.generators import Generator
+
+from profile_gen import i18n
+from profile_gen.media.article_pictures import IMG
+from profile_gen.profile import colors
+from profile_gen.profile.fields import Localized, PartialDate
+from profile_gen.profile.model import Profile
+from profile_gen.site import charts
+from profile_gen.site.keys import PROFILE_KEY, SHARED_KEY
+
+
+@dataclass(frozen=True)
+class BookPage:
+    key: str
+    slug: str
+    template: str
+
+
+PAGES = (
+    BookPage("home", "", "home"),
+    BookPage("path", "parcours", "path"),
+    BookPage("training", "formations", "training"),
+    BookPage("languages", "langues", "languages"),
+    BookPage("achievements", "realisations", "achievements"),
+    BookPage("skills", "competences", "skills"),
+    BookPage("activities", "activites", "activities"),
+    BookPage("profile", "profil", "profile"),
+)
+PAGE_BY_KEY = {page.key: page for page in PAGES}
+
+
+class Book:
+    """Addresses of the Book's pages (relative to the site root) and its public base URL."""
+
+    def __init__(self, profile: Profile, base_url: str | None) -> None:
+        self.profile = profile
+        self.languages = list(profile.locale)
+        self.primary = profile.primary_language
+        self.base_url = (base_url.rstrip("/") + "/") if base_url else None
+        self._navigation: dict[str, list[tuple[str, str, str]]] = {}
+
+    def prefix(self, lang: str) -> str:
+        return "" if lang == self.primary else f"{lang}/"
+
+    def path(self, key: str, lang: str, item: str | None = None) -> str:
+        """e.g. ``index.html``, ``en/parcours/index.html``, ``realisations/erp/index.html``."""
+        slug = PAGE_BY_KEY[key].slug
+        parts = [part for part in (slug, item) if part]
+        folder = "/".join(parts) + "/" if parts else ""
+        return f"{self.prefix(lang)}{folder}index.html"
+
+    def absolute(self, path: str) -> str | None:
+        """The public address of `path`, without `index.html`, when the base URL is known."""
+        if not self.base_url:
+            return None
+        return self.base_url + path.removesuffix("index.html")
+
+    def alternates(self, key: str, item: str | None = None) -> list[tuple[str, str]]:
+        return [(lang, self.path(key, lang, item)) for lang in self.languages]
+
+    def navigation(self, lang: str) -> list[tuple[str, str, str]]:
+        """(page key, label, path) of the navigation, computed once per language."""
+        if lang not in self._navigation:
+            self._navigation[lang] = [
+                (page.key, i18n.label(lang, f"nav.{page.key}"), self.path(page.key, lang))
+                for page in PAGES
+            ]
+        return self._navigation[lang]
+
+
+@dataclass(frozen=True)
+class ActivityEntry:
+    """One line of the activities page: a profile activity or a Pelican article."""
+
+    kind: str
+    title: Localized | str
+    date: PartialDate
+    url: str | None
+    external: bool
+    venue: Localized | None = None
+    summary: Localized | None = None
+    summary_html: Markup | None = None
+
+
+def _in_language(article, lang: str | None):
+    """The article's translation in `lang` (Pelican links them by slug), else the article."""
+    if lang is None or article.lang == lang:
+        return article
+    return next((t for t in article.translations if t.lang == lang), article)
+
+
+def activity_entries(
+    profile: Profile, articles: list, lang: str | None = None
+) -> list[ActivityEntry]:
+    """The profile's activities and Pelican's articles (in `lang` when translated), newest
+    first."""
+    entries = [
+        ActivityEntry(
+            kind=activity.kind.value,
+            title=activity.title,
+            date=activity.date,
+            url=activity.url,
+            external=True,
+            venue=activity.venue,
+            summary=activity.summary,
+        )
+        for activity in profile.activities
+    ]
+    for article in (_in_language(article, lang) for article in articles):
+        when = article.date
+        entries.append(
+            ActivityEntry(
+                kind="article",
+                title=article.title,
+                date=PartialDate(when.year, when.month, when.day),
+                url=article.url,
+                external=False,
+                # a summary cut from the article may hold a picture addressed from the article
+                summary_html=Markup(IMG.sub("", article.summary)) if article.summary else None,
+            )
+        )
+    return sorted(entries, key=lambda entry: (entry.date.key(), str(entry.url)), reverse=True)
+
+
+def improvements_by_competency(profile: Profile) -> dict[str, list]:
+    """For each competency id, the improvements that serve it (in the profile's order)."""
+    mapping: dict[str, list] = {}
+    for improvement in profile.improvements:
+        for competency_id in improvement.competencies:
+            mapping.setdefault(competency_id, []).append(improvement)
+    return mapping
+
+
+def ensure_shared(context: dict, settings: dict) -> None:
+    """Add the shared context to Pelican's `context` (one dict for every generator), once."""
+    if context.get(SHARED_KEY):
+        return
+    profile: Profile = settings[PROFILE_KEY]
+    base_url = settings.get("SITEURL") or profile.links.book
+    context.update(
+        profile=profile,
+        book=Book(profile, base_url),
+        lang=profile.primary_language,
+        primary_lang=profile.primary_language,
+        SITENAME=profile.identity.name,
+        chart=charts.competency_chart(profile),
+        scale_labels={step.level: step.label for step in profile.competencies.scale},
+        activities=activity_entries(profile, context.get("articles", []), profile.primary_language),
+        improvements_by_competency=improvements_by_competency(profile),
+        palette=colors.palette(profile.identity.color) if profile.identity.color else None,
+    )
+    context[SHARED_KEY] = True
+
+
+class ProfileGenerator(Generator):
+    """Base of the outputs' generators: the shared context is ready before any of them
+    writes, whichever runs first."""
+
+    def generate_context(self) -> None:
+        ensure_shared(self.context, self.settings)

@@ -1,0 +1,20 @@
+"""The settings keys profile_gen adds to Pelican's settings: one neutral home, imported by the
+plugin, the outputs and the commands alike (none of them imports another for a key)."""
+
+PROFILE_KEY = "PROFILE_GEN_PROFILE"
+"""The validated `Profile`, once the plugin has loaded it."""
+
+RAISE_KEY = "PROFILE_GEN_RAISE"
+"""Set by `profile-gen`: profile errors propagate as exceptions instead of exiting."""
+
+PDF_KEY = "PROFILE_GEN_PDF"
+"""False skips the PDF step (`profile-gen build --no-pdf`)."""
+
+PAGES_KEY = "PROFILE_GEN_PDF_PAGES"
+"""Set after the PDF step: the printed page count of each PDF."""
+
+CITATION_KEY = "PROFILE_GEN_CITATION"
+"""The citation style and access date read from the settings, checked once."""
+
+SHARED_KEY = "profile_gen_shared"
+"""Context key: set once the context shared by every output is built."""
