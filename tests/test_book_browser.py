@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from profile_gen.profile import colors
 from profile_gen.app.build import run_pelican
+from profile_gen.profile import colors
 from tests.browser import RequestLog
 from tests.conftest import ROOT, copy_sample
 
