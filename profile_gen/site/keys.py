@@ -18,3 +18,16 @@ CITATION_KEY = "PROFILE_GEN_CITATION"
 
 SHARED_KEY = "profile_gen_shared"
 """Context key: set once the context shared by every output is built."""
+
+FORMATS_KEY = "PROFILE_GEN_FORMATS"
+"""The document formats to write besides the Book's pages: a set of names among
+`DOCUMENT_FORMATS`; missing or None means all of them (`profile-gen build --formats`)."""
+
+DOCUMENT_FORMATS = ("pdf", "docx", "pptx")
+"""`pdf`: annexe.pdf, cv.pdf (and the deck's PDF); `docx`: annexe.docx; `pptx`: the deck."""
+
+
+def wants(settings: dict, name: str) -> bool:
+    """Whether the document format `name` is to be written in this build."""
+    chosen = settings.get(FORMATS_KEY)
+    return chosen is None or name in chosen
