@@ -14,8 +14,8 @@ from typing import Any
 from profile_gen.interop import present
 from profile_gen.interop.dates import parse_date
 from profile_gen.interop.linkedin import slug
+from profile_gen.profile.fields import localize
 from profile_gen.profile.model import ActivityKind, ContractType, Profile
-from profile_gen.site.render import localize
 
 META_KEY = "profile_gen"
 FLUENCY = {

@@ -11,7 +11,7 @@ from typing import Any
 from profile_gen.interop import present
 from profile_gen.interop.archive import Table
 from profile_gen.interop.dates import parse_date
-from profile_gen.site.citations import author_name
+from profile_gen.profile.names import author_name
 
 PROFICIENCY = {
     "elementary proficiency": "A2",

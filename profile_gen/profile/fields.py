@@ -394,3 +394,12 @@ class Color(_Text):
                 {"found": text, "ratio": f"{ratio:.1f}", "minimum": colors.AA},
             )
         return cls(text.lower())
+
+
+def localize(value: Localized | str | None, lang: str, primary: str) -> str:
+    """`value` in `lang`, falling back to `primary`; a plain string as it is; None as ''."""
+    if value is None:
+        return ""
+    if isinstance(value, Localized):
+        return value.get(lang, primary)
+    return str(value)

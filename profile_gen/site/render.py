@@ -16,7 +16,7 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from profile_gen import i18n
-from profile_gen.profile.fields import Localized, PartialDate
+from profile_gen.profile.fields import Localized, PartialDate, localize
 
 # CommonMark with raw HTML disabled: tags in user text come out as text, and
 # markdown-it refuses javascript:, vbscript:, file: and data: link targets.
@@ -39,14 +39,6 @@ _MONTHS = {
     ],
     "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
 }
-
-
-def localize(value: Localized | str | None, lang: str, primary: str) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, Localized):
-        return value.get(lang, primary)
-    return str(value)
 
 
 def markdown(value: Localized | str | None, lang: str, primary: str, top: int = 2) -> Markup:

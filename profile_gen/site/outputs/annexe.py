@@ -14,6 +14,7 @@ from profile_gen.media import cache_folder, images
 from profile_gen.media.qr import link_codes
 from profile_gen.profile.fields import PartialDate
 from profile_gen.profile.model import Profile
+from profile_gen.profile.names import author_name
 from profile_gen.profile.readiness import annexe_items
 from profile_gen.site import citations
 from profile_gen.site.context import ProfileGenerator
@@ -43,7 +44,7 @@ class AnnexeGenerator(ProfileGenerator):
         self, profile: Profile, lang: str, style: str, accessed: PartialDate | None
     ) -> list[list[citations.Part]]:
         """The activities and the Book's articles as references in the thesis's style."""
-        author = citations.author_name(profile.identity.name, profile.identity.family_name)
+        author = author_name(profile.identity.name, profile.identity.family_name)
         book = self.context["book"]
         book_name = i18n.text(lang, "cite.book", name=profile.identity.name)
         works = []

@@ -9,9 +9,9 @@ from profile_gen import i18n
 from profile_gen.media import cache_folder, images
 from profile_gen.media.qr import link_codes
 from profile_gen.profile.deck_plan import QUOTE_WORDS, DeckSlide, plan_deck
+from profile_gen.profile.fields import localize
 from profile_gen.profile.model import Profile
 from profile_gen.site.context import ProfileGenerator
-from profile_gen.site.render import localize
 
 DECK_FOLDER = "soutenance"
 DECK_PHOTO_WIDTHS = (480,)
