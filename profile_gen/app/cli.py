@@ -182,7 +182,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         return build_cohort(
             Path(settings) if settings else None,
             Path(args.cohort),
-            Path(args.output or ("output" if settings is None else "")) or None,
+            Path(args.output) if args.output else Path("output") if settings is None else None,
             pdf=not args.no_pdf,
             jobs=args.jobs,
             lang=_lang(args),

@@ -27,11 +27,12 @@ def merge(source: Source, private: Source, file: str) -> tuple[list[Problem], se
     """
     problems: list[Problem] = []
 
-    def at(path: Path) -> tuple[int | None, int | None]:
-        return private.keys.get(path) or private.position(path) or (None, None)
+    def at(path: Path, of_key: bool = True) -> tuple[int | None, int | None]:
+        return private.position(path, of_key=of_key) or (None, None)
 
     def wrong_kind(path: Path, value: Any) -> None:
-        problems.append(Problem("model_type", path, {"kind": _kind_of(value)}, *at(path), file))
+        context = {"kind": _kind_of(value)}
+        problems.append(Problem("model_type", path, context, *at(path, of_key=False), file))
 
     def outside(path: Path) -> None:
         context = {"key": format_path(path)}
