@@ -25,9 +25,7 @@ GITHUB_FILES = {
 
 
 def written(folder) -> set[str]:
-    return {
-        path.relative_to(folder).as_posix() for path in folder.rglob("*") if path.is_file()
-    }
+    return {path.relative_to(folder).as_posix() for path in folder.rglob("*") if path.is_file()}
 
 
 def test_init_makes_a_github_repository(run_cli, tmp_path):

@@ -131,9 +131,17 @@ def project_profile(profile: str | None, settings: str | None) -> tuple[Path, Pa
     of its folder when it has some, else the profile of the current folder's project."""
     if profile is not None:
         path = Path(profile)
-        beside = path.parent / SETTINGS_FILE
-        chosen = Path(settings) if settings else beside if beside.is_file() else None
-        return path, chosen
+        if settings is not None:
+            return path, Path(settings)
+        for candidate in (path.parent / SETTINGS_FILE, Path(SETTINGS_FILE)):
+            # the folder's own settings, else those of the current folder's project when
+            # that project's content is this folder (the repository's sample)
+            if candidate.is_file() and (
+                candidate.parent == path.parent
+                or Path(project_settings(candidate)["PATH"]) == path.parent.resolve()
+            ):
+                return path, candidate
+        return path, None
     settings_file, folder = find_project(settings)
     values = project_settings(settings_file, folder)
     path = Path(values["PATH"]) / values.get("PROFILE_FILE", PROFILE_FILE)
