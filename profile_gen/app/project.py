@@ -134,12 +134,9 @@ def project_profile(profile: str | None, settings: str | None) -> tuple[Path, Pa
         if settings is not None:
             return path, Path(settings)
         for candidate in (path.parent / SETTINGS_FILE, Path(SETTINGS_FILE)):
-            # the folder's own settings, else those of the current folder's project when
-            # that project's content is this folder (the repository's sample)
-            if candidate.is_file() and (
-                candidate.parent == path.parent
-                or Path(project_settings(candidate)["PATH"]) == path.parent.resolve()
-            ):
+            # the folder's own settings, else the current folder's (with the profile's
+            # folder as content: the repository's sample and its theme, say)
+            if candidate.is_file():
                 return path, candidate
         return path, None
     settings_file, folder = find_project(settings)

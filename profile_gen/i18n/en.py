@@ -434,6 +434,7 @@ LABELS = {
     # cli
     "cli.internal_error": "Unexpected internal error: {error}. Run again with --debug and report it.",
     # --- install
+    "help.check_profile": "the profile to check (default: the current folder's)",
     "help.version": "show the version and exit",
     "help.init_host": "where the Book goes online: github (GitHub Pages, the default), gitlab (GitLab Pages) or none",
     "help.init_lang": "language of the profile and README written (default fr)",

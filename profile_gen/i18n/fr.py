@@ -441,6 +441,7 @@ LABELS = {
     # cli
     "cli.internal_error": "Erreur interne inattendue : {error}. Relancez avec --debug et signalez-la.",
     # --- install
+    "help.check_profile": "le profil à vérifier (par défaut : celui du dossier courant)",
     "help.version": "afficher la version et quitter",
     "help.init_host": "hébergeur du Book en ligne : github (GitHub Pages, par défaut), gitlab (GitLab Pages) ou none",
     "help.init_lang": "langue du profil et du README créés (fr par défaut)",
