@@ -161,14 +161,26 @@ def test_a_student_folder_from_init_to_build(installed, tmp_path):
     assert sorted(path.name for path in tmp_path.iterdir()) == ["book", "site"]
 
 
-def test_the_github_workflow_steps_build_the_book(installed, tmp_path):
-    """The workflow's own `run:` steps, in order, in a bash like GitHub's; the pinned
+def ci_commands(folder: Path, host: str) -> tuple[list[str], Path]:
+    """The shell commands of the CI file `init` wrote for `host`, in order, and the folder
+    they publish."""
+    if host == "github":
+        workflow = yaml.safe_load((folder / ".github/workflows/book.yml").read_text("utf-8"))
+        steps = workflow["jobs"]["build"]["steps"]
+        return [step["run"] for step in steps if "run" in step], folder / steps[-1]["with"]["path"]
+    pages = yaml.safe_load((folder / ".gitlab-ci.yml").read_text("utf-8"))["pages"]
+    return pages["script"], folder / pages["artifacts"]["paths"][0]
+
+
+@pytest.mark.parametrize("host", ["github", "gitlab"])
+def test_the_ci_steps_build_the_book(installed, tmp_path, host):
+    """The CI file's own commands, in order, in a bash like the runners'; the pinned
     `pip install` is served the local wheel (same name and version) instead of the index."""
     folder = tmp_path / "repository"
-    installed.run("profile-gen", "init", str(folder), cwd=tmp_path)
+    installed.run("profile-gen", "init", str(folder), "--host", host, cwd=tmp_path)
     fill(folder)
-    workflow = yaml.safe_load((folder / ".github/workflows/book.yml").read_text("utf-8"))
-    steps = workflow["jobs"]["build"]["steps"]
+    commands, published = ci_commands(folder, host)
+    assert len(commands) >= 3 and "pip install" in commands[0]
     env = installed.env(
         PIP_NO_INDEX="1",
         PIP_FIND_LINKS=str(installed.dist),
@@ -176,21 +188,15 @@ def test_the_github_workflow_steps_build_the_book(installed, tmp_path):
         PIP_NO_DEPS="1",
         PIP_DISABLE_PIP_VERSION_CHECK="1",
     )
-    ran = 0
-    for step in steps:
-        if "run" not in step:
-            continue
+    for command in commands:
         result = subprocess.run(
-            ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]],
+            ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", command],
             cwd=folder,
             env=env,
             capture_output=True,
             text=True,
             timeout=600,
         )
-        assert result.returncode == 0, f"{step['run']}\n{result.stdout}\n{result.stderr}"
-        ran += 1
-    assert ran == 3
-    uploaded = folder / steps[-1]["with"]["path"]
-    assert_book_only(uploaded)
-    assert (uploaded / "soutenance/index.html").is_file()  # the deck is public, as on the Book
+        assert result.returncode == 0, f"{command}\n{result.stdout}\n{result.stderr}"
+    assert_book_only(published)
+    assert (published / "soutenance/index.html").is_file()  # the deck is public, as on the Book
