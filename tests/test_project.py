@@ -110,3 +110,17 @@ def test_serve_ignores_what_builds_write_in_the_watched_folder(folder):
         ]
     finally:
         server.httpd.server_close()
+
+
+def test_another_settings_file_never_writes_into_its_own_folder(run_cli, sample_copy):
+    """`--settings` of another project with `--content DIR`: the outputs still go to
+    `DIR/output`, never to the settings' own output folder (another build)."""
+    folder = sample_copy / "camille"
+    folder.mkdir()
+    (folder / "profile.yaml").write_text(MINIMAL, encoding="utf-8")
+    result = run_cli(
+        "build", "--settings", str(sample_copy / "pelican.conf.py"), "--content", str(folder)
+    )
+    assert result.code == 0, result.err
+    assert "Camille Test" in (folder / "output/index.html").read_text("utf-8")
+    assert not (sample_copy / "output").exists()
