@@ -1,36 +1,8 @@
-"""Pelican settings of the sample Book. `profile-gen build` and `pelican -s pelican.conf.py`
-use this file alike; the profile itself is `content/profile.yaml`."""
+"""Pelican settings of the sample Book: the package's defaults, and this sample's own values.
+`profile-gen build` and `pelican -s pelican.conf.py` use this file alike; the profile itself
+is `content/profile.yaml`. A student's project needs no such file (see the README)."""
+
+from profile_gen.site.settings import *  # noqa: F403
 
 PATH = "content"
-OUTPUT_PATH = "output"
-THEME = "theme"
-PLUGINS = ["profile_gen.site.plugin"]
-
-PROFILE_FILE = "profile.yaml"  # relative to PATH
-
-SITENAME = "Book"  # replaced by the profile's name
-TIMEZONE = "Europe/Paris"
-DEFAULT_LANG = "fr"
 SITEURL = ""  # e.g. "https://lea-moreau.github.io/book" for canonical URLs
-RELATIVE_URLS = True
-
-ARTICLE_PATHS = ["articles"]
-PAGE_PATHS = []
-STATIC_PATHS = []
-ARTICLE_URL = "articles/{slug}/index.html"
-ARTICLE_SAVE_AS = "articles/{slug}/index.html"
-ARTICLE_LANG_URL = "{lang}/articles/{slug}/index.html"  # a translation (same Slug, other Lang)
-ARTICLE_LANG_SAVE_AS = "{lang}/articles/{slug}/index.html"
-DIRECT_TEMPLATES = []  # the profile_gen generator writes the index and the Book's pages
-AUTHOR_SAVE_AS = CATEGORY_SAVE_AS = TAG_SAVE_AS = ""
-AUTHORS_SAVE_AS = CATEGORIES_SAVE_AS = TAGS_SAVE_AS = ARCHIVES_SAVE_AS = ""
-FEED_ALL_ATOM = CATEGORY_FEED_ATOM = TRANSLATION_FEED_ATOM = None
-AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
-DEFAULT_PAGINATION = False
-DELETE_OUTPUT_DIRECTORY = True
-CACHE_PATH = ".cache"  # resized photos, reused while the source is unchanged
-
-# How the annexe cites your articles, talks and posts: the style of your thesis, "apa"
-# (APA 7, the default) or "harvard" (Cite Them Right). Harvard gives the date you last
-# checked the links: CITATION_ACCESSED = "2026-11-20".
-CITATION_STYLE = "apa"

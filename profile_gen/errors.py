@@ -33,9 +33,11 @@ class Problem:
     """1-based line in the file, when known."""
     column: int | None = None
     """1-based column in the file, when known."""
+    file: str | None = None
+    """The file the problem is in, when not the profile itself (its `private.yaml`)."""
 
-    def sort_key(self) -> tuple[int, int, str]:
-        return (self.line or 0, self.column or 0, format_path(self.path))
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.file or "", self.line or 0, self.column or 0, format_path(self.path))
 
     def describe(self, lang: str) -> str:
         context = dict(self.context)
@@ -62,7 +64,7 @@ class ProfileError(Exception):
         """A one-screen report: ``file:line:column: path`` then what is wrong, per problem."""
         lines = []
         for problem in self.problems[:limit]:
-            where = self.file
+            where = problem.file or self.file
             if problem.line is not None:
                 where += f":{problem.line}:{problem.column or 1}"
             if problem.path:

@@ -1,41 +1,138 @@
-"""`profile-gen init`: a commented French starter that validates and never overwrites."""
+"""`profile-gen init`: a student's repository that validates, builds and never overwrites."""
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+from importlib import metadata
+
+import pytest
+import yaml
+
+from profile_gen.app.init import INSTALL_SPEC, install_spec
 from profile_gen.profile.loader import load
 
+GITHUB_FILES = {
+    "profile.yaml",
+    "private.yaml",
+    "profile.schema.json",
+    "README.md",
+    ".gitignore",
+    "articles/.gitkeep",
+    "images/.gitkeep",
+    ".github/workflows/book.yml",
+}
 
-def test_init_creates_a_valid_profile(run_cli, tmp_path):
-    folder = tmp_path / "mon-profil"
+
+def written(folder) -> set[str]:
+    return {path.relative_to(folder).as_posix() for path in folder.rglob("*") if path.is_file()}
+
+
+def test_init_makes_a_github_repository(run_cli, tmp_path):
+    folder = tmp_path / "mon-book"
     result = run_cli("init", str(folder))
-    assert result.code == 0
+    assert result.code == 0, result.err
+    assert written(folder) == GITHUB_FILES
     text = (folder / "profile.yaml").read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=profile.schema.json")
     assert "# Votre profil professionnel" in text
-    assert (folder / "profile.schema.json").is_file()
-    profile = load(folder / "profile.yaml")
-    assert profile.locale == ["fr"]
+    assert load(folder / "profile.yaml").locale == ["fr"]
     # a fresh profile is valid but not ready: check exits 1 with the list
     assert run_cli("check", str(folder / "profile.yaml")).code == 1
-    assert f"profile-gen build --content {folder}" in result.out
+    readme = (folder / "README.md").read_text(encoding="utf-8")
+    assert "Settings → Pages" in readme and "« GitHub Actions »" in readme
+    assert "https://UTILISATEUR.github.io/DEPOT/" in readme and "private.yaml" in readme
+    assert "GitLab" not in readme and "<!--" not in readme
+    assert f'pipx install "{install_spec()}"' in readme
+    workflow = (folder / ".github/workflows/book.yml").read_text(encoding="utf-8")
+    assert workflow.startswith("# Le Book en ligne")
+    assert f'pip install "{install_spec()}"' in workflow
+    assert "Settings → Pages" in result.out and f"cd {folder} && profile-gen check" in result.out
 
 
-def test_init_then_build_the_new_folder(run_cli, sample_copy, in_dir):
-    """The starter builds into a Book with the project's theme, before anything is filled."""
-    in_dir(sample_copy)
-    assert run_cli("init", "mon-profil").code == 0
-    built = run_cli("build", "--content", "mon-profil", "--no-pdf")
-    assert built.code == 0, built.err
-    home = (sample_copy / "output/index.html").read_text(encoding="utf-8")
-    assert "Prénom Nom" in home and "Léa Moreau" not in home
+def test_the_install_source_is_one_setting_with_this_version():
+    assert install_spec() == INSTALL_SPEC.format(version=metadata.version("profile_gen"))
+    assert metadata.version("profile_gen") in install_spec()
+
+
+def test_gitignore_keeps_outputs_and_the_private_file_out_of_git(run_cli, tmp_path):
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    assert run_cli("init", str(tmp_path)).code == 0
+    for name in ("output/index.html", ".output.building/x", ".cache/x", "_site/x", "public/x"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    listed = subprocess.run(
+        ["git", "-C", str(tmp_path), "ls-files", "--others", "--exclude-standard"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    assert set(listed) == GITHUB_FILES - {"private.yaml"}
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_init_in_english_gitlab(run_cli, tmp_path, where):
+    args = ["init", str(tmp_path), "--host", "gitlab"]
+    args = ["--lang", "en", *args] if where == "before" else [*args, "--lang", "en"]
+    result = run_cli(*args)
+    assert result.code == 0, result.err
+    assert ".gitlab-ci.yml" in written(tmp_path) and ".github/workflows/book.yml" not in written(
+        tmp_path
+    )
+    assert load(tmp_path / "profile.yaml").locale == ["en"]
+    assert "# Your phone" not in (tmp_path / "profile.yaml").read_text(encoding="utf-8")
+    readme = (tmp_path / "README.md").read_text(encoding="utf-8")
+    assert "GitLab Pages" in readme and "GitHub Actions" not in readme
+    ci = yaml.safe_load((tmp_path / ".gitlab-ci.yml").read_text(encoding="utf-8"))
+    assert ci["pages"]["artifacts"]["paths"] == ["public"]
+    assert "created:" in result.out and "GitLab" in result.out
+
+
+def test_init_without_host(run_cli, tmp_path):
+    assert run_cli("init", str(tmp_path), "--host", "none").code == 0
+    assert written(tmp_path) == GITHUB_FILES - {".github/workflows/book.yml"}
+    readme = (tmp_path / "README.md").read_text(encoding="utf-8")
+    assert "GitHub" not in readme and "GitLab" not in readme and "private.yaml" in readme
+
+
+def test_init_in_the_current_folder_by_default(run_cli, tmp_path, in_dir):
+    in_dir(tmp_path)
+    result = run_cli("init")
+    assert result.code == 0
+    assert written(tmp_path) == GITHUB_FILES
+    assert "`profile-gen check`" in result.out and "cd " not in result.out
 
 
 def test_init_never_overwrites(run_cli, tmp_path):
-    folder = tmp_path / "p"
-    folder.mkdir()
-    (folder / "profile.yaml").write_text("mine\n", encoding="utf-8")
-    result = run_cli("init", str(folder))
+    (tmp_path / "profile.yaml").write_text("mine\n", encoding="utf-8")
+    (tmp_path / "README.md").write_text("# my repo\n", encoding="utf-8")
+    result = run_cli("init", str(tmp_path))
     assert result.code == 0
-    assert (folder / "profile.yaml").read_text(encoding="utf-8") == "mine\n"
-    assert "existe déjà, non modifié" in result.out
-    assert (folder / "profile.schema.json").is_file()
+    assert (tmp_path / "profile.yaml").read_text(encoding="utf-8") == "mine\n"
+    assert (tmp_path / "README.md").read_text(encoding="utf-8") == "# my repo\n"
+    assert result.out.count("existe déjà, non modifié") == 2
+    assert (tmp_path / ".github/workflows/book.yml").is_file()
+    again = run_cli("init", str(tmp_path))
+    assert again.out.count("existe déjà, non modifié") == len(GITHUB_FILES)
+
+
+def test_init_then_build_in_the_folder(run_cli, tmp_path, in_dir):
+    """The starter builds, before anything is filled, with the package's theme, into
+    output/ beside the profile."""
+    in_dir(tmp_path)
+    assert run_cli("init").code == 0
+    built = run_cli("build", "--no-pdf")
+    assert built.code == 0, built.err
+    home = (tmp_path / "output/index.html").read_text(encoding="utf-8")
+    assert "Prénom Nom" in home and "Léa Moreau" not in home
+
+
+def test_build_another_folder_writes_beside_its_profile(run_cli, tmp_path, in_dir):
+    assert run_cli("init", str(tmp_path / "book")).code == 0
+    in_dir(tmp_path)
+    built = run_cli("build", "--content", "book", "--no-pdf")
+    assert built.code == 0, built.err
+    assert (tmp_path / "book/output/index.html").is_file()
+    assert not (tmp_path / "output").exists()

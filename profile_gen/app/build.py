@@ -14,9 +14,9 @@ from typing import NamedTuple
 
 from pelican import Pelican
 from pelican.log import console
-from pelican.settings import get_settings_from_file, read_settings
 
 from profile_gen import i18n
+from profile_gen.app.project import project_settings
 from profile_gen.errors import BuildError
 from profile_gen.profile.model import Profile
 from profile_gen.site.keys import PAGES_KEY, PDF_KEY, PROFILE_KEY, RAISE_KEY
@@ -40,26 +40,6 @@ def _swap(staging: Path, final: Path) -> None:
         shutil.rmtree(old)
 
 
-def project_settings(settings_file: Path, content: Path | None = None) -> dict:
-    """Pelican's settings of the project, with `content` as the content folder when given.
-
-    A missing settings file or content folder is a `BuildError` naming it, not a traceback.
-    """
-    if not settings_file.is_file():
-        raise BuildError("build_no_settings", path=str(settings_file))
-    if content is not None:
-        if not Path(content).is_dir():
-            raise BuildError("build_no_content", path=str(content))
-        return read_settings(str(settings_file), override={"PATH": str(Path(content).resolve())})
-    try:
-        return read_settings(str(settings_file))
-    except ValueError:  # Pelican refuses a PATH that does not exist
-        path = get_settings_from_file(str(settings_file)).get("PATH", "content")
-        raise BuildError(
-            "build_no_content", path=str(settings_file.resolve().parent / path)
-        ) from None
-
-
 class Built(NamedTuple):
     output: Path
     profile: Profile
@@ -68,7 +48,7 @@ class Built(NamedTuple):
 
 
 def run_pelican(
-    settings_file: Path,
+    settings_file: Path | None,
     output: Path | None = None,
     pdf: bool | tuple[str, ...] = True,
     content: Path | None = None,
@@ -86,7 +66,7 @@ def run_pelican(
     settings[PDF_KEY] = pdf
     pelican = Pelican(settings)  # loads the profile: a ProfileError stops here
     if PLUGIN not in pelican.settings["PLUGINS"] or PROFILE_KEY not in pelican.settings:
-        raise BuildError("build_no_plugin", path=str(settings_file), plugin=PLUGIN)
+        raise BuildError("build_no_plugin", path=str(settings_file or ""), plugin=PLUGIN)
     try:
         pelican.run()
     except BaseException:
@@ -97,7 +77,7 @@ def run_pelican(
 
 
 def build(
-    settings_file: Path,
+    settings_file: Path | None,
     output: str | None = None,
     lang: str | None = None,
     pdf: bool = True,

@@ -8,11 +8,13 @@ the profile's language.
 from __future__ import annotations
 
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from profile_gen import i18n
 from profile_gen.app.build import _quiet_pelican, project_settings, run_pelican
+from profile_gen.app.privacy import exposed
+from profile_gen.app.project import SETTINGS_FILE
 from profile_gen.media import cache_folder
 from profile_gen.profile.loader import load
 from profile_gen.profile.model import Profile
@@ -31,16 +33,22 @@ class ProjectFindings:
 
     cv_pages: int | None = None
     harvard_without_date: bool = False
+    exposed: tuple[str, ...] = ()
+    """Contact items for paper only, written in a profile that may be public."""
 
 
-def check(profile_path: Path, settings_file: Path, lang: str | None = None) -> tuple[str, bool]:
+def check(
+    profile_path: Path, settings_file: Path | None, lang: str | None = None
+) -> tuple[str, bool]:
     """The report on the profile at `profile_path`, and whether it is ready."""
     profile = load(profile_path, lang=lang)
     lang = lang or profile.primary_language
     articles = article_count(profile_path)
     report = assess(profile, articles)
     findings = project_findings(profile, profile_path, settings_file, articles)
-    lines = report_lines(profile, report, findings, lang, str(profile_path), str(settings_file))
+    findings = replace(findings, exposed=tuple(exposed(profile, profile_path)))
+    settings_name = str(settings_file or SETTINGS_FILE)
+    lines = report_lines(profile, report, findings, lang, str(profile_path), settings_name)
     return "\n".join(lines), report.ready
 
 
@@ -50,7 +58,7 @@ def article_count(profile_path: Path) -> int:
 
 
 def project_findings(
-    profile: Profile, profile_path: Path, settings_file: Path, articles: int
+    profile: Profile, profile_path: Path, settings_file: Path | None, articles: int
 ) -> ProjectFindings:
     settings = _settings_for(settings_file, profile_path)
     if settings is None:
@@ -99,6 +107,9 @@ def report_lines(
         out += ["", say("check.notes"), *notes]
     if findings.harvard_without_date:
         out += ["", f"⚠ {say('check.harvard_accessed', settings=settings_name)}"]
+    if findings.exposed:
+        items = ", ".join(i18n.label(lang, f"contact.{name}") for name in findings.exposed)
+        out += ["", f"⚠ {say('check.private_exposed', items=items)}"]
     if findings.cv_pages is not None and findings.cv_pages > 1:
         out += ["", f"⚠ {say('check.cv_overflow', pages=findings.cv_pages)}"]
     missing = report.missing
@@ -136,10 +147,10 @@ def _notes(profile: Profile, report: Readiness, say) -> list[str]:
     return notes
 
 
-def _settings_for(settings_file: Path, profile_path: Path) -> dict | None:
-    """The project's settings with the profile's folder as content, when they exist and
-    would build this very file."""
-    if not settings_file.is_file():
+def _settings_for(settings_file: Path | None, profile_path: Path) -> dict | None:
+    """The project's settings (the defaults when `settings_file` is None) with the
+    profile's folder as content, when they would build this very file."""
+    if settings_file is not None and not settings_file.is_file():
         return None
     settings = project_settings(settings_file, profile_path.parent)
     if settings_profile(settings).name != profile_path.name:
@@ -147,7 +158,7 @@ def _settings_for(settings_file: Path, profile_path: Path) -> dict | None:
     return settings
 
 
-def _cv_pages(settings_file: Path, profile_path: Path, settings: dict) -> int | None:
+def _cv_pages(settings_file: Path | None, profile_path: Path, settings: dict) -> int | None:
     """Pages of the printed CV of this profile, printed with the settings' theme, when
     WeasyPrint works."""
     _quiet_pelican()

@@ -14,6 +14,8 @@ from pathlib import Path
 
 from profile_gen import i18n
 from profile_gen.app.cli_words import int_between, parser_class
+from profile_gen.app.init import HOSTS
+from profile_gen.app.project import resolve, resolve_built
 from profile_gen.app.startup import long_lived_imports
 from profile_gen.errors import BuildError, ProfileError
 from profile_gen.interop import InteropError
@@ -32,8 +34,10 @@ def _lang(args: argparse.Namespace) -> str:
 def cmd_check(args: argparse.Namespace) -> int:
     with long_lived_imports():
         from profile_gen.app.check import check
+        from profile_gen.app.project import project_profile
 
-    text, ready = check(Path(args.profile), Path(args.settings), args.lang)
+    profile, settings = project_profile(args.profile, args.settings)
+    text, ready = check(profile, settings, args.lang)
     print(text)
     return 0 if ready else 1
 
@@ -56,28 +60,9 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from profile_gen.profile.schema import SCHEMA_FILE, json_schema_text
+    from profile_gen.app.init import init
 
-    lang = _lang(args)
-    folder = Path(args.directory)
-    starter = Path(__file__).parents[1] / "starter" / "profile.yaml"
-    files = {
-        folder / "profile.yaml": starter.read_text(encoding="utf-8"),
-        folder / SCHEMA_FILE: json_schema_text(),
-        folder / "articles" / ".gitkeep": "",
-        folder / "images" / ".gitkeep": "",
-    }
-    for target, content in files.items():
-        shown = str(target)
-        if target.exists():
-            print(i18n.text(lang, "init.exists", path=shown))
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with open(target, "x", encoding="utf-8") as handle:  # "x": never overwrite
-            handle.write(content)
-        print(i18n.text(lang, "init.created", path=shown))
-    print(i18n.text(lang, "init.next", path=str(folder / "profile.yaml"), folder=str(folder)))
-    return 0
+    return init(Path(args.directory), _lang(args), args.host)
 
 
 # --------------------------------------------------------------------------- interop
@@ -188,25 +173,28 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     with long_lived_imports():
         from profile_gen.app.build import build
+        from profile_gen.app.project import SETTINGS_FILE
 
     if args.cohort:
         from profile_gen.app.cohort import build_cohort
 
+        settings = args.settings or (SETTINGS_FILE if Path(SETTINGS_FILE).is_file() else None)
         return build_cohort(
-            Path(args.settings),
+            Path(settings) if settings else None,
             Path(args.cohort),
-            Path(args.output) if args.output else None,
+            Path(args.output) if args.output else Path("output") if settings is None else None,
             pdf=not args.no_pdf,
             jobs=args.jobs,
             lang=_lang(args),
         )
 
+    settings_file, content, output = resolve(args.settings, args.content, args.output)
     return build(
-        Path(args.settings),
-        output=args.output,
+        settings_file,
+        output=str(output) if output else None,
         lang=args.lang,
         pdf=not args.no_pdf,
-        content=Path(args.content) if args.content else None,
+        content=content,
     )
 
 
@@ -215,26 +203,15 @@ def cmd_serve(args: argparse.Namespace) -> int:
         from profile_gen.app.serve import serve
 
     lang = _lang(args)
+    settings_file, content, _ = resolve(args.settings, args.content)
     return serve(
-        Path(args.settings),
+        settings_file,
         args.port,
         started=i18n.text(lang, "serve.started", url="{url}"),
         pdf=args.pdf,
-        content=Path(args.content) if args.content else None,
+        content=content,
         lang=lang,
     )
-
-
-def _settings_and_output(args: argparse.Namespace) -> tuple[Path, Path]:
-    """The settings file (which must exist) and the build's output folder (`-o` or theirs)."""
-    from profile_gen.app.build import project_settings
-
-    settings_file = Path(args.settings)
-    if not settings_file.is_file():
-        raise BuildError("build_no_settings", path=str(settings_file))
-    if args.output:
-        return settings_file, Path(args.output)
-    return settings_file, Path(project_settings(settings_file)["OUTPUT_PATH"])
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
@@ -244,9 +221,9 @@ def cmd_pdf(args: argparse.Namespace) -> int:
         from profile_gen.site.pdf import PDFS, PdfUnavailable, write_pdfs
 
     lang = _lang(args)
-    settings_file, output = _settings_and_output(args)
+    settings_file, content, output = resolve_built(args.settings, args.content, args.output)
     if not all((output / page).is_file() for page in PDFS):
-        return build(settings_file, output=str(output), lang=args.lang, pdf=True)
+        return build(settings_file, output=str(output), lang=args.lang, pdf=True, content=content)
     try:
         counts = write_pdfs(output)
     except PdfUnavailable as error:
@@ -264,7 +241,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
     from profile_gen.site.seo import PRINT_PATHS
 
     lang = _lang(args)
-    _, output = _settings_and_output(args)
+    _, _, output = resolve_built(args.settings, args.content, args.output)
     if not (output / "index.html").is_file():
         raise BuildError("publish_no_build", path=str(output))
     private = {path.strip("/") for path in PRINT_PATHS}
@@ -301,11 +278,12 @@ def parser(lang: str = "fr") -> argparse.ArgumentParser:
     main = parser_class(lang)(prog="profile-gen", description=h("description"))
     main.add_argument("--debug", action="store_true", help=h("debug"))
     main.add_argument("--lang", choices=i18n.LANGUAGES, help=h("lang"))
+    main.add_argument("--version", action="version", version=_version(), help=h("version"))
     commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     check = commands.add_parser("check", help=h("check"))
-    check.add_argument("profile", nargs="?", default=str(DEFAULT_PROFILE))
-    check.add_argument("--settings", default="pelican.conf.py", help=h("check_settings"))
+    check.add_argument("profile", nargs="?", help=h("check_profile"))
+    check.add_argument("--settings", help=h("check_settings"))
     check.set_defaults(run=cmd_check)
 
     schema = commands.add_parser("schema", help=h("schema"))
@@ -313,11 +291,16 @@ def parser(lang: str = "fr") -> argparse.ArgumentParser:
     schema.set_defaults(run=cmd_schema)
 
     init = commands.add_parser("init", help=h("init"))
-    init.add_argument("directory", nargs="?", default="profil", help=h("init_directory"))
+    init.add_argument("directory", nargs="?", default=".", help=h("init_directory"))
+    init.add_argument("--host", choices=HOSTS, default="github", help=h("init_host"))
+    # `init --lang en` as well as `--lang en init`: SUPPRESS keeps the latter when absent
+    init.add_argument(
+        "--lang", choices=i18n.LANGUAGES, default=argparse.SUPPRESS, help=h("init_lang")
+    )
     init.set_defaults(run=cmd_init)
 
     build = commands.add_parser("build", help=h("build"))
-    build.add_argument("--settings", default="pelican.conf.py", help=h("settings"))
+    build.add_argument("--settings", help=h("settings"))
     build.add_argument("-o", "--output", help=h("output"))
     build.add_argument("--content", metavar="DIR", help=h("content"))
     build.add_argument("--no-pdf", action="store_true", help=h("no_pdf"))
@@ -326,13 +309,15 @@ def parser(lang: str = "fr") -> argparse.ArgumentParser:
     build.set_defaults(run=cmd_build)
 
     pdf = commands.add_parser("pdf", help=h("pdf"))
-    pdf.add_argument("--settings", default="pelican.conf.py", help=h("settings"))
+    pdf.add_argument("--settings", help=h("settings"))
+    pdf.add_argument("--content", metavar="DIR", help=h("content"))
     pdf.add_argument("-o", "--output", help=h("output"))
     pdf.set_defaults(run=cmd_pdf)
 
     publish = commands.add_parser("publish", help=h("publish"))
     publish.add_argument("destination", help=h("publish_destination"))
-    publish.add_argument("--settings", default="pelican.conf.py", help=h("settings"))
+    publish.add_argument("--settings", help=h("settings"))
+    publish.add_argument("--content", metavar="DIR", help=h("content"))
     publish.add_argument("-o", "--output", help=h("output"))
     publish.add_argument("--force", action="store_true", help=h("publish_force"))
     publish.set_defaults(run=cmd_publish)
@@ -353,12 +338,18 @@ def parser(lang: str = "fr") -> argparse.ArgumentParser:
     exporter.set_defaults(run=cmd_export)
 
     serve = commands.add_parser("serve", help=h("serve"))
-    serve.add_argument("--settings", default="pelican.conf.py", help=h("settings"))
+    serve.add_argument("--settings", help=h("settings"))
     serve.add_argument("--content", metavar="DIR", help=h("content"))
     serve.add_argument("-p", "--port", type=int_between(lang, 0, 65535), default=8000)
     serve.add_argument("--pdf", action="store_true", help=h("serve_pdf"))
     serve.set_defaults(run=cmd_serve)
     return main
+
+
+def _version() -> str:
+    from importlib import metadata
+
+    return f"profile-gen {metadata.version('profile_gen')}"
 
 
 def _argv_lang(argv: list[str] | None) -> str:

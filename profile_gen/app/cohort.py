@@ -63,7 +63,7 @@ class Outcome:
 
 
 def build_member(
-    settings_file: Path, slug: str, folder: Path, output: Path, pdf: bool, lang: str = "fr"
+    settings_file: Path | None, slug: str, folder: Path, output: Path, pdf: bool, lang: str = "fr"
 ) -> Outcome:
     """Build one Book; never raises for a bad profile (the error text is in the outcome)."""
     from profile_gen.app.build import _quiet_pelican
@@ -117,7 +117,7 @@ def write_index(theme: Path, output: Path, outcomes: list[Outcome], lang: str) -
 
 
 def build_cohort(
-    settings_file: Path,
+    settings_file: Path | None,
     folder: Path,
     output: Path | None = None,
     pdf: bool = True,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import functools
 import json
+import os
 import sys
 import threading
 import time
@@ -84,13 +85,15 @@ class Handler(SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
 
-def snapshot(folders: list[Path], files: list[Path]) -> dict[Path, int]:
-    """Modification times (ns) of every file to watch."""
+def snapshot(
+    folders: list[Path], files: list[Path], skipped: tuple[str, ...] = ()
+) -> dict[Path, int]:
+    """Modification times (ns) of every file to watch, but those under `skipped` prefixes."""
     found = {}
     for folder in folders:
         if folder.is_dir():
             for path in folder.rglob("*"):
-                if path.is_file():
+                if path.is_file() and not str(path).startswith(skipped):
                     found[path] = path.stat().st_mtime_ns
     for path in files:
         if path.is_file():
@@ -103,7 +106,7 @@ class Server:
 
     def __init__(
         self,
-        settings_file: Path,
+        settings_file: Path | None,
         port: int = 8000,
         output: Path | None = None,
         say: Callable[[str], None] = print,
@@ -118,7 +121,13 @@ class Server:
         self.output = Path(output).resolve() if output else Path(settings["OUTPUT_PATH"])
         content_folder = self.content or Path(settings["PATH"])
         self.watched_folders = [content_folder, Path(settings["THEME"])]
-        self.watched_files = [settings_file.resolve()]
+        self.watched_files = [settings_file.resolve()] if settings_file else []
+        # the output, its staging folders and the cache may lie in the watched folder
+        self.skipped = (  # what builds write may lie in the watched folder: not a change
+            str(self.output) + os.sep,
+            str(self.output.parent / f".{self.output.name}."),
+            str(Path(settings["CACHE_PATH"]).resolve()) + os.sep,
+        )
         self.say = say
         self.pdf = pdf
         self.state = BuildState()
@@ -162,9 +171,9 @@ class Server:
         return True
 
     def watch(self, interval: float = 0.2) -> None:
-        seen = snapshot(self.watched_folders, self.watched_files)
+        seen = snapshot(self.watched_folders, self.watched_files, self.skipped)
         while not self.stopping.wait(interval):
-            now = snapshot(self.watched_folders, self.watched_files)
+            now = snapshot(self.watched_folders, self.watched_files, self.skipped)
             if now != seen:
                 seen = now
                 self.rebuild()
@@ -181,7 +190,7 @@ class Server:
 
 
 def serve(
-    settings_file: Path,
+    settings_file: Path | None,
     port: int,
     started: str = "{url}",
     say: Callable[[str], None] = print,
@@ -192,7 +201,7 @@ def serve(
     from profile_gen.app.build import _quiet_pelican
 
     _quiet_pelican()
-    if not settings_file.is_file():
+    if settings_file is not None and not settings_file.is_file():
         raise BuildError("build_no_settings", path=str(settings_file))
 
     def say_now(text: str) -> None:

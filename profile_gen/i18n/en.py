@@ -138,6 +138,10 @@ MESSAGES = {
     "problem_count_one": "1 error. Fix it and run again.",
     "more_problems": "... and {count} more errors",
     "unknown": "error {code} {detail}",
+    # --- install
+    "project_no_profile": "no profile in {folder}: profile.yaml not found. Go to the folder of your profile (or give --content FOLDER), or start one with `profile-gen init`",
+    "private_outside_contact": "private.yaml holds your private contact details only, under identity: contact: (phone, address, …): `{key}` belongs in profile.yaml",
+    "private_duplicate": "`{key}` is already in profile.yaml (line {first_line}): keep it in one file only, private.yaml if it must not be published",
 }
 
 LABELS = {
@@ -379,9 +383,9 @@ LABELS = {
     "help.check_settings": "settings used to print the CV (length check)",
     "help.schema": "print the JSON Schema of profile.yaml",
     "help.schema_output": "write to this file instead",
-    "help.init": "start a new profile folder (never overwrites)",
+    "help.init": "start a profile's repository: commented profile, README, publishing (never overwrites)",
     "help.build": "build the Book, annexe and deck into output/",
-    "help.settings": "Pelican settings file",
+    "help.settings": "Pelican settings file (default: pelican.conf.py of the profile's folder, when there is one)",
     "help.output": "output folder (default: the settings' OUTPUT_PATH)",
     # argparse's own words (profile_gen.app.cli_words)
     "argparse.usage": "usage:",
@@ -403,13 +407,13 @@ LABELS = {
     "os.read_only": "read-only file system",
     "argparse.other": "argument {arg}: {detail}",
     "argparse.range": "a whole number from {low} to {high} expected, found '{found}'",
-    "help.content": "the profile's folder (profile.yaml, images/, articles/); default: the settings' PATH (content/)",
+    "help.content": "the profile's folder (profile.yaml, images/, articles/); default: the current folder",
     "help.no_pdf": "skip the PDFs (faster)",
     "help.cohort": "build every profile folder of DIR",
     "help.jobs": "parallel builds (default: CPU cores)",
     "help.pdf": "print the annexe and the CV to PDF (WeasyPrint)",
     "help.import": "start a profile from LinkedIn or JSON Resume",
-    "help.init_directory": "folder to create (default: profil)",
+    "help.init_directory": "folder of the repository (default: the current folder)",
     "help.import_output": "profile to write (default: content/profile.yaml)",
     "help.import_source": "LinkedIn export (.zip or folder) or resume.json",
     "help.force": "overwrite the output file",
@@ -426,7 +430,17 @@ LABELS = {
     # init
     "init.created": "created: {path}",
     "init.exists": "already exists, left unchanged: {path}",
-    "init.next": "Next: fill in {path}, then run `profile-gen check {path}` and `profile-gen build --content {folder}`.",
+    "init.next": "Next: fill in profile.yaml (and private.yaml for your phone and address), then run `{enter}profile-gen check` and `profile-gen serve`.",
     # cli
     "cli.internal_error": "Unexpected internal error: {error}. Run again with --debug and report it.",
+    # --- install
+    "help.check_profile": "the profile to check (default: the current folder's)",
+    "help.version": "show the version and exit",
+    "help.init_host": "where the Book goes online: github (GitHub Pages, the default), gitlab (GitLab Pages) or none",
+    "help.init_lang": "language of the profile and README written (default fr)",
+    "init.next_github": 'To put it online: push this folder to GitHub, then, once, Settings → Pages → Source: "GitHub Actions" (see README.md).',
+    "init.next_gitlab": "To put it online: push this folder to GitLab; the `pages` job publishes it on every push (see README.md).",
+    "init.ci_github": 'The Book online: on every push, checks the profile, builds the Book and publishes it\non GitHub Pages. Once: Settings → Pages → Source: "GitHub Actions".\nOnly the Book is published: the annexes, the CV and the PDFs stay on your computer.',
+    "init.ci_gitlab": "The Book online: on every push to the default branch, checks the profile, builds\nthe Book and publishes it on GitLab Pages (folder public/).\nOnly the Book is published: the annexes, the CV and the PDFs stay on your computer.",
+    "check.private_exposed": "profile.yaml holds {items}, meant for the annexes only, and this folder is in a git repository with a remote: if it is public, anyone can read it. Move it to private.yaml (ignored by git), under identity: contact:.",
 }

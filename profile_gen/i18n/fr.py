@@ -145,6 +145,10 @@ MESSAGES = {
     "problem_count_one": "1 erreur. Corrigez-la puis relancez.",
     "more_problems": "… et {count} autres erreurs",
     "unknown": "erreur {code} {detail}",
+    # --- install
+    "project_no_profile": "aucun profil dans {folder} : profile.yaml introuvable. Placez-vous dans le dossier de votre profil (ou donnez --content DOSSIER), ou créez-en un avec `profile-gen init`",
+    "private_outside_contact": "private.yaml ne contient que vos coordonnées privées, sous identity: contact: (phone, address, …) : « {key} » a sa place dans profile.yaml",
+    "private_duplicate": "« {key} » est déjà dans profile.yaml (ligne {first_line}) : gardez-le dans un seul des deux fichiers, private.yaml s'il ne doit pas être publié",
 }
 
 LABELS = {
@@ -386,9 +390,9 @@ LABELS = {
     "help.check_settings": "réglages utilisés pour imprimer le CV (contrôle de longueur)",
     "help.schema": "afficher le schéma JSON de profile.yaml",
     "help.schema_output": "écrire dans ce fichier",
-    "help.init": "créer un dossier de profil (sans jamais rien écraser)",
+    "help.init": "créer le dépôt d'un profil : profil commenté, README, mise en ligne (sans jamais rien écraser)",
     "help.build": "construire le Book, les annexes et la soutenance dans output/",
-    "help.settings": "fichier de réglages Pelican",
+    "help.settings": "fichier de réglages Pelican (par défaut : pelican.conf.py du dossier du profil, s'il existe)",
     "help.output": "dossier de sortie (par défaut : OUTPUT_PATH des réglages)",
     # argparse's own words (profile_gen.app.cli_words)
     "argparse.usage": "utilisation :",
@@ -410,13 +414,13 @@ LABELS = {
     "os.read_only": "système de fichiers en lecture seule",
     "argparse.other": "argument {arg} : {detail}",
     "argparse.range": "nombre entier de {low} à {high} attendu, trouvé « {found} »",
-    "help.content": "dossier du profil (profile.yaml, images/, articles/) ; par défaut : PATH des réglages (content/)",
+    "help.content": "dossier du profil (profile.yaml, images/, articles/) ; par défaut : le dossier courant",
     "help.no_pdf": "sans les PDF (plus rapide)",
     "help.cohort": "construire chaque dossier de profil de DIR",
     "help.jobs": "constructions en parallèle (par défaut : nombre de cœurs)",
     "help.pdf": "imprimer les annexes et le CV en PDF (WeasyPrint)",
     "help.import": "créer un profil depuis LinkedIn ou JSON Resume",
-    "help.init_directory": "dossier à créer (par défaut : profil)",
+    "help.init_directory": "dossier du dépôt (par défaut : le dossier courant)",
     "help.import_output": "profil à écrire (par défaut : content/profile.yaml)",
     "help.import_source": "export LinkedIn (.zip ou dossier) ou resume.json",
     "help.force": "remplacer le fichier de sortie",
@@ -433,7 +437,17 @@ LABELS = {
     # init
     "init.created": "créé : {path}",
     "init.exists": "existe déjà, non modifié : {path}",
-    "init.next": "Étape suivante : complétez {path}, puis lancez `profile-gen check {path}` et `profile-gen build --content {folder}`.",
+    "init.next": "Étape suivante : complétez profile.yaml (et private.yaml pour votre téléphone et votre adresse), puis lancez `{enter}profile-gen check` et `profile-gen serve`.",
     # cli
     "cli.internal_error": "Erreur interne inattendue : {error}. Relancez avec --debug et signalez-la.",
+    # --- install
+    "help.check_profile": "le profil à vérifier (par défaut : celui du dossier courant)",
+    "help.version": "afficher la version et quitter",
+    "help.init_host": "hébergeur du Book en ligne : github (GitHub Pages, par défaut), gitlab (GitLab Pages) ou none",
+    "help.init_lang": "langue du profil et du README créés (fr par défaut)",
+    "init.next_github": "Pour le mettre en ligne : poussez ce dossier sur GitHub puis, une seule fois, Settings → Pages → Source : « GitHub Actions » (voir README.md).",
+    "init.next_gitlab": "Pour le mettre en ligne : poussez ce dossier sur GitLab ; le job « pages » le publie à chaque push (voir README.md).",
+    "init.ci_github": "Le Book en ligne : à chaque push, vérifie le profil, construit le Book et le publie sur\nGitHub Pages. Une seule fois : Settings → Pages → Source : « GitHub Actions ».\nSeul le Book est publié : annexes, CV et PDF restent sur votre ordinateur.",
+    "init.ci_gitlab": "Le Book en ligne : à chaque push sur la branche par défaut, vérifie le profil,\nconstruit le Book et le publie sur GitLab Pages (dossier public/).\nSeul le Book est publié : annexes, CV et PDF restent sur votre ordinateur.",
+    "check.private_exposed": "profile.yaml contient {items}, réservé(s) aux annexes, et ce dossier est dans un dépôt git relié à un dépôt distant : s'il est public, tout le monde peut le lire. Déplacez-le dans private.yaml (ignoré par git), sous identity: contact:.",
 }

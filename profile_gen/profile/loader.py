@@ -22,6 +22,7 @@ from profile_gen.media import images
 from profile_gen.profile import rules
 from profile_gen.profile.fields import _kind_of, _show
 from profile_gen.profile.model import Profile
+from profile_gen.profile.private import PRIVATE_FILE, merge
 from profile_gen.profile.yaml_source import Source, YamlProblems, decode, parse
 
 
@@ -32,9 +33,7 @@ def guess_language(data: Any) -> str:
     return first if first in ("fr", "en") else "fr"
 
 
-def load(path: str | FsPath, lang: str | None = None) -> Profile:
-    """Read and validate the profile at `path`; files it names are resolved beside it."""
-    path = FsPath(path)
+def _read(path: FsPath, lang: str | None) -> str:
     name = str(path)
     try:
         raw = path.read_bytes()
@@ -48,22 +47,48 @@ def load(path: str | FsPath, lang: str | None = None) -> Profile:
             name, [Problem("file_unreadable", (), {"detail": detail})], lang or "fr"
         ) from None
     try:
-        text = decode(raw)
+        return decode(raw)
     except YamlProblems as error:
         raise ProfileError(name, error.problems, lang or "fr") from None
-    return load_text(text, name, base_dir=path.parent, lang=lang)
+
+
+def load(path: str | FsPath, lang: str | None = None) -> Profile:
+    """Read and validate the profile at `path`; files it names are resolved beside it, and
+    the contact details of the `private.yaml` beside it, if any, are merged in."""
+    path = FsPath(path)
+    text = _read(path, lang)
+    beside = path.parent / PRIVATE_FILE
+    private = None
+    if path.name != PRIVATE_FILE and beside.is_file():
+        private = (str(beside), _read(beside, lang))
+    return load_text(text, str(path), base_dir=path.parent, lang=lang, private=private)
 
 
 def load_text(
-    text: str, file: str = "profile.yaml", base_dir: FsPath | None = None, lang: str | None = None
+    text: str,
+    file: str = "profile.yaml",
+    base_dir: FsPath | None = None,
+    lang: str | None = None,
+    private: tuple[str, str] | None = None,
 ) -> Profile:
-    """Validate YAML `text`; with `base_dir`, also check that the files it names exist."""
+    """Validate YAML `text`; with `base_dir`, also check that the files it names exist;
+    `private` is the (name, text) of a private file whose contact items are merged in."""
     try:
         source = parse(text)
     except YamlProblems as error:
         raise ProfileError(file, error.problems, lang or "fr") from None
     lang = lang or guess_language(source.data)
     problems = list(source.problems) + _unquoted_colours(source, text)
+    from_private: set[Path] = set()
+    if private is not None:
+        try:
+            private_source = parse(private[1])
+        except YamlProblems as error:
+            raise ProfileError(private[0], error.problems, lang) from None
+        for problem in private_source.problems:
+            problem.file = private[0]
+        found, from_private = merge(source, private_source, private[0])
+        problems += private_source.problems + found
     profile = None
     try:
         profile = Profile.model_validate(source.data)
@@ -78,7 +103,8 @@ def load_text(
         if base_dir is not None:
             problems += _check_files(profile, base_dir)
     if problems:
-        raise ProfileError(file, [_locate(p, source) for p in problems], lang)
+        located = [_locate(p, source, from_private, private) for p in problems]
+        raise ProfileError(file, located, lang)
     assert profile is not None  # a profile that did not validate has problems
     return profile
 
@@ -127,13 +153,20 @@ def _rules_on_valid_sections(data: Any, broken: set) -> list[Problem]:
 # --------------------------------------------------------------------------- positions
 
 
-def _locate(problem: Problem, source: Source) -> Problem:
+def _locate(
+    problem: Problem, source: Source, from_private: set[Path], private: tuple[str, str] | None
+) -> Problem:
+    """Give `problem` its line and column, and its file when its value came from `private`."""
     if problem.line is None:
-        at = source.position(
-            problem.path, of_key=problem.code in ("unknown_key", "unknown_key_no_hint")
-        )
+        of_key = problem.code in ("unknown_key", "unknown_key_no_hint")
+        at = source.position(problem.path, of_key=of_key)
         if at:
             problem.line, problem.column = at
+        path = tuple(problem.path)
+        while path and path not in source.values and not (of_key and path in source.keys):
+            path = path[:-1]  # the path whose position was found
+        if private is not None and path in from_private:
+            problem.file = private[0]
     return problem
 
 

@@ -1,0 +1,202 @@
+"""The installed package, as a student gets it: the wheel built by `python -m build`,
+installed into a fresh virtual environment outside the repository, used in an empty
+folder; and the generated GitHub workflow's own `run:` steps, run against that wheel.
+
+Slow (a build and an install, shared by the tests of the session); `CI=true` runs them.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.slow
+
+PHONE = "+33 6 12 34 56 78"
+SKIPPED = shutil.ignore_patterns(
+    ".git", ".venv", "output", ".cache", "build", "dist", "*.egg-info", "__pycache__", ".*_cache"
+)
+PRINT_OUTPUTS = ("annexe", "cv", ".pdf", ".docx", ".pptx", ".odt")
+
+
+@dataclass(frozen=True)
+class Installed:
+    wheel: Path
+    dist: Path
+    venv: Path
+    package: Path
+
+    @property
+    def bin(self) -> Path:
+        return self.venv / ("Scripts" if os.name == "nt" else "bin")
+
+    def env(self, **extra: str) -> dict[str, str]:
+        """The environment of a shell where the venv is first on PATH, and nothing points
+        back at the repository."""
+        env = {
+            key: value
+            for key, value in os.environ.items()
+            if not key.startswith(("PYTHON", "VIRTUAL_ENV", "PIP_"))
+        }
+        env["PATH"] = f"{self.bin}{os.pathsep}{env.get('PATH', '')}"
+        env["VIRTUAL_ENV"] = str(self.venv)
+        return {**env, **extra}
+
+    def run(self, *args: str, cwd: Path, ok: tuple[int, ...] = (0,)) -> str:
+        result = subprocess.run(
+            args, cwd=cwd, env=self.env(), capture_output=True, text=True, timeout=600
+        )
+        assert result.returncode in ok, f"{args}: {result.stdout}\n{result.stderr}"
+        return result.stdout
+
+
+def files_of(folder: Path) -> dict[str, tuple[int, int]]:
+    return {
+        str(path.relative_to(folder)): (path.stat().st_size, path.stat().st_mtime_ns)
+        for path in folder.rglob("*")
+        if path.is_file()
+    }
+
+
+@pytest.fixture(scope="session")
+def installed(tmp_path_factory) -> Installed:
+    """The wheel, built from a copy of the sources, installed into a fresh venv."""
+    work = tmp_path_factory.mktemp("wheel")
+    source, dist, venv = work / "source", work / "dist", work / "venv"
+    shutil.copytree(ROOT, source, ignore=SKIPPED)
+    build = [sys.executable, "-m", "build", "--no-isolation", "--outdir", str(dist), str(source)]
+    result = subprocess.run(build, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    (wheel,) = dist.glob("profile_gen-*.whl")
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=300)
+    python = venv / "bin" / "python"
+    install = [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+    result = subprocess.run([*install, str(wheel)], capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stdout + result.stderr
+    where = subprocess.run(
+        [str(python), "-c", "import profile_gen, os; print(os.path.dirname(profile_gen.__file__))"],
+        cwd=work,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    package = Path(where.stdout.strip())
+    assert package.is_relative_to(venv)
+    return Installed(wheel, dist, venv, package)
+
+
+def fill(folder: Path) -> None:
+    """What a student writes first: a name, and the phone in the private file."""
+    profile = folder / "profile.yaml"
+    profile.write_text(
+        profile.read_text("utf-8").replace("name: Prénom Nom", "name: Zoé Étudiante", 1), "utf-8"
+    )
+    private = folder / "private.yaml"
+    private.write_text(
+        private.read_text("utf-8").replace('# phone: "+33 6 00 00 00 00"', f'phone: "{PHONE}"'),
+        "utf-8",
+    )
+
+
+def assert_book_only(site: Path) -> None:
+    assert "Zoé Étudiante" in (site / "index.html").read_text("utf-8")
+    for path in site.rglob("*"):
+        name = path.relative_to(site).as_posix()
+        assert not any(marker in name for marker in PRINT_OUTPUTS), name
+        if path.is_file():
+            assert PHONE.encode() not in path.read_bytes(), name
+
+
+def test_the_wheel_carries_the_theme_the_settings_and_the_starters(installed):
+    names = set(zipfile.ZipFile(installed.wheel).namelist())
+    for expected in (
+        "profile_gen/theme/templates/base.html",
+        "profile_gen/theme/static/css/book.css",
+        "profile_gen/theme/static/js/deck.js",
+        "profile_gen/theme/static/fonts/LiberationSerif-Regular.ttf",
+        "profile_gen/theme/static/fonts/LICENSE-LiberationSerif.txt",
+        "profile_gen/site/settings.py",
+        "profile_gen/starter/profile.yaml",
+        "profile_gen/starter/private.en.yaml",
+        "profile_gen/starter/README.fr.md",
+        "profile_gen/starter/gitignore.txt",
+        "profile_gen/starter/github/book.yml",
+        "profile_gen/starter/gitlab/gitlab-ci.yml",
+    ):
+        assert expected in names, expected
+    theme = {name for name in names if name.startswith("profile_gen/theme/templates/")}
+    assert len(theme) == len(list((ROOT / "theme/templates").glob("*.html")))
+
+
+def test_a_student_folder_from_init_to_build(installed, tmp_path):
+    before = files_of(installed.package)
+    folder = tmp_path / "book"
+    version = installed.run("profile-gen", "--version", cwd=tmp_path)
+    assert version.strip() == f"profile-gen {installed.wheel.name.split('-')[1]}"
+    installed.run("profile-gen", "init", "book", cwd=tmp_path)
+    fill(folder)
+    report = installed.run("profile-gen", "check", cwd=folder, ok=(1,))  # valid, incomplete
+    assert "profile.yaml" in report
+    installed.run("profile-gen", "build", cwd=folder)
+    output = folder / "output"
+    assert "Zoé Étudiante" in (output / "index.html").read_text("utf-8")
+    assert (output / "theme/fonts/LiberationSerif-Regular.ttf").is_file() or any(
+        output.rglob("*.ttf")
+    )
+    assert PHONE in (output / "annexe/index.html").read_text("utf-8")  # the private file
+    publish = installed.run("profile-gen", "publish", str(tmp_path / "site"), cwd=folder)
+    assert publish
+    assert_book_only(tmp_path / "site")
+    assert files_of(installed.package) == before  # nothing written into the package
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["book", "site"]
+
+
+def ci_commands(folder: Path, host: str) -> tuple[list[str], Path]:
+    """The shell commands of the CI file `init` wrote for `host`, in order, and the folder
+    they publish."""
+    if host == "github":
+        workflow = yaml.safe_load((folder / ".github/workflows/book.yml").read_text("utf-8"))
+        steps = workflow["jobs"]["build"]["steps"]
+        return [step["run"] for step in steps if "run" in step], folder / steps[-1]["with"]["path"]
+    pages = yaml.safe_load((folder / ".gitlab-ci.yml").read_text("utf-8"))["pages"]
+    return pages["script"], folder / pages["artifacts"]["paths"][0]
+
+
+@pytest.mark.parametrize("host", ["github", "gitlab"])
+def test_the_ci_steps_build_the_book(installed, tmp_path, host):
+    """The CI file's own commands, in order, in a bash like the runners'; the pinned
+    `pip install` is served the local wheel (same name and version) instead of the index."""
+    folder = tmp_path / "repository"
+    installed.run("profile-gen", "init", str(folder), "--host", host, cwd=tmp_path)
+    fill(folder)
+    commands, published = ci_commands(folder, host)
+    assert len(commands) >= 3 and "pip install" in commands[0]
+    env = installed.env(
+        PIP_NO_INDEX="1",
+        PIP_FIND_LINKS=str(installed.dist),
+        PIP_FORCE_REINSTALL="1",
+        PIP_NO_DEPS="1",
+        PIP_DISABLE_PIP_VERSION_CHECK="1",
+    )
+    for command in commands:
+        result = subprocess.run(
+            ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", command],
+            cwd=folder,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        assert result.returncode == 0, f"{command}\n{result.stdout}\n{result.stderr}"
+    assert_book_only(published)
+    assert (published / "soutenance/index.html").is_file()  # the deck is public, as on the Book

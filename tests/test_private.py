@@ -1,0 +1,153 @@
+"""`private.yaml`: contact details kept off a public repository, merged by the loader,
+reported with their own file and line; `check` warns about such details in profile.yaml."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import textwrap
+
+import pytest
+
+from profile_gen.errors import ProfileError
+from profile_gen.profile.loader import load
+from tests.conftest import MINIMAL
+
+PHONE = "+33 6 12 34 56 78"
+
+
+def write(folder, name: str, text: str) -> None:
+    (folder / name).write_text(textwrap.dedent(text), encoding="utf-8")
+
+
+def test_private_contact_items_are_merged(tmp_path):
+    write(tmp_path, "profile.yaml", MINIMAL + "  contact:\n    email: c@example.fr\n")
+    write(
+        tmp_path,
+        "private.yaml",
+        f"""\
+        identity:
+          contact:
+            phone: "{PHONE}"
+            address: 1 rue de l'Exemple, Lyon
+        """,
+    )
+    contact = load(tmp_path / "profile.yaml").identity.contact
+    assert str(contact.email) == "c@example.fr" and contact.phone == PHONE
+    assert set(contact.shown_on("annexe")) == {"email", "phone", "address"}
+    assert set(contact.shown_on("site")) == {"email"}
+
+
+def test_the_starter_private_file_with_comments_only_is_empty(run_cli, tmp_path):
+    assert run_cli("init", str(tmp_path)).code == 0
+    assert load(tmp_path / "profile.yaml").identity.contact.phone is None
+
+
+def test_errors_in_the_private_file_name_it(tmp_path):
+    write(tmp_path, "profile.yaml", MINIMAL + "  contact:\n    email: c@example.fr\n")
+    write(
+        tmp_path,
+        "private.yaml",
+        """\
+        identity:
+          contact:
+            phone: pas un numéro
+            phnoe: "+33 6 00 00 00 00"
+            email: autre@example.fr
+          name: Autre
+        summary: oups
+        """,
+    )
+    with pytest.raises(ProfileError) as caught:
+        load(tmp_path / "profile.yaml")
+    text = caught.value.format()
+    private = str(tmp_path / "private.yaml")
+    assert f"{private}:3:12: identity.contact.phone\n" in text
+    assert f"{private}:4:5: identity.contact.phnoe\n" in text and "« phone »" in text
+    assert f"{private}:5:5: identity.contact.email\n" in text
+    assert "déjà dans profile.yaml (ligne 5)" in text
+    assert f"{private}:6:3: identity.name\n" in text and f"{private}:7:1: summary\n" in text
+    assert "5 erreurs" in text
+
+
+def test_profile_and_private_errors_each_name_their_file(tmp_path):
+    write(tmp_path, "profile.yaml", "identity:\n  name: A\n  headlin: B\n")
+    write(tmp_path, "private.yaml", "identity:\n  contact:\n    phone: x\n")
+    with pytest.raises(ProfileError) as caught:
+        load(tmp_path / "profile.yaml")
+    text = caught.value.format()
+    assert f"{tmp_path / 'profile.yaml'}:3:3: identity.headlin" in text
+    assert f"{tmp_path / 'private.yaml'}:3:12: identity.contact.phone" in text
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("identity:\n  contact: [1\n", ":3:1"),
+        ("- a\n- b\n", ":1:1"),
+        ("identity:\n  contact: du texte\n", ":2:12: identity.contact"),
+    ],
+)
+def test_a_broken_private_file_is_named(tmp_path, text, where):
+    write(tmp_path, "profile.yaml", MINIMAL)
+    (tmp_path / "private.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(ProfileError) as caught:
+        load(tmp_path / "profile.yaml")
+    assert f"{tmp_path / 'private.yaml'}{where}" in caught.value.format()
+
+
+def test_private_data_stays_off_the_book(run_cli, tmp_path, in_dir):
+    write(tmp_path, "profile.yaml", MINIMAL)
+    write(tmp_path, "private.yaml", f'identity:\n  contact:\n    phone: "{PHONE}"\n')
+    in_dir(tmp_path)
+    assert run_cli("build", "--no-pdf").code == 0
+    output = tmp_path / "output"
+    holding = {
+        path.relative_to(output).parts[0]
+        for path in output.rglob("*.html")
+        if PHONE in path.read_text("utf-8")
+    }
+    assert holding == {"annexe", "cv"}
+
+
+def git(folder, *args: str) -> None:
+    subprocess.run(["git", "-C", str(folder), *args], check=True, capture_output=True)
+
+
+@pytest.fixture
+def repository(tmp_path):
+    """A git repository holding a profile with its phone written in profile.yaml."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    write(tmp_path, "profile.yaml", MINIMAL + f'  contact:\n    phone: "{PHONE}"\n')
+    git(tmp_path, "init", "-q")
+    return tmp_path
+
+
+WARNING = "profile.yaml contient votre téléphone, réservé(s) aux annexes"
+
+
+def test_check_warns_when_the_repository_has_a_remote(run_cli, repository, in_dir):
+    in_dir(repository)
+    assert WARNING not in run_cli("check").out  # no remote: nothing published
+    git(repository, "remote", "add", "origin", "https://example.invalid/book.git")
+    result = run_cli("check")
+    assert WARNING in result.out and "private.yaml" in result.out
+    english = run_cli("--lang", "en", "check")
+    assert "profile.yaml holds your phone number, meant for the annexes only" in english.out
+
+
+def test_no_warning_once_the_phone_is_private(run_cli, repository, in_dir):
+    git(repository, "remote", "add", "origin", "https://example.invalid/book.git")
+    write(repository, "profile.yaml", MINIMAL)
+    write(repository, "private.yaml", f'identity:\n  contact:\n    phone: "{PHONE}"\n')
+    in_dir(repository)
+    assert WARNING not in run_cli("check").out
+
+
+def test_no_warning_for_a_public_phone(run_cli, repository, in_dir):
+    git(repository, "remote", "add", "origin", "https://example.invalid/book.git")
+    with open(repository / "profile.yaml", "a", encoding="utf-8") as profile:
+        profile.write("    visibility:\n      phone: public\n")
+    in_dir(repository)
+    assert WARNING not in run_cli("check").out
