@@ -110,13 +110,11 @@ def _write_imported(target: Path, force: bool, lang: str, make_text) -> int:
         raise InteropError("import_invalid_result", detail=error.format(limit=3)) from None
     target.write_text(text, encoding="utf-8")
     print(i18n.text(lang, "import.written", path=str(target)))
-    print(i18n.text(lang, "init.next", path=str(target)))
+    print(i18n.text(lang, "init.next", path=str(target), folder=str(target.parent)))
     return 0
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    import json
-
     from profile_gen.interop import InteropError
     from profile_gen.interop.fit import fit
     from profile_gen.interop.writer import to_yaml
@@ -137,18 +135,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         for line in imported.unmapped:
             print(f"  - {line}")
         return result
+    from profile_gen.interop.embedded import read_resume
     from profile_gen.interop.jsonresume import drop_missing_files, from_jsonresume
 
-    try:
-        if source.stat().st_size > 20_000_000:
-            raise InteropError("import_invalid_json", path=str(source), detail="> 20 MB")
-        resume = json.loads(source.read_text(encoding="utf-8-sig"))
-    except FileNotFoundError:
-        raise InteropError("import_missing", path=str(source)) from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        raise InteropError("import_invalid_json", path=str(source), detail=str(error)) from None
-    if not isinstance(resume, dict):
-        raise InteropError("import_invalid_json", path=str(source), detail="not an object")
+    resume = read_resume(source)  # a resume.json, or the one an annexe PDF carries
     try:
         data, unmapped = from_jsonresume(resume)
         data, dropped = fit(data)
@@ -185,6 +175,22 @@ def cmd_export(args: argparse.Namespace) -> int:
 # --------------------------------------------------------------------------- build
 
 
+def formats_list(lang: str):
+    """An argparse `type`: `pdf,docx` -> ("pdf", "docx"); empty means no document."""
+    from profile_gen.site.keys import DOCUMENT_FORMATS
+
+    def parse(text: str) -> tuple[str, ...]:
+        names = tuple(dict.fromkeys(n.strip().lower() for n in text.split(",") if n.strip()))
+        for name in names:
+            if name not in DOCUMENT_FORMATS:
+                choices = ", ".join(DOCUMENT_FORMATS)
+                message = i18n.text(lang, "argparse.formats", found=name, choices=choices)
+                raise argparse.ArgumentTypeError(message)
+        return names
+
+    return parse
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     with long_lived_imports():
         from profile_gen.app.build import build
@@ -198,6 +204,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             Path(args.output) if args.output else None,
             pdf=not args.no_pdf,
             jobs=args.jobs,
+            formats=args.formats,
             lang=_lang(args),
         )
 
@@ -207,6 +214,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         lang=args.lang,
         pdf=not args.no_pdf,
         content=Path(args.content) if args.content else None,
+        formats=args.formats,
     )
 
 
@@ -240,15 +248,18 @@ def _settings_and_output(args: argparse.Namespace) -> tuple[Path, Path]:
 def cmd_pdf(args: argparse.Namespace) -> int:
     """Print the annexe and the CV of the last build to PDF (building first if needed)."""
     with long_lived_imports():
-        from profile_gen.app.build import build
-        from profile_gen.site.pdf import PDFS, PdfUnavailable, write_pdfs
+        from profile_gen.app.build import build, project_settings
+        from profile_gen.profile.loader import load
+        from profile_gen.site.pdf import PDFS, PdfUnavailable, print_info, write_pdfs
+        from profile_gen.site.plugin import profile_path
 
     lang = _lang(args)
     settings_file, output = _settings_and_output(args)
     if not all((output / page).is_file() for page in PDFS):
         return build(settings_file, output=str(output), lang=args.lang, pdf=True)
+    source = profile_path(project_settings(settings_file))
     try:
-        counts = write_pdfs(output)
+        counts = write_pdfs(output, info=print_info(load(source), source))
     except PdfUnavailable as error:
         print(i18n.text(lang, "pdf.unavailable", detail=str(error)), file=sys.stderr)
         return 2
@@ -267,7 +278,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
     _, output = _settings_and_output(args)
     if not (output / "index.html").is_file():
         raise BuildError("publish_no_build", path=str(output))
-    private = {path.strip("/") for path in PRINT_PATHS}
+    private = {path.strip("/") for path in PRINT_PATHS}  # some are in a language's folder
     target = Path(args.destination)
     built, destination = output.resolve(), target.resolve()
     if destination == built or built in destination.parents or destination in built.parents:
@@ -276,7 +287,8 @@ def cmd_publish(args: argparse.Namespace) -> int:
         raise BuildError("publish_not_empty", path=str(target))
 
     def ignore(folder: str, names: list[str]) -> set[str]:
-        return {name for name in names if Path(folder) == output and name in private}
+        inside = Path(folder).relative_to(output)
+        return {name for name in names if (inside / name).as_posix() in private}
 
     shutil.copytree(output, target, ignore=ignore, dirs_exist_ok=True)
     stale = sorted(name for name in private if (target / name).exists())
@@ -285,7 +297,8 @@ def cmd_publish(args: argparse.Namespace) -> int:
             shutil.rmtree(target / name)
         else:
             (target / name).unlink()
-    print(i18n.text(lang, "publish.done", path=str(target), left=", ".join(sorted(private))))
+    left = sorted(name for name in private if (output / name).exists()) or sorted(private)
+    print(i18n.text(lang, "publish.done", path=str(target), left=", ".join(left)))
     if stale:
         print(i18n.text(lang, "publish.removed", path=str(target), names=", ".join(stale)))
     return 0
@@ -321,6 +334,9 @@ def parser(lang: str = "fr") -> argparse.ArgumentParser:
     build.add_argument("-o", "--output", help=h("output"))
     build.add_argument("--content", metavar="DIR", help=h("content"))
     build.add_argument("--no-pdf", action="store_true", help=h("no_pdf"))
+    build.add_argument(
+        "--formats", type=formats_list(lang), metavar="pdf,docx,pptx", help=h("formats")
+    )
     build.add_argument("--cohort", metavar="DIR", help=h("cohort"))
     build.add_argument("-j", "--jobs", type=int_between(lang, 1, 256), help=h("jobs"))
     build.set_defaults(run=cmd_build)
@@ -338,7 +354,7 @@ def parser(lang: str = "fr") -> argparse.ArgumentParser:
     publish.set_defaults(run=cmd_publish)
 
     importer = commands.add_parser("import", help=h("import"))
-    importer.add_argument("format", choices=["linkedin", "jsonresume"])
+    importer.add_argument("format", choices=["linkedin", "jsonresume", "pdf"])
     importer.add_argument("source", help=h("import_source"))
     importer.add_argument("-o", "--output", default=str(DEFAULT_PROFILE), help=h("import_output"))
     importer.add_argument("--force", action="store_true", help=h("force"))

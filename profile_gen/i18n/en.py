@@ -138,6 +138,9 @@ MESSAGES = {
     "problem_count_one": "1 error. Fix it and run again.",
     "more_problems": "... and {count} more errors",
     "unknown": "error {code} {detail}",
+    # --- pdfa
+    "import_pdf_no_profile": "{path} carries no attached profile: only the annexe PDFs written by profile-gen build (annexe.pdf) do",
+    "import_pdf_unreadable": "{path} is not a readable PDF: {detail}",
 }
 
 LABELS = {
@@ -429,4 +432,13 @@ LABELS = {
     "init.next": "Next: fill in {path}, then run `profile-gen check {path}` and `profile-gen build --content {folder}`.",
     # cli
     "cli.internal_error": "Unexpected internal error: {error}. Run again with --debug and report it.",
+    # --- pdfa
+    "pdf.subject.annexe": "Thesis annexes of {name}: professional profile (CV, career, achievements, recommendations, self-assessment)",
+    "pdf.subject.cv": "Curriculum vitae of {name}",
+    "pdf.subject.deck": "Defence of {name}: presentation of the professional profile",
+    "pdf.attachment": "The profile as JSON Resume (profile-gen import pdf annexe.pdf reads it back)",
+    "documents.written": "Documents: {files}",
+    "help.formats": "documents to write, among pdf, docx, pptx, comma-separated (default: all; empty: none)",
+    "cohort.documents": "Files",
+    "argparse.formats": "unknown format: {found} (choose among: {choices})",
 }

@@ -145,6 +145,9 @@ MESSAGES = {
     "problem_count_one": "1 erreur. Corrigez-la puis relancez.",
     "more_problems": "… et {count} autres erreurs",
     "unknown": "erreur {code} {detail}",
+    # --- pdfa
+    "import_pdf_no_profile": "{path} ne contient pas de profil joint : seules les annexes PDF écrites par profile-gen build (annexe.pdf) en portent un",
+    "import_pdf_unreadable": "{path} n'est pas un PDF lisible : {detail}",
 }
 
 LABELS = {
@@ -436,4 +439,13 @@ LABELS = {
     "init.next": "Étape suivante : complétez {path}, puis lancez `profile-gen check {path}` et `profile-gen build --content {folder}`.",
     # cli
     "cli.internal_error": "Erreur interne inattendue : {error}. Relancez avec --debug et signalez-la.",
+    # --- pdfa
+    "pdf.subject.annexe": "Annexes du mémoire de {name} : profil professionnel (CV, parcours, réalisations, recommandations, auto-évaluation)",
+    "pdf.subject.cv": "Curriculum vitæ de {name}",
+    "pdf.subject.deck": "Soutenance de {name} : présentation du profil professionnel",
+    "pdf.attachment": "Le profil au format JSON Resume (profile-gen import pdf annexe.pdf le relit)",
+    "documents.written": "Documents : {files}",
+    "help.formats": "documents à écrire, parmi pdf, docx, pptx, séparés par des virgules (par défaut : tous ; vide : aucun)",
+    "cohort.documents": "Fichiers",
+    "argparse.formats": "format inconnu : {found} (au choix : {choices})",
 }
