@@ -86,6 +86,8 @@ class PrintInfo:
     attachment: str | None = None
     """The profile as JSON Resume, attached to `annexe.pdf`."""
     attachment_description: str = ""
+    book_url: str | None = None
+    """The Book's public address: links to its pages point there in print."""
 
 
 def source_date(source: Path) -> datetime:
@@ -114,6 +116,7 @@ def print_info(profile, source: Path) -> PrintInfo:
         subjects=subjects,
         attachment=attachment_text(profile),
         attachment_description=i18n.text(primary, "pdf.attachment"),
+        book_url=str(profile.links.book) if profile.links.book else None,
     )
 
 
@@ -171,6 +174,23 @@ def _deposit_metadata(document: Any, info: PrintInfo | None, pdf_name: str, tagg
 
 # --------------------------------------------------------------------------- printing
 
+LIVE_SCHEMES = ("https://", "http://", "mailto:")
+
+
+def _public_links(document: Any, book_url: str | None) -> None:
+    """Links to the Book's own pages (printed from a local address) point to the public
+    Book when its address is known, and stay plain text otherwise; links that are not
+    web or mail addresses stay text too."""
+    for page in document.pages:
+        kept = []
+        for kind, target, rectangle, box in page.links:
+            if kind == "external" and target.startswith(STABLE_ROOT) and book_url:
+                path = target[len(STABLE_ROOT) :].removesuffix("index.html")
+                target = book_url.rstrip("/") + "/" + path
+            if kind != "external" or target.startswith(LIVE_SCHEMES):
+                kept.append((kind, target, rectangle, box))
+        page.links = kept
+
 
 def _render(page: str, root: Path, shared: dict | None = None) -> Any:
     """The laid-out document of the page at `root/page`. Documents rendered with the same
@@ -198,6 +218,7 @@ def render_pdf(
     """Print the page at `root/page` to `pdf_file`; return the number of pages. The annexe
     and the CV are PDF/A-3u and tagged; the annexe carries `info.attachment`."""
     document = _render(page, root, shared)
+    _public_links(document, info.book_url if info else None)
     name = pdf_file.relative_to(root).as_posix() if pdf_file.is_relative_to(root) else ""
     options: dict[str, Any] = {}
     if page in PDFS:
