@@ -103,7 +103,7 @@ def test_plain_pelican_reports_profile_errors_without_traceback(sample_copy):
     assert "Traceback" not in result.stderr + result.stdout
 
 
-PRIVATE = ("annexe", "cv", "annexe.pdf", "cv.pdf", "soutenance.pdf", "en/soutenance.pdf")
+PRIVATE = ("annexe", "cv", "annexe.pdf", "cv.pdf", "soutenance.pdf")
 
 
 def test_publish_leaves_the_print_outputs_out(run_cli, sample_copy, in_dir, tmp_path):

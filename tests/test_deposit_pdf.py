@@ -27,7 +27,7 @@ from profile_gen.site.seo import PRINT_PATHS, robots
 from tests.conftest import ROOT, copy_sample
 
 DEPOSIT = ("annexe.pdf", "cv.pdf")
-DECKS = ("soutenance.pdf", "en/soutenance.pdf")
+DECKS = ("soutenance.pdf",)
 
 
 @pytest.fixture(scope="module")
@@ -211,11 +211,12 @@ def test_same_input_gives_byte_identical_pdfs(sample, tmp_path):
         assert (again / name).read_bytes() == (sample / "output" / name).read_bytes(), name
 
 
-@pytest.mark.parametrize(("name", "lang"), [("soutenance.pdf", "fr"), ("en/soutenance.pdf", "en")])
-def test_deck_pdf_one_16_9_page_per_slide_in_order(sample, name, lang):
+def test_deck_pdf_one_16_9_page_per_slide_in_order(sample):
+    """In the primary language only: the defence's (the English deck stays HTML)."""
     profile = load(sample / "content/profile.yaml")
-    folder = "soutenance" if lang == "fr" else "en/soutenance"
-    html = (sample / "output" / folder / "index.html").read_text("utf-8")
+    name = "soutenance.pdf"
+    assert not (sample / "output/en/soutenance.pdf").exists()
+    html = (sample / "output/soutenance/index.html").read_text("utf-8")
     slides = BeautifulSoup(html, "html.parser").select("section.slide")
     assert len(slides) == len(plan_deck(profile))
     reader = PdfReader(sample / "output" / name)
@@ -226,7 +227,7 @@ def test_deck_pdf_one_16_9_page_per_slide_in_order(sample, name, lang):
         title = " ".join(slide.find(["h1", "h2"]).get_text().split())
         assert title in " ".join((page.extract_text() or "").split()), title
     with pikepdf.open(sample / "output" / name) as pdf:
-        assert str(pdf.Root.Lang) == lang
+        assert str(pdf.Root.Lang) == "fr"
 
 
 # --------------------------------------------------------------------------- other profiles
@@ -314,13 +315,13 @@ def test_print_paths_cover_every_document():
 
 def test_cohort_index_links_each_students_documents(tmp_path):
     book = Outcome(
-        "lea", True, name="Léa", documents=("annexe.pdf", "annexe.docx", "en/soutenance.pdf")
+        "lea", True, name="Léa", documents=("annexe.pdf", "annexe.docx", "soutenance.pptx")
     )
     bare = Outcome("marc", True, name="Marc")
     write_index(ROOT / "theme", tmp_path, [book, bare], "fr")
     soup = BeautifulSoup((tmp_path / "index.html").read_text("utf-8"), "html.parser")
     links = [a["href"] for a in soup.find_all("a")]
-    assert {"lea/annexe.pdf", "lea/annexe.docx", "lea/en/soutenance.pdf"} <= set(links)
+    assert {"lea/annexe.pdf", "lea/annexe.docx", "lea/soutenance.pptx"} <= set(links)
     assert not [
         link for link in links if link.endswith((".pdf", ".docx", ".pptx")) and "marc" in link
     ]

@@ -4,7 +4,9 @@ The annexe and the CV are deposit-ready: PDF/A-3u, tagged (the structure tree, t
 language, alternative texts: PDF/UA-1 identification too), with title, author, subject and
 a creation date taken from the source, so the same input prints byte-identical files. The
 annexe carries the profile as a JSON Resume attachment (`profile_gen.interop.embedded`).
-The deck prints one 16:9 page per slide (`soutenance.pdf`, `en/soutenance.pdf`).
+The deck prints one 16:9 page per slide in the primary language (`soutenance.pdf`, for
+the jury's USB stick: the defence's language; a second language's deck would add about
+0.6 s to every build, over the documents' 3 s budget).
 
 Only files under the output folder are read (no network); a missing system library
 (Pango) gives one clear message naming the Debian/Ubuntu packages, and the HTML stays.
@@ -107,9 +109,7 @@ def print_info(profile, source: Path) -> PrintInfo:
         "annexe.pdf": i18n.text(primary, "pdf.subject.annexe", name=name),
         "cv.pdf": i18n.text(primary, "pdf.subject.cv", name=name),
     }
-    for lang in profile.locale:
-        prefix = "" if lang == primary else f"{lang}/"
-        subjects[f"{prefix}{DECK}.pdf"] = i18n.text(lang, "pdf.subject.deck", name=name)
+    subjects[f"{DECK}.pdf"] = i18n.text(primary, "pdf.subject.deck", name=name)
     return PrintInfo(
         author=name,
         date=source_date(source),
@@ -243,12 +243,8 @@ def render_pdf(
 
 def documents(output: Path) -> dict[str, str]:
     """Every page the build prints, with its PDF (relative to `output`): the annexe, the CV
-    and the deck of each language, when the page is there."""
-    from profile_gen.i18n import LANGUAGES
-
-    pages = dict(PDFS)
-    pages[f"{DECK}/index.html"] = f"{DECK}.pdf"
-    pages |= {f"{lang}/{DECK}/index.html": f"{lang}/{DECK}.pdf" for lang in LANGUAGES}
+    and the deck in the primary language, when the page is there."""
+    pages = {**PDFS, f"{DECK}/index.html": f"{DECK}.pdf"}
     return {page: pdf for page, pdf in pages.items() if (output / page).is_file()}
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from xml.sax.saxutils import escape, quoteattr
 
-from profile_gen.i18n import LANGUAGES
 from profile_gen.profile.model import Profile
 
 
@@ -74,11 +73,10 @@ PRINT_PATHS = (
     "/cv.pdf",
     "/soutenance.pdf",
     "/soutenance.pptx",
-    *(f"/{lang}/soutenance.{ext}" for lang in LANGUAGES for ext in ("pdf", "pptx")),
 )
 """Printed and office documents: the one list of them. They may hold data meant for the
 annexe only, and belong in the thesis or on the jury's USB stick, not online: `publish`
-leaves them out and robots keep out. The deck of a second language is under its prefix."""
+leaves them out and robots keep out."""
 
 
 def robots(sitemap_url: str | None) -> str:
