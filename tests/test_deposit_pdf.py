@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from profile_gen import i18n
-from profile_gen.app import cli
+from profile_gen.app import cli, cli_words
 from profile_gen.app.build import run_pelican
 from profile_gen.app.cohort import Outcome, write_index
 from profile_gen.interop.embedded import ATTACHMENT_NAME, attachment_text, printed_profile
@@ -303,8 +303,8 @@ def test_formats_option(sample_copy, in_dir, run_cli, capsys):
         cli.main(["build", "--formats", "pdf,odt"])
     err = capsys.readouterr().err
     assert stopped.value.code == 2 and "format inconnu : odt" in err and "pdf, docx, pptx" in err
-    assert cli.formats_list("en")(" PDF, pptx,,pdf") == ("pdf", "pptx")
-    assert cli.formats_list("en")("") == ()
+    assert cli_words.formats_list("en")(" PDF, pptx,,pdf") == ("pdf", "pptx")
+    assert cli_words.formats_list("en")("") == ()
 
 
 def test_print_paths_cover_every_document():

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from profile_gen import i18n
-from profile_gen.app.cli_words import int_between, parser_class
+from profile_gen.app.cli_words import formats_list, int_between, parser_class
 from profile_gen.app.startup import long_lived_imports
 from profile_gen.errors import BuildError, ProfileError
 from profile_gen.interop import InteropError
@@ -173,22 +173,6 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 # --------------------------------------------------------------------------- build
-
-
-def formats_list(lang: str):
-    """An argparse `type`: `pdf,docx` -> ("pdf", "docx"); empty means no document."""
-    from profile_gen.site.keys import DOCUMENT_FORMATS
-
-    def parse(text: str) -> tuple[str, ...]:
-        names = tuple(dict.fromkeys(n.strip().lower() for n in text.split(",") if n.strip()))
-        for name in names:
-            if name not in DOCUMENT_FORMATS:
-                choices = ", ".join(DOCUMENT_FORMATS)
-                message = i18n.text(lang, "argparse.formats", found=name, choices=choices)
-                raise argparse.ArgumentTypeError(message)
-        return names
-
-    return parse
 
 
 def cmd_build(args: argparse.Namespace) -> int:
