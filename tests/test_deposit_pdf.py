@@ -307,6 +307,23 @@ def test_formats_option(sample_copy, in_dir, run_cli, capsys):
     assert cli_words.formats_list("en")("") == ()
 
 
+def test_no_pdf_keeps_the_other_documents(monkeypatch, tmp_path, run_cli):
+    from profile_gen.app import build as build_module
+
+    seen = []
+
+    def fake(settings_file, output=None, pdf=True, content=None, formats=None):
+        seen.append(build_module.chosen_formats(pdf, formats))
+        return build_module.Built(tmp_path, load(ROOT / "content/profile.yaml"), {})
+
+    monkeypatch.setattr(build_module, "run_pelican", fake)
+    for args in (["--no-pdf"], ["--formats", "pdf,docx"], [], ["--formats", ""]):
+        assert run_cli("build", *args).code == 0
+    assert seen == [{"docx", "pptx"}, {"pdf", "docx"}, {"pdf", "docx", "pptx"}, set()]
+    assert build_module.chosen_formats(False, None) == set()  # check, serve: pages only
+    assert build_module.chosen_formats(("cv.pdf",), None) == {"pdf", "docx", "pptx"}
+
+
 def test_print_paths_cover_every_document():
     for name in (*DEPOSIT, *DECKS, "annexe.docx", "soutenance.pptx"):
         assert f"/{name}" in PRINT_PATHS

@@ -74,6 +74,14 @@ class Built(NamedTuple):
     """Pages of each PDF written; None when WeasyPrint is unavailable."""
 
 
+def chosen_formats(pdf: object, formats: tuple[str, ...] | None) -> frozenset[str]:
+    """The documents a build writes: `formats` (default: all of them, or none when `pdf` is
+    False: `check` and `serve` build the pages only), without PDF when `pdf` is False."""
+    if formats is None:
+        formats = DOCUMENT_FORMATS if pdf else ()
+    return frozenset(name for name in formats if name != "pdf" or pdf)
+
+
 def run_pelican(
     settings_file: Path,
     output: Path | None = None,
@@ -93,9 +101,7 @@ def run_pelican(
     settings["OUTPUT_PATH"] = str(staging)
     settings["DELETE_OUTPUT_DIRECTORY"] = False
     settings[RAISE_KEY] = True
-    if formats is None:
-        formats = DOCUMENT_FORMATS if pdf else ()
-    settings[FORMATS_KEY] = frozenset(name for name in formats if name != "pdf" or pdf)
+    settings[FORMATS_KEY] = chosen_formats(pdf, formats)
     settings[PDF_KEY] = pdf if "pdf" in settings[FORMATS_KEY] else False
     pelican = Pelican(settings)  # loads the profile: a ProfileError stops here
     if PLUGIN not in pelican.settings["PLUGINS"] or PROFILE_KEY not in pelican.settings:

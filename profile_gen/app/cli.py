@@ -178,6 +178,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     with long_lived_imports():
         from profile_gen.app.build import build
+    from profile_gen.site.keys import DOCUMENT_FORMATS
+
+    formats = DOCUMENT_FORMATS if args.formats is None else args.formats  # --no-pdf: no PDF
 
     if args.cohort:
         from profile_gen.app.cohort import build_cohort
@@ -188,7 +191,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             Path(args.output) if args.output else None,
             pdf=not args.no_pdf,
             jobs=args.jobs,
-            formats=args.formats,
+            formats=formats,
             lang=_lang(args),
         )
 
@@ -198,7 +201,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         lang=args.lang,
         pdf=not args.no_pdf,
         content=Path(args.content) if args.content else None,
-        formats=args.formats,
+        formats=formats,
     )
 
 
