@@ -345,13 +345,19 @@ def test_cohort_index_links_each_students_documents(tmp_path):
 
 
 def test_pdf_command_writes_deposit_ready_files(sample_copy, in_dir, run_cli):
+    """`pdf --content DIR` attaches that folder's profile, like the build it reprints."""
     in_dir(sample_copy)
-    assert run_cli("build", "--no-pdf").code == 0
+    other = sample_copy / "autre"
+    shutil.copytree(sample_copy / "content", other)
+    profile = other / "profile.yaml"
+    profile.write_text(profile.read_text("utf-8").replace("Léa Moreau", "Inès Autre"), "utf-8")
+    assert run_cli("build", "--no-pdf", "--content", "autre").code == 0
     assert not (sample_copy / "output/annexe.pdf").exists()
-    result = run_cli("pdf")
+    result = run_cli("pdf", "--content", "autre")
     assert result.code == 0, result.err
+    assert "soutenance.pdf" in result.out
     with pikepdf.open(sample_copy / "output/annexe.pdf") as pdf:
         assert pdf.open_metadata().get("pdfaid:part") == "3"
-        assert list(pdf.attachments) == [ATTACHMENT_NAME]
-    assert (sample_copy / "output/soutenance.pdf").is_file()
-    shutil.rmtree(sample_copy / "output")
+        assert str(pdf.docinfo.Author) == "Inès Autre"
+        resume = json.loads(pdf.attachments[ATTACHMENT_NAME].get_file().read_bytes())
+    assert resume["basics"]["name"] == "Inès Autre"

@@ -242,9 +242,10 @@ def cmd_pdf(args: argparse.Namespace) -> int:
 
     lang = _lang(args)
     settings_file, output = _settings_and_output(args)
+    content = Path(args.content) if args.content else None
     if not all((output / page).is_file() for page in PDFS):
-        return build(settings_file, output=str(output), lang=args.lang, pdf=True)
-    source = profile_path(project_settings(settings_file))
+        return build(settings_file, output=str(output), lang=args.lang, content=content)
+    source = profile_path(project_settings(settings_file, content))  # the attached profile
     try:
         counts = write_pdfs(output, info=print_info(load(source), source))
     except PdfUnavailable as error:
@@ -331,6 +332,7 @@ def parser(lang: str = "fr") -> argparse.ArgumentParser:
     pdf = commands.add_parser("pdf", help=h("pdf"))
     pdf.add_argument("--settings", default="pelican.conf.py", help=h("settings"))
     pdf.add_argument("-o", "--output", help=h("output"))
+    pdf.add_argument("--content", metavar="DIR", help=h("content"))
     pdf.set_defaults(run=cmd_pdf)
 
     publish = commands.add_parser("publish", help=h("publish"))
