@@ -103,6 +103,9 @@ def test_plain_pelican_reports_profile_errors_without_traceback(sample_copy):
     assert "Traceback" not in result.stderr + result.stdout
 
 
+PRIVATE = ("annexe", "cv", "annexe.pdf", "cv.pdf", "soutenance.pdf")
+
+
 def test_publish_leaves_the_print_outputs_out(run_cli, sample_copy, in_dir, tmp_path):
     in_dir(sample_copy)
     assert run_cli("publish", str(tmp_path / "site")).code == 2  # nothing built yet
@@ -111,7 +114,7 @@ def test_publish_leaves_the_print_outputs_out(run_cli, sample_copy, in_dir, tmp_
     assert result.code == 0, result.err
     site = tmp_path / "site"
     assert (site / "index.html").is_file() and (site / "en/soutenance/index.html").is_file()
-    for private in ("annexe", "cv", "annexe.pdf", "cv.pdf"):
+    for private in PRIVATE:
         assert not (site / private).exists()
     everything = b"".join(p.read_bytes() for p in site.rglob("*") if p.is_file())
     assert b"+33 6 12 34 56 78" not in everything
@@ -121,7 +124,7 @@ def test_publish_leaves_the_print_outputs_out(run_cli, sample_copy, in_dir, tmp_
     shutil.copytree(sample_copy / "output", site, dirs_exist_ok=True)
     result = run_cli("publish", str(site), "--force")
     assert result.code == 0 and "annexe, annexe.pdf, cv, cv.pdf" in result.out
-    for private in ("annexe", "cv", "annexe.pdf", "cv.pdf"):
+    for private in PRIVATE:
         assert not (site / private).exists()
 
 

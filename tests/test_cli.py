@@ -73,8 +73,8 @@ def test_help_texts_in_both_languages(capsys, monkeypatch):
         (["build", "--bogus"], "arguments inconnus : --bogus", "unrecognized arguments: --bogus"),
         (
             ["import", "xml", "f"],
-            "argument format : choix invalide 'xml' (choix possibles : 'linkedin', 'jsonresume')",
-            "argument format: invalid choice: 'xml' (choose from 'linkedin', 'jsonresume')",
+            "argument format : choix invalide 'xml' (choix possibles : 'linkedin', 'jsonresume', 'pdf')",
+            "argument format: invalid choice: 'xml' (choose from 'linkedin', 'jsonresume', 'pdf')",
         ),
         (
             ["serve", "-p", "70000"],

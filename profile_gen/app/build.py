@@ -19,7 +19,14 @@ from profile_gen import i18n
 from profile_gen.app.project import project_settings
 from profile_gen.errors import BuildError
 from profile_gen.profile.model import Profile
-from profile_gen.site.keys import PAGES_KEY, PDF_KEY, PROFILE_KEY, RAISE_KEY
+from profile_gen.site.keys import (
+    DOCUMENT_FORMATS,
+    FORMATS_KEY,
+    PAGES_KEY,
+    PDF_KEY,
+    PROFILE_KEY,
+    RAISE_KEY,
+)
 
 PLUGIN = "profile_gen.site.plugin"
 
@@ -47,14 +54,25 @@ class Built(NamedTuple):
     """Pages of each PDF written; None when WeasyPrint is unavailable."""
 
 
+def chosen_formats(pdf: object, formats: tuple[str, ...] | None) -> frozenset[str]:
+    """The documents a build writes: `formats` (default: all of them, or none when `pdf` is
+    False: `check` and `serve` build the pages only), without PDF when `pdf` is False."""
+    if formats is None:
+        formats = DOCUMENT_FORMATS if pdf else ()
+    return frozenset(name for name in formats if name != "pdf" or pdf)
+
+
 def run_pelican(
     settings_file: Path | None,
     output: Path | None = None,
     pdf: bool | tuple[str, ...] = True,
     content: Path | None = None,
+    formats: tuple[str, ...] | None = None,
 ) -> Built:
     """Build into a staging folder and swap it in; `pdf` is False, True or some PDF names;
-    `content` replaces the settings' content folder (one profile of a cohort)."""
+    `content` replaces the settings' content folder (one profile of a cohort); `formats`
+    are the documents to write (`keys.DOCUMENT_FORMATS`), by default all of them, or none
+    when `pdf` is False (`check`, `serve`)."""
     settings = project_settings(settings_file, content)
     final = Path(output).resolve() if output else Path(settings["OUTPUT_PATH"])
     staging = final.with_name(f".{final.name}.building")
@@ -63,7 +81,8 @@ def run_pelican(
     settings["OUTPUT_PATH"] = str(staging)
     settings["DELETE_OUTPUT_DIRECTORY"] = False
     settings[RAISE_KEY] = True
-    settings[PDF_KEY] = pdf
+    settings[FORMATS_KEY] = chosen_formats(pdf, formats)
+    settings[PDF_KEY] = pdf if "pdf" in settings[FORMATS_KEY] else False
     pelican = Pelican(settings)  # loads the profile: a ProfileError stops here
     if PLUGIN not in pelican.settings["PLUGINS"] or PROFILE_KEY not in pelican.settings:
         raise BuildError("build_no_plugin", path=str(settings_file or ""), plugin=PLUGIN)
@@ -76,21 +95,30 @@ def run_pelican(
     return Built(final, pelican.settings[PROFILE_KEY], pelican.settings.get(PAGES_KEY, {}))
 
 
+def documents_written(output: Path) -> list[str]:
+    """The printed and office documents in `output` (PDF, Word, PowerPoint), as paths
+    relative to it, in the order of `seo.PRINT_PATHS`."""
+    from profile_gen.site.seo import PRINT_PATHS
+
+    files = [path.strip("/") for path in PRINT_PATHS if not path.endswith("/")]
+    return [name for name in files if (output / name).is_file()]
+
+
 def build(
     settings_file: Path | None,
     output: str | None = None,
     lang: str | None = None,
     pdf: bool = True,
     content: Path | None = None,
+    formats: tuple[str, ...] | None = None,
 ) -> int:
     """Build the Book (of `content`, else of the settings' content folder) and say where."""
     _quiet_pelican()
     started = time.perf_counter()
     final, profile, _ = run_pelican(
-        settings_file, Path(output) if output else None, pdf, content=content
+        settings_file, Path(output) if output else None, pdf, content=content, formats=formats
     )
     pages = sum(1 for _ in final.rglob("*.html"))
-    pdfs = sorted(path.name for path in final.glob("*.pdf"))
     lang = lang or profile.primary_language
     print(
         i18n.text(
@@ -101,8 +129,9 @@ def build(
             seconds=f"{time.perf_counter() - started:.2f}",
         )
     )
-    if pdfs:
-        print(i18n.text(lang, "pdf.written", files=", ".join(str(final / name) for name in pdfs)))
+    files = documents_written(final)
+    if files:
+        print(i18n.text(lang, "documents.written", files=", ".join(str(final / f) for f in files)))
     contact = profile.identity.contact
     online = contact.shown_on("site")
     printed_only = [name for name in contact.shown_on("annexe") if name not in online]

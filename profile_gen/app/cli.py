@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from profile_gen import i18n
-from profile_gen.app.cli_words import int_between, parser_class
+from profile_gen.app.cli_words import formats_list, int_between, parser_class
 from profile_gen.app.init import HOSTS
 from profile_gen.app.project import resolve, resolve_built
 from profile_gen.app.startup import long_lived_imports
@@ -95,13 +95,11 @@ def _write_imported(target: Path, force: bool, lang: str, make_text) -> int:
         raise InteropError("import_invalid_result", detail=error.format(limit=3)) from None
     target.write_text(text, encoding="utf-8")
     print(i18n.text(lang, "import.written", path=str(target)))
-    print(i18n.text(lang, "init.next", path=str(target)))
+    print(i18n.text(lang, "init.next", path=str(target), folder=str(target.parent)))
     return 0
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    import json
-
     from profile_gen.interop import InteropError
     from profile_gen.interop.fit import fit
     from profile_gen.interop.writer import to_yaml
@@ -122,18 +120,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         for line in imported.unmapped:
             print(f"  - {line}")
         return result
+    from profile_gen.interop.embedded import read_resume
     from profile_gen.interop.jsonresume import drop_missing_files, from_jsonresume
 
-    try:
-        if source.stat().st_size > 20_000_000:
-            raise InteropError("import_invalid_json", path=str(source), detail="> 20 MB")
-        resume = json.loads(source.read_text(encoding="utf-8-sig"))
-    except FileNotFoundError:
-        raise InteropError("import_missing", path=str(source)) from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        raise InteropError("import_invalid_json", path=str(source), detail=str(error)) from None
-    if not isinstance(resume, dict):
-        raise InteropError("import_invalid_json", path=str(source), detail="not an object")
+    resume = read_resume(source)  # a resume.json, or the one an annexe PDF carries
     try:
         data, unmapped = from_jsonresume(resume)
         data, dropped = fit(data)
@@ -174,6 +164,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     with long_lived_imports():
         from profile_gen.app.build import build
         from profile_gen.app.project import SETTINGS_FILE
+    from profile_gen.site.keys import DOCUMENT_FORMATS
+
+    formats = DOCUMENT_FORMATS if args.formats is None else args.formats  # --no-pdf: no PDF
 
     if args.cohort:
         from profile_gen.app.cohort import build_cohort
@@ -185,6 +178,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             Path(args.output) if args.output else Path("output") if settings is None else None,
             pdf=not args.no_pdf,
             jobs=args.jobs,
+            formats=formats,
             lang=_lang(args),
         )
 
@@ -195,6 +189,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         lang=args.lang,
         pdf=not args.no_pdf,
         content=content,
+        formats=formats,
     )
 
 
@@ -217,15 +212,18 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_pdf(args: argparse.Namespace) -> int:
     """Print the annexe and the CV of the last build to PDF (building first if needed)."""
     with long_lived_imports():
-        from profile_gen.app.build import build
-        from profile_gen.site.pdf import PDFS, PdfUnavailable, write_pdfs
+        from profile_gen.app.build import build, project_settings
+        from profile_gen.profile.loader import load
+        from profile_gen.site.pdf import PDFS, PdfUnavailable, print_info, write_pdfs
+        from profile_gen.site.plugin import profile_path
 
     lang = _lang(args)
     settings_file, content, output = resolve_built(args.settings, args.content, args.output)
     if not all((output / page).is_file() for page in PDFS):
         return build(settings_file, output=str(output), lang=args.lang, pdf=True, content=content)
+    source = profile_path(project_settings(settings_file, content))  # the attached profile
     try:
-        counts = write_pdfs(output)
+        counts = write_pdfs(output, info=print_info(load(source), source))
     except PdfUnavailable as error:
         print(i18n.text(lang, "pdf.unavailable", detail=str(error)), file=sys.stderr)
         return 2
@@ -244,7 +242,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
     _, _, output = resolve_built(args.settings, args.content, args.output)
     if not (output / "index.html").is_file():
         raise BuildError("publish_no_build", path=str(output))
-    private = {path.strip("/") for path in PRINT_PATHS}
+    private = {path.strip("/") for path in PRINT_PATHS}  # some are in a language's folder
     target = Path(args.destination)
     built, destination = output.resolve(), target.resolve()
     if destination == built or built in destination.parents or destination in built.parents:
@@ -253,7 +251,8 @@ def cmd_publish(args: argparse.Namespace) -> int:
         raise BuildError("publish_not_empty", path=str(target))
 
     def ignore(folder: str, names: list[str]) -> set[str]:
-        return {name for name in names if Path(folder) == output and name in private}
+        inside = Path(folder).relative_to(output)
+        return {name for name in names if (inside / name).as_posix() in private}
 
     shutil.copytree(output, target, ignore=ignore, dirs_exist_ok=True)
     stale = sorted(name for name in private if (target / name).exists())
@@ -262,7 +261,8 @@ def cmd_publish(args: argparse.Namespace) -> int:
             shutil.rmtree(target / name)
         else:
             (target / name).unlink()
-    print(i18n.text(lang, "publish.done", path=str(target), left=", ".join(sorted(private))))
+    left = sorted(name for name in private if (output / name).exists()) or sorted(private)
+    print(i18n.text(lang, "publish.done", path=str(target), left=", ".join(left)))
     if stale:
         print(i18n.text(lang, "publish.removed", path=str(target), names=", ".join(stale)))
     return 0
@@ -304,6 +304,9 @@ def parser(lang: str = "fr") -> argparse.ArgumentParser:
     build.add_argument("-o", "--output", help=h("output"))
     build.add_argument("--content", metavar="DIR", help=h("content"))
     build.add_argument("--no-pdf", action="store_true", help=h("no_pdf"))
+    build.add_argument(
+        "--formats", type=formats_list(lang), metavar="pdf,docx,pptx", help=h("formats")
+    )
     build.add_argument("--cohort", metavar="DIR", help=h("cohort"))
     build.add_argument("-j", "--jobs", type=int_between(lang, 1, 256), help=h("jobs"))
     build.set_defaults(run=cmd_build)
@@ -312,6 +315,7 @@ def parser(lang: str = "fr") -> argparse.ArgumentParser:
     pdf.add_argument("--settings", help=h("settings"))
     pdf.add_argument("--content", metavar="DIR", help=h("content"))
     pdf.add_argument("-o", "--output", help=h("output"))
+    pdf.add_argument("--content", metavar="DIR", help=h("content"))
     pdf.set_defaults(run=cmd_pdf)
 
     publish = commands.add_parser("publish", help=h("publish"))
@@ -323,7 +327,7 @@ def parser(lang: str = "fr") -> argparse.ArgumentParser:
     publish.set_defaults(run=cmd_publish)
 
     importer = commands.add_parser("import", help=h("import"))
-    importer.add_argument("format", choices=["linkedin", "jsonresume"])
+    importer.add_argument("format", choices=["linkedin", "jsonresume", "pdf"])
     importer.add_argument("source", help=h("import_source"))
     importer.add_argument("-o", "--output", default=str(DEFAULT_PROFILE), help=h("import_output"))
     importer.add_argument("--force", action="store_true", help=h("force"))

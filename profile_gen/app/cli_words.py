@@ -75,6 +75,22 @@ def int_between(lang: str, low: int, high: int):
     return parse
 
 
+def formats_list(lang: str):
+    """An argparse `type`: `pdf,docx` -> ("pdf", "docx"); empty means no document."""
+    from profile_gen.site.keys import DOCUMENT_FORMATS
+
+    def parse(text: str) -> tuple[str, ...]:
+        names = tuple(dict.fromkeys(n.strip().lower() for n in text.split(",") if n.strip()))
+        for name in names:
+            if name not in DOCUMENT_FORMATS:
+                choices = ", ".join(DOCUMENT_FORMATS)
+                message = i18n.text(lang, "argparse.formats", found=name, choices=choices)
+                raise argparse.ArgumentTypeError(message)
+        return names
+
+    return parse
+
+
 def parser_class(lang: str) -> type[Parser]:
     return type(f"Parser_{lang}", (Parser,), {"lang": lang})
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader
 
 from profile_gen import i18n
-from profile_gen.app.build import project_settings, run_pelican
+from profile_gen.app.build import documents_written, project_settings, run_pelican
 from profile_gen.app.check import article_count
 from profile_gen.errors import BuildError, ProfileError
 from profile_gen.profile.readiness import assess
@@ -60,10 +60,18 @@ class Outcome:
     """Defence checks met, of all."""
     missing: tuple[str, ...] = ()
     """What the annexes and the defence still lack, in the cohort's language."""
+    documents: tuple[str, ...] = ()
+    """The PDF, Word and PowerPoint files written, relative to the Book's folder."""
 
 
 def build_member(
-    settings_file: Path | None, slug: str, folder: Path, output: Path, pdf: bool, lang: str = "fr"
+    settings_file: Path | None,
+    slug: str,
+    folder: Path,
+    output: Path,
+    pdf: bool,
+    lang: str = "fr",
+    formats: tuple[str, ...] | None = None,
 ) -> Outcome:
     """Build one Book; never raises for a bad profile (the error text is in the outcome)."""
     from profile_gen.app.build import _quiet_pelican
@@ -71,7 +79,7 @@ def build_member(
     _quiet_pelican()
     started = time.perf_counter()
     try:
-        built = run_pelican(settings_file, output / slug, pdf=pdf, content=folder)
+        built = run_pelican(settings_file, output / slug, pdf=pdf, content=folder, formats=formats)
     except ProfileError as error:
         return Outcome(
             slug, False, error=error.format(limit=10), seconds=time.perf_counter() - started
@@ -95,6 +103,7 @@ def build_member(
         name=profile.identity.name,
         headline=profile.text(profile.identity.headline),
         seconds=time.perf_counter() - started,
+        documents=tuple(documents_written(built.output)),
         annexe=(sum(check.ok for check in report.annexe), len(report.annexe)),
         defence=(sum(check.ok for check in report.defence), len(report.defence)),
         missing=(
@@ -124,6 +133,7 @@ def build_cohort(
     jobs: int | None = None,
     lang: str = "fr",
     progress: bool = True,
+    formats: tuple[str, ...] | None = None,
 ) -> int:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -152,7 +162,7 @@ def build_cohort(
     ):
         task = bar.add_task(i18n.text(lang, "cohort.progress"), total=len(members))
         futures = [
-            pool.submit(build_member, settings_file, slug, path, output, pdf, lang)
+            pool.submit(build_member, settings_file, slug, path, output, pdf, lang, formats)
             for slug, path in members
         ]
         for future in as_completed(futures):

@@ -142,6 +142,9 @@ MESSAGES = {
     "project_no_profile": "no profile in {folder}: profile.yaml not found. Go to the folder of your profile (or give --content FOLDER), or start one with `profile-gen init`",
     "private_outside_contact": "private.yaml holds your private contact details only, under identity: contact: (phone, address, …): `{key}` belongs in profile.yaml",
     "private_duplicate": "`{key}` is already in profile.yaml (line {first_line}): keep it in one file only, private.yaml if it must not be published",
+    # --- pdfa
+    "import_pdf_no_profile": "{path} carries no attached profile: only the annexe PDFs written by profile-gen build (annexe.pdf) do",
+    "import_pdf_unreadable": "{path} is not a readable PDF: {detail}",
 }
 
 LABELS = {
@@ -443,4 +446,13 @@ LABELS = {
     "init.ci_github": 'The Book online: on every push, checks the profile, builds the Book and publishes it\non GitHub Pages. Once: Settings → Pages → Source: "GitHub Actions".\nOnly the Book is published: the annexes, the CV and the PDFs stay on your computer.',
     "init.ci_gitlab": "The Book online: on every push to the default branch, checks the profile, builds\nthe Book and publishes it on GitLab Pages (folder public/).\nOnly the Book is published: the annexes, the CV and the PDFs stay on your computer.",
     "check.private_exposed": "profile.yaml holds {items}, meant for the annexes only, and this folder is in a git repository with a remote: if it is public, anyone can read it. Move it to private.yaml (ignored by git), under identity: contact:.",
+    # --- pdfa
+    "pdf.subject.annexe": "Thesis annexes of {name}: professional profile (CV, career, achievements, recommendations, self-assessment)",
+    "pdf.subject.cv": "Curriculum vitae of {name}",
+    "pdf.subject.deck": "Defence of {name}: presentation of the professional profile",
+    "pdf.attachment": "The profile as JSON Resume (profile-gen import pdf annexe.pdf reads it back)",
+    "documents.written": "Documents: {files}",
+    "help.formats": "documents to write, among pdf, docx, pptx, comma-separated (default: all; empty: none)",
+    "cohort.documents": "Files",
+    "argparse.formats": "unknown format: {found} (choose among: {choices})",
 }

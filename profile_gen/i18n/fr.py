@@ -149,6 +149,9 @@ MESSAGES = {
     "project_no_profile": "aucun profil dans {folder} : profile.yaml introuvable. Placez-vous dans le dossier de votre profil (ou donnez --content DOSSIER), ou créez-en un avec `profile-gen init`",
     "private_outside_contact": "private.yaml ne contient que vos coordonnées privées, sous identity: contact: (phone, address, …) : « {key} » a sa place dans profile.yaml",
     "private_duplicate": "« {key} » est déjà dans profile.yaml (ligne {first_line}) : gardez-le dans un seul des deux fichiers, private.yaml s'il ne doit pas être publié",
+    # --- pdfa
+    "import_pdf_no_profile": "{path} ne contient pas de profil joint : seules les annexes PDF écrites par profile-gen build (annexe.pdf) en portent un",
+    "import_pdf_unreadable": "{path} n'est pas un PDF lisible : {detail}",
 }
 
 LABELS = {
@@ -450,4 +453,13 @@ LABELS = {
     "init.ci_github": "Le Book en ligne : à chaque push, vérifie le profil, construit le Book et le publie sur\nGitHub Pages. Une seule fois : Settings → Pages → Source : « GitHub Actions ».\nSeul le Book est publié : annexes, CV et PDF restent sur votre ordinateur.",
     "init.ci_gitlab": "Le Book en ligne : à chaque push sur la branche par défaut, vérifie le profil,\nconstruit le Book et le publie sur GitLab Pages (dossier public/).\nSeul le Book est publié : annexes, CV et PDF restent sur votre ordinateur.",
     "check.private_exposed": "profile.yaml contient {items}, réservé(s) aux annexes, et ce dossier est dans un dépôt git relié à un dépôt distant : s'il est public, tout le monde peut le lire. Déplacez-le dans private.yaml (ignoré par git), sous identity: contact:.",
+    # --- pdfa
+    "pdf.subject.annexe": "Annexes du mémoire de {name} : profil professionnel (CV, parcours, réalisations, recommandations, auto-évaluation)",
+    "pdf.subject.cv": "Curriculum vitæ de {name}",
+    "pdf.subject.deck": "Soutenance de {name} : présentation du profil professionnel",
+    "pdf.attachment": "Le profil au format JSON Resume (profile-gen import pdf annexe.pdf le relit)",
+    "documents.written": "Documents : {files}",
+    "help.formats": "documents à écrire, parmi pdf, docx, pptx, séparés par des virgules (par défaut : tous ; vide : aucun)",
+    "cohort.documents": "Fichiers",
+    "argparse.formats": "format inconnu : {found} (au choix : {choices})",
 }

@@ -16,7 +16,14 @@ from profile_gen.media import cache_folder
 from profile_gen.media.article_pictures import place_pictures
 from profile_gen.profile.loader import load
 from profile_gen.site import citations, pdf, render
-from profile_gen.site.keys import CITATION_KEY, PAGES_KEY, PDF_KEY, PROFILE_KEY, RAISE_KEY
+from profile_gen.site.keys import (
+    CITATION_KEY,
+    PAGES_KEY,
+    PDF_KEY,
+    PROFILE_KEY,
+    RAISE_KEY,
+    wants,
+)
 from profile_gen.site.outputs.annexe import AnnexeGenerator
 from profile_gen.site.outputs.book import BookGenerator
 from profile_gen.site.outputs.deck import DefenceGenerator
@@ -55,14 +62,15 @@ def add_generators(pelican):
 
 
 def print_pdfs(pelican) -> None:
-    """After every page is written: print the annexe and the CV to PDF."""
+    """After every page is written: print the annexe, the CV and the deck to PDF."""
     wanted = pelican.settings.get(PDF_KEY, True)
-    if not wanted:
+    if not wanted or not wants(pelican.settings, "pdf"):
         return
     profile = pelican.settings[PROFILE_KEY]
     only = None if wanted is True else tuple(wanted)
     try:
-        pelican.settings[PAGES_KEY] = pdf.write_pdfs(Path(pelican.output_path), only)
+        info = pdf.print_info(profile, profile_path(pelican.settings))
+        pelican.settings[PAGES_KEY] = pdf.write_pdfs(Path(pelican.output_path), only, info)
     except pdf.PdfUnavailable as error:
         pelican.settings[PAGES_KEY] = None
         print(

@@ -65,8 +65,18 @@ def sitemap(pages: list[dict[str, str]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-PRINT_PATHS = ("/annexe/", "/annexe.pdf", "/cv/", "/cv.pdf")
-"""Printed material: it may hold data meant for the annexe only, so robots keep out."""
+PRINT_PATHS = (
+    "/annexe/",
+    "/annexe.pdf",
+    "/annexe.docx",
+    "/cv/",
+    "/cv.pdf",
+    "/soutenance.pdf",
+    "/soutenance.pptx",
+)
+"""Printed and office documents: the one list of them. They may hold data meant for the
+annexe only, and belong in the thesis or on the jury's USB stick, not online: `publish`
+leaves them out and robots keep out."""
 
 
 def robots(sitemap_url: str | None) -> str:
