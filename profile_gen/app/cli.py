@@ -315,7 +315,6 @@ def parser(lang: str = "fr") -> argparse.ArgumentParser:
     pdf.add_argument("--settings", help=h("settings"))
     pdf.add_argument("--content", metavar="DIR", help=h("content"))
     pdf.add_argument("-o", "--output", help=h("output"))
-    pdf.add_argument("--content", metavar="DIR", help=h("content"))
     pdf.set_defaults(run=cmd_pdf)
 
     publish = commands.add_parser("publish", help=h("publish"))
