@@ -18,6 +18,7 @@ from profile_gen.profile.loader import load
 from profile_gen.site import citations, pdf, render
 from profile_gen.site.keys import CITATION_KEY, PAGES_KEY, PDF_KEY, PROFILE_KEY, RAISE_KEY
 from profile_gen.site.outputs.annexe import AnnexeGenerator
+from profile_gen.site.outputs.annexe_docx import AnnexeDocxGenerator
 from profile_gen.site.outputs.book import BookGenerator
 from profile_gen.site.outputs.deck import DefenceGenerator
 
@@ -51,7 +52,7 @@ def prepare_templates(generator) -> None:
 
 
 def add_generators(pelican):
-    return [BookGenerator, AnnexeGenerator, DefenceGenerator]
+    return [BookGenerator, AnnexeGenerator, DefenceGenerator, AnnexeDocxGenerator]
 
 
 def print_pdfs(pelican) -> None:
