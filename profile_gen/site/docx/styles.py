@@ -71,18 +71,36 @@ def _document_defaults(document: Document, tag: str) -> None:
         theme_lang.set(qn("w:val"), tag)
 
 
-def _text_style(style: Any, size: Any, *, bold: bool | None = None) -> None:
-    """Explicit font, size and black colour on `style` (replacing the template's theme)."""
-    _fonts(style.element.get_or_add_rPr())
-    style.font.size = size
-    style.font.color.rgb = BLACK
-    if bold is not None:
-        style.font.bold = bold
+def _text_style(
+    document: Document, style: Any, size: Any, *, bold: bool | None = None
+) -> None:
+    """Explicit font, size and black colour on `style` and on its linked character style
+    (`Heading 1 Char`: Word keeps the two in step), replacing the template's theme."""
+    targets = [style]
+    link = style.element.find(qn("w:link"))
+    if link is not None:
+        linked = document.styles.element.get_by_id(link.get(qn("w:val")))
+        if linked is not None:
+            targets.append(document.styles[linked.name_val])
+    for target in targets:
+        _fonts(target.element.get_or_add_rPr())
+        target.font.size = size
+        target.font.color.rgb = BLACK
+        if bold is not None:
+            target.font.bold = bold
+
+
+def _no_theme_fonts(document: Document) -> None:
+    """Every style's theme fonts made explicit (the template's table and character styles
+    included): Times New Roman is the only font of the document."""
+    for fonts in document.styles.element.iter(qn("w:rFonts")):
+        if any(name.endswith("Theme") or name.endswith("theme") for name in fonts.attrib):
+            _fonts(fonts.getparent())
 
 
 def _normal(document: Document, tag: str) -> None:
     normal = document.styles["Normal"]
-    _text_style(normal, BODY_SIZE)
+    _text_style(document, normal, BODY_SIZE)
     _language(normal.element.get_or_add_rPr(), tag)
     paragraph = normal.paragraph_format
     paragraph.line_spacing = LINE_SPACING
@@ -95,7 +113,7 @@ def _normal(document: Document, tag: str) -> None:
 def _headings(document: Document) -> None:
     for level, size in HEADINGS.items():
         style = document.styles[f"Heading {level}"]
-        _text_style(style, size, bold=True)
+        _text_style(document, style, size, bold=True)
         style.font.italic = level == 4
         paragraph = style.paragraph_format
         paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
@@ -104,7 +122,7 @@ def _headings(document: Document) -> None:
         paragraph.keep_with_next = True
     for name in ("Title", "Subtitle"):
         style = document.styles[name]
-        _text_style(style, Pt(20) if name == "Title" else BODY_SIZE)
+        _text_style(document, style, Pt(20) if name == "Title" else BODY_SIZE)
         style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
 
 
@@ -146,7 +164,7 @@ def _paragraph_styles(document: Document) -> None:
     quote.paragraph_format.left_indent = Cm(1)
     quote.paragraph_format.right_indent = Cm(1)
     caption = styles["Caption"]
-    _text_style(caption, Pt(10), bold=True)
+    _text_style(document, caption, Pt(10), bold=True)
     caption.paragraph_format.keep_with_next = True
     references = styles.add_style("Bibliography", WD_STYLE_TYPE.PARAGRAPH)
     references.base_style = styles["Normal"]
@@ -197,4 +215,5 @@ def setup(document: Document, lang: str) -> None:
     _heading_numbering(document)
     _character_styles(document)
     _paragraph_styles(document)
+    _no_theme_fonts(document)
     _page(document)
