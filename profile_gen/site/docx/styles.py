@@ -71,9 +71,7 @@ def _document_defaults(document: Document, tag: str) -> None:
         theme_lang.set(qn("w:val"), tag)
 
 
-def _text_style(
-    document: Document, style: Any, size: Any, *, bold: bool | None = None
-) -> None:
+def _text_style(document: Document, style: Any, size: Any, *, bold: bool | None = None) -> None:
     """Explicit font, size and black colour on `style` and on its linked character style
     (`Heading 1 Char`: Word keeps the two in step), replacing the template's theme."""
     targets = [style]
