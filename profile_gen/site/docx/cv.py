@@ -25,7 +25,7 @@ SIDE_SHADE = "F1F1EE"
 
 
 def _title(cell: _Cell, text: str) -> None:
-    paragraph = cell.add_paragraph(style=TABLE_TEXT)
+    paragraph = inline.new_paragraph(cell, TABLE_TEXT)
     paragraph.paragraph_format.space_before = Pt(8)
     paragraph.paragraph_format.keep_with_next = True
     inline.add_text(paragraph, text, bold=True)
@@ -33,7 +33,7 @@ def _title(cell: _Cell, text: str) -> None:
 
 def _lines(cell: _Cell, lines: Sequence[Sequence[tuple[str, bool]]], bullet: bool = False) -> None:
     for parts in lines:
-        paragraph = cell.add_paragraph(style="List Bullet" if bullet else TABLE_TEXT)
+        paragraph = inline.new_paragraph(cell, "List Bullet" if bullet else TABLE_TEXT)
         if bullet:
             paragraph.paragraph_format.line_spacing = 1.0
             paragraph.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
@@ -62,13 +62,13 @@ def _contact(writer: Writer, cell: _Cell) -> None:
             _lines(cell, [[(writer.text(contact[name]), False)]])  # type: ignore[arg-type]
     for url in (profile.links.linkedin, profile.links.book):
         if url:
-            inline.add_link(cell.add_paragraph(style=TABLE_TEXT), str(url), _short(str(url)))
+            inline.add_link(inline.new_paragraph(cell, TABLE_TEXT), str(url), _short(str(url)))
 
 
 def _side(writer: Writer, cell: _Cell) -> None:
     profile, photo = writer.data.profile, writer.data.photo
     first = cell.paragraphs[0]
-    first.style = TABLE_TEXT
+    inline.styled(first, TABLE_TEXT)
     if photo:
         first.alignment = WD_ALIGN_PARAGRAPH.CENTER
         width, height = pictures.fitted(photo.width, photo.height)
@@ -104,7 +104,7 @@ def _entries(writer: Writer, cell: _Cell, entries: Sequence[Any]) -> None:
     for entry in entries:
         title = getattr(entry, "title", None) or entry.degree
         place = getattr(entry, "organization", None) or entry.institution
-        paragraph = cell.add_paragraph(style=TABLE_TEXT)
+        paragraph = inline.new_paragraph(cell, TABLE_TEXT)
         inline.add_text(paragraph, writer.text(title), bold=True)
         inline.add_text(paragraph, f" — {place}")
         inline.add_text(paragraph, f" · {writer.period(entry)}", italic=True)
@@ -115,11 +115,11 @@ def _entries(writer: Writer, cell: _Cell, entries: Sequence[Any]) -> None:
 def _main(writer: Writer, cell: _Cell) -> None:
     profile = writer.data.profile
     name = cell.paragraphs[0]
-    name.style = TABLE_TEXT
+    inline.styled(name, TABLE_TEXT)
     run = inline.add_text(name, profile.identity.name, bold=True)
     if run is not None:
         run.font.size = Pt(16)
-    headline = cell.add_paragraph(style=TABLE_TEXT)
+    headline = inline.new_paragraph(cell, TABLE_TEXT)
     inline.add_text(headline, writer.text(profile.identity.headline), italic=True)
     writer.markdown(profile.summary, container=cell, style=TABLE_TEXT)
     if profile.experience:

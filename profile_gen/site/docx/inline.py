@@ -26,6 +26,24 @@ _NOT_URL = re.compile(r"[\s\x00-\x1f\x7f<>\"\\^`{|}]")
 HYPERLINK_STYLE = "Hyperlink"
 
 
+def style_id(name: str) -> str | None:
+    """The id of the built-in or added style `name` (`List Bullet 2` -> `ListBullet2`);
+    None for `Normal`, the default. python-docx's own lookup by name scans every style of
+    the document at each use: a third of the annexe's writing time."""
+    return None if name == "Normal" else name.replace(" ", "")
+
+
+def styled(paragraph: Paragraph, name: str) -> Paragraph:
+    """`paragraph` given the paragraph style `name`."""
+    paragraph._p.style = style_id(name)
+    return paragraph
+
+
+def new_paragraph(container: Any, style: str = "Normal") -> Paragraph:
+    """A new paragraph of `style` at the end of `container` (document or table cell)."""
+    return styled(container.add_paragraph(), style)
+
+
 def clean(text: str) -> str:
     """`text` with the characters a Word document cannot hold replaced by U+FFFD; line
     breaks and tabs kept (python-docx writes them as `w:br` and `w:tab`)."""
@@ -75,7 +93,7 @@ class Link:
         self.element.append(element)
         run = Run(element, self.paragraph)
         run.text = clean(text)
-        run.style = HYPERLINK_STYLE
+        element.get_or_add_rPr().style = style_id(HYPERLINK_STYLE)
         if bold:
             run.bold = True
         if italic:

@@ -57,9 +57,9 @@ class MarkdownWriter:
     def _add(self, style: str) -> Paragraph:
         if self._reusable is not None:
             paragraph, self._reusable = self._reusable, None
-            paragraph.style = style
+            inline.styled(paragraph, style)
             return paragraph
-        return self.container.add_paragraph(style=style)
+        return inline.new_paragraph(self.container, style)
 
     def write(self, text: str, lead: Sequence[tuple[str, bool]] = ()) -> None:
         """Write `text`; `lead` (text, bold) pairs begin its first paragraph."""
@@ -241,7 +241,7 @@ def write_table(container: Any, rows: list[list[tuple[bool, list]]]) -> None:
     for row, cells in zip(table.rows, rows, strict=True):
         for cell, (header, children) in zip(row.cells, cells, strict=False):
             paragraph = cell.paragraphs[0]
-            paragraph.style = TABLE_TEXT
+            inline.styled(paragraph, TABLE_TEXT)
             MarkdownWriter(cell, TABLE_TEXT)._inline(paragraph, children)
             if header:
                 for run in paragraph.runs:

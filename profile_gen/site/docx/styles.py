@@ -69,6 +69,9 @@ def _document_defaults(document: Document, tag: str) -> None:
     theme_lang = settings.find(qn("w:themeFontLang"))
     if theme_lang is not None:
         theme_lang.set(qn("w:val"), tag)
+    for setting in settings.iter(qn("w:compatSetting")):
+        if setting.get(qn("w:name")) == "compatibilityMode":
+            setting.set(qn("w:val"), "15")  # Word 2013+: no "compatibility mode" banner
 
 
 def _text_style(document: Document, style: Any, size: Any, *, bold: bool | None = None) -> None:
@@ -120,6 +123,9 @@ def _headings(document: Document) -> None:
         paragraph.keep_with_next = True
     for name in ("Title", "Subtitle"):
         style = document.styles[name]
+        ppr = style.element.pPr
+        if ppr is not None and ppr.numPr is not None:
+            ppr.remove(ppr.numPr)  # the template's stray list level
         _text_style(document, style, Pt(20) if name == "Title" else BODY_SIZE)
         style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
 

@@ -94,7 +94,7 @@ class Writer:
     # -------------------------------------------------------------- blocks
 
     def heading(self, text: str, level: int) -> Paragraph:
-        paragraph = self.document.add_paragraph(style=f"Heading {level}")
+        paragraph = inline.new_paragraph(self.document, f"Heading {level}")
         inline.add_text(paragraph, text)
         return paragraph
 
@@ -102,7 +102,7 @@ class Writer:
         self, parts: Sequence[tuple[str, bool]] = (), style: str = "Normal", container: Any = None
     ) -> Paragraph:
         """A paragraph of (text, bold) parts."""
-        paragraph = (container or self.document).add_paragraph(style=style)
+        paragraph = inline.new_paragraph((container or self.document), style)
         for text, bold in parts:
             inline.add_text(paragraph, text, bold=bold)
         return paragraph
@@ -154,7 +154,7 @@ class Writer:
 def fill_cell(cell: _Cell, parts: Sequence[tuple[str, bool]]) -> Paragraph:
     """The cell's first paragraph, in `Table Text`, holding (text, bold) parts."""
     paragraph = cell.paragraphs[0]
-    paragraph.style = TABLE_TEXT
+    inline.styled(paragraph, TABLE_TEXT)
     for text, bold in parts:
         inline.add_text(paragraph, text, bold=bold)
     return paragraph
