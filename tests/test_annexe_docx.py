@@ -177,7 +177,14 @@ def test_tables_where_the_pdf_has_tables(sample_docx):
     assert len(languages.rows) == 1 + len(PROFILE.languages)
     assert len(competencies.rows) == 1 + len(PROFILE.competencies.items)
     assert competencies.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None  # repeats
+    assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in competencies.rows)
     assert languages.columns[0].width != languages.columns[2].width
+    # the self-assessment's chart, as in the printed annexe, precedes its table
+    (chart,) = [p for p in pictures(document) if p[3] == fr.LABELS["chart.title"]]
+    blob, width, height, _ = chart
+    assert blob.startswith(b"\x89PNG") and abs(width - Cm(15)) < Cm(0.01) and height > Cm(3)
+    image = Image.open(io.BytesIO(blob)).convert("L")
+    assert image.getextrema() == (0, 255)  # labels and bars drawn, not a blank picture
 
 
 def test_references_in_the_chosen_style(tmp_path):
@@ -382,7 +389,7 @@ def test_markdown_becomes_word_formatting():
         "Un **gras** et *italique* et [lien](https://a.example.org/x).\n\n"
         "- puce *un*\n- puce deux\n  1. sous-liste\n\n"
         "3. trois\n4. quatre\n\npara\n\n1. un\n2. deux\n\n> citation\n\n## Titre\n\n"
-        "| a | b |\n|---|---|\n| **1** | 2 |\n",
+        "| a | b |\n|---|---|\n| **1** | 2 |\n\n```\ncode  x\n  y\n```\n",
     )
     paragraphs = document.paragraphs
     first = paragraphs[0]
@@ -405,6 +412,7 @@ def test_markdown_becomes_word_formatting():
         ("List Number", "trois"),
     ]
     assert ("Quote", "citation") in by_style and ("Heading 4", "Titre") in by_style
+    assert ("Normal", "code  x\n  y") in by_style  # spaces and lines kept
     assert not any("**" in text or "](" in text for _, text in by_style)
     # each numbered list has its own numbering, starting where the Markdown says
     numbers = {}

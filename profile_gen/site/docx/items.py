@@ -9,7 +9,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm
 from docx.table import _Cell
 
-from profile_gen.site.docx import inline, pictures
+from profile_gen.site.docx import chart, inline, pictures
 from profile_gen.site.docx.cv import write_cv
 from profile_gen.site.docx.writer import Cell, Writer, fill_cell
 
@@ -156,6 +156,15 @@ def _self_assessment(w: Writer) -> None:
         return
     framework = w.text(competencies.framework) or w.label("framework.rncp")
     w.paragraph([(framework, False)])
+    if w.data.chart is not None and w.data.chart.bars:
+        labels = [w.text(competency.display_name()) for competency in competencies.items]
+        data, ratio = chart.chart_png(w.data.chart, labels, w.data.font)
+        figure = w.paragraph()
+        figure.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        figure.paragraph_format.keep_with_next = True
+        width = chart.WIDTH
+        pictures.add_picture(figure, data, width, round(width * ratio), w.label("chart.title"))
+        w.paragraph([(w.label("chart.legend"), False)], style="Caption")
     w.paragraph([(w.label("chart.table"), False)], style="Caption")
     scale = {step.level: w.text(step.label) for step in competencies.scale}
     rows: list[list[Cell]] = []
@@ -175,7 +184,7 @@ def _self_assessment(w: Writer) -> None:
         w.label(key)
         for key in ("competency", "level", "target_level", "evidence", "improvements_served")
     ]
-    w.table(headers, rows, [Cm(4.4), Cm(2.9), Cm(2.9), Cm(3.3), Cm(2.5)])
+    w.table(headers, rows, [Cm(4.2), Cm(2.6), Cm(2.6), Cm(3.6), Cm(3.0)])
 
 
 ITEMS: dict[str, Callable[[Writer], None]] = {

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.table import _Cell
@@ -123,7 +124,7 @@ class MarkdownWriter:
 
     def _plain_block(self, text: str) -> None:
         paragraph = self._paragraph()
-        paragraph.paragraph_format.alignment = 0  # left: code keeps its lines
+        paragraph.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT  # code keeps its lines
         inline.add_text(paragraph, text)
 
     def _open_list(self, token, ordered: bool) -> None:

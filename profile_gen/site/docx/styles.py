@@ -84,8 +84,14 @@ def _text_style(document: Document, style: Any, size: Any, *, bold: bool | None 
         if linked is not None:
             targets.append(document.styles[linked.name_val])
     for target in targets:
-        _fonts(target.element.get_or_add_rPr())
+        rpr = target.element.get_or_add_rPr()
+        _fonts(rpr)
         target.font.size = size
+        complex_size = rpr.find(qn("w:szCs"))  # complex scripts (Arabic, Hebrew) alike
+        if complex_size is None:
+            complex_size = OxmlElement("w:szCs")
+            rpr.find(qn("w:sz")).addnext(complex_size)
+        complex_size.set(qn("w:val"), str(int(size.pt * 2)))
         target.font.color.rgb = BLACK
         if bold is not None:
             target.font.bold = bold

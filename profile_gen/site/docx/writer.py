@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from docx.document import Document
@@ -21,6 +22,7 @@ from profile_gen.media.qr import QrCode
 from profile_gen.profile.fields import Localized, PartialDate
 from profile_gen.profile.model import Profile
 from profile_gen.site import citations, render
+from profile_gen.site.charts import Chart
 from profile_gen.site.context import Book
 from profile_gen.site.docx import inline, markdown
 from profile_gen.site.docx.styles import TABLE_TEXT
@@ -51,6 +53,10 @@ class AnnexeData:
     date: datetime.datetime
     improvements: dict[str, list] = field(default_factory=dict)
     """By competency id, the improvements that serve it."""
+    chart: Chart | None = None
+    """The competency chart's geometry (the self-assessment)."""
+    font: Path | None = None
+    """The font the chart's labels are drawn with (the theme's Liberation Serif)."""
 
     @property
     def lang(self) -> str:
@@ -135,7 +141,9 @@ class Writer:
         table = self.document.add_table(rows=1 + len(rows), cols=len(headers))
         table.style = "Table Grid"
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
-        _repeat_header(table.rows[0])
+        for row in table.rows:
+            _row_property(row, "w:cantSplit")
+        _row_property(table.rows[0], "w:tblHeader")
         for cell, header in zip(table.rows[0].cells, headers, strict=True):
             fill_cell(cell, [(header, True)])
         for row, values in zip(table.rows[1:], rows, strict=True):
@@ -160,8 +168,8 @@ def fill_cell(cell: _Cell, parts: Sequence[tuple[str, bool]]) -> Paragraph:
     return paragraph
 
 
-def _repeat_header(row: Any) -> None:
-    properties = row._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    properties.append(header)
+def _row_property(row: Any, name: str) -> None:
+    """`w:cantSplit` (a row stays on one page), `w:tblHeader` (repeats on each page)."""
+    element = OxmlElement(name)
+    element.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(element)

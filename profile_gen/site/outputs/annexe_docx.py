@@ -94,6 +94,8 @@ class AnnexeDocxGenerator(AnnexeGenerator):
             photo=self._photo(profile),
             date=document_date(self.settings),
             improvements=self.context["improvements_by_competency"],
+            chart=self.context["chart"],
+            font=Path(self.settings["THEME"]) / "static/fonts/LiberationSerif-Regular.ttf",
         )
 
     def generate_output(self, writer) -> None:

@@ -1,0 +1,54 @@
+"""The competency chart of the self-assessment as a PNG: the HTML annexe's SVG drawn with
+Pillow, from the same geometry (`profile_gen.site.charts`), colours and font."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from pathlib import Path
+
+from docx.shared import Cm
+from PIL import Image, ImageDraw, ImageFont
+
+from profile_gen.site.charts import Chart
+
+WIDTH = Cm(15)
+"""Printed width, as the HTML chart's `max-width`."""
+DPI = 300
+MARGIN = (10, 24, 10, 10)
+"""Left, top, right and bottom margins around the chart, in chart units (the SVG viewBox)."""
+
+
+def _font(path: Path | None, size: float) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    if path is not None and path.is_file():
+        return ImageFont.truetype(str(path), round(size))
+    return ImageFont.load_default(round(size))
+
+
+def chart_png(chart: Chart, labels: Sequence[str], font: Path | None) -> tuple[bytes, float]:
+    """The chart with a label over each bar, and its height/width ratio."""
+    left, top, right, bottom = MARGIN
+    units_wide = chart.width + left + right
+    units_high = chart.height + top + bottom
+    scale = WIDTH.inches * DPI / units_wide
+    image = Image.new("RGB", (round(units_wide * scale), round(units_high * scale)), "white")
+    draw = ImageDraw.Draw(image)
+
+    def at(x: float, y: float) -> tuple[float, float]:
+        return (x + left) * scale, (y + top) * scale
+
+    tick_font, label_font = _font(font, 12 * scale), _font(font, 14 * scale)
+    for level, x in chart.ticks:
+        draw.line([at(x, -6), at(x, chart.height)], fill="#999999", width=max(1, round(scale)))
+        draw.text(at(x, -10), str(level), fill="#333333", font=tick_font, anchor="ms")
+    for bar, label in zip(chart.bars, labels, strict=True):
+        draw.text(at(0, bar.y + 14), label, fill="#000000", font=label_font, anchor="ls")
+        draw.rounded_rectangle(
+            [at(0, bar.y + 20), at(bar.level_width, bar.y + 34)], radius=3 * scale, fill="#333333"
+        )
+        if bar.target_x is not None:
+            target = [at(bar.target_x - 2, bar.y + 17), at(bar.target_x + 2, bar.y + 37)]
+            draw.rectangle(target, fill="#b00020")
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG", dpi=(DPI, DPI), optimize=True)
+    return buffer.getvalue(), image.height / image.width
