@@ -10,13 +10,22 @@ from pathlib import Path
 from docx.shared import Cm
 from PIL import Image, ImageDraw, ImageFont
 
-from profile_gen.site.charts import Chart
+from profile_gen.site.charts import Bar, Chart
 
 WIDTH = Cm(15)
 """Printed width, as the HTML chart's `max-width`."""
 DPI = 300
 MARGIN = (10, 24, 10, 10)
 """Left, top, right and bottom margins around the chart, in chart units (the SVG viewBox)."""
+
+
+BAR_HEIGHT = 14
+
+
+def _rows(bar: Bar) -> tuple[float, float]:
+    """The label's baseline and the bar's top: the geometry's own when it gives them (as the
+    SVG template reads them), else the SVG's fixed offsets in the row."""
+    return getattr(bar, "label_y", bar.y + 14), getattr(bar, "bar_y", bar.y + 20)
 
 
 def _font(path: Path | None, size: float) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
@@ -42,12 +51,15 @@ def chart_png(chart: Chart, labels: Sequence[str], font: Path | None) -> tuple[b
         draw.line([at(x, -6), at(x, chart.height)], fill="#999999", width=max(1, round(scale)))
         draw.text(at(x, -10), str(level), fill="#333333", font=tick_font, anchor="ms")
     for bar, label in zip(chart.bars, labels, strict=True):
-        draw.text(at(0, bar.y + 14), label, fill="#000000", font=label_font, anchor="ls")
+        label_y, bar_y = _rows(bar)
+        draw.text(at(0, label_y), label, fill="#000000", font=label_font, anchor="ls")
         draw.rounded_rectangle(
-            [at(0, bar.y + 20), at(bar.level_width, bar.y + 34)], radius=3 * scale, fill="#333333"
+            [at(0, bar_y), at(bar.level_width, bar_y + BAR_HEIGHT)],
+            radius=3 * scale,
+            fill="#333333",
         )
         if bar.target_x is not None:
-            target = [at(bar.target_x - 2, bar.y + 17), at(bar.target_x + 2, bar.y + 37)]
+            target = [at(bar.target_x - 2, bar_y - 3), at(bar.target_x + 2, bar_y + BAR_HEIGHT + 3)]
             draw.rectangle(target, fill="#b00020")
     buffer = io.BytesIO()
     image.save(buffer, "PNG", dpi=(DPI, DPI), optimize=True)
