@@ -4,6 +4,7 @@ codes decoded (zxing-cpp), and, with LibreOffice, converted to PDF and read agai
 from __future__ import annotations
 
 import datetime
+import inspect
 import io
 import os
 import re
@@ -29,6 +30,7 @@ from profile_gen.i18n import en, fr
 from profile_gen.profile.loader import load
 from profile_gen.profile.readiness import ANNEXE_ITEMS
 from profile_gen.site.docx import inline, markdown
+from profile_gen.site.keys import FORMATS_KEY
 from tests.conftest import ROOT, SAMPLE, copy_sample
 
 PROFILE = load(SAMPLE)
@@ -37,9 +39,19 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
 
-def build(root: Path) -> Path:
-    """Build the content of `root` (a copy of the sample, edited) without PDFs."""
-    return run_pelican(root / "pelican.conf.py", root / "output", pdf=False).output / "annexe.docx"
+def build(root: Path, formats: tuple[str, ...] = ("docx",), output: Path | None = None) -> Path:
+    """Build the content of `root` (a copy of the sample, edited) writing only `formats`
+    (no PDFs); the path of its `annexe.docx`."""
+    settings = root / "pelican.conf.py"
+    options = {}
+    if "formats" in inspect.signature(run_pelican).parameters:
+        options["formats"] = formats  # `run_pelican` chooses the formats itself
+    else:  # the setting `run_pelican` passes on
+        settings.write_text(
+            settings.read_text("utf-8") + f"\n{FORMATS_KEY} = {set(formats)!r}\n", "utf-8"
+        )
+    built = run_pelican(settings, output or root / "output", pdf=False, **options)
+    return built.output / "annexe.docx"
 
 
 @pytest.fixture(scope="session")
@@ -290,11 +302,22 @@ def test_minimal_profile_gives_a_valid_document(tmp_path):
         assert archive.testzip() is None
 
 
+def test_long_name_and_many_skills_fit_the_properties(tmp_path):
+    name = "Marie-" + "Anne-" * 37 + "Dupont"  # 198 characters: the longest name allowed
+    skills = "".join(f"  - name: Compétence numéro {i}\n" for i in range(60))
+    profile = MINIMAL_EN.replace("Sam Minimal", name) + "skills:\n" + skills
+    document = docx.Document(str(build(write_content(tmp_path, profile))))
+    core = document.core_properties
+    assert len(core.title) <= 255 and core.title.startswith(name) and core.author == name
+    assert len(core.keywords) <= 255 and core.keywords.endswith("…")
+    assert core.keywords[:-1].split(", ")[-1].startswith("Compétence numéro")  # whole items
+    assert headings(document, 1) == [f"{name} — {en.LABELS['annexe.title']}"]  # in full
+
+
 def test_same_input_same_bytes(tmp_path, monkeypatch):
     root = copy_sample(tmp_path)
     first = build(root).read_bytes()
-    second = run_pelican(root / "pelican.conf.py", tmp_path / "again", pdf=False).output
-    assert (second / "annexe.docx").read_bytes() == first
+    assert build(root, output=tmp_path / "again").read_bytes() == first
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     core = docx.Document(str(build(root))).core_properties
     expected = datetime.datetime(2023, 11, 14, 22, 13, 20)
@@ -304,16 +327,9 @@ def test_same_input_same_bytes(tmp_path, monkeypatch):
 
 
 def test_docx_format_can_be_left_out(tmp_path):
-    from profile_gen.site.keys import FORMATS_KEY
+    path = build(copy_sample(tmp_path), formats=("pptx",))
+    assert not path.exists() and (path.parent / "annexe/index.html").exists()
 
-    root = copy_sample(tmp_path)
-    settings = root / "pelican.conf.py"
-    settings.write_text(settings.read_text("utf-8") + f'{FORMATS_KEY} = {{"pdf"}}\n', "utf-8")
-    output = run_pelican(settings, root / "output", pdf=False).output
-    assert not (output / "annexe.docx").exists() and (output / "annexe/index.html").exists()
-
-
-# ---------------------------------------------------------------------------- hostile text
 
 HOSTILE = r"""
 locale: fr

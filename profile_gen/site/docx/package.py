@@ -26,6 +26,8 @@ xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">
 <Application>{application}</Application><DocSecurity>0</DocSecurity>\
 <LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>\
 <HyperlinksChanged>false</HyperlinksChanged></Properties>"""
+PROPERTY_LIMIT = 255
+"""Characters in a core property (title, subject, keywords...): python-docx's limit."""
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 
 
@@ -40,13 +42,25 @@ class Properties:
     """Creation and modification date, fixed by the build (never the clock)."""
 
 
+def _fit(text: str, separator: str = " ") -> str:
+    """`text` within the 255 characters a core property holds: cut after the last whole
+    item (`separator`) that fits, with an ellipsis."""
+    text = clean(text)
+    if len(text) <= PROPERTY_LIMIT:
+        return text
+    cut = text[: PROPERTY_LIMIT - 1]
+    if separator in cut:
+        cut = cut[: cut.rindex(separator)]
+    return cut.rstrip(" ,;") + "…"
+
+
 def set_properties(document: Document, properties: Properties) -> None:
     """Title, author, subject, keywords, language and dates of the document."""
     core = document.core_properties
-    core.title = clean(properties.title)
-    core.author = core.last_modified_by = clean(properties.author)
-    core.subject = clean(properties.subject)
-    core.keywords = clean(properties.keywords)
+    core.title = _fit(properties.title)
+    core.author = core.last_modified_by = _fit(properties.author)
+    core.subject = _fit(properties.subject)
+    core.keywords = _fit(properties.keywords, ", ")
     core.language = language_tag(properties.lang)
     core.comments = core.category = core.content_status = ""
     core.created = core.modified = properties.date.replace(tzinfo=None)
