@@ -62,5 +62,5 @@ def chart_png(chart: Chart, labels: Sequence[str], font: Path | None) -> tuple[b
             target = [at(bar.target_x - 2, bar_y - 3), at(bar.target_x + 2, bar_y + BAR_HEIGHT + 3)]
             draw.rectangle(target, fill="#b00020")
     buffer = io.BytesIO()
-    image.save(buffer, "PNG", dpi=(DPI, DPI), optimize=True)
+    image.save(buffer, "PNG", dpi=(DPI, DPI))
     return buffer.getvalue(), image.height / image.width

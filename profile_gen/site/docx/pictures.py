@@ -37,7 +37,7 @@ def qr_png(code: QrCode, width: Length = QR_WIDTH, dpi: int = QR_DPI) -> bytes:
     image = symbol.resize((side, side), Image.Resampling.NEAREST)
     resolution = side / width.inches
     buffer = io.BytesIO()
-    image.save(buffer, "PNG", dpi=(resolution, resolution), optimize=True)
+    image.save(buffer, "PNG", dpi=(resolution, resolution))
     return buffer.getvalue()
 
 
