@@ -17,7 +17,7 @@ from docx.shared import Cm, Pt
 from docx.table import _Cell
 
 from profile_gen.site.docx import inline, pictures
-from profile_gen.site.docx.styles import TABLE_TEXT
+from profile_gen.site.docx.styles import TABLE_SIZE, TABLE_TEXT
 from profile_gen.site.docx.writer import Writer
 
 SIDE_WIDTH, MAIN_WIDTH = Cm(5.5), Cm(10.5)
@@ -38,7 +38,9 @@ def _lines(cell: _Cell, lines: Sequence[Sequence[tuple[str, bool]]], bullet: boo
             paragraph.paragraph_format.line_spacing = 1.0
             paragraph.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
         for text, bold in parts:
-            inline.add_text(paragraph, text, bold=bold)
+            run = inline.add_text(paragraph, text, bold=bold)
+            if bullet and run is not None:
+                run.font.size = TABLE_SIZE  # a list style, at the size of the table's text
 
 
 def _short(url: str) -> str:

@@ -155,7 +155,7 @@ def _self_assessment(w: Writer) -> None:
     if not competencies.items:
         return
     framework = w.text(competencies.framework) or w.label("framework.rncp")
-    w.paragraph([(framework, False)])
+    w.paragraph([(framework, False)]).paragraph_format.keep_with_next = True
     if w.data.chart is not None and w.data.chart.bars:
         labels = [w.text(competency.display_name()) for competency in competencies.items]
         data, ratio = chart.chart_png(w.data.chart, labels, w.data.font)
@@ -184,7 +184,7 @@ def _self_assessment(w: Writer) -> None:
         w.label(key)
         for key in ("competency", "level", "target_level", "evidence", "improvements_served")
     ]
-    w.table(headers, rows, [Cm(4.2), Cm(2.6), Cm(2.6), Cm(3.6), Cm(3.0)])
+    w.table(headers, rows, [Cm(3.8), Cm(2.3), Cm(2.3), Cm(4.4), Cm(3.2)])
 
 
 ITEMS: dict[str, Callable[[Writer], None]] = {

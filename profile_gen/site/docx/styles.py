@@ -29,7 +29,9 @@ BLACK = RGBColor(0, 0, 0)
 
 HEADINGS = {1: Pt(16), 2: Pt(14), 3: Pt(12), 4: Pt(12)}
 TABLE_TEXT = "Table Text"
-"""Paragraphs in table cells: left-aligned, single-spaced (the only style not built in)."""
+"""Paragraphs in table cells: left-aligned, single-spaced, 11 pt (the only style not built
+in; the thesis rules apply to body text, tables are usually set smaller)."""
+TABLE_SIZE = Pt(11)
 
 HEADING_NUMBERING_ID = 90
 """`w:abstractNumId` of the `1.`, `2.`... numbering attached to the `Heading 2` style."""
@@ -87,14 +89,19 @@ def _text_style(document: Document, style: Any, size: Any, *, bold: bool | None 
         rpr = target.element.get_or_add_rPr()
         _fonts(rpr)
         target.font.size = size
-        complex_size = rpr.find(qn("w:szCs"))  # complex scripts (Arabic, Hebrew) alike
-        if complex_size is None:
-            complex_size = OxmlElement("w:szCs")
-            rpr.find(qn("w:sz")).addnext(complex_size)
-        complex_size.set(qn("w:val"), str(int(size.pt * 2)))
+        _complex_size(rpr, size)
         target.font.color.rgb = BLACK
         if bold is not None:
             target.font.bold = bold
+
+
+def _complex_size(rpr: Any, size: Any) -> None:
+    """The size of complex scripts (Arabic, Hebrew) as the others', after `w:sz`."""
+    complex_size = rpr.find(qn("w:szCs"))
+    if complex_size is None:
+        complex_size = OxmlElement("w:szCs")
+        rpr.find(qn("w:sz")).addnext(complex_size)
+    complex_size.set(qn("w:val"), str(int(size.pt * 2)))
 
 
 def _no_theme_fonts(document: Document) -> None:
@@ -188,6 +195,8 @@ def _paragraph_styles(document: Document) -> None:
     table_text.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
     table_text.paragraph_format.line_spacing = 1.0
     table_text.paragraph_format.space_after = Pt(2)
+    table_text.font.size = TABLE_SIZE
+    _complex_size(table_text.element.get_or_add_rPr(), TABLE_SIZE)
 
 
 def _page(document: Document) -> None:
