@@ -25,6 +25,7 @@ from profile_gen.site.keys import (
     wants,
 )
 from profile_gen.site.outputs.annexe import AnnexeGenerator
+from profile_gen.site.outputs.annexe_docx import AnnexeDocxGenerator
 from profile_gen.site.outputs.book import BookGenerator
 from profile_gen.site.outputs.deck import DefenceGenerator
 
@@ -58,7 +59,7 @@ def prepare_templates(generator) -> None:
 
 
 def add_generators(pelican):
-    return [BookGenerator, AnnexeGenerator, DefenceGenerator]
+    return [BookGenerator, AnnexeGenerator, DefenceGenerator, AnnexeDocxGenerator]
 
 
 def print_pdfs(pelican) -> None:

@@ -1,0 +1,153 @@
+"""The CV, the annexe's first item: two columns as in the printed annexe (a borderless table),
+the photo, contact, languages, skills and certifications on the left; name, headline,
+summary, path, education and featured achievements on the right.
+
+Its inner titles are bold paragraphs, not headings: the thesis's table of contents lists
+the annexe's items, not the CV's parts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+from docx.table import _Cell
+
+from profile_gen.site.docx import inline, pictures
+from profile_gen.site.docx.styles import TABLE_SIZE, TABLE_TEXT
+from profile_gen.site.docx.writer import Writer
+
+SIDE_WIDTH, MAIN_WIDTH = Cm(5.5), Cm(10.5)
+SIDE_SHADE = "F1F1EE"
+
+
+def _title(cell: _Cell, text: str) -> None:
+    paragraph = inline.new_paragraph(cell, TABLE_TEXT)
+    paragraph.paragraph_format.space_before = Pt(8)
+    paragraph.paragraph_format.keep_with_next = True
+    inline.add_text(paragraph, text, bold=True)
+
+
+def _lines(cell: _Cell, lines: Sequence[Sequence[tuple[str, bool]]], bullet: bool = False) -> None:
+    for parts in lines:
+        paragraph = inline.new_paragraph(cell, "List Bullet" if bullet else TABLE_TEXT)
+        if bullet:
+            paragraph.paragraph_format.line_spacing = 1.0
+            paragraph.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        for text, bold in parts:
+            run = inline.add_text(paragraph, text, bold=bold)
+            if bullet and run is not None:
+                run.font.size = TABLE_SIZE  # a list style, at the size of the table's text
+
+
+def _short(url: str) -> str:
+    return url.replace("https://", "").replace("http://", "").replace("www.", "")
+
+
+def _shade(cell: _Cell, color: str) -> None:
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), color)
+    cell._tc.get_or_add_tcPr().append(shading)
+
+
+def _contact(writer: Writer, cell: _Cell) -> None:
+    profile = writer.data.profile
+    contact = profile.identity.contact.shown_on("annexe")
+    _title(cell, writer.label("cv.contact"))
+    for name in ("email", "phone", "address", "city"):
+        if name in contact:
+            _lines(cell, [[(writer.text(contact[name]), False)]])  # type: ignore[arg-type]
+    for url in (profile.links.linkedin, profile.links.book):
+        if url:
+            inline.add_link(inline.new_paragraph(cell, TABLE_TEXT), str(url), _short(str(url)))
+
+
+def _side(writer: Writer, cell: _Cell) -> None:
+    profile, photo = writer.data.profile, writer.data.photo
+    first = cell.paragraphs[0]
+    inline.styled(first, TABLE_TEXT)
+    if photo:
+        first.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        width, height = pictures.fitted(photo.width, photo.height)
+        pictures.add_picture(first, photo.data, width, height, photo.alt)
+    _contact(writer, cell)
+    if profile.languages:
+        _title(cell, writer.label("page.languages"))
+        lines = []
+        for language in profile.languages:
+            line = writer.text(language.name) + writer.label("colon")
+            line += writer.label(f"cefr.short.{language.level.value}")
+            if language.certificate:
+                score = f" {language.certificate.score}" if language.certificate.score else ""
+                line += f" ({language.certificate.name}{score})"
+            lines.append([(line, False)])
+        _lines(cell, lines)
+    if profile.skills:
+        _title(cell, writer.label("section.skills"))
+        _lines(cell, [[(" · ".join(writer.text(skill.name) for skill in profile.skills), False)]])
+    if profile.certifications:
+        _title(cell, writer.label("section.certifications"))
+        _lines(
+            cell,
+            [
+                [(f"{writer.text(c.name)} — {c.issuer}, {writer.date(c.date)}", False)]
+                for c in profile.certifications
+            ],
+        )
+
+
+def _entries(writer: Writer, cell: _Cell, entries: Sequence[Any]) -> None:
+    """`title — organisation · period`, and the highlights of each job or degree."""
+    for entry in entries:
+        title = getattr(entry, "title", None) or entry.degree
+        place = getattr(entry, "organization", None) or entry.institution
+        paragraph = inline.new_paragraph(cell, TABLE_TEXT)
+        inline.add_text(paragraph, writer.text(title), bold=True)
+        inline.add_text(paragraph, f" — {place}")
+        inline.add_text(paragraph, f" · {writer.period(entry)}", italic=True)
+        highlights = getattr(entry, "highlights", [])
+        _lines(cell, [[(writer.text(line), False)] for line in highlights], bullet=True)
+
+
+def _main(writer: Writer, cell: _Cell) -> None:
+    profile = writer.data.profile
+    name = cell.paragraphs[0]
+    inline.styled(name, TABLE_TEXT)
+    run = inline.add_text(name, profile.identity.name, bold=True)
+    if run is not None:
+        run.font.size = Pt(16)
+    headline = inline.new_paragraph(cell, TABLE_TEXT)
+    inline.add_text(headline, writer.text(profile.identity.headline), italic=True)
+    writer.markdown(profile.summary, container=cell, style=TABLE_TEXT)
+    if profile.experience:
+        _title(cell, writer.label("page.path"))
+        _entries(writer, cell, profile.experience)
+    if profile.education:
+        _title(cell, writer.label("section.education"))
+        _entries(writer, cell, profile.education)
+    if profile.achievements:
+        _title(cell, writer.label("section.featured"))
+        lines = []
+        for achievement in profile.featured_achievements:
+            parts = [(writer.text(achievement.title), True)]
+            if achievement.results:
+                parts.append((writer.label("colon") + writer.text(achievement.results[0]), False))
+            lines.append(parts)
+        _lines(cell, lines, bullet=True)
+
+
+def write_cv(writer: Writer) -> None:
+    table = writer.document.add_table(rows=1, cols=2)
+    table.autofit = False
+    side, main = table.rows[0].cells
+    side.width, main.width = SIDE_WIDTH, MAIN_WIDTH
+    for column, width in zip(table.columns, (SIDE_WIDTH, MAIN_WIDTH), strict=True):
+        column.width = width
+    _shade(side, SIDE_SHADE)
+    _side(writer, side)
+    _main(writer, main)

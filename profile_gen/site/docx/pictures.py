@@ -1,0 +1,57 @@
+"""Pictures of the Word annexe: QR codes as sharp PNGs, the photo in its own proportions,
+each with its alternative text (`wp:docPr/@descr`)."""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+
+from docx.shared import Cm, Length
+from docx.text.paragraph import Paragraph
+from PIL import Image
+
+from profile_gen.media.qr import QrCode
+from profile_gen.site.docx.inline import clean
+
+QR_WIDTH = Cm(4.5)
+"""Printed side of a QR code, quiet zone included: the symbol itself stays over 3 cm even
+for the smallest version (21 of 29 modules)."""
+QR_DPI = 600
+"""Minimum resolution of a QR code's PNG at its printed size."""
+PHOTO_BOX = (Cm(4.5), Cm(4.5))
+"""The photo fits in this box, its proportions kept (3.4 x 4.5 cm for a 3:4 portrait)."""
+
+_RUN = re.compile(r"M(\d+) (\d+)h(\d+)")
+
+
+def qr_png(code: QrCode, width: Length = QR_WIDTH, dpi: int = QR_DPI) -> bytes:
+    """The QR code as a black and white PNG of at least `dpi` at `width`, whole pixels per
+    module (sharp edges), its resolution recorded so it opens at the printed size."""
+    scale = math.ceil(width.inches * dpi / code.modules)
+    symbol = Image.new("1", (code.modules, code.modules), 1)
+    for x, y, run in _RUN.findall(code.path):
+        for column in range(int(x), int(x) + int(run)):
+            symbol.putpixel((column, int(y)), 0)
+    side = code.modules * scale
+    image = symbol.resize((side, side), Image.Resampling.NEAREST)
+    resolution = side / width.inches
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG", dpi=(resolution, resolution))
+    return buffer.getvalue()
+
+
+def fitted(width: int, height: int, box: tuple[Length, Length] = PHOTO_BOX) -> tuple[int, int]:
+    """The largest size (EMU) of a `width` x `height` image inside `box`, proportions kept."""
+    scale = min(box[0] / width, box[1] / height)
+    return round(width * scale), round(height * scale)
+
+
+def add_picture(
+    paragraph: Paragraph, data: bytes, width: int, height: int, description: str
+) -> None:
+    """The picture `data` at `width` x `height` (EMU) in `paragraph`, described for screen
+    readers (and for Word's "alt text")."""
+    run = paragraph.add_run()
+    shape = run.add_picture(io.BytesIO(data), width=Length(width), height=Length(height))
+    shape._inline.docPr.set("descr", clean(description))

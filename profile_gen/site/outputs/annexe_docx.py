@@ -1,0 +1,105 @@
+"""The annexe as a Word document: `annexe.docx`, beside `annexe.pdf`.
+
+The same items as the printed annexe, in the methodology's order and the profile's primary
+language, with Word's built-in styles so the annexe pastes into the thesis: headings enter
+its table of contents, the body follows its Times New Roman 12 / 1.5 / justified rules.
+Written when the build wants the `docx` format (`profile_gen.site.keys.wants`).
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+from pathlib import Path
+
+import docx
+
+from profile_gen.media import cache_folder
+from profile_gen.media.qr import link_codes
+from profile_gen.profile.model import Profile
+from profile_gen.profile.readiness import annexe_items
+from profile_gen.site.docx import items, package, styles
+from profile_gen.site.docx.writer import AnnexeData, Photo, Writer
+from profile_gen.site.keys import CITATION_KEY, wants
+from profile_gen.site.outputs.annexe import AnnexeGenerator
+
+FILE_NAME = "annexe.docx"
+
+
+def document_date(settings: dict) -> datetime.datetime:
+    """The document's fixed date: `SOURCE_DATE_EPOCH` when set (reproducible builds), else
+    the profile file's modification time, to the second: never the clock."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        seconds = int(epoch)
+    else:
+        from profile_gen.site.plugin import profile_path  # the plugin imports the outputs
+
+        try:
+            seconds = int(profile_path(settings).stat().st_mtime)
+        except OSError:
+            seconds = 0
+    return datetime.datetime.fromtimestamp(seconds, datetime.UTC)
+
+
+def build(data: AnnexeData) -> bytes:
+    """The `.docx` file of the annexe described by `data`."""
+    profile = data.profile
+    document = docx.Document()
+    styles.setup(document, data.lang)
+    writer = Writer(document, data)
+    items.write_annexe(writer)
+    title = f"{profile.identity.name} — {writer.label('annexe.title')}"
+    styles.add_footer(document, title)
+    keywords = [writer.label("annexe.title"), *(writer.text(s.name) for s in profile.skills)]
+    package.set_properties(
+        document,
+        package.Properties(
+            title=title,
+            author=profile.identity.name,
+            subject=writer.label("annexe.subtitle"),
+            keywords=", ".join(keywords),
+            lang=data.lang,
+            date=data.date,
+        ),
+    )
+    return package.to_bytes(document, data.date)
+
+
+class AnnexeDocxGenerator(AnnexeGenerator):
+    """Writes `annexe.docx`; shares the printed annexe's photo and references."""
+
+    def _photo(self, profile: Profile) -> Photo | None:
+        picture = self._cv_photo(profile)
+        if picture is None or profile.identity.photo is None:
+            return None
+        variant = picture.largest
+        data = (Path(self.output_path) / variant.jpeg).read_bytes()
+        alt = profile.text(profile.identity.photo.alt)
+        return Photo(data, variant.width, variant.height, alt)
+
+    def data(self) -> AnnexeData:
+        profile: Profile = self.context["profile"]
+        lang = profile.primary_language
+        articles = len(self.context.get("articles", []))
+        style, accessed = self.settings[CITATION_KEY]
+        codes = link_codes(profile.links.with_qr_code, cache_folder(self.settings, "qr"))
+        return AnnexeData(
+            profile=profile,
+            book=self.context["book"],
+            items=list(annexe_items(profile, articles).items()),
+            references=self._references(profile, lang, style, accessed),
+            citation_style=style,
+            qr_codes={f"{name}_qr": code for name, code in codes.items()},
+            photo=self._photo(profile),
+            date=document_date(self.settings),
+            improvements=self.context["improvements_by_competency"],
+            chart=self.context["chart"],
+            font=Path(self.settings["THEME"]) / "static/fonts/LiberationSerif-Regular.ttf",
+        )
+
+    def generate_output(self, writer) -> None:
+        if not wants(self.settings, "docx"):
+            return
+        target = Path(self.output_path) / FILE_NAME
+        target.write_bytes(build(self.data()))

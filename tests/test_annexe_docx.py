@@ -1,0 +1,251 @@
+"""The annexe as Word: `annexe.docx` read back with python-docx, its XML inspected, its QR
+codes decoded (zxing-cpp), and, with LibreOffice, converted to PDF and read again."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import docx
+import pypdfium2
+import pytest
+import zxingcpp
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+from PIL import Image
+from pypdf import PdfReader
+
+from profile_gen.i18n import fr
+from profile_gen.profile.loader import load
+from profile_gen.profile.readiness import ANNEXE_ITEMS
+from tests.conftest import SAMPLE, copy_sample
+from tests.docx_support import W, build, headings, part_xml, pictures, qr_codes
+
+PROFILE = load(SAMPLE)
+LINKS = [str(PROFILE.links.book), str(PROFILE.links.linkedin)]
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+@pytest.fixture(scope="session")
+def sample_docx(tmp_path_factory) -> Path:
+    return build(copy_sample(tmp_path_factory.mktemp("docx-sample")))
+
+
+# ---------------------------------------------------------------------------- structure
+
+
+def test_items_in_the_methodology_order_with_word_heading_styles(sample_docx):
+    document = docx.Document(str(sample_docx))
+    assert headings(document, 1) == [f"{PROFILE.identity.name} — Annexes"]
+    assert headings(document, 2) == [fr.LABELS[f"item.{key}"] for key in ANNEXE_ITEMS]
+    # the built-in styles (ids and names Word merges with its own on paste)
+    styles = {p.style.style_id for p in document.paragraphs if p.style.name.startswith("Head")}
+    assert styles == {"Heading1", "Heading2", "Heading3"}
+    heading2 = document.styles["Heading 2"].element
+    assert heading2.find(f"{W}name").get(f"{W}val") == "heading 2"
+    assert heading2.pPr.numPr is not None  # "1.", "2."... numbered by the style, renumberable
+    assert heading2.pPr.find(f"{W}outlineLvl").get(f"{W}val") == "1"  # enters the TOC
+    entries = headings(document, 3)
+    for job in PROFILE.experience:
+        assert f"{PROFILE.text(job.title)} — {job.organization}" in entries
+    for achievement in PROFILE.achievements:
+        assert PROFILE.text(achievement.title) in entries
+
+
+def test_body_is_times_new_roman_12_one_and_a_half_justified(sample_docx):
+    document = docx.Document(str(sample_docx))
+    normal = document.styles["Normal"]
+    assert normal.font.name == "Times New Roman" and normal.font.size == Pt(12)
+    fonts = normal.element.rPr.rFonts
+    for script in ("ascii", "hAnsi", "eastAsia", "cs"):
+        assert fonts.get(qn(f"w:{script}")) == "Times New Roman"
+    assert normal.paragraph_format.line_spacing == 1.5
+    assert normal.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY
+    assert normal.element.rPr.find(qn("w:lang")).get(qn("w:val")) == "fr-FR"
+    # no theme font anywhere: it would win over the explicit font
+    assert "Theme=" not in part_xml(sample_docx, "word/styles.xml").replace("themeColor", "")
+    # the summary is body text: Normal style, no direct font, size or alignment
+    summary = next(p for p in document.paragraphs if p.text.startswith("Cheffe de projet SI en"))
+    assert summary.style.name == "Normal" and summary.paragraph_format.alignment is None
+    assert all(r.font.name is None and r.font.size is None for r in summary.runs)
+    assert [r.text for r in summary.runs if r.bold] == ["Transalp Logistique"]
+    section = document.sections[0]
+    assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21.0, 29.7)
+    margins = (section.top_margin, section.bottom_margin, section.left_margin, section.right_margin)
+    assert all(abs(m.cm - 2.5) < 0.01 for m in margins)
+
+
+def test_page_number_is_the_only_field(sample_docx):
+    footer = part_xml(sample_docx, "word/footer1.xml")
+    assert re.findall(r'<w:fldSimple w:instr="([^"]*)"', footer) == [" PAGE "]
+    assert f"{PROFILE.identity.name} — Annexes" in footer
+    with zipfile.ZipFile(sample_docx) as archive:
+        for name in archive.namelist():
+            if name.endswith(".xml"):
+                text = archive.read(name).decode("utf-8")
+                assert "w:fldChar" not in text and "w:instrText" not in text, name
+                if name != "word/footer1.xml":
+                    assert "w:fldSimple" not in text, name
+
+
+def test_properties(sample_docx):
+    core = docx.Document(str(sample_docx)).core_properties
+    assert core.title == f"{PROFILE.identity.name} — Annexes"
+    assert core.author == PROFILE.identity.name
+    assert core.subject == fr.LABELS["annexe.subtitle"]
+    assert core.language == "fr-FR"
+    assert "SQL" in core.keywords
+    assert core.created == core.modified and core.revision == 1
+    app = part_xml(sample_docx, "docProps/app.xml")
+    assert "Microsoft" not in app and "<Template>" not in app
+    with zipfile.ZipFile(sample_docx) as archive:
+        assert not any("thumbnail" in name for name in archive.namelist())
+
+
+def test_tables_where_the_pdf_has_tables(sample_docx):
+    document = docx.Document(str(sample_docx))
+    grids = [t for t in document.tables if t.style is not None and t.style.name == "Table Grid"]
+    assert len(grids) == 2  # languages, self-assessment
+    languages, competencies = grids
+    assert [c.text for c in languages.rows[0].cells] == ["Langue", "Niveau", "Certification"]
+    assert len(languages.rows) == 1 + len(PROFILE.languages)
+    assert len(competencies.rows) == 1 + len(PROFILE.competencies.items)
+    assert competencies.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None  # repeats
+    assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in competencies.rows)
+    assert languages.columns[0].width != languages.columns[2].width
+    # the self-assessment's chart, as in the printed annexe, precedes its table
+    (chart,) = [p for p in pictures(document) if p[3] == fr.LABELS["chart.title"]]
+    blob, width, height, _ = chart
+    assert blob.startswith(b"\x89PNG") and abs(width - Cm(15)) < Cm(0.01) and height > Cm(3)
+    image = Image.open(io.BytesIO(blob)).convert("L")
+    assert image.getextrema() == (0, 255)  # labels and bars drawn, not a blank picture
+
+
+def test_references_in_the_chosen_style(tmp_path):
+    root = copy_sample(tmp_path)
+    settings = root / "pelican.conf.py"
+    settings.write_text(
+        settings.read_text("utf-8").replace('CITATION_STYLE = "apa"', 'CITATION_STYLE = "harvard"')
+        + 'CITATION_ACCESSED = "2026-11-20"\n',
+        "utf-8",
+    )
+    document = docx.Document(str(build(root)))
+    references = [p for p in document.paragraphs if p.style.name == "Bibliography"]
+    assert len(references) == len(PROFILE.activities) + 1  # and the sample's article
+    available = fr.LABELS["cite.available"]
+    assert all(available in p.text for p in references if "http" in p.text)
+    assert all("consulté le 20 novembre 2026" in p.text for p in references if "http" in p.text)
+    assert fr.LABELS["cite.style.harvard"] in [p.text for p in document.paragraphs]
+    italic = [r.text for p in references for r in p.runs if r.italic]
+    assert "LinkedIn" in italic
+
+
+# ---------------------------------------------------------------------------- pictures
+
+
+def test_qr_codes_decode_to_the_two_links_at_3_cm(sample_docx):
+    document = docx.Document(str(sample_docx))
+    codes = qr_codes(document)
+    assert sorted(codes) == sorted(LINKS)
+    for url, (width_cm, symbol_cm, dpi) in codes.items():
+        assert width_cm >= 3 and symbol_cm >= 3, (url, width_cm, symbol_cm)
+        assert dpi >= 600, (url, dpi)
+    # each link is written out under its code, and clickable
+    for url in LINKS:
+        paragraph = next(p for p in document.paragraphs if p.text == url)
+        links = paragraph._p.findall(qn("w:hyperlink"))
+        assert len(links) == 1
+        assert document.part.rels[links[0].get(qn("r:id"))].target_ref == url
+    alts = [alt for *_, alt in pictures(document)]
+    assert f"QR code vers {LINKS[0]}" in alts and f"QR code vers {LINKS[1]}" in alts
+
+
+def replace_photo(root: Path, size: tuple[int, int]) -> None:
+    image = Image.new("RGB", size, (200, 180, 160))
+    image.paste((40, 60, 90), (size[0] // 4, size[1] // 4, size[0] // 2, size[1] // 2))
+    image.save(root / "content/images/portrait.jpg", "JPEG")
+
+
+@pytest.mark.parametrize("size", [(600, 800), (800, 600)], ids=["portrait", "landscape"])
+def test_photo_keeps_its_proportions(tmp_path, size):
+    root = copy_sample(tmp_path)
+    replace_photo(root, size)
+    document = docx.Document(str(build(root)))
+    photos = [(w, h, alt) for blob, w, h, alt in pictures(document) if blob[:2] == b"\xff\xd8"]
+    assert len(photos) == 1
+    width, height, alt = photos[0]
+    assert abs(width / height - size[0] / size[1]) < 0.005
+    assert max(width, height) == Cm(4.5) or abs(max(width, height) - Cm(4.5)) < 2
+    assert alt == PROFILE.text(PROFILE.identity.photo.alt)
+
+
+def test_a_private_photo_stays_out(tmp_path):
+    root = copy_sample(tmp_path, "      phone: annexe", "      phone: annexe\n      photo: private")
+    document = docx.Document(str(build(root)))
+    assert all(blob[:2] != b"\xff\xd8" for blob, *_ in pictures(document))
+    assert len(qr_codes(document)) == 2
+
+
+# ---------------------------------------------------------------------------- LibreOffice
+
+
+def soffice() -> str:
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    if found:
+        return found
+    message = "LibreOffice is missing: apt-get install libreoffice-writer-nogui"
+    if IN_CI:
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def docx_as_pdf(sample_docx, tmp_path_factory) -> Path:
+    """The sample's annexe.docx converted by LibreOffice, once per session, with its own
+    user profile (a first start writes one; parallel sessions must not share it)."""
+    program = soffice()
+    folder = tmp_path_factory.mktemp("libreoffice")
+    profile = (folder / "profile").as_uri()
+    command = [program, f"-env:UserInstallation={profile}", "--headless", "--norestore"]
+    command += ["--convert-to", "pdf", "--outdir", str(folder), str(sample_docx)]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
+    pdf = folder / "annexe.pdf"
+    assert pdf.exists(), (result.returncode, result.stdout, result.stderr)
+    return pdf
+
+
+def test_libreoffice_lays_it_out(docx_as_pdf):
+    reader = PdfReader(docx_as_pdf)
+    assert 4 <= len(reader.pages) <= 15
+    for page in reader.pages:
+        assert abs(float(page.mediabox.width) - 595.3) < 1
+    pages = [" ".join((page.extract_text() or "").split()) for page in reader.pages]
+    text = " ".join(pages)
+    positions = [
+        text.find(f"{number}. {fr.LABELS['item.' + key]}")
+        for number, key in enumerate(ANNEXE_ITEMS, 1)
+    ]
+    assert -1 not in positions and positions == sorted(positions), positions
+    for job in PROFILE.experience:
+        assert job.organization in text
+    for number, page in enumerate(pages, 1):
+        assert page.endswith(f"— {number}") or f"Annexes — {number}" in page
+
+
+def test_libreoffice_qr_codes_decode_at_3_cm(docx_as_pdf):
+    document = pypdfium2.PdfDocument(docx_as_pdf)
+    dpi = 200
+    found = {}
+    for index in range(len(document)):
+        image = document[index].render(scale=dpi / 72).to_pil()
+        for barcode in zxingcpp.read_barcodes(image):
+            points = barcode.position
+            found[barcode.text] = (points.top_right.x - points.top_left.x) / dpi * 2.54
+    assert sorted(found) == sorted(LINKS)
+    assert all(width >= 3 for width in found.values()), found
