@@ -1,6 +1,8 @@
 """The settings keys profile_gen adds to Pelican's settings: one neutral home, imported by the
 plugin, the outputs and the commands alike (none of them imports another for a key)."""
 
+from pathlib import Path
+
 PROFILE_KEY = "PROFILE_GEN_PROFILE"
 """The validated `Profile`, once the plugin has loaded it."""
 
@@ -31,3 +33,8 @@ def wants(settings: dict, name: str) -> bool:
     """Whether the document format `name` is to be written in this build."""
     chosen = settings.get(FORMATS_KEY)
     return chosen is None or name in chosen
+
+
+def profile_path(settings: dict) -> Path:
+    """The profile file named by the settings, resolved from Pelican's content `PATH`."""
+    return Path(settings["PATH"]) / settings.get("PROFILE_FILE", "profile.yaml")

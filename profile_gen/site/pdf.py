@@ -95,9 +95,13 @@ class PrintInfo:
 def source_date(source: Path) -> datetime:
     """The PDFs' date: `SOURCE_DATE_EPOCH` when set (reproducible builds), else the time
     `source` (the profile) was last modified, to the second, in UTC."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    seconds = int(epoch) if epoch.isdigit() else int(source.stat().st_mtime)
-    return datetime.fromtimestamp(seconds, UTC)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), UTC)
+    try:
+        return datetime.fromtimestamp(int(source.stat().st_mtime), UTC)
+    except OSError:  # a profile given as text: no file, no date but the epoch
+        return datetime.fromtimestamp(0, UTC)
 
 
 def print_info(profile, source: Path) -> PrintInfo:

@@ -22,17 +22,13 @@ from profile_gen.site.keys import (
     PDF_KEY,
     PROFILE_KEY,
     RAISE_KEY,
+    profile_path,
     wants,
 )
 from profile_gen.site.outputs.annexe import AnnexeGenerator
 from profile_gen.site.outputs.annexe_docx import AnnexeDocxGenerator
 from profile_gen.site.outputs.book import BookGenerator
 from profile_gen.site.outputs.deck import DefenceGenerator
-
-
-def profile_path(settings: dict) -> Path:
-    """The profile file named by the settings, resolved from Pelican's content `PATH`."""
-    return Path(settings["PATH"]) / settings.get("PROFILE_FILE", "profile.yaml")
 
 
 def load_profile(pelican) -> None:

@@ -9,7 +9,6 @@ Written when the build wants the `docx` format (`profile_gen.site.keys.wants`).
 from __future__ import annotations
 
 import datetime
-import os
 from pathlib import Path
 
 import docx
@@ -20,26 +19,17 @@ from profile_gen.profile.model import Profile
 from profile_gen.profile.readiness import annexe_items
 from profile_gen.site.docx import items, package, styles
 from profile_gen.site.docx.writer import AnnexeData, Photo, Writer
-from profile_gen.site.keys import CITATION_KEY, wants
+from profile_gen.site.keys import CITATION_KEY, profile_path, wants
 from profile_gen.site.outputs.annexe import AnnexeGenerator
+from profile_gen.site.pdf import source_date
 
 FILE_NAME = "annexe.docx"
 
 
 def document_date(settings: dict) -> datetime.datetime:
-    """The document's fixed date: `SOURCE_DATE_EPOCH` when set (reproducible builds), else
-    the profile file's modification time, to the second: never the clock."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        seconds = int(epoch)
-    else:
-        from profile_gen.site.plugin import profile_path  # the plugin imports the outputs
-
-        try:
-            seconds = int(profile_path(settings).stat().st_mtime)
-        except OSError:
-            seconds = 0
-    return datetime.datetime.fromtimestamp(seconds, datetime.UTC)
+    """The document's fixed date, the PDFs' rule: `SOURCE_DATE_EPOCH`, else the profile
+    file's modification time, never the clock."""
+    return source_date(profile_path(settings))
 
 
 def build(data: AnnexeData) -> bytes:
