@@ -8,22 +8,27 @@ from __future__ import annotations
 
 import argparse
 import errno
+import functools
 import os
 import sys
 from pathlib import Path
 
 from profile_gen import i18n
-from profile_gen.app.cli_words import int_between, parser_class
+from profile_gen.app.cli_words import int_between, speaking
 from profile_gen.app.startup import long_lived_imports
-from profile_gen.errors import BuildError, ProfileError
-from profile_gen.interop import InteropError
+from profile_gen.errors import BuildError, InteropError, ProfileError, ProfileGenError
 
 DEFAULT_PROFILE = Path("content") / "profile.yaml"
 
 
+def _asked_lang(args: argparse.Namespace) -> str | None:
+    """The language asked for (--lang, then PROFILE_GEN_LANG), None when none is."""
+    lang = getattr(args, "lang", None) or os.environ.get("PROFILE_GEN_LANG", "")
+    return lang if lang in i18n.LANGUAGES else None
+
+
 def _lang(args: argparse.Namespace) -> str:
-    lang = args.lang or os.environ.get("PROFILE_GEN_LANG", "")
-    return lang if lang in i18n.LANGUAGES else "fr"
+    return _asked_lang(args) or "fr"
 
 
 # --------------------------------------------------------------------------- check
@@ -97,7 +102,6 @@ def _schema_reference(target: Path) -> str:
 
 
 def _write_imported(target: Path, force: bool, lang: str, make_text) -> int:
-    from profile_gen.interop import InteropError
     from profile_gen.profile.loader import load_text
 
     if target.exists() and not force:
@@ -110,62 +114,53 @@ def _write_imported(target: Path, force: bool, lang: str, make_text) -> int:
         raise InteropError("import_invalid_result", detail=error.format(limit=3)) from None
     target.write_text(text, encoding="utf-8")
     print(i18n.text(lang, "import.written", path=str(target)))
-    print(i18n.text(lang, "init.next", path=str(target)))
+    print(i18n.text(lang, "import.next", path=str(target), folder=str(target.parent)))
     return 0
 
 
-def cmd_import(args: argparse.Namespace) -> int:
-    import json
+def _import_linkedin(source: Path, target: Path, lang: str):
+    """The data, comments and report of a LinkedIn export."""
+    from profile_gen.interop.archive import read_export
+    from profile_gen.interop.linkedin import from_linkedin
 
-    from profile_gen.interop import InteropError
+    imported = from_linkedin(read_export(source), lang)
+    return imported.data, imported.comments, imported.unmapped
+
+
+def _import_jsonresume(source: Path, target: Path, lang: str):
+    """The data, comments and report of a JSON Resume file."""
+    from profile_gen.interop.jsonresume import from_jsonresume, read_resume
+
+    data, unmapped = from_jsonresume(read_resume(source), lang)
+    return data, {}, unmapped
+
+
+IMPORTERS = {"linkedin": _import_linkedin, "jsonresume": _import_jsonresume}
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Bad input is an `InteropError` of the readers; anything else is a bug of ours."""
     from profile_gen.interop.fit import fit
+    from profile_gen.interop.jsonresume import drop_missing_files
     from profile_gen.interop.writer import to_yaml
 
     lang = _lang(args)
-    source = Path(args.source)
-    if args.format == "linkedin":
-        from profile_gen.interop.archive import read_export
-        from profile_gen.interop.linkedin import from_linkedin
-
-        imported = from_linkedin(read_export(source))
-        data, dropped = fit(imported.data)
-        imported.unmapped += dropped
-        make = lambda schema: to_yaml(  # noqa: E731
-            data, imported.comments, imported.unmapped, schema, source.name
-        )
-        result = _write_imported(Path(args.output), args.force, lang, make)
-        for line in imported.unmapped:
-            print(f"  - {line}")
-        return result
-    from profile_gen.interop.jsonresume import drop_missing_files, from_jsonresume
-
-    try:
-        if source.stat().st_size > 20_000_000:
-            raise InteropError("import_invalid_json", path=str(source), detail="> 20 MB")
-        resume = json.loads(source.read_text(encoding="utf-8-sig"))
-    except FileNotFoundError:
-        raise InteropError("import_missing", path=str(source)) from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        raise InteropError("import_invalid_json", path=str(source), detail=str(error)) from None
-    if not isinstance(resume, dict):
-        raise InteropError("import_invalid_json", path=str(source), detail="not an object")
-    try:
-        data, unmapped = from_jsonresume(resume)
-        data, dropped = fit(data)
-    except (AttributeError, TypeError, KeyError, IndexError, ValueError) as error:
-        # our own meta section edited into an unexpected shape: refuse it clearly
-        raise InteropError(
-            "import_invalid_json", path=str(source), detail=repr(error)[:120]
-        ) from None
-    unmapped += dropped + drop_missing_files(data, Path(args.output).resolve().parent)
-    make = lambda schema: to_yaml(data, {}, unmapped, schema, source.name)  # noqa: E731
-    return _write_imported(Path(args.output), args.force, lang, make)
+    source, target = Path(args.source), Path(args.output)
+    data, comments, unmapped = IMPORTERS[args.format](source, target, lang)
+    data, dropped = fit(data, lang)
+    unmapped += dropped + drop_missing_files(data, target.resolve().parent, lang)
+    make = lambda schema: to_yaml(data, comments, unmapped, schema, source.name, lang)  # noqa: E731
+    result = _write_imported(target, args.force, lang, make)
+    if unmapped:
+        print(i18n.label(lang, "import.unmapped"))
+    for line in unmapped:
+        print(f"  - {line}")
+    return result
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     import json
 
-    from profile_gen.interop import InteropError
     from profile_gen.interop.jsonresume import export
     from profile_gen.profile.loader import load
 
@@ -241,17 +236,13 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     """Print the annexe and the CV of the last build to PDF (building first if needed)."""
     with long_lived_imports():
         from profile_gen.app.build import build
-        from profile_gen.site.pdf import PDFS, PdfUnavailable, write_pdfs
+        from profile_gen.site.pdf import PDFS, write_pdfs
 
     lang = _lang(args)
     settings_file, output = _settings_and_output(args)
     if not all((output / page).is_file() for page in PDFS):
         return build(settings_file, output=str(output), lang=args.lang, pdf=True)
-    try:
-        counts = write_pdfs(output)
-    except PdfUnavailable as error:
-        print(i18n.text(lang, "pdf.unavailable", detail=str(error)), file=sys.stderr)
-        return 2
+    counts = write_pdfs(output)  # PdfUnavailable: a user error, reported by `main`
     files = ", ".join(f"{output / name} ({pages} p.)" for name, pages in counts.items())
     print(i18n.text(lang, "pdf.written", files=files))
     return 0
@@ -298,10 +289,15 @@ def parser(lang: str = "fr") -> argparse.ArgumentParser:
     def h(key: str) -> str:
         return i18n.label(lang, f"help.{key}")
 
-    main = parser_class(lang)(prog="profile-gen", description=h("description"))
+    main = argparse.ArgumentParser(prog="profile-gen", description=h("description"))
     main.add_argument("--debug", action="store_true", help=h("debug"))
     main.add_argument("--lang", choices=i18n.LANGUAGES, help=h("lang"))
     commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    # --lang after the command too (`profile-gen check --lang en`); SUPPRESS keeps the
+    # value given before the command when it is not repeated after it
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--lang", choices=i18n.LANGUAGES, default=argparse.SUPPRESS, help=h("lang"))
+    commands.add_parser = functools.partial(commands.add_parser, parents=[common])  # type: ignore[method-assign]
 
     check = commands.add_parser("check", help=h("check"))
     check.add_argument("profile", nargs="?", default=str(DEFAULT_PROFILE))
@@ -393,32 +389,35 @@ def _os_error(lang: str, error: OSError) -> str:
     return i18n.message(lang, "os_error", path=str(path), reason=reason)
 
 
+def report(error: BaseException, lang: str | None, debug: bool = False) -> int:
+    """THE place where an error meets the terminal: one message on stderr, and the exit
+    code (2: invalid input, 3: a bug of ours, 130: interrupted). `lang` None lets a
+    profile's own errors speak the profile's language."""
+    if isinstance(error, ProfileGenError):
+        print(error.describe(lang), file=sys.stderr)
+        return error.exit_code
+    if isinstance(error, KeyboardInterrupt):
+        return 130
+    if isinstance(error, OSError):  # the file system said no: a path to fix, not a bug
+        print(_os_error(lang or "fr", error), file=sys.stderr)
+        return 2
+    if debug:
+        raise error
+    print(i18n.text(lang or "fr", "cli.internal_error", error=repr(error)), file=sys.stderr)
+    return 3
+
+
 def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
-    args = parser(_argv_lang(argv)).parse_args(argv)
+    lang = _argv_lang(argv)
+    with speaking(lang):
+        args = parser(lang).parse_args(argv)
     try:
         return args.run(args)
-    except ProfileError as error:
-        print(error.format(), file=sys.stderr)
-        return 2
-    except BuildError as error:
-        print(error.describe(_lang(args)), file=sys.stderr)
-        return 2
-    except InteropError as error:
-        print(i18n.message(_lang(args), error.code, **error.context), file=sys.stderr)
-        return 2
-    except OSError as error:  # the file system said no: a path to fix, not a bug to report
-        print(_os_error(_lang(args), error), file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        return 130
-    except Exception as error:  # a bug: say so in one line, trace only on demand
-        if args.debug:
-            raise
-        print(i18n.text(_lang(args), "cli.internal_error", error=repr(error)), file=sys.stderr)
-        return 3
+    except (Exception, KeyboardInterrupt) as error:
+        return report(error, _asked_lang(args), args.debug)
 
 
 if __name__ == "__main__":

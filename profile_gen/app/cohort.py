@@ -8,9 +8,7 @@ swapped in atomically, so a failed one keeps its previous output.
 from __future__ import annotations
 
 import os
-import re
 import time
-import unicodedata
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,13 +21,13 @@ from profile_gen.app.check import article_count
 from profile_gen.errors import BuildError, ProfileError
 from profile_gen.profile.readiness import assess
 from profile_gen.site import render
+from profile_gen.text import slug
 
 PROFILE_FILE = "profile.yaml"
 
 
 def slugify(name: str) -> str:
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "profil"
+    return slug(name, fallback="profil")
 
 
 def find_profiles(folder: Path) -> list[tuple[str, Path]]:

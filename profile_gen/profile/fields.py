@@ -40,7 +40,7 @@ class _JsonSchemaFromMetadata:
         return dict(schema["metadata"]["pg_json_schema"])
 
 
-def _kind_of(value: Any) -> str:
+def kind_of(value: Any) -> str:
     """A short name of a YAML value's kind, for 'found ...' in messages."""
     if value is None:
         return "null"
@@ -63,7 +63,7 @@ def _as_text(value: Any) -> str:
         return value
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(value)
-    raise PydanticCustomError("pg_text_type", "expected text", {"kind": _kind_of(value)})
+    raise PydanticCustomError("pg_text_type", "expected text", {"kind": kind_of(value)})
 
 
 # --------------------------------------------------------------------------- text
@@ -121,6 +121,8 @@ class Localized(_JsonSchemaFromMetadata):
                 raise PydanticCustomError("pg_text_empty", "text is empty", {})
             values: dict[str, str] = {}
             for lang, text in value.items():
+                if lang not in LANGUAGES and text is None:  # `{ fr: A (B, C), en: … }`
+                    raise PydanticCustomError("pg_text_comma", "comma", {"found": str(lang)})
                 if lang not in LANGUAGES:
                     raise PydanticCustomError(
                         "pg_text_language",
@@ -159,6 +161,15 @@ class Localized(_JsonSchemaFromMetadata):
                 ],
             },
         )
+
+
+def localize(value: Localized | str | None, lang: str, primary: str) -> str:
+    """`value` in `lang`, else in `primary`; a plain string as it is; None as ``""``."""
+    if value is None:
+        return ""
+    if isinstance(value, Localized):
+        return value.get(lang, primary)
+    return str(value)
 
 
 class Markdown(Localized):
@@ -238,7 +249,7 @@ class PartialDate(_JsonSchemaFromMetadata):
                     raise PydanticCustomError("pg_date_year", "bad year", {"found": text})
                 return PartialDate(year, month, day)
         code = "pg_end_date" if cls.allow_present else "pg_date"
-        raise PydanticCustomError(code, "bad date", {"found": _show(value)})
+        raise PydanticCustomError(code, "bad date", {"found": show_value(value)})
 
     @classmethod
     def __get_pydantic_core_schema__(
@@ -279,7 +290,7 @@ class EndDate(PartialDate):
     allow_present = True
 
 
-def _show(value: Any, limit: int = 60) -> str:
+def show_value(value: Any, limit: int = 60) -> str:
     text = repr(value) if not isinstance(value, str) else f'"{value}"'
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
@@ -322,14 +333,14 @@ class WebUrl(_Text):
         if isinstance(value, WebUrl):
             return value
         if not isinstance(value, str):
-            raise PydanticCustomError("pg_url", "bad url", {"found": _show(value)})
+            raise PydanticCustomError("pg_url", "bad url", {"found": show_value(value)})
         text = value.strip()
         parts = urlsplit(text) if not re.search(r"\s|[\x00-\x1f\x7f<>\"]", text) else None
         if parts is None or parts.scheme.lower() not in ("http", "https"):
-            raise PydanticCustomError("pg_url", "bad url", {"found": _show(value)})
+            raise PydanticCustomError("pg_url", "bad url", {"found": show_value(value)})
         host = parts.hostname or ""
         if not host or not re.fullmatch(r"[A-Za-z0-9.-]+|\[[0-9A-Fa-f:]+\]", host):
-            raise PydanticCustomError("pg_url_host", "bad host", {"found": _show(value)})
+            raise PydanticCustomError("pg_url_host", "bad host", {"found": show_value(value)})
         return cls(text)
 
 
@@ -344,28 +355,41 @@ class Email(_Text):
         if isinstance(value, Email):
             return value
         if not isinstance(value, str):
-            raise PydanticCustomError("pg_email", "bad email", {"found": _show(value)})
+            raise PydanticCustomError("pg_email", "bad email", {"found": show_value(value)})
         try:
             validate_email(value.strip(), check_deliverability=False)
         except EmailNotValidError:
-            raise PydanticCustomError("pg_email", "bad email", {"found": _show(value)}) from None
+            raise PydanticCustomError(
+                "pg_email", "bad email", {"found": show_value(value)}
+            ) from None
         return cls(value.strip())
 
 
-_PHONE_RE = re.compile(r"^\+?[0-9][0-9 .()\-]{5,24}$")
+_PHONE_RE = re.compile(r"^\+?(?:\([0-9]{1,5}\)|[0-9])(?:[ .\-]{0,2}(?:\([0-9]{1,5}\)|[0-9]))*$")
+"""Digits in groups separated by one space, dot or dash, with an optional leading `+`; a
+group may stand in parentheses: `+33 6 12 34 56 78`, `06.12.34.56.78`, `(512) 555-0188`,
+`+44 (0)20 7946 0958`."""
 
 
 class Phone(_Text):
-    """A phone number: digits, spaces, dots, dashes, parentheses, an optional leading +."""
+    """A phone number as written nationally or internationally: 6 to 15 digits (E.164's
+    maximum), grouped by spaces, dots, dashes or parentheses, an optional leading `+`."""
 
     __slots__ = ()
-    json_schema: ClassVar[dict[str, Any]] = {"type": "string", "pattern": _PHONE_RE.pattern}
+    json_schema: ClassVar[dict[str, Any]] = {
+        "type": "string",
+        "pattern": _PHONE_RE.pattern,
+        "minLength": 6,
+        "maxLength": 30,
+    }
 
     @classmethod
     def parse(cls, value: Any) -> Phone:
-        if isinstance(value, str) and _PHONE_RE.match(value.strip()):
-            return cls(value.strip())
-        raise PydanticCustomError("pg_phone", "bad phone", {"found": _show(value)})
+        text = value.strip() if isinstance(value, str) else ""
+        digits = sum(char.isdigit() for char in text)
+        if len(text) <= 30 and 6 <= digits <= 15 and _PHONE_RE.match(text):
+            return cls(text)
+        raise PydanticCustomError("pg_phone", "bad phone", {"found": show_value(value)})
 
 
 # --------------------------------------------------------------------------- colour
@@ -385,7 +409,7 @@ class Color(_Text):
             return value
         text = value.strip() if isinstance(value, str) else None
         if text is None or not _COLOR_RE.match(text):
-            raise PydanticCustomError("pg_color", "bad colour", {"found": _show(value)})
+            raise PydanticCustomError("pg_color", "bad colour", {"found": show_value(value)})
         ratio = colors.light_contrast(text)
         if ratio < colors.AA:
             raise PydanticCustomError(

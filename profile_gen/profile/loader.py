@@ -11,16 +11,16 @@ import re
 import types
 import typing
 from collections.abc import Sized
-from pathlib import Path as FsPath
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from profile_gen.errors import Path, Problem, ProfileError
+from profile_gen.errors import FieldPath, Problem, ProfileError
 from profile_gen.media import images
 from profile_gen.profile import rules
-from profile_gen.profile.fields import _kind_of, _show
+from profile_gen.profile.fields import kind_of, show_value
 from profile_gen.profile.model import Profile
 from profile_gen.profile.yaml_source import Source, YamlProblems, decode, parse
 
@@ -32,9 +32,9 @@ def guess_language(data: Any) -> str:
     return first if first in ("fr", "en") else "fr"
 
 
-def load(path: str | FsPath, lang: str | None = None) -> Profile:
+def load(path: str | Path, lang: str | None = None) -> Profile:
     """Read and validate the profile at `path`; files it names are resolved beside it."""
-    path = FsPath(path)
+    path = Path(path)
     name = str(path)
     try:
         raw = path.read_bytes()
@@ -55,7 +55,7 @@ def load(path: str | FsPath, lang: str | None = None) -> Profile:
 
 
 def load_text(
-    text: str, file: str = "profile.yaml", base_dir: FsPath | None = None, lang: str | None = None
+    text: str, file: str = "profile.yaml", base_dir: Path | None = None, lang: str | None = None
 ) -> Profile:
     """Validate YAML `text`; with `base_dir`, also check that the files it names exist."""
     try:
@@ -69,7 +69,7 @@ def load_text(
         profile = Profile.model_validate(source.data)
     except ValidationError as error:
         details = error.errors(include_url=False)
-        problems += [_from_pydantic(item) for item in details]
+        problems += [problem_from_pydantic(item) for item in details]
         problems += _rules_on_valid_sections(
             source.data, {item["loc"][0] for item in details if item["loc"]}
         )
@@ -140,8 +140,8 @@ def _locate(problem: Problem, source: Source) -> Problem:
 # --------------------------------------------------------------------------- pydantic
 
 
-def _from_pydantic(error: ErrorDetails) -> Problem:
-    loc: Path = tuple(error["loc"])
+def problem_from_pydantic(error: ErrorDetails) -> Problem:
+    loc: FieldPath = tuple(error["loc"])
     kind = error["type"]
     context = {key: value for key, value in (error.get("ctx") or {}).items()}
     value = error.get("input")
@@ -153,9 +153,9 @@ def _from_pydantic(error: ErrorDetails) -> Problem:
         context["expected"] = context["expected"].replace("'", "").replace(" or ", ", ")
     if "found" not in context:
         if isinstance(value, dict | list) or value is None or isinstance(value, bool):
-            context["kind"] = _kind_of(value)
+            context["kind"] = kind_of(value)
         else:
-            context["found"] = _show(value)
+            context["found"] = show_value(value)
     if kind in ("too_short", "too_long") and "actual_length" not in context:
         context["actual_length"] = len(value) if isinstance(value, Sized) else "?"
     if kind not in _KNOWN_PYDANTIC and not kind.startswith("pg_"):
@@ -186,7 +186,7 @@ _KNOWN_PYDANTIC = {
 }
 
 
-def _unknown_key(loc: Path) -> Problem:
+def _unknown_key(loc: FieldPath) -> Problem:
     key = str(loc[-1])
     allowed = sorted(_allowed_keys(loc[:-1]))
     close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6) or difflib.get_close_matches(
@@ -209,7 +209,7 @@ def _model_in(annotation: Any) -> Any:
     return annotation
 
 
-def _allowed_keys(loc: Path) -> list[str]:
+def _allowed_keys(loc: FieldPath) -> list[str]:
     """Field names of the model found at `loc` in a profile."""
     current: Any = Profile
     for part in loc:
@@ -235,8 +235,8 @@ def _allowed_keys(loc: Path) -> list[str]:
 # --------------------------------------------------------------------------- files
 
 
-def _check_files(profile: Profile, base_dir: FsPath) -> list[Problem]:
-    wanted: list[tuple[Path, str]] = []
+def _check_files(profile: Profile, base_dir: Path) -> list[Problem]:
+    wanted: list[tuple[FieldPath, str]] = []
     if profile.identity.photo:
         wanted.append((("identity", "photo", "path"), profile.identity.photo.path))
     for i, achievement in enumerate(profile.achievements):
@@ -246,7 +246,7 @@ def _check_files(profile: Profile, base_dir: FsPath) -> list[Problem]:
     root = base_dir.resolve()
     for path, relative in wanted:
         target = (base_dir / relative).resolve()
-        if FsPath(relative).is_absolute() or not target.is_relative_to(root):
+        if Path(relative).is_absolute() or not target.is_relative_to(root):
             problems.append(Problem("path_escapes", path, {"path": relative}))
         elif not target.is_file():
             problems.append(Problem("file_missing", path, {"path": relative}))

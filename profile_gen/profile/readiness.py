@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from profile_gen.errors import Path, format_path
+from profile_gen.errors import FieldPath, format_path
 from profile_gen.profile.deck_plan import note_overruns
 from profile_gen.profile.fields import Localized
 from profile_gen.profile.model import Profile
@@ -117,7 +117,7 @@ def _defence_checks(profile: Profile) -> list[Check]:
     ]
 
 
-def iter_texts(value: Any, path: Path = ()) -> Iterator[tuple[Path, Localized]]:
+def iter_texts(value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, Localized]]:
     """Every `Localized` text inside a model, with its path."""
     if isinstance(value, Localized):
         yield path, value

@@ -11,13 +11,10 @@ import importlib.metadata
 from pathlib import Path
 from typing import Any
 
+from profile_gen.errors import PdfUnavailable
 from profile_gen.media import write_atomic
 
 PDFS = {"annexe/index.html": "annexe.pdf", "cv/index.html": "cv.pdf"}
-
-
-class PdfUnavailable(Exception):
-    """WeasyPrint or its system libraries are missing; `detail` says which."""
 
 
 def _weasyprint() -> Any:

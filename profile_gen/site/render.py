@@ -16,37 +16,11 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from profile_gen import i18n
-from profile_gen.profile.fields import Localized, PartialDate
+from profile_gen.profile.fields import Localized, PartialDate, localize
 
 # CommonMark with raw HTML disabled: tags in user text come out as text, and
 # markdown-it refuses javascript:, vbscript:, file: and data: link targets.
 _MARKDOWN = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
-
-_MONTHS = {
-    "fr": [
-        "janv.",
-        "févr.",
-        "mars",
-        "avr.",
-        "mai",
-        "juin",
-        "juil.",
-        "août",
-        "sept.",
-        "oct.",
-        "nov.",
-        "déc.",
-    ],
-    "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
-}
-
-
-def localize(value: Localized | str | None, lang: str, primary: str) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, Localized):
-        return value.get(lang, primary)
-    return str(value)
 
 
 def markdown(value: Localized | str | None, lang: str, primary: str, top: int = 2) -> Markup:
@@ -72,12 +46,7 @@ def format_date(value: PartialDate | datetime.date | None, lang: str) -> str:
         value = PartialDate(value.year, value.month, value.day)
     if value.is_present:
         return i18n.label(lang, "present")
-    if value.month is None:
-        return str(value.year)
-    month = _MONTHS.get(lang, _MONTHS["fr"])[value.month - 1]
-    if value.day is None:
-        return f"{month} {value.year}"
-    return f"{value.day} {month} {value.year}"
+    return i18n.format_date(value, lang)
 
 
 def shorten(text: str, words: int) -> str:
