@@ -24,7 +24,7 @@ from profile_gen.site.keys import PAGES_KEY, PDF_KEY, PROFILE_KEY, RAISE_KEY
 PLUGIN = "profile_gen.site.plugin"
 
 
-def _quiet_pelican() -> None:
+def quiet_pelican() -> None:
     logging.getLogger("pelican").setLevel(logging.WARNING)
     console.quiet = True
 
@@ -104,7 +104,7 @@ def build(
     content: Path | None = None,
 ) -> int:
     """Build the Book (of `content`, else of the settings' content folder) and say where."""
-    _quiet_pelican()
+    quiet_pelican()
     started = time.perf_counter()
     final, profile, _ = run_pelican(
         settings_file, Path(output) if output else None, pdf, content=content

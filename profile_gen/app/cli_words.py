@@ -33,7 +33,7 @@ WORDS: dict[str, tuple[str, dict[str, str]]] = {
         "argparse.choice",
         {"value": "%(value)r", "choices": "%(choices)s"},
     ),
-    "expected one argument": ("argparse.expected_one", {}),
+    "expected one argument": ("argparse.expected_single", {}),
     "expected at most one argument": ("argparse.expected_most", {}),
     "expected at least one argument": ("argparse.expected_least", {}),
     "invalid %(type)s value: %(value)r": ("argparse.invalid_value", {"value": "%(value)r"}),

@@ -64,9 +64,9 @@ def build_member(
     settings_file: Path, slug: str, folder: Path, output: Path, pdf: bool, lang: str = "fr"
 ) -> Outcome:
     """Build one Book; never raises for a bad profile (the error text is in the outcome)."""
-    from profile_gen.app.build import _quiet_pelican
+    from profile_gen.app.build import quiet_pelican
 
-    _quiet_pelican()
+    quiet_pelican()
     started = time.perf_counter()
     try:
         built = run_pelican(settings_file, output / slug, pdf=pdf, content=folder)

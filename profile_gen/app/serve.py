@@ -189,9 +189,9 @@ def serve(
     content: Path | None = None,
     lang: str = "fr",
 ) -> int:
-    from profile_gen.app.build import _quiet_pelican
+    from profile_gen.app.build import quiet_pelican
 
-    _quiet_pelican()
+    quiet_pelican()
     if not settings_file.is_file():
         raise BuildError("build_no_settings", path=str(settings_file))
 

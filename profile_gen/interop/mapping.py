@@ -14,17 +14,18 @@ from typing import Any
 
 from profile_gen import i18n
 from profile_gen.interop.dates import parse_date
+from profile_gen.profile import readiness
 from profile_gen.text import slug
 
 Row = dict[str, Any]
 Getter = Callable[[Row], Any]
 
 PLACEHOLDERS: dict[tuple[str, str], str] = {
-    ("identity", "name"): "Prénom Nom",
-    ("identity", "headline"): "À compléter",
+    ("identity", "name"): readiness.PLACEHOLDERS["identity.name"],
+    ("identity", "headline"): readiness.PLACEHOLDERS["identity.headline"],
 }
 """The values an import writes where the source has nothing and the profile needs a text:
-the same words the `init` template and `check` know as "not filled in yet"."""
+from the one list `check` knows as "not filled in yet" (`readiness.PLACEHOLDERS`)."""
 
 
 def present(**fields: Any) -> dict[str, Any]:
