@@ -14,7 +14,7 @@ import pytest
 # set before the package is imported, and inherited by the processes a test starts.
 os.environ["PROFILE_GEN_STRICT_I18N"] = "1"
 
-from profile_gen.app import cli  # noqa: E402
+from profile_gen.app import cli
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "content" / "profile.yaml"

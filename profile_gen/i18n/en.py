@@ -466,6 +466,7 @@ LABELS = {
     "check.untranslated": "{count} texts written once, shown as they are in '{lang}':",
     "check.untranslated_one": "{count} text written once, shown as it is in '{lang}':",
     "check.hint.activities_folder": "add activities or articles in {articles}",
+    "check.translations_one": "{count} text not translated into '{lang}' (falling back to '{primary}'):",
     "check.articles": "Articles",
     "import.next": "Next step: complete {path}, then run `profile-gen check {path}` and `profile-gen build --content {folder}`.",
     "import.unmapped": "Not imported automatically:",

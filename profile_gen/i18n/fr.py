@@ -473,6 +473,7 @@ LABELS = {
     "check.untranslated": "{count} textes écrits une seule fois, affichés tels quels en « {lang} » :",
     "check.untranslated_one": "{count} texte écrit une seule fois, affiché tel quel en « {lang} » :",
     "check.hint.activities_folder": "ajoutez activities ou des articles dans {articles}",
+    "check.translations_one": "{count} texte sans traduction en « {lang} » (repli sur « {primary} ») :",
     "check.articles": "Articles",
     "import.next": "Étape suivante : complétez {path}, puis lancez `profile-gen check {path}` et `profile-gen build --content {folder}`.",
     "import.unmapped": "Non repris automatiquement :",

@@ -57,8 +57,8 @@ NAMES = {
     "interests.keywords",
     "achievements.skills",
 }
-"""Texts that are names (places, tools, publishers, certificates): written once, they need
-no translation. A single word (SQL, Jira, Python) needs none either."""
+"""Fields that hold names (places, tools, publishers, certificates): written once, they
+need no translation."""
 
 
 def place(path: FieldPath) -> str:
@@ -193,8 +193,11 @@ def assess(profile: Profile, article_count: int = 0) -> Readiness:
 
 
 def _needs_translation(path: FieldPath, text: Localized) -> bool:
-    value = next(iter(text.values.values()))
-    return len(value.split()) > 1 and place(path) not in NAMES
+    """Sentences and common nouns do; names do not: one word (`SQL`), words that all start
+    with a capital or a digit (`Power BI`, `Jira / Confluence`, `ITIL 4 Foundation`), or a
+    field that holds names (`NAMES`)."""
+    words = next(iter(text.values.values())).split()
+    return len(words) > 1 and any(word[:1].islower() for word in words) and place(path) not in NAMES
 
 
 def placeholders_in(profile: Profile) -> list[tuple[str, str]]:
