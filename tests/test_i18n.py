@@ -60,7 +60,7 @@ def test_strict_mode_fails_loudly_in_tests():
     assert i18n.set_strict(True) is True  # the tests run strict (tests/conftest.py)
     with pytest.raises(i18n.TextError, match="zzz"):
         i18n.message("fr", "zzz")
-    with pytest.raises(i18n.TextError, match="no.such.label"):
+    with pytest.raises(i18n.TextError, match=r"no\.such\.label"):
         i18n.label("fr", "no.such.label")
     with pytest.raises(i18n.TextError, match="bad placeholder"):
         i18n.text("fr", "init.created")
