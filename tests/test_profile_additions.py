@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 
 from profile_gen.interop.fit import fit
 from profile_gen.interop.jsonresume import export, from_jsonresume
-from profile_gen.profile.fields import Phone
+from profile_gen.profile.formats import Phone
 from profile_gen.profile.loader import load, load_text
 from profile_gen.profile.model import Profile
 from tests.conftest import MINIMAL, ROOT, SAMPLE, copy_sample

@@ -1,4 +1,5 @@
-"""Value types of the profile model: localized text, partial dates, web links, e-mail, colour.
+"""Value types of the profile model: localized text and partial dates (`formats`: the
+strings checked by their form, web links, e-mail, phone, colour).
 
 Each type validates one YAML value and raises `PydanticCustomError` with a stable error
 type (``pg_*``) and a context; the wording of every message lives in `profile_gen.i18n`.
@@ -10,19 +11,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Any, ClassVar
-from urllib.parse import urlsplit
 
-from email_validator import EmailNotValidError, validate_email
 from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic_core import PydanticCustomError, core_schema
-
-from profile_gen.profile import colors
 
 LANGUAGES = ("fr", "en")
 """Languages whose labels exist; a profile's `locale` picks one or several of them."""
 
 
-def _plain(cls: Any, validate, json_schema: dict[str, Any]) -> core_schema.CoreSchema:
+def plain_schema(cls: Any, validate, json_schema: dict[str, Any]) -> core_schema.CoreSchema:
     """A plain validator of `cls` (which serializes itself) with its own JSON Schema."""
     return core_schema.no_info_plain_validator_function(
         validate,
@@ -32,7 +29,7 @@ def _plain(cls: Any, validate, json_schema: dict[str, Any]) -> core_schema.CoreS
     )
 
 
-class _JsonSchemaFromMetadata:
+class JsonSchemaFromMetadata:
     @classmethod
     def __get_pydantic_json_schema__(
         cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
@@ -69,7 +66,7 @@ def _as_text(value: Any) -> str:
 # --------------------------------------------------------------------------- text
 
 
-class Localized(_JsonSchemaFromMetadata):
+class Localized(JsonSchemaFromMetadata):
     """User text in one or several languages: ``"texte"`` or ``{fr: "texte", en: "text"}``.
 
     A plain string belongs to every language (it is the same in all of them: a name, a
@@ -145,7 +142,7 @@ class Localized(_JsonSchemaFromMetadata):
     ) -> core_schema.CoreSchema:
         description = "Markdown text" if cls.markdown else "Text"
         text = {"type": "string", "minLength": 1}
-        return _plain(
+        return plain_schema(
             cls,
             cls.validate,
             {
@@ -185,7 +182,7 @@ _DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 @dataclass(frozen=True, order=False)
-class PartialDate(_JsonSchemaFromMetadata):
+class PartialDate(JsonSchemaFromMetadata):
     """A date known to the year, the month or the day: ``2024``, ``2024-09``, ``2024-09-02``."""
 
     year: int
@@ -266,7 +263,7 @@ class PartialDate(_JsonSchemaFromMetadata):
                 "description": "YYYY, YYYY-MM, YYYY-MM-DD, or `present` for an ongoing period",
                 "anyOf": [date_schema, {"const": "present"}],
             }
-        return _plain(cls, cls.parse, date_schema)
+        return plain_schema(cls, cls.parse, date_schema)
 
 
 class _Present(PartialDate):
@@ -293,128 +290,3 @@ class EndDate(PartialDate):
 def show_value(value: Any, limit: int = 60) -> str:
     text = repr(value) if not isinstance(value, str) else f'"{value}"'
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-# --------------------------------------------------------------------------- links
-
-
-class _Text(str, _JsonSchemaFromMetadata):
-    """A string validated by `parse`, kept and serialized as it is, with `json_schema`."""
-
-    __slots__ = ()
-    json_schema: ClassVar[dict[str, Any]] = {"type": "string"}
-
-    def serialize(self) -> str:
-        return str(self)
-
-    @classmethod
-    def parse(cls, value: Any) -> _Text:
-        raise NotImplementedError
-
-    @classmethod
-    def __get_pydantic_core_schema__(
-        cls, source: Any, handler: GetCoreSchemaHandler
-    ) -> core_schema.CoreSchema:
-        return _plain(cls, cls.parse, cls.json_schema)
-
-
-class WebUrl(_Text):
-    """An absolute ``http``/``https`` address, kept exactly as written."""
-
-    __slots__ = ()
-    json_schema: ClassVar[dict[str, Any]] = {
-        "type": "string",
-        "format": "uri",
-        "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://",
-    }
-
-    @classmethod
-    def parse(cls, value: Any) -> WebUrl:
-        if isinstance(value, WebUrl):
-            return value
-        if not isinstance(value, str):
-            raise PydanticCustomError("pg_url", "bad url", {"found": show_value(value)})
-        text = value.strip()
-        parts = urlsplit(text) if not re.search(r"\s|[\x00-\x1f\x7f<>\"]", text) else None
-        if parts is None or parts.scheme.lower() not in ("http", "https"):
-            raise PydanticCustomError("pg_url", "bad url", {"found": show_value(value)})
-        host = parts.hostname or ""
-        if not host or not re.fullmatch(r"[A-Za-z0-9.-]+|\[[0-9A-Fa-f:]+\]", host):
-            raise PydanticCustomError("pg_url_host", "bad host", {"found": show_value(value)})
-        return cls(text)
-
-
-class Email(_Text):
-    """An e-mail address (shown as a ``mailto:`` link by the outputs)."""
-
-    __slots__ = ()
-    json_schema: ClassVar[dict[str, Any]] = {"type": "string", "format": "email"}
-
-    @classmethod
-    def parse(cls, value: Any) -> Email:
-        if isinstance(value, Email):
-            return value
-        if not isinstance(value, str):
-            raise PydanticCustomError("pg_email", "bad email", {"found": show_value(value)})
-        try:
-            validate_email(value.strip(), check_deliverability=False)
-        except EmailNotValidError:
-            raise PydanticCustomError(
-                "pg_email", "bad email", {"found": show_value(value)}
-            ) from None
-        return cls(value.strip())
-
-
-_PHONE_RE = re.compile(r"^\+?(?:\([0-9]{1,5}\)|[0-9])(?:[ .\-]{0,2}(?:\([0-9]{1,5}\)|[0-9]))*$")
-"""Digits in groups separated by one space, dot or dash, with an optional leading `+`; a
-group may stand in parentheses: `+33 6 12 34 56 78`, `06.12.34.56.78`, `(512) 555-0188`,
-`+44 (0)20 7946 0958`."""
-
-
-class Phone(_Text):
-    """A phone number as written nationally or internationally: 6 to 15 digits (E.164's
-    maximum), grouped by spaces, dots, dashes or parentheses, an optional leading `+`."""
-
-    __slots__ = ()
-    json_schema: ClassVar[dict[str, Any]] = {
-        "type": "string",
-        "pattern": _PHONE_RE.pattern,
-        "minLength": 6,
-        "maxLength": 30,
-    }
-
-    @classmethod
-    def parse(cls, value: Any) -> Phone:
-        text = value.strip() if isinstance(value, str) else ""
-        digits = sum(char.isdigit() for char in text)
-        if len(text) <= 30 and 6 <= digits <= 15 and _PHONE_RE.match(text):
-            return cls(text)
-        raise PydanticCustomError("pg_phone", "bad phone", {"found": show_value(value)})
-
-
-# --------------------------------------------------------------------------- colour
-
-_COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
-
-
-class Color(_Text):
-    """An accent colour ``#rrggbb``, dark enough for white text and for links on the page."""
-
-    __slots__ = ()
-    json_schema: ClassVar[dict[str, Any]] = {"type": "string", "pattern": _COLOR_RE.pattern}
-
-    @classmethod
-    def parse(cls, value: Any) -> Color:
-        if isinstance(value, Color):
-            return value
-        text = value.strip() if isinstance(value, str) else None
-        if text is None or not _COLOR_RE.match(text):
-            raise PydanticCustomError("pg_color", "bad colour", {"found": show_value(value)})
-        ratio = colors.light_contrast(text)
-        if ratio < colors.AA:
-            raise PydanticCustomError(
-                "pg_color_contrast",
-                "too light",
-                {"found": text, "ratio": f"{ratio:.1f}", "minimum": colors.AA},
-            )
-        return cls(text.lower())

@@ -20,16 +20,13 @@ from pydantic import (
 
 from profile_gen.profile.fields import (
     LANGUAGES,
-    Color,
-    Email,
     EndDate,
     Localized,
     Markdown,
     PartialDate,
-    Phone,
-    WebUrl,
     localize,
 )
+from profile_gen.profile.formats import Color, Email, Phone, WebUrl
 from profile_gen.profile.frameworks import DEFAULT_SCALE, RNCP_35284
 
 Id = Annotated[
