@@ -156,8 +156,10 @@ def problem_from_pydantic(error: ErrorDetails) -> Problem:
             context["kind"] = kind_of(value)
         else:
             context["found"] = show_value(value)
-    if kind in ("too_short", "too_long") and "actual_length" not in context:
-        context["actual_length"] = len(value) if isinstance(value, Sized) else "?"
+    if kind in ("too_short", "too_long"):
+        if "actual_length" not in context:
+            context["actual_length"] = len(value) if isinstance(value, Sized) else "?"
+        context["count"] = context.get("min_length", context.get("max_length"))  # plural
     if kind not in _KNOWN_PYDANTIC and not kind.startswith("pg_"):
         context["detail"] = error.get("msg", "")
     return Problem(kind, loc, context)
