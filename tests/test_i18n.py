@@ -38,6 +38,15 @@ def test_every_label_used_by_the_templates_exists():
     assert not missing
 
 
+def test_every_text_formats_with_its_own_placeholders():
+    """Literal braces are doubled (`{{ }}`): a text never fails when it is filled."""
+    for module in (fr, en):
+        for table in (module.MESSAGES, module.LABELS):
+            for key, template in table.items():
+                names = set(re.findall(r"(?<!{){(\w+)}", template))
+                template.format(**{name: "x" for name in names})  # raises on a stray brace
+
+
 def test_placeholders_agree_between_languages():
     for table in ("MESSAGES", "LABELS"):
         for key, french in getattr(fr, table).items():

@@ -34,7 +34,7 @@ MESSAGES = {
     ),
     "yaml_reserved": "reserved character at the start of a value ({detail}): put the value in quotes",
     "yaml_alias": "YAML alias (*name) without a matching anchor (&name)",
-    "yaml_flow": "list [..] or mapping {..} not closed properly: check commas and brackets",
+    "yaml_flow": "list [..] or mapping {{..}} not closed properly: check commas and brackets",
     "yaml_unclosed_quote": "quote opened here and never closed",
     "yaml_control_char": "invisible character {char} is not allowed in YAML; delete it (often pasted from a PDF or a word processor)",
     "yaml_multiple_documents": "several YAML documents (`---`): a profile is a single document",

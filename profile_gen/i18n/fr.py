@@ -38,7 +38,7 @@ MESSAGES = {
         "caractère réservé en début de valeur ({detail}) : mettez la valeur entre guillemets"
     ),
     "yaml_alias": "alias YAML (*nom) sans ancre (&nom) correspondante",
-    "yaml_flow": "liste [..] ou dictionnaire {..} mal fermé : vérifiez virgules et crochets",
+    "yaml_flow": "liste [..] ou dictionnaire {{..}} mal fermé : vérifiez virgules et crochets",
     "yaml_unclosed_quote": "guillemet ouvert ici et jamais refermé",
     "yaml_control_char": "caractère invisible {char} interdit en YAML ; supprimez-le (souvent copié depuis un PDF ou un traitement de texte)",
     "yaml_multiple_documents": "plusieurs documents YAML (`---`) : un profil tient en un seul document",
