@@ -146,7 +146,6 @@ MESSAGES = {
     "article_no_title": "{file}: the article has no title; add a line 'Title: …' at its top",
     "article_no_date": "{file}: the article has no date; add a line 'Date: YYYY-MM-DD' at its top (e.g. Date: 2025-09-12)",
     "article_bad_date": "{file}: unreadable date '{found}'; write it YYYY-MM-DD (e.g. Date: 2025-09-12)",
-    "import_bad_shape": "{path}: the JSON Resume does not have the expected shape ({detail})",
 }
 
 LABELS = {

@@ -153,7 +153,6 @@ MESSAGES = {
     "article_no_title": "{file} : l'article n'a pas de titre ; ajoutez en tête une ligne « Title: … »",
     "article_no_date": "{file} : l'article n'a pas de date ; ajoutez en tête une ligne « Date: AAAA-MM-JJ » (ex. Date: 2025-09-12)",
     "article_bad_date": "{file} : date illisible « {found} » ; écrivez-la AAAA-MM-JJ (ex. Date: 2025-09-12)",
-    "import_bad_shape": "{path} : le JSON Resume n'a pas la forme attendue ({detail})",
 }
 
 LABELS = {
