@@ -42,7 +42,7 @@ def test_every_text_formats_with_its_own_placeholders():
     """Literal braces are doubled (`{{ }}`): a text never fails when it is filled."""
     for module in (fr, en):
         for table in (module.MESSAGES, module.LABELS):
-            for key, template in table.items():
+            for template in table.values():
                 names = set(re.findall(r"(?<!{){(\w+)}", template))
                 template.format(**{name: "x" for name in names})  # raises on a stray brace
 
