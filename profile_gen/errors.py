@@ -1,4 +1,10 @@
-"""The project's error type and the formatting of its messages."""
+"""The project's user errors and the wording of their messages.
+
+Every error a user can cause (a bad profile, a build that cannot run, a file that cannot be
+imported, a missing PDF engine) is a `ProfileGenError`: a stable `code` (a message key of
+`profile_gen.i18n`) with its context, and `describe(lang)` for the words. Anything else
+that escapes is a bug of ours (`profile_gen.app.cli` reports it as such).
+"""
 
 from __future__ import annotations
 
@@ -8,10 +14,11 @@ from typing import Any
 
 from profile_gen import i18n
 
-Path = tuple[str | int, ...]
+FieldPath = tuple[str | int, ...]
+"""Where a value sits in a profile: ``("experience", 2, "start")``."""
 
 
-def format_path(path: Path) -> str:
+def format_path(path: FieldPath) -> str:
     """``("experience", 2, "start")`` -> ``experience[2].start``."""
     text = ""
     for part in path:
@@ -22,12 +29,29 @@ def format_path(path: Path) -> str:
     return text
 
 
+class ProfileGenError(Exception):
+    """A user error: a message `code` and its `context`, worded by `describe(lang)`."""
+
+    code: str = "unknown"
+    exit_code: int = 2
+    """The command's exit status when this error stops it (2: invalid input)."""
+
+    def __init__(self, code: str | None = None, /, **context: Any) -> None:
+        if code is not None:
+            self.code = code
+        self.context = context
+        super().__init__(self.code, context)
+
+    def describe(self, lang: str | None = None) -> str:
+        return i18n.message(lang or "fr", self.code, **self.context)
+
+
 @dataclass
 class Problem:
     """One thing wrong in a profile: where, and a message code with its context."""
 
     code: str
-    path: Path = ()
+    path: FieldPath = ()
     context: dict[str, Any] = field(default_factory=dict)
     line: int | None = None
     """1-based line in the file, when known."""
@@ -47,21 +71,29 @@ class Problem:
         return i18n.message(lang, self.code, **context)
 
 
-class ProfileError(Exception):
+class ProfileError(ProfileGenError):
     """A profile that cannot be used, with every problem found in it."""
+
+    code = "profile_invalid"
 
     def __init__(self, file: str, problems: Iterable[Problem], lang: str = "fr") -> None:
         self.file = file
         self.problems = sorted(problems, key=Problem.sort_key)
         self.lang = lang if lang in i18n.LANGUAGES else "fr"
-        super().__init__(self.format())
+        """The profile's own language, used when no language is asked for."""
+        super().__init__(file=file, count=len(self.problems))
+        self.args = (self.format(),)
 
-    def describe(self, lang: str) -> str:
-        """The report, like `BuildError.describe`; a profile speaks its own language."""
+    def __str__(self) -> str:
         return self.format()
 
-    def format(self, limit: int = 25) -> str:
+    def describe(self, lang: str | None = None) -> str:
+        """The report in `lang`, else in the profile's language."""
+        return self.format(lang=lang)
+
+    def format(self, limit: int = 25, lang: str | None = None) -> str:
         """A one-screen report: ``file:line:column: path`` then what is wrong, per problem."""
+        lang = lang if lang in i18n.LANGUAGES else self.lang
         lines = []
         for problem in self.problems[:limit]:
             where = problem.file or self.file
@@ -69,21 +101,33 @@ class ProfileError(Exception):
                 where += f":{problem.line}:{problem.column or 1}"
             if problem.path:
                 where += f": {format_path(problem.path)}"
-            lines.append(f"{where}\n    {problem.describe(self.lang)}")
+            lines.append(f"{where}\n    {problem.describe(lang)}")
         hidden = len(self.problems) - limit
         if hidden > 0:
-            lines.append(i18n.message(self.lang, "more_problems", count=hidden))
-        lines.append(i18n.message(self.lang, "problem_count", count=len(self.problems)))
+            lines.append(i18n.message(lang, "more_problems", count=hidden))
+        lines.append(i18n.message(lang, "problem_count", count=len(self.problems)))
         return "\n".join(lines)
 
 
-class BuildError(Exception):
-    """The build could not run (settings, plugin, cohort folder): a message code and context."""
+class BuildError(ProfileGenError):
+    """The build could not run (settings, plugin, cohort folder, an article)."""
 
-    def __init__(self, code: str, **context) -> None:
-        super().__init__(code, context)
-        self.code = code
-        self.context = context
 
-    def describe(self, lang: str) -> str:
-        return i18n.message(lang, self.code, **self.context)
+class InteropError(ProfileGenError):
+    """An input that cannot be imported, or an export that cannot be written."""
+
+
+class PdfUnavailable(ProfileGenError):
+    """WeasyPrint or its system libraries are missing; `detail` says which."""
+
+    code = "pdf_unavailable"
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail=detail)
+        self.args = (detail,)
+
+    def describe(self, lang: str | None = None) -> str:
+        return i18n.text(lang or "fr", "pdf.unavailable", detail=self.context["detail"])
+
+    def __str__(self) -> str:
+        return self.context["detail"]

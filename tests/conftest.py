@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+# A missing text or a bad placeholder fails the tests (production falls back and logs);
+# set before the package is imported, and inherited by the processes a test starts.
+os.environ["PROFILE_GEN_STRICT_I18N"] = "1"
 
 from profile_gen.app import cli
 

@@ -162,7 +162,7 @@ def test_an_unreadable_article_stops_the_build(run_cli, sample_copy, in_dir):
     article.write_text("Date: 2025-01-01\n\nNo title here.\n", encoding="utf-8")
     result = run_cli("build", "--no-pdf")
     assert result.code == 2, result.out
-    assert "article(s) illisible(s) : articles/sans-titre.md" in result.err
+    assert "articles/sans-titre.md : l'article n'a pas de titre" in result.err
     assert "interne" not in result.err
     assert (sample_copy / "output/index.html").read_bytes() == before  # previous output kept
     plain = subprocess.run(

@@ -125,12 +125,36 @@ def test_file_system_errors_name_the_path(run_cli, tmp_path, args, reason):
     assert "interne" not in result.err and "Traceback" not in result.err
 
 
-def test_argparse_messages_not_raised_by_our_commands_are_translated_too():
-    from profile_gen.app.cli_words import translate_error
+def test_argparse_words_come_from_the_catalogues_through_gettext():
+    import argparse
 
-    assert translate_error("fr", "argument --n: invalid int value: 'x'") == (
-        "argument --n : valeur invalide 'x'"
+    from profile_gen.app.cli_words import ArgparseWords, speaking
+
+    words = ArgparseWords("fr")
+    assert words.gettext("invalid %(type)s value: %(value)r") % {"type": "int", "value": "x"} == (
+        "valeur invalide 'x'"
     )
-    assert translate_error("fr", "something argparse may say one day") == (
+    assert words.gettext("something argparse may say one day") == (
         "something argparse may say one day"
     )
+    assert words.ngettext("expected %s argument", "expected %s arguments", 2) % 2 == (
+        "2 valeurs attendues"
+    )
+    assert words.ngettext("expected %s argument", "expected %s arguments", 1) % 1 == (
+        "1 valeur attendue"
+    )
+    before = argparse._  # type: ignore[attr-defined]
+    with speaking("fr"):
+        assert argparse._("options") == "options"  # type: ignore[attr-defined]
+        assert argparse._("usage: ") == "utilisation : "  # type: ignore[attr-defined]
+    assert argparse._ is before  # type: ignore[attr-defined]
+
+
+def test_lang_is_accepted_after_the_command_too(run_cli):
+    result = run_cli("check", "--lang", "en", str(SAMPLE))
+    assert result.code == 0, result.err
+    assert "Ready for the annexes and the defence." in result.out
+    french = run_cli("--lang", "en", "check", "--lang", "fr", str(SAMPLE))
+    assert "Prêt pour les annexes et la soutenance." in french.out
+    kept = run_cli("--lang", "en", "check", str(SAMPLE))
+    assert "Ready for the annexes" in kept.out

@@ -38,6 +38,15 @@ def test_every_label_used_by_the_templates_exists():
     assert not missing
 
 
+def test_every_text_formats_with_its_own_placeholders():
+    """Literal braces are doubled (`{{ }}`): a text never fails when it is filled."""
+    for module in (fr, en):
+        for table in (module.MESSAGES, module.LABELS):
+            for template in table.values():
+                names = set(re.findall(r"(?<!{){(\w+)}", template))
+                template.format(**{name: "x" for name in names})  # raises on a stray brace
+
+
 def test_placeholders_agree_between_languages():
     for table in ("MESSAGES", "LABELS"):
         for key, french in getattr(fr, table).items():
@@ -45,5 +54,83 @@ def test_placeholders_agree_between_languages():
             assert set(re.findall(r"{(\w+)}", french)) == set(re.findall(r"{(\w+)}", english)), key
 
 
-def test_unknown_message_code_never_raises():
-    assert "zzz" in i18n.message("fr", "zzz")
+def test_unknown_message_code_never_raises_in_production(caplog):
+    previous = i18n.set_strict(False)
+    try:
+        assert "zzz" in i18n.message("fr", "zzz")
+        assert i18n.label("en", "no.such.label") == "no.such.label"
+        assert i18n.text("fr", "init.created") == i18n.label("fr", "init.created")  # no path
+    finally:
+        i18n.set_strict(previous)
+    assert "no message 'zzz'" in caplog.text and "bad placeholder" in caplog.text
+
+
+def test_strict_mode_fails_loudly_in_tests():
+    assert i18n.set_strict(True) is True  # the tests run strict (tests/conftest.py)
+    with pytest.raises(i18n.TextError, match="zzz"):
+        i18n.message("fr", "zzz")
+    with pytest.raises(i18n.TextError, match=r"no\.such\.label"):
+        i18n.label("fr", "no.such.label")
+    with pytest.raises(i18n.TextError, match="bad placeholder"):
+        i18n.text("fr", "init.created")
+
+
+@pytest.mark.parametrize(
+    ("lang", "count", "expected"),
+    [
+        ("fr", 0, "0 point à compléter."),
+        ("fr", 1, "1 point à compléter."),
+        ("fr", 2, "2 points à compléter."),
+        ("en", 0, "0 items to complete."),
+        ("en", 1, "1 item to complete."),
+        ("en", 12, "12 items to complete."),
+    ],
+)
+def test_plurals_follow_each_language(lang, count, expected):
+    assert i18n.text(lang, "check.incomplete", count=count) == expected
+
+
+def test_no_text_writes_a_plural_with_parentheses():
+    for module in (fr, en):
+        for table in (module.MESSAGES, module.LABELS):
+            for key, value in table.items():
+                assert not re.search(r"\w\(s\)", value), (key, value)
+
+
+def test_every_plural_form_has_its_other_form():
+    for module in (fr, en):
+        for table in (module.MESSAGES, module.LABELS):
+            for key in table:
+                if key.endswith("_one"):
+                    assert key[: -len("_one")] in table, key
+
+
+@pytest.mark.parametrize(
+    ("date", "lang", "short", "expected"),
+    [
+        ((2025, 9, 18), "fr", True, "18 sept. 2025"),
+        ((2025, 9, None), "fr", True, "sept. 2025"),
+        ((2025, None, None), "en", True, "2025"),
+        ((2025, 9, 18), "en", True, "18 Sep 2025"),
+        ((2025, 2, None), "fr", False, "février 2025"),
+        ((2025, 12, 1), "en", False, "1 December 2025"),
+    ],
+)
+def test_dates_are_written_by_one_function(date, lang, short, expected):
+    from profile_gen.profile.fields import PartialDate
+
+    assert i18n.format_date(PartialDate(*date), lang, short) == expected
+
+
+def test_month_names_exist_once_in_the_catalogues():
+    """The renderer, the citations and the importers' date reader all use them."""
+    from profile_gen.interop.dates import parse_date
+
+    for module in (fr, en):
+        assert {f"month.{n}" for n in range(1, 13)} <= set(module.LABELS)
+        assert {f"month_short.{n}" for n in range(1, 13)} <= set(module.LABELS)
+    assert parse_date("févr. 2024") == "2024-02" and parse_date("Sept 2024") == "2024-09"
+    assert parse_date("decembre 2023") == "2023-12" and parse_date("jui 2024") is None
+    sources = [ROOT / "profile_gen/site/render.py", ROOT / "profile_gen/interop/dates.py"]
+    for source in sources:
+        assert "janv" not in source.read_text(encoding="utf-8").lower()

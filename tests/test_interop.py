@@ -265,7 +265,7 @@ def test_linkedin_import_end_to_end(tmp_path, run_cli, in_dir):
     assert "level: B1  # niveau inconnu sur LinkedIn" in text
     assert "# À COMPLÉTER : exactement 10 points forts" in text
     assert "Rapport d'import" in text and "Sans date" not in text.split("Rapport")[0]
-    assert "1 recommandation(s) non visible(s) ignorée(s)" in text
+    assert "1 recommandation non visible ignorée" in text
     assert "Droit du numérique" in text.split("Rapport")[1]
     profile = load(project / "content/profile.yaml")
     assert profile.identity.name == "Camille Durand"

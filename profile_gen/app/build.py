@@ -31,7 +31,7 @@ from profile_gen.site.keys import (
 PLUGIN = "profile_gen.site.plugin"
 
 
-def _quiet_pelican() -> None:
+def quiet_pelican() -> None:
     logging.getLogger("pelican").setLevel(logging.WARNING)
     console.quiet = True
 
@@ -113,7 +113,7 @@ def build(
     formats: tuple[str, ...] | None = None,
 ) -> int:
     """Build the Book (of `content`, else of the settings' content folder) and say where."""
-    _quiet_pelican()
+    quiet_pelican()
     started = time.perf_counter()
     final, profile, _ = run_pelican(
         settings_file, Path(output) if output else None, pdf, content=content, formats=formats

@@ -7,19 +7,22 @@ the profile's language.
 
 from __future__ import annotations
 
+import os
 import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from profile_gen import i18n
-from profile_gen.app.build import _quiet_pelican, project_settings, run_pelican
+from profile_gen.app.build import project_settings, quiet_pelican, run_pelican
 from profile_gen.app.privacy import exposed
 from profile_gen.app.project import SETTINGS_FILE
+from profile_gen.errors import BuildError
 from profile_gen.media import cache_folder
 from profile_gen.profile.loader import load
 from profile_gen.profile.model import Profile
 from profile_gen.profile.readiness import Readiness, assess
 from profile_gen.site import citations
+from profile_gen.site.article_meta import article_problems
 from profile_gen.site.pdf import PdfUnavailable, printed_pages
 from profile_gen.site.plugin import profile_path as settings_profile
 
@@ -29,12 +32,16 @@ MAX_LISTED = 15
 
 @dataclass(frozen=True)
 class ProjectFindings:
-    """What the project's settings say about this profile (None: no settings for it)."""
+    """What the project's settings and files say about this profile (None: no settings)."""
 
     cv_pages: int | None = None
     harvard_without_date: bool = False
     exposed: tuple[str, ...] = ()
     """Contact items for paper only, written in a profile that may be public."""
+    articles: tuple[BuildError, ...] = ()
+    """What would make the build skip an article (checked with or without settings)."""
+    articles_folder: str = "articles/"
+    """The profile's own article folder, as the hints name it."""
 
 
 def check(
@@ -49,7 +56,7 @@ def check(
     findings = replace(findings, exposed=tuple(exposed(profile, profile_path)))
     settings_name = str(settings_file or SETTINGS_FILE)
     lines = report_lines(profile, report, findings, lang, str(profile_path), settings_name)
-    return "\n".join(lines), report.ready
+    return "\n".join(lines), report.ready and not findings.articles
 
 
 def article_count(profile_path: Path) -> int:
@@ -60,14 +67,19 @@ def article_count(profile_path: Path) -> int:
 def project_findings(
     profile: Profile, profile_path: Path, settings_file: Path | None, articles: int
 ) -> ProjectFindings:
+    problems = tuple(article_problems(profile_path.parent))
+    folder = str(profile_path.parent / "articles") + os.sep
     settings = _settings_for(settings_file, profile_path)
     if settings is None:
-        return ProjectFindings()
+        return ProjectFindings(articles=problems, articles_folder=folder)
     style, accessed = citations.from_settings(settings)  # a bad setting is a named error
     cited_online = any(activity.url for activity in profile.activities) or articles > 0
     return ProjectFindings(
-        cv_pages=_cv_pages(settings_file, profile_path, settings),
+        # the CV is printed by a build, which a bad article stops: count its pages after
+        cv_pages=None if problems else _cv_pages(settings_file, profile_path, settings),
         harvard_without_date=style == "harvard" and accessed is None and cited_online,
+        articles=problems,
+        articles_folder=folder,
     )
 
 
@@ -82,11 +94,37 @@ def report_lines(
     def say(key: str, **context) -> str:
         return i18n.text(lang, key, **context)
 
-    out = [say("check.valid", file=profile_name), "", say("check.annexe")]
+    out = [say("check.valid", file=profile_name)]
+    if report.placeholders:
+        items = ", ".join(f"{where} (« {value} »)" for where, value in report.placeholders)
+        out.append(f"✗ {say('check.placeholders', items=items)}")
+    out += ["", say("check.annexe")]
     for item in report.annexe:
         line = f"  {'✓' if item.ok else '✗'} {say('item.' + item.key)}"
-        out.append(line if item.ok else f"{line} — {say('check.hint.' + item.key)}")
-    out += ["", say("check.defence")]
+        key = "activities_folder" if item.key == "activities" else item.key
+        hint = say(f"check.hint.{key}", articles=findings.articles_folder)
+        out.append(line if item.ok else f"{line} — {hint}")
+    out += ["", say("check.defence"), *_defence_lines(report, say)]
+    if findings.articles:
+        out += ["", say("check.articles")]
+        out += [f"  ✗ {problem.describe(lang)}" for problem in findings.articles]
+    notes = _notes(profile, report, say)
+    if notes:
+        out += ["", say("check.notes"), *notes]
+    if findings.harvard_without_date:
+        out += ["", f"⚠ {say('check.harvard_accessed', settings=settings_name)}"]
+    if findings.exposed:
+        items = ", ".join(i18n.label(lang, f"contact.{name}") for name in findings.exposed)
+        out += ["", f"⚠ {say('check.private_exposed', items=items)}"]
+    if findings.cv_pages is not None and findings.cv_pages > 1:
+        out += ["", f"⚠ {say('check.cv_overflow', pages=findings.cv_pages)}"]
+    missing = len(report.missing) + len(findings.articles) + bool(report.placeholders)
+    out += ["", say("check.ready") if not missing else say("check.incomplete", count=missing)]
+    return out
+
+
+def _defence_lines(report: Readiness, say) -> list[str]:
+    out = []
     for item in report.defence:
         line = f"  {'✓' if item.ok else '✗'} {say('check.' + item.key, **item.context)}"
         if not item.ok:
@@ -102,19 +140,12 @@ def report_lines(
                 budget=warning.budget,
             )
             out.append(f"      - [{lang_of_notes}] {detail}")
-    notes = _notes(profile, report, say)
-    if notes:
-        out += ["", say("check.notes"), *notes]
-    if findings.harvard_without_date:
-        out += ["", f"⚠ {say('check.harvard_accessed', settings=settings_name)}"]
-    if findings.exposed:
-        items = ", ".join(i18n.label(lang, f"contact.{name}") for name in findings.exposed)
-        out += ["", f"⚠ {say('check.private_exposed', items=items)}"]
-    if findings.cv_pages is not None and findings.cv_pages > 1:
-        out += ["", f"⚠ {say('check.cv_overflow', pages=findings.cv_pages)}"]
-    missing = report.missing
-    out += ["", say("check.ready") if not missing else say("check.incomplete", count=len(missing))]
     return out
+
+
+def _listed(paths: list[str]) -> list[str]:
+    more = ["    - …"] if len(paths) > MAX_LISTED else []
+    return [f"    - {path}" for path in paths[:MAX_LISTED]] + more
 
 
 def _notes(profile: Profile, report: Readiness, say) -> list[str]:
@@ -127,9 +158,7 @@ def _notes(profile: Profile, report: Readiness, say) -> list[str]:
             notes.append(
                 f"  {say('check.translations', count=len(paths), lang=other, primary=fallback)}"
             )
-            notes += [f"    - {path}" for path in paths[:MAX_LISTED]]
-            if len(paths) > MAX_LISTED:
-                notes.append("    - …")
+            notes += _listed(paths)
     for text in report.too_long_for_linkedin:
         notes.append(
             "  "
@@ -143,7 +172,9 @@ def _notes(profile: Profile, report: Readiness, say) -> list[str]:
         )
     if report.plain_texts:
         for other in profile.locale[1:]:
-            notes.append(f"  {say('check.plain_texts', count=report.plain_texts, lang=other)}")
+            count = len(report.plain_texts)
+            notes.append(f"  {say('check.untranslated', count=count, lang=other)}")
+            notes += _listed(report.plain_texts)
     return notes
 
 
@@ -161,7 +192,7 @@ def _settings_for(settings_file: Path | None, profile_path: Path) -> dict | None
 def _cv_pages(settings_file: Path | None, profile_path: Path, settings: dict) -> int | None:
     """Pages of the printed CV of this profile, printed with the settings' theme, when
     WeasyPrint works."""
-    _quiet_pelican()
+    quiet_pelican()
     with tempfile.TemporaryDirectory() as folder:
         built = run_pelican(
             settings_file, Path(folder) / "output", pdf=False, content=profile_path.parent

@@ -8,24 +8,29 @@ from __future__ import annotations
 
 import argparse
 import errno
+import functools
 import os
 import sys
 from pathlib import Path
 
 from profile_gen import i18n
-from profile_gen.app.cli_words import formats_list, int_between, parser_class
+from profile_gen.app.cli_words import formats_list, int_between, speaking
 from profile_gen.app.init import HOSTS
 from profile_gen.app.project import resolve, resolve_built
 from profile_gen.app.startup import long_lived_imports
-from profile_gen.errors import BuildError, ProfileError
-from profile_gen.interop import InteropError
+from profile_gen.errors import BuildError, ProfileGenError
 
 DEFAULT_PROFILE = Path("content") / "profile.yaml"
 
 
+def _asked_lang(args: argparse.Namespace) -> str | None:
+    """The language asked for (--lang, then PROFILE_GEN_LANG), None when none is."""
+    lang = getattr(args, "lang", None) or os.environ.get("PROFILE_GEN_LANG", "")
+    return lang if lang in i18n.LANGUAGES else None
+
+
 def _lang(args: argparse.Namespace) -> str:
-    lang = args.lang or os.environ.get("PROFILE_GEN_LANG", "")
-    return lang if lang in i18n.LANGUAGES else "fr"
+    return _asked_lang(args) or "fr"
 
 
 # --------------------------------------------------------------------------- check
@@ -68,93 +73,16 @@ def cmd_init(args: argparse.Namespace) -> int:
 # --------------------------------------------------------------------------- interop
 
 
-def _schema_reference(target: Path) -> str:
-    """The path from `target`'s folder to a `profile.schema.json` above it, else beside it."""
-    from profile_gen.profile.schema import SCHEMA_FILE, json_schema_text
-
-    folder = target.resolve().parent
-    for depth, candidate in enumerate([folder, *list(folder.parents)[:2]]):
-        if (candidate / SCHEMA_FILE).is_file():
-            return "../" * depth + SCHEMA_FILE
-    with open(folder / SCHEMA_FILE, "x", encoding="utf-8") as handle:
-        handle.write(json_schema_text())
-    return SCHEMA_FILE
-
-
-def _write_imported(target: Path, force: bool, lang: str, make_text) -> int:
-    from profile_gen.interop import InteropError
-    from profile_gen.profile.loader import load_text
-
-    if target.exists() and not force:
-        raise InteropError("import_exists", path=str(target))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    text = make_text(_schema_reference(target))
-    try:
-        load_text(text, str(target))
-    except ProfileError as error:  # a bug of ours: say so, write nothing
-        raise InteropError("import_invalid_result", detail=error.format(limit=3)) from None
-    target.write_text(text, encoding="utf-8")
-    print(i18n.text(lang, "import.written", path=str(target)))
-    print(i18n.text(lang, "init.next", path=str(target), folder=str(target.parent)))
-    return 0
-
-
 def cmd_import(args: argparse.Namespace) -> int:
-    from profile_gen.interop import InteropError
-    from profile_gen.interop.fit import fit
-    from profile_gen.interop.writer import to_yaml
+    from profile_gen.app.interchange import run_import
 
-    lang = _lang(args)
-    source = Path(args.source)
-    if args.format == "linkedin":
-        from profile_gen.interop.archive import read_export
-        from profile_gen.interop.linkedin import from_linkedin
-
-        imported = from_linkedin(read_export(source))
-        data, dropped = fit(imported.data)
-        imported.unmapped += dropped
-        make = lambda schema: to_yaml(  # noqa: E731
-            data, imported.comments, imported.unmapped, schema, source.name
-        )
-        result = _write_imported(Path(args.output), args.force, lang, make)
-        for line in imported.unmapped:
-            print(f"  - {line}")
-        return result
-    from profile_gen.interop.embedded import read_resume
-    from profile_gen.interop.jsonresume import drop_missing_files, from_jsonresume
-
-    resume = read_resume(source)  # a resume.json, or the one an annexe PDF carries
-    try:
-        data, unmapped = from_jsonresume(resume)
-        data, dropped = fit(data)
-    except (AttributeError, TypeError, KeyError, IndexError, ValueError) as error:
-        # our own meta section edited into an unexpected shape: refuse it clearly
-        raise InteropError(
-            "import_invalid_json", path=str(source), detail=repr(error)[:120]
-        ) from None
-    unmapped += dropped + drop_missing_files(data, Path(args.output).resolve().parent)
-    make = lambda schema: to_yaml(data, {}, unmapped, schema, source.name)  # noqa: E731
-    return _write_imported(Path(args.output), args.force, lang, make)
+    return run_import(args, _lang(args))
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    import json
+    from profile_gen.app.interchange import run_export
 
-    from profile_gen.interop import InteropError
-    from profile_gen.interop.jsonresume import export
-    from profile_gen.profile.loader import load
-
-    profile = load(Path(args.profile), lang=args.lang)
-    text = json.dumps(export(profile, args.language), ensure_ascii=False, indent=2) + "\n"
-    if args.output:
-        target = Path(args.output)
-        if target.exists() and not args.force:
-            raise InteropError("import_exists", path=str(target))
-        target.write_text(text, encoding="utf-8")
-        print(i18n.text(_lang(args), "import.written", path=str(target)), file=sys.stderr)
-    else:
-        sys.stdout.write(text)
-    return 0
+    return run_export(args, _lang(args))
 
 
 # --------------------------------------------------------------------------- build
@@ -214,7 +142,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     with long_lived_imports():
         from profile_gen.app.build import build, project_settings
         from profile_gen.profile.loader import load
-        from profile_gen.site.pdf import PDFS, PdfUnavailable, print_info, write_pdfs
+        from profile_gen.site.pdf import PDFS, print_info, write_pdfs
         from profile_gen.site.plugin import profile_path
 
     lang = _lang(args)
@@ -222,11 +150,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     if not all((output / page).is_file() for page in PDFS):
         return build(settings_file, output=str(output), lang=args.lang, pdf=True, content=content)
     source = profile_path(project_settings(settings_file, content))  # the attached profile
-    try:
-        counts = write_pdfs(output, info=print_info(load(source), source))
-    except PdfUnavailable as error:
-        print(i18n.text(lang, "pdf.unavailable", detail=str(error)), file=sys.stderr)
-        return 2
+    counts = write_pdfs(output, info=print_info(load(source), source))  # PdfUnavailable: `main`
     files = ", ".join(f"{output / name} ({pages} p.)" for name, pages in counts.items())
     print(i18n.text(lang, "pdf.written", files=files))
     return 0
@@ -275,11 +199,16 @@ def parser(lang: str = "fr") -> argparse.ArgumentParser:
     def h(key: str) -> str:
         return i18n.label(lang, f"help.{key}")
 
-    main = parser_class(lang)(prog="profile-gen", description=h("description"))
+    main = argparse.ArgumentParser(prog="profile-gen", description=h("description"))
     main.add_argument("--debug", action="store_true", help=h("debug"))
     main.add_argument("--lang", choices=i18n.LANGUAGES, help=h("lang"))
     main.add_argument("--version", action="version", version=_version(), help=h("version"))
     commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    # --lang after the command too (`profile-gen check --lang en`); SUPPRESS keeps the
+    # value given before the command when it is not repeated after it
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--lang", choices=i18n.LANGUAGES, default=argparse.SUPPRESS, help=h("lang"))
+    commands.add_parser = functools.partial(commands.add_parser, parents=[common])  # type: ignore[method-assign]
 
     check = commands.add_parser("check", help=h("check"))
     check.add_argument("profile", nargs="?", help=h("check_profile"))
@@ -387,32 +316,35 @@ def _os_error(lang: str, error: OSError) -> str:
     return i18n.message(lang, "os_error", path=str(path), reason=reason)
 
 
+def report(error: BaseException, lang: str | None, debug: bool = False) -> int:
+    """THE place where an error meets the terminal: one message on stderr, and the exit
+    code (2: invalid input, 3: a bug of ours, 130: interrupted). `lang` None lets a
+    profile's own errors speak the profile's language."""
+    if isinstance(error, ProfileGenError):
+        print(error.describe(lang), file=sys.stderr)
+        return error.exit_code
+    if isinstance(error, KeyboardInterrupt):
+        return 130
+    if isinstance(error, OSError):  # the file system said no: a path to fix, not a bug
+        print(_os_error(lang or "fr", error), file=sys.stderr)
+        return 2
+    if debug:
+        raise error
+    print(i18n.text(lang or "fr", "cli.internal_error", error=repr(error)), file=sys.stderr)
+    return 3
+
+
 def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
-    args = parser(_argv_lang(argv)).parse_args(argv)
+    lang = _argv_lang(argv)
+    with speaking(lang):
+        args = parser(lang).parse_args(argv)
     try:
         return args.run(args)
-    except ProfileError as error:
-        print(error.format(), file=sys.stderr)
-        return 2
-    except BuildError as error:
-        print(error.describe(_lang(args)), file=sys.stderr)
-        return 2
-    except InteropError as error:
-        print(i18n.message(_lang(args), error.code, **error.context), file=sys.stderr)
-        return 2
-    except OSError as error:  # the file system said no: a path to fix, not a bug to report
-        print(_os_error(_lang(args), error), file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        return 130
-    except Exception as error:  # a bug: say so in one line, trace only on demand
-        if args.debug:
-            raise
-        print(i18n.text(_lang(args), "cli.internal_error", error=repr(error)), file=sys.stderr)
-        return 3
+    except (Exception, KeyboardInterrupt) as error:
+        return report(error, _asked_lang(args), args.debug)
 
 
 if __name__ == "__main__":

@@ -1,62 +1,86 @@
 """argparse in French or English: the usage line, the section titles, `-h` and parse errors.
 
-argparse writes its own words in English, so a French student would read `usage:`,
-`options:` and `error: unrecognized arguments` around French help texts. The words live in
-`profile_gen.i18n` (`argparse.*`); the patterns below recognise argparse's messages, and a
-message they do not recognise is shown as argparse wrote it.
+argparse writes its words through `gettext` (`_('usage: ')`, `ngettext(...)`): `speaking`
+installs a translation object whose catalogue is `profile_gen.i18n` (`argparse.*`) for the
+time of a run. A word it does not know is shown as argparse wrote it.
 """
 
 from __future__ import annotations
 
 import argparse
-import re
-import sys
-from typing import NoReturn
+import gettext
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from profile_gen import i18n
 
-ERRORS = (
-    ("unrecognized", re.compile(r"unrecognized arguments: (?P<args>.*)")),
-    ("required", re.compile(r"the following arguments are required: (?P<args>.*)")),
-    (
-        "choice",
-        re.compile(
-            r"argument (?P<arg>.+?): invalid choice: (?P<value>.+?) \(choose from (?P<choices>.*)\)"
-        ),
+WORDS: dict[str, tuple[str, dict[str, str]]] = {
+    "usage: ": ("argparse.usage", {}),
+    "positional arguments": ("argparse.positionals", {}),
+    "options": ("argparse.options", {}),
+    "show this help message and exit": ("argparse.help", {}),
+    "%(prog)s: error: %(message)s\n": (
+        "argparse.error_line",
+        {"prog": "%(prog)s", "message": "%(message)s"},
     ),
-    ("expected_one", re.compile(r"argument (?P<arg>.+?): expected one argument")),
-    ("invalid_value", re.compile(r"argument (?P<arg>.+?): invalid \w+ value: (?P<value>.*)")),
-    ("other", re.compile(r"argument (?P<arg>.+?): (?P<detail>.*)")),  # our own checks' words
-)
+    "argument %(argument_name)s: %(message)s": (
+        "argparse.argument",
+        {"arg": "%(argument_name)s", "message": "%(message)s"},
+    ),
+    "unrecognized arguments: %s": ("argparse.unrecognized", {"args": "%s"}),
+    "the following arguments are required: %s": ("argparse.required", {"args": "%s"}),
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "argparse.choice",
+        {"value": "%(value)r", "choices": "%(choices)s"},
+    ),
+    "expected one argument": ("argparse.expected_single", {}),
+    "expected at most one argument": ("argparse.expected_most", {}),
+    "expected at least one argument": ("argparse.expected_least", {}),
+    "invalid %(type)s value: %(value)r": ("argparse.invalid_value", {"value": "%(value)r"}),
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "argparse.ambiguous",
+        {"option": "%(option)s", "matches": "%(matches)s"},
+    ),
+    "not allowed with argument %s": ("argparse.not_allowed", {"arg": "%s"}),
+}
+"""argparse's English format strings -> our label and the placeholders it keeps."""
+
+PLURALS = {"expected %s argument": "argparse.expected_n"}
 
 
-def translate_error(lang: str, message: str) -> str:
-    for key, pattern in ERRORS:
-        match = pattern.fullmatch(message)
-        if match:
-            return i18n.text(lang, f"argparse.{key}", **match.groupdict())
-    return message
+class ArgparseWords(gettext.NullTranslations):
+    """argparse's words in `lang`, from the catalogues (format specifiers kept)."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        self.lang = lang
+
+    def gettext(self, message: str) -> str:
+        if message == "usage: ":  # the label has no trailing space
+            return i18n.label(self.lang, "argparse.usage") + " "
+        known = WORDS.get(message)
+        if known is None:
+            return message
+        key, keep = known
+        return i18n.text(self.lang, key, **keep)
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        key = PLURALS.get(msgid1)
+        if key is None:
+            return msgid1 if n == 1 else msgid2
+        return i18n.text(self.lang, key, count=n).replace(str(n), "%s", 1)
 
 
-class Parser(argparse.ArgumentParser):
-    """An argument parser that speaks `lang`; `parser_class(lang)` makes one per language."""
-
-    lang = "fr"
-
-    def __init__(self, *args, **kwargs) -> None:
-        kwargs.setdefault("add_help", False)
-        kwargs.setdefault("formatter_class", _formatter(self.lang))
-        super().__init__(*args, **kwargs)
-        self._positionals.title = i18n.label(self.lang, "argparse.positionals")
-        self._optionals.title = i18n.label(self.lang, "argparse.options")
-        self.add_argument(
-            "-h", "--help", action="help", help=i18n.label(self.lang, "argparse.help")
-        )
-
-    def error(self, message: str) -> NoReturn:
-        self.print_usage(sys.stderr)
-        word = i18n.label(self.lang, "argparse.error")
-        self.exit(2, f"{self.prog}: {word} {translate_error(self.lang, message)}\n")
+@contextmanager
+def speaking(lang: str) -> Iterator[None]:
+    """argparse speaks `lang` inside the block (its `_` and `ngettext` hooks)."""
+    words = ArgparseWords(lang)
+    before = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+    argparse._, argparse.ngettext = words.gettext, words.ngettext  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = before  # type: ignore[attr-defined]
 
 
 def int_between(lang: str, low: int, high: int):
@@ -89,17 +113,3 @@ def formats_list(lang: str):
         return names
 
     return parse
-
-
-def parser_class(lang: str) -> type[Parser]:
-    return type(f"Parser_{lang}", (Parser,), {"lang": lang})
-
-
-def _formatter(lang: str) -> type[argparse.HelpFormatter]:
-    class Formatter(argparse.HelpFormatter):
-        def add_usage(self, usage, actions, groups, prefix=None) -> None:
-            if prefix is None:
-                prefix = i18n.label(lang, "argparse.usage") + " "
-            super().add_usage(usage, actions, groups, prefix)
-
-    return Formatter

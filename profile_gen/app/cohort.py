@@ -8,9 +8,7 @@ swapped in atomically, so a failed one keeps its previous output.
 from __future__ import annotations
 
 import os
-import re
 import time
-import unicodedata
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,13 +21,13 @@ from profile_gen.app.check import article_count
 from profile_gen.errors import BuildError, ProfileError
 from profile_gen.profile.readiness import assess
 from profile_gen.site import render
+from profile_gen.text import slug
 
 PROFILE_FILE = "profile.yaml"
 
 
 def slugify(name: str) -> str:
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "profil"
+    return slug(name, fallback="profil")
 
 
 def find_profiles(folder: Path) -> list[tuple[str, Path]]:
@@ -74,9 +72,9 @@ def build_member(
     formats: tuple[str, ...] | None = None,
 ) -> Outcome:
     """Build one Book; never raises for a bad profile (the error text is in the outcome)."""
-    from profile_gen.app.build import _quiet_pelican
+    from profile_gen.app.build import quiet_pelican
 
-    _quiet_pelican()
+    quiet_pelican()
     started = time.perf_counter()
     try:
         built = run_pelican(settings_file, output / slug, pdf=pdf, content=folder, formats=formats)

@@ -198,9 +198,9 @@ def serve(
     content: Path | None = None,
     lang: str = "fr",
 ) -> int:
-    from profile_gen.app.build import _quiet_pelican
+    from profile_gen.app.build import quiet_pelican
 
-    _quiet_pelican()
+    quiet_pelican()
     if settings_file is not None and not settings_file.is_file():
         raise BuildError("build_no_settings", path=str(settings_file))
 

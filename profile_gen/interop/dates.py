@@ -3,28 +3,26 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("jan", "january", "janv", "janvier"),
-            ("feb", "february", "fév", "fev", "févr", "février", "fevrier"),
-            ("mar", "march", "mars"),
-            ("apr", "april", "avr", "avril"),
-            ("may", "mai"),
-            ("jun", "june", "juin"),
-            ("jul", "july", "juil", "juillet"),
-            ("aug", "august", "août", "aout"),
-            ("sep", "sept", "september", "septembre"),
-            ("oct", "october", "octobre"),
-            ("nov", "november", "novembre"),
-            ("dec", "december", "déc", "décembre", "decembre"),
-        ],
-        start=1,
-    )
-    for name in names
-}
+from profile_gen import i18n
+
+
+def _month_names() -> dict[str, int]:
+    """Every spelling of each month the catalogues know, full and short, with and without
+    accents, and its first three letters when they name one month only (not ``jui``)."""
+    found: dict[str, set[int]] = {}
+    for lang in i18n.LANGUAGES:
+        for month in range(1, 13):
+            for short in (False, True):
+                name = i18n.month_name(lang, month, short).lower().rstrip(".")
+                plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+                for spelling in (name, plain, name[:3], plain[:3]):
+                    found.setdefault(spelling, set()).add(month)
+    return {name: months.pop() for name, months in found.items() if len(months) == 1}
+
+
+_MONTHS = _month_names()
 
 
 def parse_date(text: str | None) -> str | None:

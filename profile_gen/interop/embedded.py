@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 from profile_gen.interop import InteropError
 from profile_gen.profile.model import Profile
@@ -43,7 +42,7 @@ def attachment_text(profile: Profile) -> str:
     return json.dumps(resume, ensure_ascii=False, indent=2) + "\n"
 
 
-def _from_pdf(source: Path) -> bytes:
+def json_from_pdf(source: Path) -> bytes:
     """The attached JSON Resume of the PDF `source` (the first `.json` attachment)."""
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
@@ -57,22 +56,3 @@ def _from_pdf(source: Path) -> bytes:
         return attachments[found[0]][0]
     except (PyPdfError, ValueError, KeyError, IndexError, TypeError) as error:
         raise InteropError("import_pdf_unreadable", path=str(source), detail=str(error)) from None
-
-
-def read_resume(source: Path) -> dict[str, Any]:
-    """The JSON Resume of `source`: a `.json` file, or a PDF carrying one (the annexe)."""
-    try:
-        if source.stat().st_size > MAX_BYTES:
-            raise InteropError("import_invalid_json", path=str(source), detail="> 20 MB")
-        data = source.read_bytes()
-    except FileNotFoundError:
-        raise InteropError("import_missing", path=str(source)) from None
-    if data.startswith(b"%PDF-"):
-        data = _from_pdf(source)
-    try:
-        resume = json.loads(data.decode("utf-8-sig"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        raise InteropError("import_invalid_json", path=str(source), detail=str(error)) from None
-    if not isinstance(resume, dict):
-        raise InteropError("import_invalid_json", path=str(source), detail="not an object")
-    return resume

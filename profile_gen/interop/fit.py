@@ -8,18 +8,21 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from profile_gen import i18n
 from profile_gen.errors import format_path
+from profile_gen.interop.mapping import PLACEHOLDERS
 from profile_gen.profile import rules
+from profile_gen.profile.loader import problem_from_pydantic
 from profile_gen.profile.model import Profile
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-PLACEHOLDERS = {("identity", "name"): "Prénom Nom", ("identity", "headline"): "À compléter"}
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""Control characters (pasted from PDFs, word processors): never kept in imported text."""
 
 
 def clean_text(value: Any) -> Any:
     """Control characters (pasted from PDFs, word processors) removed from every string."""
     if isinstance(value, str):
-        return _CONTROL.sub("", value).strip()
+        return CONTROL_CHARS.sub("", value).strip()
     if isinstance(value, list):
         return [clean_text(item) for item in value]
     if isinstance(value, dict):
@@ -65,8 +68,8 @@ def _unmarked(value: Any) -> Any:
     return value
 
 
-def fit(data: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
-    """`data` made valid, and a report line for each thing removed."""
+def fit(data: dict[str, Any], lang: str = "fr") -> tuple[dict[str, Any], list[str]]:
+    """`data` made valid, and a report line (in `lang`) for each thing removed."""
     data = clean_text(data)
     report: list[str] = []
     for _ in range(200):
@@ -77,7 +80,8 @@ def fit(data: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
             where = _drop(data, tuple(first["loc"]), first["type"] == "missing")
             if where is None:
                 break
-            report.append(f"{where} : valeur non reprise ({first['msg']})")
+            detail = problem_from_pydantic(first).describe(lang)
+            report.append(i18n.text(lang, "imp.not_kept", where=where, detail=detail))
             continue
         problems = rules.check(profile)
         if not problems:
@@ -85,5 +89,6 @@ def fit(data: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
         where = _drop(data, tuple(problems[0].path), missing=True)
         if where is None:
             break
-        report.append(f"{where} : non repris ({problems[0].describe('fr')})")
+        detail = problems[0].describe(lang)
+        report.append(i18n.text(lang, "imp.not_kept_rule", where=where, detail=detail))
     raise ValueError("the imported data could not be made valid")

@@ -1,16 +1,33 @@
 """LinkedIn export -> profile data (plain dicts in the profile's shape), with what was guessed
-and what could not be mapped, for `profile_gen.interop.writer` to write as commented YAML."""
+and what could not be mapped, for `profile_gen.interop.writer` to write as commented YAML.
+
+One mapper per section: the simple ones are `Section` tables (`profile_gen.interop.mapping`),
+the others (identity, languages, recommendations) are short functions.
+"""
 
 from __future__ import annotations
 
 import re
-import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from profile_gen.interop import present
+from profile_gen import i18n
 from profile_gen.interop.archive import Table
-from profile_gen.interop.dates import parse_date
+from profile_gen.interop.mapping import (
+    PLACEHOLDERS,
+    Section,
+    col,
+    const,
+    date,
+    either,
+    id_from,
+    joined,
+    map_section,
+    ongoing,
+    present,
+    web,
+)
 from profile_gen.profile.names import author_name
 
 PROFICIENCY = {
@@ -20,6 +37,8 @@ PROFICIENCY = {
     "full professional proficiency": "C1",
     "native or bilingual proficiency": "native",
 }
+PERSONAL = ("Address", "Birth Date", "Twitter Handles", "Instant Messengers")
+"""Columns of Profile.csv left out on purpose: personal data the student adds if they wish."""
 
 
 @dataclass
@@ -30,18 +49,111 @@ class Imported:
     unmapped: list[str] = field(default_factory=list)
     """Lines of the final report: what could not be mapped, and why."""
     counts: dict[str, int] = field(default_factory=dict)
+    lang: str = "fr"
+    """The language of the report and the comments."""
+
+    def say(self, label: str, **context: Any) -> str:
+        return i18n.text(self.lang, label, **context)
+
+    def report(self, label: str, **context: Any) -> None:
+        self.unmapped.append(self.say(label, **context))
 
 
-def slug(text: str, taken: set[str]) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    base = (
-        re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:50].strip("-") or "realisation"
+def _jobs(where: str, title: str, contract: str | None = None) -> Section:
+    return Section(
+        where=where,
+        fields={
+            "title": either(col(title), default="?"),
+            "organization": either(col("Company Name"), default="?"),
+            "location": col("Location"),
+            "contract": const(contract),
+            "start": date("Started On"),
+            "end": date("Finished On"),
+            "description": col("Description"),
+        },
+        required=("start",),
+        title=joined(title, "Company Name", separator=" — ") if not contract else col(title),
+        skipped="imp.no_start" if not contract else "imp.no_date",
     )
-    candidate, number = base, 2
-    while candidate in taken:
-        candidate, number = f"{base}-{number}", number + 1
-    taken.add(candidate)
-    return candidate
+
+
+SECTIONS: dict[str, tuple[tuple[str, Section], ...]] = {
+    "experience": (
+        ("positions", _jobs("Positions.csv", "Title")),
+        ("volunteering", _jobs("Volunteering.csv", "Role", "volunteer")),
+    ),
+    "education": (
+        (
+            "education",
+            Section(
+                where="Education.csv",
+                fields={
+                    "degree": either(col("Degree Name", "School Name"), default="?"),
+                    "institution": either(col("School Name"), default="?"),
+                    "start": date("Start Date", "End Date"),
+                    "end": date("End Date"),
+                    "description": joined("Notes", "Activities", separator="\n\n"),
+                },
+                required=("start",),
+                title=col("School Name"),
+            ),
+        ),
+    ),
+    "certifications": (
+        (
+            "certifications",
+            Section(
+                where="Certifications.csv",
+                fields={
+                    "name": either(col("Name"), default="?"),
+                    "issuer": either(col("Authority"), default="?"),
+                    "date": date("Started On"),
+                    "expires": date("Finished On"),
+                    "credential_id": col("License Number"),
+                    "url": web("Url"),
+                },
+                required=("date",),
+                title=col("Name"),
+            ),
+        ),
+    ),
+    "activities": (
+        (
+            "publications",
+            Section(
+                where="Publications.csv",
+                fields={
+                    "kind": const("article"),
+                    "title": col("Name"),
+                    "date": date("Published On"),
+                    "url": web("Url"),
+                    "venue": col("Publisher"),
+                    "summary": col("Description"),
+                },
+                required=("title", "date"),
+                title=col("Name"),
+            ),
+        ),
+        (
+            "honors",
+            Section(
+                where="Honors.csv",
+                fields={
+                    "kind": const("other"),
+                    "title": col("Title"),
+                    "date": date("Issued On"),
+                    "summary": col("Description"),
+                },
+                required=("title", "date"),
+                title=col("Title"),
+            ),
+        ),
+    ),
+    "skills": (
+        ("skills", Section(where="Skills.csv", fields={"name": col("Name")}, required=("name",))),
+    ),
+}
+"""Profile section -> the tables it is made of, in order, and how each row maps."""
 
 
 def _websites(text: str) -> list[tuple[str, str]]:
@@ -52,137 +164,50 @@ def _websites(text: str) -> list[tuple[str, str]]:
     return found
 
 
-def _period(row: dict[str, str], start_key: str, end_key: str) -> tuple[str | None, str | None]:
-    return parse_date(row.get(start_key)), parse_date(row.get(end_key))
+def _first(tables: dict[str, Table], name: str) -> dict[str, str]:
+    return (tables.get(name) or [{}])[0]
 
 
-def from_linkedin(tables: dict[str, Table]) -> Imported:
-    result = Imported(data={"locale": "fr"})
-    data = result.data
-    comments = result.comments
-    unmapped = result.unmapped
-
-    profile = (tables.get("profile") or [{}])[0]
+def _identity(tables: dict[str, Table], result: Imported) -> None:
+    profile = _first(tables, "profile")
     name = " ".join(part for part in (profile.get("First Name"), profile.get("Last Name")) if part)
     identity: dict[str, Any] = {
-        "name": name or "Prénom Nom",
-        "headline": profile.get("Headline") or "À compléter",
+        "name": name or PLACEHOLDERS["identity", "name"],
+        "headline": profile.get("Headline") or PLACEHOLDERS["identity", "headline"],
     }
     if not name:
-        unmapped.append("Profile.csv : nom absent — complétez identity.name")
+        result.report("imp.no_name", where="Profile.csv")
     last_name = " ".join((profile.get("Last Name") or "").split())
     if name and last_name and author_name(name) != author_name(name, last_name):
         identity["family_name"] = last_name  # references would otherwise cite the wrong name
-    contact: dict[str, Any] = {}
-    emails = tables.get("email addresses") or []
-    primary = [e for e in emails if e.get("Primary", "").lower() == "yes"] or emails
-    if primary and primary[0].get("Email Address"):
-        contact["email"] = primary[0]["Email Address"]
-    phones = [p for p in tables.get("phone numbers") or [] if p.get("Number")]
-    if phones:
-        contact["phone"] = phones[0]["Number"]
-        comments["phone"] = "visible dans les annexes imprimées seulement (visibility.phone)"
-    if profile.get("Geo Location"):
-        contact["city"] = profile["Geo Location"]
+    contact = _contact(tables, profile, result)
     if contact:
         identity["contact"] = contact
-    data["identity"] = identity
-    for key in ("Address", "Birth Date", "Twitter Handles", "Instant Messengers"):
+    result.data["identity"] = identity
+    for key in PERSONAL:
         if profile.get(key):
-            unmapped.append(
-                f"Profile.csv : « {key} » non importé (donnée personnelle, à ajouter vous-même si besoin)"
-            )
-
-    links: dict[str, Any] = {}
+            result.report("imp.personal", where="Profile.csv", key=key)
     others = [{"label": label, "url": url} for label, url in _websites(profile.get("Websites", ""))]
-    if others:
-        links["others"] = others
-    data["links"] = links
+    result.data["links"] = present(others=others)
+    summary = _first(tables, "profile summary").get("Profile Summary") or profile.get("Summary")
+    if summary and summary.strip():
+        result.data["summary"] = summary.strip()
 
-    summary = (
-        (tables.get("profile summary") or [{}])[0].get("Profile Summary")
-        or profile.get("Summary")
-        or ""
-    ).strip()
-    if summary:
-        data["summary"] = summary
 
-    experience = []
-    for row in tables.get("positions") or []:
-        start, end = _period(row, "Started On", "Finished On")
-        title = f"{row.get('Title', '')} — {row.get('Company Name', '')}"
-        if not start:
-            unmapped.append(f"Positions.csv : « {title} » sans date de début — non importé")
-            continue
-        job: dict[str, Any] = {
-            "title": row.get("Title") or "?",
-            "organization": row.get("Company Name") or "?",
-        }
-        if row.get("Location"):
-            job["location"] = row["Location"]
-        job.update(start=start, end=end or "present")
-        if row.get("Description"):
-            job["description"] = row["Description"]
-        experience.append(job)
-    for row in tables.get("volunteering") or []:
-        start, end = _period(row, "Started On", "Finished On")
-        if not start:
-            unmapped.append(f"Volunteering.csv : « {row.get('Role', '')} » sans date — non importé")
-            continue
-        job = {
-            "title": row.get("Role") or "?",
-            "organization": row.get("Company Name") or "?",
-            "contract": "volunteer",
-        }
-        job.update(start=start, end=end or "present")
-        if row.get("Description"):
-            job["description"] = row["Description"]
-        experience.append(job)
-    data["experience"] = experience
+def _contact(tables: dict[str, Table], profile: dict[str, str], result: Imported) -> dict:
+    emails = tables.get("email addresses") or []
+    primary = [e for e in emails if e.get("Primary", "").lower() == "yes"] or emails
+    phones = [p["Number"] for p in tables.get("phone numbers") or [] if p.get("Number")]
+    if phones:
+        result.comments["phone"] = result.say("imp.phone")
+    return present(
+        email=primary[0].get("Email Address") if primary else None,
+        phone=phones[0] if phones else None,
+        city=profile.get("Geo Location"),
+    )
 
-    education = []
-    for row in tables.get("education") or []:
-        start, end = _period(row, "Start Date", "End Date")
-        start = start or end
-        if not start:
-            unmapped.append(
-                f"Education.csv : « {row.get('School Name', '')} » sans dates — non importé"
-            )
-            continue
-        item: dict[str, Any] = {
-            "degree": row.get("Degree Name") or row.get("School Name") or "?",
-            "institution": row.get("School Name") or "?",
-            "start": start,
-            "end": end or "present",
-        }
-        notes = "\n\n".join(v for v in (row.get("Notes"), row.get("Activities")) if v)
-        if notes:
-            item["description"] = notes
-        education.append(item)
-    data["education"] = education
 
-    certifications = []
-    for row in tables.get("certifications") or []:
-        date = parse_date(row.get("Started On"))
-        if not date:
-            unmapped.append(
-                f"Certifications.csv : « {row.get('Name', '')} » sans date — non importé"
-            )
-            continue
-        cert: dict[str, Any] = {
-            "name": row.get("Name") or "?",
-            "issuer": row.get("Authority") or "?",
-            "date": date,
-        }
-        if expires := parse_date(row.get("Finished On")):
-            cert["expires"] = expires
-        if row.get("License Number"):
-            cert["credential_id"] = row["License Number"]
-        if (row.get("Url") or "").startswith(("http://", "https://")):
-            cert["url"] = row["Url"]
-        certifications.append(cert)
-    data["certifications"] = certifications
-
+def _languages(tables: dict[str, Table], result: Imported) -> list[dict]:
     languages = []
     for index, row in enumerate(tables.get("languages") or []):
         if not row.get("Name"):
@@ -190,98 +215,91 @@ def from_linkedin(tables: dict[str, Table]) -> Imported:
         wording = " ".join((row.get("Proficiency") or "").replace("_", " ").lower().split())
         level = PROFICIENCY.get(wording)
         marker = f"lang{index}"
+        found = row.get("Proficiency") or result.say("imp.empty")
         if level:
-            comments[marker] = (
-                f"niveau CECRL deviné d'après LinkedIn : « {row.get('Proficiency')} » — vérifiez-le"
-            )
+            result.comments[marker] = result.say("imp.level_guessed", found=found)
         else:
             level = "B1"
-            comments[marker] = (
-                f"niveau inconnu sur LinkedIn ({row.get('Proficiency') or 'vide'}) — B1 par défaut, corrigez-le"
-            )
+            result.comments[marker] = result.say("imp.level_unknown", found=found)
         languages.append({"name": row["Name"], "level": f"{level}@@{marker}@@"})
-    data["languages"] = languages
+    return languages
 
-    data["skills"] = [
-        {"name": row["Name"]} for row in tables.get("skills") or [] if row.get("Name")
-    ]
 
+def _achievements(tables: dict[str, Table], result: Imported) -> list[dict]:
     taken: set[str] = set()
     achievements = []
     for row in tables.get("projects") or []:
         if not row.get("Title"):
             continue
-        start, end = _period(row, "Started On", "Finished On")
-        item = {"id": slug(row["Title"], taken), "title": row["Title"]}
-        if start:
-            item["start"] = start
-            if end:
-                item["end"] = end
-        if row.get("Description"):
-            item["body"] = row["Description"]
-        if (row.get("Url") or "").startswith(("http://", "https://")):
-            item["links"] = [{"label": "Lien", "url": row["Url"]}]
+        item: dict[str, Any] = {"id": id_from(row["Title"], taken), "title": row["Title"]}
+        if start := date("Started On")(row):
+            item.update(present(start=start, end=date("Finished On")(row)))
+        item.update(present(body=row.get("Description")))
+        if url := web("Url")(row):
+            item["links"] = [{"label": result.say("imp.link"), "url": url}]
         achievements.append(item)
-    data["achievements"] = achievements
+    return achievements
 
-    activities = []
-    for row in tables.get("publications") or []:
-        date = parse_date(row.get("Published On"))
-        if not (row.get("Name") and date):
-            unmapped.append(f"Publications.csv : « {row.get('Name', '')} » sans date — non importé")
-            continue
-        url = row.get("Url") if (row.get("Url") or "").startswith(("http://", "https://")) else None
-        item = {"kind": "article", "title": row["Name"], "date": date}
-        activities.append(
-            item | present(url=url, venue=row.get("Publisher"), summary=row.get("Description"))
+
+def _recommendations(tables: dict[str, Table], result: Imported) -> list[dict]:
+    rows = tables.get("recommendations received") or []
+    visible = [row for row in rows if (row.get("Status") or "VISIBLE").upper() == "VISIBLE"]
+    if len(visible) < len(rows):
+        hidden = len(rows) - len(visible)
+        result.report("imp.hidden_recommendations", where=RECOMMENDATIONS, count=hidden)
+    return [
+        {"author": joined("First Name", "Last Name")(row) or "?"}
+        | present(
+            role=row.get("Job Title"),
+            organization=row.get("Company"),
+            date=date("Creation Date")(row),
         )
-    for row in tables.get("honors") or []:
-        date = parse_date(row.get("Issued On"))
-        if not (row.get("Title") and date):
-            unmapped.append(f"Honors.csv : « {row.get('Title', '')} » sans date — non importé")
-            continue
-        item = {"kind": "other", "title": row["Title"], "date": date}
-        activities.append(item | present(summary=row.get("Description")))
-    data["activities"] = activities
+        | {"text": row["Text"]}
+        for row in visible
+        if row.get("Text")
+    ]
 
-    recommendations = []
-    hidden = 0
-    for row in tables.get("recommendations received") or []:
-        if (row.get("Status") or "VISIBLE").upper() != "VISIBLE":
-            hidden += 1
-            continue
-        if not row.get("Text"):
-            continue
-        author = " ".join(p for p in (row.get("First Name"), row.get("Last Name")) if p) or "?"
-        rec: dict[str, Any] = {"author": author}
-        if row.get("Job Title"):
-            rec["role"] = row["Job Title"]
-        if row.get("Company"):
-            rec["organization"] = row["Company"]
-        if date := parse_date(row.get("Creation Date")):
-            rec["date"] = date
-        rec["text"] = row["Text"]
-        recommendations.append(rec)
-    data["recommendations"] = recommendations
-    if hidden:
-        unmapped.append(
-            f"Recommendations_Received.csv : {hidden} recommandation(s) non visible(s) ignorée(s)"
-        )
 
+RECOMMENDATIONS = "Recommendations_Received.csv"
+
+
+def _leftovers(tables: dict[str, Table], result: Imported) -> None:
+    """What has no place in the profile: courses, skill endorsements."""
     courses = [row["Name"] for row in tables.get("courses") or [] if row.get("Name")]
     if courses:
-        unmapped.append(
-            "Courses.csv : cours sans équivalent, à citer dans une formation : "
-            + ", ".join(courses)
-        )
+        result.report("imp.courses", where="Courses.csv", names=", ".join(courses))
     endorsements = len(tables.get("endorsement received info") or [])
     if endorsements:
-        unmapped.append(
-            f"Endorsement_Received_Info.csv : {endorsements} recommandation(s) de compétences non importée(s)"
-        )
+        result.report("imp.endorsements", where="Endorsement_Received_Info.csv", count=endorsements)
 
-    data["strengths"] = []
-    data["improvements"] = []
-    data["competencies"] = {"items": []}
+
+CUSTOM: dict[str, Callable[[dict[str, Table], Imported], list[dict]]] = {
+    "languages": _languages,
+    "achievements": _achievements,
+    "recommendations": _recommendations,
+}
+
+
+def from_linkedin(tables: dict[str, Table], lang: str = "fr") -> Imported:
+    """The profile data of a LinkedIn export; the report and comments in `lang`."""
+    result = Imported(data={"locale": "fr"}, lang=lang)
+    _identity(tables, result)
+    for section in ("experience", "education", "certifications", "languages", "skills"):
+        _fill(section, tables, result)
+    for section in ("achievements", "activities", "recommendations"):
+        _fill(section, tables, result)
+    _leftovers(tables, result)
+    result.data.update(strengths=[], improvements=[], competencies={"items": []})
+    data = result.data
     result.counts = {key: len(value) for key, value in data.items() if isinstance(value, list)}
     return result
+
+
+def _fill(section: str, tables: dict[str, Table], result: Imported) -> None:
+    if section in CUSTOM:
+        result.data[section] = CUSTOM[section](tables, result)
+        return
+    items = []
+    for table, mapping in SECTIONS[section]:
+        items += map_section(mapping, tables.get(table) or [], result.unmapped, result.lang)
+    result.data[section] = ongoing(items) if section in ("experience", "education") else items

@@ -8,32 +8,29 @@ from typing import Any
 
 import yaml
 
-from profile_gen.interop.fit import _CONTROL
+from profile_gen import i18n
+from profile_gen.interop.fit import CONTROL_CHARS
 
 SECTIONS = (
-    ("locale", "Langue(s) des sorties : fr, en ou [fr, en] (la première est la principale)."),
-    ("identity", "Identité. Ajoutez une photo (identity.photo) pour le CV des annexes."),
-    ("links", "Liens : ajoutez links.book (votre Book) et links.linkedin (votre profil public)."),
-    ("summary", "Résumé LinkedIn (Markdown)."),
-    ("experience", "Parcours professionnel, importé de Positions.csv et Volunteering.csv."),
-    ("education", "Formations, importées d'Education.csv."),
-    ("certifications", "Certifications, importées de Certifications.csv."),
-    ("languages", "Langues : niveaux CECRL A1–C2 ou native."),
-    ("skills", "Compétences, importées de Skills.csv (ajoutez category et level si utile)."),
-    ("achievements", "Réalisations, importées de Projects.csv : ajoutez context, role, results."),
-    ("activities", "Articles et activités, importés de Publications.csv et Honors.csv."),
-    ("recommendations", "Recommandations visibles, importées de Recommendations_Received.csv."),
-    ("strengths", "À COMPLÉTER : exactement 10 points forts (title, explanation, evidence)."),
-    (
-        "improvements",
-        "À COMPLÉTER : exactement 10 axes d'amélioration (title, explanation, action_plan, target).",
-    ),
-    ("defence", "Déroulé des 5 minutes de soutenance."),
-    (
-        "competencies",
-        "À COMPLÉTER : auto-évaluation (référentiel RNCP 35284 par défaut : analyse-besoins,\n# conception-systemes, gestion-projets, maintenance-evolution, assistance-formation).",
-    ),
+    "locale",
+    "identity",
+    "links",
+    "summary",
+    "experience",
+    "education",
+    "certifications",
+    "languages",
+    "skills",
+    "interests",
+    "achievements",
+    "activities",
+    "recommendations",
+    "strengths",
+    "improvements",
+    "defence",
+    "competencies",
 )
+"""The sections in the order of the sample, each headed by its comment `imp.section.<name>`."""
 
 
 class _Dumper(yaml.SafeDumper):
@@ -53,29 +50,54 @@ _Dumper.add_representer(str, _text)
 
 def _one_line(text: str) -> str:
     """A report line safe inside a YAML comment: no line break, no control character."""
-    return " ".join(_CONTROL.sub(" ", text).split())
+    return " ".join(CONTROL_CHARS.sub(" ", text).split())
 
 
-def to_yaml(
-    data: dict[str, Any], comments: dict[str, str], unmapped: list[str], schema: str, source: str
-) -> str:
-    lines = [
-        f"# yaml-language-server: $schema={schema}",
-        "#",
-        f"# Profil importé de {source} par `profile-gen import`.",
-        "# Relisez chaque section, complétez les parties « À COMPLÉTER », puis lancez :",
-        "#     profile-gen check",
-        "",
-    ]
-    for key, comment in SECTIONS:
+def _comment(text: str) -> list[str]:
+    return [f"# {line}".rstrip() for line in text.splitlines()]
+
+
+def _sections(data: dict[str, Any], lang: str) -> list[str]:
+    lines = []
+    for key in SECTIONS:
         if key not in data:
             continue
-        lines.append(f"# {comment}")
+        lines += _comment(i18n.label(lang, f"imp.section.{key}"))
         dumped = yaml.dump(
             {key: data[key]}, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100
         )
-        lines.append(dumped.rstrip("\n"))
-        lines.append("")
+        lines += [dumped.rstrip("\n"), ""]
+    return lines
+
+
+def _report(unmapped: list[str], lang: str) -> list[str]:
+    say = lambda key: i18n.label(lang, key)  # noqa: E731
+    lines = ["", "# " + "-" * 78, f"# {say('imp.report')}"]
+    lines += [f"#   - {_one_line(line)}" for line in unmapped] or [
+        f"#   {say('imp.report_nothing')}"
+    ]
+    todo = say("imp.report_todo").splitlines()
+    return lines + [f"#   - {todo[0]}"] + [f"#     {line}" for line in todo[1:]]
+
+
+def to_yaml(
+    data: dict[str, Any],
+    comments: dict[str, str],
+    unmapped: list[str],
+    schema: str,
+    source: str,
+    lang: str = "fr",
+) -> str:
+    """The profile file: a header, each section under its comment, the report at the end."""
+    lines = [
+        f"# yaml-language-server: $schema={schema}",
+        "#",
+        f"# {i18n.text(lang, 'imp.header', source=source)}",
+        f"# {i18n.label(lang, 'imp.header_next')}",
+        "#     profile-gen check",
+        "",
+        *_sections(data, lang),
+    ]
     text = "\n".join(lines)
     text = re.sub(
         r"(\S+?)@@(\w+)@@",
@@ -90,16 +112,4 @@ def to_yaml(
             count=1,
             flags=re.M,
         )
-    report = [
-        "",
-        "# " + "-" * 78,
-        "# Rapport d'import : ce qui n'a pas pu être repris automatiquement",
-    ]
-    report += [f"#   - {_one_line(line)}" for line in unmapped] or [
-        "#   (rien : tout a été importé)"
-    ]
-    report += [
-        "#   - À compléter vous-même : strengths (10), improvements (10), competencies,",
-        "#     links.book, links.linkedin, identity.photo.",
-    ]
-    return text.rstrip("\n") + "\n" + "\n".join(report) + "\n"
+    return text.rstrip("\n") + "\n" + "\n".join(_report(unmapped, lang)) + "\n"

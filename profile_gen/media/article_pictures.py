@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from profile_gen.media import images
+from profile_gen.text import slug
 
 WIDTHS = (800, 1600)
 IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
@@ -36,8 +36,7 @@ class PictureProblem:
 
 
 def _name(source: Path) -> str:
-    text = unicodedata.normalize("NFKD", source.stem).encode("ascii", "ignore").decode().lower()
-    return "article-" + (re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "image")
+    return "article-" + slug(source.stem, fallback="image")
 
 
 def _find(src: str, article_folder: Path, content: Path) -> Path | None:

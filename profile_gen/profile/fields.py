@@ -1,4 +1,5 @@
-"""Value types of the profile model: localized text, partial dates, web links, e-mail, colour.
+"""Value types of the profile model: localized text and partial dates (`formats`: the
+strings checked by their form, web links, e-mail, phone, colour).
 
 Each type validates one YAML value and raises `PydanticCustomError` with a stable error
 type (``pg_*``) and a context; the wording of every message lives in `profile_gen.i18n`.
@@ -10,19 +11,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Any, ClassVar
-from urllib.parse import urlsplit
 
-from email_validator import EmailNotValidError, validate_email
 from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic_core import PydanticCustomError, core_schema
-
-from profile_gen.profile import colors
 
 LANGUAGES = ("fr", "en")
 """Languages whose labels exist; a profile's `locale` picks one or several of them."""
 
 
-def _plain(cls: Any, validate, json_schema: dict[str, Any]) -> core_schema.CoreSchema:
+def plain_schema(cls: Any, validate, json_schema: dict[str, Any]) -> core_schema.CoreSchema:
     """A plain validator of `cls` (which serializes itself) with its own JSON Schema."""
     return core_schema.no_info_plain_validator_function(
         validate,
@@ -32,7 +29,7 @@ def _plain(cls: Any, validate, json_schema: dict[str, Any]) -> core_schema.CoreS
     )
 
 
-class _JsonSchemaFromMetadata:
+class JsonSchemaFromMetadata:
     @classmethod
     def __get_pydantic_json_schema__(
         cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
@@ -40,7 +37,7 @@ class _JsonSchemaFromMetadata:
         return dict(schema["metadata"]["pg_json_schema"])
 
 
-def _kind_of(value: Any) -> str:
+def kind_of(value: Any) -> str:
     """A short name of a YAML value's kind, for 'found ...' in messages."""
     if value is None:
         return "null"
@@ -63,13 +60,13 @@ def _as_text(value: Any) -> str:
         return value
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(value)
-    raise PydanticCustomError("pg_text_type", "expected text", {"kind": _kind_of(value)})
+    raise PydanticCustomError("pg_text_type", "expected text", {"kind": kind_of(value)})
 
 
 # --------------------------------------------------------------------------- text
 
 
-class Localized(_JsonSchemaFromMetadata):
+class Localized(JsonSchemaFromMetadata):
     """User text in one or several languages: ``"texte"`` or ``{fr: "texte", en: "text"}``.
 
     A plain string belongs to every language (it is the same in all of them: a name, a
@@ -121,6 +118,8 @@ class Localized(_JsonSchemaFromMetadata):
                 raise PydanticCustomError("pg_text_empty", "text is empty", {})
             values: dict[str, str] = {}
             for lang, text in value.items():
+                if lang not in LANGUAGES and text is None:  # `{ fr: A (B, C), en: … }`
+                    raise PydanticCustomError("pg_text_comma", "comma", {"found": str(lang)})
                 if lang not in LANGUAGES:
                     raise PydanticCustomError(
                         "pg_text_language",
@@ -143,7 +142,7 @@ class Localized(_JsonSchemaFromMetadata):
     ) -> core_schema.CoreSchema:
         description = "Markdown text" if cls.markdown else "Text"
         text = {"type": "string", "minLength": 1}
-        return _plain(
+        return plain_schema(
             cls,
             cls.validate,
             {
@@ -161,6 +160,15 @@ class Localized(_JsonSchemaFromMetadata):
         )
 
 
+def localize(value: Localized | str | None, lang: str, primary: str) -> str:
+    """`value` in `lang`, else in `primary`; a plain string as it is; None as ``""``."""
+    if value is None:
+        return ""
+    if isinstance(value, Localized):
+        return value.get(lang, primary)
+    return str(value)
+
+
 class Markdown(Localized):
     """Long text written in Markdown, in one or several languages."""
 
@@ -174,7 +182,7 @@ _DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 @dataclass(frozen=True, order=False)
-class PartialDate(_JsonSchemaFromMetadata):
+class PartialDate(JsonSchemaFromMetadata):
     """A date known to the year, the month or the day: ``2024``, ``2024-09``, ``2024-09-02``."""
 
     year: int
@@ -238,7 +246,7 @@ class PartialDate(_JsonSchemaFromMetadata):
                     raise PydanticCustomError("pg_date_year", "bad year", {"found": text})
                 return PartialDate(year, month, day)
         code = "pg_end_date" if cls.allow_present else "pg_date"
-        raise PydanticCustomError(code, "bad date", {"found": _show(value)})
+        raise PydanticCustomError(code, "bad date", {"found": show_value(value)})
 
     @classmethod
     def __get_pydantic_core_schema__(
@@ -255,7 +263,7 @@ class PartialDate(_JsonSchemaFromMetadata):
                 "description": "YYYY, YYYY-MM, YYYY-MM-DD, or `present` for an ongoing period",
                 "anyOf": [date_schema, {"const": "present"}],
             }
-        return _plain(cls, cls.parse, date_schema)
+        return plain_schema(cls, cls.parse, date_schema)
 
 
 class _Present(PartialDate):
@@ -279,127 +287,6 @@ class EndDate(PartialDate):
     allow_present = True
 
 
-def _show(value: Any, limit: int = 60) -> str:
+def show_value(value: Any, limit: int = 60) -> str:
     text = repr(value) if not isinstance(value, str) else f'"{value}"'
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-# --------------------------------------------------------------------------- links
-
-
-class _Text(str, _JsonSchemaFromMetadata):
-    """A string validated by `parse`, kept and serialized as it is, with `json_schema`."""
-
-    __slots__ = ()
-    json_schema: ClassVar[dict[str, Any]] = {"type": "string"}
-
-    def serialize(self) -> str:
-        return str(self)
-
-    @classmethod
-    def parse(cls, value: Any) -> _Text:
-        raise NotImplementedError
-
-    @classmethod
-    def __get_pydantic_core_schema__(
-        cls, source: Any, handler: GetCoreSchemaHandler
-    ) -> core_schema.CoreSchema:
-        return _plain(cls, cls.parse, cls.json_schema)
-
-
-class WebUrl(_Text):
-    """An absolute ``http``/``https`` address, kept exactly as written."""
-
-    __slots__ = ()
-    json_schema: ClassVar[dict[str, Any]] = {
-        "type": "string",
-        "format": "uri",
-        "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://",
-    }
-
-    @classmethod
-    def parse(cls, value: Any) -> WebUrl:
-        if isinstance(value, WebUrl):
-            return value
-        if not isinstance(value, str):
-            raise PydanticCustomError("pg_url", "bad url", {"found": _show(value)})
-        text = value.strip()
-        parts = urlsplit(text) if not re.search(r"\s|[\x00-\x1f\x7f<>\"]", text) else None
-        if parts is None or parts.scheme.lower() not in ("http", "https"):
-            raise PydanticCustomError("pg_url", "bad url", {"found": _show(value)})
-        host = parts.hostname or ""
-        if not host or not re.fullmatch(r"[A-Za-z0-9.-]+|\[[0-9A-Fa-f:]+\]", host):
-            raise PydanticCustomError("pg_url_host", "bad host", {"found": _show(value)})
-        return cls(text)
-
-
-class Email(_Text):
-    """An e-mail address (shown as a ``mailto:`` link by the outputs)."""
-
-    __slots__ = ()
-    json_schema: ClassVar[dict[str, Any]] = {"type": "string", "format": "email"}
-
-    @classmethod
-    def parse(cls, value: Any) -> Email:
-        if isinstance(value, Email):
-            return value
-        if not isinstance(value, str):
-            raise PydanticCustomError("pg_email", "bad email", {"found": _show(value)})
-        try:
-            validate_email(value.strip(), check_deliverability=False)
-        except EmailNotValidError:
-            raise PydanticCustomError("pg_email", "bad email", {"found": _show(value)}) from None
-        return cls(value.strip())
-
-
-_PHONE_RE = re.compile(r"^\+?[0-9][0-9 .()\-]{5,24}$")
-
-
-class Phone(_Text):
-    """A phone number: digits, spaces, dots, dashes, parentheses, an optional leading +."""
-
-    __slots__ = ()
-    json_schema: ClassVar[dict[str, Any]] = {"type": "string", "pattern": _PHONE_RE.pattern}
-
-    @classmethod
-    def parse(cls, value: Any) -> Phone:
-        if isinstance(value, str) and _PHONE_RE.match(value.strip()):
-            return cls(value.strip())
-        raise PydanticCustomError("pg_phone", "bad phone", {"found": _show(value)})
-
-
-# --------------------------------------------------------------------------- colour
-
-_COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
-
-
-class Color(_Text):
-    """An accent colour ``#rrggbb``, dark enough for white text and for links on the page."""
-
-    __slots__ = ()
-    json_schema: ClassVar[dict[str, Any]] = {"type": "string", "pattern": _COLOR_RE.pattern}
-
-    @classmethod
-    def parse(cls, value: Any) -> Color:
-        if isinstance(value, Color):
-            return value
-        text = value.strip() if isinstance(value, str) else None
-        if text is None or not _COLOR_RE.match(text):
-            raise PydanticCustomError("pg_color", "bad colour", {"found": _show(value)})
-        ratio = colors.light_contrast(text)
-        if ratio < colors.AA:
-            raise PydanticCustomError(
-                "pg_color_contrast",
-                "too light",
-                {"found": text, "ratio": f"{ratio:.1f}", "minimum": colors.AA},
-            )
-        return cls(text.lower())
-
-
-def localize(value: Localized | str | None, lang: str, primary: str) -> str:
-    """`value` in `lang`, falling back to `primary`; a plain string as it is; None as ''."""
-    if value is None:
-        return ""
-    if isinstance(value, Localized):
-        return value.get(lang, primary)
-    return str(value)

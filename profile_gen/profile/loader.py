@@ -11,16 +11,16 @@ import re
 import types
 import typing
 from collections.abc import Sized
-from pathlib import Path as FsPath
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from profile_gen.errors import Path, Problem, ProfileError
+from profile_gen.errors import FieldPath, Problem, ProfileError
 from profile_gen.media import images
 from profile_gen.profile import rules
-from profile_gen.profile.fields import _kind_of, _show
+from profile_gen.profile.fields import kind_of, show_value
 from profile_gen.profile.model import Profile
 from profile_gen.profile.private import PRIVATE_FILE, merge
 from profile_gen.profile.yaml_source import Source, YamlProblems, decode, parse
@@ -33,7 +33,7 @@ def guess_language(data: Any) -> str:
     return first if first in ("fr", "en") else "fr"
 
 
-def _read(path: FsPath, lang: str | None) -> str:
+def _read(path: Path, lang: str | None) -> str:
     name = str(path)
     try:
         raw = path.read_bytes()
@@ -52,10 +52,10 @@ def _read(path: FsPath, lang: str | None) -> str:
         raise ProfileError(name, error.problems, lang or "fr") from None
 
 
-def load(path: str | FsPath, lang: str | None = None) -> Profile:
+def load(path: str | Path, lang: str | None = None) -> Profile:
     """Read and validate the profile at `path`; files it names are resolved beside it, and
     the contact details of the `private.yaml` beside it, if any, are merged in."""
-    path = FsPath(path)
+    path = Path(path)
     text = _read(path, lang)
     beside = path.parent / PRIVATE_FILE
     private = None
@@ -67,7 +67,7 @@ def load(path: str | FsPath, lang: str | None = None) -> Profile:
 def load_text(
     text: str,
     file: str = "profile.yaml",
-    base_dir: FsPath | None = None,
+    base_dir: Path | None = None,
     lang: str | None = None,
     private: tuple[str, str] | None = None,
 ) -> Profile:
@@ -79,7 +79,7 @@ def load_text(
         raise ProfileError(file, error.problems, lang or "fr") from None
     lang = lang or guess_language(source.data)
     problems = list(source.problems) + _unquoted_colours(source, text)
-    from_private: set[Path] = set()
+    from_private: set[FieldPath] = set()
     if private is not None:
         try:
             private_source = parse(private[1])
@@ -94,7 +94,7 @@ def load_text(
         profile = Profile.model_validate(source.data)
     except ValidationError as error:
         details = error.errors(include_url=False)
-        problems += [_from_pydantic(item) for item in details]
+        problems += [problem_from_pydantic(item) for item in details]
         problems += _rules_on_valid_sections(
             source.data, {item["loc"][0] for item in details if item["loc"]}
         )
@@ -154,7 +154,7 @@ def _rules_on_valid_sections(data: Any, broken: set) -> list[Problem]:
 
 
 def _locate(
-    problem: Problem, source: Source, from_private: set[Path], private: tuple[str, str] | None
+    problem: Problem, source: Source, from_private: set[FieldPath], private: tuple[str, str] | None
 ) -> Problem:
     """Give `problem` its line and column, and its file when its value came from `private`."""
     if problem.line is None:
@@ -173,8 +173,8 @@ def _locate(
 # --------------------------------------------------------------------------- pydantic
 
 
-def _from_pydantic(error: ErrorDetails) -> Problem:
-    loc: Path = tuple(error["loc"])
+def problem_from_pydantic(error: ErrorDetails) -> Problem:
+    loc: FieldPath = tuple(error["loc"])
     kind = error["type"]
     context = {key: value for key, value in (error.get("ctx") or {}).items()}
     value = error.get("input")
@@ -186,11 +186,13 @@ def _from_pydantic(error: ErrorDetails) -> Problem:
         context["expected"] = context["expected"].replace("'", "").replace(" or ", ", ")
     if "found" not in context:
         if isinstance(value, dict | list) or value is None or isinstance(value, bool):
-            context["kind"] = _kind_of(value)
+            context["kind"] = kind_of(value)
         else:
-            context["found"] = _show(value)
-    if kind in ("too_short", "too_long") and "actual_length" not in context:
-        context["actual_length"] = len(value) if isinstance(value, Sized) else "?"
+            context["found"] = show_value(value)
+    if kind in ("too_short", "too_long"):
+        if "actual_length" not in context:
+            context["actual_length"] = len(value) if isinstance(value, Sized) else "?"
+        context["count"] = context.get("min_length", context.get("max_length"))  # plural
     if kind not in _KNOWN_PYDANTIC and not kind.startswith("pg_"):
         context["detail"] = error.get("msg", "")
     return Problem(kind, loc, context)
@@ -219,7 +221,7 @@ _KNOWN_PYDANTIC = {
 }
 
 
-def _unknown_key(loc: Path) -> Problem:
+def _unknown_key(loc: FieldPath) -> Problem:
     key = str(loc[-1])
     allowed = sorted(_allowed_keys(loc[:-1]))
     close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6) or difflib.get_close_matches(
@@ -242,7 +244,7 @@ def _model_in(annotation: Any) -> Any:
     return annotation
 
 
-def _allowed_keys(loc: Path) -> list[str]:
+def _allowed_keys(loc: FieldPath) -> list[str]:
     """Field names of the model found at `loc` in a profile."""
     current: Any = Profile
     for part in loc:
@@ -268,8 +270,8 @@ def _allowed_keys(loc: Path) -> list[str]:
 # --------------------------------------------------------------------------- files
 
 
-def _check_files(profile: Profile, base_dir: FsPath) -> list[Problem]:
-    wanted: list[tuple[Path, str]] = []
+def _check_files(profile: Profile, base_dir: Path) -> list[Problem]:
+    wanted: list[tuple[FieldPath, str]] = []
     if profile.identity.photo:
         wanted.append((("identity", "photo", "path"), profile.identity.photo.path))
     for i, achievement in enumerate(profile.achievements):
@@ -279,7 +281,7 @@ def _check_files(profile: Profile, base_dir: FsPath) -> list[Problem]:
     root = base_dir.resolve()
     for path, relative in wanted:
         target = (base_dir / relative).resolve()
-        if FsPath(relative).is_absolute() or not target.is_relative_to(root):
+        if Path(relative).is_absolute() or not target.is_relative_to(root):
             problems.append(Problem("path_escapes", path, {"path": relative}))
         elif not target.is_file():
             problems.append(Problem("file_missing", path, {"path": relative}))

@@ -9,19 +9,24 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
 
 from profile_gen.profile.fields import (
     LANGUAGES,
-    Color,
-    Email,
     EndDate,
     Localized,
     Markdown,
     PartialDate,
-    Phone,
-    WebUrl,
+    localize,
 )
+from profile_gen.profile.formats import Color, Email, Phone, WebUrl
 from profile_gen.profile.frameworks import DEFAULT_SCALE, RNCP_35284
 
 Id = Annotated[
@@ -229,9 +234,59 @@ class Language(Section):
 
 
 class Skill(Section):
+    """A skill, or a group of skills: `name: Langages` with `keywords: [Python, SQL]`."""
+
     name: Localized
     category: Localized | None = None
     level: int | None = Field(None, ge=1, le=5, description="Optional level from 1 to 5.")
+    keywords: list[Localized] = Field(
+        default_factory=list,
+        description="Tools, languages or methods of this skill (e.g. `[Python, TypeScript]`).",
+    )
+
+
+class Interest(Section):
+    """A centre of interest (*Centres d'intérêt*): a name, and optional details."""
+
+    name: Localized
+    keywords: list[Localized] = Field(default_factory=list, description="e.g. `[Piano, Jazz]`.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _short_form(cls, value: object) -> object:
+        """`- Randonnée` or `- {fr: Randonnée, en: Hiking}` is an interest with a name only."""
+        if isinstance(value, str | int | float) and not isinstance(value, bool):
+            return {"name": value}
+        if isinstance(value, dict) and value and set(value) <= set(LANGUAGES):
+            return {"name": value}
+        return value
+
+
+_TEXT = {"type": "string", "minLength": 1}
+_LOCALIZED = {
+    "anyOf": [
+        _TEXT,
+        {
+            "type": "object",
+            "properties": {lang: _TEXT for lang in LANGUAGES},
+            "additionalProperties": False,
+            "minProperties": 1,
+        },
+    ]
+}
+INTEREST_SCHEMA = {
+    "description": "An interest: `Randonnée`, `{fr: Randonnée, en: Hiking}`, "
+    "or `{name: Musique, keywords: [Piano, Jazz]}`.",
+    "anyOf": [
+        *_LOCALIZED["anyOf"],
+        {
+            "type": "object",
+            "properties": {"name": _LOCALIZED, "keywords": {"type": "array", "items": _LOCALIZED}},
+            "required": ["name"],
+            "additionalProperties": False,
+        },
+    ],
+}
 
 
 # --------------------------------------------------------------------------- book
@@ -430,6 +485,9 @@ class Profile(Section):
     certifications: list[Certification] = Field(default_factory=list)
     languages: list[Language] = Field(default_factory=list)
     skills: list[Skill] = Field(default_factory=list)
+    interests: list[Annotated[Interest, WithJsonSchema(INTEREST_SCHEMA)]] = Field(
+        default_factory=list, description="Centres d'intérêt: `[Randonnée, Piano]`."
+    )
     achievements: list[Achievement] = Field(default_factory=list)
     activities: list[Activity] = Field(default_factory=list)
     recommendations: list[Recommendation] = Field(default_factory=list)
@@ -462,9 +520,7 @@ class Profile(Section):
 
     def text(self, value: Localized | None, lang: str | None = None) -> str:
         """`value` in `lang` (default: primary language), falling back to the primary one."""
-        if value is None:
-            return ""
-        return value.get(lang or self.primary_language, self.primary_language)
+        return localize(value, lang or self.primary_language, self.primary_language)
 
     def achievement(self, achievement_id: str) -> Achievement | None:
         return next((a for a in self.achievements if a.id == achievement_id), None)

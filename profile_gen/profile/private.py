@@ -11,15 +11,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from profile_gen.errors import Path, Problem, format_path
-from profile_gen.profile.fields import _kind_of
+from profile_gen.errors import FieldPath, Problem, format_path
+from profile_gen.profile.fields import kind_of
 from profile_gen.profile.yaml_source import Source
 
 PRIVATE_FILE = "private.yaml"
-CONTACT: Path = ("identity", "contact")
+CONTACT: FieldPath = ("identity", "contact")
 
 
-def merge(source: Source, private: Source, file: str) -> tuple[list[Problem], set[Path]]:
+def merge(source: Source, private: Source, file: str) -> tuple[list[Problem], set[FieldPath]]:
     """Merge the contact items of `private` into `source` (values and positions).
 
     Returns the problems of the private file (each naming `file`) and the paths whose
@@ -27,14 +27,14 @@ def merge(source: Source, private: Source, file: str) -> tuple[list[Problem], se
     """
     problems: list[Problem] = []
 
-    def at(path: Path, of_key: bool = True) -> tuple[int | None, int | None]:
+    def at(path: FieldPath, of_key: bool = True) -> tuple[int | None, int | None]:
         return private.position(path, of_key=of_key) or (None, None)
 
-    def wrong_kind(path: Path, value: Any) -> None:
-        context = {"kind": _kind_of(value)}
+    def wrong_kind(path: FieldPath, value: Any) -> None:
+        context = {"kind": kind_of(value)}
         problems.append(Problem("model_type", path, context, *at(path, of_key=False), file))
 
-    def outside(path: Path) -> None:
+    def outside(path: FieldPath) -> None:
         context = {"key": format_path(path)}
         problems.append(Problem("private_outside_contact", path, context, *at(path), file))
 
@@ -68,11 +68,11 @@ def merge(source: Source, private: Source, file: str) -> tuple[list[Problem], se
 
 def _merge_contact(
     source: Source, private: Source, contact: dict, file: str, problems: list[Problem]
-) -> set[Path]:
+) -> set[FieldPath]:
     target = _contact_of(source)
     if target is None:  # the profile's own identity or contact is broken: it says so
         return set()
-    merged: set[Path] = set()
+    merged: set[FieldPath] = set()
     for name, value in contact.items():
         path = (*CONTACT, name)
         if name in target:

@@ -6,13 +6,14 @@ translation); `profile_gen.app.cli` prints it. No I/O.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel
 
-from profile_gen.errors import Path, format_path
+from profile_gen.errors import FieldPath, format_path
 from profile_gen.profile.deck_plan import note_overruns
 from profile_gen.profile.fields import Localized
 from profile_gen.profile.model import Profile
@@ -32,6 +33,37 @@ ANNEXE_ITEMS = (
 )
 """The annexe items of the methodology, in its order, then the competency self-assessment
 prepared for the 15-minute exchange (labels: ``item.<key>``)."""
+
+
+PLACEHOLDERS: dict[str, str] = {
+    "identity.name": "Prénom Nom",
+    "identity.headline": "À compléter",
+    "identity.contact.email": "prenom.nom@example.fr",
+    "experience.organization": "Entreprise",
+    "experience.description": "Ce que vous faites, en quelques lignes.",
+    "education.institution": "École",
+}
+"""The example values of the `init` template (`profile_gen/starter/profile.yaml`) and the
+words the importers write where the source has nothing: a profile still holding one of
+them is "not filled in yet". By place, list indices left out."""
+
+NAMES = {
+    "identity.contact.city",
+    "identity.contact.address",
+    "links.others.label",
+    "certifications.name",
+    "activities.venue",
+    "skills.keywords",
+    "interests.keywords",
+    "achievements.skills",
+}
+"""Fields that hold names (places, tools, publishers, certificates): written once, they
+need no translation."""
+
+
+def place(path: FieldPath) -> str:
+    """``experience[2].organization`` -> ``experience.organization``."""
+    return re.sub(r"\[\d+\]", "", format_path(path))
 
 
 @dataclass
@@ -62,9 +94,12 @@ class Readiness:
     defence: list[Check]
     missing_translations: dict[str, list[str]]
     """Per language, the paths of texts that fall back to the primary language."""
-    plain_texts: int
-    """Texts written once (a plain string) in a multilingual profile."""
+    plain_texts: list[str]
+    """Where texts are written once (a plain string) in a multilingual profile, names and
+    single words left out: they are shown as they are in every language."""
     too_long_for_linkedin: list[TooLong] = field(default_factory=list)
+    placeholders: list[tuple[str, str]] = field(default_factory=list)
+    """(where, value) of the template's example values still in the profile."""
 
     @property
     def missing(self) -> list[Check]:
@@ -72,7 +107,7 @@ class Readiness:
 
     @property
     def ready(self) -> bool:
-        return not self.missing
+        return not self.missing and not self.placeholders
 
 
 def annexe_items(profile: Profile, article_count: int = 0) -> dict[str, bool]:
@@ -111,13 +146,19 @@ def _defence_checks(profile: Profile) -> list[Check]:
         Check("evidence", not without_evidence, {"items": ", ".join(without_evidence)}),
         Check("dated", not undated, {"items": ", ".join(undated)}),
         Check("slides", total == defence.duration, {"total": total, "duration": defence.duration}),
-        Check(
-            "speaker_notes", not overruns, {"overruns": overruns, "rate": defence.words_per_minute}
-        ),
+        _notes_check(profile, overruns),
     ]
 
 
-def iter_texts(value: Any, path: Path = ()) -> Iterator[tuple[Path, Localized]]:
+def _notes_check(profile: Profile, overruns: list) -> Check:
+    """Notes that fit their slides; none at all is not "fitting": it is missing."""
+    if not any(slide.notes for slide in profile.defence.slides):
+        return Check("no_speaker_notes", False)
+    rate = profile.defence.words_per_minute
+    return Check("speaker_notes", not overruns, {"overruns": overruns, "rate": rate})
+
+
+def iter_texts(value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, Localized]]:
     """Every `Localized` text inside a model, with its path."""
     if isinstance(value, Localized):
         yield path, value
@@ -132,15 +173,54 @@ def iter_texts(value: Any, path: Path = ()) -> Iterator[tuple[Path, Localized]]:
 def assess(profile: Profile, article_count: int = 0) -> Readiness:
     annexe = [Check(key, ok) for key, ok in annexe_items(profile, article_count).items()]
     missing: dict[str, list[str]] = {lang: [] for lang in profile.locale}
-    plain = 0
+    plain = []
     for path, text in iter_texts(profile):
         if text.plain:
-            plain += 1 if len(profile.locale) > 1 else 0
+            if len(profile.locale) > 1 and _needs_translation(path, text):
+                plain.append(format_path(path))
             continue
         for lang in profile.locale:
             if not text.has(lang):
                 missing[lang].append(format_path(path))
-    return Readiness(annexe, _defence_checks(profile), missing, plain, _linkedin_lengths(profile))
+    return Readiness(
+        annexe,
+        _defence_checks(profile),
+        missing,
+        plain,
+        _linkedin_lengths(profile),
+        placeholders_in(profile),
+    )
+
+
+def _needs_translation(path: FieldPath, text: Localized) -> bool:
+    """Sentences and common nouns do; names do not: one word (`SQL`), words that all start
+    with a capital or a digit (`Power BI`, `Jira / Confluence`, `ITIL 4 Foundation`), or a
+    field that holds names (`NAMES`)."""
+    words = next(iter(text.values.values())).split()
+    return len(words) > 1 and any(word[:1].islower() for word in words) and place(path) not in NAMES
+
+
+def placeholders_in(profile: Profile) -> list[tuple[str, str]]:
+    """(where, value) of every example value of the template left in `profile`."""
+    found = []
+    for path, value in iter_values(profile):
+        example = PLACEHOLDERS.get(place(path))
+        texts = value.values.values() if isinstance(value, Localized) else [str(value)]
+        if example is not None and example in texts:
+            found.append((format_path(path), example))
+    return found
+
+
+def iter_values(value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, Any]]:
+    """Every leaf value inside a model (texts, addresses, dates...), with its path."""
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from iter_values(getattr(value, name), (*path, name))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from iter_values(item, (*path, index))
+    elif value is not None:
+        yield path, value
 
 
 def _linkedin_lengths(profile: Profile) -> list[TooLong]:

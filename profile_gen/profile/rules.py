@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from profile_gen.errors import Path, Problem, format_path
+from profile_gen.errors import FieldPath, Problem, format_path
 from profile_gen.profile.frameworks import RNCP_35284
 from profile_gen.profile.model import Profile
 
@@ -28,7 +28,7 @@ def check_periods(profile: Profile) -> Iterator[Problem]:
                 )
 
 
-def _unique(ids: list[str], section: Path) -> Iterator[Problem]:
+def _unique(ids: list[str], section: FieldPath) -> Iterator[Problem]:
     first: dict[str, int] = {}
     for index, item_id in enumerate(ids):
         if item_id in first:
@@ -63,7 +63,7 @@ def check_references(profile: Profile) -> Iterator[Problem]:
     achievements = [a.id for a in profile.achievements]
     competencies = competency_ids(profile)
 
-    def refs(ids: list[str], known: list[str], path: Path, code: str) -> Iterator[Problem]:
+    def refs(ids: list[str], known: list[str], path: FieldPath, code: str) -> Iterator[Problem]:
         for index, ref in enumerate(ids):
             if ref not in known:
                 yield Problem(code, (*path, index), {"found": ref, "known": _known(known)})

@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from profile_gen.errors import Path, Problem
+from profile_gen.errors import FieldPath, Problem
 
 MAX_BYTES = 10_000_000
 MAX_DEPTH = 40
@@ -25,14 +25,14 @@ class Source:
     """A parsed document: its data, and the 1-based position of each path in it."""
 
     data: Any
-    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    values: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
     """Where the value at a path starts."""
-    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
     """Where the key naming a path starts (mapping entries only)."""
     problems: list[Problem] = field(default_factory=list)
     """Problems that did not stop the reading (a duplicate key keeps its first value)."""
 
-    def position(self, path: Path, of_key: bool = False) -> tuple[int, int] | None:
+    def position(self, path: FieldPath, of_key: bool = False) -> tuple[int, int] | None:
         """The position of `path`, or of its nearest parent that has one."""
         path = tuple(path)
         if of_key and path in self.keys:
@@ -83,7 +83,7 @@ class _Builder:
         self.problems: list[Problem] = []
         self.count = 0
 
-    def build(self, node: Node, path: Path, depth: int) -> Any:
+    def build(self, node: Node, path: FieldPath, depth: int) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
             raise YamlProblems([Problem("yaml_too_many_nodes", (), {"limit": MAX_NODES})])
@@ -98,7 +98,7 @@ class _Builder:
         assert isinstance(node, MappingNode)  # the composer makes no other kind of node
         return self._mapping(node, path, depth)
 
-    def _scalar(self, node: ScalarNode, path: Path) -> Any:
+    def _scalar(self, node: ScalarNode, path: FieldPath) -> Any:
         if node.tag in _PLAIN_TAGS:
             return node.value
         if node.tag in _CONSTRUCTED_TAGS:
@@ -107,7 +107,7 @@ class _Builder:
         self.problems.append(Problem("yaml_tag", path, {"tag": node.tag}, line, column))
         return node.value
 
-    def _mapping(self, node: MappingNode, path: Path, depth: int) -> dict[str, Any]:
+    def _mapping(self, node: MappingNode, path: FieldPath, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
         first_lines: dict[str, int] = {}
         for key_node, value_node in node.value:

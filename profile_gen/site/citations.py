@@ -73,7 +73,7 @@ def _day_month(date: PartialDate, lang: str, style: str) -> str:
     ``10 July`` (Harvard), ``1er juillet`` (French); the month alone when no day is known."""
     if date.month is None:
         return ""
-    month = i18n.label(lang, f"month.{date.month}")
+    month = i18n.month_name(lang, date.month)
     if date.day is None:
         return month
     day = i18n.label(lang, "cite.first_day") if date.day == 1 else str(date.day)

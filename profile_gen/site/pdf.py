@@ -24,6 +24,7 @@ from typing import Any
 from xml.etree.ElementTree import fromstring, register_namespace, tostring
 
 from profile_gen import i18n
+from profile_gen.errors import PdfUnavailable
 from profile_gen.media import write_atomic
 
 PDFS = {"annexe/index.html": "annexe.pdf", "cv/index.html": "cv.pdf"}
@@ -33,10 +34,6 @@ DECK = "soutenance"
 VARIANT = "pdf/a-3u"
 """PDF/A-3 (level U: Unicode text) allows the attached profile; WeasyPrint takes one variant,
 so PDF/UA-1 is declared beside it in the XMP metadata (`_DepositMetadata`)."""
-
-
-class PdfUnavailable(Exception):
-    """WeasyPrint or its system libraries are missing; `detail` says which."""
 
 
 def _weasyprint() -> Any:

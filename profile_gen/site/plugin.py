@@ -15,7 +15,7 @@ from profile_gen.errors import BuildError, ProfileError
 from profile_gen.media import cache_folder
 from profile_gen.media.article_pictures import place_pictures
 from profile_gen.profile.loader import load
-from profile_gen.site import citations, pdf, render
+from profile_gen.site import article_meta, citations, pdf, render
 from profile_gen.site.keys import (
     CITATION_KEY,
     PAGES_KEY,
@@ -112,7 +112,15 @@ def check_articles(generators) -> None:
         path for path, content in context.get("generated_content", {}).items() if content is None
     )
     if failed:
-        _stop(generators[0].settings, BuildError("build_skipped_articles", files=", ".join(failed)))
+        content = Path(generators[0].settings["PATH"])
+        found = [e for path in failed for e in article_meta.problems_of(content / path, path)]
+        files = ", ".join(failed)
+        error = (
+            found[0]
+            if found
+            else BuildError("build_skipped_articles", files=files, count=len(failed))
+        )
+        _stop(generators[0].settings, error)
     by_address: dict[str, list[str]] = {}
     for generator in generators:
         if isinstance(generator, ArticlesGenerator):

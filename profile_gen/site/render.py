@@ -22,24 +22,6 @@ from profile_gen.profile.fields import Localized, PartialDate, localize
 # markdown-it refuses javascript:, vbscript:, file: and data: link targets.
 _MARKDOWN = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
 
-_MONTHS = {
-    "fr": [
-        "janv.",
-        "févr.",
-        "mars",
-        "avr.",
-        "mai",
-        "juin",
-        "juil.",
-        "août",
-        "sept.",
-        "oct.",
-        "nov.",
-        "déc.",
-    ],
-    "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
-}
-
 
 def markdown(value: Localized | str | None, lang: str, primary: str, top: int = 2) -> Markup:
     """Markdown as safe HTML; its headings start at level `top` (the page owns the `<h1>`)."""
@@ -64,12 +46,7 @@ def format_date(value: PartialDate | datetime.date | None, lang: str) -> str:
         value = PartialDate(value.year, value.month, value.day)
     if value.is_present:
         return i18n.label(lang, "present")
-    if value.month is None:
-        return str(value.year)
-    month = _MONTHS.get(lang, _MONTHS["fr"])[value.month - 1]
-    if value.day is None:
-        return f"{month} {value.year}"
-    return f"{value.day} {month} {value.year}"
+    return i18n.format_date(value, lang)
 
 
 def shorten(text: str, words: int) -> str:

@@ -1,0 +1,72 @@
+"""The articles' metadata checked as Pelican will read it, with messages that say what to fix.
+
+Pelican skips an article without a title or with an unreadable date, with a log line that
+does not say what the date should look like. `check` and the build both call
+`article_problems`, so they give the same verdict from any folder.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from pelican.utils import get_date
+
+from profile_gen.errors import BuildError
+
+MARKDOWN = (".md", ".markdown", ".mkd", ".mdown")
+_KEY = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)$")
+_MORE = re.compile(r"^[ ]{4,}(?P<value>.*)$")
+_DATED_NAME = re.compile(r"^\d{4}-\d{2}-\d{2}")
+"""Pelican's default FILENAME_METADATA: a name starting with a date gives the date."""
+
+
+def metadata(text: str) -> dict[str, str]:
+    """The metadata block at the top of a Markdown article (Python-Markdown's `meta`)."""
+    found: dict[str, str] = {}
+    key = None
+    for line in text.lstrip("\ufeff").splitlines():
+        if (match := _KEY.match(line)) is not None:
+            key = match.group("key").lower()
+            found[key] = match.group("value").strip()
+        elif key is not None and (match := _MORE.match(line)) is not None:
+            found[key] = f"{found[key]} {match.group('value').strip()}".strip()
+        else:
+            break
+    return found
+
+
+def problems_of(path: Path, shown: str) -> list[BuildError]:
+    """What would make Pelican skip the article at `path` (named `shown` in messages)."""
+    try:
+        meta = metadata(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return []  # the build names unreadable files itself
+    found: list[BuildError] = []
+    if not meta.get("title"):
+        found.append(BuildError("article_no_title", file=shown))
+    draft = meta.get("status", "").lower() == "draft"
+    value = meta.get("date", "")
+    if not value and not draft and not _DATED_NAME.match(path.name):
+        found.append(BuildError("article_no_date", file=shown))
+    elif value:
+        try:
+            get_date(value)
+        except ValueError:
+            found.append(BuildError("article_bad_date", file=shown, found=value))
+    return found
+
+
+def article_problems(
+    content: Path, folders: list[str] | tuple[str, ...] = ("articles",)
+) -> list[BuildError]:
+    """Every problem of the Markdown articles under `content`'s article folders."""
+    found = []
+    for folder in folders:
+        base = content / folder
+        if not base.is_dir():
+            continue
+        for path in sorted(base.rglob("*")):
+            if path.suffix.lower() in MARKDOWN and path.is_file():
+                found += problems_of(path, str(path.relative_to(content)))
+    return found

@@ -1,0 +1,163 @@
+"""`check` sees what the outputs will show: articles as the build reads them, untranslated
+texts by place, missing notes, the template's example values; and its messages are whole."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import MINIMAL, ROOT, SAMPLE, copy_sample
+
+BAD_DATE = "Title: KYC\nDate: 12 septembre 2025\n\nLe texte.\n"
+
+
+def _profile_with_article(folder: Path, article: str, name: str = "kyc.md") -> Path:
+    """The sample profile (ready) in `folder`, with one article."""
+    shutil.copytree(ROOT / "content", folder)
+    (folder / "articles" / name).write_text(article, encoding="utf-8")
+    return folder / "profile.yaml"
+
+
+def test_a_bad_article_date_gets_the_same_verdict_from_any_folder(tmp_path, run_cli, in_dir):
+    profile = _profile_with_article(tmp_path / "moi", BAD_DATE)
+    in_dir(profile.parent)
+    here = run_cli("check", "profile.yaml")
+    in_dir(ROOT)
+    there = run_cli("check", str(profile))
+    for result in (here, there):
+        assert result.code == 1, result.out + result.err
+        assert "Prêt pour" not in result.out
+        assert "articles/kyc.md" in result.out and "« 12 septembre 2025 »" in result.out
+        assert "AAAA-MM-JJ" in result.out
+    assert "1 point à compléter." in here.out
+
+
+@pytest.mark.parametrize(
+    ("article", "expected"),
+    [
+        (BAD_DATE, "date illisible « 12 septembre 2025 » ; écrivez-la AAAA-MM-JJ"),
+        ("Title: KYC\n\nLe texte.\n", "l'article n'a pas de date"),
+        ("Date: 2025-09-12\n\nLe texte.\n", "l'article n'a pas de titre"),
+    ],
+)
+def test_the_build_names_the_article_and_what_it_lacks(tmp_path, run_cli, article, expected):
+    project = copy_sample(tmp_path)
+    (project / "content/articles/kyc.md").write_text(article, encoding="utf-8")
+    result = run_cli("build", "--settings", str(project / "pelican.conf.py"), "--no-pdf")
+    assert result.code == 2, result.out
+    assert "articles/kyc.md" in result.err and expected in result.err
+    assert "Pelican" not in result.err and "Traceback" not in result.err
+
+
+def test_drafts_and_dated_file_names_need_no_date_line(tmp_path):
+    from profile_gen.site.article_meta import article_problems
+
+    content = tmp_path / "c"
+    (content / "articles").mkdir(parents=True)
+    (content / "articles/draft.md").write_text("Title: A\nStatus: draft\n\nx\n", "utf-8")
+    (content / "articles/2025-09-12-b.md").write_text("Title: B\n\nx\n", "utf-8")
+    (content / "articles/c.md").write_text("Title: C\nDate: 2025-09-12 10:30\n\nx\n", "utf-8")
+    assert article_problems(content) == []
+
+
+def test_untranslated_texts_are_listed_by_place_without_names(run_cli, write_profile):
+    profile = write_profile(
+        "locale: [fr, en]\n"
+        "identity:\n  name: Camille Test\n  headline: {fr: Cheffe, en: Manager}\n"
+        "  contact: {city: 'Lyon, France'}\n"
+        "skills:\n  - {name: SQL}\n  - {name: Jira}\n  - {name: Gestion de projet agile}\n"
+        "certifications:\n  - {name: ITIL 4 Foundation, issuer: PeopleCert, date: 2025}\n"
+        "strengths:\n"
+        "  - {title: {fr: Écoute, en: Listening}, explanation: {fr: Un, en: One}}\n"
+        "  - {title: Esprit de synthèse, explanation: {fr: Un, en: One}}\n"
+    )
+    result = run_cli("check", str(profile))
+    out = result.out
+    assert "2 textes écrits une seule fois, affichés tels quels en « en » :" in out
+    assert "    - strengths[1].title" in out and "    - skills[2].name" in out
+    for name in ("skills[0].name", "skills[1].name", "certifications[0].name", "contact.city"):
+        assert name not in out
+
+
+def test_no_speaker_notes_are_missing_notes(run_cli, write_profile):
+    result = run_cli("check", str(write_profile(MINIMAL)))
+    assert "✗ Notes de l'orateur : aucune n'est écrite — ajoutez notes" in result.out
+    assert "dans le temps de chaque diapositive" not in result.out
+    noted = write_profile(
+        MINIMAL + "defence:\n  slides:\n    - {type: title, seconds: 300, notes: Bonjour.}\n"
+    )
+    assert "✓ Notes de l'orateur dans le temps" in run_cli("check", str(noted)).out
+
+
+def test_the_untouched_init_template_is_not_filled_yet(tmp_path, run_cli):
+    assert run_cli("init", str(tmp_path / "p")).code == 0
+    result = run_cli("check", str(tmp_path / "p/profile.yaml"))
+    assert result.code == 1
+    line = next(line for line in result.out.splitlines() if "Pas encore rempli" in line)
+    for where in (
+        "identity.name (« Prénom Nom »)",
+        "identity.contact.email (« prenom.nom@example.fr »)",
+        "experience[0].organization (« Entreprise »)",
+        "education[0].institution (« École »)",
+    ):
+        assert where in line
+
+
+def test_every_example_value_of_the_template_is_a_known_placeholder():
+    """The starter and the list `check` knows stay one (an edit to one shows here)."""
+    from profile_gen.profile.loader import load
+    from profile_gen.profile.readiness import PLACEHOLDERS, placeholders_in
+
+    starter = load(ROOT / "profile_gen/starter/profile.yaml")
+    found = {where for where, _ in placeholders_in(starter)}
+    assert found >= {"identity.name", "identity.contact.email", "experience[0].organization"}
+    assert not placeholders_in(load(SAMPLE))
+    assert set(PLACEHOLDERS.values()) >= {"Prénom Nom", "Entreprise", "prenom.nom@example.fr"}
+
+
+def test_the_activities_hint_names_the_profiles_own_folder(tmp_path, run_cli):
+    (tmp_path / "moi").mkdir()
+    profile = tmp_path / "moi/profile.yaml"
+    profile.write_text(MINIMAL, encoding="utf-8")
+    out = run_cli("check", str(profile)).out
+    assert f"ajoutez activities ou des articles dans {tmp_path / 'moi' / 'articles'}" in out
+    assert "content/articles" not in out
+
+
+def test_a_comma_inside_braces_gets_a_hint(run_cli, write_profile):
+    profile = write_profile(
+        MINIMAL + "skills:\n  - name: { fr: Analyse (KYC, LCB-FT), en: Analysis (KYC, AML) }\n"
+    )
+    result = run_cli("check", str(profile))
+    assert result.code == 2
+    assert "« LCB-FT) » n'est pas une langue" in result.err
+    assert 'fr: "Analyse (KYC, LCB-FT)"' in result.err
+    assert ":6:" in result.err or ":5:" in result.err  # the line is named
+
+
+def test_the_next_step_after_an_import_is_filled_in(tmp_path, run_cli):
+    from tests.test_interop import linkedin_files, make_zip
+
+    export = make_zip(tmp_path / "e.zip", linkedin_files())
+    target = tmp_path / "moi/profile.yaml"
+    result = run_cli("import", "linkedin", str(export), "-o", str(target))
+    assert result.code == 0, result.err
+    assert f"profile-gen check {target}`" in result.out
+    assert f"build --content {target.parent}`" in result.out
+    assert "{" not in result.out
+
+
+def test_the_import_report_speaks_the_users_language(tmp_path, run_cli):
+    from tests.test_interop import linkedin_files, make_zip
+
+    export = make_zip(tmp_path / "e.zip", linkedin_files())
+    target = tmp_path / "p.yaml"
+    result = run_cli("--lang", "en", "import", "linkedin", str(export), "-o", str(target))
+    assert result.code == 0, result.err
+    text = target.read_text("utf-8")
+    assert "Import report" in text and "1 hidden recommendation skipped" in text
+    assert "CEFR level guessed from LinkedIn" in text and "TO COMPLETE" in text
+    assert "Rapport" not in text and "non importé" not in text
+    assert "Not imported automatically:" in result.out

@@ -1,0 +1,148 @@
+"""One user-error hierarchy, worded in the asked language, reported in one place."""
+
+from __future__ import annotations
+
+import ast
+import json
+import pathlib
+
+import pytest
+
+from profile_gen import errors, i18n
+from profile_gen.errors import (
+    BuildError,
+    InteropError,
+    PdfUnavailable,
+    Problem,
+    ProfileError,
+    ProfileGenError,
+)
+from tests.conftest import MINIMAL, ROOT
+
+
+def test_every_user_error_is_a_profile_gen_error_with_a_code():
+    from profile_gen.interop import InteropError as ReExported
+    from profile_gen.site.pdf import PdfUnavailable as FromPdf
+
+    assert ReExported is InteropError and FromPdf is PdfUnavailable
+    for kind in (ProfileError, BuildError, InteropError, PdfUnavailable):
+        assert issubclass(kind, ProfileGenError)
+    assert BuildError("build_no_settings", path="x").code == "build_no_settings"
+    assert ProfileError("p.yaml", []).code == "profile_invalid"
+    assert PdfUnavailable("no pango").code == "pdf_unavailable"
+
+
+def test_describe_honours_the_language():
+    problem = Problem("missing", ("identity", "name"), {"field": "name"}, 3, 1)
+    error = ProfileError("p.yaml", [problem], lang="fr")
+    french, english = error.describe("fr"), error.describe("en")
+    assert french != english
+    assert "1 erreur" in french and "1 error" in english
+    assert error.describe() == french  # no language asked: the profile's own
+    build = BuildError("build_no_settings", path="x.py")
+    assert build.describe("en") == i18n.message("en", "build_no_settings", path="x.py")
+    assert "no pango" in PdfUnavailable("no pango").describe("en")
+    assert str(PdfUnavailable("no pango")) == "no pango"
+
+
+def test_the_field_path_no_longer_shadows_pathlib():
+    assert not hasattr(errors, "Path")
+    for module in ("loader", "readiness", "rules", "yaml_source"):
+        source = (ROOT / f"profile_gen/profile/{module}.py").read_text("utf-8")
+        assert "FsPath" not in source
+
+
+def test_one_place_prints_errors_for_the_terminal():
+    tree = ast.parse((ROOT / "profile_gen/app/cli.py").read_text("utf-8"))
+    handlers = [node for node in ast.walk(tree) if isinstance(node, ast.ExceptHandler)]
+    caught = {ast.unparse(handler.type) for handler in handlers if handler.type is not None}
+    assert "(Exception, KeyboardInterrupt)" in caught  # main() hands everything to report()
+    for handler in handlers:  # no other handler writes a message itself
+        calls = [n for n in ast.walk(handler) if isinstance(n, ast.Call)]
+        assert not any(ast.unparse(call.func) == "print" for call in calls)
+    for name in ("BuildError", "InteropError", "PdfUnavailable", "OSError"):
+        assert not any(name in text for text in caught), name
+
+
+def test_an_english_profiles_errors_speak_english_unless_asked(run_cli, write_profile):
+    profile = write_profile("locale: en\nidentity:\n  name: A\n")
+    assert "1 error." in run_cli("check", str(profile)).err
+    assert "1 erreur." in run_cli("--lang", "fr", "check", str(profile)).err
+
+
+def test_a_bug_in_an_importer_is_an_internal_error_not_bad_input(tmp_path, run_cli, monkeypatch):
+    from profile_gen.interop.jsonresume import read as reader
+
+    (tmp_path / "r.json").write_text(json.dumps({"basics": {"name": "A"}}), "utf-8")
+
+    def broken(resume, lang="fr"):
+        raise TypeError("a bug of ours")
+
+    monkeypatch.setattr(reader, "from_jsonresume", broken)
+    monkeypatch.setattr("profile_gen.interop.jsonresume.from_jsonresume", broken)
+    result = run_cli(
+        "import", "jsonresume", str(tmp_path / "r.json"), "-o", str(tmp_path / "p.yaml")
+    )
+    assert result.code == 3
+    assert "Erreur interne" in result.err and "JSON Resume lisible" not in result.err
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        {"experience": "abc", "identity": {"contact": "x"}, "locale": 3},
+        {"skills": [1, "a"], "education": {"a": 1}, "competencies": []},
+        {"achievements": "x", "summary": 5, "links_others": {"a": 1}},
+    ],
+)
+def test_our_meta_edited_into_any_shape_still_imports(tmp_path, run_cli, meta):
+    resume = {"basics": {"name": "Ana"}, "work": [{"position": "Dev", "startDate": "2020"}]}
+    resume["meta"] = {"profile_gen": meta}
+    (tmp_path / "r.json").write_text(json.dumps(resume), "utf-8")
+    result = run_cli(
+        "import", "jsonresume", str(tmp_path / "r.json"), "-o", str(tmp_path / "p.yaml")
+    )
+    assert result.code == 0, result.err
+
+
+def test_bad_json_is_named_bad_input(tmp_path, run_cli):
+    (tmp_path / "r.json").write_text("[1, 2]", "utf-8")
+    result = run_cli(
+        "import", "jsonresume", str(tmp_path / "r.json"), "-o", str(tmp_path / "p.yaml")
+    )
+    assert result.code == 2 and "n'est pas un JSON Resume lisible" in result.err
+
+
+def test_pdf_unavailable_is_reported_by_the_one_reporter(run_cli, monkeypatch, tmp_path):
+    from profile_gen.site import pdf
+
+    out = tmp_path / "out"
+    for page in pdf.PDFS:
+        (out / page).parent.mkdir(parents=True, exist_ok=True)
+        (out / page).write_text("<html></html>", "utf-8")
+
+    def unavailable(*args, **kwargs):
+        raise PdfUnavailable("cannot load library 'libpango-1.0-0'")
+
+    monkeypatch.setattr(pdf, "write_pdfs", unavailable)
+    result = run_cli("pdf", "--settings", str(ROOT / "pelican.conf.py"), "-o", str(out))
+    assert result.code == 2
+    assert "libpango" in result.err and "interne" not in result.err
+
+
+def test_the_importers_speak_through_the_catalogues():
+    """No French sentence is written in the importers' code (their words are in i18n)."""
+    folder = ROOT / "profile_gen/interop"
+    for path in folder.rglob("*.py"):
+        tree = ast.parse(path.read_text("utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                assert " non import" not in node.value and "sans date" not in node.value, path
+                assert "À COMPLÉTER" not in node.value, path
+
+
+def test_an_unchanged_minimal_profile_still_loads(write_profile):
+    from profile_gen.profile.loader import load
+
+    assert load(write_profile(MINIMAL)).identity.name == "Camille Test"
+    assert pathlib.Path(errors.__file__).name == "errors.py"
