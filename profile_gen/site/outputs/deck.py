@@ -10,7 +10,7 @@ from profile_gen.media import cache_folder, images
 from profile_gen.media.qr import link_codes
 from profile_gen.profile.deck_plan import QUOTE_WORDS, DeckSlide, plan_deck
 from profile_gen.profile.model import Profile
-from profile_gen.site.context import ProfileGenerator
+from profile_gen.site.context import Book, ProfileGenerator
 from profile_gen.site.render import localize
 
 DECK_FOLDER = "soutenance"
@@ -49,6 +49,16 @@ def outline_markdown(profile: Profile, slides: list[DeckSlide], lang: str) -> st
     return "\n".join(lines).rstrip() + "\n"
 
 
+def book_home(profile: Profile, book: Book, lang: str) -> str | None:
+    """The Book's home in `lang`: `links.book` for the primary language, its `en/` page for
+    the other one (when the Book's address is known)."""
+    if not profile.links.book:
+        return None
+    if lang == profile.primary_language:
+        return str(profile.links.book)
+    return book.absolute(book.path("home", lang)) or str(profile.links.book)
+
+
 class DefenceGenerator(ProfileGenerator):
     """Writes the deck, its printable outline and `outline.md` in every language."""
 
@@ -64,16 +74,17 @@ class DefenceGenerator(ProfileGenerator):
             deck_photo = images.picture(
                 source, "portrait", DECK_PHOTO_WIDTHS, Path(self.output_path), cache
             )
-        qr_codes = list(
-            link_codes(profile.links.with_qr_code, cache_folder(self.settings, "qr")).items()
-        )
         for lang in profile.locale:
             folder = f"{book.prefix(lang)}{DECK_FOLDER}"
+            links = dict(profile.links.with_qr_code)
+            links["book"] = book_home(profile, book, lang)
+            qr_codes = list(link_codes(links, cache_folder(self.settings, "qr")).items())
             shared = dict(
                 lang=lang,
                 slides=slides,
                 quote_words=QUOTE_WORDS,
                 qr_codes=qr_codes,
+                book_home=links["book"],
                 deck_photo=deck_photo,
                 contact=profile.identity.contact.shown_on("site"),
             )
