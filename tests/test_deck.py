@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from pathlib import Path
 
@@ -116,8 +117,8 @@ def test_check_warns_when_notes_exceed_their_slide(run_cli, write_profile):
 # --------------------------------------------------------------------------- browser
 
 
-START = 1_767_225_600_000
-"""1 January 2026, 00:00 UTC in milliseconds: the fake clock's start."""
+START = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
+"""The fake clock's start."""
 
 
 def open_deck(
@@ -132,12 +133,13 @@ def open_deck(
 ):
     """The deck in a new page; with `fake_clock`, time stands still until the test moves it
     (`page.clock.run_for`), so no assertion depends on the machine's speed."""
-    page = (context or chromium).new_page(viewport={"width": width, "height": height})
+    page = (context or chromium).new_page()
+    page.set_viewport_size({"width": width, "height": height})
     if fake_clock:
         page.clock.install(time=START)
     page.goto((site / f"{prefix}soutenance/index.html").as_uri() + hash_)
     if fake_clock:
-        page.clock.pause_at(START + 60_000)
+        page.clock.pause_at(START + datetime.timedelta(minutes=1))
         page.keyboard.press("r")  # the timers start now, on the paused clock
     return page
 
