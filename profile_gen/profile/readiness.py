@@ -16,6 +16,7 @@ from profile_gen.errors import Path, format_path
 from profile_gen.profile.deck_plan import note_overruns
 from profile_gen.profile.fields import Localized
 from profile_gen.profile.model import Profile
+from profile_gen.profile.rehearsal import rehearsal_checks
 
 ANNEXE_ITEMS = (
     "cv",
@@ -39,6 +40,8 @@ class Check:
     key: str
     ok: bool
     context: dict[str, Any] = field(default_factory=dict)
+    advisory: bool = False
+    """Advice only: does not make the profile incomplete."""
 
 
 LINKEDIN_LIMITS = {"headline": 220, "summary": 2600, "description": 2000}
@@ -68,7 +71,9 @@ class Readiness:
 
     @property
     def missing(self) -> list[Check]:
-        return [check for check in (*self.annexe, *self.defence) if not check.ok]
+        return [
+            check for check in (*self.annexe, *self.defence) if not check.ok and not check.advisory
+        ]
 
     @property
     def ready(self) -> bool:
@@ -114,6 +119,7 @@ def _defence_checks(profile: Profile) -> list[Check]:
         Check(
             "speaker_notes", not overruns, {"overruns": overruns, "rate": defence.words_per_minute}
         ),
+        *(Check(c.key, c.ok, c.context, c.advisory) for c in rehearsal_checks(profile)),
     ]
 
 

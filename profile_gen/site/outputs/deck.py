@@ -1,5 +1,6 @@
-"""The defence outputs: a Pelican generator writing the deck, its printable outline and
-`outline.md`, in every language of the profile (`soutenance/`, `en/soutenance/`)."""
+"""The defence outputs: a Pelican generator writing the deck, its printable outline,
+`outline.md`, the speaker's cue cards and the jury's likely questions, in every language of
+the profile (`soutenance/`, `en/soutenance/`)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from profile_gen.media import cache_folder, images
 from profile_gen.media.qr import link_codes
 from profile_gen.profile.deck_plan import QUOTE_WORDS, DeckSlide, plan_deck
 from profile_gen.profile.model import Profile
+from profile_gen.profile.rehearsal import likely_questions
 from profile_gen.site.context import Book, ProfileGenerator
 from profile_gen.site.render import localize
 
@@ -66,6 +68,7 @@ class DefenceGenerator(ProfileGenerator):
         profile: Profile = self.context["profile"]
         book = self.context["book"]
         slides = plan_deck(profile)
+        questions = likely_questions(profile)
         photo = profile.identity.photo
         deck_photo = None
         if photo and profile.identity.contact.photo_shown_on("site"):
@@ -85,10 +88,17 @@ class DefenceGenerator(ProfileGenerator):
                 quote_words=QUOTE_WORDS,
                 qr_codes=qr_codes,
                 book_home=links["book"],
+                question_groups=questions,
                 deck_photo=deck_photo,
                 contact=profile.identity.contact.shown_on("site"),
             )
-            for name, template in (("index.html", "deck"), ("plan.html", "outline")):
+            pages = (
+                ("index.html", "deck"),
+                ("plan.html", "outline"),
+                ("cards.html", "cards"),
+                ("questions.html", "questions"),
+            )
+            for name, template in pages:
                 writer.write_file(
                     f"{folder}/{name}",
                     self.get_template(template),
