@@ -66,7 +66,9 @@ def test_deck_is_self_contained(site):
     scripts = soup.find_all("script")
     sources = [s.get("src") for s in scripts if s.get("src")]
     assert sources == ["../theme/js/deck-rehearsal.js", "../theme/js/deck.js"]
-    assert all(s.get("src") or s.get("type") == "application/json" or len(s.text) < 80 for s in scripts)
+    assert all(
+        s.get("src") or s.get("type") == "application/json" or len(s.text) < 80 for s in scripts
+    )
     assert all("://" not in (link.get("href") or "") for link in soup.find_all("link"))
     assert (site / "theme/js/deck.js").is_file()
 

@@ -8,7 +8,6 @@ import io
 from pathlib import Path
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 
 from profile_gen.profile.loader import load, load_text
@@ -18,7 +17,7 @@ from tests.conftest import MINIMAL, ROOT, SAMPLE
 from tests.deck_profiles import build, sample_data
 
 PROFILE = load(SAMPLE)
-HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(2)> [x](javascript:alert(3))'
+HOSTILE = "<script>alert(1)</script><img src=x onerror=alert(2)> [x](javascript:alert(3))"
 
 
 @pytest.fixture(scope="module")
@@ -72,7 +71,9 @@ def test_hostile_answers_stay_inert(site):
         soup = page(site, "questions.html", prefix)
         answer = soup.select_one('article[data-id="level/analyse-besoins"] .answer')
         assert answer.find("script") is None and answer.find("img") is None
-        assert all(not (a.get("href") or "").startswith("javascript:") for a in answer.find_all("a"))
+        assert all(
+            not (a.get("href") or "").startswith("javascript:") for a in answer.find_all("a")
+        )
         assert "<script>alert(1)</script>" in answer.get_text()
         assert not soup.find_all(attrs={"onerror": True})
 
@@ -151,7 +152,7 @@ def test_the_schema_documents_answers():
 
     schema = json.loads((ROOT / "profile.schema.json").read_text(encoding="utf-8"))
     answers = schema["$defs"]["Defence"]["properties"]["answers"]
-    assert [*answers["patternProperties"]][0].startswith("^(level|evidence")
+    assert next(iter(answers["patternProperties"])).startswith("^(level|evidence")
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])

@@ -36,9 +36,7 @@ def table(page) -> list[list[str]]:
 
 
 def blob_text(page, selector: str) -> str:
-    return page.evaluate(
-        f"fetch(document.querySelector('{selector}').href).then((r) => r.text())"
-    )
+    return page.evaluate(f"fetch(document.querySelector('{selector}').href).then((r) => r.text())")
 
 
 def test_two_rehearsals_one_paused_are_kept_and_compared(chromium, site):
@@ -107,9 +105,12 @@ def test_two_rehearsals_one_paused_are_kept_and_compared(chromium, site):
 def test_pace_measured_in_rehearsal_warns_on_long_notes(chromium, site):
     context = chromium.new_context()
     page = open_deck(chromium, site, fake_clock=True, context=context)
-    words = [int(w) for w in page.locator(".deck-slides > .slide").evaluate_all(
-        "(slides) => slides.map((s) => s.dataset.words)"
-    )]
+    words = [
+        int(w)
+        for w in page.locator(".deck-slides > .slide").evaluate_all(
+            "(slides) => slides.map((s) => s.dataset.words)"
+        )
+    ]
     page.keyboard.press("s")
     # a slow speaker: every slide's notes take twice the words' time at 60 words/min
     spend(page, [max(1, w) * 2 for w in words])
@@ -120,7 +121,7 @@ def test_pace_measured_in_rehearsal_warns_on_long_notes(chromium, site):
     warning = page.locator("#pace-warning")
     assert warning.is_visible()
     needed = words[0] * 2
-    assert f"30 mots/min" in warning.inner_text()
+    assert "30 mots/min" in warning.inner_text()
     assert f"environ {needed} s pour {SLIDES[0].seconds} s" in warning.inner_text()
     assert "raccourcissez" in warning.inner_text()
     context.close()

@@ -29,7 +29,9 @@ def main() -> None:
         sample = build(Path(folder) / "sample", None)
         # emoji left out: a machine without an emoji font draws them as empty boxes
         text = json.dumps(maximal(), ensure_ascii=False, default=str)
-        other = build(Path(folder) / "other", json.loads(re.sub("[\U0001f300-\U0001faff\u2728]", "", text)))
+        other = build(
+            Path(folder) / "other", json.loads(re.sub("[\U0001f300-\U0001faff\u2728]", "", text))
+        )
         with sync_playwright() as playwright:
             browser = launch(playwright)
             page = browser.new_page(viewport={"width": 1280, "height": 720})

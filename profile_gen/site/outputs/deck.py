@@ -79,8 +79,10 @@ class DefenceGenerator(ProfileGenerator):
             )
         for lang in profile.locale:
             folder = f"{book.prefix(lang)}{DECK_FOLDER}"
-            links = dict(profile.links.with_qr_code)
-            links["book"] = book_home(profile, book, lang)
+            links: dict[str, str | None] = {
+                **profile.links.with_qr_code,
+                "book": book_home(profile, book, lang),
+            }
             qr_codes = list(link_codes(links, cache_folder(self.settings, "qr")).items())
             shared = dict(
                 lang=lang,
