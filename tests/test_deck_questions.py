@@ -134,16 +134,16 @@ def test_check_reports_rehearsal_readiness(run_cli, write_profile):
     result = run_cli("check", str(profile))
     assert "✗ Notes de l'orateur écrites pour chaque diapositive" in result.out
     assert "diapositive(s) sans notes, dans au moins une langue : 1, 2, 3, 4, 5, 6, 7" in result.out
-    assert "⚠ Réponses préparées pour les questions probables du jury : 1 sur 2" in result.out
+    assert "○ Réponses préparées pour les questions probables du jury : 1 sur 2" in result.out
     assert "evidence/gestion-projets" in result.out
-    assert "⚠ Réponses à des questions qui ne se posent plus : level/ancienne" in result.out
+    assert "○ Réponses à des questions qui ne se posent plus : level/ancienne" in result.out
     checks = {c.key: c for c in rehearsal_checks(load(SAMPLE))}
     assert checks["rehearsal_notes"].ok
 
 
 def test_the_sample_stays_ready_with_answers_to_prepare(run_cli):
     result = run_cli("check", str(SAMPLE))
-    assert "⚠ Réponses préparées pour les questions probables du jury : 2 sur" in result.out
+    assert "○ Réponses préparées pour les questions probables du jury : 2 sur" in result.out
     assert result.out.rstrip().endswith("Prêt pour les annexes et la soutenance.")
 
 

@@ -80,7 +80,7 @@ def report_lines(
         out.append(line if item.ok else f"{line} — {say('check.hint.' + item.key)}")
     out += ["", say("check.defence")]
     for item in report.defence:
-        mark = "✓" if item.ok else "⚠" if item.advisory else "✗"
+        mark = "✓" if item.ok else "○" if item.advisory else "✗"
         line = f"  {mark} {say('check.' + item.key, **item.context)}"
         if not item.ok:
             line += f" — {say('check.hint.' + item.key, **item.context)}"

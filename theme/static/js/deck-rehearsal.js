@@ -1,8 +1,10 @@
 /* profile_gen defence deck, rehearsal records: kept in the browser's storage, compared with
    the plan, drawn as a small chart, exported as CSV or JSON. No framework, no network.
-   Exposes window.ProfileGenRehearsal for deck.js. */
+   Exposes window.ProfileGenRehearsal for deck.js. Loaded first thing in <body>, before the
+   slides: it marks the page as scripted, so the one-slide layout is there at first paint. */
 (() => {
   "use strict";
+  document.documentElement.classList.add("js");
   const KEEP = 10;  // runs kept in storage
   const SVG = "http://www.w3.org/2000/svg";
 
