@@ -165,3 +165,12 @@ def test_one_language_deck_has_its_book_at_the_root(sites):
     soup = BeautifulSoup((site / "soutenance/index.html").read_text("utf-8"), "html.parser")
     assert soup.html["lang"] == "en" and not (site / "en").exists()
     assert soup.select_one(".closing-links li").get_text() == "https://sam-lee.example.org/book/"
+
+
+def test_markdown_of_action_plans_is_rendered_not_printed(sites):
+    from bs4 import BeautifulSoup
+
+    for prefix, word in (("", "nouvel"), ("en/", "new")):
+        html = (sites["maximal"] / f"{prefix}soutenance/index.html").read_text("utf-8")
+        plan = BeautifulSoup(html, "html.parser").select_one(".plan-list .plan")
+        assert plan.em.get_text() == word and "*" not in plan.get_text()
