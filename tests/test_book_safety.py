@@ -95,9 +95,13 @@ def test_hostile_text_is_inert_everywhere(hostile_site):
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         scripts = soup.find_all("script")
         for script in scripts:
-            if script.get("src"):  # the deck's own script, nothing else
-                assert "soutenance" in path.parts and script["src"].endswith("theme/js/deck.js")
+            if script.get("src"):  # the deck's own scripts, nothing else
+                assert "soutenance" in path.parts
+                assert script["src"].endswith(("theme/js/deck.js", "theme/js/deck-rehearsal.js"))
                 assert not script.string
+            elif script.get("type") == "application/json":  # the deck's labels: data, never run
+                assert "soutenance" in path.parts and "<" not in script.string, path
+                json.loads(script.string)
             else:
                 assert script.get("type") == "application/ld+json", path
         assert soup.find("iframe") is None, path

@@ -51,7 +51,7 @@ def test_cohort_builds_every_valid_profile(tmp_path, run_cli, in_dir):
         ]
         assert all((output / href).is_file() for href in hrefs)
     # the tutor sees each student's readiness: the sample is complete, Marc lacks an item
-    assert "Annexes : 11/11 · Soutenance : 6/6 · prêt" in books["Léa Moreau"].get_text(
+    assert "Annexes : 11/11 · Soutenance : 7/7 · prêt" in books["Léa Moreau"].get_text(
         " ", strip=True
     )
     marc = books["Marc Petit"]

@@ -126,7 +126,8 @@ def report_lines(
 def _defence_lines(report: Readiness, say) -> list[str]:
     out = []
     for item in report.defence:
-        line = f"  {'✓' if item.ok else '✗'} {say('check.' + item.key, **item.context)}"
+        mark = "✓" if item.ok else "○" if item.advisory else "✗"
+        line = f"  {mark} {say('check.' + item.key, **item.context)}"
         if not item.ok:
             line += f" — {say('check.hint.' + item.key, **item.context)}"
         out.append(line)

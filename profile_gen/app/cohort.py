@@ -95,6 +95,7 @@ def build_member(
         )
     profile = built.profile
     report = assess(profile, article_count(folder / PROFILE_FILE))
+    defence = [check for check in report.defence if not check.advisory]  # advice is not counted
     return Outcome(
         slug,
         True,
@@ -103,10 +104,10 @@ def build_member(
         seconds=time.perf_counter() - started,
         documents=tuple(documents_written(built.output)),
         annexe=(sum(check.ok for check in report.annexe), len(report.annexe)),
-        defence=(sum(check.ok for check in report.defence), len(report.defence)),
+        defence=(sum(check.ok for check in defence), len(defence)),
         missing=(
             *(i18n.text(lang, f"item.{c.key}") for c in report.annexe if not c.ok),
-            *(i18n.text(lang, f"check.{c.key}", **c.context) for c in report.defence if not c.ok),
+            *(i18n.text(lang, f"check.{c.key}", **c.context) for c in defence if not c.ok),
         ),
     )
 

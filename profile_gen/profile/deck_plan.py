@@ -37,6 +37,11 @@ class DeckSlide:
     parts: int = 1
     items: list[Any] = field(default_factory=list)
 
+    @property
+    def first_number(self) -> int:
+        """Number of the slide's first item in its whole list (continuation slides go on)."""
+        return (self.part - 1) * IMPROVEMENTS_PER_SLIDE + 1
+
     def note_words(self, lang: str, primary: str) -> int:
         return count_words(self.notes.get(lang, primary)) if self.notes else 0
 

@@ -429,6 +429,32 @@ def _default_slides() -> list[Slide]:
     return [Slide(type=kind, seconds=seconds) for kind, seconds in DEFAULT_SLIDES]
 
 
+class QuestionKind(StrEnum):
+    """Kinds of the jury's likely questions (`profile_gen.profile.rehearsal`)."""
+
+    level = "level"
+    """A competency below its target."""
+    evidence = "evidence"
+    """A competency with thin evidence."""
+    improvement = "improvement"
+    """An improvement that serves no competency of the self-assessment."""
+    strength = "strength"
+    """A strength with no achievement as evidence."""
+    figures = "figures"
+    """An achievement's figures, to be ready to explain."""
+    plan = "plan"
+    """An improvement serving a competency already at its target."""
+
+
+QuestionId = Annotated[
+    str,
+    Field(
+        pattern=r"^(level|evidence|improvement|strength|figures|plan)/[a-z0-9]+(-[a-z0-9]+)*$",
+        description="A question's id as the questions page shows it, e.g. `level/gestion-projets`.",
+    ),
+]
+
+
 class Defence(Section):
     duration: int = Field(300, ge=60, le=3600, description="Length of the segment in seconds.")
     words_per_minute: int = Field(140, ge=60, le=250)
@@ -441,6 +467,11 @@ class Defence(Section):
         description="Recommendations to quote, by position (1 = the first); the first 3 by default.",
     )
     slides: list[Slide] = Field(default_factory=_default_slides, min_length=1)
+    answers: dict[QuestionId, Markdown] = Field(
+        default_factory=dict,
+        description="Answers prepared for the jury's likely questions, by question id "
+        "(listed on the questions page, `soutenance/questions.html`).",
+    )
 
 
 # --------------------------------------------------------------------------- profile

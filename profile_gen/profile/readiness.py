@@ -17,6 +17,7 @@ from profile_gen.errors import FieldPath, format_path
 from profile_gen.profile.deck_plan import note_overruns
 from profile_gen.profile.fields import Localized
 from profile_gen.profile.model import Profile
+from profile_gen.profile.rehearsal import rehearsal_checks
 
 ANNEXE_ITEMS = (
     "cv",
@@ -71,6 +72,8 @@ class Check:
     key: str
     ok: bool
     context: dict[str, Any] = field(default_factory=dict)
+    advisory: bool = False
+    """Advice only: does not make the profile incomplete."""
 
 
 LINKEDIN_LIMITS = {"headline": 220, "summary": 2600, "description": 2000}
@@ -103,7 +106,9 @@ class Readiness:
 
     @property
     def missing(self) -> list[Check]:
-        return [check for check in (*self.annexe, *self.defence) if not check.ok]
+        return [
+            check for check in (*self.annexe, *self.defence) if not check.ok and not check.advisory
+        ]
 
     @property
     def ready(self) -> bool:
@@ -138,6 +143,12 @@ def _defence_checks(profile: Profile) -> list[Check]:
     overruns = [
         (lang, warning) for lang in profile.locale for warning in note_overruns(profile, lang)
     ]
+    notes = _notes_check(profile, overruns)
+    rehearsal = [
+        Check(c.key, c.ok, c.context, c.advisory)
+        for c in rehearsal_checks(profile)
+        if not (notes.key == "no_speaker_notes" and c.key == "rehearsal_notes")  # said once
+    ]
     return [
         Check("strengths", len(profile.strengths) == 10, {"count": len(profile.strengths)}),
         Check(
@@ -146,7 +157,8 @@ def _defence_checks(profile: Profile) -> list[Check]:
         Check("evidence", not without_evidence, {"items": ", ".join(without_evidence)}),
         Check("dated", not undated, {"items": ", ".join(undated)}),
         Check("slides", total == defence.duration, {"total": total, "duration": defence.duration}),
-        _notes_check(profile, overruns),
+        notes,
+        *rehearsal,
     ]
 
 

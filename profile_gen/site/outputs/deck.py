@@ -1,5 +1,6 @@
-"""The defence outputs: a Pelican generator writing the deck, its printable outline and
-`outline.md`, in every language of the profile (`soutenance/`, `en/soutenance/`)."""
+"""The defence outputs: a Pelican generator writing the deck, its printable outline,
+`outline.md`, the speaker's cue cards and the jury's likely questions, in every language of
+the profile (`soutenance/`, `en/soutenance/`)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from profile_gen.media.qr import link_codes
 from profile_gen.profile.deck_plan import QUOTE_WORDS, DeckSlide, plan_deck
 from profile_gen.profile.fields import localize
 from profile_gen.profile.model import Profile
-from profile_gen.site.context import ProfileGenerator
+from profile_gen.profile.rehearsal import likely_questions
+from profile_gen.site.context import Book, ProfileGenerator
 
 DECK_FOLDER = "soutenance"
 DECK_PHOTO_WIDTHS = (480,)
@@ -49,6 +51,16 @@ def outline_markdown(profile: Profile, slides: list[DeckSlide], lang: str) -> st
     return "\n".join(lines).rstrip() + "\n"
 
 
+def book_home(profile: Profile, book: Book, lang: str) -> str | None:
+    """The Book's home in `lang`: `links.book` for the primary language, its `en/` page for
+    the other one (when the Book's address is known)."""
+    if not profile.links.book:
+        return None
+    if lang == profile.primary_language:
+        return str(profile.links.book)
+    return book.absolute(book.path("home", lang)) or str(profile.links.book)
+
+
 class DefenceGenerator(ProfileGenerator):
     """Writes the deck, its printable outline and `outline.md` in every language."""
 
@@ -56,6 +68,7 @@ class DefenceGenerator(ProfileGenerator):
         profile: Profile = self.context["profile"]
         book = self.context["book"]
         slides = plan_deck(profile)
+        questions = likely_questions(profile)
         photo = profile.identity.photo
         deck_photo = None
         if photo and profile.identity.contact.photo_shown_on("site"):
@@ -64,20 +77,30 @@ class DefenceGenerator(ProfileGenerator):
             deck_photo = images.picture(
                 source, "portrait", DECK_PHOTO_WIDTHS, Path(self.output_path), cache
             )
-        qr_codes = list(
-            link_codes(profile.links.with_qr_code, cache_folder(self.settings, "qr")).items()
-        )
         for lang in profile.locale:
             folder = f"{book.prefix(lang)}{DECK_FOLDER}"
+            links: dict[str, str | None] = {
+                **profile.links.with_qr_code,
+                "book": book_home(profile, book, lang),
+            }
+            qr_codes = list(link_codes(links, cache_folder(self.settings, "qr")).items())
             shared = dict(
                 lang=lang,
                 slides=slides,
                 quote_words=QUOTE_WORDS,
                 qr_codes=qr_codes,
+                book_home=links["book"],
+                question_groups=questions,
                 deck_photo=deck_photo,
                 contact=profile.identity.contact.shown_on("site"),
             )
-            for name, template in (("index.html", "deck"), ("plan.html", "outline")):
+            pages = (
+                ("index.html", "deck"),
+                ("plan.html", "outline"),
+                ("cards.html", "cards"),
+                ("questions.html", "questions"),
+            )
+            for name, template in pages:
                 writer.write_file(
                     f"{folder}/{name}",
                     self.get_template(template),

@@ -1,24 +1,38 @@
-/* profile_gen defence deck: navigation, URL hash, fullscreen, presenter view with timers.
-   No framework, no network. Keys: → ← space PageUp PageDown Home End, f fullscreen,
-   p presenter view, w presenter view in a second window kept in sync, r restart the timers. */
+/* profile_gen defence deck: navigation, URL hash, fullscreen, presenter view with timers,
+   rehearsal runs (deck-rehearsal.js keeps and draws them). No framework, no network.
+   Keys: → ← space PageUp PageDown Home End navigate, f fullscreen, p presenter view,
+   w presenter view in a second window kept in sync, r restart the timers, s start a
+   rehearsal run, b or . pause (the clocks stop), e end the run, h the rehearsal report,
+   ? the keys, Escape closes. The canvas is sized by CSS: nothing here moves the layout. */
 (() => {
   "use strict";
   document.documentElement.classList.add("js");
   const body = document.body;
-  const slides = [...document.querySelectorAll(".slide")];
+  const slides = [...document.querySelectorAll(".deck-slides > .slide")];
   if (!slides.length) return;
-  const presenter = document.getElementById("presenter");
-  const currentPane = document.getElementById("presenter-current");
-  const nextPane = document.getElementById("presenter-next");
-  const notesPane = document.getElementById("presenter-notes");
-  const segmentTimer = document.getElementById("segment-timer");
-  const slideTimer = document.getElementById("slide-timer");
-  const overrun = document.getElementById("overrun");
-  const counter = document.getElementById("counter");
+  const $ = (id) => document.getElementById(id);
+  const presenter = $("presenter");
+  const currentPane = $("presenter-current");
+  const nextPane = $("presenter-next");
+  const notesPane = $("presenter-notes");
+  const report = $("report");
+  const help = $("keys-help");
+  const R = window.ProfileGenRehearsal;
+  const labels = JSON.parse(($("rehearsal-labels") || {}).textContent || "{}");
   const duration = Number(body.dataset.duration) || 300;
+  const plan = slides.map((slide) => ({
+    title: slide.dataset.title || "", planned: Number(slide.dataset.seconds) || 0, words: Number(slide.dataset.words) || 0,
+  }));
+  const store = R.storage(`profile-gen.rehearsals.${body.dataset.deck || location.pathname}`);
+  let runs = store.load();
   let index = 0;
-  let segmentStart = Date.now();
-  let slideStart = Date.now();
+  // the clocks: elapsed milliseconds, advanced only while not paused (Date is faked in tests)
+  let last = Date.now();
+  let segmentElapsed = 0;
+  let slideElapsed = 0;
+  let paused = false;
+  let run = null;  // {start, times[]} while this window records a rehearsal
+  let peerRun = false;  // the other window records one
   const inPresenterWindow = new URLSearchParams(location.search).has("presenter");
   let peer = inPresenterWindow ? window.opener : null;  // the other window of the pair
 
@@ -28,18 +42,21 @@
     const s = Math.abs(Math.round(seconds));
     return `${sign}${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
   };
+  const fill = (text, values) => String(text || "").replace(/\{(\w+)\}/g, (m, key) => (key in values ? values[key] : m));
   const fromHash = () => {
     const match = /^#(\d+)$/.exec(location.hash);
     return match ? clamp(Number(match[1]) - 1) : 0;
   };
 
-  function fit() {
-    const scale = Math.min(window.innerWidth / 1280, window.innerHeight / 720);
-    document.documentElement.style.setProperty("--scale", String(scale));
-    const width = currentPane.clientWidth || window.innerWidth * 0.6;
-    document.documentElement.style.setProperty("--current-scale", String(width / 1280));
-    const side = nextPane.clientWidth || window.innerWidth * 0.35;
-    document.documentElement.style.setProperty("--next-scale", String(side / 1280));
+  function advance() {
+    const now = Date.now();
+    if (!paused) {
+      const spent = now - last;
+      segmentElapsed += spent;
+      slideElapsed += spent;
+      if (run) run.times[index] += spent;
+    }
+    last = now;
   }
 
   function copy(slide) {
@@ -56,15 +73,29 @@
     nextPane.replaceChildren(index + 1 < slides.length ? copy(slides[index + 1]) : document.createTextNode(body.dataset.labelEnd || ""));
     const notes = slides[index].querySelector(".notes");
     notesPane.replaceChildren(notes ? notes.cloneNode(true) : "");
-    fit();
+    renderPace();
     tick();
   }
 
-  function tell() {
-    if (peer && !peer.closed) peer.postMessage({ profileGenSlide: index }, "*");
+  /* The notes of this slide at the pace measured in the last rehearsal. */
+  function renderPace() {
+    const box = $("pace-warning");
+    const rate = R.pace(runs[runs.length - 1]);
+    const { words, planned } = plan[index];
+    if (!rate || !words) { box.hidden = true; return; }
+    const needed = Math.round((words * 60) / rate);
+    const over = needed > planned;
+    box.textContent = fill(over ? labels.pace_warning : labels.pace_ok, { pace: rate, needed, budget: planned, words });
+    box.classList.toggle("ok", !over);
+    box.hidden = false;
+  }
+
+  function tell(message) {
+    if (peer && !peer.closed) peer.postMessage(message, "*");
   }
 
   function show(i, fromPeer = false) {
+    advance();
     index = clamp(i);
     slides.forEach((slide, k) => {
       slide.classList.toggle("active", k === index);
@@ -72,12 +103,17 @@
     });
     const hash = `#${index + 1}`;
     if (location.hash !== hash) {
-      try { history.replaceState(null, "", hash); } catch (e) { location.hash = hash; }
+      try { window.history.replaceState(null, "", hash); } catch (e) { location.hash = hash; }
     }
-    counter.textContent = `${index + 1} / ${slides.length}`;
-    slideStart = Date.now();
+    $("counter").textContent = `${index + 1} / ${slides.length}`;
+    slideElapsed = 0;
     renderPresenter();
-    if (!fromPeer) tell();
+    if (!fromPeer) tell({ profileGenSlide: index });
+  }
+
+  function next() {
+    if (index === slides.length - 1 && run) endRun();
+    else show(index + 1);
   }
 
   function openPresenterWindow() {
@@ -85,31 +121,127 @@
     peer = window.open(address, "profile-gen-presenter");
   }
 
+  function resetClocks() {
+    last = Date.now();
+    segmentElapsed = slideElapsed = 0;
+  }
+
+  function setPaused(value, fromPeer = false) {
+    advance();
+    paused = value;
+    $("paused").hidden = !paused || !presenter.hidden;
+    tick();
+    if (!fromPeer) tell({ profileGenPause: paused });
+  }
+
+  function startRun(fromPeer = false) {
+    report.hidden = true;
+    show(0, fromPeer);
+    resetClocks();
+    paused = false;
+    $("paused").hidden = true;
+    run = fromPeer ? null : { start: Date.now(), times: plan.map(() => 0) };
+    peerRun = fromPeer;
+    tick();
+    if (!fromPeer) tell({ profileGenRun: "start" });
+  }
+
+  function endRun() {
+    if (!run) {
+      if (peerRun) tell({ profileGenRun: "end" });
+      return;
+    }
+    advance();
+    runs = store.save(runs.concat([R.record(run.start, plan, run.times, duration)]));
+    run = null;
+    paused = false;
+    $("paused").hidden = true;
+    tell({ profileGenRun: "saved" });
+    openReport();
+  }
+
+  function renderReport() {
+    const latest = runs[runs.length - 1];
+    const rows = $("report-table").tBodies[0];
+    rows.replaceChildren();
+    $("report-summary").textContent = latest
+      ? fill(labels.summary, { total: clock(latest.total), duration: clock(duration), pace: R.pace(latest) || labels.unknown_pace, runs: runs.length })
+      : labels.empty || "";
+    if (latest) {
+      for (const row of R.compare(latest)) {
+        const line = rows.insertRow();
+        line.className = row.difference > 0 ? "over" : "";
+        line.dataset.slide = row.number;
+        const sign = row.difference > 0 ? "+" : "";
+        for (const cell of [row.number, row.title, row.planned, row.actual, `${sign}${row.difference}`, row.pace === null ? "–" : row.pace]) {
+          line.insertCell().textContent = String(cell);
+        }
+      }
+    }
+    $("report-chart").replaceChildren(R.chart(runs, duration, clock, labels.chart || ""));
+    const note = $("storage-note");
+    note.hidden = store.available;
+    note.textContent = labels.no_storage || "";
+    R.blobLink($("export-csv"), R.toCSV(runs), "text/csv;charset=utf-8");
+    R.blobLink($("export-json"), `${JSON.stringify(runs, null, 1)}\n`, "application/json");
+  }
+
+  function openReport() {
+    renderReport();
+    report.hidden = false;
+    report.focus();
+  }
+
+  function toggleReport() {
+    if (report.hidden) openReport();
+    else report.hidden = true;
+  }
+
+  function clearHistory() {
+    store.clear();
+    runs = [];
+    renderReport();
+    renderPace();
+  }
+
   window.addEventListener("message", (event) => {
-    const slide = event.data && event.data.profileGenSlide;
-    if (!Number.isInteger(slide) || (peer && event.source !== peer)) return;
+    const data = event.data || {};
+    if (peer && event.source !== peer) return;
+    if (!("profileGenSlide" in data || "profileGenPause" in data || "profileGenRun" in data)) return;
     peer = peer || event.source;
-    if (slide !== index) show(slide, true);
+    if (Number.isInteger(data.profileGenSlide) && data.profileGenSlide !== index) show(data.profileGenSlide, true);
+    if (typeof data.profileGenPause === "boolean") setPaused(data.profileGenPause, true);
+    if (data.profileGenRun === "start") startRun(true);
+    if (data.profileGenRun === "end") endRun();
+    if (data.profileGenRun === "saved") {
+      peerRun = false;
+      runs = store.load();
+      renderPace();
+      if (!report.hidden) renderReport();
+    }
   });
 
   function tick() {
-    const now = Date.now();
-    const segmentLeft = duration - (now - segmentStart) / 1000;
-    const budget = Number(slides[index].dataset.seconds) || 0;
-    const slideLeft = budget - (now - slideStart) / 1000;
-    segmentTimer.textContent = clock(segmentLeft);
-    slideTimer.textContent = clock(slideLeft);
+    advance();
+    const segmentLeft = duration - segmentElapsed / 1000;
+    const slideLeft = plan[index].planned - slideElapsed / 1000;
+    $("segment-timer").textContent = clock(segmentLeft);
+    $("slide-timer").textContent = clock(slideLeft);
     const over = slideLeft < 0 || segmentLeft < 0;
     presenter.classList.toggle("overrun", over);
+    const overrun = $("overrun");
     overrun.hidden = !over;
     if (over) {
       const late = segmentLeft < 0 ? -segmentLeft : -slideLeft;
       overrun.textContent = `${body.dataset.labelOverrun} +${clock(late)}`;
     }
+    const state = paused ? labels.paused : run || peerRun ? labels.recording : "";
+    $("run-state").textContent = state || "";
   }
 
   function togglePresenter() {
     presenter.hidden = !presenter.hidden;
+    $("paused").hidden = !paused || !presenter.hidden;
     renderPresenter();
   }
 
@@ -118,41 +250,54 @@
     else if (document.documentElement.requestFullscreen) document.documentElement.requestFullscreen().catch(() => {});
   }
 
+  function toggleHelp(open = help.hidden) {
+    help.hidden = !open;
+    $("help-toggle").setAttribute("aria-expanded", String(open));
+  }
+
+  const actions = {
+    ArrowRight: next, ArrowDown: next, " ": next, PageDown: next, Enter: next,
+    ArrowLeft: () => show(index - 1), ArrowUp: () => show(index - 1), PageUp: () => show(index - 1),
+    Backspace: () => show(index - 1), Home: () => show(0), End: () => show(slides.length - 1),
+    f: toggleFullscreen, p: togglePresenter, w: openPresenterWindow,
+    r: () => { resetClocks(); tick(); },
+    s: () => startRun(), b: () => setPaused(!paused), ".": () => setPaused(!paused), e: endRun,
+    h: toggleReport, "?": () => toggleHelp(),
+    Escape: () => { report.hidden = true; toggleHelp(false); },
+  };
+  const inReport = new Set(["h", "Escape", "Tab"]);
   document.addEventListener("keydown", (event) => {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
-    const actions = {
-      ArrowRight: () => show(index + 1), ArrowDown: () => show(index + 1), " ": () => show(index + 1),
-      PageDown: () => show(index + 1), Enter: () => show(index + 1),
-      ArrowLeft: () => show(index - 1), ArrowUp: () => show(index - 1), PageUp: () => show(index - 1),
-      Backspace: () => show(index - 1), Home: () => show(0), End: () => show(slides.length - 1),
-      f: toggleFullscreen, F: toggleFullscreen, p: togglePresenter, P: togglePresenter,
-      w: openPresenterWindow, W: openPresenterWindow,
-      r: () => { segmentStart = slideStart = Date.now(); tick(); },
-    };
-    const action = actions[event.key];
-    if (action && !(event.target instanceof HTMLButtonElement && (event.key === " " || event.key === "Enter"))) {
+    const key = event.key.length === 1 && event.key !== "?" ? event.key.toLowerCase() : event.key;
+    if (!report.hidden && !inReport.has(key)) return;  // the report's links and buttons keep their keys
+    const action = actions[key];
+    const onControl = event.target instanceof HTMLButtonElement || event.target instanceof HTMLAnchorElement;
+    if (action && !(onControl && (key === " " || key === "Enter"))) {
       event.preventDefault();
       action();
     }
   });
-  document.getElementById("next").addEventListener("click", () => show(index + 1));
-  document.getElementById("prev").addEventListener("click", () => show(index - 1));
-  document.getElementById("slides").addEventListener("click", (event) => {
+  $("next").addEventListener("click", next);
+  $("prev").addEventListener("click", () => show(index - 1));
+  $("help-toggle").addEventListener("click", () => toggleHelp());
+  $("close-report").addEventListener("click", () => { report.hidden = true; });
+  $("clear-history").addEventListener("click", clearHistory);
+  $("slides").addEventListener("click", (event) => {
     if (event.target.closest("a, button")) return;
-    show(event.clientX < window.innerWidth / 3 ? index - 1 : index + 1);
+    if (event.clientX < window.innerWidth / 3) show(index - 1);
+    else next();
   });
   let touchX = null;
   document.addEventListener("touchstart", (event) => { touchX = event.touches[0].clientX; }, { passive: true });
   document.addEventListener("touchend", (event) => {
     if (touchX === null) return;
     const dx = event.changedTouches[0].clientX - touchX;
-    if (Math.abs(dx) > 40) show(dx < 0 ? index + 1 : index - 1);
+    if (Math.abs(dx) > 40) { if (dx < 0) next(); else show(index - 1); }
     touchX = null;
   });
   window.addEventListener("hashchange", () => { if (fromHash() !== index) show(fromHash()); });
-  window.addEventListener("resize", fit);
   setInterval(tick, 250);
-  fit();
   if (inPresenterWindow) presenter.hidden = false;
-  show(fromHash());
+  show(fromHash(), true);
+  resetClocks();
 })();

@@ -1,0 +1,71 @@
+"""Profiles generated for the deck tests: the sample's opposite ends (maximal content with
+long texts and emoji in two languages, minimal content in English only)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from profile_gen.app.build import run_pelican
+from tests.conftest import SAMPLE, copy_sample
+
+LONG = (
+    "Coordination des équipes métiers et techniques sur des projets multi-sites 🚀 avec "
+    "des contraintes réglementaires fortes et des délais serrés"
+)
+LONG_EN = (
+    "Coordinating business and technical teams on multi-site projects 🚀 under strict "
+    "regulatory constraints and tight deadlines"
+)
+
+
+def sample_data() -> dict:
+    return yaml.safe_load(SAMPLE.read_text(encoding="utf-8"))
+
+
+def both(fr: str, en: str) -> dict:
+    return {"fr": fr, "en": en}
+
+
+def maximal() -> dict:
+    """Every list at its fullest, every text long, emoji in titles, a long name."""
+    data = sample_data()
+    identity = data["identity"]
+    identity["name"] = "Marie-Charlotte Delacroix-Montmorency de La Tour-Saint-Germain"
+    identity["headline"] = both(LONG + " — " + LONG, LONG_EN + " — " + LONG_EN)
+    for index, item in enumerate(data["strengths"]):
+        item["title"] = both(f"{LONG[:70]} n°{index + 1} ✨", f"{LONG_EN[:70]} no. {index + 1} ✨")
+        item["explanation"] = both(LONG + " " + LONG, LONG_EN + " " + LONG_EN)
+    for item in data["improvements"]:
+        item["title"] = both(LONG[:80] + " 🎯", LONG_EN[:80] + " 🎯")
+        item["action_plan"] = both(
+            "Le *nouvel* ERP : " + LONG + " " + LONG, "The *new* ERP: " + LONG_EN + " " + LONG_EN
+        )
+    for item in data["achievements"]:
+        item["title"] = both(LONG[:90] + " 📦", LONG_EN[:90] + " 📦")
+        item["results"] = [both(LONG + " " + LONG, LONG_EN + " " + LONG_EN)] * 3
+    for item in data["recommendations"]:
+        item["text"] = both((LONG + " ") * 6, (LONG_EN + " ") * 6)
+        item["role"] = both(LONG[:90], LONG_EN[:90])
+    for slide in data["defence"]["slides"]:
+        slide["notes"] = both((LONG + ". ") * 3, (LONG_EN + ". ") * 3)
+    return data
+
+
+def minimal_english() -> dict:
+    """One language (English), a name and a headline, a Book link: nothing else."""
+    return {
+        "locale": "en",
+        "identity": {"name": "Sam Lee", "headline": "IT project manager"},
+        "links": {"book": "https://sam-lee.example.org/book/"},
+    }
+
+
+def build(root: Path, data: dict | None) -> Path:
+    """The site of `data` (None: the sample as it is), built without PDFs; its output."""
+    copy_sample(root)
+    if data is not None:
+        text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
+        (root / "content/profile.yaml").write_text(text, encoding="utf-8")
+    return run_pelican(root / "pelican.conf.py", root / "output", pdf=False).output
