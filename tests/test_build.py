@@ -123,7 +123,7 @@ def test_publish_leaves_the_print_outputs_out(run_cli, sample_copy, in_dir, tmp_
     # a folder where the whole output was once copied loses the print outputs
     shutil.copytree(sample_copy / "output", site, dirs_exist_ok=True)
     result = run_cli("publish", str(site), "--force")
-    assert result.code == 0 and "annexe, annexe.pdf, cv, cv.pdf" in result.out
+    assert result.code == 0 and "annexe, annexe.docx, annexe.pdf, cv, cv.pdf" in result.out
     for private in PRIVATE:
         assert not (site / private).exists()
 

@@ -222,10 +222,6 @@ def parser(lang: str = "fr") -> argparse.ArgumentParser:
     init = commands.add_parser("init", help=h("init"))
     init.add_argument("directory", nargs="?", default=".", help=h("init_directory"))
     init.add_argument("--host", choices=HOSTS, default="github", help=h("init_host"))
-    # `init --lang en` as well as `--lang en init`: SUPPRESS keeps the latter when absent
-    init.add_argument(
-        "--lang", choices=i18n.LANGUAGES, default=argparse.SUPPRESS, help=h("init_lang")
-    )
     init.set_defaults(run=cmd_init)
 
     build = commands.add_parser("build", help=h("build"))

@@ -95,6 +95,12 @@ def _label(context, key: str, **values) -> str:
     return i18n.text(context["lang"], key, **values)
 
 
+@pass_context
+def _raw_label(context, key: str) -> str:
+    """A label with its `{placeholders}` left for a script to fill (the deck's rehearsal)."""
+    return i18n.label(context["lang"], key)
+
+
 def install(env: Environment) -> None:
     """Add the filters and globals to a Jinja environment (one per Pelican generator)."""
     env.autoescape = True
@@ -102,3 +108,4 @@ def install(env: Environment) -> None:
     env.filters["json_script"] = json_for_script
     env.filters["words"] = shorten
     env.globals["label"] = _label
+    env.globals["raw_label"] = _raw_label
