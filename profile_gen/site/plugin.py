@@ -20,6 +20,7 @@ from profile_gen.site.keys import CITATION_KEY, PAGES_KEY, PDF_KEY, PROFILE_KEY,
 from profile_gen.site.outputs.annexe import AnnexeGenerator
 from profile_gen.site.outputs.book import BookGenerator
 from profile_gen.site.outputs.deck import DefenceGenerator
+from profile_gen.site.outputs.deck_pptx import PowerPointGenerator
 
 
 def profile_path(settings: dict) -> Path:
@@ -51,7 +52,7 @@ def prepare_templates(generator) -> None:
 
 
 def add_generators(pelican):
-    return [BookGenerator, AnnexeGenerator, DefenceGenerator]
+    return [BookGenerator, AnnexeGenerator, DefenceGenerator, PowerPointGenerator]
 
 
 def print_pdfs(pelican) -> None:

@@ -1,0 +1,106 @@
+"""The presentation: one 16:9 slide per slide of the plan, speaker notes in the notes
+pane, document properties, and a file that is the same byte for byte at every build."""
+
+from __future__ import annotations
+
+import datetime
+import io
+import os
+import zipfile
+
+from pptx import Presentation
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.util import Pt
+
+from profile_gen.profile.deck_plan import DeckSlide
+from profile_gen.site.pptx import shapes
+from profile_gen.site.pptx.slides import DRAW, DeckContext
+from profile_gen.site.pptx.text import plain
+
+LAYOUT = "Title Only"
+"""Every slide uses the default template's "Title Only" layout: its title placeholder
+(read by screen readers and the outline, kept when slides are pasted into another deck)
+and plain shapes; pasted slides take the other deck's "Title Only" layout."""
+EPOCH = datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
+"""Creation date written when `SOURCE_DATE_EPOCH` is not set: a fixed date keeps builds
+identical (the date a build ran says nothing about the profile)."""
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+
+
+def build_date() -> datetime.datetime:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC)
+    return EPOCH
+
+
+def _widen_template(presentation) -> None:
+    """16:9, and the template's own placeholders stretched to it (its layouts are 4:3), so a
+    slide added in PowerPoint from these layouts fills the width too."""
+    factor = shapes.WIDTH / (presentation.slide_width / Pt(1))
+    presentation.slide_width, presentation.slide_height = Pt(shapes.WIDTH), Pt(shapes.HEIGHT)
+    masters_and_layouts = [presentation.slide_master, *presentation.slide_layouts]
+    for owner in masters_and_layouts:
+        for shape in owner.shapes:
+            if shape.left is not None and shape.width is not None:
+                shape.left, shape.width = round(shape.left * factor), round(shape.width * factor)
+
+
+def _drop_thumbnail(presentation) -> None:
+    """The template's thumbnail shows a blank 4:3 slide: not this deck."""
+    relationships = presentation.part.package._rels  # python-pptx has no public API for it
+    for key, relationship in list(relationships.items()):
+        if relationship.reltype == RT.THUMBNAIL:
+            relationships.pop(key)
+
+
+def _properties(presentation, ctx: DeckContext) -> None:
+    properties = presentation.core_properties
+    name = ctx.profile.identity.name
+    properties.title = f"{name} — {ctx.say('deck.title')}"
+    properties.author = name
+    properties.last_modified_by = name
+    properties.subject = ctx.say("deck.context")
+    properties.language = ctx.language_tag
+    properties.keywords = ""
+    properties.comments = ""
+    properties.revision = 1
+    when = build_date().replace(tzinfo=None)
+    properties.created = properties.modified = when
+    properties.last_printed = when
+
+
+def speaker_notes(plan: DeckSlide, ctx: DeckContext) -> str:
+    """The notes of a slide as plain text, one paragraph per line."""
+    return plain(ctx.t(plan.notes)) if plan.notes else ""
+
+
+def _stable_zip(data: bytes) -> bytes:
+    """The same entries with fixed dates: the same input gives the same file."""
+    output = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(output, "w") as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, ZIP_DATE)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o600 << 16
+            target.writestr(entry, source.read(info.filename))
+    return output.getvalue()
+
+
+def build(plan: list[DeckSlide], ctx: DeckContext) -> bytes:
+    """The .pptx of the plan in `ctx.lang`."""
+    presentation = Presentation()
+    _widen_template(presentation)
+    _drop_thumbnail(presentation)
+    layout = presentation.slide_layouts.get_by_name(LAYOUT)
+    for number, planned in enumerate(plan, 1):
+        slide = presentation.slides.add_slide(layout)
+        DRAW[planned.type](slide, ctx, planned)
+        shapes.footer(slide, ctx.profile.identity.name, number, ctx.language_tag)
+        notes = speaker_notes(planned, ctx)
+        if notes:
+            slide.notes_slide.notes_text_frame.text = notes
+    _properties(presentation, ctx)
+    data = io.BytesIO()
+    presentation.save(data)
+    return _stable_zip(data.getvalue())
