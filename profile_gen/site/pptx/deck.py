@@ -12,10 +12,15 @@ from pptx import Presentation
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.util import Pt
 
+from profile_gen.media.qr import QrCode
+from profile_gen.profile import colors
 from profile_gen.profile.deck_plan import DeckSlide
+from profile_gen.profile.model import Profile
 from profile_gen.site.pptx import shapes
-from profile_gen.site.pptx.slides import DRAW, DeckContext
+from profile_gen.site.pptx.layout import DeckContext, PhotoImage
+from profile_gen.site.pptx.slides import DRAW
 from profile_gen.site.pptx.text import plain
+from profile_gen.site.render import localize
 
 LAYOUT = "Title Only"
 """Every slide uses the default template's "Title Only" layout: its title placeholder
@@ -25,6 +30,28 @@ EPOCH = datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
 """Creation date written when `SOURCE_DATE_EPOCH` is not set: a fixed date keeps builds
 identical (the date a build ran says nothing about the profile)."""
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+
+
+def deck_context(
+    profile: Profile,
+    lang: str,
+    codes: dict[str, QrCode | None],
+    photo: tuple[bytes, tuple[int, int]] | None = None,
+) -> DeckContext:
+    """What the slides of `lang` show: the photo (`photo`: JPEG bytes and pixel size, given
+    only when the person shows it on the site), the QR codes, the public contact items."""
+    picture = None
+    if photo and profile.identity.photo:
+        alt = localize(profile.identity.photo.alt, lang, profile.primary_language)
+        picture = PhotoImage(photo[0], photo[1], alt)
+    return DeckContext(
+        profile=profile,
+        lang=lang,
+        accent=(profile.identity.color or colors.DEFAULT).lstrip("#").lower(),
+        photo=picture,
+        qr_codes=[(key, code) for key, code in codes.items() if code],
+        contact=profile.identity.contact.shown_on("site"),
+    )
 
 
 def build_date() -> datetime.datetime:

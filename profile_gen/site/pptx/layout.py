@@ -128,6 +128,8 @@ def side_strip(slide, ctx: DeckContext) -> None:
 
 
 def columns(count: int) -> list[Box]:
+    if not count:
+        return []
     width = (CONTENT_WIDTH - GAP * (count - 1)) / count
     return [
         Box(MARGIN + i * (width + GAP), TOP + 8, width, BOTTOM - TOP - 16) for i in range(count)

@@ -29,7 +29,11 @@ STYLES = {
 LINE = 1.2
 """Height of a line, in em: Arial's single spacing is 1.15 em (ascent + descent)."""
 MISSING_EM = 1.2
+FALLBACK_LINE = 1.45
+"""Height of a line with a character of a fallback font (emoji fonts stand taller)."""
 BULLET_INDENT = 20.0
+ELLIPSIS = "\u00a0…"
+"""Ends a cut text; the no-break space keeps it on the line of the last word."""
 SLACK = 0.97
 """Share of a box's width a line may fill: room for rounding and renderers' differences."""
 
@@ -100,7 +104,9 @@ def wrap(text: str, size: float, width: float, style: str = "regular") -> list[s
     lines: list[str] = []
     for chunk in text.split("\n"):
         line = ""
-        for word in chunk.split():
+        for word in chunk.split(" "):
+            if not word:
+                continue
             candidate = f"{line} {word}" if line else word
             if text_width(candidate, size, style) <= width:
                 line = candidate
@@ -114,9 +120,20 @@ def wrap(text: str, size: float, width: float, style: str = "regular") -> list[s
     return lines
 
 
+def _line_height(line: str, size: float) -> float:
+    """A line holding a character the font lacks takes the fallback font's taller line."""
+    _, styles = _table()
+    widths = styles["regular"]
+    fallback = any(ord(char) not in widths for char in line if ord(char) >= 32)
+    return size * (FALLBACK_LINE if fallback else LINE)
+
+
 def height(paras: list[Para], width: float) -> float:
     """The height `paras` take in a box `width` points wide (insets excluded)."""
-    return sum(para.space_before + len(lines(para, width)) * para.size * LINE for para in paras)
+    return sum(
+        para.space_before + sum(_line_height(line, para.size) for line in lines(para, width))
+        for para in paras
+    )
 
 
 def lines(para: Para, width: float) -> list[str]:
@@ -137,28 +154,39 @@ def _shrunk(paras: list[Para], step: float) -> list[Para]:
 
 def _cut(text: str, words: int) -> str:
     kept = text.split()[:words]
-    return " ".join(kept).rstrip(",;:.") + " …" if kept else "…"
+    return " ".join(kept).rstrip(",;:.") + ELLIPSIS if kept else ""
+
+
+def shorten(text: str, words: int) -> str:
+    """At most `words` words of `text`, an ellipsis when some are left out."""
+    return text if len(text.split()) <= words else _cut(text, words) or ELLIPSIS.strip()
+
+
+def _one_line_less(para: Para, width: float) -> Para:
+    """`para` cut (with an ellipsis) to one line fewer than it takes."""
+    text = para.text.removesuffix(ELLIPSIS)
+    words = text.split()
+    target = len(lines(para, width)) - 1
+    low, high = 0, len(words) - 1  # the most words that keep within `target` lines
+    while low < high:
+        middle = (low + high + 1) // 2
+        if len(lines(replace(para, text=_cut(text, middle)), width)) <= target:
+            low = middle
+        else:
+            high = middle - 1
+    return replace(para, text=_cut(text, low))
 
 
 def _cut_to_fit(paras: list[Para], width: float, room: float) -> list[Para]:
-    """Cut the longest cuttable paragraph, word by word, until the whole fits."""
+    """Cut a line off the tallest cuttable paragraph until the whole fits; a paragraph left
+    without words goes."""
     while height(paras, width) > room:
-        cuttable = [i for i, p in enumerate(paras) if p.cut and p.text not in ("…", "")]
+        cuttable = [i for i, p in enumerate(paras) if p.cut]
         if not cuttable:
             break
-        index = max(cuttable, key=lambda i: len(paras[i].text))
-        words = paras[index].text.removesuffix(" …").split()
-        low, high = 0, len(words) - 1  # the most words that fit, the others set
-        while low < high:
-            middle = (low + high + 1) // 2
-            trial = [*paras[:index], replace(paras[index], text=_cut(" ".join(words), middle))]
-            if height(trial + paras[index + 1 :], width) <= room:
-                low = middle
-            else:
-                high = middle - 1
-        paras[index] = replace(paras[index], text=_cut(" ".join(words), low))
-        if low == 0:
-            paras[index] = replace(paras[index], cut=False)
+        index = max(cuttable, key=lambda i: (len(lines(paras[i], width)), i))
+        shorter = _one_line_less(paras[index], width)
+        paras = [*paras[:index], *([shorter] if shorter.text else []), *paras[index + 1 :]]
     return paras
 
 

@@ -9,7 +9,7 @@ import io
 from dataclasses import dataclass
 
 from pptx.dml.color import RGBColor
-from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.shapes import MSO_SHAPE, MSO_SHAPE_TYPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.xmlchemy import OxmlElement
 from pptx.util import Pt
@@ -23,6 +23,10 @@ MUTED = "44506a"
 WARN = "b3261e"
 INSET_X, INSET_Y = 7.2, 3.6
 """PowerPoint's default text insets (0.1 in, 0.05 in), written explicitly."""
+CARD_ROUNDING = 0.05
+"""Corner radius of the cards, as a share of their shorter side."""
+INNER = 1 - 2**-0.5
+"""Share of a rounded corner's radius kept free of text (its inner rectangle)."""
 ALIGN = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
 ANCHOR = {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE, "bottom": MSO_ANCHOR.BOTTOM}
 
@@ -126,12 +130,32 @@ def rectangle(slide, name: str, box: Box, color: str, shape_type=MSO_SHAPE.RECTA
     return shape
 
 
+def geometry_inset(shape) -> tuple[float, float]:
+    """Points the shape's geometry keeps free of text on each side, beyond the insets:
+    PowerPoint and LibreOffice lay text out in a rounded rectangle's or an ellipse's inner
+    rectangle (the preset geometries' text rectangle)."""
+    if shape.shape_type != MSO_SHAPE_TYPE.AUTO_SHAPE:
+        return 0.0, 0.0
+    width, height = shape.width / Pt(1), shape.height / Pt(1)
+    if shape.auto_shape_type == MSO_SHAPE.ROUNDED_RECTANGLE:
+        radius = shape.adjustments[0] * min(width, height) * INNER
+        return radius, radius
+    if shape.auto_shape_type == MSO_SHAPE.OVAL:
+        return width * 0.14645, height * 0.14645
+    return 0.0, 0.0
+
+
+def card_inset(box: Box) -> float:
+    """`geometry_inset` of a card drawn in `box`."""
+    return CARD_ROUNDING * min(box.w, box.h) * INNER
+
+
 def card(slide, name: str, box: Box, paras: list[Para], color: str, lang: str, inset=14.4):
     """A rounded card holding its text (one shape: it moves and copies as one)."""
     shape = rectangle(slide, name, box, color, MSO_SHAPE.ROUNDED_RECTANGLE)
-    shape.adjustments[0] = 0.06
+    shape.adjustments[0] = CARD_ROUNDING
     frame = shape.text_frame
-    fitted = fit(paras, *box.inner(inset, inset))
+    fitted = fit(paras, *box.inner(inset + card_inset(box), inset + card_inset(box)))
     write_paragraphs(frame, fitted, lang)
     frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = Pt(inset)
     return shape
@@ -168,7 +192,7 @@ def title(slide, text: str, accent: str, lang: str, box: Box | None = None, bar:
 
 def footer(slide, name: str, number: int, lang: str) -> None:
     """The person's name and the slide number, at the foot of every slide."""
-    y, h = HEIGHT - 36, 30
+    y, h = HEIGHT - 38, 34
     text_box(
         slide,
         "Footer",

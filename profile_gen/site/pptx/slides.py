@@ -21,10 +21,10 @@ from profile_gen.site.pptx.layout import (
     qr_column,
     side_strip,
 )
-from profile_gen.site.pptx.measure import Para, most_words
+from profile_gen.site.pptx.measure import Para, most_words, shorten
 from profile_gen.site.pptx.shapes import INK, INSET_X, MARGIN, MUTED, WIDTH, Box
 from profile_gen.site.pptx.text import clean
-from profile_gen.site.render import format_date, shorten
+from profile_gen.site.render import format_date
 
 
 def title_slide(slide, ctx: DeckContext, plan: DeckSlide) -> None:
@@ -146,9 +146,14 @@ def achievements_slide(slide, ctx: DeckContext, plan: DeckSlide) -> None:
         shapes.card(slide, f"Achievement {index}", box, paras, soft, ctx.language_tag)
 
 
+def _unbroken(quote: str) -> str:
+    """French quotation marks never end up alone on a line."""
+    return quote.replace("« ", "«\u00a0").replace(" »", "\u00a0»")
+
+
 def _quote(ctx: DeckContext, item, text: str, words: int) -> list[Para]:
     paras = [
-        Para(ctx.say("quote", text=shorten(text, words)), 22, italic=True, color=INK),
+        Para(_unbroken(ctx.say("quote", text=shorten(text, words))), 22, italic=True, color=INK),
         Para(clean(item.author), 20, bold=True, color=INK, space_before=14, cut=True),
     ]
     if item.role:
@@ -164,8 +169,8 @@ def recommendations_slide(slide, ctx: DeckContext, plan: DeckSlide) -> None:
     for index, (item, box) in enumerate(zip(plan.items, columns(len(plan.items)), strict=True), 1):
         text = ctx.md(item.text)
         make = partial(_quote, ctx, item, text)
-        inner = box.inner(14.4, 14.4)
-        words = most_words(make, min(QUOTE_WORDS, len(text.split())), *inner)
+        width, height = box.inner(14.4 + shapes.card_inset(box), 14.4 + shapes.card_inset(box))
+        words = most_words(make, min(QUOTE_WORDS, len(text.split())), width, height)
         shapes.card(slide, f"Recommendation {index}", box, make(words), soft, ctx.language_tag)
 
 
