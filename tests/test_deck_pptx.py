@@ -7,7 +7,6 @@ from __future__ import annotations
 import io
 import os
 import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -386,55 +385,3 @@ def test_measurement_table_matches_the_font():
     for char in "AVWaimé—«»’€0123456789":
         assert measure.text_width(char, 100, "bold") == pytest.approx(font.getlength(char), abs=0.5)
     assert measure.text_width("🚀", 100) == pytest.approx(measure.MISSING_EM * 100, abs=0.1)
-
-
-# --------------------------------------------------------------------------- LibreOffice
-
-
-@pytest.fixture(scope="session")
-def rendered(tmp_path_factory):
-    """The sample deck converted to PDF by LibreOffice, once per session."""
-    soffice = shutil.which("soffice")
-    if soffice is None:
-        if IN_CI:
-            pytest.fail("soffice is missing in CI: install libreoffice-impress-nogui")
-        pytest.skip("LibreOffice is not installed")
-    folder = tmp_path_factory.mktemp("pptx-render")
-    source = folder / "soutenance.pptx"
-    source.write_bytes(deck_bytes(PROFILE))
-    profile_dir = (folder / "lo-profile").as_uri()
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation={profile_dir}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(folder),
-            str(source),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    return folder / "soutenance.pdf"
-
-
-def test_libreoffice_renders_one_16_9_page_per_slide(rendered):
-    import pypdfium2 as pdfium
-
-    pdf = pdfium.PdfDocument(rendered)
-    plan = plan_deck(PROFILE)
-    assert len(pdf) == len(plan)
-    for index, page in enumerate(pdf):
-        width, height = page.get_size()
-        assert width / height == pytest.approx(16 / 9, rel=0.005)
-        text_page = page.get_textpage()
-        text = text_page.get_text_range()
-        assert PROFILE.identity.name in text
-        for char in range(text_page.count_chars()):
-            left, bottom, right, top = text_page.get_charbox(char)
-            assert left >= -1 and right <= width + 1 and bottom >= -1 and top <= height + 1, index
-    first = pdf[0].render(scale=2).to_pil().convert("L")
-    assert {barcode.text for barcode in zxingcpp.read_barcodes(first)} == LINKS

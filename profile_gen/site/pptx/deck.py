@@ -10,6 +10,7 @@ import zipfile
 
 from pptx import Presentation
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.oxml.ns import qn
 from pptx.util import Pt
 
 from profile_gen.media.qr import QrCode
@@ -66,11 +67,13 @@ def _widen_template(presentation) -> None:
     slide added in PowerPoint from these layouts fills the width too."""
     factor = shapes.WIDTH / (presentation.slide_width / Pt(1))
     presentation.slide_width, presentation.slide_height = Pt(shapes.WIDTH), Pt(shapes.HEIGHT)
-    masters_and_layouts = [presentation.slide_master, *presentation.slide_layouts]
-    for owner in masters_and_layouts:
-        for shape in owner.shapes:
-            if shape.left is not None and shape.width is not None:
-                shape.left, shape.width = round(shape.left * factor), round(shape.width * factor)
+    for owner in (presentation.slide_master, *presentation.slide_layouts):
+        # the XML itself: python-pptx would resolve each placeholder's inherited position
+        for offset in owner.element.iter(qn("a:off")):
+            offset.set("x", str(round(int(offset.get("x")) * factor)))
+        for extent in owner.element.iter(qn("a:ext")):
+            if extent.get("cx") is not None:
+                extent.set("cx", str(round(int(extent.get("cx")) * factor)))
 
 
 def _drop_thumbnail(presentation) -> None:

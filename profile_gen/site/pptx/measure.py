@@ -77,13 +77,18 @@ def _table() -> tuple[int, dict[str, dict[int, int]]]:
     return data["units"], styles
 
 
-def text_width(text: str, size: float, style: str = "regular") -> float:
-    """The advance width of `text` at `size` points, in points (no kerning: never less)."""
+@lru_cache(maxsize=65536)
+def _units(text: str, style: str) -> int:
+    """The advance width of `text` in font units (a word is measured once per build)."""
     units, styles = _table()
     widths = styles[style]
     missing = round(MISSING_EM * units)
-    total = sum(widths.get(ord(char), 0 if ord(char) < 32 else missing) for char in text)
-    return total * size / units
+    return sum(widths.get(ord(char), 0 if ord(char) < 32 else missing) for char in text)
+
+
+def text_width(text: str, size: float, style: str = "regular") -> float:
+    """The advance width of `text` at `size` points, in points (no kerning: never less)."""
+    return _units(text, style) * size / _table()[0]
 
 
 def _split_word(word: str, size: float, style: str, width: float) -> list[str]:
@@ -99,33 +104,43 @@ def _split_word(word: str, size: float, style: str, width: float) -> list[str]:
 
 
 def wrap(text: str, size: float, width: float, style: str = "regular") -> list[str]:
-    """The lines of `text` in a box `width` points wide, broken at spaces."""
-    width *= SLACK
+    """The lines of `text` in a box `width` points wide, broken at spaces (not at no-break
+    spaces)."""
+    limit = width * SLACK * _table()[0] / size  # in font units
+    space = _units(" ", style)
     lines: list[str] = []
     for chunk in text.split("\n"):
-        line = ""
+        line: list[str] = []
+        used = 0
         for word in chunk.split(" "):
             if not word:
                 continue
-            candidate = f"{line} {word}" if line else word
-            if text_width(candidate, size, style) <= width:
-                line = candidate
+            word_units = _units(word, style)
+            if line and used + space + word_units <= limit:
+                line.append(word)
+                used += space + word_units
+                continue
+            if not line and word_units <= limit:
+                line, used = [word], word_units
                 continue
             if line:
-                lines.append(line)
-            pieces = _split_word(word, size, style, width)
+                lines.append(" ".join(line))
+            pieces = _split_word(word, size, style, width * SLACK)
             lines.extend(pieces[:-1])
-            line = pieces[-1]
-        lines.append(line)
+            line, used = [pieces[-1]], _units(pieces[-1], style)
+        lines.append(" ".join(line))
     return lines
+
+
+@lru_cache(maxsize=65536)
+def _needs_fallback(text: str) -> bool:
+    widths = _table()[1]["regular"]
+    return any(ord(char) not in widths for char in text if ord(char) >= 32)
 
 
 def _line_height(line: str, size: float) -> float:
     """A line holding a character the font lacks takes the fallback font's taller line."""
-    _, styles = _table()
-    widths = styles["regular"]
-    fallback = any(ord(char) not in widths for char in line if ord(char) >= 32)
-    return size * (FALLBACK_LINE if fallback else LINE)
+    return size * (FALLBACK_LINE if _needs_fallback(line) else LINE)
 
 
 def height(paras: list[Para], width: float) -> float:
