@@ -129,7 +129,11 @@ def build(plan: list[DeckSlide], ctx: DeckContext) -> bytes:
         shapes.footer(slide, ctx.profile.identity.name, number, ctx.language_tag)
         notes = speaker_notes(planned, ctx)
         if notes:
-            slide.notes_slide.notes_text_frame.text = notes
+            frame = slide.notes_slide.notes_text_frame
+            frame.text = notes
+            for paragraph in frame.paragraphs:  # spelling checked in the slides' language
+                for run in paragraph.runs:
+                    run.font._rPr.set("lang", ctx.language_tag)
     _properties(presentation, ctx)
     data = io.BytesIO()
     presentation.save(data)

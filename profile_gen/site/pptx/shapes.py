@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE, MSO_SHAPE_TYPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.oxml.ns import qn
 from pptx.oxml.xmlchemy import OxmlElement
 from pptx.util import Pt
 
@@ -61,7 +62,12 @@ def _child(parent, tag: str):
 
 def _slide_number_field(paragraph, para: Para, lang: str, number: int) -> None:
     """A `slidenum` field: PowerPoint renumbers it when the slide moves to another deck."""
-    field = _child(paragraph._p, "a:fld")
+    field = OxmlElement("a:fld")
+    end = paragraph._p.find(qn("a:endParaRPr"))
+    if end is None:
+        paragraph._p.append(field)
+    else:  # the paragraph's last child stays last
+        end.addprevious(field)
     field.set("id", f"{{5C1B7E20-0000-4000-8000-{number:012d}}}")
     field.set("type", "slidenum")
     properties = _child(field, "a:rPr")

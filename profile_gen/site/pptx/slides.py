@@ -229,10 +229,14 @@ def strengths_slide(slide, ctx: DeckContext, plan: DeckSlide) -> None:
     _numbered_rows(slide, ctx, boxes, rows, "Strength")
 
 
+NBSP = "\u00a0"
+
+
 def _improvement(title: str, action: str, target: str, words: int) -> list[Para]:
     return [
         Para(title, 22, bold=True, color=INK, cut=True),
-        Para(f"{shorten(action, words)} ({target})", 20, color=MUTED),
+        # the date stays whole, on the line of the plan's last word
+        Para(shorten(action, words) + NBSP + f"({target})".replace(" ", NBSP), 20, color=MUTED),
     ]
 
 
