@@ -206,6 +206,12 @@ def font_sizes_of(item):
         yield item, int(size) / 100
 
 
+def test_source_date_epoch_dates_the_file(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01
+    properties = open_deck(deck_bytes(PROFILE)).core_properties
+    assert properties.created.year == properties.modified.year == 2026
+
+
 def test_build_is_deterministic(site):
     first = deck_bytes(PROFILE)
     assert first == deck_bytes(PROFILE)
@@ -289,6 +295,7 @@ def test_maximal_profile_fits(lang):
     assert shape(strengths, "Strength 10") is not None
     for slide, planned in zip(presentation.slides, plan_deck(profile), strict=True):
         assert all(size >= 18 for _, size in font_sizes(slide))
+        assert all(size >= 32 for _, size in font_sizes_of(slide.shapes.title))
         notes = slide.notes_slide.notes_text_frame.text if planned.notes else ""
         expected = ["Gras, italique, code, lien", "• un", "• deux"] if planned.notes else []
         assert notes.splitlines() == expected
