@@ -80,20 +80,19 @@ def qr_png(code: QrCode) -> bytes:
 
 
 def missing(slide, ctx: DeckContext, section: str) -> None:
+    """The HTML deck's "to do" marker: a dashed red frame saying what to add."""
     box = Box(MARGIN, TOP + 20, CONTENT_WIDTH, 110)
-    shape = slide.shapes.add_shape(1, *(shapes.Pt(v) for v in (box.x, box.y, box.w, box.h)))
-    shape.name = "To do"
+    shape = shapes.rectangle(slide, "To do", box, shapes.WARN)
     shape.fill.background()
     shape.line.color.rgb = shapes.rgb(shapes.WARN)
     shape.line.width = shapes.Pt(3)
     shape.line.dash_style = MSO_LINE.DASH
-    shape.shadow.inherit = False
-    para = Para(
-        ctx.say("deck.missing", section=section), 24, bold=True, color=shapes.WARN, cut=True
-    )
-    shapes.write_paragraphs(
-        shape.text_frame, fit([para], *box.inner(14, 14)), ctx.language_tag, "middle"
-    )
+    text = ctx.say("deck.missing", section=section)
+    para = Para(text, 24, bold=True, color=shapes.WARN, cut=True)
+    frame = shape.text_frame
+    shapes.write_paragraphs(frame, fit([para], *box.inner(18, 12)), ctx.language_tag, "middle")
+    frame.margin_left = frame.margin_right = shapes.Pt(18)
+    frame.margin_top = frame.margin_bottom = shapes.Pt(12)
 
 
 def qr_column(slide, ctx: DeckContext) -> float:

@@ -205,15 +205,26 @@ def _cut_to_fit(paras: list[Para], width: float, room: float) -> list[Para]:
     return paras
 
 
+def _breaks_words(paras: list[Para], width: float) -> bool:
+    """Whether a word is wider than a line (and would be broken between letters)."""
+    for para in paras:
+        room = (width - (BULLET_INDENT if para.bullet else 0)) * SLACK
+        if any(text_width(word, para.size, para.style) > room for word in para.text.split(" ")):
+            return True
+    return False
+
+
 def fit(paras: list[Para], width: float, room: float) -> list[Para]:
     """`paras` at the largest sizes (1 pt steps, down to each one's minimum) that fit a box
-    `width` × `room` points; what still does not fit at the minimum is cut."""
+    `width` × `room` points without breaking a word; what still does not fit at the
+    minimum is cut."""
     step = 0.0
     while True:
         trial = _shrunk(paras, step)
-        if height(trial, width) <= room:
+        smallest = all(p.size <= p.minimum for p in trial)
+        if height(trial, width) <= room and (smallest or not _breaks_words(trial, width)):
             return trial
-        if all(p.size <= p.minimum for p in trial):
+        if smallest:
             return _cut_to_fit(trial, width, room)
         step += 1
 

@@ -127,12 +127,16 @@ def text_box(slide, name: str, box: Box, paras: list[Para], lang: str, anchor: s
 
 
 def rectangle(slide, name: str, box: Box, color: str, shape_type=MSO_SHAPE.RECTANGLE):
+    """A plain shape filled with `color`, no outline, no shadow."""
     shape = slide.shapes.add_shape(shape_type, Pt(box.x), Pt(box.y), Pt(box.w), Pt(box.h))
     shape.name = name
     shape.fill.solid()
     shape.fill.fore_color.rgb = rgb(color)
     shape.line.fill.background()
-    shape.shadow.inherit = False
+    # no theme style: its effect (a shadow in LibreOffice) and its white text would apply
+    style = shape._element.find(qn("p:style"))
+    if style is not None:
+        shape._element.remove(style)
     return shape
 
 
