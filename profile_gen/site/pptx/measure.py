@@ -163,7 +163,7 @@ def widest_line(paras: list[Para], width: float) -> float:
     )
 
 
-def _shrunk(paras: list[Para], step: float) -> list[Para]:
+def shrunk(paras: list[Para], step: float) -> list[Para]:
     return [replace(p, size=max(p.minimum, p.size - step)) for p in paras]
 
 
@@ -214,19 +214,31 @@ def _breaks_words(paras: list[Para], width: float) -> bool:
     return False
 
 
+def shrink_step(paras: list[Para], width: float, room: float) -> float:
+    """How many points `fit` takes off every size (each stops at its minimum) for `paras`
+    to fit without breaking a word."""
+    step = 0.0
+    while True:
+        trial = shrunk(paras, step)
+        if all(p.size <= p.minimum for p in trial):
+            return step
+        if height(trial, width) <= room and not _breaks_words(trial, width):
+            return step
+        step += 1
+
+
 def fit(paras: list[Para], width: float, room: float) -> list[Para]:
     """`paras` at the largest sizes (1 pt steps, down to each one's minimum) that fit a box
     `width` × `room` points without breaking a word; what still does not fit at the
     minimum is cut."""
-    step = 0.0
-    while True:
-        trial = _shrunk(paras, step)
-        smallest = all(p.size <= p.minimum for p in trial)
-        if height(trial, width) <= room and (smallest or not _breaks_words(trial, width)):
-            return trial
-        if smallest:
-            return _cut_to_fit(trial, width, room)
-        step += 1
+    trial = shrunk(paras, shrink_step(paras, width, room))
+    return trial if height(trial, width) <= room else _cut_to_fit(trial, width, room)
+
+
+def same_sizes(groups: list[list[Para]], rooms: list[tuple[float, float]]) -> list[list[Para]]:
+    """Boxes side by side (cards, rows) shrunk alike: each by the largest step any needs."""
+    step = max((shrink_step(g, *room) for g, room in zip(groups, rooms, strict=True)), default=0)
+    return [shrunk(group, step) for group in groups]
 
 
 def most_words(make, words: int, width: float, room: float) -> int:
@@ -235,7 +247,7 @@ def most_words(make, words: int, width: float, room: float) -> int:
     low, high = 0, words
     while low < high:
         middle = (low + high + 1) // 2
-        if height(_shrunk(make(middle), 1000), width) <= room:
+        if height(shrunk(make(middle), 1000), width) <= room:
             low = middle
         else:
             high = middle - 1

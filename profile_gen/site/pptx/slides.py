@@ -21,10 +21,14 @@ from profile_gen.site.pptx.layout import (
     qr_column,
     side_strip,
 )
-from profile_gen.site.pptx.measure import Para, most_words, shorten
+from profile_gen.site.pptx.measure import Para, most_words, same_sizes, shorten
 from profile_gen.site.pptx.shapes import INK, INSET_X, MARGIN, MUTED, WIDTH, Box
 from profile_gen.site.pptx.text import clean
 from profile_gen.site.render import format_date
+
+NBSP = "\u00a0"
+CARD_PADDING = 14.4
+"""Inner margin of the cards, in points."""
 
 
 def title_slide(slide, ctx: DeckContext, plan: DeckSlide) -> None:
@@ -130,20 +134,35 @@ def profile_slide(slide, ctx: DeckContext, plan: DeckSlide) -> None:
         )
 
 
+def _card_room(box: Box) -> tuple[float, float]:
+    inset = CARD_PADDING + shapes.card_inset(box)
+    return box.inner(inset, inset)
+
+
+def _cards(slide, ctx: DeckContext, name: str, boxes: list[Box], groups: list[list[Para]]):
+    """Cards side by side, their text at the same sizes."""
+    soft = shapes.tint(ctx.accent, 0.9)
+    rooms = [_card_room(box) for box in boxes]
+    for index, (box, paras) in enumerate(zip(boxes, same_sizes(groups, rooms), strict=True), 1):
+        shapes.card(slide, f"{name} {index}", box, paras, soft, ctx.language_tag, CARD_PADDING)
+
+
+def _achievement(ctx: DeckContext, item) -> list[Para]:
+    paras = [Para(ctx.t(item.title), 26, bold=True, color=INK, minimum=20, cut=True)]
+    if dates := period(ctx, item):
+        paras.append(Para(dates, 20, color=MUTED, space_before=6))
+    return paras + [
+        Para(ctx.t(r), 22, color=INK, space_before=14, cut=True, bullet=True)
+        for r in item.results[:2]
+    ]
+
+
 def achievements_slide(slide, ctx: DeckContext, plan: DeckSlide) -> None:
     shapes.title(slide, ctx.say("deck.title.achievements"), ctx.accent, ctx.language_tag)
     if not plan.items:
         missing(slide, ctx, "achievements")
-    soft = shapes.tint(ctx.accent, 0.9)
-    for index, (item, box) in enumerate(zip(plan.items, columns(len(plan.items)), strict=True), 1):
-        paras = [Para(ctx.t(item.title), 26, bold=True, color=INK, minimum=20, cut=True)]
-        if dates := period(ctx, item):
-            paras.append(Para(dates, 20, color=MUTED, space_before=6))
-        paras += [
-            Para(ctx.t(r), 22, color=INK, space_before=14, cut=True, bullet=True)
-            for r in item.results[:2]
-        ]
-        shapes.card(slide, f"Achievement {index}", box, paras, soft, ctx.language_tag)
+    groups = [_achievement(ctx, item) for item in plan.items]
+    _cards(slide, ctx, "Achievement", columns(len(plan.items)), groups)
 
 
 def _unbroken(quote: str) -> str:
@@ -165,13 +184,14 @@ def recommendations_slide(slide, ctx: DeckContext, plan: DeckSlide) -> None:
     shapes.title(slide, ctx.say("deck.title.recommendations"), ctx.accent, ctx.language_tag)
     if not plan.items:
         missing(slide, ctx, "recommendations")
-    soft = shapes.tint(ctx.accent, 0.9)
-    for index, (item, box) in enumerate(zip(plan.items, columns(len(plan.items)), strict=True), 1):
+    boxes = columns(len(plan.items))
+    groups = []
+    for item, box in zip(plan.items, boxes, strict=True):
         text = ctx.md(item.text)
         make = partial(_quote, ctx, item, text)
-        width, height = box.inner(14.4 + shapes.card_inset(box), 14.4 + shapes.card_inset(box))
-        words = most_words(make, min(QUOTE_WORDS, len(text.split())), width, height)
-        shapes.card(slide, f"Recommendation {index}", box, make(words), soft, ctx.language_tag)
+        room = _card_room(box)
+        groups.append(make(most_words(make, min(QUOTE_WORDS, len(text.split())), *room)))
+    _cards(slide, ctx, "Recommendation", boxes, groups)
 
 
 def _numbered_rows(
@@ -181,19 +201,22 @@ def _numbered_rows(
     rows: list[tuple[int, Callable[[int], list[Para]], int]],
     name: str,
 ) -> None:
-    """One row per item: a number badge, then its text box (made by `make(words)`)."""
-    for box, (number, make, words) in zip(boxes, rows, strict=True):
+    """One row per item: a number badge, then its text box (made by `make(words)`), the
+    rows' text at the same sizes."""
+    text_boxes = [Box(box.x + 50 - INSET_X, box.y, box.w - 50 + INSET_X, box.h) for box in boxes]
+    rooms = [text_box.inner() for text_box in text_boxes]
+    groups = [
+        make(most_words(make, words, *room))
+        for (_, make, words), room in zip(rows, rooms, strict=True)
+    ]
+    for box, text_box, paras, (number, _, _) in zip(
+        boxes, text_boxes, same_sizes(groups, rooms), rows, strict=True
+    ):
+        badge_box = Box(box.x, box.y + 6, 40, 40)
         shapes.badge(
-            slide,
-            f"{name} {number} number",
-            Box(box.x, box.y + 6, 40, 40),
-            number,
-            ctx.accent,
-            ctx.language_tag,
+            slide, f"{name} {number} number", badge_box, number, ctx.accent, ctx.language_tag
         )
-        text_box = Box(box.x + 50 - INSET_X, box.y, box.w - 50 + INSET_X, box.h)
-        kept = most_words(make, words, *text_box.inner())
-        shapes.text_box(slide, f"{name} {number}", text_box, make(kept), ctx.language_tag)
+        shapes.text_box(slide, f"{name} {number}", text_box, paras, ctx.language_tag)
 
 
 def _strength(title: str, explanation: str, words: int) -> list[Para]:
@@ -227,9 +250,6 @@ def strengths_slide(slide, ctx: DeckContext, plan: DeckSlide) -> None:
         make = partial(_strength, ctx.t(item.title), explanation)
         rows.append((number, make, len(explanation.split())))
     _numbered_rows(slide, ctx, boxes, rows, "Strength")
-
-
-NBSP = "\u00a0"
 
 
 def _improvement(title: str, action: str, target: str, words: int) -> list[Para]:
