@@ -82,12 +82,18 @@ def closing_slide(slide, ctx: DeckContext, plan: DeckSlide) -> None:
     )
 
 
-def _figure(slide, ctx: DeckContext, key: str, count: int, box: Box) -> None:
-    paras = [
-        Para(str(count), 60, bold=True, color=ctx.accent, minimum=40),
-        Para(ctx.say(f"figure.{key}"), 24, color=INK, minimum=18, cut=True),
+def _figures(slide, ctx: DeckContext, figures: list[tuple[str, int]], boxes: list[Box]) -> None:
+    """The profile's counts, big, each over its label; all at the same sizes."""
+    groups = [
+        [
+            Para(str(count), 60, bold=True, color=ctx.accent, minimum=40),
+            Para(ctx.say(f"figure.{key}"), 24, color=INK, minimum=18, cut=True),
+        ]
+        for key, count in figures
     ]
-    shapes.text_box(slide, f"Figure {key}", box, paras, ctx.language_tag)
+    rooms = [box.inner() for box in boxes]
+    for (key, _), box, paras in zip(figures, boxes, same_sizes(groups, rooms), strict=True):
+        shapes.text_box(slide, f"Figure {key}", box, paras, ctx.language_tag)
 
 
 def profile_slide(slide, ctx: DeckContext, plan: DeckSlide) -> None:
@@ -106,21 +112,15 @@ def profile_slide(slide, ctx: DeckContext, plan: DeckSlide) -> None:
         )
         left = MARGIN + size + 48
         cell = (WIDTH - MARGIN - left) / 2
-        for index, (key, count) in enumerate(figures):
-            box = Box(left + (index % 2) * cell, TOP + 8 + (index // 2) * 128, cell - 12, 122)
-            _figure(slide, ctx, key, count, box)
+        boxes = [
+            Box(left + (i % 2) * cell, TOP + 8 + (i // 2) * 128, cell - 12, 122) for i in range(4)
+        ]
         lead_top = TOP + size + 36
     else:
         cell = CONTENT_WIDTH / 4
-        for index, (key, count) in enumerate(figures):
-            _figure(
-                slide,
-                ctx,
-                key,
-                count,
-                Box(MARGIN - INSET_X + index * cell, TOP + 40, cell - 12, 150),
-            )
+        boxes = [Box(MARGIN - INSET_X + i * cell, TOP + 40, cell - 12, 150) for i in range(4)]
         lead_top = TOP + 240
+    _figures(slide, ctx, figures, boxes)
     if profile.experience:
         job = profile.experience[0]
         text = f"{ctx.t(job.title)} — {clean(job.organization)}"
