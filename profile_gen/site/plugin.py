@@ -29,6 +29,7 @@ from profile_gen.site.outputs.annexe import AnnexeGenerator
 from profile_gen.site.outputs.annexe_docx import AnnexeDocxGenerator
 from profile_gen.site.outputs.book import BookGenerator
 from profile_gen.site.outputs.deck import DefenceGenerator
+from profile_gen.site.outputs.deck_pptx import PowerPointGenerator
 
 
 def load_profile(pelican) -> None:
@@ -55,7 +56,13 @@ def prepare_templates(generator) -> None:
 
 
 def add_generators(pelican):
-    return [BookGenerator, AnnexeGenerator, DefenceGenerator, AnnexeDocxGenerator]
+    return [
+        BookGenerator,
+        AnnexeGenerator,
+        DefenceGenerator,
+        AnnexeDocxGenerator,
+        PowerPointGenerator,
+    ]
 
 
 def print_pdfs(pelican) -> None:

@@ -73,6 +73,7 @@ PRINT_PATHS = (
     "/cv.pdf",
     "/soutenance.pdf",
     "/soutenance.pptx",
+    "/en/soutenance.pptx",
 )
 """Printed and office documents: the one list of them. They may hold data meant for the
 annexe only, and belong in the thesis or on the jury's USB stick, not online: `publish`

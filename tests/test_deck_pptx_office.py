@@ -1,0 +1,68 @@
+"""The PowerPoint deck as LibreOffice Impress shows it: converted to PDF headless (once per
+session), one 16:9 page per slide, the text on the page and inside it, the QR codes
+readable. Skipped without LibreOffice, except in CI (`.ci/run` installs it)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pypdfium2 as pdfium
+import pytest
+import zxingcpp
+
+from profile_gen.profile.deck_plan import plan_deck
+from tests.test_deck_pptx import (
+    IN_CI,
+    LINKS,
+    PROFILE,
+    deck_bytes,
+    expected_titles,
+    jpeg,
+    maximal_profile,
+)
+
+
+@pytest.fixture(scope="session")
+def rendered(tmp_path_factory):
+    """The sample deck and the maximal one, converted to PDF in one LibreOffice run."""
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        if IN_CI:
+            pytest.fail("soffice is missing in CI: install libreoffice-impress-nogui")
+        pytest.skip("LibreOffice is not installed")
+    folder = tmp_path_factory.mktemp("pptx-render")
+    decks = {"sample": PROFILE, "maximal": maximal_profile()}
+    for name, profile in decks.items():
+        (folder / f"{name}.pptx").write_bytes(deck_bytes(profile, photo=jpeg(300, 500)))
+    command = [soffice, f"-env:UserInstallation={(folder / 'lo').as_uri()}", "--headless"]
+    command += ["--convert-to", "pdf", "--outdir", str(folder)]
+    command += [str(folder / f"{name}.pptx") for name in decks]
+    subprocess.run(command, check=True, capture_output=True, timeout=300)
+    return {
+        name: (profile, pdfium.PdfDocument(folder / f"{name}.pdf"))
+        for name, profile in decks.items()
+    }
+
+
+@pytest.mark.parametrize("name", ["sample", "maximal"])
+def test_one_16_9_page_per_slide_with_its_text_inside(rendered, name):
+    profile, pdf = rendered[name]
+    assert len(pdf) == len(plan_deck(profile))
+    titles = expected_titles(profile, profile.primary_language)
+    for index, page in enumerate(pdf):
+        width, height = page.get_size()
+        assert width / height == pytest.approx(16 / 9, rel=0.005)
+        text_page = page.get_textpage()
+        text = " ".join(text_page.get_text_range().split())
+        assert " ".join(titles[index].split()[:2]) in text, index
+        for char in range(text_page.count_chars()):
+            left, bottom, right, top = text_page.get_charbox(char)
+            assert left >= -1 and right <= width + 1 and bottom >= -1 and top <= height + 1, index
+
+
+def test_qr_codes_decode_from_the_rendered_pages(rendered):
+    _, pdf = rendered["sample"]
+    for page in (pdf[0], pdf[len(pdf) - 1]):
+        image = page.render(scale=2).to_pil().convert("L")
+        assert {barcode.text for barcode in zxingcpp.read_barcodes(image)} == LINKS
