@@ -105,23 +105,25 @@ class BookGenerator(ProfileGenerator):
         self._write_site_files()
 
     def _write_404(self, writer) -> None:
-        lang = self.book.primary
+        """One 404 page per language: `404.html`, `en/404.html`."""
         # a 404 page is served at any address: absolute links when the base is known
         base = self.book.base_url.rstrip("/") if self.book.base_url else None
         extra = {"SITEURL": base} if base else {}
-        writer.write_file(
-            "404.html",
-            self.get_template("404"),
-            self.context,
-            relative_urls=not base,
-            lang=lang,
-            page_key="",
-            page_path="404.html",
-            alternates=[],
-            canonical=None,
-            noindex=True,
-            **extra,
-        )
+        for lang in self.book.languages:
+            path = self.book.not_found(lang)
+            writer.write_file(
+                path,
+                self.get_template("404"),
+                self.context,
+                relative_urls=not base,
+                lang=lang,
+                page_key="",
+                page_path=path,
+                alternates=[],
+                canonical=None,
+                noindex=True,
+                **extra,
+            )
 
     def _write_site_files(self) -> None:
         output = Path(self.output_path)

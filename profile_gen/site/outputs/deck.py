@@ -1,5 +1,6 @@
 """The defence outputs: a Pelican generator writing the deck, its printable outline and
-`outline.md`, in every language of the profile (`soutenance/`, `en/soutenance/`)."""
+`outline.md`, in every language of the profile (`soutenance/`, `en/defence/`: see
+`Book.deck_folder`)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,6 @@ from profile_gen.profile.model import Profile
 from profile_gen.site.context import ProfileGenerator
 from profile_gen.site.render import localize
 
-DECK_FOLDER = "soutenance"
 DECK_PHOTO_WIDTHS = (480,)
 
 
@@ -68,7 +68,7 @@ class DefenceGenerator(ProfileGenerator):
             link_codes(profile.links.with_qr_code, cache_folder(self.settings, "qr")).items()
         )
         for lang in profile.locale:
-            folder = f"{book.prefix(lang)}{DECK_FOLDER}"
+            folder = book.deck_folder(lang)
             shared = dict(
                 lang=lang,
                 slides=slides,
