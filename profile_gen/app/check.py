@@ -17,10 +17,12 @@ from profile_gen.media import cache_folder
 from profile_gen.profile.loader import load
 from profile_gen.profile.model import Profile
 from profile_gen.profile.readiness import Readiness, assess
-from profile_gen.site import citations
+from profile_gen.site import citations, glyphs
 from profile_gen.site.pdf import PdfUnavailable, printed_pages
 from profile_gen.site.plugin import profile_path as settings_profile
 
+DEFAULT_THEME = Path(__file__).resolve().parents[2] / "theme"
+"""The repository's theme: its print font is checked when no settings name another."""
 MAX_LISTED = 15
 """Missing translations listed per language; more are summed up as « … »."""
 
@@ -31,6 +33,8 @@ class ProjectFindings:
 
     cv_pages: int | None = None
     harvard_without_date: bool = False
+    unprintable: tuple[glyphs.Missing, ...] = ()
+    """Characters of the profile the print font cannot draw."""
 
 
 def check(profile_path: Path, settings_file: Path, lang: str | None = None) -> tuple[str, bool]:
@@ -53,13 +57,16 @@ def project_findings(
     profile: Profile, profile_path: Path, settings_file: Path, articles: int
 ) -> ProjectFindings:
     settings = _settings_for(settings_file, profile_path)
+    theme = Path(settings["THEME"]) if settings else DEFAULT_THEME
+    unprintable = tuple(glyphs.unprintable(profile, glyphs.font_coverage(theme / "static/fonts")))
     if settings is None:
-        return ProjectFindings()
+        return ProjectFindings(unprintable=unprintable)
     style, accessed = citations.from_settings(settings)  # a bad setting is a named error
     cited_online = any(activity.url for activity in profile.activities) or articles > 0
     return ProjectFindings(
         cv_pages=_cv_pages(settings_file, profile_path, settings),
         harvard_without_date=style == "harvard" and accessed is None and cited_online,
+        unprintable=unprintable,
     )
 
 
@@ -99,6 +106,11 @@ def report_lines(
         out += ["", say("check.notes"), *notes]
     if findings.harvard_without_date:
         out += ["", f"⚠ {say('check.harvard_accessed', settings=settings_name)}"]
+    if findings.unprintable:
+        out += ["", f"⚠ {say('check.glyphs')}"]
+        for missing_char in findings.unprintable:
+            key = "check.glyph_emoji" if missing_char.emoji else "check.glyph_other"
+            out.append(f"  - {say(key, path=missing_char.path, char=missing_char.described)}")
     if findings.cv_pages is not None and findings.cv_pages > 1:
         out += ["", f"⚠ {say('check.cv_overflow', pages=findings.cv_pages)}"]
     missing = report.missing

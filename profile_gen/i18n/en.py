@@ -429,4 +429,10 @@ LABELS = {
     "init.next": "Next: fill in {path}, then run `profile-gen check {path}` and `profile-gen build --content {folder}`.",
     # cli
     "cli.internal_error": "Unexpected internal error: {error}. Run again with --debug and report it.",
+    # --- outputs
+    "check.glyphs": "Characters the print font (Liberation Serif) cannot draw:",
+    "check.glyph_emoji": "{path}: {char} — an emoji, left out of the printed annexe and CV (the Book and the deck keep it)",
+    "check.glyph_other": "{path}: {char} — printed in another font, or as a blank: replace it if you can",
+    "language_mark.fr": "(in French)",
+    "language_mark.en": "(in English)",
 }

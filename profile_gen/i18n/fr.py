@@ -436,4 +436,10 @@ LABELS = {
     "init.next": "Étape suivante : complétez {path}, puis lancez `profile-gen check {path}` et `profile-gen build --content {folder}`.",
     # cli
     "cli.internal_error": "Erreur interne inattendue : {error}. Relancez avec --debug et signalez-la.",
+    # --- outputs
+    "check.glyphs": "Caractères que la police d'impression (Liberation Serif) ne sait pas dessiner :",
+    "check.glyph_emoji": "{path} : {char} — émoji, laissé hors de l'annexe et du CV imprimés (il reste dans le Book et la soutenance)",
+    "check.glyph_other": "{path} : {char} — imprimé dans une autre police, ou en blanc : remplacez-le si vous le pouvez",
+    "language_mark.fr": "(en français)",
+    "language_mark.en": "(en anglais)",
 }

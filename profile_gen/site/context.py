@@ -104,6 +104,8 @@ class ActivityEntry:
     venue: Localized | None = None
     summary: Localized | None = None
     summary_html: Markup | None = None
+    language: str | None = None
+    """The language an article is written in (None: the profile's texts, in every language)."""
 
 
 def _in_language(article, lang: str | None):
@@ -141,6 +143,7 @@ def activity_entries(
                 external=False,
                 # a summary cut from the article may hold a picture addressed from the article
                 summary_html=Markup(IMG.sub("", article.summary)) if article.summary else None,
+                language=article.lang,
             )
         )
     return sorted(entries, key=lambda entry: (entry.date.key(), str(entry.url)), reverse=True)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from markupsafe import Markup
+
 from profile_gen.media import cache_folder, images
 from profile_gen.profile import colors
 from profile_gen.profile.model import Profile
@@ -109,6 +111,11 @@ class BookGenerator(ProfileGenerator):
         # a 404 page is served at any address: absolute links when the base is known
         base = self.book.base_url.rstrip("/") if self.book.base_url else None
         extra = {"SITEURL": base} if base else {}
+        # its style inlined: the page looks right even where the base URL is not reachable
+        css = Path(self.settings["THEME"]) / "static" / "css"
+        inline_css = Markup(
+            "".join((css / name).read_text(encoding="utf-8") for name in ("tokens.css", "book.css"))
+        )
         for lang in self.book.languages:
             path = self.book.not_found(lang)
             writer.write_file(
@@ -122,6 +129,7 @@ class BookGenerator(ProfileGenerator):
                 alternates=[],
                 canonical=None,
                 noindex=True,
+                inline_css=inline_css,
                 **extra,
             )
 
