@@ -357,7 +357,10 @@ def test_a_translated_article_joins_its_language(tmp_path):
         assert set(switch) == {"fr", "en"}
         for href in switch.values():  # both versions, reachable from the disk
             assert (site / Path(path).parent / href).resolve().is_file(), href
-    listing = {lang: page(site, f"{prefix(lang)}{slug('activities', lang)}/index.html") for lang in ("fr", "en")}
+    listing = {
+        lang: page(site, f"{prefix(lang)}{slug('activities', lang)}/index.html")
+        for lang in ("fr", "en")
+    }
     assert "A shared test plan" in listing["en"].get_text()
     assert "A shared test plan" not in listing["fr"].get_text()
     assert not (site / "planning-recette-partage-en.html").exists()  # Pelican's default place

@@ -96,7 +96,9 @@ def test_hostile_text_is_inert_everywhere(hostile_site):
         scripts = soup.find_all("script")
         for script in scripts:
             if script.get("src"):  # the deck's own script, nothing else
-                assert {"soutenance", "defence"} & set(path.parts) and script["src"].endswith("theme/js/deck.js")
+                assert {"soutenance", "defence"} & set(path.parts) and script["src"].endswith(
+                    "theme/js/deck.js"
+                )
                 assert not script.string
             else:
                 assert script.get("type") == "application/ld+json", path
