@@ -100,3 +100,30 @@ def test_english_check_says_it_in_english(run_cli, tmp_path: Path):
     root = make_project(tmp_path, long_and_french_only, articles=False)
     result = run_cli("--lang", "en", "check", str(root / "content/profile.yaml"))
     assert "the print font (Liberation Serif) cannot draw" in result.out
+
+
+def test_markdown_fields_never_use_the_plain_text_filter():
+    """Every long-text (Markdown) field renders through `md` (or `plain` where text only
+    fits): no template prints one with `|t`, which would show its asterisks."""
+    import re
+
+    from profile_gen.profile import model
+    from profile_gen.profile.fields import Markdown
+
+    names = {
+        name
+        for cls in vars(model).values()
+        if isinstance(cls, type) and issubclass(cls, model.BaseModel)
+        for name, field in cls.model_fields.items()
+        if "Markdown" in str(field.annotation) or field.annotation is Markdown
+    }
+    assert {"context", "role", "action_plan", "summary", "text"} <= names
+    offenders = []
+    for template in (ROOT / "theme/templates").rglob("*.html"):
+        if template.name == "deck.html":
+            continue  # the deck's own helper rewrites it into slide partials
+        for line_number, line in enumerate(template.read_text("utf-8").splitlines(), 1):
+            for match in re.finditer(r"\.(\w+)\|t\b", line):
+                if match[1] in names - {"role"} or (match[1] == "role" and "rec.role" not in line):
+                    offenders.append(f"{template.name}:{line_number}: {match[0]}")
+    assert offenders == []

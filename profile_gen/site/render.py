@@ -119,6 +119,13 @@ def unbreakable(text: str) -> str:
 
 
 @pass_context
+def _plain(context, value) -> str:
+    """A Markdown text as plain text (a meta description, a shortened quote): its markup
+    rendered, then the tags dropped, so `*nouvel*` reads `nouvel`, never with asterisks."""
+    return Markup(_md(context, value)).striptags()
+
+
+@pass_context
 def _date(context, value) -> str:
     return unbreakable(format_date(value, context["lang"]))
 
@@ -158,4 +165,5 @@ def install(env: Environment) -> None:
     env.filters["json_script"] = json_for_script
     env.filters["words"] = shorten
     env.filters["breakable"] = breakable
+    env.filters["plain"] = _plain
     env.globals["label"] = _label
