@@ -59,7 +59,7 @@ class Book:
         return "" if lang == self.primary else f"{lang}/"
 
     def path(self, key: str, lang: str, item: str | None = None) -> str:
-        """e.g. ``index.html``, ``en/parcours/index.html``, ``realisations/erp/index.html``."""
+        """e.g. ``index.html``, ``en/path/index.html``, ``realisations/erp/index.html``."""
         slug = PAGE_BY_KEY[key].slug(lang)
         parts = [part for part in (slug, item) if part]
         folder = "/".join(parts) + "/" if parts else ""
