@@ -227,3 +227,11 @@ def test_chart_bars_start_at_the_scale_origin(outputs):
         assert float(bar["x"]) == first_tick
         # the label's descenders (about 0.3 em of 14 px) end clear of the bar
         assert float(bar["y"]) - float(label["y"]) >= 0.3 * 14 + 4
+
+
+@pytest.mark.parametrize("name", ["sample", "portrait"])
+def test_annexe_cv_holds_its_first_page(outputs, name):
+    """Page 1 is the CV, whole (a long two-line name too); the path starts page 2."""
+    pages = page_text(outputs[name] / "annexe.pdf")
+    assert "1. CV avec photo" in pages[0] and "2. Parcours professionnel" not in pages[0]
+    assert pages[1].lstrip().startswith("2. Parcours professionnel")
