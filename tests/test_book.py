@@ -15,6 +15,7 @@ from bs4 import BeautifulSoup
 
 from profile_gen.app.build import run_pelican
 from profile_gen.profile.loader import load
+from profile_gen.site.context import PAGE_BY_KEY
 from profile_gen.site.render import localize
 from tests.conftest import ROOT, SAMPLE
 
@@ -32,6 +33,11 @@ def site(tmp_path_factory) -> Path:
 
 def page(site: Path, path: str) -> BeautifulSoup:
     return BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
+
+
+def slug(key: str, lang: str) -> str:
+    """The folder of a Book page in `lang` (English slugs for English pages)."""
+    return PAGE_BY_KEY[key].slug(lang)
 
 
 def prefix(lang: str) -> str:
@@ -57,45 +63,45 @@ def test_every_item_appears_on_its_page(site, lang):
     assert PROFILE.identity.name in home and t(PROFILE.identity.headline, lang) in home
     assert "Transalp Logistique" in home  # summary, rendered from Markdown
 
-    path = text_of(page(site, f"{p}parcours/index.html"))
+    path = text_of(page(site, f"{p}{slug('path', lang)}/index.html"))
     for job in PROFILE.experience:
         assert t(job.title, lang) in path and job.organization in path
         for line in job.highlights:
             assert t(line, lang) in path
 
-    training = text_of(page(site, f"{p}formations/index.html"))
+    training = text_of(page(site, f"{p}{slug('training', lang)}/index.html"))
     for item in PROFILE.education:
         assert t(item.degree, lang) in training
     for cert in PROFILE.certifications:
         assert t(cert.name, lang) in training and cert.issuer in training
 
-    languages = page(site, f"{p}langues/index.html")
+    languages = page(site, f"{p}{slug('languages', lang)}/index.html")
     for language in PROFILE.languages:
         assert t(language.name, lang) in text_of(languages)
     assert languages.find("table", class_="europass") is not None
     assert "885/990" in text_of(languages)
 
-    index = text_of(page(site, f"{p}realisations/index.html"))
+    index = text_of(page(site, f"{p}{slug('achievements', lang)}/index.html"))
     for achievement in PROFILE.achievements:
         assert t(achievement.title, lang) in index
-        detail = page(site, f"{p}realisations/{achievement.id}/index.html")
+        detail = page(site, f"{p}{slug('achievements', lang)}/{achievement.id}/index.html")
         assert detail.find("h1").get_text() == t(achievement.title, lang)
         body = text_of(detail)
         for result in achievement.results:
             assert t(result, lang) in body
         assert detail.find("div", class_="prose").find(["p", "ol", "h2"]) is not None
 
-    skills = text_of(page(site, f"{p}competences/index.html"))
+    skills = text_of(page(site, f"{p}{slug('skills', lang)}/index.html"))
     for skill in PROFILE.skills:
         assert t(skill.name, lang) in skills
     for rec in PROFILE.recommendations:
         assert rec.author in skills
 
-    activities = text_of(page(site, f"{p}activites/index.html"))
+    activities = text_of(page(site, f"{p}{slug('activities', lang)}/index.html"))
     for activity in PROFILE.activities:
         assert t(activity.title, lang) in activities
 
-    profile = page(site, f"{p}profil/index.html")
+    profile = page(site, f"{p}{slug('profile', lang)}/index.html")
     lists = profile.find_all("ol", class_="numbered")
     assert [len(ol.find_all("li", recursive=False)) for ol in lists] == [10, 10]
     text = text_of(profile)
@@ -120,15 +126,15 @@ def test_pelican_articles_are_written_and_listed(site):
     assert article.find("h1").get_text().startswith("Un planning de recette")
     assert article.find("meta", attrs={"name": "description"})["content"].startswith("Pendant")
     when = article.find("time")  # dated like every other date of the Book
-    assert (when["datetime"], when.get_text()) == ("2025-09-18", "18 sept. 2025")
+    assert (when["datetime"], when.get_text()) == ("2025-09-18", "18\u00a0sept.\u00a02025")
     for lang in LANGS:
-        listing = page(site, f"{prefix(lang)}activites/index.html")
+        listing = page(site, f"{prefix(lang)}{slug('activities', lang)}/index.html")
         links = [a["href"] for a in listing.find_all("a")]
         assert any(href.endswith("articles/planning-recette-partage/index.html") for href in links)
 
 
 PRINT_OUTPUTS = ("annexe", "cv")  # printed material: holds `annexe`-visibility data
-DECK = "soutenance"
+DECKS = {"soutenance", "defence"}  # the deck's folder in French and in English
 
 
 def test_phone_never_reaches_the_web(site):
@@ -163,7 +169,7 @@ def book_pages(site: Path) -> list[Path]:
         p
         for p in html_files(site)
         if p.relative_to(site).parts[0] not in PRINT_OUTPUTS
-        and DECK not in p.relative_to(site).parts
+        and not DECKS & set(p.relative_to(site).parts)
     ]
 
 
@@ -182,13 +188,13 @@ def test_every_page_has_landmarks_and_one_h1(site):
 
 def test_language_switch_links_to_the_same_page(site):
     for lang in LANGS:
-        soup = page(site, f"{prefix(lang)}parcours/index.html")
+        soup = page(site, f"{prefix(lang)}{slug('path', lang)}/index.html")
         switch = soup.find("nav", class_="lang-switch")
         targets = {a["hreflang"]: a["href"] for a in switch.find_all("a")}
         assert set(targets) == set(LANGS)
         for other, href in targets.items():
-            resolved = (site / prefix(lang) / "parcours" / href).resolve()
-            assert resolved == (site / f"{prefix(other)}parcours/index.html").resolve()
+            resolved = (site / prefix(lang) / slug("path", lang) / href).resolve()
+            assert resolved == (site / f"{prefix(other)}{slug('path', other)}/index.html").resolve()
         alternates = soup.find_all("link", rel="alternate")
         assert {link["hreflang"] for link in alternates} == set(LANGS)
 
@@ -257,8 +263,8 @@ def test_link_previews_and_structured_data(site):
     assert data["@type"] == "Person" and data["name"] == PROFILE.identity.name
     assert str(PROFILE.links.linkedin) in data["sameAs"]
     assert "telephone" not in data
-    english = page(site, "en/parcours/index.html")
-    assert english.find("link", rel="canonical")["href"] == BOOK_URL + "en/parcours/"
+    english = page(site, "en/path/index.html")
+    assert english.find("link", rel="canonical")["href"] == BOOK_URL + "en/path/"
 
 
 def test_sitemap_and_robots(site):
@@ -267,7 +273,7 @@ def test_sitemap_and_robots(site):
     locations = {loc.text for loc in tree.getroot().findall("s:url/s:loc", ns)}
     expected_pages = 8 + len(PROFILE.achievements)
     assert len(locations) == expected_pages * len(LANGS)
-    assert BOOK_URL + "en/realisations/migration-erp/" in locations
+    assert BOOK_URL + "en/achievements/migration-erp/" in locations
     robots = (site / "robots.txt").read_text(encoding="utf-8")
     assert f"Sitemap: {BOOK_URL}sitemap.xml" in robots
 
@@ -275,7 +281,18 @@ def test_sitemap_and_robots(site):
 def test_404_page_uses_absolute_links(site):
     soup = page(site, "404.html")
     assert soup.find("meta", attrs={"name": "robots"})["content"] == "noindex"
-    assert soup.find("link", rel="stylesheet")["href"] == BOOK_URL + "theme/css/book.css"
+    # its style is inlined (tokens, then the Book's): the page is styled at any address
+    style = soup.find("style").get_text()
+    assert "--color-accent:" in style and ".skip-link" in style
+    assert soup.find("link", rel="stylesheet") is None
+    assert soup.find("link", rel="icon")["href"] == BOOK_URL + "favicon.svg"
+    assert soup.find("a", class_="button")["href"] == BOOK_URL + "index.html"
+
+
+def test_english_404_page(site):
+    soup = page(site, "en/404.html")
+    assert soup.html["lang"] == "en" and soup.find("h1").get_text() == "Page not found"
+    assert soup.find("a", class_="button")["href"] == BOOK_URL + "en/index.html"
 
 
 def test_photo_variants_in_picture_element(site):
@@ -340,7 +357,10 @@ def test_a_translated_article_joins_its_language(tmp_path):
         assert set(switch) == {"fr", "en"}
         for href in switch.values():  # both versions, reachable from the disk
             assert (site / Path(path).parent / href).resolve().is_file(), href
-    listing = {lang: page(site, f"{prefix(lang)}activites/index.html") for lang in ("fr", "en")}
+    listing = {
+        lang: page(site, f"{prefix(lang)}{slug('activities', lang)}/index.html")
+        for lang in ("fr", "en")
+    }
     assert "A shared test plan" in listing["en"].get_text()
     assert "A shared test plan" not in listing["fr"].get_text()
     assert not (site / "planning-recette-partage-en.html").exists()  # Pelican's default place

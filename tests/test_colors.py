@@ -40,10 +40,18 @@ def test_dark_variant_keeps_the_hue():
 
 
 def test_palette_data_matches_the_theme():
-    css = (ROOT / "theme/static/css/book.css").read_text(encoding="utf-8")
-    light, dark = css.split("@media (prefers-color-scheme: dark)", 1)
-    value = lambda block, name: re.search(rf"--{name}:\s*(#[0-9a-f]{{6}})", block).group(1)  # noqa: E731
-    assert value(light, "accent") == colors.DEFAULT
-    assert (value(light, "bg"), value(light, "surface")) == colors.LIGHT_BACKGROUNDS
-    assert (value(dark, "bg"), value(dark, "surface")) == colors.DARK_BACKGROUNDS
-    assert value(dark, "accent-text") == "#0d1117"
+    """colors.py checks the accent against the backgrounds of the one set of design tokens."""
+    css = (ROOT / "theme/static/css/tokens.css").read_text(encoding="utf-8")
+    value = lambda name: re.search(rf"--color-{name}:\s*(#[0-9a-f]{{6}})", css).group(1)  # noqa: E731
+    assert value("accent") == colors.DEFAULT
+    assert (value("bg"), value("surface")) == colors.LIGHT_BACKGROUNDS
+    assert (value("bg-dark"), value("surface-dark")) == colors.DARK_BACKGROUNDS
+    assert value("accent-text-dark") == "#0d1117"
+
+
+def test_no_colour_outside_the_tokens():
+    """book.css, deck.css and the cohort page take their colours from tokens.css."""
+    for name in ("static/css/book.css", "static/css/deck.css", "templates/cohort.html"):
+        text = (ROOT / "theme" / name).read_text(encoding="utf-8")
+        screen = text.split("@media print")[0]  # print forces black and white
+        assert not re.findall(r"--[a-z-]+:\s*#[0-9a-f]{3,6}", screen), name

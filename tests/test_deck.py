@@ -25,8 +25,13 @@ def site(tmp_path_factory) -> Path:
     return run_pelican(ROOT / "pelican.conf.py", output, pdf=False).output
 
 
+def deck_folder(lang_prefix: str) -> str:
+    """The deck's folder: `soutenance/` at the root, `en/defence/` in English."""
+    return f"{lang_prefix}defence" if lang_prefix == "en/" else f"{lang_prefix}soutenance"
+
+
 def deck_soup(site: Path, lang_prefix: str = "") -> BeautifulSoup:
-    html = (site / f"{lang_prefix}soutenance/index.html").read_text(encoding="utf-8")
+    html = (site / deck_folder(lang_prefix) / "index.html").read_text(encoding="utf-8")
     return BeautifulSoup(html, "html.parser")
 
 
@@ -76,7 +81,7 @@ def test_deck_is_self_contained(site):
 @pytest.mark.parametrize("prefix", ["", "en/"])
 def test_outline_md_agrees_with_the_deck(site, prefix):
     lang = prefix.rstrip("/") or "fr"
-    outline = (site / f"{prefix}soutenance/outline.md").read_text(encoding="utf-8")
+    outline = (site / deck_folder(prefix) / "outline.md").read_text(encoding="utf-8")
     sections = re.findall(r"^## (\d+)\. (.+)$", outline, flags=re.M)
     soup = deck_soup(site, prefix)
     slides = soup.select("section.slide")
@@ -88,7 +93,7 @@ def test_outline_md_agrees_with_the_deck(site, prefix):
             first_line = localize(slide.notes, lang, "fr").strip().splitlines()[0]
             assert first_line in outline
     printable = BeautifulSoup(
-        (site / f"{prefix}soutenance/plan.html").read_text("utf-8"), "html.parser"
+        (site / deck_folder(prefix) / "plan.html").read_text("utf-8"), "html.parser"
     )
     assert len(printable.select("section.outline-slide")) == len(slides)
 

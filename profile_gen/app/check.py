@@ -21,11 +21,13 @@ from profile_gen.media import cache_folder
 from profile_gen.profile.loader import load
 from profile_gen.profile.model import Profile
 from profile_gen.profile.readiness import Readiness, assess
-from profile_gen.site import citations
+from profile_gen.site import citations, glyphs
 from profile_gen.site.article_meta import article_problems
 from profile_gen.site.pdf import PdfUnavailable, printed_pages
 from profile_gen.site.plugin import profile_path as settings_profile
 
+DEFAULT_THEME = Path(__file__).resolve().parents[2] / "theme"
+"""The repository's theme: its print font is checked when no settings name another."""
 MAX_LISTED = 15
 """Missing translations listed per language; more are summed up as « … »."""
 
@@ -42,6 +44,8 @@ class ProjectFindings:
     """What would make the build skip an article (checked with or without settings)."""
     articles_folder: str = "articles/"
     """The profile's own article folder, as the hints name it."""
+    unprintable: tuple[glyphs.Missing, ...] = ()
+    """Characters of the profile the print font cannot draw."""
 
 
 def check(
@@ -70,8 +74,10 @@ def project_findings(
     problems = tuple(article_problems(profile_path.parent))
     folder = str(profile_path.parent / "articles") + os.sep
     settings = _settings_for(settings_file, profile_path)
+    theme = Path(settings["THEME"]) if settings else DEFAULT_THEME
+    unprintable = tuple(glyphs.unprintable(profile, glyphs.font_coverage(theme / "static/fonts")))
     if settings is None:
-        return ProjectFindings(articles=problems, articles_folder=folder)
+        return ProjectFindings(articles=problems, articles_folder=folder, unprintable=unprintable)
     style, accessed = citations.from_settings(settings)  # a bad setting is a named error
     cited_online = any(activity.url for activity in profile.activities) or articles > 0
     return ProjectFindings(
@@ -80,6 +86,7 @@ def project_findings(
         harvard_without_date=style == "harvard" and accessed is None and cited_online,
         articles=problems,
         articles_folder=folder,
+        unprintable=unprintable,
     )
 
 
@@ -113,6 +120,11 @@ def report_lines(
         out += ["", say("check.notes"), *notes]
     if findings.harvard_without_date:
         out += ["", f"⚠ {say('check.harvard_accessed', settings=settings_name)}"]
+    if findings.unprintable:
+        out += ["", f"⚠ {say('check.glyphs')}"]
+        for missing_char in findings.unprintable:
+            key = "check.glyph_emoji" if missing_char.emoji else "check.glyph_other"
+            out.append(f"  - {say(key, path=missing_char.path, char=missing_char.described)}")
     if findings.exposed:
         items = ", ".join(i18n.label(lang, f"contact.{name}") for name in findings.exposed)
         out += ["", f"⚠ {say('check.private_exposed', items=items)}"]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader
+from markupsafe import Markup
 
 from profile_gen import i18n
 from profile_gen.app.build import documents_written, project_settings, run_pelican
@@ -118,6 +119,7 @@ def write_index(theme: Path, output: Path, outcomes: list[Outcome], lang: str) -
     html = env.get_template("cohort.html").render(
         lang=lang,
         primary_lang=lang,
+        tokens_css=Markup((theme / "static/css/tokens.css").read_text(encoding="utf-8")),
         books=[o for o in outcomes if o.ok],
         failed=[o for o in outcomes if not o.ok],
     )

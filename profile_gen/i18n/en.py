@@ -100,9 +100,9 @@ MESSAGES = {
     "scale_duplicate": "level {found} is defined twice on the scale",
     "file_missing": "file not found: {path} (paths are relative to the folder of profile.yaml)",
     "path_escapes": "the path {path} leaves the profile's folder",
-    "image_format": "{path}: format {format} is not supported; use JPEG, PNG or WebP",
-    "image_too_large": "{path}: image too large (over {limit} million pixels); make it smaller",
-    "image_not_image": "{path} is not an image (JPEG, PNG or WebP expected)",
+    "image_format": "{path}: format {format} is not supported; save the photo as JPEG, PNG, WebP or HEIC (iPhone)",
+    "image_too_large": "{path}: the image has {size} million pixels, the limit is {limit} million; reduce it below that (4000 × 3000 pixels is plenty: the tool then resizes it itself)",
+    "image_not_image": "{path} is not a readable image (JPEG, PNG, WebP or HEIC expected); open it and save it again in one of these formats",
     "image_broken": "{path}: unreadable or truncated image ({detail}); export it again",
     "unknown_quote": "no recommendation number {found}: the profile has {count}",
     "featured_duplicate": "achievement '{found}' is featured twice",
@@ -587,4 +587,10 @@ LABELS = {
     "check.hint.rehearsal_answers": "see soutenance/questions.html and add defence.answers for: {missing}",
     "check.rehearsal_stale": "Answers to questions that no longer arise: {ids}",
     "check.hint.rehearsal_stale": "the ids changed with the profile: take them again from soutenance/questions.html",
+    # --- outputs
+    "check.glyphs": "Characters the print font (Liberation Serif) cannot draw:",
+    "check.glyph_emoji": "{path}: {char} — an emoji, left out of the printed annexe and CV (the Book and the deck keep it)",
+    "check.glyph_other": "{path}: {char} — printed in another font, or as a blank: replace it if you can",
+    "language_mark.fr": "(in French)",
+    "language_mark.en": "(in English)",
 }

@@ -107,9 +107,9 @@ MESSAGES = {
     "scale_duplicate": "niveau {found} défini deux fois dans l'échelle",
     "file_missing": "fichier introuvable : {path} (chemin relatif au dossier de profile.yaml)",
     "path_escapes": "le chemin {path} sort du dossier du profil",
-    "image_format": "{path} : format {format} non pris en charge ; utilisez JPEG, PNG ou WebP",
-    "image_too_large": "{path} : image trop grande (plus de {limit} millions de pixels) ; réduisez-la",
-    "image_not_image": "{path} n'est pas une image (JPEG, PNG ou WebP attendu)",
+    "image_format": "{path} : format {format} non pris en charge ; enregistrez la photo en JPEG, PNG, WebP ou HEIC (iPhone)",
+    "image_too_large": "{path} : image de {size} millions de pixels, la limite est {limit} millions ; réduisez-la sous cette taille (par exemple 4000 × 3000 pixels suffisent largement : l'outil la réduit ensuite lui-même)",
+    "image_not_image": "{path} n'est pas une image lisible (JPEG, PNG, WebP ou HEIC attendu) ; ouvrez-la et réenregistrez-la dans l'un de ces formats",
     "image_broken": "{path} : image illisible ou tronquée ({detail}) ; exportez-la à nouveau",
     "unknown_quote": "pas de recommandation n°{found} : le profil en a {count}",
     "featured_duplicate": "réalisation « {found} » mise en avant deux fois",
@@ -594,4 +594,10 @@ LABELS = {
     "check.hint.rehearsal_answers": "voyez soutenance/questions.html et ajoutez defence.answers pour : {missing}",
     "check.rehearsal_stale": "Réponses à des questions qui ne se posent plus : {ids}",
     "check.hint.rehearsal_stale": "les identifiants ont changé avec le profil : reprenez-les de soutenance/questions.html",
+    # --- outputs
+    "check.glyphs": "Caractères que la police d'impression (Liberation Serif) ne sait pas dessiner :",
+    "check.glyph_emoji": "{path} : {char} — émoji, laissé hors de l'annexe et du CV imprimés (il reste dans le Book et la soutenance)",
+    "check.glyph_other": "{path} : {char} — imprimé dans une autre police, ou en blanc : remplacez-le si vous le pouvez",
+    "language_mark.fr": "(en français)",
+    "language_mark.en": "(en anglais)",
 }

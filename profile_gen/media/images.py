@@ -15,27 +15,41 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
+from pillow_heif import register_heif_opener
 
 from profile_gen.media import write_atomic
 
-ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP"}
-MAX_PIXELS = 40_000_000
-"""Larger images are refused as possible decompression bombs (a 40-megapixel photo passes)."""
+register_heif_opener()  # HEIC / HEIF: the iPhone's default photo format
+
+ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP", "HEIF"}
+MAX_PIXELS = 100_000_000
+"""Larger images are refused as possible decompression bombs. Phone photos (12 to 48, even
+50 megapixels) pass and are reduced to the sizes the outputs need."""
+
+
+def _quiet_open(path: Path) -> Image.Image:
+    """`Image.open` without Pillow's bomb warning: `MAX_PIXELS` is the limit here; Pillow's
+    own error (over twice its 89-megapixel default) still stops a bomb before decoding."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        return Image.open(path)
 
 
 def inspect(path: Path) -> tuple[str, dict] | None:
     """None when `path` is a usable image, else a message code and its context."""
+    too_large = {"path": path.name, "limit": MAX_PIXELS // 1_000_000}
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(path) as image:
-                if image.format not in ACCEPTED_FORMATS:
-                    return "image_format", {"path": path.name, "format": image.format or "?"}
-                if image.width * image.height > MAX_PIXELS:
-                    return "image_too_large", {"path": path.name, "limit": MAX_PIXELS // 1_000_000}
+        with _quiet_open(path) as image:
+            if image.format not in ACCEPTED_FORMATS:
+                return "image_format", {"path": path.name, "format": image.format or "?"}
+            if image.width * image.height > MAX_PIXELS:
+                megapixels = round(image.width * image.height / 1_000_000)
+                return "image_too_large", {**too_large, "size": megapixels}
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", Image.DecompressionBombWarning)
                 image.load()
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        return "image_too_large", {"path": path.name, "limit": MAX_PIXELS // 1_000_000}
+    except Image.DecompressionBombError:
+        return "image_too_large", {**too_large, "size": "> 179"}
     except UnidentifiedImageError:
         return "image_not_image", {"path": path.name}
     except (OSError, SyntaxError, ValueError) as error:
@@ -76,7 +90,10 @@ def digest(path: Path) -> str:
 
 
 def _encode(source: Path, width: int, jpeg: Path, webp: Path) -> tuple[int, int]:
-    with Image.open(source) as opened:
+    with _quiet_open(source) as opened:
+        # JPEG: decode at a reduced scale (1/2 to 1/8) no smaller than needed, so a 48 MP
+        # photo is not decoded in full for a 480 px variant
+        opened.draft("RGB", (width, width))
         image = ImageOps.exif_transpose(opened)
         if image.mode not in ("RGB", "L"):
             background = Image.new("RGB", image.size, (255, 255, 255))
@@ -99,8 +116,9 @@ def _upright_width(source: Path, cached: Path) -> int:
         return int(record.read_text(encoding="ascii"))
     except (OSError, ValueError):
         pass
-    with Image.open(source) as opened:
-        width = ImageOps.exif_transpose(opened).width
+    with _quiet_open(source) as opened:
+        transposed = opened.getexif().get(0x0112, 1) in (5, 6, 7, 8)  # rotated a quarter turn
+        width = opened.height if transposed else opened.width
     write_atomic(record, str(width))
     return width
 

@@ -102,11 +102,23 @@ class Contact(Section):
         return self.visibility.photo in SHOWN_ON[output]
 
 
+class FocalPoint(Section):
+    x: float = Field(0.5, ge=0, le=1, description="0 = left edge, 0.5 = centre, 1 = right edge.")
+    y: float = Field(0.5, ge=0, le=1, description="0 = top edge, 0.5 = centre, 1 = bottom edge.")
+
+
 class Photo(Section):
     path: str = Field(
-        min_length=1, description="Image file, relative to the folder of profile.yaml."
+        min_length=1,
+        description="Image file (JPEG, PNG, WebP or HEIC), relative to the folder of "
+        "profile.yaml; large phone photos are reduced.",
     )
     alt: Localized = Field(description="Description of the photo for screen readers.")
+    focus: FocalPoint = Field(
+        default_factory=FocalPoint,
+        description="Where the face is, kept in view when the photo is cropped to its frame "
+        "(e.g. `{x: 0.5, y: 0.3}` for a face in the upper third).",
+    )
 
 
 class Identity(Section):
@@ -480,6 +492,11 @@ class Defence(Section):
 Locale = Literal["fr", "en"]
 
 
+def _period_key(item: Experience | Education) -> tuple:
+    end = (9999, 12, 31) if item.end.is_present else item.end.key()
+    return end, item.start.key()
+
+
 class Profile(Section):
     """A student's whole profile, as written in `profile.yaml`."""
 
@@ -544,6 +561,13 @@ class Profile(Section):
 
             raise PydanticCustomError("pg_locale_repeat", "repeated", {"found": value})
         return value
+
+    @field_validator("experience", "education")
+    @classmethod
+    def _newest_first(cls, value: list) -> list:
+        """Jobs and studies newest first in every output (ongoing ones first, then by end
+        and start date; equal dates keep the order typed)."""
+        return sorted(value, key=_period_key, reverse=True)
 
     @property
     def primary_language(self) -> str:

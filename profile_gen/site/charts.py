@@ -6,14 +6,21 @@ from dataclasses import dataclass
 
 from profile_gen.profile.model import Profile
 
-ROW_HEIGHT = 44
+ROW_HEIGHT = 50
 WIDTH = 600
+LABEL_BASELINE = 15
+"""The label's baseline in its row; its descenders end about 4 units below."""
+BAR_TOP = 25
+"""The bar's top in its row: a clear gap under the label's descenders."""
+BAR_HEIGHT = 14
 
 
 @dataclass(frozen=True)
 class Bar:
     competency_id: str
     y: int
+    label_y: int
+    bar_y: int
     level: int
     target: int | None
     level_width: float
@@ -30,12 +37,13 @@ class Chart:
 
 
 def competency_chart(profile: Profile) -> Chart:
+    """Bars start at the scale's first level (x = 0, its tick); the last level is at WIDTH."""
     scale = sorted(step.level for step in profile.competencies.scale)
-    low, high = min(scale[0], 0), scale[-1]
+    low, high = scale[0], scale[-1]
     span = max(high - low, 1)
 
     def x(level: int) -> float:
-        return round(WIDTH * (level - low) / span, 1)
+        return round(WIDTH * max(level - low, 0) / span, 1)
 
     bars = []
     for index, item in enumerate(profile.competencies.items):
@@ -43,6 +51,8 @@ def competency_chart(profile: Profile) -> Chart:
             Bar(
                 competency_id=item.id,
                 y=index * ROW_HEIGHT,
+                label_y=index * ROW_HEIGHT + LABEL_BASELINE,
+                bar_y=index * ROW_HEIGHT + BAR_TOP,
                 level=item.level,
                 target=item.target,
                 level_width=max(x(item.level), 4.0),

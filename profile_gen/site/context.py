@@ -22,21 +22,27 @@ from profile_gen.site.keys import PROFILE_KEY, SHARED_KEY
 @dataclass(frozen=True)
 class BookPage:
     key: str
-    slug: str
+    slugs: dict[str, str]
+    """The page's folder in each language (the one place where addresses are named)."""
     template: str
+
+    def slug(self, lang: str) -> str:
+        return self.slugs.get(lang, self.slugs["fr"])
 
 
 PAGES = (
-    BookPage("home", "", "home"),
-    BookPage("path", "parcours", "path"),
-    BookPage("training", "formations", "training"),
-    BookPage("languages", "langues", "languages"),
-    BookPage("achievements", "realisations", "achievements"),
-    BookPage("skills", "competences", "skills"),
-    BookPage("activities", "activites", "activities"),
-    BookPage("profile", "profil", "profile"),
+    BookPage("home", {"fr": "", "en": ""}, "home"),
+    BookPage("path", {"fr": "parcours", "en": "path"}, "path"),
+    BookPage("training", {"fr": "formations", "en": "training"}, "training"),
+    BookPage("languages", {"fr": "langues", "en": "languages"}, "languages"),
+    BookPage("achievements", {"fr": "realisations", "en": "achievements"}, "achievements"),
+    BookPage("skills", {"fr": "competences", "en": "skills"}, "skills"),
+    BookPage("activities", {"fr": "activites", "en": "activities"}, "activities"),
+    BookPage("profile", {"fr": "profil", "en": "profile"}, "profile"),
 )
 PAGE_BY_KEY = {page.key: page for page in PAGES}
+DECK_SLUGS = {"fr": "soutenance", "en": "defence"}
+"""The defence deck's folder in each language."""
 
 
 class Book:
@@ -53,11 +59,19 @@ class Book:
         return "" if lang == self.primary else f"{lang}/"
 
     def path(self, key: str, lang: str, item: str | None = None) -> str:
-        """e.g. ``index.html``, ``en/parcours/index.html``, ``realisations/erp/index.html``."""
-        slug = PAGE_BY_KEY[key].slug
+        """e.g. ``index.html``, ``en/path/index.html``, ``realisations/erp/index.html``."""
+        slug = PAGE_BY_KEY[key].slug(lang)
         parts = [part for part in (slug, item) if part]
         folder = "/".join(parts) + "/" if parts else ""
         return f"{self.prefix(lang)}{folder}index.html"
+
+    def deck_folder(self, lang: str) -> str:
+        """The deck's folder, e.g. ``soutenance`` or ``en/defence`` (no trailing slash)."""
+        return self.prefix(lang) + DECK_SLUGS.get(lang, DECK_SLUGS["fr"])
+
+    def not_found(self, lang: str) -> str:
+        """The 404 page of `lang`: ``404.html`` at the root, ``en/404.html``."""
+        return f"{self.prefix(lang)}404.html"
 
     def absolute(self, path: str) -> str | None:
         """The public address of `path`, without `index.html`, when the base URL is known."""
@@ -90,6 +104,8 @@ class ActivityEntry:
     venue: Localized | None = None
     summary: Localized | None = None
     summary_html: Markup | None = None
+    language: str | None = None
+    """The language an article is written in (None: the profile's texts, in every language)."""
 
 
 def _in_language(article, lang: str | None):
@@ -127,6 +143,7 @@ def activity_entries(
                 external=False,
                 # a summary cut from the article may hold a picture addressed from the article
                 summary_html=Markup(IMG.sub("", article.summary)) if article.summary else None,
+                language=article.lang,
             )
         )
     return sorted(entries, key=lambda entry: (entry.date.key(), str(entry.url)), reverse=True)

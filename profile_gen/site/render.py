@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -78,16 +79,47 @@ def _md(context, value, top: int = 2) -> Markup:
     return html
 
 
+NBSP = "\u00a0"
+
+
+def unbreakable(text: str) -> str:
+    """`text` with no-break spaces: a date on a page never breaks inside (``nov. 2024``)."""
+    return text.replace(" ", NBSP)
+
+
+@pass_context
+def _plain(context, value) -> str:
+    """A Markdown text as plain text (a meta description, a shortened quote): its markup
+    rendered, then the tags dropped, so `*nouvel*` reads `nouvel`, never with asterisks."""
+    return Markup(_md(context, value)).striptags()
+
+
 @pass_context
 def _date(context, value) -> str:
-    return format_date(value, context["lang"])
+    return unbreakable(format_date(value, context["lang"]))
 
 
 @pass_context
 def _period(context, item) -> str:
-    start = format_date(getattr(item, "start", None), context["lang"])
-    end = format_date(getattr(item, "end", None), context["lang"])
+    """Two dates, each unbreakable; the line may break around the dash between them."""
+    start = _date(context, getattr(item, "start", None))
+    end = _date(context, getattr(item, "end", None))
     return f"{start} – {end}" if start and end and start != end else start or end
+
+
+_BREAK_POINTS = re.compile(r"(?<=[@/])|(?=\.)")
+LONG_PART = 24
+"""A segment longer than this (characters) does not fit the CV's side column at full size."""
+
+
+def breakable(text: str) -> Markup:
+    """An e-mail or an address that breaks only after `@` or `/` and before a dot, never at
+    its hyphens: each segment is unbreakable (`nobr`), with a `<wbr>` between segments.
+    Marked `long` when a segment cannot fit a narrow column (the CSS shrinks it)."""
+    parts = [part for part in _BREAK_POINTS.split(str(text)) if part]
+    html = Markup("<wbr>").join(Markup('<span class="nobr">{}</span>').format(p) for p in parts)
+    size = " long" if any(len(part) > LONG_PART for part in parts) else ""
+    return Markup('<span class="breakable{}">').format(size) + html + Markup("</span>")
 
 
 @pass_context
@@ -107,5 +139,7 @@ def install(env: Environment) -> None:
     env.filters.update({"t": _t, "md": _md, "date": _date, "period": _period})
     env.filters["json_script"] = json_for_script
     env.filters["words"] = shorten
+    env.filters["breakable"] = breakable
+    env.filters["plain"] = _plain
     env.globals["label"] = _label
     env.globals["raw_label"] = _raw_label

@@ -16,11 +16,16 @@ from profile_gen.profile.fields import PartialDate
 from profile_gen.profile.model import Profile
 from profile_gen.profile.names import author_name
 from profile_gen.profile.readiness import annexe_items
-from profile_gen.site import citations
+from profile_gen.site import citations, glyphs
 from profile_gen.site.context import ProfileGenerator
 from profile_gen.site.keys import CITATION_KEY
 
 CV_PHOTO_WIDTHS = (480,)  # 3.4 cm printed at about 350 dpi
+
+
+def print_font(settings: dict) -> frozenset[int]:
+    """The code points of the theme's print font."""
+    return glyphs.font_coverage(Path(settings["THEME"]) / "static" / "fonts")
 
 
 @dataclass(frozen=True)
@@ -95,3 +100,5 @@ class AnnexeGenerator(ProfileGenerator):
                 **shared,
                 **extra,
             )
+            # emoji would print as blank gaps: the printed pages leave them out (`check` warns)
+            glyphs.strip_file(Path(self.output_path) / path, print_font(self.settings))

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from markupsafe import Markup
+
 from profile_gen.media import cache_folder, images
 from profile_gen.profile import colors
 from profile_gen.profile.model import Profile
@@ -105,23 +107,31 @@ class BookGenerator(ProfileGenerator):
         self._write_site_files()
 
     def _write_404(self, writer) -> None:
-        lang = self.book.primary
+        """One 404 page per language: `404.html`, `en/404.html`."""
         # a 404 page is served at any address: absolute links when the base is known
         base = self.book.base_url.rstrip("/") if self.book.base_url else None
         extra = {"SITEURL": base} if base else {}
-        writer.write_file(
-            "404.html",
-            self.get_template("404"),
-            self.context,
-            relative_urls=not base,
-            lang=lang,
-            page_key="",
-            page_path="404.html",
-            alternates=[],
-            canonical=None,
-            noindex=True,
-            **extra,
+        # its style inlined: the page looks right even where the base URL is not reachable
+        css = Path(self.settings["THEME"]) / "static" / "css"
+        inline_css = Markup(
+            "".join((css / name).read_text(encoding="utf-8") for name in ("tokens.css", "book.css"))
         )
+        for lang in self.book.languages:
+            path = self.book.not_found(lang)
+            writer.write_file(
+                path,
+                self.get_template("404"),
+                self.context,
+                relative_urls=not base,
+                lang=lang,
+                page_key="",
+                page_path=path,
+                alternates=[],
+                canonical=None,
+                noindex=True,
+                inline_css=inline_css,
+                **extra,
+            )
 
     def _write_site_files(self) -> None:
         output = Path(self.output_path)

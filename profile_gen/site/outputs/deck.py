@@ -1,6 +1,6 @@
 """The defence outputs: a Pelican generator writing the deck, its printable outline,
 `outline.md`, the speaker's cue cards and the jury's likely questions, in every language of
-the profile (`soutenance/`, `en/soutenance/`)."""
+the profile (`soutenance/`, `en/defence/`: see `Book.deck_folder`)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,6 @@ from profile_gen.profile.model import Profile
 from profile_gen.profile.rehearsal import likely_questions
 from profile_gen.site.context import Book, ProfileGenerator
 
-DECK_FOLDER = "soutenance"
 DECK_PHOTO_WIDTHS = (480,)
 
 
@@ -78,7 +77,7 @@ class DefenceGenerator(ProfileGenerator):
                 source, "portrait", DECK_PHOTO_WIDTHS, Path(self.output_path), cache
             )
         for lang in profile.locale:
-            folder = f"{book.prefix(lang)}{DECK_FOLDER}"
+            folder = book.deck_folder(lang)
             links: dict[str, str | None] = {
                 **profile.links.with_qr_code,
                 "book": book_home(profile, book, lang),

@@ -255,7 +255,7 @@ def most_words(make, words: int, width: float, room: float) -> int:
 
 
 def _font(path: Path):
-    from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
+    from fontTools.ttLib import TTFont
 
     return TTFont(path)
 

@@ -1,0 +1,146 @@
+"""axe-core (WCAG 2.2 AA) in Chromium on every Book page, the print previews and the deck,
+light and dark; no word broken at 390 px; English slugs, language marks and whole dates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from profile_gen.app.build import run_pelican
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.chromium
+
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+EXTRA_RULES = ["heading-order"]  # a best practice, asked for on the CV page
+
+ENGLISH = ("path", "achievements", "skills", "training", "languages", "activities", "profile")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    output = tmp_path_factory.mktemp("a11y") / "output"
+    return run_pelican(ROOT / "pelican.conf.py", output, pdf=False).output
+
+
+def all_pages(site: Path) -> list[Path]:
+    """Every HTML page: the Book in both languages (pages, achievements, articles, 404s),
+    the annexe and CV previews, the decks and their printable outlines."""
+    return sorted(site.rglob("*.html"))
+
+
+def axe_violations(page, axe) -> list[str]:
+    results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
+    found = results.response["violations"]
+    extra = axe.run(page, options={"runOnly": {"type": "rule", "values": EXTRA_RULES}})
+    found += extra.response["violations"]
+    return [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in found]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_nothing(chromium, site, scheme):
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    page = chromium.new_page(color_scheme=scheme)
+    report = {}
+    pages = all_pages(site)
+    assert len(pages) > 30
+    assert {
+        "annexe/index.html",
+        "cv/index.html",
+        "soutenance/index.html",
+        "en/defence/index.html",
+    } <= {str(p.relative_to(site)) for p in pages}
+    for path in pages:
+        page.goto(path.as_uri())
+        if violations := axe_violations(page, axe):
+            report[str(path.relative_to(site))] = violations
+    page.close()
+    assert report == {}
+
+
+WORDS_SPLIT = """() => {
+  const split = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let node;
+  while ((node = walker.nextNode())) {
+    if (!node.parentElement.checkVisibility()) continue;
+    for (const match of node.textContent.matchAll(/[\\p{L}\\p{N}]{5,}/gu)) {
+      const range = document.createRange();
+      range.setStart(node, match.index);
+      range.setEnd(node, match.index + match[0].length);
+      const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+      if (tops.size > 1) split.push(match[0]);
+    }
+  }
+  return split;
+}"""
+
+DATES_SPLIT = """() => [...document.querySelectorAll('.meta, time, .period')].flatMap(el => {
+  const found = [];
+  for (const match of el.textContent.matchAll(/\\S+\\u00a0\\d{4}/g)) {
+    const node = [...el.childNodes].find(n => n.nodeType === 3 && n.textContent.includes(match[0]));
+    if (!node) continue;
+    const at = node.textContent.indexOf(match[0]);
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + match[0].length);
+    const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+    if (tops.size > 1) found.push(match[0]);
+  }
+  return found;
+})"""
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_no_word_or_date_broken_on_a_phone(chromium, site, width):
+    page = chromium.new_page(viewport={"width": width, "height": 844})
+    broken = {}
+    for path in all_pages(site):
+        relative = str(path.relative_to(site))
+        if (
+            relative.split("/")[0] in ("annexe", "cv")
+            or "defence" in relative
+            or "soutenance" in relative
+        ):
+            continue  # A4 previews and 16:9 slides are not phone layouts
+        page.goto(path.as_uri())
+        if found := page.evaluate(WORDS_SPLIT) + page.evaluate(DATES_SPLIT):
+            broken[relative] = found
+    page.close()
+    assert broken == {}
+
+
+def test_english_pages_use_english_slugs(site):
+    for slug in ENGLISH:
+        assert (site / "en" / slug / "index.html").is_file(), slug
+    assert (site / "en/defence/index.html").is_file() and (site / "en/404.html").is_file()
+    assert not any((site / "en" / fr).exists() for fr in ("parcours", "realisations", "soutenance"))
+    nav = BeautifulSoup((site / "en/index.html").read_text("utf-8"), "html.parser")
+    hrefs = [a["href"] for a in nav.select(".site-nav a")]
+    assert "../en/path/index.html" in hrefs and "../en/achievements/index.html" in hrefs
+
+
+def test_french_only_article_is_marked_on_the_english_page(site):
+    soup = BeautifulSoup((site / "en/activities/index.html").read_text("utf-8"), "html.parser")
+    link = soup.find("a", href=lambda h: h and "planning-recette-partage" in h)
+    assert link.find_parent("span")["lang"] == "fr"
+    assert link.find_parent("h2").find(class_="lang-mark").get_text() == "(in French)"
+    french = BeautifulSoup((site / "activites/index.html").read_text("utf-8"), "html.parser")
+    assert not french.find(class_="lang-mark")
+
+
+def test_skill_levels_are_text_not_a_prohibited_label(site):
+    soup = BeautifulSoup((site / "competences/index.html").read_text("utf-8"), "html.parser")
+    levels = soup.select("span.level")
+    assert levels and not any(level.has_attr("aria-label") for level in levels)
+    assert all("sur 5" in level.find(class_="visually-hidden").get_text() for level in levels)
+
+
+def test_dates_are_unbreakable_in_every_page(site):
+    soup = BeautifulSoup((site / "realisations/index.html").read_text("utf-8"), "html.parser")
+    metas = [m.get_text() for m in soup.select(".card .meta")]
+    assert metas and all("\u00a02025" in m or "\u00a02024" in m for m in metas)

@@ -1,0 +1,237 @@
+"""The printed CV and annexe of generated profiles (not only the sample), read back from the
+PDFs: the photo cropped to its frame, the CV on one full page, e-mails and dates whole,
+jobs newest first, no heading alone at a page bottom, Markdown rendered, no emoji gaps."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdfium2
+import pytest
+from bs4 import BeautifulSoup
+
+from profile_gen.app.build import run_pelican
+from tests.conftest import ROOT
+from tests.profiles import (
+    BLUE,
+    LANDSCAPE,
+    LONG_EMAIL,
+    MINIMAL,
+    RED,
+    long_and_french_only,
+    make_project,
+)
+
+SCALE = 2  # render at 144 dpi
+FOOTER = 2.4 * 72 / 2.54  # the annexe's bottom margin, in points: the footer lives below it
+
+
+def build(root: Path) -> Path:
+    return run_pelican(root / "pelican.conf.py", root / "output", content=root / "content").output
+
+
+@pytest.fixture(scope="module")
+def outputs(tmp_path_factory) -> dict[str, Path]:
+    """The sample, a one-language profile with a phone portrait and long texts, and a
+    minimal two-language profile (English first) with a landscape photo and a focal point."""
+    portrait = make_project(tmp_path_factory.mktemp("portrait"), long_and_french_only)
+    landscape = make_project(
+        tmp_path_factory.mktemp("landscape"),
+        base=MINIMAL,
+        image=LANDSCAPE,
+        focus={"x": 0.1, "y": 0.45},
+        articles=False,
+    )
+    sample = run_pelican(ROOT / "pelican.conf.py", tmp_path_factory.mktemp("s") / "output")
+    return {
+        "sample": sample.output,
+        "portrait": build(portrait),
+        "landscape": build(landscape),
+    }
+
+
+def near(pixel: tuple[int, ...], colour: tuple[int, int, int], tolerance: int = 60) -> bool:
+    return all(abs(a - b) <= tolerance for a, b in zip(pixel[:3], colour, strict=True))
+
+
+def photo_box(image) -> tuple[int, int, int, int] | None:
+    """The bounding box of the generated photo's pixels (blue or red) on a rendered page."""
+    rgb = image.convert("RGB")
+    mask = rgb.point(lambda _: 0).convert("1")
+    pixels, width, height = rgb.load(), rgb.width, rgb.height
+    marks = mask.load()
+    for y in range(0, height, 2):
+        for x in range(0, width, 2):
+            if near(pixels[x, y], BLUE) or near(pixels[x, y], RED):
+                marks[x, y] = 1
+    return mask.getbbox()
+
+
+def render(pdf: Path, page: int = 0):
+    return pypdfium2.PdfDocument(pdf)[page].render(scale=SCALE).to_pil()
+
+
+@pytest.mark.parametrize(
+    ("name", "pdf"),
+    [
+        ("portrait", "cv.pdf"),
+        ("landscape", "cv.pdf"),
+        ("portrait", "annexe.pdf"),
+        ("landscape", "annexe.pdf"),
+    ],
+)
+def test_photo_fills_its_frame_with_its_aspect(outputs, name, pdf):
+    """No oval, no stretching: the photo is a 4:5 rectangle whose corners are photo pixels,
+    and its content keeps the source's proportions (the face block stays a 0.3 x 0.25 block
+    of a 3:4 portrait: square-ish, not squashed)."""
+    page = render(outputs[name] / pdf)
+    box = photo_box(page)
+    assert box is not None, "photo not found on the page"
+    left, top, right, bottom = box
+    width, height = right - left, bottom - top
+    assert abs(width / height - 0.8) < 0.03, (width, height)  # the frame: 4:5
+    pixels = page.convert("RGB").load()
+    for x, y in (
+        (left + 3, top + 3),
+        (right - 4, top + 3),
+        (left + 3, bottom - 4),
+        (right - 4, bottom - 4),
+    ):
+        assert near(pixels[x, y], BLUE) or near(pixels[x, y], RED), (x, y)  # square corners
+    face = page.crop(box)
+    red = [
+        (x, y)
+        for y in range(0, face.height, 2)
+        for x in range(0, face.width, 2)
+        if near(face.getpixel((x, y)), RED)
+    ]
+    assert red, "the face is cropped out"
+    face_w = max(x for x, _ in red) - min(x for x, _ in red)
+    face_h = max(y for _, y in red) - min(y for _, y in red)
+    if name == "portrait":  # 0.30 of 3024 wide, 0.25 of 4032 high: 907 x 1008 px
+        assert abs(face_w / face_h - 907 / 1008) < 0.1
+    else:  # the focal point keeps the face at the far left in view
+        assert min(x for x, _ in red) < face.width * 0.1
+
+
+def test_without_focal_point_a_side_face_is_cropped(tmp_path):
+    """The focal point is what keeps it: centred, the landscape's left-side face is cut."""
+    root = make_project(tmp_path, base=MINIMAL, image=LANDSCAPE, articles=False)
+    cv = run_pelican(root / "pelican.conf.py", root / "output", content=root / "content")
+    page = render(cv.output / "cv.pdf")
+    face = page.crop(photo_box(page))
+    assert not any(
+        near(face.getpixel((x, y)), RED)
+        for y in range(0, face.height, 3)
+        for x in range(0, face.width, 3)
+    )
+
+
+@pytest.mark.parametrize("name", ["sample", "portrait", "landscape"])
+def test_cv_is_one_full_page(outputs, name):
+    """One page, and the side column runs from the top margin to the bottom margin."""
+    document = pypdfium2.PdfDocument(outputs[name] / "cv.pdf")
+    assert len(document) == 1
+    page = document[0].render(scale=1).to_pil().convert("RGB")
+    column = [y for y in range(page.height) if page.getpixel((60, y)) == (241, 241, 238)]
+    margin = 1.4 * 72 / 2.54
+    assert column[0] <= margin + 2 and column[-1] >= page.height - margin - 3, (
+        column[0],
+        column[-1],
+    )
+
+
+def page_text(pdf: Path) -> list[str]:
+    document = pypdfium2.PdfDocument(pdf)
+    return [page.get_textpage().get_text_range() for page in document]
+
+
+def test_long_email_breaks_only_at_safe_points(outputs):
+    """The e-mail is whole once the line ends are removed, and no line ends at a hyphen."""
+    for pdf in ("cv.pdf", "annexe.pdf"):
+        text = page_text(outputs["portrait"] / pdf)[0]
+        assert LONG_EMAIL in text.replace("\r\n", "")
+        for index, char in enumerate(LONG_EMAIL):
+            if char == "-":
+                assert LONG_EMAIL[max(0, index - 8) : index + 1] + "\r\n" not in text
+
+
+def test_jobs_and_studies_newest_first(outputs):
+    """Typed oldest first in the portrait profile: every output lists them newest first."""
+    for page in ("cv/index.html", "annexe/index.html", "parcours/index.html"):
+        soup = BeautifulSoup((outputs["portrait"] / page).read_text("utf-8"), "html.parser")
+        text = " ".join(soup.get_text(" ").split())
+        assert text.index("Transalp Logistique") < text.index("Mairie de Bron"), page
+
+
+def heading_texts(html: Path) -> list[str]:
+    soup = BeautifulSoup(html.read_text("utf-8"), "html.parser")
+    # the CV's own headings are capitals in print; the items after the CV start on page 2;
+    # an item with no data is a heading alone by nature (the preview and `check` say so)
+    kept = "section:not(.item-cv):not(.item-incomplete)"
+    headings = soup.select(f"{kept} h2, {kept} h3, main caption")
+    found = [h.get_text(" ", strip=True) for h in headings]
+    return [" ".join(text.split())[:28] for text in found if text]
+
+
+@pytest.mark.parametrize("name", ["sample", "portrait", "landscape"])
+def test_no_heading_alone_at_a_page_bottom(outputs, name):
+    """Under every heading of the annexe, on the same page, there is body text."""
+    document = pypdfium2.PdfDocument(outputs[name] / "annexe.pdf")
+    for heading in heading_texts(outputs[name] / "annexe/index.html"):
+        for index in range(1, len(document)):
+            textpage = document[index].get_textpage()
+            searcher = textpage.search(heading, match_case=True)
+            hit = searcher.get_next()
+            if not hit:
+                continue
+            start, count = hit
+            bottom = min(textpage.get_charbox(i)[1] for i in range(start, start + count))
+            below = [
+                i
+                for i in range(start + count, textpage.count_chars())
+                if textpage.get_text_range(i, 1).strip()
+                and FOOTER < textpage.get_charbox(i)[3] < bottom - 2
+            ]
+            assert below, f"{heading!r} ends page {index + 1}"
+            break
+
+
+def test_markdown_renders_in_the_annexe(outputs):
+    soup = BeautifulSoup(
+        (outputs["portrait"] / "annexe/index.html").read_text("utf-8"), "html.parser"
+    )
+    item = soup.find(id="item-achievements")
+    assert item.find("em", string="nouvel") and item.find("strong", string="trois")
+    assert item.find("em", string="côté client")
+    assert "*nouvel*" not in item.get_text()
+
+
+def test_emoji_leave_no_gap_in_print(outputs):
+    """The headline's emoji are left out of the printed pages, kept on the Book."""
+    for pdf in ("cv.pdf", "annexe.pdf"):
+        text = page_text(outputs["portrait"] / pdf)[0]
+        assert "Cheffe de projet SI" in text and "🚀" not in text and "✨" not in text
+        assert "Cheffe de projet SI  " not in text.replace("\r\n", " ").replace("SI ·", "")
+    home = (outputs["portrait"] / "index.html").read_text("utf-8")
+    assert "🚀" in home
+
+
+def test_chart_bars_start_at_the_scale_origin(outputs):
+    soup = BeautifulSoup(
+        (outputs["sample"] / "annexe/index.html").read_text("utf-8"), "html.parser"
+    )
+    svg = soup.select_one(".chart svg")
+    first_tick = min(float(t["x"]) for t in svg.select(".tick-label"))
+    for bar, label in zip(svg.select("rect.bar"), svg.select(".bar-label"), strict=True):
+        assert float(bar["x"]) == first_tick
+        # the label's descenders (about 0.3 em of 14 px) end clear of the bar
+        assert float(bar["y"]) - float(label["y"]) >= 0.3 * 14 + 4
+
+
+@pytest.mark.parametrize("name", ["sample", "portrait"])
+def test_annexe_cv_holds_its_first_page(outputs, name):
+    """Page 1 is the CV, whole (a long two-line name too); the path starts page 2."""
+    pages = page_text(outputs[name] / "annexe.pdf")
+    assert "1. CV avec photo" in pages[0] and "2. Parcours professionnel" not in pages[0]
+    assert pages[1].lstrip().startswith("2. Parcours professionnel")
