@@ -69,3 +69,11 @@ def build(root: Path, data: dict | None) -> Path:
         text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
         (root / "content/profile.yaml").write_text(text, encoding="utf-8")
     return run_pelican(root / "pelican.conf.py", root / "output", pdf=False).output
+
+
+def deck_dir(site: Path, prefix: str = "") -> Path:
+    """The deck's folder of a built site: `soutenance/` for a French-first Book, `defence/`
+    for an English-first one, `en/defence/` for the English deck of a bilingual Book."""
+    if prefix == "en/":
+        return site / "en/defence"
+    return site / "soutenance" if (site / "soutenance").is_dir() else site / "defence"

@@ -131,8 +131,8 @@ def test_references_in_the_chosen_style(tmp_path):
     root = copy_sample(tmp_path)
     settings = root / "pelican.conf.py"
     settings.write_text(
-        settings.read_text("utf-8").replace('CITATION_STYLE = "apa"', 'CITATION_STYLE = "harvard"')
-        + 'CITATION_ACCESSED = "2026-11-20"\n',
+        settings.read_text("utf-8")
+        + 'CITATION_STYLE = "harvard"\nCITATION_ACCESSED = "2026-11-20"\n',
         "utf-8",
     )
     document = docx.Document(str(build(root)))

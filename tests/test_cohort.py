@@ -17,8 +17,9 @@ def make_cohort(root):
         shutil.copytree(ROOT / "content", classe / folder)
         profile = classe / folder / "profile.yaml"
         text = profile.read_text("utf-8").replace("name: Léa Moreau", f"name: {name}", 1)
-        if name == "Marc Petit":  # no LinkedIn yet
+        if name == "Marc Petit":  # no LinkedIn yet, and English first: his deck is defence/
             text = text.replace("  linkedin: https://www.linkedin.com/in/lea-moreau-exemple/\n", "")
+            text = text.replace("locale: [fr, en]", "locale: [en, fr]", 1)
         profile.write_text(text, "utf-8")
     broken = classe / "zoe-broken"
     broken.mkdir()
@@ -35,19 +36,20 @@ def test_cohort_builds_every_valid_profile(tmp_path, run_cli, in_dir):
     assert "2/3 Books" in result.out and "zoe-broken" in result.out
     assert "zoe-broken" in result.err and "profile.yaml:3:3: identity.headlin" in result.err
     output = tmp_path / "output"
+    decks = {"lea-moreau": "soutenance", "marc-petit": "defence"}
     for slug, name in (("lea-moreau", "Léa Moreau"), ("marc-petit", "Marc Petit")):
         home = BeautifulSoup((output / slug / "index.html").read_text("utf-8"), "html.parser")
         assert home.find("h1").get_text() == name
         assert (output / slug / "images/portrait-160.webp").is_file()
-        assert (output / slug / "soutenance/index.html").is_file()
+        assert (output / slug / decks[slug] / "index.html").is_file()
     assert not (output / "zoe-broken").exists()
     index = BeautifulSoup((output / "index.html").read_text("utf-8"), "html.parser")
     books = {card.find("a").get_text(): card for card in index.select("main > ul > li")[:2]}
     assert list(books) == ["Léa Moreau", "Marc Petit"]
     for slug, card in zip(("lea-moreau", "marc-petit"), books.values(), strict=True):
-        hrefs = [a["href"] for a in card.find_all("a")]
+        hrefs = [a["href"] for a in card.find_all("a") if a["href"].endswith(".html")]
         assert hrefs == [
-            f"{slug}/{page}/index.html".replace("//", "/") for page in ("", "annexe", "soutenance")
+            f"{slug}/{page}/index.html".replace("//", "/") for page in ("", "annexe", decks[slug])
         ]
         assert all((output / href).is_file() for href in hrefs)
     # the tutor sees each student's readiness: the sample is complete, Marc lacks an item

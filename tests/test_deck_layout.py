@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.deck_profiles import build, maximal, minimal_english
+from tests.deck_profiles import build, deck_dir, maximal, minimal_english
 
 SIZES = [(1280, 720), (1920, 1080), (1024, 768)]
 PROFILES = {"sample": None, "maximal": maximal, "minimal-en": minimal_english}
@@ -24,9 +24,7 @@ def sites(tmp_path_factory) -> dict[str, Path]:
 
 
 def deck_url(site: Path, prefix: str = "") -> str:
-    if not (site / "soutenance/index.html").exists():
-        prefix = "en/" if (site / "en/soutenance/index.html").exists() else prefix
-    return (site / f"{prefix}soutenance/index.html").as_uri()
+    return (deck_dir(site, prefix) / "index.html").as_uri()
 
 
 MEASURE = """() => {
@@ -144,7 +142,7 @@ def decode_qr_codes(png: bytes) -> list[str]:
 @pytest.mark.parametrize("prefix, home", [("", ""), ("en/", "en/")])
 def test_the_book_qr_code_leads_to_the_book_in_the_decks_language(chromium, sites, prefix, home):
     page = chromium.new_page(viewport={"width": 1280, "height": 720})
-    page.goto((sites["sample"] / f"{prefix}soutenance/index.html").as_uri())
+    page.goto((deck_dir(sites["sample"], prefix) / "index.html").as_uri())
     codes = set()
     for number in (1, 8):  # the title and closing slides
         page.evaluate(f"location.hash = '#{number}'")
@@ -162,7 +160,7 @@ def test_one_language_deck_has_its_book_at_the_root(sites):
     from bs4 import BeautifulSoup
 
     site = sites["minimal-en"]
-    soup = BeautifulSoup((site / "soutenance/index.html").read_text("utf-8"), "html.parser")
+    soup = BeautifulSoup((deck_dir(site) / "index.html").read_text("utf-8"), "html.parser")
     assert soup.html["lang"] == "en" and not (site / "en").exists()
     assert soup.select_one(".closing-links li").get_text() == "https://sam-lee.example.org/book/"
 
@@ -171,6 +169,6 @@ def test_markdown_of_action_plans_is_rendered_not_printed(sites):
     from bs4 import BeautifulSoup
 
     for prefix, word in (("", "nouvel"), ("en/", "new")):
-        html = (sites["maximal"] / f"{prefix}soutenance/index.html").read_text("utf-8")
+        html = (deck_dir(sites["maximal"], prefix) / "index.html").read_text("utf-8")
         plan = BeautifulSoup(html, "html.parser").select_one(".plan-list .plan")
         assert plan.em.get_text() == word and "*" not in plan.get_text()

@@ -38,7 +38,7 @@ LINKS = {str(PROFILE.links.book), str(PROFILE.links.linkedin)}
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
     output = tmp_path_factory.mktemp("pptx") / "output"
-    return run_pelican(ROOT / "pelican.conf.py", output, pdf=False).output
+    return run_pelican(ROOT / "pelican.conf.py", output, pdf=False, formats=("pptx",)).output
 
 
 def deck_bytes(profile, lang=None, photo=None) -> bytes:
@@ -310,7 +310,7 @@ def test_minimal_profile(tmp_path):
     (content / "profile.yaml").write_text(MINIMAL, "utf-8")
     shutil.copy(ROOT / "pelican.conf.py", tmp_path / "pelican.conf.py")
     shutil.copytree(ROOT / "theme", tmp_path / "theme")
-    site = run_pelican(tmp_path / "pelican.conf.py", pdf=False).output
+    site = run_pelican(tmp_path / "pelican.conf.py", pdf=False, formats=("pptx",)).output
     assert not (site / "en").exists()
     presentation = open_deck(site / "soutenance.pptx")
     profile = load_text(MINIMAL)
@@ -327,13 +327,13 @@ def test_hidden_photo_and_formats(tmp_path):
     root = copy_sample(
         tmp_path / "a", "      city: public\n", "      city: public\n      photo: private\n"
     )
-    site = run_pelican(root / "pelican.conf.py", pdf=False).output
+    site = run_pelican(root / "pelican.conf.py", pdf=False, formats=("pptx",)).output
     slides = list(open_deck(site / "soutenance.pptx").slides)
     assert shape(slides[1], "Photo") is None
     other = copy_sample(tmp_path / "b")
     with (other / "pelican.conf.py").open("a", encoding="utf-8") as settings:
         settings.write('\nPROFILE_GEN_FORMATS = {"pdf"}\n')
-    site = run_pelican(other / "pelican.conf.py", pdf=False).output
+    site = run_pelican(other / "pelican.conf.py", pdf=False, formats=()).output
     assert not list(site.rglob("*.pptx"))
 
 

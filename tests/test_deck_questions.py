@@ -10,11 +10,12 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from profile_gen.i18n import fr
 from profile_gen.profile.loader import load, load_text
 from profile_gen.profile.rehearsal import all_questions, likely_questions, rehearsal_checks, slug
 from profile_gen.site.render import localize
 from tests.conftest import MINIMAL, ROOT, SAMPLE
-from tests.deck_profiles import build, sample_data
+from tests.deck_profiles import build, deck_dir, sample_data
 
 PROFILE = load(SAMPLE)
 HOSTILE = "<script>alert(1)</script><img src=x onerror=alert(2)> [x](javascript:alert(3))"
@@ -28,7 +29,7 @@ def site(tmp_path_factory) -> Path:
 
 
 def page(site: Path, name: str, prefix: str = "") -> BeautifulSoup:
-    html = (site / f"{prefix}soutenance/{name}").read_text(encoding="utf-8")
+    html = (deck_dir(site, prefix) / name).read_text(encoding="utf-8")
     return BeautifulSoup(html, "html.parser")
 
 
@@ -132,8 +133,9 @@ def test_check_reports_rehearsal_readiness(run_cli, write_profile):
         + "    level/ancienne: Réponse devenue sans objet.\n"
     )
     result = run_cli("check", str(profile))
-    assert "✗ Notes de l'orateur écrites pour chaque diapositive" in result.out
-    assert "diapositive(s) sans notes, dans au moins une langue : 1, 2, 3, 4, 5, 6, 7" in result.out
+    # no notes at all: said once, not also slide by slide
+    assert "✗ " + fr.LABELS["check.no_speaker_notes"] in result.out
+    assert "diapositives sans notes" not in result.out
     assert "○ Réponses préparées pour les questions probables du jury : 1 sur 2" in result.out
     assert "evidence/gestion-projets" in result.out
     assert "○ Réponses à des questions qui ne se posent plus : level/ancienne" in result.out
@@ -160,7 +162,7 @@ def test_cue_cards_print_four_per_a4_page(chromium, site, prefix):
     from pypdf import PdfReader
 
     browser_page = chromium.new_page()
-    browser_page.goto((site / f"{prefix}soutenance/cards.html").as_uri())
+    browser_page.goto((deck_dir(site, prefix) / "cards.html").as_uri())
     printed = PdfReader(io.BytesIO(browser_page.pdf(prefer_css_page_size=True)))
     browser_page.close()
     slides = page(site, "index.html", prefix).select(".deck-slides > .slide")

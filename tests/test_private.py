@@ -124,7 +124,7 @@ def repository(tmp_path):
     return tmp_path
 
 
-WARNING = "profile.yaml contient votre téléphone, réservé(s) aux annexes"
+WARNING = "profile.yaml contient des coordonnées réservées aux annexes (votre téléphone)"
 
 
 def test_check_warns_when_the_repository_has_a_remote(run_cli, repository, in_dir):

@@ -22,6 +22,7 @@ from profile_gen.app.check import article_count
 from profile_gen.errors import BuildError, ProfileError
 from profile_gen.profile.readiness import assess
 from profile_gen.site import render
+from profile_gen.site.context import DECK_SLUGS
 from profile_gen.text import slug
 
 PROFILE_FILE = "profile.yaml"
@@ -61,6 +62,8 @@ class Outcome:
     """What the annexes and the defence still lack, in the cohort's language."""
     documents: tuple[str, ...] = ()
     """The PDF, Word and PowerPoint files written, relative to the Book's folder."""
+    deck: str = "soutenance"
+    """The deck's folder in the profile's primary language (`defence` for English)."""
 
 
 def build_member(
@@ -104,6 +107,7 @@ def build_member(
         headline=profile.text(profile.identity.headline),
         seconds=time.perf_counter() - started,
         documents=tuple(documents_written(built.output)),
+        deck=DECK_SLUGS.get(profile.primary_language, DECK_SLUGS["fr"]),
         annexe=(sum(check.ok for check in report.annexe), len(report.annexe)),
         defence=(sum(check.ok for check in defence), len(defence)),
         missing=(

@@ -21,7 +21,7 @@ from profile_gen.profile.fields import Localized, PartialDate, localize
 
 # CommonMark with raw HTML disabled: tags in user text come out as text, and
 # markdown-it refuses javascript:, vbscript:, file: and data: link targets.
-_MARKDOWN = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
+MARKDOWN = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
 
 
 def markdown(value: Localized | str | None, lang: str, primary: str, top: int = 2) -> Markup:
@@ -32,11 +32,11 @@ def markdown(value: Localized | str | None, lang: str, primary: str, top: int = 
 @lru_cache(maxsize=8192)
 def _render_markdown(text: str, top: int) -> str:
     """One text is rendered once per build (the Book, the annexe and the deck share it)."""
-    tokens = _MARKDOWN.parse(text)
+    tokens = MARKDOWN.parse(text)
     for token in tokens:
         if token.type in ("heading_open", "heading_close"):
             token.tag = f"h{min(6, max(int(token.tag[1]), top))}"
-    return _MARKDOWN.renderer.render(tokens, _MARKDOWN.options, {})
+    return MARKDOWN.renderer.render(tokens, MARKDOWN.options, {})
 
 
 def format_date(value: PartialDate | datetime.date | None, lang: str) -> str:

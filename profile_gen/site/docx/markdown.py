@@ -21,7 +21,7 @@ from docx.text.paragraph import Paragraph
 
 from profile_gen.site.docx import inline
 from profile_gen.site.docx.styles import TABLE_TEXT
-from profile_gen.site.render import _MARKDOWN  # the HTML outputs' parser, same safety
+from profile_gen.site.render import MARKDOWN  # the HTML outputs' parser, same safety
 
 MAX_DEPTH = 3
 """Word's built-in list styles go to `List Bullet 3` / `List Number 3`."""
@@ -66,7 +66,7 @@ class MarkdownWriter:
         """Write `text`; `lead` (text, bold) pairs begin its first paragraph."""
         self.lead = lead
         self.state = _State()
-        tokens = _MARKDOWN.parse(text)
+        tokens = MARKDOWN.parse(text)
         index = 0
         while index < len(tokens):
             index = self._block(tokens, index)

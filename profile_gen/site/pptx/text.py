@@ -7,9 +7,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from markdown_it import MarkdownIt
+from profile_gen.site.render import MARKDOWN  # the HTML outputs' parser, same safety
 
-_MARKDOWN = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 """Characters XML 1.0 refuses (python-pptx would fail on them): dropped."""
 
@@ -38,7 +37,7 @@ def _paragraphs(text: str) -> tuple[str, ...]:
     paragraphs: list[str] = []
     lists: list[list[int]] = []  # for each open list: [ordered?, next number]
     prefix = ""
-    for token in _MARKDOWN.parse(text):
+    for token in MARKDOWN.parse(text):
         if token.type in ("bullet_list_open", "ordered_list_open"):
             ordered = token.type == "ordered_list_open"
             lists.append([int(ordered), int(token.attrGet("start") or 1)])
