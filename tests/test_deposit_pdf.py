@@ -352,11 +352,11 @@ def test_pdf_command_writes_deposit_ready_files(sample_copy, in_dir, run_cli):
     profile = other / "profile.yaml"
     profile.write_text(profile.read_text("utf-8").replace("Léa Moreau", "Inès Autre"), "utf-8")
     assert run_cli("build", "--no-pdf", "--content", "autre").code == 0
-    assert not (sample_copy / "output/annexe.pdf").exists()
+    assert not (other / "output/annexe.pdf").exists()  # the output is beside the profile
     result = run_cli("pdf", "--content", "autre")
     assert result.code == 0, result.err
     assert "soutenance.pdf" in result.out
-    with pikepdf.open(sample_copy / "output/annexe.pdf") as pdf:
+    with pikepdf.open(other / "output/annexe.pdf") as pdf:
         assert pdf.open_metadata().get("pdfaid:part") == "3"
         assert str(pdf.docinfo.Author) == "Inès Autre"
         resume = json.loads(pdf.attachments[ATTACHMENT_NAME].get_file().read_bytes())

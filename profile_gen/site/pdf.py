@@ -245,7 +245,12 @@ def render_pdf(
 def documents(output: Path) -> dict[str, str]:
     """Every page the build prints, with its PDF (relative to `output`): the annexe, the CV
     and the deck in the primary language, when the page is there."""
-    pages = {**PDFS, f"{DECK}/index.html": f"{DECK}.pdf"}
+    from profile_gen.site.context import DECK_SLUGS
+
+    # the deck of the primary language is at the root: `soutenance/`, or `defence/` for an
+    # English-first Book; its PDF keeps one name
+    decks = {f"{folder}/index.html": f"{DECK}.pdf" for folder in DECK_SLUGS.values()}
+    pages = {**PDFS, **decks}
     return {page: pdf for page, pdf in pages.items() if (output / page).is_file()}
 
 
