@@ -30,6 +30,14 @@ def _lang(args: argparse.Namespace) -> str:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    if args.online:
+        from profile_gen.app.online import check_online, settings_of
+        from profile_gen.profile.loader import load
+
+        profile = load(Path(args.profile), lang=args.lang)
+        text, ready = check_online(profile, settings_of(Path(args.settings)), args.lang)
+        print(text)
+        return 0 if ready else 1
     with long_lived_imports():
         from profile_gen.app.check import check
 
@@ -166,11 +174,16 @@ def cmd_export(args: argparse.Namespace) -> int:
     import json
 
     from profile_gen.interop import InteropError
-    from profile_gen.interop.jsonresume import export
+    from profile_gen.interop.jsonresume import export, left_out
     from profile_gen.profile.loader import load
 
     profile = load(Path(args.profile), lang=args.lang)
-    text = json.dumps(export(profile, args.language), ensure_ascii=False, indent=2) + "\n"
+    resume = export(profile, args.language, include_private=args.include_private)
+    text = json.dumps(resume, ensure_ascii=False, indent=2) + "\n"
+    if not args.include_private and (hidden := left_out(profile)):
+        keys = [f"contact.{name}" if name != "photo" else "export.photo" for name in hidden]
+        names = ", ".join(i18n.label(_lang(args), key) for key in keys)
+        print(i18n.text(_lang(args), "export.left_out", items=names), file=sys.stderr)
     if args.output:
         target = Path(args.output)
         if target.exists() and not args.force:
@@ -258,37 +271,15 @@ def cmd_pdf(args: argparse.Namespace) -> int:
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
-    """Copy the Book to DEST without the print outputs (they hold annexe-only data)."""
-    import shutil
+    """Put the Book online without the print outputs (they hold annexe-only data)."""
+    from profile_gen.app import publish
 
-    from profile_gen.site.seo import PRINT_PATHS
-
-    lang = _lang(args)
+    if bool(args.git) == bool(args.destination):
+        raise BuildError("publish_where")
     _, output = _settings_and_output(args)
-    if not (output / "index.html").is_file():
-        raise BuildError("publish_no_build", path=str(output))
-    private = {path.strip("/") for path in PRINT_PATHS}
-    target = Path(args.destination)
-    built, destination = output.resolve(), target.resolve()
-    if destination == built or built in destination.parents or destination in built.parents:
-        raise BuildError("publish_overlap", path=str(target), output=str(output))
-    if target.exists() and any(target.iterdir()) and not args.force:
-        raise BuildError("publish_not_empty", path=str(target))
-
-    def ignore(folder: str, names: list[str]) -> set[str]:
-        return {name for name in names if Path(folder) == output and name in private}
-
-    shutil.copytree(output, target, ignore=ignore, dirs_exist_ok=True)
-    stale = sorted(name for name in private if (target / name).exists())
-    for name in stale:  # left there by an earlier copy of the whole output
-        if (target / name).is_dir():
-            shutil.rmtree(target / name)
-        else:
-            (target / name).unlink()
-    print(i18n.text(lang, "publish.done", path=str(target), left=", ".join(sorted(private))))
-    if stale:
-        print(i18n.text(lang, "publish.removed", path=str(target), names=", ".join(stale)))
-    return 0
+    if args.git:
+        return publish.publish_git(output, args.git, args.branch, args.message, _lang(args))
+    return publish.publish_folder(output, Path(args.destination), args.force, _lang(args))
 
 
 # --------------------------------------------------------------------------- main
@@ -306,6 +297,7 @@ def parser(lang: str = "fr") -> argparse.ArgumentParser:
     check = commands.add_parser("check", help=h("check"))
     check.add_argument("profile", nargs="?", default=str(DEFAULT_PROFILE))
     check.add_argument("--settings", default="pelican.conf.py", help=h("check_settings"))
+    check.add_argument("--online", action="store_true", help=h("check_online"))
     check.set_defaults(run=cmd_check)
 
     schema = commands.add_parser("schema", help=h("schema"))
@@ -331,7 +323,12 @@ def parser(lang: str = "fr") -> argparse.ArgumentParser:
     pdf.set_defaults(run=cmd_pdf)
 
     publish = commands.add_parser("publish", help=h("publish"))
-    publish.add_argument("destination", help=h("publish_destination"))
+    publish.add_argument("destination", nargs="?", help=h("publish_destination"))
+    publish.add_argument("--git", metavar="REMOTE", help=h("publish_git"))
+    publish.add_argument("--branch", default="gh-pages", help=h("publish_branch"))
+    publish.add_argument(
+        "--message", default="Publish the Book (profile-gen)", help=h("publish_message")
+    )
     publish.add_argument("--settings", default="pelican.conf.py", help=h("settings"))
     publish.add_argument("-o", "--output", help=h("output"))
     publish.add_argument("--force", action="store_true", help=h("publish_force"))
@@ -350,6 +347,7 @@ def parser(lang: str = "fr") -> argparse.ArgumentParser:
     exporter.add_argument("-o", "--output", help=h("export_output"))
     exporter.add_argument("--language", choices=i18n.LANGUAGES, help=h("language"))
     exporter.add_argument("--force", action="store_true", help=h("force"))
+    exporter.add_argument("--include-private", action="store_true", help=h("export_private"))
     exporter.set_defaults(run=cmd_export)
 
     serve = commands.add_parser("serve", help=h("serve"))

@@ -138,6 +138,14 @@ MESSAGES = {
     "problem_count_one": "1 error. Fix it and run again.",
     "more_problems": "... and {count} more errors",
     "unknown": "error {code} {detail}",
+    # --- online
+    "publish_where": "say where to publish: a folder (profile-gen publish FOLDER) or a git branch (profile-gen publish --git REMOTE), one or the other",
+    "publish_no_git": "git is not installed: install it (https://git-scm.com) to publish with --git, or publish to a folder with profile-gen publish FOLDER",
+    "publish_not_a_repo": "{path} is not in a git repository: run the command from your Book's repository (or make one: git init, then git remote add origin ADDRESS)",
+    "publish_current_branch": "{branch} is the branch you are working on: publishing there would replace your files with the Book; choose another branch with --branch (e.g. gh-pages)",
+    "publish_unreachable": "the repository {remote} does not answer ({detail}): check its name or address (git remote -v), your connection and your access rights",
+    "publish_git_failed": "git could not prepare the Book's branch: {detail}",
+    "publish_push_failed": "pushing the branch {branch} to {remote} failed (git's message is above): check your access rights; if the branch was changed elsewhere, fetch it first (git fetch {remote} {branch}:{branch})",
 }
 
 LABELS = {
@@ -418,8 +426,8 @@ LABELS = {
     "help.language": "language of the texts",
     "help.serve": "serve the Book, rebuild and reload on change",
     "help.serve_pdf": "also rewrite the PDFs on every change",
-    "help.publish": "copy the Book to publish, without the annexe, the CV and the PDFs",
-    "help.publish_destination": "folder to publish (e.g. the GitHub Pages repository)",
+    "help.publish": "publish the Book (to a folder, or a git branch with --git), without the annexe, the CV and the PDFs",
+    "help.publish_destination": "folder to copy the Book to (without --git)",
     "help.publish_force": "write into a folder that is not empty",
     "publish.done": "Book copied to {path}, without {left} (data meant for the printed annexe only).",
     "publish.removed": "Removed from {path}, where an earlier copy had left them: {names}.",
@@ -429,4 +437,27 @@ LABELS = {
     "init.next": "Next: fill in {path}, then run `profile-gen check {path}` and `profile-gen build --content {folder}`.",
     # cli
     "cli.internal_error": "Unexpected internal error: {error}. Run again with --debug and report it.",
+    # --- online
+    "help.export_private": "also include the phone, address and photo kept for the annexe or private (a file not to publish)",
+    "export.photo": "your photo",
+    "export.left_out": "Left out, as the Book does not show them (visibility `annexe` or `private`): {items}. Add --include-private to include them in a file you will not publish.",
+    "help.publish_git": "publish to a branch of this git repository's remote (name or address, e.g. origin) with ghp-import",
+    "help.publish_branch": "branch to publish to (default: gh-pages)",
+    "help.publish_message": "message of the publishing commit",
+    "publish.pushed": "Book pushed to the branch {branch} of {remote} (with .nojekyll), without {left} or any PDF, DOCX or PPTX.",
+    "help.check_online": "only check that the Book answers at links.book and shows your name (before printing the QR code)",
+    "online.title": "Is the Book online? (links.book = {url})",
+    "online.ok": "answers and shows “{name}”.",
+    "online.wrong_page": "answers, but the page does not show “{name}”: is it your Book? Publish it (profile-gen publish) or correct links.book.",
+    "online.http": "the server answers “error {status}” ({reason}): the Book is not published at this address (yet); publish it, wait a few minutes, or correct links.book.",
+    "online.dns": "the name {host} is unknown (DNS): check the address links.book and your connection.",
+    "online.timeout": "no answer from {host} within {seconds} s: check your connection, then try again.",
+    "online.refused": "{host} refuses the connection: no web server at this address; check links.book.",
+    "online.tls": "the secure connection to {host} failed ({detail}): certificate not ready yet? Try again in a few minutes.",
+    "online.unreachable": "{host} cannot be reached ({detail}): check the address links.book and your connection.",
+    "online.not_web": "this is not an http(s) web address: correct links.book.",
+    "online.no_link": "links.book is not set: add your Book's public address to profile.yaml (the annexe's QR code leads there).",
+    "online.ready": "The Book is online: the annexe's QR code leads to it, you can print it.",
+    "online.not_ready": "The Book is not online at this address: do not print the annexe's QR code yet.",
+    "online.siteurl_conflict": "SITEURL ({siteurl}) and links.book ({book}) differ: the Book's links follow SITEURL, the QR codes links.book; keep one address (links.book) and empty SITEURL in the settings.",
 }

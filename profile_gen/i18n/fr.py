@@ -145,6 +145,14 @@ MESSAGES = {
     "problem_count_one": "1 erreur. Corrigez-la puis relancez.",
     "more_problems": "… et {count} autres erreurs",
     "unknown": "erreur {code} {detail}",
+    # --- online
+    "publish_where": "dites où publier : un dossier (profile-gen publish DOSSIER) ou une branche git (profile-gen publish --git DÉPÔT), l'un ou l'autre",
+    "publish_no_git": "git est introuvable : installez-le (https://git-scm.com) pour publier avec --git, ou publiez dans un dossier avec profile-gen publish DOSSIER",
+    "publish_not_a_repo": "{path} n'est pas dans un dépôt git : lancez la commande depuis le dépôt de votre Book (ou créez-le : git init, puis git remote add origin ADRESSE)",
+    "publish_current_branch": "la branche {branch} est celle sur laquelle vous travaillez : publier y remplacerait vos fichiers par le Book ; choisissez une autre branche avec --branch (ex. gh-pages)",
+    "publish_unreachable": "le dépôt {remote} ne répond pas ({detail}) : vérifiez son nom ou son adresse (git remote -v), votre connexion et vos droits d'accès",
+    "publish_git_failed": "git n'a pas pu préparer la branche du Book : {detail}",
+    "publish_push_failed": "l'envoi de la branche {branch} vers {remote} a échoué (le message de git est au-dessus) : vérifiez vos droits d'accès ; si la branche a été modifiée ailleurs, récupérez-la d'abord (git fetch {remote} {branch}:{branch})",
 }
 
 LABELS = {
@@ -425,8 +433,8 @@ LABELS = {
     "help.language": "langue des textes",
     "help.serve": "servir le Book, reconstruire et recharger à chaque modification",
     "help.serve_pdf": "réécrire aussi les PDF à chaque modification",
-    "help.publish": "copier le Book à publier, sans les annexes, le CV ni les PDF",
-    "help.publish_destination": "dossier à publier (ex. le dépôt GitHub Pages)",
+    "help.publish": "publier le Book (dans un dossier, ou une branche git avec --git), sans les annexes, le CV ni les PDF",
+    "help.publish_destination": "dossier où copier le Book (sans --git)",
     "help.publish_force": "écrire dans un dossier qui n'est pas vide",
     "publish.done": "Book copié dans {path}, sans {left} (données réservées aux annexes imprimées).",
     "publish.removed": "Retirés de {path}, où une copie précédente les avait laissés : {names}.",
@@ -436,4 +444,27 @@ LABELS = {
     "init.next": "Étape suivante : complétez {path}, puis lancez `profile-gen check {path}` et `profile-gen build --content {folder}`.",
     # cli
     "cli.internal_error": "Erreur interne inattendue : {error}. Relancez avec --debug et signalez-la.",
+    # --- online
+    "help.export_private": "inclure aussi le téléphone, l'adresse et la photo réservés aux annexes ou privés (fichier à ne pas publier)",
+    "export.photo": "votre photo",
+    "export.left_out": "Laissés de côté, car le Book ne les montre pas (visibilité « annexe » ou « private ») : {items}. Ajoutez --include-private pour les inclure dans un fichier que vous ne publierez pas.",
+    "help.publish_git": "publier dans une branche de ce dépôt git (nom ou adresse, ex. origin) avec ghp-import",
+    "help.publish_branch": "branche à publier (par défaut : gh-pages)",
+    "help.publish_message": "message du commit de publication",
+    "publish.pushed": "Book envoyé dans la branche {branch} de {remote} (avec .nojekyll), sans {left} ni aucun PDF, DOCX ou PPTX.",
+    "help.check_online": "vérifier seulement que le Book répond à l'adresse links.book et montre votre nom (avant d'imprimer le QR code)",
+    "online.title": "Le Book est-il en ligne ? (links.book = {url})",
+    "online.ok": "répond et montre « {name} ».",
+    "online.wrong_page": "répond, mais la page ne montre pas « {name} » : est-ce bien votre Book ? Publiez-le (profile-gen publish) ou corrigez links.book.",
+    "online.http": "le serveur répond « erreur {status} » ({reason}) : le Book n'est pas (encore) publié à cette adresse ; publiez-le, attendez quelques minutes, ou corrigez links.book.",
+    "online.dns": "le nom {host} est inconnu (DNS) : vérifiez l'adresse links.book et votre connexion.",
+    "online.timeout": "pas de réponse de {host} en {seconds} s : vérifiez votre connexion, puis réessayez.",
+    "online.refused": "{host} refuse la connexion : aucun serveur web à cette adresse ; vérifiez links.book.",
+    "online.tls": "la connexion sécurisée avec {host} a échoué ({detail}) : certificat pas encore prêt ? Réessayez dans quelques minutes.",
+    "online.unreachable": "{host} injoignable ({detail}) : vérifiez l'adresse links.book et votre connexion.",
+    "online.not_web": "ce n'est pas une adresse web http(s) : corrigez links.book.",
+    "online.no_link": "links.book n'est pas renseigné : ajoutez l'adresse publique de votre Book dans profile.yaml (le QR code des annexes y mène).",
+    "online.ready": "Le Book est en ligne : le QR code des annexes mène bien à lui, vous pouvez l'imprimer.",
+    "online.not_ready": "Le Book n'est pas en ligne à cette adresse : n'imprimez pas encore le QR code des annexes.",
+    "online.siteurl_conflict": "SITEURL ({siteurl}) et links.book ({book}) diffèrent : les liens du Book suivent SITEURL, les QR codes links.book ; gardez une seule adresse (links.book) et videz SITEURL dans les réglages.",
 }

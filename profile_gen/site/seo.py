@@ -65,8 +65,28 @@ def sitemap(pages: list[dict[str, str]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-PRINT_PATHS = ("/annexe/", "/annexe.pdf", "/cv/", "/cv.pdf")
-"""Printed material: it may hold data meant for the annexe only, so robots keep out."""
+PRINT_PATHS = (
+    "/annexe/",
+    "/annexe.pdf",
+    "/annexe.docx",
+    "/cv/",
+    "/cv.pdf",
+    "/soutenance.pdf",
+    "/soutenance.pptx",
+)
+"""Printed material: it may hold data meant for the annexe only, so robots keep out and
+`profile-gen publish` leaves it out (the one list of print outputs)."""
+
+PRINT_SUFFIXES = (".pdf", ".docx", ".pptx")
+"""Document files are print outputs wherever they are: never published."""
+
+
+def is_print_output(relative: str) -> bool:
+    """Whether the output file or folder at `relative` (to the output folder, `/`-separated)
+    is printed material, which stays off the published Book."""
+    parts = relative.strip("/").split("/")
+    top = {path.strip("/") for path in PRINT_PATHS}
+    return parts[0] in top or parts[-1].lower().endswith(PRINT_SUFFIXES)
 
 
 def robots(sitemap_url: str | None) -> str:
