@@ -162,3 +162,16 @@ def test_one_list_of_print_outputs():
     robots = seo.robots(None)
     for path in PRINT_PATHS:
         assert f"Disallow: {path}\n" in robots
+
+
+def test_a_branch_changed_elsewhere_is_not_overwritten(book, student, run_cli, tmp_path, in_dir):
+    _, remote = student
+    args = ("publish", "--git", str(remote), "--settings", SETTINGS, "-o", str(book))
+    assert run_cli(*args).code == 0
+    other = tmp_path / "other-laptop"  # a second clone, whose gh-pages is not the remote's
+    other.mkdir()
+    git(other, "init", "-q", "-b", "main")
+    in_dir(other)
+    result = run_cli(*args)
+    assert result.code == 2 and "a échoué" in result.err and "git fetch" in result.err
+    assert len(git(remote, "log", "--format=%s", "gh-pages").splitlines()) == 1  # unchanged

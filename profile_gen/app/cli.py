@@ -326,9 +326,7 @@ def parser(lang: str = "fr") -> argparse.ArgumentParser:
     publish.add_argument("destination", nargs="?", help=h("publish_destination"))
     publish.add_argument("--git", metavar="REMOTE", help=h("publish_git"))
     publish.add_argument("--branch", default="gh-pages", help=h("publish_branch"))
-    publish.add_argument(
-        "--message", default="Publish the Book (profile-gen)", help=h("publish_message")
-    )
+    publish.add_argument("--message", help=h("publish_message"))
     publish.add_argument("--settings", default="pelican.conf.py", help=h("settings"))
     publish.add_argument("-o", "--output", help=h("output"))
     publish.add_argument("--force", action="store_true", help=h("publish_force"))

@@ -144,7 +144,7 @@ def publish_git(
     output: Path,
     remote: str,
     branch: str = DEFAULT_BRANCH,
-    message: str = DEFAULT_MESSAGE,
+    message: str | None = None,
     lang: str = "fr",
     folder: Path | None = None,
 ) -> int:
@@ -162,7 +162,12 @@ def publish_git(
         try:
             with contextlib.chdir(repository), _committer(repository):
                 ghp_import(
-                    str(book), remote=remote, branch=branch, mesg=message, push=True, nojekyll=True
+                    str(book),
+                    remote=remote,
+                    branch=branch,
+                    mesg=message or DEFAULT_MESSAGE,
+                    push=True,
+                    nojekyll=True,
                 )
         except GhpError as error:
             raise BuildError("publish_git_failed", detail=error.message) from None

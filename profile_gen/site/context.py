@@ -151,8 +151,8 @@ def book_url(settings: dict, profile: Profile) -> str | None:
 
 
 def siteurl_conflict(settings: dict, profile: Profile, lang: str | None = None) -> str | None:
-    """A warning (in `lang`, else the profile's language) when `SITEURL` and `links.book` are both set
-    and name different addresses (the canonical links and the QR codes would disagree)."""
+    """A warning (in `lang`, else the profile's language) when `SITEURL` and `links.book` are
+    both set and name different addresses (the canonical links and the QR codes disagree)."""
     siteurl, book = settings.get("SITEURL") or "", profile.links.book or ""
     if not siteurl or not book or siteurl.rstrip("/") == book.rstrip("/"):
         return None
