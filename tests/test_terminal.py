@@ -81,3 +81,16 @@ def test_in_process_output_does_not_depend_on_columns(tmp_path, run_cli, monkeyp
         outputs.append((result.code, result.out, result.err))
     assert outputs[0] == outputs[1] == outputs[2]
     assert f"{profile}:4:3: identity.headlin" in outputs[0][2].splitlines()
+
+
+@pytest.mark.parametrize("command", ["check", "build", "publish", "export", "import", "serve"])
+def test_help_wraps_at_spaces_only(command, capsys, monkeypatch):
+    from profile_gen.app import cli
+
+    monkeypatch.setenv("COLUMNS", "40")
+    with pytest.raises(SystemExit):
+        cli.main([command, "--help"])
+    out = capsys.readouterr().out
+    assert not [line for line in out.splitlines() if re.search(r"\w-$", line)], out
+    if command == "publish":
+        assert "gh-pages" in out

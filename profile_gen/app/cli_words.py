@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+import textwrap
 from typing import NoReturn
 
 from profile_gen import i18n
@@ -85,5 +86,10 @@ def _formatter(lang: str) -> type[argparse.HelpFormatter]:
             if prefix is None:
                 prefix = i18n.label(lang, "argparse.usage") + " "
             super().add_usage(usage, actions, groups, prefix)
+
+        def _split_lines(self, text: str, width: int) -> list[str]:
+            # wrapped at spaces only: never inside `profile-gen`, a path or an option
+            text = self._whitespace_matcher.sub(" ", text).strip()
+            return textwrap.wrap(text, width, break_on_hyphens=False, break_long_words=False)
 
     return Formatter
