@@ -23,12 +23,9 @@ A4 = (595.28, 841.89)
 DPI = 150
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    final = run_pelican(
-        ROOT / "pelican.conf.py", tmp_path_factory.mktemp("annexe") / "output"
-    ).output
-    return final
+@pytest.fixture
+def site(sample_site_pdf) -> Path:
+    return sample_site_pdf
 
 
 def pdf_text(path: Path) -> list[str]:

@@ -24,11 +24,9 @@ LANGS = PROFILE.locale
 BOOK_URL = str(PROFILE.links.book)
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    output = tmp_path_factory.mktemp("book") / "output"
-    final = run_pelican(ROOT / "pelican.conf.py", output, pdf=False).output
-    return final
+@pytest.fixture
+def site(sample_site) -> Path:
+    return sample_site
 
 
 def page(site: Path, path: str) -> BeautifulSoup:

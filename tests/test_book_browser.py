@@ -9,7 +9,7 @@ import pytest
 from profile_gen.app.build import run_pelican
 from profile_gen.profile import colors
 from tests.browser import RequestLog
-from tests.conftest import ROOT, copy_sample
+from tests.conftest import copy_sample
 
 CONTRAST_JS = """
 () => {
@@ -45,11 +45,9 @@ CONTRAST_JS = """
 """
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    return run_pelican(
-        ROOT / "pelican.conf.py", tmp_path_factory.mktemp("b") / "output", pdf=False
-    ).output
+@pytest.fixture
+def site(sample_site) -> Path:
+    return sample_site
 
 
 def pages(site: Path) -> list[Path]:

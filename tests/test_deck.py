@@ -19,10 +19,9 @@ PROFILE = load(SAMPLE)
 SLIDES = plan_deck(PROFILE)
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    output = tmp_path_factory.mktemp("deck") / "output"
-    return run_pelican(ROOT / "pelican.conf.py", output, pdf=False).output
+@pytest.fixture
+def site(sample_site) -> Path:
+    return sample_site
 
 
 def deck_folder(lang_prefix: str) -> str:

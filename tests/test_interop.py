@@ -17,7 +17,7 @@ from profile_gen.interop.dates import parse_date
 from profile_gen.interop.jsonresume import export, from_jsonresume
 from profile_gen.profile.loader import load
 from profile_gen.profile.model import Profile
-from tests.conftest import ROOT, SAMPLE
+from tests.conftest import MINIMAL, ROOT, SAMPLE
 
 RESUME_SECTIONS = (
     "basics",
@@ -382,7 +382,7 @@ def test_json_resume_round_trip_keeps_everything():
     # optional fields the sample leaves out travel too
     identity = sample.identity.model_copy(update={"family_name": "Moreau", "color": "#7a2e5c"})
     for profile in (sample, sample.model_copy(update={"identity": identity})):
-        resume = export(profile)
+        resume = export(profile, include_private=True)
         data, _ = from_jsonresume(json.loads(json.dumps(resume)))
         assert Profile.model_validate(data) == profile
 
@@ -433,6 +433,63 @@ def test_json_resume_from_another_tool_keeps_the_shared_fields():
         original.text(a.title) for a in original.achievements
     ]
     assert len(profile.activities) == 1  # the one article; talks and posts have no JSON Resume home
+
+
+def _with_contact(text: str) -> str:
+    return text.replace(
+        "  headline: Cheffe de projet\n",
+        "  headline: Cheffe de projet\n"
+        "  photo: {path: images/me.png, alt: Portrait}\n"
+        "  contact:\n"
+        "    email: camille@example.org\n"
+        "    phone: '+33 6 98 76 54 32'\n"
+        "    address: 12 rue des Lilas, 69003 Lyon\n"
+        "    city: Lyon\n"
+        "    visibility: {photo: annexe, city: private}\n",
+    )
+
+
+def test_json_resume_export_follows_the_visibility_rules(tmp_path, run_cli):
+    from PIL import Image
+
+    (tmp_path / "images").mkdir()
+    Image.new("RGB", (300, 400), "teal").save(tmp_path / "images/me.png")
+    path = tmp_path / "profile.yaml"
+    path.write_text(_with_contact(MINIMAL), encoding="utf-8")
+    profile = load(path)
+    resume = export(profile)
+    text = json.dumps(resume, ensure_ascii=False)
+    for hidden in ("98 76 54 32", "rue des Lilas", "Lyon", "me.png"):
+        assert hidden not in text, hidden  # annexe-only, private, non-public photo
+    assert resume["basics"]["email"] == "camille@example.org"  # public by default
+    assert "location" not in resume["basics"] and "phone" not in resume["basics"]
+
+    everything = export(profile, include_private=True)
+    assert everything["basics"]["phone"] == "+33 6 98 76 54 32"
+    assert everything["basics"]["location"]["address"].startswith("12 rue des Lilas")
+    assert everything["meta"]["profile_gen"]["identity"]["photo"]["path"] == "images/me.png"
+    data, _ = from_jsonresume(json.loads(json.dumps(everything)))
+    assert Profile.model_validate(data) == profile  # asked for: the whole profile travels
+
+    result = run_cli("export", "jsonresume", str(path))
+    assert result.code == 0 and "98 76 54 32" not in result.out
+    note = result.err
+    assert (
+        "téléphone" in note
+        and "adresse" in note
+        and "photo" in note
+        and "--include-private" in note
+    )
+    result = run_cli("--lang", "en", "export", "jsonresume", str(path), "--include-private")
+    assert result.code == 0 and "+33 6 98 76 54 32" in result.out and result.err == ""
+
+
+def test_json_resume_export_of_a_public_profile_says_nothing(tmp_path, run_cli):
+    path = tmp_path / "profile.yaml"
+    path.write_text(MINIMAL, encoding="utf-8")
+    result = run_cli("export", "jsonresume", str(path))
+    assert result.code == 0 and result.err == ""
+    assert export(load(path)) == export(load(path), include_private=True)
 
 
 def test_json_resume_cli(tmp_path, run_cli):

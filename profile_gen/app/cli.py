@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from profile_gen import i18n
-from profile_gen.app.cli_words import formats_list, int_between, speaking
+from profile_gen.app.cli_words import SpacesOnlyHelp, formats_list, int_between, speaking
 from profile_gen.app.init import HOSTS
 from profile_gen.app.project import resolve, resolve_built
 from profile_gen.app.startup import long_lived_imports
@@ -37,11 +37,20 @@ def _lang(args: argparse.Namespace) -> str:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    with long_lived_imports():
-        from profile_gen.app.check import check
-        from profile_gen.app.project import project_profile
+    from profile_gen.app.project import project_profile
 
     profile, settings = project_profile(args.profile, args.settings)
+    if args.online:
+        from profile_gen.app.online import check_online, settings_of
+        from profile_gen.profile.loader import load
+
+        settings_values = settings_of(settings) if settings else {}
+        text, ready = check_online(load(profile, lang=args.lang), settings_values, args.lang)
+        print(text)
+        return 0 if ready else 1
+    with long_lived_imports():
+        from profile_gen.app.check import check
+
     text, ready = check(profile, settings, args.lang)
     print(text)
     return 0 if ready else 1
@@ -157,39 +166,15 @@ def cmd_pdf(args: argparse.Namespace) -> int:
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
-    """Copy the Book to DEST without the print outputs (they hold annexe-only data)."""
-    import shutil
+    """Put the Book online without the print outputs (they hold annexe-only data)."""
+    from profile_gen.app import publish
 
-    from profile_gen.site.seo import PRINT_PATHS
-
-    lang = _lang(args)
+    if bool(args.git) == bool(args.destination):
+        raise BuildError("publish_where")
     _, _, output = resolve_built(args.settings, args.content, args.output)
-    if not (output / "index.html").is_file():
-        raise BuildError("publish_no_build", path=str(output))
-    private = {path.strip("/") for path in PRINT_PATHS}  # some are in a language's folder
-    target = Path(args.destination)
-    built, destination = output.resolve(), target.resolve()
-    if destination == built or built in destination.parents or destination in built.parents:
-        raise BuildError("publish_overlap", path=str(target), output=str(output))
-    if target.exists() and any(target.iterdir()) and not args.force:
-        raise BuildError("publish_not_empty", path=str(target))
-
-    def ignore(folder: str, names: list[str]) -> set[str]:
-        inside = Path(folder).relative_to(output)
-        return {name for name in names if (inside / name).as_posix() in private}
-
-    shutil.copytree(output, target, ignore=ignore, dirs_exist_ok=True)
-    stale = sorted(name for name in private if (target / name).exists())
-    for name in stale:  # left there by an earlier copy of the whole output
-        if (target / name).is_dir():
-            shutil.rmtree(target / name)
-        else:
-            (target / name).unlink()
-    left = sorted(name for name in private if (output / name).exists()) or sorted(private)
-    print(i18n.text(lang, "publish.done", path=str(target), left=", ".join(left)))
-    if stale:
-        print(i18n.text(lang, "publish.removed", path=str(target), names=", ".join(stale)))
-    return 0
+    if args.git:
+        return publish.publish_git(output, args.git, args.branch, args.message, _lang(args))
+    return publish.publish_folder(output, Path(args.destination), args.force, _lang(args))
 
 
 # --------------------------------------------------------------------------- main
@@ -199,7 +184,9 @@ def parser(lang: str = "fr") -> argparse.ArgumentParser:
     def h(key: str) -> str:
         return i18n.label(lang, f"help.{key}")
 
-    main = argparse.ArgumentParser(prog="profile-gen", description=h("description"))
+    main = argparse.ArgumentParser(
+        prog="profile-gen", description=h("description"), formatter_class=SpacesOnlyHelp
+    )
     main.add_argument("--debug", action="store_true", help=h("debug"))
     main.add_argument("--lang", choices=i18n.LANGUAGES, help=h("lang"))
     main.add_argument("--version", action="version", version=_version(), help=h("version"))
@@ -208,11 +195,14 @@ def parser(lang: str = "fr") -> argparse.ArgumentParser:
     # value given before the command when it is not repeated after it
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--lang", choices=i18n.LANGUAGES, default=argparse.SUPPRESS, help=h("lang"))
-    commands.add_parser = functools.partial(commands.add_parser, parents=[common])  # type: ignore[method-assign]
+    commands.add_parser = functools.partial(  # type: ignore[method-assign]
+        commands.add_parser, parents=[common], formatter_class=SpacesOnlyHelp
+    )
 
     check = commands.add_parser("check", help=h("check"))
     check.add_argument("profile", nargs="?", help=h("check_profile"))
     check.add_argument("--settings", help=h("check_settings"))
+    check.add_argument("--online", action="store_true", help=h("check_online"))
     check.set_defaults(run=cmd_check)
 
     schema = commands.add_parser("schema", help=h("schema"))
@@ -243,7 +233,10 @@ def parser(lang: str = "fr") -> argparse.ArgumentParser:
     pdf.set_defaults(run=cmd_pdf)
 
     publish = commands.add_parser("publish", help=h("publish"))
-    publish.add_argument("destination", help=h("publish_destination"))
+    publish.add_argument("destination", nargs="?", help=h("publish_destination"))
+    publish.add_argument("--git", metavar="REMOTE", help=h("publish_git"))
+    publish.add_argument("--branch", default="gh-pages", help=h("publish_branch"))
+    publish.add_argument("--message", help=h("publish_message"))
     publish.add_argument("--settings", help=h("settings"))
     publish.add_argument("--content", metavar="DIR", help=h("content"))
     publish.add_argument("-o", "--output", help=h("output"))
@@ -263,6 +256,7 @@ def parser(lang: str = "fr") -> argparse.ArgumentParser:
     exporter.add_argument("-o", "--output", help=h("export_output"))
     exporter.add_argument("--language", choices=i18n.LANGUAGES, help=h("language"))
     exporter.add_argument("--force", action="store_true", help=h("force"))
+    exporter.add_argument("--include-private", action="store_true", help=h("export_private"))
     exporter.set_defaults(run=cmd_export)
 
     serve = commands.add_parser("serve", help=h("serve"))

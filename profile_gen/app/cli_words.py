@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import gettext
+import textwrap
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -113,3 +114,12 @@ def formats_list(lang: str):
         return names
 
     return parse
+
+
+class SpacesOnlyHelp(argparse.HelpFormatter):
+    """Help wrapped at spaces only: never inside `profile-gen`, `gh-pages`, a path or an
+    option, whatever the terminal's width."""
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        text = self._whitespace_matcher.sub(" ", text).strip()
+        return textwrap.wrap(text, width, break_on_hyphens=False, break_long_words=False)

@@ -142,6 +142,7 @@ def build_cohort(
 ) -> int:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.text import Text
 
     if not folder.is_dir():
         raise BuildError("cohort_no_folder", path=str(folder))
@@ -154,7 +155,9 @@ def build_cohort(
     jobs = jobs or os.cpu_count() or 1
     started = time.perf_counter()
     outcomes: list[Outcome] = []
-    console = Console(stderr=True)
+    # words as they are, whatever the terminal's width: never wrapped inside a path or a
+    # `file:line:col`, no markup, emoji codes (`:fire:`) or highlighting read into a path
+    console = Console(stderr=True, soft_wrap=True, markup=False, emoji=False, highlight=False)
     columns = (
         TextColumn("{task.description}"),
         BarColumn(),
@@ -174,12 +177,8 @@ def build_cohort(
             outcome = future.result()
             outcomes.append(outcome)
             if not outcome.ok:
-                console.print(
-                    i18n.text(lang, "cohort.failed", slug=outcome.slug),
-                    style="bold red",
-                    soft_wrap=True,
-                )
-                console.print(outcome.error, markup=False, highlight=False, soft_wrap=True)
+                console.print(Text(i18n.text(lang, "cohort.failed", slug=outcome.slug), "bold red"))
+                console.print(outcome.error)
             bar.advance(task)
     outcomes.sort(key=lambda outcome: outcome.slug)
     write_index(Path(settings["THEME"]), output, outcomes, lang)

@@ -90,11 +90,16 @@ def run_import(args: argparse.Namespace, lang: str) -> int:
 def run_export(args: argparse.Namespace, lang: str) -> int:
     import json
 
-    from profile_gen.interop.jsonresume import export
+    from profile_gen.interop.jsonresume import export, left_out
     from profile_gen.profile.loader import load
 
     profile = load(Path(args.profile), lang=args.lang)
-    text = json.dumps(export(profile, args.language), ensure_ascii=False, indent=2) + "\n"
+    resume = export(profile, args.language, include_private=args.include_private)
+    text = json.dumps(resume, ensure_ascii=False, indent=2) + "\n"
+    if not args.include_private and (hidden := left_out(profile)):
+        keys = [f"contact.{name}" if name != "photo" else "export.photo" for name in hidden]
+        names = ", ".join(i18n.label(lang, key) for key in keys)
+        print(i18n.text(lang, "export.left_out", items=names), file=sys.stderr)
     if args.output:
         target = Path(args.output)
         if target.exists() and not args.force:

@@ -38,7 +38,7 @@ def attachment_text(profile: Profile) -> str:
     from profile_gen.interop.jsonresume import export
 
     printed = printed_profile(profile)
-    resume = export(printed, printed.primary_language)
+    resume = export(printed, printed.primary_language, include_private=True)  # printed already
     return json.dumps(resume, ensure_ascii=False, indent=2) + "\n"
 
 

@@ -5,6 +5,7 @@ output depends on another having run first."""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -17,6 +18,8 @@ from profile_gen.profile.fields import Localized, PartialDate
 from profile_gen.profile.model import Profile
 from profile_gen.site import charts
 from profile_gen.site.keys import PROFILE_KEY, SHARED_KEY
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -158,12 +161,30 @@ def improvements_by_competency(profile: Profile) -> dict[str, list]:
     return mapping
 
 
+def book_url(settings: dict, profile: Profile) -> str | None:
+    """The Book's public address, one source of truth: `links.book` (the address the QR
+    codes show); the settings' `SITEURL` is only needed where there is no `links.book`."""
+    return settings.get("SITEURL") or profile.links.book
+
+
+def siteurl_conflict(settings: dict, profile: Profile, lang: str | None = None) -> str | None:
+    """A warning (in `lang`, else the profile's language) when `SITEURL` and `links.book` are
+    both set and name different addresses (the canonical links and the QR codes disagree)."""
+    siteurl, book = settings.get("SITEURL") or "", profile.links.book or ""
+    if not siteurl or not book or siteurl.rstrip("/") == book.rstrip("/"):
+        return None
+    lang = lang or profile.primary_language
+    return i18n.text(lang, "online.siteurl_conflict", siteurl=siteurl, book=book)
+
+
 def ensure_shared(context: dict, settings: dict) -> None:
     """Add the shared context to Pelican's `context` (one dict for every generator), once."""
     if context.get(SHARED_KEY):
         return
     profile: Profile = settings[PROFILE_KEY]
-    base_url = settings.get("SITEURL") or profile.links.book
+    base_url = book_url(settings, profile)
+    if conflict := siteurl_conflict(settings, profile):
+        log.warning(conflict)
     context.update(
         profile=profile,
         book=Book(profile, base_url),

@@ -79,6 +79,17 @@ PRINT_PATHS = (
 annexe only, and belong in the thesis or on the jury's USB stick, not online: `publish`
 leaves them out and robots keep out."""
 
+PRINT_SUFFIXES = (".pdf", ".docx", ".pptx")
+"""Document files are print outputs wherever they are: never published."""
+
+
+def is_print_output(relative: str) -> bool:
+    """Whether the output file or folder at `relative` (to the output folder, `/`-separated)
+    is printed material, which stays off the published Book."""
+    parts = relative.strip("/").split("/")
+    top = {path.strip("/") for path in PRINT_PATHS}
+    return parts[0] in top or parts[-1].lower().endswith(PRINT_SUFFIXES)
+
 
 def robots(sitemap_url: str | None) -> str:
     text = "User-agent: *\n" + "".join(f"Disallow: {path}\n" for path in PRINT_PATHS)

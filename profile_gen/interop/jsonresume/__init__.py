@@ -9,6 +9,13 @@ profile back. `shape` makes any JSON file take the types the schema promises fir
 from __future__ import annotations
 
 from profile_gen.interop.jsonresume.read import drop_missing_files, from_jsonresume, read_resume
-from profile_gen.interop.jsonresume.write import META_KEY, export
+from profile_gen.interop.jsonresume.write import META_KEY, export, left_out
 
-__all__ = ["META_KEY", "drop_missing_files", "export", "from_jsonresume", "read_resume"]
+__all__ = [
+    "META_KEY",
+    "drop_missing_files",
+    "export",
+    "from_jsonresume",
+    "left_out",
+    "read_resume",
+]

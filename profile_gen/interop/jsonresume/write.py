@@ -193,9 +193,44 @@ def _meta(profile: Profile, lang: str) -> dict[str, Any]:
     }
 
 
-def export(profile: Profile, lang: str | None = None) -> dict[str, Any]:
-    """The profile as a JSON Resume in `lang` (default: the profile's primary language)."""
+def left_out(profile: Profile) -> list[str]:
+    """What a default export leaves out: the contact items and the photo the Book hides."""
+    contact = profile.identity.contact
+    public = contact.shown_on("site")
+    hidden = [
+        name
+        for name in ("email", "phone", "address", "city")
+        if getattr(contact, name) is not None and name not in public
+    ]
+    if profile.identity.photo is not None and not contact.photo_shown_on("site"):
+        hidden.append("photo")
+    return hidden
+
+
+def _public(profile: Profile) -> Profile:
+    """The profile without what `left_out` names."""
+    hidden = left_out(profile)
+    if not hidden:
+        return profile
+    identity = profile.identity
+    contact = identity.contact.model_copy(update={k: None for k in hidden if k != "photo"})
+    update: dict[str, Any] = {"contact": contact}
+    if "photo" in hidden:
+        update["photo"] = None
+    return profile.model_copy(update={"identity": identity.model_copy(update=update)})
+
+
+def export(
+    profile: Profile, lang: str | None = None, include_private: bool = False
+) -> dict[str, Any]:
+    """The profile as a JSON Resume in `lang` (default: the profile's primary language).
+
+    A JSON Resume is usually put online, so the export follows the Book's visibility rule
+    (`Contact.shown_on("site")`): annexe-only or private contact items and a photo that is
+    not public are left out, unless the person asks for everything (`include_private`)."""
     lang = lang or profile.primary_language
+    if not include_private:
+        profile = _public(profile)
 
     def t(value) -> str:
         return localize(value, lang, profile.primary_language)
