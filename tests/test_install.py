@@ -132,10 +132,13 @@ def test_the_wheel_carries_the_theme_the_settings_and_the_starters(installed):
         "profile_gen/starter/gitignore.txt",
         "profile_gen/starter/github/book.yml",
         "profile_gen/starter/gitlab/gitlab-ci.yml",
+        "profile_gen/site/pptx/metrics.json",
+        "profile_gen/theme/templates/annexe/items/cv.html",
+        "profile_gen/theme/templates/deck/slides/strengths.html",
     ):
         assert expected in names, expected
     theme = {name for name in names if name.startswith("profile_gen/theme/templates/")}
-    assert len(theme) == len(list((ROOT / "theme/templates").glob("*.html")))
+    assert len(theme) == len(list((ROOT / "theme/templates").glob("**/*.html")))
 
 
 def test_a_student_folder_from_init_to_build(installed, tmp_path):

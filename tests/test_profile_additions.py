@@ -152,7 +152,7 @@ def test_the_export_carries_keywords_interests_and_phone_and_comes_back_whole(wr
         "  - name: SQL\n", "  - name: SQL\n    keywords: [PostgreSQL, SQLite]\n", 1
     )
     profile = load_text(text)
-    resume = export(profile, "en")
+    resume = export(profile, "en", include_private=True)
     sql = next(skill for skill in resume["skills"] if skill["name"] == "SQL")
     assert sql["keywords"] == ["PostgreSQL", "SQLite"]
     assert resume["interests"] == [

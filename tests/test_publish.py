@@ -172,6 +172,8 @@ def test_a_branch_changed_elsewhere_is_not_overwritten(book, student, run_cli, t
     other.mkdir()
     git(other, "init", "-q", "-b", "main")
     in_dir(other)
-    result = run_cli(*args)
+    # another commit than the remote's (the same Book published within the same second
+    # would be the very same commit, and its push a no-op)
+    result = run_cli(*args, "--message", "from the other laptop")
     assert result.code == 2 and "a échoué" in result.err and "git fetch" in result.err
     assert len(git(remote, "log", "--format=%s", "gh-pages").splitlines()) == 1  # unchanged
