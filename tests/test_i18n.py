@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import importlib
+import pkgutil
 import re
 from pathlib import Path
 
@@ -16,12 +18,23 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.mark.parametrize("module", [fr, en])
 def test_no_key_is_defined_twice(module):
-    tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Dict):
-            keys = [k.value for k in node.keys if isinstance(k, ast.Constant)]
-            duplicates = {k for k in keys if keys.count(k) > 1}
-            assert not duplicates, duplicates
+    """Not twice in one dict of the catalogue's files, nor in two parts of `LABELS` (when
+    they are merged, the later part would silently win)."""
+    files = sorted(Path(module.__file__).parent.glob("*.py"))
+    assert len(files) > 1  # the package's parts, not only its `__init__`
+    for file in files:
+        for node in ast.walk(ast.parse(file.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Dict):
+                keys = [k.value for k in node.keys if isinstance(k, ast.Constant)]
+                duplicates = {k for k in keys if keys.count(k) > 1}
+                assert not duplicates, (file.name, duplicates)
+    parts = [
+        table
+        for info in pkgutil.iter_modules(module.__path__)
+        for name, table in vars(importlib.import_module(f"{module.__name__}.{info.name}")).items()
+        if name.startswith("LABELS_")
+    ]
+    assert len(parts) > 1 and sum(map(len, parts)) == len(module.LABELS)
 
 
 def test_both_languages_have_the_same_texts():

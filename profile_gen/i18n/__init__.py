@@ -1,6 +1,6 @@
 """User-facing wording in French and English: error messages and output labels.
 
-The texts are data (`fr.py`, `en.py`); this module only picks and fills them:
+The texts are data (the packages `fr`, `en`); this module only picks and fills them:
 
 - plurals: a text with a `count` may have a `<key>_one` form, used when `count` is
   singular in the language (French: 0 and 1; English: 1); `<key>` is the other form;

@@ -1,0 +1,171 @@
+"""French wording: the kinds of YAML values and the messages (errors, summaries)."""
+
+KINDS = {
+    "null": "une valeur vide",
+    "bool": "un booléen (oui/non)",
+    "number": "un nombre",
+    "text": "un texte",
+    "list": "une liste",
+    "mapping": "un dictionnaire (clé: valeur)",
+}
+
+MESSAGES = {
+    # --- reading the file
+    "file_not_found": "fichier introuvable : {path}",
+    "file_unreadable": "lecture impossible : {detail}",
+    "yaml_encoding": (
+        "octet {byte} invalide en UTF-8 ; enregistrez le fichier en UTF-8 "
+        "(dans votre éditeur : « Enregistrer avec l'encodage » → UTF-8)"
+    ),
+    "yaml_empty": "le fichier est vide ; `profile-gen init` crée un profil à compléter",
+    "yaml_too_large": "fichier trop volumineux ({size} octets, maximum {limit})",
+    "yaml_too_deep": "imbrication trop profonde (plus de {limit} niveaux)",
+    "yaml_too_many_nodes": "document trop grand (plus de {limit} valeurs, alias compris)",
+    "yaml_tab": (
+        "tabulation trouvée : YAML n'accepte que des espaces pour l'indentation ; "
+        "remplacez les tabulations par des espaces"
+    ),
+    "yaml_syntax": "syntaxe YAML invalide : {detail} ; vérifiez l'indentation, les deux-points et les guillemets",
+    "yaml_colon": (
+        "deux-points inattendu : si la valeur contient « : », mettez-la entre guillemets "
+        '(titre: "Bilan : 2025")'
+    ),
+    "yaml_indent": (
+        "indentation incohérente : alignez cette ligne sur les autres clés de même niveau "
+        "(mêmes espaces en début de ligne)"
+    ),
+    "yaml_reserved": (
+        "caractère réservé en début de valeur ({detail}) : mettez la valeur entre guillemets"
+    ),
+    "yaml_alias": "alias YAML (*nom) sans ancre (&nom) correspondante",
+    "yaml_flow": "liste [..] ou dictionnaire {{..}} mal fermé : vérifiez virgules et crochets",
+    "yaml_unclosed_quote": "guillemet ouvert ici et jamais refermé",
+    "yaml_control_char": "caractère invisible {char} interdit en YAML ; supprimez-le (souvent copié depuis un PDF ou un traitement de texte)",
+    "yaml_multiple_documents": "plusieurs documents YAML (`---`) : un profil tient en un seul document",
+    "yaml_root_not_mapping": (
+        "le profil doit être un dictionnaire de sections (identity:, experience:, …) ; "
+        "trouvé : {kind}"
+    ),
+    "yaml_duplicate_key": "clé « {key} » en double (déjà définie ligne {first_line}) ; gardez-en une seule",
+    "yaml_key_not_text": "une clé doit être un texte ; trouvé : {kind}",
+    "yaml_merge_key": "les clés de fusion YAML (`<<`) ne sont pas prises en charge ; recopiez les valeurs",
+    "yaml_tag": "étiquette YAML « {tag} » non prise en charge ; retirez-la",
+    # --- validating values
+    "missing": "champ obligatoire « {field} » manquant",
+    "unknown_key": "clé inconnue « {key} » ; vouliez-vous dire « {suggestion} » ?",
+    "unknown_key_no_hint": "clé inconnue « {key} » ; clés possibles : {allowed}",
+    "string_type": "attendu : un texte ; trouvé : {found}",
+    "string_too_short": "attendu : un texte non vide ; trouvé : {found}",
+    "string_too_long": "texte trop long (maximum {max_length} caractères)",
+    "string_pattern_mismatch": (
+        "identifiant invalide : attendu des minuscules, chiffres et tirets (ex. `migration-erp`) ; "
+        "trouvé : {found}"
+    ),
+    "int_type": "attendu : un nombre entier ; trouvé : {found}",
+    "int_parsing": "attendu : un nombre entier ; trouvé : {found}",
+    "int_from_float": "attendu : un nombre entier ; trouvé : {found}",
+    "bool_type": "attendu : true ou false ; trouvé : {found}",
+    "bool_parsing": "attendu : true ou false ; trouvé : {found}",
+    "greater_than_equal": "attendu : un nombre d'au moins {ge} ; trouvé : {found}",
+    "less_than_equal": "attendu : un nombre d'au plus {le} ; trouvé : {found}",
+    "list_type": "attendu : une liste (lignes commençant par « - ») ; trouvé : {found}",
+    "model_type": "attendu : un dictionnaire (clé: valeur) ; trouvé : {found}",
+    "model_attributes_type": "attendu : un dictionnaire (clé: valeur) ; trouvé : {found}",
+    "dict_type": "attendu : un dictionnaire (clé: valeur) ; trouvé : {found}",
+    "enum": "valeur inconnue {found} ; valeurs possibles : {expected}",
+    "literal_error": "valeur inconnue {found} ; valeurs possibles : {expected}",
+    "too_short": "attendu : au moins {min_length} éléments ; trouvé : {actual_length}",
+    "too_long": "attendu : au plus {max_length} éléments ; trouvé : {actual_length}",
+    "pg_text_type": "attendu : un texte, ou un texte par langue ({{fr: …, en: …}}) ; trouvé : {found}",
+    "pg_text_empty": "le texte est vide",
+    "pg_text_language": "langue inconnue « {found} » ; langues possibles : {expected}",
+    "pg_date": "attendu : une date AAAA, AAAA-MM ou AAAA-MM-JJ ; trouvé : {found}",
+    "pg_end_date": (
+        "attendu : une date AAAA, AAAA-MM ou AAAA-MM-JJ, ou `present` ; trouvé : {found}"
+    ),
+    "pg_date_month": "mois invalide dans {found} (attendu 01 à 12)",
+    "pg_date_day": "jour invalide dans {found}",
+    "pg_date_year": "année invalide dans {found} (attendu 1900 à 2100)",
+    "pg_url": "attendu : une adresse http:// ou https:// ; trouvé : {found}",
+    "pg_url_host": "adresse sans nom de domaine valide : {found}",
+    "pg_email": "attendu : une adresse e-mail (nom@domaine.fr) ; trouvé : {found}",
+    "pg_color": "attendu : une couleur #rrggbb (ex. « #1f4e8c ») ; trouvé : {found}",
+    "pg_color_contrast": "couleur {found} trop claire : contraste {ratio}:1 sur le fond clair, il faut au moins {minimum}:1 pour lire les liens et le texte blanc des boutons ; choisissez une teinte plus foncée",
+    "yaml_unquoted_color": '« {found} » est lu comme un commentaire (en YAML, « # » en commence un) : écrivez la couleur entre guillemets, ex. color: "{found}"',
+    "pg_phone": "attendu : un numéro de téléphone (ex. « +33 6 12 34 56 78 ») ; trouvé : {found}",
+    "pg_linkedin": "attendu : une adresse de profil LinkedIn (https://www.linkedin.com/in/…) ; trouvé : {found}",
+    "pg_locale_repeat": "langue répétée dans `locale`",
+    # --- consistency
+    "end_before_start": "la fin ({end}) précède le début ({start})",
+    "unknown_achievement": "aucune réalisation n'a l'identifiant « {found} » ; identifiants connus : {known}",
+    "unknown_competency": "aucune compétence n'a l'identifiant « {found} » ; identifiants connus : {known}",
+    "duplicate_id": "identifiant « {found} » déjà utilisé par {first}",
+    "competency_name_required": (
+        "« {found} » n'est pas une compétence du référentiel RNCP 35284 : donnez-lui un `name`"
+    ),
+    "level_not_on_scale": "niveau {found} absent de l'échelle ; niveaux possibles : {levels}",
+    "scale_duplicate": "niveau {found} défini deux fois dans l'échelle",
+    "file_missing": "fichier introuvable : {path} (chemin relatif au dossier de profile.yaml)",
+    "path_escapes": "le chemin {path} sort du dossier du profil",
+    "image_format": "{path} : format {format} non pris en charge ; enregistrez la photo en JPEG, PNG, WebP ou HEIC (iPhone)",
+    "image_too_large": "{path} : image de {size} millions de pixels, la limite est {limit} millions ; réduisez-la sous cette taille (par exemple 4000 × 3000 pixels suffisent largement : l'outil la réduit ensuite lui-même)",
+    "image_not_image": "{path} n'est pas une image lisible (JPEG, PNG, WebP ou HEIC attendu) ; ouvrez-la et réenregistrez-la dans l'un de ces formats",
+    "image_broken": "{path} : image illisible ou tronquée ({detail}) ; exportez-la à nouveau",
+    "unknown_quote": "pas de recommandation n°{found} : le profil en a {count}",
+    "featured_duplicate": "réalisation « {found} » mise en avant deux fois",
+    "import_missing": "introuvable : {path}",
+    "import_not_zip": "{path} n'est pas une archive zip lisible : donnez l'archive de LinkedIn (Basic_LinkedInDataExport_….zip) ou son dossier décompressé",
+    "import_unsafe_member": "archive refusée : le fichier « {member} » sortirait du dossier d'extraction",
+    "import_member_too_large": "archive refusée : « {member} » dépasse {limit} Mo, trop gros pour un CSV de profil",
+    "import_too_many_members": "archive refusée : plus de {limit} fichiers, ce n'est pas un export LinkedIn ({path})",
+    "import_no_expected_files": "{path} ne contient aucun des fichiers attendus d'un export LinkedIn (Profile.csv, Positions.csv, …)",
+    "import_exists": "{path} existe déjà : choisissez un autre fichier avec -o, ou ajoutez --force pour le remplacer",
+    "import_invalid_json": "{path} n'est pas un JSON Resume lisible : {detail}",
+    "import_invalid_result": "le profil importé ne serait pas valide (erreur de profile-gen, merci de la signaler) :\n{detail}",
+    "build_no_settings": "fichier de réglages introuvable : {path} (lancez la commande depuis le dossier du projet, ou donnez --settings)",
+    "build_no_content": "dossier du profil introuvable : {path} (réglage PATH, ou --content)",
+    "serve_port_in_use": "le port {port} est déjà utilisé (un autre « profile-gen serve » ?) : fermez-le ou choisissez un autre port, ex. --port {suggestion}",
+    "serve_port": "impossible d'écouter sur le port {port} : {detail} ; choisissez un autre port avec --port",
+    "os_error": "{path} : {reason} ; vérifiez le chemin et les droits",
+    "build_skipped_articles": "articles illisibles : {files} (dans le dossier du profil) ; chaque article commence par ses métadonnées, au moins « Title: … » et « Date: AAAA-MM-JJ » ; un brouillon peut porter « Status: draft »",
+    "build_same_address": "{files} ont la même adresse ({address}) : donnez à l'une un autre « Slug: » (ou, pour une traduction, une autre « Lang: »)",
+    "article_image_outside": "{article} : l'image {src} viendrait d'un autre serveur à chaque visite ; enregistrez-la dans le dossier images/ du profil et écrivez ![description](../images/nom.png)",
+    "article_image_missing": "{article} : image introuvable : {src} (chemin relatif à l'article ou au dossier du profil, ex. ../images/nom.png)",
+    "article_image_bad": "{article} : {detail}",
+    "build_no_plugin": "{path} : le plugin {plugin} n'est pas actif (réglage PLUGINS) ; le Book ne peut pas être construit",
+    "build_citation_style": "réglage CITATION_STYLE = {found} : attendu {expected}",
+    "build_citation_accessed": "réglage CITATION_ACCESSED = {found} : attendu une date AAAA-MM-JJ (le jour où vous avez vérifié les liens de vos références)",
+    "cohort_no_folder": "dossier introuvable : {path}",
+    "cohort_empty": "{path} ne contient aucun sous-dossier avec un profile.yaml",
+    "publish_no_build": "aucun Book construit dans {path} : lancez d'abord profile-gen build",
+    "publish_overlap": "{path} et le dossier de construction {output} se chevauchent : publiez dans un dossier à part (ex. le dépôt GitHub Pages)",
+    "publish_not_empty": "{path} n'est pas vide : ajoutez --force pour y écrire quand même",
+    # --- summaries
+    "problem_count": "{count} erreurs. Corrigez-les puis relancez.",
+    "problem_count_one": "1 erreur. Corrigez-la puis relancez.",
+    "more_problems": "… et {count} autres erreurs",
+    "unknown": "erreur {code} {detail}",
+    # --- install
+    "project_no_profile": "aucun profil dans {folder} : profile.yaml introuvable. Placez-vous dans le dossier de votre profil (ou donnez --content DOSSIER), ou créez-en un avec `profile-gen init`",
+    "private_outside_contact": "private.yaml ne contient que vos coordonnées privées, sous identity: contact: (phone, address, …) : « {key} » a sa place dans profile.yaml",
+    "private_duplicate": "« {key} » est déjà dans profile.yaml (ligne {first_line}) : gardez-le dans un seul des deux fichiers, private.yaml s'il ne doit pas être publié",
+    # --- pdfa
+    "import_pdf_no_profile": "{path} ne contient pas de profil joint : seules les annexes PDF écrites par profile-gen build (annexe.pdf) en portent un",
+    "import_pdf_unreadable": "{path} n'est pas un PDF lisible : {detail}",
+    # --- code
+    "too_short_one": "attendu : au moins {min_length} élément ; trouvé : {actual_length}",
+    "too_long_one": "attendu : au plus {max_length} élément ; trouvé : {actual_length}",
+    "build_skipped_articles_one": "article illisible : {files} (dans le dossier du profil) ; chaque article commence par ses métadonnées, au moins « Title: … » et « Date: AAAA-MM-JJ » ; un brouillon peut porter « Status: draft »",
+    "pg_text_comma": '« {found} » n\'est pas une langue : entre {{ }}, une virgule sépare deux langues ; mettez un texte qui contient une virgule entre guillemets, ex. {{ fr: "Analyse (KYC, LCB-FT)", en: "…" }}',
+    "article_no_title": "{file} : l'article n'a pas de titre ; ajoutez en tête une ligne « Title: … »",
+    "article_no_date": "{file} : l'article n'a pas de date ; ajoutez en tête une ligne « Date: AAAA-MM-JJ » (ex. Date: 2025-09-12)",
+    "article_bad_date": "{file} : date illisible « {found} » ; écrivez-la AAAA-MM-JJ (ex. Date: 2025-09-12)",
+    # --- online
+    "publish_where": "dites où publier : un dossier (profile-gen publish DOSSIER) ou une branche git (profile-gen publish --git DÉPÔT), l'un ou l'autre",
+    "publish_no_git": "git est introuvable : installez-le (https://git-scm.com) pour publier avec --git, ou publiez dans un dossier avec profile-gen publish DOSSIER",
+    "publish_not_a_repo": "{path} n'est pas dans un dépôt git : lancez la commande depuis le dépôt de votre Book (ou créez-le : git init, puis git remote add origin ADRESSE)",
+    "publish_current_branch": "la branche {branch} est celle sur laquelle vous travaillez : publier y remplacerait vos fichiers par le Book ; choisissez une autre branche avec --branch (ex. gh-pages)",
+    "publish_unreachable": "le dépôt {remote} ne répond pas ({detail}) : vérifiez son nom ou son adresse (git remote -v), votre connexion et vos droits d'accès",
+    "publish_git_failed": "git n'a pas pu préparer la branche du Book : {detail}",
+    "publish_push_failed": "l'envoi de la branche {branch} vers {remote} a échoué (le message de git est au-dessus) : vérifiez vos droits d'accès ; si la branche a été modifiée ailleurs, récupérez-la d'abord (git fetch {remote} {branch}:{branch})",
+}

@@ -1,0 +1,23 @@
+"""What every section of the profile model shares: strict sections, ids, short texts."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Id = Annotated[
+    str,
+    Field(
+        pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$",
+        max_length=60,
+        description="Identifier: lower-case letters, digits and dashes (e.g. `erp-migration`).",
+    ),
+]
+ShortText = Annotated[str, Field(min_length=1, max_length=200)]
+
+
+class Section(BaseModel):
+    """Base of every section: unknown keys are errors, never silently ignored."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, defer_build=True)
