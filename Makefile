@@ -7,7 +7,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-COVERAGE_FLOOR := 93
+COVERAGE_FLOOR := 95
 # the share of profile_gen's lines the tests run: `make test` fails below it (measured
 # figure minus a little; raise it when the tests cover more, never lower it to pass)
 

@@ -171,7 +171,7 @@ LABELS_FEATURES = {
     "online.refused": "{host} refuses the connection: no web server at this address; check links.book.",
     "online.tls": "the secure connection to {host} failed ({detail}): certificate not ready yet? Try again in a few minutes.",
     "online.unreachable": "{host} cannot be reached ({detail}): check the address links.book and your connection.",
-    "online.not_web": "this is not an http(s) web address: correct links.book.",
+    "online.not_web": "this is not a web address (http or https): correct links.book.",
     "online.no_link": "links.book is not set: add your Book's public address to profile.yaml (the annexe's QR code leads there).",
     "online.ready": "The Book is online: the annexe's QR code leads to it, you can print it.",
     "online.not_ready": "The Book is not online at this address: do not print the annexe's QR code yet.",

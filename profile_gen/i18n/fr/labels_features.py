@@ -171,7 +171,7 @@ LABELS_FEATURES = {
     "online.refused": "{host} refuse la connexion : aucun serveur web à cette adresse ; vérifiez links.book.",
     "online.tls": "la connexion sécurisée avec {host} a échoué ({detail}) : certificat pas encore prêt ? Réessayez dans quelques minutes.",
     "online.unreachable": "{host} injoignable ({detail}) : vérifiez l'adresse links.book et votre connexion.",
-    "online.not_web": "ce n'est pas une adresse web http(s) : corrigez links.book.",
+    "online.not_web": "ce n'est pas une adresse web (http ou https) : corrigez links.book.",
     "online.no_link": "links.book n'est pas renseigné : ajoutez l'adresse publique de votre Book dans profile.yaml (le QR code des annexes y mène).",
     "online.ready": "Le Book est en ligne : le QR code des annexes mène bien à lui, vous pouvez l'imprimer.",
     "online.not_ready": "Le Book n'est pas en ligne à cette adresse : n'imprimez pas encore le QR code des annexes.",
