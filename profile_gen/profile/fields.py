@@ -15,7 +15,8 @@ from typing import Any, ClassVar
 from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic_core import PydanticCustomError, core_schema
 
-LANGUAGES = ("fr", "en")
+from profile_gen.i18n import LANGUAGES  # the one list of the outputs' languages
+
 """Languages whose labels exist; a profile's `locale` picks one or several of them."""
 
 

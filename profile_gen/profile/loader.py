@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from profile_gen.errors import FieldPath, Problem, ProfileError
+from profile_gen.i18n import LANGUAGES
 from profile_gen.media import images
 from profile_gen.profile import rules
 from profile_gen.profile.fields import kind_of, show_value
@@ -30,7 +31,7 @@ def guess_language(data: Any) -> str:
     """The profile's primary language if its `locale` says it clearly, else French."""
     locale = data.get("locale") if isinstance(data, dict) else None
     first = locale[0] if isinstance(locale, list) and locale else locale
-    return first if first in ("fr", "en") else "fr"
+    return first if first in LANGUAGES else "fr"
 
 
 def _read(path: Path, lang: str | None) -> str:

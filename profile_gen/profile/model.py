@@ -130,10 +130,10 @@ class Profile(Section):
         WithJsonSchema(
             {
                 "anyOf": [
-                    {"enum": ["fr", "en"]},
+                    {"enum": list(LANGUAGES)},
                     {
                         "type": "array",
-                        "items": {"enum": ["fr", "en"]},
+                        "items": {"enum": list(LANGUAGES)},
                         "minItems": 1,
                         "uniqueItems": True,
                     },
