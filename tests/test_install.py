@@ -203,3 +203,70 @@ def test_the_ci_steps_build_the_book(installed, tmp_path, host):
         assert result.returncode == 0, f"{command}\n{result.stdout}\n{result.stderr}"
     assert_book_only(published)
     assert (published / "soutenance/index.html").is_file()  # the deck is public, as on the Book
+
+
+def _git(cwd: Path, *args: str) -> str:
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "Zoé",
+        "GIT_AUTHOR_EMAIL": "zoe@example.org",
+        "GIT_COMMITTER_NAME": "Zoé",
+        "GIT_COMMITTER_EMAIL": "zoe@example.org",
+    }
+    result = subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_the_installed_tool_publishes_a_branch_that_answers_online(installed, tmp_path):
+    """init → fill → build → publish --git (a local bare repository) → check --online
+    against that branch served on 127.0.0.1: the QR code's address answers with the Book."""
+    import functools
+    import http.server
+    import threading
+
+    folder = tmp_path / "book"
+    installed.run("profile-gen", "init", "book", cwd=tmp_path)
+    fill(folder)
+    served = tmp_path / "served"
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(served))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    url = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    profile = folder / "profile.yaml"
+    text = profile.read_text("utf-8")
+    assert "  # book: https://votre-nom.github.io/book/" in text
+    profile.write_text(
+        text.replace("  # book: https://votre-nom.github.io/book/", f"  book: {url}")
+    )
+    installed.run("profile-gen", "build", cwd=folder)
+    remote = tmp_path / "remote.git"
+    _git(tmp_path, "init", "-q", "--bare", str(remote))
+    _git(folder, "init", "-q", "-b", "main")
+    _git(folder, "add", "-A")
+    _git(folder, "commit", "-q", "-m", "My profile")
+    said = installed.run("profile-gen", "publish", "--git", str(remote), cwd=folder)
+    assert "gh-pages" in said
+    files = _git(remote, "ls-tree", "-r", "--name-only", "gh-pages").split()
+    assert "index.html" in files and ".nojekyll" in files
+    assert not [name for name in files if any(mark in name for mark in PRINT_OUTPUTS)]
+    assert "private.yaml" not in _git(remote, "ls-tree", "-r", "--name-only", "main")
+    _git(tmp_path, "clone", "-q", "-b", "gh-pages", str(remote), str(served))
+    assert_book_only(served)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        env = {k: v for k, v in installed.env().items() if not k.lower().endswith("_proxy")}
+        result = subprocess.run(
+            [str(installed.bin / "profile-gen"), "check", "--online"],
+            cwd=folder,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert url in result.stdout
