@@ -250,7 +250,7 @@ def test_the_installed_tool_publishes_a_branch_that_answers_online(installed, tm
     files = _git(remote, "ls-tree", "-r", "--name-only", "gh-pages").split()
     assert "index.html" in files and ".nojekyll" in files
     assert not [name for name in files if any(mark in name for mark in PRINT_OUTPUTS)]
-    assert "private.yaml" not in _git(remote, "ls-tree", "-r", "--name-only", "main")
+    assert "private.yaml" not in _git(folder, "ls-tree", "-r", "--name-only", "HEAD")  # ignored
     _git(tmp_path, "clone", "-q", "-b", "gh-pages", str(remote), str(served))
     assert_book_only(served)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
