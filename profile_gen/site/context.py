@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from pathlib import Path
 
 from markupsafe import Markup
 from pelican.generators import Generator
@@ -183,6 +184,7 @@ def ensure_shared(context: dict, settings: dict) -> None:
         return
     profile: Profile = settings[PROFILE_KEY]
     base_url = book_url(settings, profile)
+    tokens = Path(settings["THEME"]) / "static" / "css" / "tokens.css"  # the design tokens
     if conflict := siteurl_conflict(settings, profile):
         log.warning(conflict)
     context.update(
@@ -196,6 +198,7 @@ def ensure_shared(context: dict, settings: dict) -> None:
         activities=activity_entries(profile, context.get("articles", []), profile.primary_language),
         improvements_by_competency=improvements_by_competency(profile),
         palette=colors.palette(profile.identity.color) if profile.identity.color else None,
+        tokens_css=Markup(tokens.read_text(encoding="utf-8")) if tokens.is_file() else "",
     )
     context[SHARED_KEY] = True
 

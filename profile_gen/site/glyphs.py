@@ -13,6 +13,8 @@ would look out of place there. The printed annexe and CV leave emoji out
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -23,6 +25,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from profile_gen.errors import format_path
+from profile_gen.media import write_atomic
 from profile_gen.profile.fields import Localized
 
 FONT_FILES = (
@@ -67,19 +70,29 @@ def strip_file(path: Path, covered: frozenset[int]) -> None:
 
 
 @lru_cache(maxsize=4)
-def font_coverage(folder: Path) -> frozenset[int]:
-    """The code points every shipped style of the print font can draw."""
+def font_coverage(folder: Path, cache: Path | None = None) -> frozenset[int]:
+    """The code points every shipped style of the print font can draw; kept in `cache` by
+    the fonts' names, sizes and dates, so a build reads no font file when none changed."""
+    fonts = [folder / name for name in FONT_FILES if (folder / name).is_file()]
+    key = "|".join(f"{font.name}:{font.stat().st_size}:{font.stat().st_mtime_ns}" for font in fonts)
+    record = None
+    if cache is not None:
+        record = cache / f"{hashlib.sha256(key.encode()).hexdigest()[:24]}.json"
+        try:
+            return frozenset(json.loads(record.read_text(encoding="ascii")))
+        except (OSError, ValueError):
+            pass
     from fontTools.ttLib import TTFont
 
     covered: set[int] | None = None
-    for name in FONT_FILES:
-        path = folder / name
-        if not path.is_file():
-            continue
+    for path in fonts:
         with TTFont(path, lazy=True) as font:
             codes = set(font.getBestCmap())
         covered = codes if covered is None else covered & codes
-    return frozenset(covered or ())
+    result = frozenset(covered or ())
+    if record is not None:
+        write_atomic(record, json.dumps(sorted(result)))
+    return result
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,8 @@ CV_PHOTO_WIDTHS = (480,)  # 3.4 cm printed at about 350 dpi
 
 def print_font(settings: dict) -> frozenset[int]:
     """The code points of the theme's print font."""
-    return glyphs.font_coverage(Path(settings["THEME"]) / "static" / "fonts")
+    fonts = Path(settings["THEME"]) / "static" / "fonts"
+    return glyphs.font_coverage(fonts, cache_folder(settings, "glyphs"))
 
 
 @dataclass(frozen=True)

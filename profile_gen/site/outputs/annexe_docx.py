@@ -10,18 +10,18 @@ from __future__ import annotations
 
 import datetime
 from pathlib import Path
-
-import docx
+from typing import TYPE_CHECKING
 
 from profile_gen.media import cache_folder
 from profile_gen.media.qr import link_codes
 from profile_gen.profile.model import Profile
 from profile_gen.profile.readiness import annexe_items
-from profile_gen.site.docx import items, package, styles
-from profile_gen.site.docx.writer import AnnexeData, Photo, Writer
 from profile_gen.site.keys import CITATION_KEY, profile_path, wants
 from profile_gen.site.outputs.annexe import AnnexeGenerator
 from profile_gen.site.pdf import source_date
+
+if TYPE_CHECKING:  # python-docx is imported only when a .docx is written
+    from profile_gen.site.docx.writer import AnnexeData, Photo
 
 FILE_NAME = "annexe.docx"
 
@@ -34,6 +34,11 @@ def document_date(settings: dict) -> datetime.datetime:
 
 def build(data: AnnexeData) -> bytes:
     """The `.docx` file of the annexe described by `data`."""
+    import docx
+
+    from profile_gen.site.docx import items, package, styles
+    from profile_gen.site.docx.writer import Writer
+
     profile = data.profile
     document = docx.Document()
     styles.setup(document, data.lang)
@@ -60,6 +65,8 @@ class AnnexeDocxGenerator(AnnexeGenerator):
     """Writes `annexe.docx`; shares the printed annexe's photo and references."""
 
     def _photo(self, profile: Profile) -> Photo | None:
+        from profile_gen.site.docx.writer import Photo
+
         picture = self._cv_photo(profile)
         if picture is None or profile.identity.photo is None:
             return None
@@ -69,6 +76,8 @@ class AnnexeDocxGenerator(AnnexeGenerator):
         return Photo(data, variant.width, variant.height, alt)
 
     def data(self) -> AnnexeData:
+        from profile_gen.site.docx.writer import AnnexeData
+
         profile: Profile = self.context["profile"]
         lang = profile.primary_language
         articles = len(self.context.get("articles", []))
