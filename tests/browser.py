@@ -5,10 +5,11 @@ Skipped on a workstation without Chromium; in CI (CI=true) a missing browser fai
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import IN_CI
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = [
@@ -28,15 +29,14 @@ def launch(playwright):
 
 @pytest.fixture(scope="session")
 def chromium():
-    in_ci = os.environ.get("CI", "").lower() == "true"
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:  # pragma: no cover - dev extra not installed
-        if in_ci:
+        if IN_CI:
             pytest.fail("playwright is not installed")
         pytest.skip("playwright is not installed")
     if not CHROMIUM.exists():
-        if in_ci:
+        if IN_CI:
             pytest.fail(f"{CHROMIUM} is missing in CI: install Debian's chromium package")
         pytest.skip(f"{CHROMIUM} not found (apt-get install chromium)")
     with sync_playwright() as playwright:

@@ -16,6 +16,8 @@ import pytest
 # A missing text or a bad placeholder fails the tests (production falls back and logs);
 # set before the package is imported, and inherited by the processes a test starts.
 os.environ["PROFILE_GEN_STRICT_I18N"] = "1"
+# documents are dated from the profile file unless a packager sets this: tests expect the former
+os.environ.pop("SOURCE_DATE_EPOCH", None)
 
 from profile_gen.app import cli
 from profile_gen.app.build import run_pelican
@@ -35,6 +37,18 @@ class Result:
     code: int
     out: str
     err: str
+
+
+IN_CI = os.environ.get("CI", "").lower() == "true"
+"""CI installs every tool the tests use (`.ci/run`): there, a missing one fails the run."""
+
+
+def require(found: object, message: str) -> None:
+    """Skip the test on a workstation without the tool `message` names; fail in CI."""
+    if not found:
+        if IN_CI:
+            pytest.fail(f"{message} (CI installs it: see .ci/run)")
+        pytest.skip(message)
 
 
 @pytest.fixture

@@ -12,8 +12,8 @@ import pytest
 import zxingcpp
 
 from profile_gen.profile.deck_plan import plan_deck
+from tests.conftest import require
 from tests.test_deck_pptx import (
-    IN_CI,
     LINKS,
     PROFILE,
     deck_bytes,
@@ -26,11 +26,8 @@ from tests.test_deck_pptx import (
 @pytest.fixture(scope="session")
 def rendered(tmp_path_factory):
     """The sample deck and the maximal one, converted to PDF in one LibreOffice run."""
-    soffice = shutil.which("soffice")
-    if soffice is None:
-        if IN_CI:
-            pytest.fail("soffice is missing in CI: install libreoffice-impress-nogui")
-        pytest.skip("LibreOffice is not installed")
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    require(soffice, "LibreOffice is missing: apt-get install libreoffice-impress-nogui")
     folder = tmp_path_factory.mktemp("pptx-render")
     decks = {"sample": PROFILE, "maximal": maximal_profile()}
     for name, profile in decks.items():

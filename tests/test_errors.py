@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import ast
 import json
-import pathlib
 
 import pytest
 
@@ -145,4 +144,3 @@ def test_an_unchanged_minimal_profile_still_loads(write_profile):
     from profile_gen.profile.loader import load
 
     assert load(write_profile(MINIMAL)).identity.name == "Camille Test"
-    assert pathlib.Path(errors.__file__).name == "errors.py"

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, require
 
 pytestmark = pytest.mark.slow
 
@@ -218,10 +218,10 @@ def _git(cwd: Path, *args: str) -> str:
     return result.stdout
 
 
-@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 def test_the_installed_tool_publishes_a_branch_that_answers_online(installed, tmp_path):
     """init → fill → build → publish --git (a local bare repository) → check --online
     against that branch served on 127.0.0.1: the QR code's address answers with the Book."""
+    require(shutil.which("git"), "git is not installed")
     import functools
     import http.server
     import threading

@@ -11,7 +11,7 @@ import pytest
 
 from profile_gen.errors import ProfileError
 from profile_gen.profile.loader import load
-from tests.conftest import MINIMAL
+from tests.conftest import MINIMAL, require
 
 PHONE = "+33 6 12 34 56 78"
 
@@ -117,8 +117,7 @@ def git(folder, *args: str) -> None:
 @pytest.fixture
 def repository(tmp_path):
     """A git repository holding a profile with its phone written in profile.yaml."""
-    if shutil.which("git") is None:
-        pytest.skip("git is not installed")
+    require(shutil.which("git"), "git is not installed")
     write(tmp_path, "profile.yaml", MINIMAL + f'  contact:\n    phone: "{PHONE}"\n')
     git(tmp_path, "init", "-q")
     return tmp_path

@@ -35,10 +35,15 @@ def set_strict(on: bool) -> bool:
     return previous
 
 
+_logged: set[str] = set()
+
+
 def _slip(problem: str) -> None:
     if _strict:
         raise TextError(problem)
-    _log.warning("i18n: %s", problem)
+    if problem not in _logged:  # once: a label missing from every page is one problem
+        _logged.add(problem)
+        _log.warning("i18n: %s", problem)
 
 
 def _catalog(lang: str):

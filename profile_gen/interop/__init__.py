@@ -3,6 +3,5 @@
 from __future__ import annotations
 
 from profile_gen.errors import InteropError
-from profile_gen.interop.mapping import present
 
-__all__ = ["InteropError", "present"]
+__all__ = ["InteropError"]

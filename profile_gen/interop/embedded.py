@@ -17,8 +17,6 @@ from profile_gen.profile.model import Profile
 ATTACHMENT_NAME = "resume.json"
 """The attachment's file name: the JSON Resume convention, read by other tools too."""
 
-MAX_BYTES = 20_000_000
-
 
 def printed_profile(profile: Profile) -> Profile:
     """`profile` without what the printed annexe may not show (visibility `private`)."""

@@ -43,7 +43,9 @@ def read_resume(source: Path) -> dict[str, Any]:
     `InteropError` naming it when it is not one."""
     try:
         if source.stat().st_size > MAX_BYTES:
-            raise InteropError("import_invalid_json", path=str(source), detail="> 20 MB")
+            raise InteropError(
+                "import_invalid_json", path=str(source), detail=f"> {MAX_BYTES // 1_000_000} MB"
+            )
         data = source.read_bytes()
         if data.startswith(b"%PDF-"):  # an annexe PDF carrying the profile
             from profile_gen.interop.embedded import json_from_pdf
