@@ -8,9 +8,6 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from profile_gen.app.build import run_pelican
-from tests.conftest import ROOT
-
 pytestmark = pytest.mark.chromium
 
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -20,9 +17,8 @@ ENGLISH = ("path", "achievements", "skills", "training", "languages", "activitie
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    output = tmp_path_factory.mktemp("a11y") / "output"
-    return run_pelican(ROOT / "pelican.conf.py", output, pdf=False).output
+def site(sample_site) -> Path:
+    return sample_site  # read only
 
 
 def all_pages(site: Path) -> list[Path]:

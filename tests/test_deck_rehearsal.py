@@ -10,15 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from profile_gen.app.build import run_pelican
-from tests.conftest import ROOT
 from tests.test_deck import SLIDES, open_deck
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    output = tmp_path_factory.mktemp("rehearsal") / "output"
-    return run_pelican(ROOT / "pelican.conf.py", output, pdf=False).output
+def site(sample_site) -> Path:
+    return sample_site  # read only
 
 
 def spend(page, seconds: list[float]) -> None:
