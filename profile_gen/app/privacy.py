@@ -11,6 +11,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+from profile_gen.profile.identity import CONTACT_ITEMS
 from profile_gen.profile.model import Profile
 from profile_gen.profile.yaml_source import YamlProblems, decode, parse
 
@@ -27,11 +28,7 @@ def written_off_web(profile: Profile, profile_path: Path) -> list[str]:
     if not isinstance(contact, dict):
         return []
     online = profile.identity.contact.shown_on("site")
-    return [
-        name
-        for name in ("email", "phone", "address", "city")
-        if contact.get(name) is not None and name not in online
-    ]
+    return [name for name in CONTACT_ITEMS if contact.get(name) is not None and name not in online]
 
 
 def _git(folder: Path, *args: str) -> subprocess.CompletedProcess | None:

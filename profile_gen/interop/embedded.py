@@ -20,14 +20,7 @@ ATTACHMENT_NAME = "resume.json"
 
 def printed_profile(profile: Profile) -> Profile:
     """`profile` without what the printed annexe may not show (visibility `private`)."""
-    contact = profile.identity.contact
-    shown = contact.shown_on("annexe")
-    hidden = {name: None for name in ("email", "phone", "address", "city") if name not in shown}
-    identity = profile.identity.model_copy(
-        update={"contact": contact.model_copy(update=hidden)}
-        | ({} if contact.photo_shown_on("annexe") else {"photo": None})
-    )
-    return profile.model_copy(update={"identity": identity})
+    return profile.model_copy(update={"identity": profile.identity.as_shown_on("annexe")})
 
 
 def attachment_text(profile: Profile) -> str:

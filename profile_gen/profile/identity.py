@@ -31,6 +31,10 @@ SHOWN_ON: dict[str, frozenset[Visibility]] = {
 """The one rule of visibility: which settings let an item reach each output."""
 
 
+CONTACT_ITEMS = ("email", "phone", "address", "city")
+"""The contact items, each with its own visibility, in the order the outputs list them."""
+
+
 class ContactVisibility(Section):
     """Where each contact item appears. Phone and address stay off the web by default."""
 
@@ -55,7 +59,7 @@ class Contact(Section):
         """The contact items the person chose to show on `output`, by field name."""
         return {
             name: value
-            for name in ("email", "phone", "address", "city")
+            for name in CONTACT_ITEMS
             if (value := getattr(self, name)) is not None
             and getattr(self.visibility, name) in SHOWN_ON[output]
         }
@@ -99,6 +103,27 @@ class Identity(Section):
         description="Your colour for the Book and the deck (links, titles, buttons), "
         "`#rrggbb`, dark enough for white text; a lighter variant is made for dark mode.",
     )
+
+    def hidden_on(self, output: Output) -> list[str]:
+        """The contact items (and `photo`) written in the profile but not shown on `output`."""
+        shown = self.contact.shown_on(output)
+        hidden = [
+            n for n in CONTACT_ITEMS if getattr(self.contact, n) is not None and n not in shown
+        ]
+        if self.photo is not None and not self.contact.photo_shown_on(output):
+            hidden.append("photo")
+        return hidden
+
+    def as_shown_on(self, output: Output) -> Identity:
+        """This identity without what `output` may not show (an export, an attachment)."""
+        hidden = self.hidden_on(output)
+        if not hidden:
+            return self
+        contact = self.contact.model_copy(update={n: None for n in hidden if n != "photo"})
+        update: dict[str, object] = {"contact": contact}
+        if "photo" in hidden:
+            update["photo"] = None
+        return self.model_copy(update=update)
 
 
 class OtherLink(Section):

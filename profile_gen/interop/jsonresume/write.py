@@ -195,29 +195,12 @@ def _meta(profile: Profile, lang: str) -> dict[str, Any]:
 
 def left_out(profile: Profile) -> list[str]:
     """What a default export leaves out: the contact items and the photo the Book hides."""
-    contact = profile.identity.contact
-    public = contact.shown_on("site")
-    hidden = [
-        name
-        for name in ("email", "phone", "address", "city")
-        if getattr(contact, name) is not None and name not in public
-    ]
-    if profile.identity.photo is not None and not contact.photo_shown_on("site"):
-        hidden.append("photo")
-    return hidden
+    return profile.identity.hidden_on("site")
 
 
 def _public(profile: Profile) -> Profile:
     """The profile without what `left_out` names."""
-    hidden = left_out(profile)
-    if not hidden:
-        return profile
-    identity = profile.identity
-    contact = identity.contact.model_copy(update={k: None for k in hidden if k != "photo"})
-    update: dict[str, Any] = {"contact": contact}
-    if "photo" in hidden:
-        update["photo"] = None
-    return profile.model_copy(update={"identity": identity.model_copy(update=update)})
+    return profile.model_copy(update={"identity": profile.identity.as_shown_on("site")})
 
 
 def export(

@@ -59,9 +59,8 @@ def _contact(writer: Writer, cell: _Cell) -> None:
     profile = writer.data.profile
     contact = profile.identity.contact.shown_on("annexe")
     _title(cell, writer.label("cv.contact"))
-    for name in ("email", "phone", "address", "city"):
-        if name in contact:
-            _lines(cell, [[(writer.text(contact[name]), False)]])  # type: ignore[arg-type]
+    for value in contact.values():  # in the order of CONTACT_ITEMS
+        _lines(cell, [[(writer.text(value), False)]])  # type: ignore[arg-type]
     for url in (profile.links.linkedin, profile.links.book):
         if url:
             inline.add_link(inline.new_paragraph(cell, TABLE_TEXT), str(url), _short(str(url)))
