@@ -96,12 +96,12 @@ def run_pelican(
 
 
 def documents_written(output: Path) -> list[str]:
-    """The printed and office documents in `output` (PDF, Word, PowerPoint), as paths
-    relative to it, in the order of `seo.PRINT_PATHS`."""
-    from profile_gen.site.seo import PRINT_PATHS
+    """The printed and office documents in `output` (PDF, Word, PowerPoint), wherever they
+    are (`fr/soutenance.pptx` of an English-first Book too), as sorted relative paths."""
+    from profile_gen.site.seo import PRINT_SUFFIXES
 
-    files = [path.strip("/") for path in PRINT_PATHS if not path.endswith("/")]
-    return [name for name in files if (output / name).is_file()]
+    found = (path for path in output.rglob("*") if path.suffix.lower() in PRINT_SUFFIXES)
+    return sorted(path.relative_to(output).as_posix() for path in found if path.is_file())
 
 
 def build(

@@ -23,11 +23,12 @@ from profile_gen.profile.model import Profile
 from profile_gen.profile.readiness import Readiness, assess
 from profile_gen.site import citations, glyphs
 from profile_gen.site.article_meta import article_problems
+from profile_gen.site.keys import profile_path as settings_profile
 from profile_gen.site.pdf import PdfUnavailable, printed_pages
-from profile_gen.site.plugin import profile_path as settings_profile
+from profile_gen.site.settings import THEME
 
-DEFAULT_THEME = Path(__file__).resolve().parents[2] / "theme"
-"""The repository's theme: its print font is checked when no settings name another."""
+DEFAULT_THEME = Path(THEME)
+"""The package's theme: its print font is checked when no settings name another."""
 MAX_LISTED = 15
 """Missing translations listed per language; more are summed up as « … »."""
 

@@ -22,7 +22,7 @@ from profile_gen.app.check import article_count
 from profile_gen.errors import BuildError, ProfileError
 from profile_gen.profile.readiness import assess
 from profile_gen.site import render
-from profile_gen.site.context import DECK_SLUGS
+from profile_gen.site.context import deck_slug
 from profile_gen.text import slug
 
 PROFILE_FILE = "profile.yaml"
@@ -107,7 +107,7 @@ def build_member(
         headline=profile.text(profile.identity.headline),
         seconds=time.perf_counter() - started,
         documents=tuple(documents_written(built.output)),
-        deck=DECK_SLUGS.get(profile.primary_language, DECK_SLUGS["fr"]),
+        deck=deck_slug(profile.primary_language),
         annexe=(sum(check.ok for check in report.annexe), len(report.annexe)),
         defence=(sum(check.ok for check in defence), len(defence)),
         missing=(

@@ -7,6 +7,7 @@ source's content hash: an unchanged image is not processed again.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import shutil
@@ -15,11 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
-from pillow_heif import register_heif_opener
 
 from profile_gen.media import write_atomic
-
-register_heif_opener()  # HEIC / HEIF: the iPhone's default photo format
 
 ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP", "HEIF"}
 MAX_PIXELS = 100_000_000
@@ -30,9 +28,19 @@ MAX_PIXELS = 100_000_000
 def _quiet_open(path: Path) -> Image.Image:
     """`Image.open` without Pillow's bomb warning: `MAX_PIXELS` is the limit here; Pillow's
     own error (over twice its 89-megapixel default) still stops a bomb before decoding."""
+    _read_heif()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", Image.DecompressionBombWarning)
         return Image.open(path)
+
+
+@functools.cache
+def _read_heif() -> None:
+    """HEIC / HEIF (the iPhone's default photo format) opened by Pillow: the native library
+    is loaded when a photo is first opened, not by every command."""
+    from pillow_heif import register_heif_opener
+
+    register_heif_opener()
 
 
 def inspect(path: Path) -> tuple[str, dict] | None:

@@ -49,6 +49,11 @@ DECK_SLUGS = {"fr": "soutenance", "en": "defence"}
 """The defence deck's folder in each language."""
 
 
+def deck_slug(lang: str) -> str:
+    """The deck's folder name in `lang` (`soutenance`, `defence`)."""
+    return DECK_SLUGS.get(lang, DECK_SLUGS["fr"])
+
+
 class Book:
     """Addresses of the Book's pages (relative to the site root) and its public base URL."""
 
@@ -71,7 +76,7 @@ class Book:
 
     def deck_folder(self, lang: str) -> str:
         """The deck's folder, e.g. ``soutenance`` or ``en/defence`` (no trailing slash)."""
-        return self.prefix(lang) + DECK_SLUGS.get(lang, DECK_SLUGS["fr"])
+        return self.prefix(lang) + deck_slug(lang)
 
     def not_found(self, lang: str) -> str:
         """The 404 page of `lang`: ``404.html`` at the root, ``en/404.html``."""

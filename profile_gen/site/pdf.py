@@ -29,7 +29,8 @@ from profile_gen.media import write_atomic
 
 PDFS = {"annexe/index.html": "annexe.pdf", "cv/index.html": "cv.pdf"}
 DECK = "soutenance"
-"""The deck's folder (`site.outputs.deck.DECK_FOLDER`); its PDF is `soutenance.pdf`."""
+"""The deck PDF's name, whatever the deck's folder (`soutenance/`, or `defence/` for an
+English-first Book: `site.context.deck_slug`)."""
 
 VARIANT = "pdf/a-3u"
 """PDF/A-3 (level U: Unicode text) allows the attached profile; WeasyPrint takes one variant,
@@ -81,7 +82,7 @@ class PrintInfo:
     date: datetime
     """Creation and modification date: from the source, never the clock."""
     subjects: dict[str, str] = field(default_factory=dict)
-    """The subject of each PDF, by file (`annexe.pdf`, `en/soutenance.pdf`)."""
+    """The subject of each PDF, by file (`annexe.pdf`, `soutenance.pdf`)."""
     attachment: str | None = None
     """The profile as JSON Resume, attached to `annexe.pdf`."""
     attachment_description: str = ""
