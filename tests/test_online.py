@@ -166,5 +166,9 @@ def test_the_build_warns_when_siteurl_and_links_book_differ(sample_copy, caplog)
     text = settings.read_text("utf-8").replace('SITEURL = ""', 'SITEURL = "https://x.example"')
     settings.write_text(text, encoding="utf-8")
     with caplog.at_level("WARNING"):
-        run_pelican(settings, pdf=False)
+        output = run_pelican(settings, pdf=False).output
     assert any("SITEURL (https://x.example)" in record.message for record in caplog.records)
+    # links.book stays the one address: the canonical links agree with the QR codes
+    home = (output / "index.html").read_text("utf-8")
+    assert '<link rel="canonical" href="https://lea-moreau.github.io/book/' in home
+    assert "https://x.example" not in (output / "sitemap.xml").read_text("utf-8")

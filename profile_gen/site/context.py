@@ -169,8 +169,9 @@ def improvements_by_competency(profile: Profile) -> dict[str, list]:
 
 def book_url(settings: dict, profile: Profile) -> str | None:
     """The Book's public address, one source of truth: `links.book` (the address the QR
-    codes show); the settings' `SITEURL` is only needed where there is no `links.book`."""
-    return settings.get("SITEURL") or profile.links.book
+    codes show); the settings' `SITEURL` is only needed where there is no `links.book`
+    (a differing one is reported by `siteurl_conflict`)."""
+    return profile.links.book or settings.get("SITEURL") or None
 
 
 def siteurl_conflict(settings: dict, profile: Profile, lang: str | None = None) -> str | None:
