@@ -26,6 +26,7 @@ from xml.etree.ElementTree import fromstring, register_namespace, tostring
 from profile_gen import i18n
 from profile_gen.errors import PdfUnavailable
 from profile_gen.media import write_atomic
+from profile_gen.site import glyphs
 
 PDFS = {"annexe/index.html": "annexe.pdf", "cv/index.html": "cv.pdf"}
 DECK = "soutenance"
@@ -202,8 +203,11 @@ def _render(page: str, root: Path, shared: dict | None = None) -> Any:
 
     shared = shared if shared is not None else {}
     fonts = shared.setdefault("fonts", FontConfiguration())
+    text = (root / page).read_text(encoding="utf-8")
+    if page not in PDFS:  # the deck keeps its emoji on screen; printed, they would be boxes
+        text = glyphs.strip_emoji(text, glyphs.font_coverage(root / "theme" / "fonts"))
     html = weasyprint.HTML(
-        string=(root / page).read_text(encoding="utf-8"),
+        string=text,
         base_url=STABLE_ROOT + page,
         url_fetcher=local_fetcher(root),
     )
@@ -278,12 +282,88 @@ def printed_pages(root: Path, page: str, cache: Path) -> int:
 
 
 def write_pdfs(
-    output: Path, only: tuple[str, ...] | None = None, info: PrintInfo | None = None
+    output: Path,
+    only: tuple[str, ...] | None = None,
+    info: PrintInfo | None = None,
+    beside: bool = True,
 ) -> dict[str, int]:
-    """Write the PDFs (or `only` some, by file) beside the pages; return their page counts."""
+    """Write the PDFs (or `only` some, by file) beside the pages; return their page counts.
+
+    With `beside` and where the system allows it (`can_print_beside`), the deck prints in a
+    forked helper process while this one prints the annexe and the CV: on two cores the
+    documents take the time of the longest, not of all three. The helper shares WeasyPrint,
+    already imported, and the output is the same byte for byte."""
+    jobs = {page: pdf for page, pdf in documents(output).items() if only is None or pdf in only}
+    aside = {page: pdf for page, pdf in jobs.items() if pdf == f"{DECK}.pdf"}
+    helper = None
+    if beside and aside and len(jobs) > len(aside) and can_print_beside():
+        _weasyprint()  # imported once, before the fork: the helper starts ready
+        helper = _fork_printer(aside, output, info)
     counts = {}
     shared: dict = {}
-    for page, pdf in documents(output).items():
-        if only is None or pdf in only:
+    for page, pdf in jobs.items():
+        if helper is None or page not in aside:
             counts[pdf] = render_pdf(page, output / pdf, output, shared, info)
-    return counts
+    if helper is not None:
+        printed = _join(helper)
+        if printed is None:  # the helper failed: print its pages here, where errors are told
+            printed = {
+                pdf: render_pdf(page, output / pdf, output, shared, info)
+                for page, pdf in aside.items()
+            }
+        counts.update(printed)
+    return {pdf: counts[pdf] for pdf in jobs.values()}
+
+
+def can_print_beside() -> bool:
+    """Whether a helper process can print beside this one: on Linux (fork is safe there with
+    Pango; not on macOS, and Windows has no fork), with a second core, from a process that
+    runs no other thread (`serve`) and is not itself a helper (a cohort's worker)."""
+    import multiprocessing
+    import sys
+    import threading
+
+    return (
+        sys.platform == "linux"
+        and (os.cpu_count() or 1) > 1
+        and threading.active_count() == 1
+        and multiprocessing.parent_process() is None
+    )
+
+
+def _fork_printer(jobs: dict[str, str], output: Path, info: PrintInfo | None) -> tuple[int, int]:
+    """Fork a helper that prints `jobs` and reports their page counts through a pipe; any
+    failure makes it exit with status 1 and no report."""
+    import json
+
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the helper (coverage does not follow a bare fork)
+        os.close(read)
+        status = 1
+        shared: dict = {}
+        try:
+            counts = {
+                pdf: render_pdf(page, output / pdf, output, shared, info)
+                for page, pdf in jobs.items()
+            }
+            os.write(write, json.dumps(counts).encode())
+            status = 0
+        finally:
+            shared.clear()  # WeasyPrint's font folder is removed with its configuration
+            os._exit(status)
+    os.close(write)
+    return pid, read
+
+
+def _join(helper: tuple[int, int]) -> dict[str, int] | None:
+    """The page counts the helper printed, or None when it failed."""
+    import json
+
+    pid, read = helper
+    with os.fdopen(read, "rb") as pipe:
+        report = pipe.read()
+    _, status = os.waitpid(pid, 0)
+    if os.waitstatus_to_exitcode(status) != 0:
+        return None
+    return json.loads(report)

@@ -1,0 +1,167 @@
+"""The deck's PDF (`soutenance.pdf`, for the jury's USB stick) read back: every slide prints
+its content where it can be seen, for the sample and for the deck profiles' opposite ends;
+emoji are left out; printed in a helper process beside the annexe, it is the same file."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from pathlib import Path
+
+import pypdfium2
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from profile_gen.app.build import run_pelican
+from profile_gen.site import pdf as pdf_step
+from profile_gen.site.glyphs import is_emoji
+from tests import deck_profiles
+from tests.conftest import copy_sample
+
+CONTENT = (
+    ".slide-body h1, .slide-body h2, .slide-body strong, .card h3, .card .results li,"
+    " .quote blockquote, .quote figcaption strong, .plan, .explanation, .closing-name,"
+    " .lead, .figures li"
+)
+"""What each slide says: its title, the cards, the quotes and their authors, the lists."""
+
+
+def first_words(slide) -> list[str]:
+    """The first real word of each text of `slide` (long texts end clamped with an ellipsis,
+    so later words may be cut; a word of four letters or more is found once on a page)."""
+    words = []
+    for element in slide.select(CONTENT):
+        found = [
+            w for w in element.get_text(" ", strip=True).split() if len(w) >= 4 and w.isalpha()
+        ]
+        if found:
+            words.append(found[0])
+    return words
+
+
+def ink_under(page: pypdfium2.PdfPage, word: str) -> str:
+    """'seen' when some occurrence of `word` on `page` is drawn (its box holds pixels of two
+    clearly different shades), 'hidden' when it is in the text but drawn nowhere (clipped, or
+    laid out in a box of no height), 'absent' when the page does not contain it."""
+    text = page.get_textpage()
+    image = page.render(scale=1).to_pil().convert("L")
+    height = page.get_height()
+    searcher = text.search(word, match_case=True)
+    state = "absent"
+    while (hit := searcher.get_next()) is not None:
+        state = "hidden"
+        for rect in range(text.count_rects(*hit)):
+            left, bottom, right, top = text.get_rect(rect)
+            box = image.crop(
+                (int(left), int(height - top), int(right) + 1, int(height - bottom) + 1)
+            )
+            darkest, lightest = box.getextrema()
+            if lightest - darkest > 60:
+                return "seen"
+    return state
+
+
+def build_deck(root: Path, data: dict) -> Path:
+    copy_sample(root)
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
+    (root / "content/profile.yaml").write_text(text, encoding="utf-8")
+    return run_pelican(root / "pelican.conf.py", root / "output", formats=("pdf",)).output
+
+
+@pytest.fixture(scope="module", params=["sample", "maximal", "minimal_english"])
+def printed(request, tmp_path_factory) -> Path:
+    """An output folder with the deck's HTML and PDF: the sample, or a deck profile."""
+    if request.param == "sample":
+        return request.getfixturevalue("sample_site_pdf")
+    data = getattr(deck_profiles, request.param)()
+    return build_deck(tmp_path_factory.mktemp(request.param), data)
+
+
+def test_every_slide_prints_its_content_where_it_can_be_seen(printed):
+    """The PDF once printed the cards and lists of five slides in boxes of no height (grid
+    rows under a block): the words were in the file, and nothing showed."""
+    html = (deck_profiles.deck_dir(printed) / "index.html").read_text(encoding="utf-8")
+    slides = BeautifulSoup(html, "html.parser").select("section.slide")
+    document = pypdfium2.PdfDocument(printed / "soutenance.pdf")
+    assert len(document) == len(slides)
+    checked = 0
+    for number, slide in enumerate(slides, start=1):
+        words = first_words(slide)
+        states = {word: ink_under(document[number - 1], word) for word in words}
+        assert all(state == "seen" for state in states.values()), (number, states)
+        checked += len(words)
+    assert checked >= len(slides)
+
+
+def test_the_printed_deck_leaves_emoji_out(printed):
+    html = (deck_profiles.deck_dir(printed) / "index.html").read_text(encoding="utf-8")
+    document = pypdfium2.PdfDocument(printed / "soutenance.pdf")
+    on_paper = "".join(page.get_textpage().get_text_range() for page in document)
+    assert not [char for char in on_paper if is_emoji(char)]
+    if printed.parent.name.startswith("maximal"):  # its titles have emoji: on screen, kept
+        assert [char for char in html if is_emoji(char)]
+
+
+# --------------------------------------------------------------------------- printed beside
+
+
+@pytest.fixture
+def html_only(sample_site, tmp_path) -> Path:
+    """A writable copy of the sample's HTML build."""
+    return Path(shutil.copytree(sample_site, tmp_path / "output"))
+
+
+def test_the_deck_printed_beside_the_annexe_is_the_same_file(html_only, tmp_path, monkeypatch):
+    alone = pdf_step.write_pdfs(html_only, beside=False)
+    files = {name: (html_only / name).read_bytes() for name in alone}
+    forked = []
+    fork = pdf_step._fork_printer
+    monkeypatch.setattr(pdf_step, "can_print_beside", lambda: True)
+    monkeypatch.setattr(pdf_step, "_fork_printer", lambda *a: forked.append(a[0]) or fork(*a))
+    for name in alone:
+        (html_only / name).unlink()
+    assert pdf_step.write_pdfs(html_only) == alone
+    assert forked == [{"soutenance/index.html": "soutenance.pdf"}]
+    assert {name: (html_only / name).read_bytes() for name in alone} == files
+
+
+def test_a_failing_helper_leaves_its_pages_to_the_main_process(html_only, monkeypatch):
+    """Whatever stops the helper, the deck is printed all the same, and an error it met is
+    met again (and told) where the build runs."""
+    import os
+
+    main_process = os.getpid()
+    render = pdf_step.render_pdf
+
+    def fails_in_the_helper(page, *args, **kwargs):
+        if os.getpid() != main_process:
+            raise RuntimeError("the helper fails")
+        return render(page, *args, **kwargs)
+
+    monkeypatch.setattr(pdf_step, "can_print_beside", lambda: True)
+    monkeypatch.setattr(pdf_step, "render_pdf", fails_in_the_helper)
+    counts = pdf_step.write_pdfs(html_only, only=("annexe.pdf", "soutenance.pdf"))
+    assert set(counts) == {"annexe.pdf", "soutenance.pdf"} and counts["soutenance.pdf"] >= 2
+    assert pypdfium2.PdfDocument(html_only / "soutenance.pdf")
+
+
+def test_no_helper_beside_threads_one_core_or_one_document(html_only, monkeypatch):
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert not pdf_step.can_print_beside()  # `serve` runs threads: fork is not safe there
+    finally:
+        stop.set()
+        thread.join()
+    monkeypatch.setattr(pdf_step.os, "cpu_count", lambda: 1)
+    assert not pdf_step.can_print_beside()
+    monkeypatch.setattr(pdf_step, "can_print_beside", lambda: True)
+    monkeypatch.setattr(pdf_step, "_fork_printer", lambda *a: pytest.fail("forked for one file"))
+    slides = (
+        (html_only / "soutenance/index.html")
+        .read_text(encoding="utf-8")
+        .count('<section class="slide')
+    )
+    assert pdf_step.write_pdfs(html_only, only=("soutenance.pdf",)) == {"soutenance.pdf": slides}
