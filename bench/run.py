@@ -380,10 +380,11 @@ def targets(results: dict) -> list[tuple[str, str, bool]]:
             s["html"] / s["pelican"] <= 1.3,
         ),
         (
-            "the documents (PDF, DOCX, PPTX) add ≤ 3 s (CPU time: the load of others sharing"
-            " the machine does not count)",
-            f"{s['cpu']['all']:.2f} s CPU ({s['pdf'] - s['html']:.2f} s wall)",
-            s["cpu"]["all"] <= 3.0,
+            "the documents (PDF, DOCX, PPTX) add ≤ 3 s to the build (the time a student waits;"
+            " the CPU time is the work of one core, what a machine without a second core or"
+            " without fork, such as Windows, waits)",
+            f"{s['pdf'] - s['html']:.2f} s ({s['cpu']['all']:.2f} s CPU)",
+            s["pdf"] - s["html"] <= 3.0,
         ),
         (
             "1,000 achievements ≤ 12 × the time of 100",

@@ -171,16 +171,43 @@ def replace_photo(root: Path, size: tuple[int, int]) -> None:
 
 
 @pytest.mark.parametrize("size", [(600, 800), (800, 600)], ids=["portrait", "landscape"])
-def test_photo_keeps_its_proportions(tmp_path, size):
+def test_photo_is_cropped_to_the_printed_cvs_frame(tmp_path, size):
+    """3.6 x 4.5 cm, as in the PDF: the picture itself cropped to 4:5, not squeezed."""
     root = copy_sample(tmp_path)
     replace_photo(root, size)
     document = docx.Document(str(build(root)))
-    photos = [(w, h, alt) for blob, w, h, alt in pictures(document) if blob[:2] == b"\xff\xd8"]
+    photos = [(b, w, h, alt) for b, w, h, alt in pictures(document) if b[:2] == b"\xff\xd8"]
     assert len(photos) == 1
-    width, height, alt = photos[0]
-    assert abs(width / height - size[0] / size[1]) < 0.005
-    assert max(width, height) == Cm(4.5) or abs(max(width, height) - Cm(4.5)) < 2
+    blob, width, height, alt = photos[0]
+    assert (abs(width - Cm(3.6)), abs(height - Cm(4.5))) < (2, 2)
+    with Image.open(io.BytesIO(blob)) as image:
+        assert abs(image.width / image.height - 0.8) < 0.01, image.size
     assert alt == PROFILE.text(PROFILE.identity.photo.alt)
+
+
+def test_emoji_are_left_out_as_in_the_pdfs(tmp_path):
+    """Times New Roman has no emoji: the text, the footer, the properties and the
+    alternative texts leave them out, one space kept between words; symbols the print font
+    has (☺ ♪) stay."""
+    root = copy_sample(tmp_path, "name: Léa Moreau\n", "name: Léa Moreau 🎓\n")
+    profile = root / "content/profile.yaml"
+    text = profile.read_text(encoding="utf-8")
+    text = text.replace("fr: Cheffe de projet SI en", "fr: 🚀 Cheffe de projet SI ✨ ☺ en", 1)
+    text = text.replace("Portrait illustré de Léa Moreau", "Portrait 📷 illustré de Léa Moreau ♪")
+    profile.write_text(text, encoding="utf-8")
+    with zipfile.ZipFile(build(root)) as archive:
+        parts = {
+            name: archive.read(name).decode("utf-8")
+            for name in archive.namelist()
+            if name.endswith((".xml", ".rels"))
+        }
+    xml = "".join(parts.values())
+    assert not re.search("[\U0001f000-\U0001faff\u2728]", xml)
+    assert "Cheffe de projet SI ☺ en alternance" in xml
+    assert 'descr="Portrait illustré de Léa Moreau ♪"' in xml
+    assert "<dc:title>Léa Moreau — " in parts["docProps/core.xml"]
+    footer = "".join(text for name, text in parts.items() if "footer" in name)
+    assert "Léa Moreau — " in footer
 
 
 def test_a_private_photo_stays_out(tmp_path):

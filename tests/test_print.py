@@ -114,6 +114,41 @@ def test_photo_fills_its_frame_with_its_aspect(outputs, name, pdf):
         assert min(x for x, _ in red) < face.width * 0.1
 
 
+def face_span(image) -> tuple[float, float, float, float]:
+    """Where the red face is in `image` (a photo), as fractions: left, top, right, bottom."""
+    rgb = image.convert("RGB")
+    red = [
+        (x, y)
+        for y in range(0, rgb.height, 2)
+        for x in range(0, rgb.width, 2)
+        if near(rgb.getpixel((x, y)), RED)
+    ]
+    assert red, "the face is cropped out"
+    xs, ys = [x for x, _ in red], [y for _, y in red]
+    return min(xs) / rgb.width, min(ys) / rgb.height, max(xs) / rgb.width, max(ys) / rgb.height
+
+
+@pytest.mark.parametrize("name", ["portrait", "landscape"])
+def test_the_word_annexe_frames_the_photo_as_the_pdf(outputs, name):
+    """The same 4:5 crop around the same focal point: the face sits at the same place of the
+    frame in `annexe.docx` as in `cv.pdf`."""
+    import io
+
+    import docx
+    from PIL import Image
+
+    from tests.docx_support import pictures
+
+    document = docx.Document(str(outputs[name] / "annexe.docx"))
+    [blob] = [blob for blob, *_ in pictures(document) if blob[:2] == b"\xff\xd8"]
+    with Image.open(io.BytesIO(blob)) as photo:
+        assert abs(photo.width / photo.height - 0.8) < 0.01, photo.size
+        in_word = face_span(photo)
+    page = render(outputs[name] / "cv.pdf")
+    in_pdf = face_span(page.crop(photo_box(page)))
+    assert all(abs(a - b) < 0.03 for a, b in zip(in_word, in_pdf, strict=True)), (in_word, in_pdf)
+
+
 def test_without_focal_point_a_side_face_is_cropped(tmp_path):
     """The focal point is what keeps it: centred, the landscape's left-side face is cut."""
     root = make_project(tmp_path, base=MINIMAL, image=LANDSCAPE, articles=False)

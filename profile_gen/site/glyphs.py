@@ -7,8 +7,9 @@ lists each such character with the field it is in.
 
 Emoji (common in LinkedIn headlines) are a decision, not an accident: the thesis is printed
 in black and white in a Times-like face, and a colour pictogram font (several megabytes)
-would look out of place there. The printed annexe and CV, and the deck's PDF, leave emoji
-out (`strip_emoji`); the Book and the deck, on screen, keep them; `check` says so per field.
+would look out of place there. The printed annexe and CV, the deck's PDF and the Word
+annexe leave emoji out (`strip_emoji`); the Book and the deck, on screen (and in
+PowerPoint), keep them; `check` says so per field.
 """
 
 from __future__ import annotations

@@ -6,7 +6,8 @@ a creation date taken from the source, so the same input prints byte-identical f
 annexe carries the profile as a JSON Resume attachment (`profile_gen.interop.embedded`).
 The deck prints one 16:9 page per slide in the primary language (`soutenance.pdf`, for
 the jury's USB stick: the defence's language; a second language's deck would add about
-0.6 s to every build, over the documents' 3 s budget).
+1 s of work to every build), in a helper process beside the annexe and the CV where the
+system allows it (`write_pdfs`).
 
 Only files under the output folder are read (no network); a missing system library
 (Pango) gives one clear message naming the Debian/Ubuntu packages, and the HTML stays.

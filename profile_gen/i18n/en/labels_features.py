@@ -149,7 +149,7 @@ LABELS_FEATURES = {
     "check.hint.rehearsal_stale": "the ids changed with the profile: take them again from soutenance/questions.html",
     # --- outputs
     "check.glyphs": "Characters the print font (Liberation Serif) cannot draw:",
-    "check.glyph_emoji": "{path}: {char} — an emoji, left out of the PDFs (the Book and the deck on screen keep it)",
+    "check.glyph_emoji": "{path}: {char} — an emoji, left out of the PDFs and the Word annexe (the Book and the deck on screen keep it)",
     "check.glyph_other": "{path}: {char} — printed in another font, or as a blank: replace it if you can",
     "language_mark.fr": "(in French)",
     "language_mark.en": "(in English)",

@@ -149,7 +149,7 @@ LABELS_FEATURES = {
     "check.hint.rehearsal_stale": "les identifiants ont changé avec le profil : reprenez-les de soutenance/questions.html",
     # --- outputs
     "check.glyphs": "Caractères que la police d'impression (Liberation Serif) ne sait pas dessiner :",
-    "check.glyph_emoji": "{path} : {char} — émoji, laissé hors des PDF (il reste dans le Book et la soutenance à l'écran)",
+    "check.glyph_emoji": "{path} : {char} — émoji, laissé hors des PDF et de l'annexe Word (il reste dans le Book et la soutenance à l'écran)",
     "check.glyph_other": "{path} : {char} — imprimé dans une autre police, ou en blanc : remplacez-le si vous le pouvez",
     "language_mark.fr": "(en français)",
     "language_mark.en": "(en anglais)",

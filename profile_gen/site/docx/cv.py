@@ -72,8 +72,9 @@ def _side(writer: Writer, cell: _Cell) -> None:
     inline.styled(first, TABLE_TEXT)
     if photo:
         first.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        width, height = pictures.fitted(photo.width, photo.height)
-        pictures.add_picture(first, photo.data, width, height, photo.alt)
+        width, height = pictures.PHOTO_FRAME
+        framed = pictures.framed(photo.data, photo.focus)
+        pictures.add_picture(first, framed, width, height, photo.alt)
     _contact(writer, cell)
     if profile.languages:
         _title(cell, writer.label("page.languages"))

@@ -12,6 +12,7 @@ from docx.table import _Cell
 from profile_gen.site.docx import chart, inline, pictures
 from profile_gen.site.docx.cv import write_cv
 from profile_gen.site.docx.writer import Cell, Writer, fill_cell
+from profile_gen.site.glyphs import strip_emoji
 
 
 def _path(w: Writer) -> None:
@@ -157,7 +158,10 @@ def _self_assessment(w: Writer) -> None:
     framework = w.text(competencies.framework) or w.label("framework.rncp")
     w.paragraph([(framework, False)]).paragraph_format.keep_with_next = True
     if w.data.chart is not None and w.data.chart.bars:
-        labels = [w.text(competency.display_name()) for competency in competencies.items]
+        labels = [
+            strip_emoji(w.text(competency.display_name()), w.data.covered)
+            for competency in competencies.items
+        ]
         data, ratio = chart.chart_png(w.data.chart, labels, w.data.font)
         figure = w.paragraph()
         figure.alignment = WD_ALIGN_PARAGRAPH.CENTER

@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import datetime
 import io
+import re
 import zipfile
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
 from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.ns import qn
 
 from profile_gen.site.docx.inline import clean
 from profile_gen.site.docx.styles import language_tag
+from profile_gen.site.glyphs import strip_emoji
 
 APP_XML = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" \
@@ -84,6 +87,31 @@ def _drop_template_leftovers(document: Document) -> None:
     for rel in list(document.part.rels.values()):
         if rel.reltype == STYLES_WITH_EFFECTS:
             document.part.drop_rel(rel.rId)
+
+
+def leave_out_emoji(document: Document, covered: frozenset[int]) -> None:
+    """The document without the emoji its font lacks, as the printed annexe (`glyphs`): in
+    its text, its header and footer, its pictures' descriptions and its properties."""
+
+    def strip(text: str) -> str:
+        kept = strip_emoji(text, covered)
+        return kept if kept == text else re.sub("  +", " ", kept)  # "sites 🚀 avec": one space
+
+    parts = [document.part]
+    parts += [
+        rel.target_part
+        for rel in document.part.rels.values()
+        if rel.reltype in (RT.HEADER, RT.FOOTER)
+    ]
+    for part in parts:
+        for element in part.element.iter(qn("w:t"), qn("wp:docPr")):
+            if element.tag == qn("w:t"):
+                element.text = strip(element.text or "")
+            elif element.get("descr"):
+                element.set("descr", strip(element.get("descr")))
+    core = document.core_properties
+    for name in ("title", "subject", "keywords", "author", "last_modified_by"):
+        setattr(core, name, strip(getattr(core, name)).strip())
 
 
 def to_bytes(document: Document, date: datetime.datetime) -> bytes:

@@ -1,5 +1,5 @@
-"""Pictures of the Word annexe: QR codes as sharp PNGs, the photo in its own proportions,
-each with its alternative text (`wp:docPr/@descr`)."""
+"""Pictures of the Word annexe: QR codes as sharp PNGs, the photo cropped to the printed
+CV's frame, each with its alternative text (`wp:docPr/@descr`)."""
 
 from __future__ import annotations
 
@@ -19,8 +19,8 @@ QR_WIDTH = Cm(4.5)
 for the smallest version (21 of 29 modules)."""
 QR_DPI = 600
 """Minimum resolution of a QR code's PNG at its printed size."""
-PHOTO_BOX = (Cm(4.5), Cm(4.5))
-"""The photo fits in this box, its proportions kept (3.4 x 4.5 cm for a 3:4 portrait)."""
+PHOTO_FRAME = (Cm(3.6), Cm(4.5))
+"""The photo's printed frame, the printed CV's (`.cv-photo` in `print.css`): 4:5."""
 
 _RUN = re.compile(r"M(\d+) (\d+)h(\d+)")
 
@@ -41,10 +41,24 @@ def qr_png(code: QrCode, width: Length = QR_WIDTH, dpi: int = QR_DPI) -> bytes:
     return buffer.getvalue()
 
 
-def fitted(width: int, height: int, box: tuple[Length, Length] = PHOTO_BOX) -> tuple[int, int]:
-    """The largest size (EMU) of a `width` x `height` image inside `box`, proportions kept."""
-    scale = min(box[0] / width, box[1] / height)
-    return round(width * scale), round(height * scale)
+def framed(
+    data: bytes, focus: tuple[float, float], frame: tuple[Length, Length] = PHOTO_FRAME
+) -> bytes:
+    """The JPEG `data` cropped to the proportions of `frame` as CSS's `object-fit: cover`
+    and `object-position: x% y%` crop it in the PDF: the `focus` point (0 to 1 from the
+    left and from the top) in the same place of the frame."""
+    with Image.open(io.BytesIO(data)) as image:
+        width, height = image.size
+        ratio = frame[0] / frame[1]
+        kept = (min(width, round(height * ratio)), min(height, round(width / ratio)))
+        if kept == (width, height):
+            return data
+        left = round((width - kept[0]) * focus[0])
+        top = round((height - kept[1]) * focus[1])
+        buffer = io.BytesIO()
+        cropped = image.crop((left, top, left + kept[0], top + kept[1]))
+        cropped.save(buffer, "JPEG", quality=90, optimize=True)
+    return buffer.getvalue()
 
 
 def add_picture(

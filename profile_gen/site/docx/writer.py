@@ -32,9 +32,9 @@ from profile_gen.site.docx.styles import TABLE_TEXT
 class Photo:
     data: bytes
     """The JPEG the HTML annexe prints (pixels only, no metadata)."""
-    width: int
-    height: int
     alt: str
+    focus: tuple[float, float] = (0.5, 0.5)
+    """The point kept in view when the photo is cropped to its frame (`identity.photo.focus`)."""
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,8 @@ class AnnexeData:
     """The competency chart's geometry (the self-assessment)."""
     font: Path | None = None
     """The font the chart's labels are drawn with (the theme's Liberation Serif)."""
+    covered: frozenset[int] = frozenset()
+    """The characters the print font draws: other emoji are left out, as in the PDFs."""
 
     @property
     def lang(self) -> str:

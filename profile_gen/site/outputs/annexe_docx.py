@@ -17,7 +17,7 @@ from profile_gen.media.qr import link_codes
 from profile_gen.profile.model import Profile
 from profile_gen.profile.readiness import annexe_items
 from profile_gen.site.keys import CITATION_KEY, profile_path, wants
-from profile_gen.site.outputs.annexe import AnnexeGenerator
+from profile_gen.site.outputs.annexe import AnnexeGenerator, print_font
 from profile_gen.site.pdf import source_date
 
 if TYPE_CHECKING:  # python-docx is imported only when a .docx is written
@@ -58,6 +58,7 @@ def build(data: AnnexeData) -> bytes:
             date=data.date,
         ),
     )
+    package.leave_out_emoji(document, data.covered)
     return package.to_bytes(document, data.date)
 
 
@@ -70,10 +71,9 @@ class AnnexeDocxGenerator(AnnexeGenerator):
         picture = self._cv_photo(profile)
         if picture is None or profile.identity.photo is None:
             return None
-        variant = picture.largest
-        data = (Path(self.output_path) / variant.jpeg).read_bytes()
-        alt = profile.text(profile.identity.photo.alt)
-        return Photo(data, variant.width, variant.height, alt)
+        data = (Path(self.output_path) / picture.largest.jpeg).read_bytes()
+        photo = profile.identity.photo
+        return Photo(data, profile.text(photo.alt), (photo.focus.x, photo.focus.y))
 
     def data(self) -> AnnexeData:
         from profile_gen.site.docx.writer import AnnexeData
@@ -95,6 +95,7 @@ class AnnexeDocxGenerator(AnnexeGenerator):
             improvements=self.context["improvements_by_competency"],
             chart=self.context["chart"],
             font=Path(self.settings["THEME"]) / "static/fonts/LiberationSerif-Regular.ttf",
+            covered=print_font(self.settings),
         )
 
     def generate_output(self, writer) -> None:
