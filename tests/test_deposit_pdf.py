@@ -102,6 +102,62 @@ def test_annexe_and_cv_are_pdfa_3u_tagged_and_unlocked(sample, name):
             assert key not in pdf.Root and key not in pdf.Root.get("/Names", {})
 
 
+def parent_tree(pdf: pikepdf.Pdf) -> dict[int, pikepdf.Object]:
+    """The structure tree's parent tree (a number tree): each page's array of the elements
+    its marked contents belong to, by the page's `/StructParents`."""
+    found, stack = {}, [pdf.Root.StructTreeRoot.ParentTree]
+    while stack:
+        node = stack.pop()
+        numbers = list(node.get("/Nums", []))
+        found.update({int(numbers[i]): numbers[i + 1] for i in range(0, len(numbers), 2)})
+        stack.extend(node.get("/Kids", []))
+    return found
+
+
+def marked_contents(page: pikepdf.Page) -> list[tuple[str, pikepdf.Dictionary | None]]:
+    """The page's marked content sequences, in order: their tag and properties."""
+    return [
+        (str(operands[0]), operands[1] if str(operator) == "BDC" else None)
+        for operands, operator in pikepdf.parse_content_stream(page)
+        if str(operator) in ("BDC", "BMC")
+    ]
+
+
+@pytest.mark.parametrize("name", DEPOSIT)
+def test_every_marked_content_is_in_the_tree_or_an_artifact(sample, name):
+    """PDF/UA: content is tagged or an artifact. WeasyPrint left the running footer (name,
+    page number) in marked contents no element of the tree claims; they are pagination
+    artifacts now, as Word marks footers."""
+    with pikepdf.open(sample / "output" / name) as pdf:
+        reachable = {element.objgen for element in structure(pdf)}
+        parents = parent_tree(pdf)
+        footers = 0
+        for page in pdf.pages:
+            for tag, properties in marked_contents(page):
+                if tag == "/Artifact":
+                    footers += properties is not None and properties.get("/Subtype") == "/Footer"
+                    continue
+                mcid = int(properties.MCID)
+                owner = parents[int(page.StructParents)][mcid]
+                assert owner.objgen in reachable, (name, tag, mcid)
+        if name == "annexe.pdf":  # a footer on every page: the name, then the page number
+            assert footers == 2 * len(pdf.pages)
+
+
+def test_table_headers_say_which_cells_they_head(sample):
+    """`<th scope="col">` of a header row and `<th scope="row">` of a body row keep their
+    scope in the tags (WeasyPrint drops it)."""
+    html = (sample / "output/annexe/index.html").read_text("utf-8")
+    soup = BeautifulSoup(html, "html.parser")
+    expected = [th["scope"] for th in soup.select("table th")]
+    with pikepdf.open(sample / "output/annexe.pdf") as pdf:
+        headers = [element for element in structure(pdf) if element.S == "/TH"]
+        scopes = [str(header.A.Scope) for header in headers]
+        assert all(str(header.A.O) == "/Table" for header in headers)
+    assert scopes == ["/Column" if s == "col" else "/Row" for s in expected]
+    assert "/Column" in scopes and "/Row" in scopes
+
+
 def test_metadata_title_author_subject_and_the_source_date(sample):
     profile = load(sample / "content/profile.yaml")
     mtime = int((sample / "content/profile.yaml").stat().st_mtime)

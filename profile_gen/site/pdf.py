@@ -1,9 +1,9 @@
 """The build's PDF step: WeasyPrint prints the annexe, the CV and the deck to PDF.
 
 The annexe and the CV are deposit-ready: PDF/A-3u, tagged (the structure tree, the
-language, alternative texts: PDF/UA-1 identification too), with title, author, subject and
-a creation date taken from the source, so the same input prints byte-identical files. The
-annexe carries the profile as a JSON Resume attachment (`profile_gen.interop.embedded`).
+language, alternative texts, footers as artifacts and table headers' scopes: `pdfua`; the
+PDF/UA-1 identification too), with title, author, subject and a creation date taken from
+the source, so the same input prints byte-identical files. The annexe carries the profile as a JSON Resume attachment (`profile_gen.interop.embedded`).
 The deck prints one 16:9 page per slide in the primary language (`soutenance.pdf`, for
 the jury's USB stick: the defence's language; a second language's deck would add about
 1 s of work to every build), in a helper process beside the annexe and the CV where the
@@ -27,7 +27,7 @@ from xml.etree.ElementTree import fromstring, register_namespace, tostring
 from profile_gen import i18n
 from profile_gen.errors import PdfUnavailable
 from profile_gen.media import write_atomic
-from profile_gen.site import glyphs
+from profile_gen.site import glyphs, pdfua
 
 PDFS = {"annexe/index.html": "annexe.pdf", "cv/index.html": "cv.pdf"}
 DECK = "soutenance"
@@ -244,7 +244,10 @@ def render_pdf(
         options["attachments"] = [attachment]
     document.metadata = _deposit_metadata(document, info, name, bool(options))
     pdf_file.parent.mkdir(parents=True, exist_ok=True)
-    document.write_pdf(str(pdf_file), **options)
+    data = document.write_pdf(**options)
+    if options:  # tagged: what PDF/UA asks beyond WeasyPrint's tags
+        data = pdfua.repaired(data)
+    pdf_file.write_bytes(data)
     return len(document.pages)
 
 
