@@ -4,6 +4,7 @@ codes decoded (zxing-cpp), and, with LibreOffice, converted to PDF and read agai
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import shutil
 import subprocess
@@ -54,6 +55,25 @@ def test_items_in_the_methodology_order_with_word_heading_styles(sample_docx):
         assert f"{PROFILE.text(job.title)} — {job.organization}" in entries
     for achievement in PROFILE.achievements:
         assert PROFILE.text(achievement.title) in entries
+
+
+def test_an_entrys_heading_and_dates_stay_with_its_text(sample_docx):
+    """A heading, and the italic line of dates under it, never end a page alone (Word's
+    "keep with next"; LibreOffice showed a project's title and dates at a page's foot)."""
+    document = docx.Document(str(sample_docx))
+    paragraphs = document.paragraphs
+    metas = [
+        paragraph
+        for before, paragraph in itertools.pairwise(paragraphs)
+        if before.style.name == "Heading 3"
+        and paragraph.runs
+        and all(run.italic for run in paragraph.runs)
+    ]
+    assert len(metas) >= len(PROFILE.achievements)
+    assert all(meta.paragraph_format.keep_with_next for meta in metas)
+    for level in (1, 2, 3):
+        style = document.styles[f"Heading {level}"]
+        assert style.paragraph_format.keep_with_next is not False
 
 
 def test_body_is_times_new_roman_12_one_and_a_half_justified(sample_docx):
@@ -270,3 +290,22 @@ def test_libreoffice_qr_codes_decode_at_3_cm(docx_as_pdf):
             found[barcode.text] = (points.top_right.x - points.top_left.x) / dpi * 2.54
     assert sorted(found) == sorted(LINKS)
     assert all(width >= 3 for width in found.values()), found
+
+
+def test_the_charts_scale_lines_stand_beside_the_bars_not_across_the_labels():
+    """As in the HTML chart: a tick line from 5 units above a bar to 5 below it, so the
+    competency's name over the bar is never crossed out."""
+    from profile_gen.site.charts import competency_chart
+    from profile_gen.site.docx import chart as docx_chart
+
+    geometry = competency_chart(PROFILE)
+    data, _ = docx_chart.chart_png(geometry, [""] * len(geometry.bars), None)
+    image = Image.open(io.BytesIO(data)).convert("L")
+    left, top, right, _ = docx_chart.MARGIN
+    scale = image.width / (geometry.width + left + right)
+    for bar in geometry.bars:
+        for _, x in geometry.ticks[1:]:  # the first tick is where the bars start
+            column = round((x + left) * scale)
+            beside = image.getpixel((column, round((bar.bar_y - 3 + top) * scale)))
+            over_label = image.getpixel((column, round((bar.label_y - 4 + top) * scale)))
+            assert beside < 200 and over_label == 255, (bar.competency_id, x, beside, over_label)

@@ -57,7 +57,7 @@ LABELS_OUTPUTS = {
     "contact.address": "votre adresse",
     "contact.city": "votre ville",
     "present": "aujourd'hui",
-    "quote": "« {text} »",
+    "quote": "«\u00a0{text}\u00a0»",  # no-break spaces: a guillemet never ends up alone
     "colon": " : ",  # French puts a space before the colon
     # the Book
     "page.home": "Accueil",

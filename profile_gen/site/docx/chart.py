@@ -48,10 +48,12 @@ def chart_png(chart: Chart, labels: Sequence[str], font: Path | None) -> tuple[b
 
     tick_font, label_font = _font(font, 12 * scale), _font(font, 14 * scale)
     for level, x in chart.ticks:
-        draw.line([at(x, -6), at(x, chart.height)], fill="#999999", width=max(1, round(scale)))
         draw.text(at(x, -10), str(level), fill="#333333", font=tick_font, anchor="ms")
     for bar, label in zip(chart.bars, labels, strict=True):
         label_y, bar_y = _rows(bar)
+        for _, x in chart.ticks:  # beside the bar only, as in the HTML: never across a label
+            line = [at(x, bar_y - 5), at(x, bar_y + BAR_HEIGHT + 5)]
+            draw.line(line, fill="#999999", width=max(1, round(scale)))
         draw.text(at(0, label_y), label, fill="#000000", font=label_font, anchor="ls")
         draw.rounded_rectangle(
             [at(0, bar_y), at(bar.level_width, bar_y + BAR_HEIGHT)],

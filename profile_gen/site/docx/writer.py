@@ -116,9 +116,11 @@ class Writer:
         return paragraph
 
     def meta(self, text: str, container: Any = None) -> None:
-        """The line under an entry's heading: period, place, organisation (in italics)."""
+        """The line under an entry's heading: period, place, organisation (in italics), on
+        the same page as what follows (a heading and its dates never end a page alone)."""
         if text:
             paragraph = (container or self.document).add_paragraph()
+            paragraph.paragraph_format.keep_with_next = True
             inline.add_text(paragraph, text, italic=True)
 
     def markdown(
