@@ -20,6 +20,7 @@ from pptx.util import Pt
 from profile_gen import i18n
 from profile_gen.app.build import run_pelican
 from profile_gen.media.qr import make_qr
+from profile_gen.profile import colors
 from profile_gen.profile.deck_plan import plan_deck
 from profile_gen.profile.loader import load, load_text
 from profile_gen.profile.model import SlideType
@@ -187,6 +188,30 @@ def test_qr_codes_decode_to_the_links_on_title_and_closing(site):
             "QR Book": str(PROFILE.links.book),
             "QR LinkedIn": str(PROFILE.links.linkedin),
         }
+
+
+def test_links_are_in_the_persons_colour(site):
+    """The theme's hyperlink colours are the profile's colour (the template's are blue and
+    purple), and the closing slide's links use them."""
+    import re
+
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    deck = open_deck(site / "soutenance.pptx")
+    theme = deck.slide_master.part.part_related_by(RT.THEME).blob.decode("utf-8")
+    colour = (PROFILE.identity.color or colors.DEFAULT).lstrip("#").upper()
+    for name in ("hlink", "folHlink"):
+        assert re.search(rf'<a:{name}><a:srgbClr val="{colour}"/>', theme), name
+    closing = list(deck.slides)[-1]
+    links = [
+        r.hyperlink.address
+        for s in closing.shapes
+        if s.has_text_frame
+        for p in s.text_frame.paragraphs
+        for r in p.runs
+        if r.hyperlink.address
+    ]
+    assert str(PROFILE.links.book) in links
 
 
 def test_sample_photo_and_type_sizes(site):

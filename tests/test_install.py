@@ -146,6 +146,8 @@ def test_a_student_folder_from_init_to_build(installed, tmp_path):
     folder = tmp_path / "book"
     version = installed.run("profile-gen", "--version", cwd=tmp_path)
     assert version.strip() == f"profile-gen {installed.wheel.name.split('-')[1]}"
+    # where pip's scripts folder is not on the PATH (Windows, `pip install --user`)
+    assert installed.run("python", "-m", "profile_gen", "--version", cwd=tmp_path) == version
     installed.run("profile-gen", "init", "book", cwd=tmp_path)
     fill(folder)
     report = installed.run("profile-gen", "check", cwd=folder, ok=(1,))  # valid, incomplete

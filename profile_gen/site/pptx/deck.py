@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 import io
 import os
+import re
 import zipfile
 
 from pptx import Presentation
@@ -84,6 +85,17 @@ def _drop_thumbnail(presentation) -> None:
             relationships.pop(key)
 
 
+def _link_colour(presentation, accent: str) -> None:
+    """Links in the person's colour: the theme's hyperlink colours (the template's blue and
+    purple would stand out on the closing slide)."""
+    theme = presentation.slide_master.part.part_related_by(RT.THEME)
+    xml = theme.blob.decode("utf-8")
+    for name in ("hlink", "folHlink"):
+        pattern = rf'<a:{name}><a:srgbClr val="[0-9A-Fa-f]{{6}}"/></a:{name}>'
+        xml = re.sub(pattern, f'<a:{name}><a:srgbClr val="{accent.upper()}"/></a:{name}>', xml)
+    theme._blob = xml.encode("utf-8")  # a plain part: python-pptx keeps its bytes
+
+
 def _properties(presentation, ctx: DeckContext) -> None:
     properties = presentation.core_properties
     name = ctx.profile.identity.name
@@ -122,6 +134,7 @@ def build(plan: list[DeckSlide], ctx: DeckContext) -> bytes:
     presentation = Presentation()
     _widen_template(presentation)
     _drop_thumbnail(presentation)
+    _link_colour(presentation, ctx.accent)
     layout = presentation.slide_layouts.get_by_name(LAYOUT)
     for number, planned in enumerate(plan, 1):
         slide = presentation.slides.add_slide(layout)
