@@ -146,6 +146,29 @@ def test_a_failing_helper_leaves_its_pages_to_the_main_process(html_only, monkey
     assert pypdfium2.PdfDocument(html_only / "soutenance.pdf")
 
 
+def test_a_failing_build_waits_for_its_helper(html_only, monkeypatch):
+    """The annexe fails to print: the helper is waited for (reaped, not left writing into a
+    build that is given up) before the error goes on."""
+    import os
+
+    main_process, render, joined = os.getpid(), pdf_step.render_pdf, []
+    join = pdf_step._join
+
+    def fails_here(page, *args, **kwargs):
+        if os.getpid() == main_process and page == "annexe/index.html":
+            raise RuntimeError("the annexe fails")
+        return render(page, *args, **kwargs)
+
+    monkeypatch.setattr(pdf_step, "can_print_beside", lambda: True)
+    monkeypatch.setattr(pdf_step, "render_pdf", fails_here)
+    monkeypatch.setattr(pdf_step, "_join", lambda helper: joined.append(helper) or join(helper))
+    with pytest.raises(RuntimeError, match="the annexe fails"):
+        pdf_step.write_pdfs(html_only)
+    [(pid, _)] = joined
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)  # already reaped
+
+
 def test_no_helper_beside_threads_one_core_or_one_document(html_only, monkeypatch):
     stop = threading.Event()
     thread = threading.Thread(target=stop.wait)

@@ -305,9 +305,14 @@ def write_pdfs(
         helper = _fork_printer(aside, output, info)
     counts = {}
     shared: dict = {}
-    for page, pdf in jobs.items():
-        if helper is None or page not in aside:
-            counts[pdf] = render_pdf(page, output / pdf, output, shared, info)
+    try:
+        for page, pdf in jobs.items():
+            if helper is None or page not in aside:
+                counts[pdf] = render_pdf(page, output / pdf, output, shared, info)
+    except BaseException:
+        if helper is not None:  # no helper left writing into a build that is given up
+            _join(helper)
+        raise
     if helper is not None:
         printed = _join(helper)
         if printed is None:  # the helper failed: print its pages here, where errors are told
