@@ -53,6 +53,21 @@ def maximal() -> dict:
     return data
 
 
+def many_strengths() -> dict:
+    """Twelve strengths (the methodology asks for ten): six rows a column; symbols that
+    fonts draw as text (✓ ★) and a colour emoji in a title."""
+    data = sample_data()
+    extra = [
+        {
+            "title": both("✓ Livré à temps ★ 🚀", "✓ Delivered on time ★ 🚀"),
+            "explanation": both(LONG, LONG_EN),
+        },
+        {"title": both("Négociation", "Negotiation"), "explanation": both(LONG, LONG_EN)},
+    ]
+    data["strengths"] = extra + data["strengths"]
+    return data
+
+
 def minimal_english() -> dict:
     """One language (English), a name and a headline, a Book link: nothing else."""
     return {

@@ -73,7 +73,7 @@ def test_an_entrys_heading_and_dates_stay_with_its_text(sample_docx):
     assert all(meta.paragraph_format.keep_with_next for meta in metas)
     for level in (1, 2, 3):
         style = document.styles[f"Heading {level}"]
-        assert style.paragraph_format.keep_with_next is not False
+        assert style.paragraph_format.keep_with_next is True
 
 
 def test_body_is_times_new_roman_12_one_and_a_half_justified(sample_docx):
@@ -199,7 +199,7 @@ def test_photo_is_cropped_to_the_printed_cvs_frame(tmp_path, size):
     photos = [(b, w, h, alt) for b, w, h, alt in pictures(document) if b[:2] == b"\xff\xd8"]
     assert len(photos) == 1
     blob, width, height, alt = photos[0]
-    assert (abs(width - Cm(3.6)), abs(height - Cm(4.5))) < (2, 2)
+    assert abs(width - Cm(3.6)) < 2 and abs(height - Cm(4.5)) < 2
     with Image.open(io.BytesIO(blob)) as image:
         assert abs(image.width / image.height - 0.8) < 0.01, image.size
     assert alt == PROFILE.text(PROFILE.identity.photo.alt)

@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 
 from profile_gen.app.build import run_pelican
 from profile_gen.site import pdf as pdf_step
-from profile_gen.site.glyphs import is_emoji
+from profile_gen.site.glyphs import PRESENTATION, is_emoji
 from tests import deck_profiles
 from tests.conftest import copy_sample
 
@@ -69,7 +69,7 @@ def build_deck(root: Path, data: dict) -> Path:
     return run_pelican(root / "pelican.conf.py", root / "output", formats=("pdf",)).output
 
 
-@pytest.fixture(scope="module", params=["sample", "maximal", "minimal_english"])
+@pytest.fixture(scope="module", params=["sample", "maximal", "many_strengths", "minimal_english"])
 def printed(request, tmp_path_factory) -> Path:
     """An output folder with the deck's HTML and PDF: the sample, or a deck profile."""
     if request.param == "sample":
@@ -98,9 +98,14 @@ def test_the_printed_deck_leaves_emoji_out(printed):
     html = (deck_profiles.deck_dir(printed) / "index.html").read_text(encoding="utf-8")
     document = pypdfium2.PdfDocument(printed / "soutenance.pdf")
     on_paper = "".join(page.get_textpage().get_text_range() for page in document)
-    assert not [char for char in on_paper if is_emoji(char)]
-    if printed.parent.name.startswith("maximal"):  # its titles have emoji: on screen, kept
-        assert [char for char in html if is_emoji(char)]
+    colour = [char for char in on_paper if char > "\uffff" or char in PRESENTATION]
+    assert not colour
+    if printed.parent.name.startswith(
+        ("maximal", "many_strengths")
+    ):  # emoji in titles: kept on screen
+        assert [char for char in html if char > "\uffff" and is_emoji(char)]
+    if printed.parent.name.startswith("many_strengths"):  # symbols that are text by default stay
+        assert "✓" in on_paper and "★" in on_paper
 
 
 # --------------------------------------------------------------------------- printed beside
@@ -131,8 +136,8 @@ def test_a_failing_helper_leaves_its_pages_to_the_main_process(html_only, monkey
     met again (and told) where the build runs."""
     import os
 
-    main_process = os.getpid()
-    render = pdf_step.render_pdf
+    main_process, render, reports = os.getpid(), pdf_step.render_pdf, []
+    join = pdf_step._join
 
     def fails_in_the_helper(page, *args, **kwargs):
         if os.getpid() != main_process:
@@ -141,9 +146,46 @@ def test_a_failing_helper_leaves_its_pages_to_the_main_process(html_only, monkey
 
     monkeypatch.setattr(pdf_step, "can_print_beside", lambda: True)
     monkeypatch.setattr(pdf_step, "render_pdf", fails_in_the_helper)
+    monkeypatch.setattr(pdf_step, "_join", lambda helper: reports.append(join(helper)))
     counts = pdf_step.write_pdfs(html_only, only=("annexe.pdf", "soutenance.pdf"))
+    assert reports == [None]  # a helper ran, and failed
     assert set(counts) == {"annexe.pdf", "soutenance.pdf"} and counts["soutenance.pdf"] >= 2
     assert pypdfium2.PdfDocument(html_only / "soutenance.pdf")
+
+
+def test_no_process_to_fork_or_sigchld_ignored_still_print_everything(html_only, monkeypatch):
+    """Out of processes, everything prints here; with SIGCHLD ignored (a launcher's setting
+    that children inherit), the helper is not waited for, and its report is enough."""
+    import os
+    import signal
+
+    monkeypatch.setattr(pdf_step, "can_print_beside", lambda: True)
+    expected = pdf_step.write_pdfs(html_only, beside=False)
+    previous = signal.signal(signal.SIGCHLD, signal.SIG_IGN)
+    try:
+        assert pdf_step.write_pdfs(html_only) == expected
+    finally:
+        signal.signal(signal.SIGCHLD, previous)
+
+    def no_fork() -> int:
+        raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    opened = len(os.listdir("/proc/self/fd"))
+    assert pdf_step.write_pdfs(html_only) == expected
+    assert len(os.listdir("/proc/self/fd")) <= opened  # the pipe's ends closed
+
+
+def test_a_fresh_linux_process_with_two_cores_prints_beside():
+    """What the build sees: nothing else running in a new `profile-gen` process."""
+    import os
+    import subprocess
+    import sys
+
+    code = "from profile_gen.site import pdf; print(pdf.can_print_beside())"
+    answer = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    expected = sys.platform == "linux" and len(os.sched_getaffinity(0)) > 1
+    assert answer.stdout.strip() == str(expected), answer.stderr
 
 
 def test_a_failing_build_waits_for_its_helper(html_only, monkeypatch):
@@ -178,7 +220,7 @@ def test_no_helper_beside_threads_one_core_or_one_document(html_only, monkeypatc
     finally:
         stop.set()
         thread.join()
-    monkeypatch.setattr(pdf_step.os, "cpu_count", lambda: 1)
+    monkeypatch.setattr(pdf_step.os, "sched_getaffinity", lambda pid: {0}, raising=False)
     assert not pdf_step.can_print_beside()
     monkeypatch.setattr(pdf_step, "can_print_beside", lambda: True)
     monkeypatch.setattr(pdf_step, "_fork_printer", lambda *a: pytest.fail("forked for one file"))

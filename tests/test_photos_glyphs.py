@@ -75,10 +75,28 @@ def test_every_unprintable_character_is_listed_with_its_field(tmp_path):
         ("Fan de ☺ et ♪", "Fan de ☺ et ♪"),  # symbols the font has stay
         ("Drapeau 🇫🇷", "Drapeau "),
         ("café – 10 €", "café – 10 €"),
+        ("क्\u200dष", "क्\u200dष"),  # a joiner outside an emoji is the script's own
+        ("1\ufe0f\u20e3 un", "1 un"),  # a keycap keeps its digit
+        ("✓ livré ★", " livré "),  # the print font has neither
     ],
 )
 def test_print_leaves_out_only_what_the_font_lacks(text, printed):
     assert glyphs.strip_emoji(text, glyphs.font_coverage(FONTS)) == printed
+
+
+@pytest.mark.parametrize(
+    ("text", "printed"),
+    [
+        ("✓ Livré à temps ★ ☎ ✉ ➜ ⚙", "✓ Livré à temps ★ ☎ ✉ ➜ ⚙"),  # text by default
+        ("Top ✨ ✅ ⭐ 🚀", "Top    "),  # colour emoji by default
+        ("☎\ufe0f appel", "☎ appel"),
+        ("❤\ufe0f\u200d🔥 feu", "❤ feu"),
+    ],
+)
+def test_for_a_system_font_symbols_stay_and_colour_emoji_go(text, printed):
+    """The deck prints in the system's sans-serif: whatever it is, it draws the symbols that
+    are text by default, and no colour emoji."""
+    assert glyphs.strip_emoji(text) == printed
 
 
 def test_check_lists_field_and_character(run_cli, tmp_path):

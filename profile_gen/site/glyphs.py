@@ -36,16 +36,28 @@ FONT_FILES = (
     "LiberationSerif-BoldItalic.ttf",
 )
 
-_EMOJI = re.compile(
-    "["
-    "\U0001f000-\U0001faff"  # pictographs, emoticons, transport, symbols and pictographs
-    "\u2600-\u27bf"  # miscellaneous symbols, dingbats
-    "\u2b00-\u2bff"  # arrows and stars used as emoji (⭐ ⬆)
-    "\U0001f1e6-\U0001f1ff"  # regional indicators (flags)
-    "\ufe0f\ufe0e\u20e3"  # emoji / text presentation selectors, keycap
-    "\u200d"  # zero-width joiner of emoji sequences
-    "]"
+_PICTOGRAPHS = "\U0001f000-\U0001faff"
+"""Pictographs, emoticons, transport, flags (regional indicators), skin tones: drawn by
+colour emoji fonts only."""
+_SYMBOLS = "\u2600-\u27bf\u2b00-\u2bff"
+"""Miscellaneous symbols, dingbats, arrows and stars (☺ ♪ ✓ ★ ➜): emoji in some fonts, text
+in many."""
+PRESENTATION = frozenset(
+    "\u231a\u231b\u23e9\u23ea\u23eb\u23ec\u23f0\u23f3\u25fd\u25fe\u2614\u2615"
+    "\u2648\u2649\u264a\u264b\u264c\u264d\u264e\u264f\u2650\u2651\u2652\u2653"
+    "\u267f\u2693\u26a1\u26aa\u26ab\u26bd\u26be\u26c4\u26c5\u26ce\u26d4\u26ea"
+    "\u26f2\u26f3\u26f5\u26fa\u26fd\u2705\u270a\u270b\u2728\u274c\u274e\u2753"
+    "\u2754\u2755\u2757\u2795\u2796\u2797\u27b0\u27bf\u2b1b\u2b1c\u2b50\u2b55"
 )
+"""The symbols Unicode shows as colour emoji by default (`Emoji_Presentation`, outside the
+pictographs): ✨ ✅ ⭐ ❌. The others (☺ ✓ ★) are text by default."""
+_EMOJI = re.compile(f"[{_PICTOGRAPHS}{_SYMBOLS}]")
+_SEQUENCE = re.compile(
+    f"([{_PICTOGRAPHS}{_SYMBOLS}])"
+    f"(?:[\ufe0f\ufe0e\u20e3]|\u200d[{_PICTOGRAPHS}{_SYMBOLS}]|[\U0001f3fb-\U0001f3ff])*"
+)
+"""An emoji with what is part of it: presentation selectors, keycap, skin tone, and the
+emoji a zero-width joiner (U+200D) binds to it. A joiner elsewhere (in Devanagari) stays."""
 _JOINERS = "\u200d\ufe0f\ufe0e\u20e3"
 """Invisible parts of emoji sequences: removed with them."""
 _IGNORED = {"\n", "\r", "\t", "\u00ad", "\u200b"}
@@ -53,13 +65,27 @@ _IGNORED = {"\n", "\r", "\t", "\u00ad", "\u200b"}
 
 
 def is_emoji(char: str) -> bool:
+    """Whether `char` is a pictograph or a symbol that fonts may draw as an emoji."""
     return bool(_EMOJI.fullmatch(char))
 
 
-def strip_emoji(text: str, covered: frozenset[int] = frozenset()) -> str:
-    """`text` without the emoji the print font lacks (and their joiners and selectors), for
-    the printed pages; symbols the font has (☺ ♪) stay."""
-    return _EMOJI.sub(lambda m: m[0] if ord(m[0]) in covered and m[0] not in _JOINERS else "", text)
+def strip_emoji(text: str, covered: frozenset[int] | None = None) -> str:
+    """`text` without the emoji its font cannot draw, for printed pages. With the font's
+    `covered` characters, a symbol it has (☺ ♪) stays; without them (a font chosen by the
+    system: the deck's), symbols that are text by default (✓ ★ ➜) stay and those shown as
+    colour emoji (✨ ✅) go. Pictographs always go, with their selectors and joined parts."""
+
+    def kept(match: re.Match[str]) -> str:
+        char = match[1]
+        if char > "\uffff":
+            return ""
+        drawn = ord(char) in covered if covered is not None else char not in PRESENTATION
+        return char if drawn else ""
+
+    return _SEQUENCE.sub(kept, text).translate(_SELECTORS)  # a keycap's digit stays: 1️⃣ → 1
+
+
+_SELECTORS = str.maketrans("", "", "\ufe0f\ufe0e\u20e3")
 
 
 def strip_file(path: Path, covered: frozenset[int]) -> None:

@@ -206,7 +206,7 @@ def _render(page: str, root: Path, shared: dict | None = None) -> Any:
     fonts = shared.setdefault("fonts", FontConfiguration())
     text = (root / page).read_text(encoding="utf-8")
     if page not in PDFS:  # the deck keeps its emoji on screen; printed, they would be boxes
-        text = glyphs.strip_emoji(text, glyphs.font_coverage(root / "theme" / "fonts"))
+        text = glyphs.strip_emoji(text)  # the system font: symbols stay, colour emoji go
     html = weasyprint.HTML(
         string=text,
         base_url=STABLE_ROOT + page,
@@ -326,43 +326,59 @@ def write_pdfs(
 
 def can_print_beside() -> bool:
     """Whether a helper process can print beside this one: on Linux (fork is safe there with
-    Pango; not on macOS, and Windows has no fork), with a second core, from a process that
-    runs no other thread (`serve`) and is not itself a helper (a cohort's worker)."""
+    Pango; not on macOS, and Windows has no fork), with a second core this process may use,
+    from a process that runs no other thread (`serve`) and is not itself a helper (a
+    cohort's worker)."""
     import multiprocessing
     import sys
     import threading
 
     return (
         sys.platform == "linux"
-        and (os.cpu_count() or 1) > 1
+        and len(os.sched_getaffinity(0)) > 1
         and threading.active_count() == 1
         and multiprocessing.parent_process() is None
     )
 
 
-def _fork_printer(jobs: dict[str, str], output: Path, info: PrintInfo | None) -> tuple[int, int]:
+def _fork_printer(
+    jobs: dict[str, str], output: Path, info: PrintInfo | None
+) -> tuple[int, int] | None:
     """Fork a helper that prints `jobs` and reports their page counts through a pipe; any
-    failure makes it exit with status 1 and no report."""
-    import json
-
+    failure makes it exit with status 1 and no report. None when no process can be made."""
     read, write = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover - the helper (coverage does not follow a bare fork)
+    try:
+        pid = os.fork()
+    except OSError:  # no process left to the user: everything prints here
         os.close(read)
-        status = 1
-        shared: dict = {}
+        os.close(write)
+        return None
+    if pid == 0:  # pragma: no cover - the helper (coverage does not follow a bare fork)
         try:
-            counts = {
-                pdf: render_pdf(page, output / pdf, output, shared, info)
-                for page, pdf in jobs.items()
-            }
-            os.write(write, json.dumps(counts).encode())
-            status = 0
+            _print_and_report(jobs, output, info, read, write)
         finally:
-            shared.clear()  # WeasyPrint's font folder is removed with its configuration
-            os._exit(status)
+            os._exit(1)  # reached only on a failure, Ctrl-C included: never the build's code
     os.close(write)
     return pid, read
+
+
+def _print_and_report(  # pragma: no cover - runs in the helper
+    jobs: dict[str, str], output: Path, info: PrintInfo | None, read: int, write: int
+) -> None:
+    import gc
+    import json
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C ends the helper, nothing else
+    os.close(read)
+    shared: dict = {}
+    counts = {
+        pdf: render_pdf(page, output / pdf, output, shared, info) for page, pdf in jobs.items()
+    }
+    os.write(write, json.dumps(counts).encode())
+    shared.clear()
+    gc.collect()  # WeasyPrint's font folder goes with its configuration, held by cycles
+    os._exit(0)
 
 
 def _join(helper: tuple[int, int]) -> dict[str, int] | None:
@@ -372,7 +388,12 @@ def _join(helper: tuple[int, int]) -> dict[str, int] | None:
     pid, read = helper
     with os.fdopen(read, "rb") as pipe:
         report = pipe.read()
-    _, status = os.waitpid(pid, 0)
-    if os.waitstatus_to_exitcode(status) != 0:
+    try:
+        _, status = os.waitpid(pid, 0)
+        failed = os.waitstatus_to_exitcode(status) != 0
+    except ChildProcessError:  # SIGCHLD ignored (set by some launchers): the report tells
+        failed = False
+    try:
+        return None if failed else json.loads(report)
+    except ValueError:  # no whole report: the helper stopped while printing
         return None
-    return json.loads(report)

@@ -4,7 +4,8 @@
   content that no element of the structure tree claims: WeasyPrint keeps margin boxes out
   of the tree on purpose (a PDF 1.7 tree may not hold artifacts), which leaves that text
   neither tagged nor an artifact, and PDF/UA asks for one or the other. It becomes a
-  pagination artifact, as Word marks its footers.
+  pagination artifact, as Word marks its footers, and the parent tree no longer points
+  from it to WeasyPrint's detached elements.
 - **Table headers** carry no `/Scope`: the printed tables' `<th scope="col">` (in the
   header row) and `<th scope="row">` (first cell of a body row) are lost, so a screen
   reader cannot tell which header a cell belongs to. Each `/TH` gets its scope back from
@@ -20,7 +21,8 @@ import io
 from collections.abc import Iterator
 from typing import Any
 
-PAGINATION = {"/Type": "/Pagination", "/Subtype": "/Footer"}
+PAGINATION = {"/Type": "/Pagination"}
+"""What the margin boxes hold: running headers and footers (name, page number)."""
 
 
 def repaired(data: bytes) -> bytes:
@@ -32,8 +34,13 @@ def repaired(data: bytes) -> bytes:
         if root is None:
             return data
         claimed = set(_claimed(root))
+        parents = _parent_tree(root)
         for page in pdf.pages:
-            _footer_as_artifact(pdf, page, claimed)
+            released = _footer_as_artifact(pdf, page, claimed)
+            slots = parents.get(int(page.get("/StructParents", -1)))
+            for mcid in released:  # no element left claiming an artifact
+                if slots is not None and mcid < len(slots):
+                    slots[mcid] = None
         for element in _elements(root):
             if element.get("/S") == "/TH":
                 _scope(element, pikepdf)
@@ -80,11 +87,25 @@ def _claimed(root: Any) -> Iterator[tuple[tuple[int, int], int]]:
     yield from walk(root, None)
 
 
-def _footer_as_artifact(pdf: Any, page: Any, claimed: set) -> None:
-    """The page's marked contents that no structure element claims become artifacts."""
+def _parent_tree(root: Any) -> dict[int, Any]:
+    """The parent tree's arrays (the element of each marked content), by page key."""
+    found, stack = {}, [root.get("/ParentTree")]
+    while stack:
+        node = stack.pop()
+        if node is None:
+            continue
+        numbers = list(node.get("/Nums", []))
+        found.update({int(numbers[i]): numbers[i + 1] for i in range(0, len(numbers) - 1, 2)})
+        stack.extend(node.get("/Kids", []))
+    return found
+
+
+def _footer_as_artifact(pdf: Any, page: Any, claimed: set) -> list[int]:
+    """The page's marked contents that no structure element claims become artifacts (in
+    WeasyPrint's PDFs, those of the page's margin boxes); return their former MCIDs."""
     import pikepdf
 
-    changed = False
+    released: list[int] = []
     operations: list[Any] = []
     for instruction in pikepdf.parse_content_stream(page):
         operands = instruction.operands
@@ -94,10 +115,11 @@ def _footer_as_artifact(pdf: Any, page: Any, claimed: set) -> None:
                 properties = {key: pikepdf.Name(value) for key, value in PAGINATION.items()}
                 artifact = [pikepdf.Name("/Artifact"), pikepdf.Dictionary(properties)]
                 instruction = pikepdf.ContentStreamInstruction(artifact, instruction.operator)
-                changed = True
+                released.append(int(mcid))
         operations.append(instruction)
-    if changed:
+    if released:
         page.Contents = pdf.make_stream(pikepdf.unparse_content_stream(operations))
+    return released
 
 
 def _scope(header: Any, pikepdf: Any) -> None:

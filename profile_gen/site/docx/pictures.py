@@ -57,7 +57,10 @@ def framed(
         top = round((height - kept[1]) * focus[1])
         buffer = io.BytesIO()
         cropped = image.crop((left, top, left + kept[0], top + kept[1]))
-        cropped.save(buffer, "JPEG", quality=90, optimize=True)
+        # the source's own quantization: the crop loses no more than the JPEG already did
+        tables = getattr(image, "quantization", None)
+        options = {"qtables": tables} if tables else {"quality": 90}
+        cropped.save(buffer, "JPEG", optimize=True, **options)
     return buffer.getvalue()
 
 
