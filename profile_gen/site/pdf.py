@@ -3,7 +3,8 @@
 The annexe and the CV are deposit-ready: PDF/A-3u, tagged (the structure tree, the
 language, alternative texts, footers as artifacts and table headers' scopes: `pdfua`; the
 PDF/UA-1 identification too), with title, author, subject and a creation date taken from
-the source, so the same input prints byte-identical files. The annexe carries the profile as a JSON Resume attachment (`profile_gen.interop.embedded`).
+the source, so the same input prints byte-identical files. The annexe carries the profile
+as a JSON Resume attachment (`profile_gen.interop.embedded`).
 The deck prints one 16:9 page per slide in the primary language (`soutenance.pdf`, for
 the jury's USB stick: the defence's language; a second language's deck would add about
 1 s of work to every build), in a helper process beside the annexe and the CV where the
@@ -303,24 +304,22 @@ def write_pdfs(
     if beside and aside and len(jobs) > len(aside) and can_print_beside():
         _weasyprint()  # imported once, before the fork: the helper starts ready
         helper = _fork_printer(aside, output, info)
-    counts = {}
     shared: dict = {}
+
+    def print_here(pages: dict[str, str]) -> dict[str, int]:
+        return {
+            pdf: render_pdf(page, output / pdf, output, shared, info) for page, pdf in pages.items()
+        }
+
+    if helper is None:
+        return print_here(jobs)
     try:
-        for page, pdf in jobs.items():
-            if helper is None or page not in aside:
-                counts[pdf] = render_pdf(page, output / pdf, output, shared, info)
+        counts = print_here({page: pdf for page, pdf in jobs.items() if page not in aside})
     except BaseException:
-        if helper is not None:  # no helper left writing into a build that is given up
-            _join(helper)
+        _join(helper)  # no helper left writing into a build that is given up
         raise
-    if helper is not None:
-        printed = _join(helper)
-        if printed is None:  # the helper failed: print its pages here, where errors are told
-            printed = {
-                pdf: render_pdf(page, output / pdf, output, shared, info)
-                for page, pdf in aside.items()
-            }
-        counts.update(printed)
+    # a failed helper's pages are printed here, where their errors are told
+    counts.update(_join(helper) or print_here(aside))
     return {pdf: counts[pdf] for pdf in jobs.values()}
 
 
