@@ -23,6 +23,7 @@ from profile_gen.profile.model import Profile
 from profile_gen.profile.readiness import Readiness, assess
 from profile_gen.site import citations, glyphs
 from profile_gen.site.article_meta import article_problems
+from profile_gen.site.context import deck_slug
 from profile_gen.site.keys import profile_path as settings_profile
 from profile_gen.site.pdf import PdfUnavailable, printed_pages
 from profile_gen.site.settings import THEME
@@ -109,10 +110,13 @@ def report_lines(
     out += ["", say("check.annexe")]
     for item in report.annexe:
         line = f"  {'✓' if item.ok else '✗'} {say('item.' + item.key)}"
-        key = "activities_folder" if item.key == "activities" else item.key
+        key = (
+            "activities_folder" if item.key == "activities" else item.context.get("hint", item.key)
+        )
         hint = say(f"check.hint.{key}", articles=findings.articles_folder)
         out.append(line if item.ok else f"{line} — {hint}")
-    out += ["", say("check.defence"), *_defence_lines(report, say)]
+    questions = f"{deck_slug(profile.primary_language)}/questions.html"
+    out += ["", say("check.defence"), *_defence_lines(report, say, questions)]
     if findings.articles:
         out += ["", say("check.articles")]
         out += [f"  ✗ {problem.describe(lang)}" for problem in findings.articles]
@@ -136,13 +140,13 @@ def report_lines(
     return out
 
 
-def _defence_lines(report: Readiness, say) -> list[str]:
+def _defence_lines(report: Readiness, say, questions: str) -> list[str]:
     out = []
     for item in report.defence:
         mark = "✓" if item.ok else "○" if item.advisory else "✗"
         line = f"  {mark} {say('check.' + item.key, **item.context)}"
         if not item.ok:
-            line += f" — {say('check.hint.' + item.key, **item.context)}"
+            line += f" — {say('check.hint.' + item.key, questions=questions, **item.context)}"
         out.append(line)
         for lang_of_notes, warning in item.context.get("overruns", []):
             detail = say(
