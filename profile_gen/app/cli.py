@@ -127,6 +127,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         pdf=not args.no_pdf,
         content=content,
         formats=formats,
+        public=args.public,
     )
 
 
@@ -222,6 +223,7 @@ def parser(lang: str = "fr") -> argparse.ArgumentParser:
     build.add_argument(
         "--formats", type=formats_list(lang), metavar="pdf,docx,pptx", help=h("formats")
     )
+    build.add_argument("--public", action="store_true", help=h("public"))
     build.add_argument("--cohort", metavar="DIR", help=h("cohort"))
     build.add_argument("-j", "--jobs", type=int_between(lang, 1, 256), help=h("jobs"))
     build.set_defaults(run=cmd_build)

@@ -57,4 +57,7 @@ LABELS_COMMANDS = {
     "init.next": "Next: fill in profile.yaml (and private.yaml for your phone and address), then run `{enter}profile-gen check` and `profile-gen serve`.",
     # cli
     "cli.internal_error": "Unexpected internal error: {error}. Run again with --debug and report it.",
+    "help.public": "the Book as it goes online (continuous integration): no annexe, CV, document nor rehearsal material; the slides without notes when defence.public_deck asks for them",
+    "build.public": "Book ready to publish: no annexe, CV, PDF, Word or PowerPoint file, no speaker notes, cue cards, outline or questions. Publish the folder {output} as it is.",
+    "publish.rehearsal": "The speaker notes, cue cards, outline, questions and your prepared answers stay on your computer (defence.public_deck: true publishes the slides without notes).",
 }

@@ -57,4 +57,7 @@ LABELS_COMMANDS = {
     "init.next": "Étape suivante : complétez profile.yaml (et private.yaml pour votre téléphone et votre adresse), puis lancez `{enter}profile-gen check` et `profile-gen serve`.",
     # cli
     "cli.internal_error": "Erreur interne inattendue : {error}. Relancez avec --debug et signalez-la.",
+    "help.public": "le Book tel qu'il part en ligne (intégration continue) : sans annexe, CV, document ni support de répétition ; les diapositives sans notes si defence.public_deck le demande",
+    "build.public": "Book prêt à publier : sans annexe, CV, PDF, Word ni PowerPoint, sans notes de l'orateur, fiches, plan ni questions. Publiez le dossier {output} tel quel.",
+    "publish.rehearsal": "Les notes de l'orateur, les fiches, le plan, les questions et vos réponses préparées restent sur votre ordinateur (defence.public_deck: true publie les diapositives sans notes).",
 }
