@@ -14,6 +14,7 @@ from pathlib import Path
 
 from profile_gen import i18n
 from profile_gen.app.build import project_settings, quiet_pelican, run_pelican
+from profile_gen.app.photo import describe, exposing
 from profile_gen.app.privacy import exposed
 from profile_gen.app.project import SETTINGS_FILE
 from profile_gen.errors import BuildError
@@ -48,6 +49,8 @@ class ProjectFindings:
     """The profile's own article folder, as the hints name it."""
     unprintable: tuple[glyphs.Missing, ...] = ()
     """Characters of the profile the print font cannot draw."""
+    photo_metadata: tuple[tuple[Path, list[str]], ...] = ()
+    """Source images that tell where they were taken or which camera took them."""
 
 
 def check(
@@ -59,7 +62,11 @@ def check(
     articles = article_count(profile_path)
     report = assess(profile, articles)
     findings = project_findings(profile, profile_path, settings_file, articles)
-    findings = replace(findings, exposed=tuple(exposed(profile, profile_path)))
+    findings = replace(
+        findings,
+        exposed=tuple(exposed(profile, profile_path)),
+        photo_metadata=tuple(exposing(profile, profile_path)),
+    )
     settings_name = str(settings_file or SETTINGS_FILE)
     lines = report_lines(profile, report, findings, lang, str(profile_path), settings_name)
     return "\n".join(lines), report.ready and not findings.articles
@@ -133,6 +140,10 @@ def report_lines(
     if findings.exposed:
         items = ", ".join(i18n.label(lang, f"contact.{name}") for name in findings.exposed)
         out += ["", f"⚠ {say('check.private_exposed', items=items)}"]
+    if findings.photo_metadata:
+        out += ["", f"⚠ {say('check.photo_metadata')}"]
+        for image, kinds in findings.photo_metadata:
+            out.append(f"  - {say('check.photo_item', path=image, kinds=describe(kinds, lang))}")
     if findings.cv_pages is not None and findings.cv_pages > 1:
         out += ["", f"⚠ {say('check.cv_overflow', pages=findings.cv_pages)}"]
     missing = len(report.missing) + len(findings.articles) + bool(report.placeholders)
