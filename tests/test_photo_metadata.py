@@ -60,14 +60,18 @@ def pixels(path: Path) -> bytes:
         return image.convert("RGB").tobytes()
 
 
-@pytest.mark.parametrize("progressive", [False, True])
-def test_a_jpeg_loses_its_metadata_and_keeps_its_scans(tmp_path, progressive):
+@pytest.mark.parametrize(
+    "options",
+    [{}, {"progressive": True}, {"restart_marker_blocks": 3}],
+    ids=["baseline", "progressive", "restart-markers"],
+)
+def test_a_jpeg_loses_its_metadata_and_keeps_its_scans(tmp_path, options):
     path = save(
         tmp_path / "me.jpg",
         "JPEG",
         phone_exif(),
         quality=90,
-        progressive=progressive,
+        **options,
         icc_profile=SRGB,
         xmp=XMP_GPS,
         comment=b"taken at home",
