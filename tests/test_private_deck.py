@@ -114,3 +114,21 @@ def test_the_private_folders_are_every_deck_folder():
 
 def test_the_deck_is_private_by_default():
     assert PROFILE.defence.public_deck is False
+
+
+def test_the_published_deck_works_without_notes(chromium, run_cli, tmp_path, in_dir):
+    in_dir(copy_sample(tmp_path, "defence:\n", PUBLIC_DECK))
+    assert run_cli("build", "--public", "-o", "_site").code == 0
+    page = chromium.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto((tmp_path / "_site/diaporama/index.html").as_uri())
+    page.keyboard.press("ArrowRight")
+    assert page.evaluate("document.querySelector('.slide.active').id") == "slide-2"
+    page.keyboard.press("p")  # the presenter view: timers, no notes to show
+    assert page.is_visible("#presenter")
+    assert page.inner_text("#presenter-notes").strip() == ""
+    page.keyboard.press("ArrowRight")
+    assert page.evaluate("document.querySelector('.slide.active').id") == "slide-3"
+    assert not errors, errors
+    page.close()
