@@ -17,7 +17,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from profile_gen.errors import BuildError
 from profile_gen.media import images
+from profile_gen.media.folder import IMAGE_LIMIT, checked_file
 from profile_gen.text import slug
 
 WIDTHS = (800, 1600)
@@ -76,11 +78,14 @@ def _name(source: Path) -> str:
 
 
 def _find(src: str, article_folder: Path, content: Path) -> Path | None:
+    """The picture `src` names, relative to the article or to the profile's folder, when
+    it exists there; a `BuildError` when it is no regular file inside the folder."""
     path = unquote(urlsplit(src).path)
+    root = content.resolve()
     for base in (article_folder, content):
-        candidate = (base / path).resolve()
-        if candidate.is_relative_to(content.resolve()) and candidate.is_file():
-            return candidate
+        candidate = Path(os.path.normpath(base.resolve() / path))
+        if candidate.is_relative_to(root) and os.path.lexists(candidate):
+            return checked_file(candidate, root, IMAGE_LIMIT)
     return None
 
 
@@ -103,7 +108,12 @@ def place_pictures(
         if is_outside(src):
             problems.append(PictureProblem("article_image_outside", source_path, src))
             return None
-        source = _find(src, article_folder, content)
+        try:
+            source = _find(src, article_folder, content)
+        except BuildError as error:
+            refusal = (error.code, error.context)
+            problems.append(PictureProblem("article_image_bad", source_path, src, refusal))
+            return None
         if source is None:
             problems.append(PictureProblem("article_image_missing", source_path, src))
             return None

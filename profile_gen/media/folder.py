@@ -22,6 +22,8 @@ ARTICLE_LIMIT = 2_000_000
 """Bytes an article may hold: ten times a long thesis chapter in Markdown."""
 ATTACHMENT_LIMIT = 20_000_000
 """Bytes a file an article attaches (`{static}`, `{attach}`: a report in PDF) may hold."""
+IMAGE_LIMIT = 50_000_000
+"""Bytes a picture of an article may weigh before it is even looked at."""
 TEMPLATE_LIMIT = 1_000_000
 """Bytes a template of a student's `templates/` folder may hold."""
 
@@ -59,7 +61,7 @@ def checked_file(path: Path, root: Path, limit: int, shown: str | None = None) -
     if not stat.S_ISREG(details.st_mode):
         raise BuildError("folder_not_regular", file=shown)
     if details.st_size > limit:
-        size, most = round(details.st_size / 1_000_000, 1), round(limit / 1_000_000, 1)
+        size, most = -(-details.st_size // 1000), limit // 1000  # kB, the size rounded up
         raise BuildError("folder_too_large", file=shown, size=size, limit=most)
     return target
 
@@ -86,7 +88,7 @@ def _walk(
     for entry in sorted(os.scandir(folder), key=lambda entry: entry.name):
         path = Path(entry.path)
         shown = _shown(path, root)
-        if entry.is_dir(follow_symlinks=True):
+        if os.path.isdir(path):  # False for a link in a loop, named below if read
             target = _target(path, root, shown)  # a link out of the folder is refused here
             if target in seen:  # a link to a folder holding it: Pelican would loop
                 raise BuildError("folder_link_loop", file=shown)

@@ -155,7 +155,7 @@ MESSAGES = {
     "article_bad_date": "{file}: unreadable date '{found}'; write it YYYY-MM-DD (e.g. Date: 2025-09-12)",
     "folder_outside": "{file}: a link to a file outside the profile's folder, refused; copy the file itself into the folder",
     "folder_not_regular": "{file} is not a regular file (a named pipe, a device or a socket): it will not be opened; remove it from the folder",
-    "folder_too_large": "{file} weighs {size} MB, more than the {limit} MB allowed; split or shrink it",
+    "folder_too_large": "{file} weighs {size} kB, more than the {limit} kB allowed; split or shrink it",
     "folder_link_loop": "{file}: a symbolic link in a loop (it leads to itself or to a folder holding it); remove it",
     "folder_unreadable": "{file}: cannot be read ({detail})",
     "folder_private": "{file} stays private: an article cannot attach the profile, the private file, the settings nor a hidden file",

@@ -162,7 +162,7 @@ MESSAGES = {
     "article_bad_date": "{file} : date illisible « {found} » ; écrivez-la AAAA-MM-JJ (ex. Date: 2025-09-12)",
     "folder_outside": "{file} : lien vers un fichier hors du dossier du profil, refusé ; copiez le fichier lui-même dans le dossier",
     "folder_not_regular": "{file} n'est pas un fichier ordinaire (tube nommé, périphérique ou socket) : il ne sera pas ouvert ; supprimez-le du dossier",
-    "folder_too_large": "{file} pèse {size} Mo, plus que les {limit} Mo permis ; découpez-le ou allégez-le",
+    "folder_too_large": "{file} pèse {size} ko, plus que les {limit} ko permis ; découpez-le ou allégez-le",
     "folder_link_loop": "{file} : lien symbolique en boucle (il mène à lui-même ou à un dossier qui le contient) ; supprimez-le",
     "folder_unreadable": "{file} : lecture impossible ({detail})",
     "folder_private": "{file} reste privé : un article ne peut pas joindre le profil, le fichier privé, les réglages ni un fichier caché",
