@@ -342,3 +342,26 @@ def test_hostile_members_of_a_cohort_run_and_read_nothing_and_the_others_build(t
     assert not outputs_hold(tmp_path, "sam@example.org") or all(
         "camille" in path.parts for path in outputs_hold(tmp_path, "sam@example.org")
     )
+
+
+def test_links_planted_in_the_folders_cache_are_not_followed(tmp_path):
+    """The picture cache sits in the student's folder (`.cache/`) when built without settings
+    (a cohort too): a link planted there must not copy the builder's files into the Book."""
+    from PIL import Image
+
+    from profile_gen.media.images import digest
+
+    folder = student(tmp_path, {"plan.md": "Title: Plan\nDate: 2025-09-19\n\n![x](plan.png)\n"})
+    Image.new("RGB", (100, 80), (10, 20, 30)).save(folder / "articles/plan.png")
+    key = digest(folder / "articles/plan.png")
+    cached = folder / ".cache/profile_gen/images" / key
+    cached.mkdir(parents=True)
+    name = f"article-plan-{key[:8]}-100"
+    for suffix in (".jpg", ".webp"):
+        (cached / f"{name}{suffix}").symlink_to(tmp_path / "secret.txt")
+    (cached / f"{name}.size").write_text("100 80", "ascii")
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(cached / "source.width")  # read, it would block the build
+    final = run_pelican(None, pdf=False, content=folder).output
+    assert (final / f"images/{name}.jpg").is_file()
+    assert not outputs_hold(tmp_path, SECRET)

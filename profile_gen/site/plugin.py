@@ -10,7 +10,7 @@ from typing import NoReturn
 from docutils.utils import SystemMessage  # type: ignore[import-untyped]
 from jinja2 import FileSystemBytecodeCache
 from pelican import signals
-from pelican.contents import Article
+from pelican.contents import Article, Page
 from pelican.generators import ArticlesGenerator
 
 from profile_gen import i18n
@@ -95,19 +95,21 @@ def guard_readers(readers) -> None:
     readers.reader_classes["rst"] = type(rst.__name__, (rst,), {"read": read})
 
 
-def check_article_files(generator) -> None:
-    """Before Pelican opens an article: each is a regular file inside the profile's folder,
-    within `ARTICLE_LIMIT` (no link out, no pipe or device, no link loop)."""
+def check_content_files(generator) -> None:
+    """Before Pelican opens an article (or a page): each is a regular file inside the
+    profile's folder, within `ARTICLE_LIMIT` (no link out, no pipe or device, no loop)."""
     extensions = [f".{extension}" for extension in generator.readers.extensions]
+    key = "ARTICLE_PATHS" if isinstance(generator, ArticlesGenerator) else "PAGE_PATHS"
     try:
-        walk(Path(generator.path), generator.settings["ARTICLE_PATHS"], extensions, ARTICLE_LIMIT)
+        walk(Path(generator.path), generator.settings[key], extensions, ARTICLE_LIMIT)
     except BuildError as error:
         _stop(generator.settings, error)
 
 
 def clean_article(content) -> None:
-    """An article's HTML, and its summary, through the one HTML gate (`sanitize.clean`)."""
-    if not isinstance(content, Article):
+    """An article's (or a page's) HTML and its summary through the one HTML gate
+    (`sanitize.clean`)."""
+    if not isinstance(content, Article | Page):
         return
     content._content = sanitize.clean(content._content or "")
     for key in content.settings.get("FORMATTED_FIELDS", ()):
@@ -258,7 +260,8 @@ def register() -> None:
     signals.initialized.connect(load_profile)
     signals.initialized.connect(lock_settings)
     signals.readers_init.connect(guard_readers)
-    signals.article_generator_init.connect(check_article_files)
+    signals.article_generator_init.connect(check_content_files)
+    signals.page_generator_init.connect(check_content_files)
     signals.content_object_init.connect(clean_article)
     signals.article_generator_finalized.connect(prepare_articles)
     signals.all_generators_finalized.connect(check_articles)
