@@ -365,3 +365,22 @@ def test_links_planted_in_the_folders_cache_are_not_followed(tmp_path):
     final = run_pelican(None, pdf=False, content=folder).output
     assert (final / f"images/{name}.jpg").is_file()
     assert not outputs_hold(tmp_path, SECRET)
+
+
+@pytest.mark.parametrize(
+    "template, detail",
+    [
+        ("{% if %}", "TemplateSyntaxError"),
+        ('{% include "absent.html" %}', "TemplateNotFound: absent.html"),
+        ("{{ 1 / 0 }}", "ZeroDivisionError"),
+        ("{{ ''.__class__.__mro__ }}", "unsafe"),
+    ],
+)
+def test_a_broken_template_is_a_user_error_naming_it(tmp_path, run_cli, template, detail):
+    folder = student(tmp_path)
+    (folder / "templates").mkdir()
+    (folder / "templates/base.html").write_text(f"ok\n{template}\n", "utf-8")
+    result = run_cli("build", "--no-pdf", "--content", str(folder))
+    assert result.code == 2, result.err
+    assert "templates/base.html, ligne 2" in result.err and detail in result.err
+    assert "Erreur interne" not in result.err

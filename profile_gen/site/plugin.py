@@ -65,7 +65,10 @@ def prepare_templates(generator) -> None:
     filters (`t`, `md`, ...); compiled templates are cached in Jinja's own per-user folder
     (never in a student's folder, where compiled code could be planted), shared by the
     generators and kept across builds."""
-    generator.env = sandbox.sandboxed(generator.env, generator.settings["JINJA_ENVIRONMENT"])
+    settings = generator.settings
+    generator.env = sandbox.sandboxed(
+        generator.env, settings["JINJA_ENVIRONMENT"], settings["THEME_TEMPLATES_OVERRIDES"]
+    )
     render.install(generator.env)
     generator.env.bytecode_cache = FileSystemBytecodeCache(pattern=BYTECODE_PATTERN)
 

@@ -162,6 +162,7 @@ MESSAGES = {
     "article_attachment_refused": "{article}: attached file refused ({{static}} or {{attach}}): {detail}",
     "template_unsafe": "{file}, line {line}: the template attempts a forbidden access ({detail}); a template shows data, it runs nothing",
     "article_rst_refused": "{file}: docutils refuses the article: {detail}; an article publishes its own text: the include and raw directives are disabled",
+    "template_broken": "{file}, line {line}: the template cannot be shown ({detail}); fix it or remove it from the templates/ folder",
     # --- online
     "publish_where": "say where to publish: a folder (profile-gen publish FOLDER) or a git branch (profile-gen publish --git REMOTE), one or the other",
     "publish_no_git": "git is not installed: install it (https://git-scm.com) to publish with --git, or publish to a folder with profile-gen publish FOLDER",

@@ -169,6 +169,7 @@ MESSAGES = {
     "article_attachment_refused": "{article} : fichier joint refusé ({{static}} ou {{attach}}) : {detail}",
     "template_unsafe": "{file}, ligne {line} : le gabarit tente un accès interdit ({detail}) ; un gabarit affiche des données, il n'exécute rien",
     "article_rst_refused": "{file} : docutils refuse l'article : {detail} ; un article publie son propre texte : les directives include et raw sont désactivées",
+    "template_broken": "{file}, ligne {line} : le gabarit ne peut pas être affiché ({detail}) ; corrigez-le ou retirez-le du dossier templates/",
     # --- online
     "publish_where": "dites où publier : un dossier (profile-gen publish DOSSIER) ou une branche git (profile-gen publish --git DÉPÔT), l'un ou l'autre",
     "publish_no_git": "git est introuvable : installez-le (https://git-scm.com) pour publier avec --git, ou publiez dans un dossier avec profile-gen publish DOSSIER",
