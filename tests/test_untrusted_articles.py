@@ -384,3 +384,14 @@ def test_a_broken_template_is_a_user_error_naming_it(tmp_path, run_cli, template
     assert result.code == 2, result.err
     assert "templates/base.html, ligne 2" in result.err and detail in result.err
     assert "Erreur interne" not in result.err
+
+
+def test_the_html_allow_list_has_one_home():
+    from tests.conftest import ROOT
+
+    homes = [
+        path.relative_to(ROOT / "profile_gen").as_posix()
+        for path in sorted((ROOT / "profile_gen").rglob("*.py"))
+        if "import nh3" in path.read_text("utf-8")
+    ]
+    assert homes == ["site/sanitize.py"]
