@@ -57,7 +57,10 @@ def checked_file(path: Path, root: Path, limit: int, shown: str | None = None) -
     root = root.resolve()
     shown = shown or _shown(Path(os.path.abspath(path)), root)
     target = _target(path, root, shown)
-    details = target.stat()
+    try:
+        details = target.stat()
+    except OSError as error:
+        raise BuildError("folder_unreadable", file=shown, detail=error.strerror or "") from None
     if not stat.S_ISREG(details.st_mode):
         raise BuildError("folder_not_regular", file=shown)
     if details.st_size > limit:
@@ -85,7 +88,12 @@ def _walk(
     folder: Path, root: Path, ends: tuple[str, ...], limit: int, seen: tuple[Path, ...]
 ) -> list[Path]:
     found: list[Path] = []
-    for entry in sorted(os.scandir(folder), key=lambda entry: entry.name):
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError as error:
+        shown = _shown(folder, root)
+        raise BuildError("folder_unreadable", file=shown, detail=error.strerror or "") from None
+    for entry in entries:
         path = Path(entry.path)
         shown = _shown(path, root)
         if os.path.isdir(path):  # False for a link in a loop, named below if read
