@@ -17,5 +17,7 @@ def write_atomic(path: Path, text: str) -> None:
     """Write `path` aside then rename it: builds running in parallel (cohorts) share caches."""
     path.parent.mkdir(parents=True, exist_ok=True)
     temp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    temp.write_text(text, encoding="utf-8")
+    temp.unlink(missing_ok=True)  # never written through a link planted in the cache
+    with temp.open("x", encoding="utf-8") as file:
+        file.write(text)
     os.replace(temp, path)

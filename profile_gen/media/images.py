@@ -11,6 +11,7 @@ import functools
 import hashlib
 import os
 import shutil
+import stat
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -117,11 +118,22 @@ def _encode(source: Path, width: int, jpeg: Path, webp: Path) -> tuple[int, int]
         return pixels.size
 
 
+def _kept(path: Path) -> bool:
+    """Whether `path` is a file this cache wrote: a regular file, not a link. The cache may
+    sit in a student's folder (`.cache/`), where a planted link would copy any file of the
+    builder's into the Book, and a planted pipe would block the build."""
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
+
+
 def _upright_width(source: Path, cached: Path) -> int:
     """The width of `source` once its EXIF orientation is applied, remembered in `cached`."""
     record = cached / "source.width"
     try:
-        return int(record.read_text(encoding="ascii"))
+        if _kept(record):
+            return int(record.read_text(encoding="ascii"))
     except (OSError, ValueError):
         pass
     with quiet_open(source) as opened:
@@ -134,6 +146,8 @@ def _upright_width(source: Path, cached: Path) -> int:
 def picture(source: Path, name: str, widths: tuple[int, ...], output: Path, cache: Path) -> Picture:
     """Write the variants of `source` as `images/<name>-<width>.{jpg,webp}` under `output`."""
     cached = cache / digest(source)
+    if cached.is_symlink():  # planted: the cache's folders are its own
+        cached.unlink()
     source_width = _upright_width(source, cached)
     usable = sorted({min(width, source_width) for width in widths})  # never enlarged
     variants = []
@@ -141,11 +155,13 @@ def picture(source: Path, name: str, widths: tuple[int, ...], output: Path, cach
         jpeg_name, webp_name = f"{name}-{width}.jpg", f"{name}-{width}.webp"
         cached_jpeg, cached_webp = cached / jpeg_name, cached / webp_name
         size_file = cached / f"{name}-{width}.size"
-        if not (cached_jpeg.is_file() and cached_webp.is_file() and size_file.is_file()):
+        if not (_kept(cached_jpeg) and _kept(cached_webp) and _kept(size_file)):
             # written aside then renamed: parallel builds (cohorts) share this cache
             cached.mkdir(parents=True, exist_ok=True)
             suffix = f".{os.getpid()}.tmp"
             temp_jpeg, temp_webp = cached / (jpeg_name + suffix), cached / (webp_name + suffix)
+            for temp in (temp_jpeg, temp_webp):  # never written through a planted link
+                temp.unlink(missing_ok=True)
             real_width, real_height = _encode(source, width, temp_jpeg, temp_webp)
             os.replace(temp_jpeg, cached_jpeg)
             os.replace(temp_webp, cached_webp)

@@ -13,6 +13,7 @@ from pathlib import Path
 from pelican.utils import get_date
 
 from profile_gen.errors import BuildError
+from profile_gen.media.folder import ARTICLE_LIMIT, walk
 
 MARKDOWN = (".md", ".markdown", ".mkd", ".mdown")
 _KEY = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)$")
@@ -60,13 +61,13 @@ def problems_of(path: Path, shown: str) -> list[BuildError]:
 def article_problems(
     content: Path, folders: list[str] | tuple[str, ...] = ("articles",)
 ) -> list[BuildError]:
-    """Every problem of the Markdown articles under `content`'s article folders."""
+    """Every problem of the Markdown articles under `content`'s article folders; a file the
+    build would refuse to open (a link out, a pipe, a loop, too large) is the only one."""
+    try:
+        paths = walk(content, folders, MARKDOWN, ARTICLE_LIMIT)
+    except BuildError as error:
+        return [error]
     found = []
-    for folder in folders:
-        base = content / folder
-        if not base.is_dir():
-            continue
-        for path in sorted(base.rglob("*")):
-            if path.suffix.lower() in MARKDOWN and path.is_file():
-                found += problems_of(path, str(path.relative_to(content)))
+    for path in paths:
+        found += problems_of(path, path.relative_to(content.resolve()).as_posix())
     return found

@@ -13,11 +13,10 @@ from markupsafe import Markup
 from pelican.generators import Generator
 
 from profile_gen import i18n
-from profile_gen.media.article_pictures import IMG
 from profile_gen.profile import colors
 from profile_gen.profile.fields import Localized, PartialDate
 from profile_gen.profile.model import Profile
-from profile_gen.site import charts
+from profile_gen.site import charts, sanitize
 from profile_gen.site.keys import PROFILE_KEY, SHARED_KEY
 
 log = logging.getLogger(__name__)
@@ -160,7 +159,9 @@ def activity_entries(
                 url=article.url,
                 external=False,
                 # a summary cut from the article may hold a picture addressed from the article
-                summary_html=Markup(IMG.sub("", article.summary)) if article.summary else None,
+                summary_html=(
+                    Markup(sanitize.without_images(article.summary)) if article.summary else None
+                ),
                 language=article.lang,
             )
         )

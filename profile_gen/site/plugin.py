@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import NoReturn
 
+from docutils.utils import SystemMessage  # type: ignore[import-untyped]
 from jinja2 import FileSystemBytecodeCache
 from pelican import signals
+from pelican.contents import Article, Page
 from pelican.generators import ArticlesGenerator
 
 from profile_gen import i18n
 from profile_gen.errors import BuildError, ProfileError
 from profile_gen.media import cache_folder
 from profile_gen.media.article_pictures import place_pictures
+from profile_gen.media.folder import ARTICLE_LIMIT, ATTACHMENT_LIMIT, checked_file, walk
 from profile_gen.profile.loader import load
-from profile_gen.site import article_meta, citations, pdf, render
+from profile_gen.site import article_meta, citations, pdf, render, sandbox, sanitize
+from profile_gen.site import settings as defaults
 from profile_gen.site.keys import (
     CITATION_KEY,
     PAGES_KEY,
@@ -46,13 +51,75 @@ def load_profile(pelican) -> None:
         pelican.settings["AUTHOR"] = profile.identity.name  # the author of the Book's articles
 
 
+def lock_settings(pelican) -> None:
+    """No `.. include::`, no `.. raw::` (nor its `:file:` and `:url:`) in a reStructuredText
+    article, whatever a settings file says: an article publishes nothing but its own text."""
+    pelican.settings["DOCUTILS_SETTINGS"] = {
+        **pelican.settings.get("DOCUTILS_SETTINGS", {}),
+        **defaults.DOCUTILS_SETTINGS,
+    }
+
+
 def prepare_templates(generator) -> None:
-    """Every generator's templates autoescape and know the profile's filters (`t`, `md`, ...);
-    compiled templates are cached on disk, shared by the generators and kept across builds."""
+    """Every generator's templates run in Jinja's sandbox, autoescape and know the profile's
+    filters (`t`, `md`, ...); compiled templates are cached in Jinja's own per-user folder
+    (never in a student's folder, where compiled code could be planted), shared by the
+    generators and kept across builds."""
+    settings = generator.settings
+    generator.env = sandbox.sandboxed(
+        generator.env, settings["JINJA_ENVIRONMENT"], settings["THEME_TEMPLATES_OVERRIDES"]
+    )
     render.install(generator.env)
-    cache = cache_folder(generator.settings, "jinja")
-    cache.mkdir(parents=True, exist_ok=True)
-    generator.env.bytecode_cache = FileSystemBytecodeCache(str(cache))
+    generator.env.bytecode_cache = FileSystemBytecodeCache(pattern=BYTECODE_PATTERN)
+
+
+BYTECODE_PATTERN = "__profile_gen_sandboxed_%s.cache"
+
+
+REFUSALS_KEY = "PROFILE_GEN_ARTICLE_REFUSALS"
+"""Why docutils refused an article (a disabled `include` or `raw`), by absolute path:
+Pelican logs a refused article without its reason, `check_articles` names it."""
+
+
+def guard_readers(readers) -> None:
+    """The reStructuredText reader remembers why docutils refused an article."""
+    rst = readers.reader_classes.get("rst")
+    if rst is None:
+        return
+
+    def read(reader, source_path):
+        try:
+            return rst.read(reader, source_path)
+        except SystemMessage as error:
+            refusals = reader.settings.setdefault(REFUSALS_KEY, {})
+            refusals[os.path.abspath(source_path)] = str(error)
+            raise
+
+    readers.reader_classes["rst"] = type(rst.__name__, (rst,), {"read": read})
+
+
+def check_content_files(generator) -> None:
+    """Before Pelican opens an article (or a page): each is a regular file inside the
+    profile's folder, within `ARTICLE_LIMIT` (no link out, no pipe or device, no loop)."""
+    extensions = [f".{extension}" for extension in generator.readers.extensions]
+    key = "ARTICLE_PATHS" if isinstance(generator, ArticlesGenerator) else "PAGE_PATHS"
+    try:
+        walk(Path(generator.path), generator.settings[key], extensions, ARTICLE_LIMIT)
+    except BuildError as error:
+        _stop(generator.settings, error)
+
+
+def clean_article(content) -> None:
+    """An article's (or a page's) HTML and its summary through the one HTML gate
+    (`sanitize.clean`)."""
+    if not isinstance(content, Article | Page):
+        return
+    content._content = sanitize.clean(content._content or "")
+    for key in content.settings.get("FORMATTED_FIELDS", ()):
+        if isinstance(content.metadata.get(key), str):
+            content.metadata[key] = sanitize.clean(content.metadata[key])
+    if isinstance(getattr(content, "_summary", None), str):
+        content._summary = sanitize.clean(content._summary)
 
 
 def add_generators(pelican):
@@ -91,6 +158,7 @@ def prepare_articles(generator) -> None:
     content, output = Path(generator.path), Path(generator.output_path)
     cache = cache_folder(generator.settings, "images")
     for article in [*generator.articles, *generator.translations]:
+        check_attachments(article, content)
         html, problems = place_pictures(
             article._content, article.relative_source_path, article.save_as, content, output, cache
         )
@@ -108,6 +176,34 @@ def prepare_articles(generator) -> None:
             _stop(generator.settings, error, lang)
 
 
+PRIVATE_SUFFIXES = (".yaml", ".yml", ".py")
+"""Files an article may not attach (`{static}`, `{attach}`): the profile, its private file
+and the settings stay out of the Book, as do hidden files (`.git/`, `.cache/`)."""
+
+
+def check_attachments(article, content: Path) -> None:
+    """The files an article attaches, which Pelican would copy into the Book: each a regular
+    file inside the profile's folder, within `ATTACHMENT_LIMIT`, and none of the private
+    ones (`PRIVATE_SUFFIXES`, hidden files)."""
+    for link in sorted(article.get_static_links()):
+        path = content / link
+        if not os.path.lexists(path):
+            continue  # Pelican copies nothing, and says so
+        try:
+            target = checked_file(path, content, ATTACHMENT_LIMIT)
+            parts = target.relative_to(content.resolve()).parts
+            if target.suffix.lower() in PRIVATE_SUFFIXES or any(p.startswith(".") for p in parts):
+                raise BuildError("folder_private", file=link)
+        except BuildError as error:
+            lang = article.settings[PROFILE_KEY].primary_language
+            refusal = BuildError(
+                "article_attachment_refused",
+                article=article.relative_source_path,
+                detail=error.describe(lang),
+            )
+            _stop(article.settings, refusal, lang)
+
+
 def check_articles(generators) -> None:
     """Stop the build, naming the files, on what Pelican would let pass quietly: an article
     it cannot read (no title, a bad date) is skipped with a log line, and two articles with
@@ -120,7 +216,17 @@ def check_articles(generators) -> None:
     )
     if failed:
         content = Path(generators[0].settings["PATH"])
-        found = [e for path in failed for e in article_meta.problems_of(content / path, path)]
+        refusals = generators[0].settings.get(REFUSALS_KEY, {})
+        found = [
+            BuildError(
+                "article_rst_refused",
+                file=path,
+                detail=refusals[str(content / path)].replace(str(content / path), path),
+            )
+            for path in failed
+            if str(content / path) in refusals
+        ]
+        found += [e for path in failed for e in article_meta.problems_of(content / path, path)]
         files = ", ".join(failed)
         error = (
             found[0]
@@ -155,6 +261,11 @@ def _stop(settings: dict, error: ProfileError | BuildError, lang: str | None = N
 
 def register() -> None:
     signals.initialized.connect(load_profile)
+    signals.initialized.connect(lock_settings)
+    signals.readers_init.connect(guard_readers)
+    signals.article_generator_init.connect(check_content_files)
+    signals.page_generator_init.connect(check_content_files)
+    signals.content_object_init.connect(clean_article)
     signals.article_generator_finalized.connect(prepare_articles)
     signals.all_generators_finalized.connect(check_articles)
     signals.generator_init.connect(prepare_templates)

@@ -18,9 +18,11 @@ from markupsafe import Markup
 
 from profile_gen import i18n
 from profile_gen.profile.fields import Localized, PartialDate, localize
+from profile_gen.site import sanitize
 
 # CommonMark with raw HTML disabled: tags in user text come out as text, and
-# markdown-it refuses javascript:, vbscript:, file: and data: link targets.
+# markdown-it refuses javascript:, vbscript:, file: and data: link targets; what it writes
+# then passes the one HTML gate of every student's text (`sanitize.clean`).
 MARKDOWN = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
 
 
@@ -36,7 +38,7 @@ def _render_markdown(text: str, top: int) -> str:
     for token in tokens:
         if token.type in ("heading_open", "heading_close"):
             token.tag = f"h{min(6, max(int(token.tag[1]), top))}"
-    return MARKDOWN.renderer.render(tokens, MARKDOWN.options, {})
+    return sanitize.clean(MARKDOWN.renderer.render(tokens, MARKDOWN.options, {}))
 
 
 def format_date(value: PartialDate | datetime.date | None, lang: str) -> str:

@@ -42,3 +42,7 @@ CACHE_PATH = ".cache"  # resized photos, reused while the source is unchanged
 # (APA 7, the default) or "harvard" (Cite Them Right). Harvard gives the date you last
 # checked the links: CITATION_ACCESSED = "2026-11-20".
 CITATION_STYLE = "apa"
+
+# An article publishes its own text only: no `.. include::` of a file, no `.. raw::` HTML
+# (the build enforces both, whatever a settings file says).
+DOCUTILS_SETTINGS = {"file_insertion_enabled": False, "raw_enabled": False}

@@ -1,0 +1,397 @@
+"""A student's articles and templates are untrusted: nothing outside the folder is read, no
+script reaches a page, no template runs code, and each refusal is a clear error naming the
+file (never a traceback, never a hang), alone and inside a cohort."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from profile_gen.app.build import run_pelican
+from profile_gen.media.folder import ARTICLE_LIMIT
+from profile_gen.site import sanitize
+from tests.profiles import MINIMAL
+
+SECRET = "SECRET-0611223344"
+MARKER = "pwned.txt"
+
+
+def student(root: Path, articles: dict[str, str] | None = None, name: str = "Sam Lee") -> Path:
+    """A student's folder as `init` makes it: `profile.yaml` (French first, English too),
+    `articles/` with `articles` (name: text, dedented); a secret file beside the folder."""
+    folder = root / "student"
+    (folder / "articles").mkdir(parents=True)
+    data = {**MINIMAL, "locale": ["fr", "en"]}
+    data["identity"] = {**MINIMAL["identity"], "name": name}
+    (folder / "profile.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    for file, text in (articles or {}).items():
+        (folder / "articles" / file).write_text(textwrap.dedent(text), "utf-8")
+    (root / "secret.txt").write_text(SECRET, "utf-8")
+    return folder
+
+
+def outputs_hold(root: Path, text: str) -> list[Path]:
+    """The files under `root` holding `text`, the folder's own sources and secret aside."""
+    return [
+        path
+        for path in root.rglob("*")
+        if path.is_file()
+        and not path.is_symlink()
+        and "output" in path.relative_to(root).parts
+        and text.encode() in path.read_bytes()
+    ]
+
+
+# --------------------------------------------------------------------------- reStructuredText
+
+RST = {
+    "include": ".. include:: {secret}",
+    "include literal": ".. include:: {secret}\n   :literal:",
+    "raw file": ".. raw:: html\n   :file: {secret}",
+    "raw url": ".. raw:: html\n   :url: file://{secret}",
+    "raw html": ".. raw:: html\n\n   <script>alert(1)</script>",
+}
+
+
+@pytest.mark.parametrize("directive", RST.values(), ids=list(RST))
+def test_rst_include_and_raw_are_refused(tmp_path, run_cli, directive):
+    body = directive.format(secret=tmp_path / "secret.txt")
+    text = f"Plan\n####\n\n:date: 2025-09-19\n\nAvant.\n\n{body}\n\nAprès.\n"
+    folder = student(tmp_path, {"plan.rst": text})
+    result = run_cli("build", "--no-pdf", "--content", str(folder))
+    assert result.code == 2, result.err
+    assert "articles/plan.rst" in result.err and "désactivées" in result.err
+    assert "Traceback" not in result.err
+    assert not outputs_hold(tmp_path, SECRET) and not outputs_hold(tmp_path, "alert(1)")
+
+
+def test_a_settings_file_cannot_turn_include_back_on(tmp_path, run_cli):
+    text = f"Plan\n####\n\n:date: 2025-09-19\n\n.. include:: {tmp_path / 'secret.txt'}\n"
+    folder = student(tmp_path, {"plan.rst": text})
+    (folder / "pelican.conf.py").write_text(
+        "from profile_gen.site.settings import *\n"
+        "DOCUTILS_SETTINGS = {'file_insertion_enabled': True, 'raw_enabled': True}\n",
+        "utf-8",
+    )
+    result = run_cli("build", "--no-pdf", "--content", str(folder))
+    assert result.code == 2 and "articles/plan.rst" in result.err
+    assert not outputs_hold(tmp_path, SECRET)
+
+
+# --------------------------------------------------------------------------- hostile HTML
+
+HOSTILE_HTML = (
+    '<script>alert("body")</script><iframe src="https://evil.example/"></iframe>'
+    '<object data="x.swf"></object><embed src="x.swf"><form action="https://evil.example/">'
+    '<input name="q"></form><b onclick="alert(2)">gras</b><svg onload="alert(3)"></svg>'
+    '<a href="javascript:alert(4)">j</a> <a href="vbscript:msgbox(5)">v</a> '
+    '<a href="file:///etc/passwd">f</a> <a href="data:text/html,<script>alert(6)</script>">d</a>'
+    ' <a href="JaVaScRiPt&#x3A;alert(7)">e</a> <a href="https://example.org/" target="_blank">ok</a>'
+    "<style>body{background:url(https://evil.example/t.png)}</style>"
+    '<p style="background:url(https://evil.example/t.png)">bonjour visible</p>'
+)
+HOSTILE_SUMMARY = '<script>alert("summary")</script><img src=x onerror=alert(8)>résumé visible'
+
+MD_ARTICLE = f"""\
+Title: Plan
+Date: 2025-09-19
+Summary: {HOSTILE_SUMMARY}
+
+{HOSTILE_HTML}
+
+[lien](javascript:alert(9)) et [autre](vbscript:alert(10))
+"""
+RST_ARTICLE = f"""\
+Plan
+####
+
+:date: 2025-09-19
+:summary: {HOSTILE_SUMMARY}
+
+Texte `lien <javascript:alert(11)>`_ et `autre <vbscript:alert(12)>`_ et
+`fichier <file:///etc/passwd>`_, {HOSTILE_HTML}
+"""
+
+
+def assert_inert(path: Path) -> BeautifulSoup:
+    """No script of the article's, no frame or form, no event handler, no dangerous link."""
+    soup = BeautifulSoup(path.read_text("utf-8"), "html.parser")
+    for script in soup.find_all("script"):
+        assert script.get("type") == "application/ld+json", (path, script)
+        assert "alert" not in (script.string or ""), path
+    for tag in ("iframe", "object", "embed", "form", "input", "svg", "style"):
+        for element in soup.find_all(tag):
+            assert "evil" not in str(element) and tag != "iframe", (path, element)
+    for element in soup.find_all(True):
+        for attribute, value in element.attrs.items():
+            assert not attribute.lower().startswith("on"), (path, element)
+            text = " ".join(value) if isinstance(value, list) else value
+            if attribute != "href":  # a link asks nothing of a server until followed
+                assert "evil.example" not in text, (path, element)
+            if attribute in ("href", "src", "action", "data", "srcset"):
+                assert (
+                    not text.strip()
+                    .lower()
+                    .startswith(("javascript", "vbscript", "file:", "data:"))
+                ), (path, element)
+    return soup
+
+
+@pytest.mark.parametrize("name, text", [("plan.md", MD_ARTICLE), ("plan.rst", RST_ARTICLE)])
+def test_hostile_html_in_an_article_is_inert(tmp_path, name, text):
+    folder = student(tmp_path, {name: text})
+    final = run_pelican(None, pdf=False, content=folder).output
+    article = assert_inert(final / "articles/plan/index.html")
+    assert "bonjour visible" in article.get_text()
+    for link in article.find("main").find_all("a", target=True):
+        assert set(link["rel"]) >= {"noopener", "noreferrer"}
+    for page in ("activites/index.html", "en/activities/index.html"):
+        activities = assert_inert(final / page)
+        assert "résumé visible" in activities.get_text(), page
+
+
+def test_one_gate_for_every_html_a_student_writes():
+    """Profile texts (markdown-it) pass the same allow-list as the articles."""
+    from profile_gen.site.render import markdown
+
+    html = str(markdown("[x](https://example.org/) <b onclick=x>t</b>", "fr", "fr"))
+    assert html == sanitize.clean(html) and 'rel="noopener noreferrer"' in html
+    assert not BeautifulSoup(html, "html.parser").find(onclick=True)
+
+
+# --------------------------------------------------------------------------- outside pictures
+
+OUTSIDE = {
+    "single quotes": "<img src='https://evil.example/a.png' alt='x'>",
+    "no quotes": "<img src=https://evil.example/a.png alt=x>",
+    "a > in another attribute": '<img alt="a>b" src="https://evil.example/a.png">',
+    "protocol-relative": '<img src="//evil.example/a.png" alt="x">',
+    "backslashes": '<img src="\\\\evil.example/a.png" alt="x">',
+    "an entity and a tab": '<img src="ht&#x09;tps://evil.example/a.png" alt="x">',
+    "upper case": '<IMG SRC="HTTPS://evil.example/a.png" ALT="x">',
+}
+
+
+@pytest.mark.parametrize("tag", OUTSIDE.values(), ids=list(OUTSIDE))
+def test_outside_pictures_are_refused_in_any_quoting(tmp_path, run_cli, tag):
+    folder = student(tmp_path, {"plan.md": f"Title: Plan\nDate: 2025-09-19\n\n{tag}\n"})
+    result = run_cli("build", "--no-pdf", "--content", str(folder))
+    assert result.code == 2, result.err
+    assert "articles/plan.md" in result.err and "autre serveur" in result.err
+
+
+def test_a_picture_linked_out_of_the_folder_is_refused(tmp_path, run_cli):
+    folder = student(tmp_path, {"plan.md": "Title: Plan\nDate: 2025-09-19\n\n![x](plan.png)\n"})
+    (tmp_path / "elsewhere.png").write_bytes(b"not even a picture")
+    (folder / "articles/plan.png").symlink_to(tmp_path / "elsewhere.png")
+    result = run_cli("build", "--no-pdf", "--content", str(folder))
+    assert result.code == 2 and "articles/plan.md" in result.err
+    assert "hors du dossier" in result.err
+
+
+# --------------------------------------------------------------------------- the folder's files
+
+
+def test_an_article_linked_out_of_the_folder_is_refused(tmp_path, run_cli):
+    folder = student(tmp_path)
+    outside = tmp_path / "other-student.md"
+    outside.write_text(f"Title: Autre\nDate: 2025-09-19\n\n{SECRET}\n", "utf-8")
+    (folder / "articles/plan.md").symlink_to(outside)
+    result = run_cli("build", "--no-pdf", "--content", str(folder))
+    assert result.code == 2
+    assert "articles/plan.md" in result.err and "hors du dossier" in result.err
+    assert not outputs_hold(tmp_path, SECRET)
+    checked = run_cli("check", str(folder / "profile.yaml"))
+    assert "articles/plan.md" in checked.out + checked.err
+
+
+@pytest.mark.parametrize(
+    "link, message",
+    [("{static}/profile.yaml", "reste privé"), ("{attach}/../secret.txt", "hors du dossier")],
+)
+def test_an_article_cannot_attach_private_or_outside_files(tmp_path, run_cli, link, message):
+    folder = student(tmp_path, {"plan.md": f"Title: Plan\nDate: 2025-09-19\n\n[x]({link})\n"})
+    result = run_cli("build", "--no-pdf", "--content", str(folder))
+    assert result.code == 2 and "articles/plan.md" in result.err and message in result.err
+    assert not outputs_hold(tmp_path, SECRET) and not outputs_hold(tmp_path, "Sam Lee\n")
+
+
+def test_an_oversized_article_is_refused(tmp_path, run_cli):
+    text = "Title: Plan\nDate: 2025-09-19\n\n" + "mot " * (ARTICLE_LIMIT // 4)
+    folder = student(tmp_path, {"plan.md": text})
+    result = run_cli("build", "--no-pdf", "--content", str(folder))
+    assert result.code == 2 and "articles/plan.md" in result.err
+    assert f"plus que les {ARTICLE_LIMIT // 1000} ko permis" in result.err
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess:
+    """The command in its own process: a hang fails the test at the timeout, not forever."""
+    return subprocess.run(
+        [sys.executable, "-m", "profile_gen", *args],
+        capture_output=True,
+        text=True,
+        timeout=300,  # a guard only: the assertions are about the error
+        env={**os.environ, "PROFILE_GEN_STRICT_I18N": "1"},
+    )
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_pipe_in_articles_is_named_not_opened(tmp_path):
+    folder = student(tmp_path, {"plan.md": "Title: Plan\nDate: 2025-09-19\n\nTexte.\n"})
+    os.mkfifo(folder / "articles/pipe.md")
+    built = _cli("build", "--no-pdf", "--content", str(folder))
+    assert built.returncode == 2, built.stderr
+    assert "articles/pipe.md" in built.stderr and "pas un fichier ordinaire" in built.stderr
+    checked = _cli("check", str(folder / "profile.yaml"))
+    assert "articles/pipe.md" in checked.stdout + checked.stderr
+
+
+@pytest.mark.parametrize("loop", ["file", "folder"])
+def test_a_link_loop_in_articles_is_named(tmp_path, run_cli, loop):
+    folder = student(tmp_path, {"plan.md": "Title: Plan\nDate: 2025-09-19\n\nTexte.\n"})
+    if loop == "file":
+        (folder / "articles/loop.md").symlink_to("loop.md")
+        name = "articles/loop.md"
+    else:
+        (folder / "articles/sub").mkdir()
+        (folder / "articles/sub/up").symlink_to("..")
+        name = "articles/sub/up"
+    result = run_cli("build", "--no-pdf", "--content", str(folder))
+    assert result.code == 2 and name in result.err and "en boucle" in result.err
+    assert len(result.err) < 1000  # one message, not Pelican's list of 41 copies
+
+
+# --------------------------------------------------------------------------- templates
+
+TEMPLATES = {
+    "cycler globals": "{{ cycler.__init__.__globals__.os.popen('touch MARKER').read() }}",
+    "subclasses": "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+    "lipsum globals": "{{ lipsum.__globals__['os'].system('touch MARKER') }}",
+    "format": "{{ '{0.__class__.__init__.__globals__}'.format(cycler) }}",
+}
+
+
+def hostile_template(folder: Path, payload: str) -> Path:
+    marker = folder.parent / MARKER
+    (folder / "templates").mkdir()
+    (folder / "templates/base.html").write_text(payload.replace("MARKER", str(marker)), "utf-8")
+    return marker
+
+
+@pytest.mark.parametrize("payload", TEMPLATES.values(), ids=list(TEMPLATES))
+def test_a_hostile_template_does_not_run(tmp_path, run_cli, payload):
+    folder = student(tmp_path)
+    marker = hostile_template(folder, payload)
+    result = run_cli("build", "--no-pdf", "--content", str(folder))
+    assert result.code == 2, result.err
+    assert not marker.exists()
+    assert "templates/base.html" in result.err and "accès interdit" in result.err
+    assert "Traceback" not in result.err
+
+
+def test_a_template_linked_out_of_the_folder_is_refused(tmp_path, run_cli):
+    folder = student(tmp_path)
+    (folder / "templates").mkdir()
+    (folder / "templates/leak.html").symlink_to(tmp_path / "secret.txt")
+    (folder / "templates/base.html").write_text('{% include "leak.html" %}', "utf-8")
+    result = run_cli("build", "--no-pdf", "--content", str(folder))
+    assert result.code == 2 and "leak.html" in result.err and "hors du dossier" in result.err
+    assert not outputs_hold(tmp_path, SECRET)
+
+
+def test_a_harmless_template_override_still_renders(tmp_path):
+    folder = student(tmp_path, {"plan.md": "Title: Plan\nDate: 2025-09-19\n\nTexte.\n"})
+    (folder / "templates").mkdir()
+    (folder / "templates/article.html").write_text(
+        '{% extends "!theme/article.html" %}{% block content %}<p id="mine">'
+        "{{ article.title|upper }} · {{ profile.identity.name }}</p>{{ super() }}{% endblock %}",
+        "utf-8",
+    )
+    final = run_pelican(None, pdf=False, content=folder).output
+    soup = BeautifulSoup((final / "articles/plan/index.html").read_text("utf-8"), "html.parser")
+    assert soup.find(id="mine").get_text() == "PLAN · Sam Lee"
+
+
+def test_hostile_members_of_a_cohort_run_and_read_nothing_and_the_others_build(tmp_path, run_cli):
+    classe = tmp_path / "classe"
+    classe.mkdir()
+    healthy = student(tmp_path / "a", {"plan.md": "Title: Plan\nDate: 2025-09-19\n\nTexte.\n"})
+    healthy.rename(classe / "camille")
+    templated = student(tmp_path / "b", name="Zoé Gabarit")
+    marker = hostile_template(templated, TEMPLATES["cycler globals"])
+    templated.rename(classe / "zoe")
+    include = f".. include:: {classe / 'camille/profile.yaml'}"
+    reader = student(tmp_path / "c", {"vol.rst": f"Vol\n###\n\n:date: 2025-09-19\n\n{include}\n"})
+    reader.rename(classe / "yann")
+    output = tmp_path / "output"
+    result = run_cli("build", "--cohort", str(classe), "--no-pdf", "--jobs", "1", "-o", str(output))
+    assert result.code == 2, result.err
+    assert "1/3" in result.out and "yann" in result.out and "zoe" in result.out
+    assert "templates/base.html" in result.err and "articles/vol.rst" in result.err
+    assert not marker.exists() and "Traceback" not in result.err
+    assert (output / "camille/articles/plan/index.html").is_file()
+    for slug in ("zoe", "yann"):
+        assert not any((output / slug).rglob("*.html")), slug
+    assert not outputs_hold(tmp_path, "sam@example.org") or all(
+        "camille" in path.parts for path in outputs_hold(tmp_path, "sam@example.org")
+    )
+
+
+def test_links_planted_in_the_folders_cache_are_not_followed(tmp_path):
+    """The picture cache sits in the student's folder (`.cache/`) when built without settings
+    (a cohort too): a link planted there must not copy the builder's files into the Book."""
+    from PIL import Image
+
+    from profile_gen.media.images import digest
+
+    folder = student(tmp_path, {"plan.md": "Title: Plan\nDate: 2025-09-19\n\n![x](plan.png)\n"})
+    Image.new("RGB", (100, 80), (10, 20, 30)).save(folder / "articles/plan.png")
+    key = digest(folder / "articles/plan.png")
+    cached = folder / ".cache/profile_gen/images" / key
+    cached.mkdir(parents=True)
+    name = f"article-plan-{key[:8]}-100"
+    for suffix in (".jpg", ".webp"):
+        (cached / f"{name}{suffix}").symlink_to(tmp_path / "secret.txt")
+    (cached / f"{name}.size").write_text("100 80", "ascii")
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(cached / "source.width")  # read, it would block the build
+    final = run_pelican(None, pdf=False, content=folder).output
+    assert (final / f"images/{name}.jpg").is_file()
+    assert not outputs_hold(tmp_path, SECRET)
+
+
+@pytest.mark.parametrize(
+    "template, detail",
+    [
+        ("{% if %}", "TemplateSyntaxError"),
+        ('{% include "absent.html" %}', "TemplateNotFound: absent.html"),
+        ("{{ 1 / 0 }}", "ZeroDivisionError"),
+        ("{{ ''.__class__.__mro__ }}", "unsafe"),
+    ],
+)
+def test_a_broken_template_is_a_user_error_naming_it(tmp_path, run_cli, template, detail):
+    folder = student(tmp_path)
+    (folder / "templates").mkdir()
+    (folder / "templates/base.html").write_text(f"ok\n{template}\n", "utf-8")
+    result = run_cli("build", "--no-pdf", "--content", str(folder))
+    assert result.code == 2, result.err
+    assert "templates/base.html, ligne 2" in result.err and detail in result.err
+    assert "Erreur interne" not in result.err
+
+
+def test_the_html_allow_list_has_one_home():
+    from tests.conftest import ROOT
+
+    homes = [
+        path.relative_to(ROOT / "profile_gen").as_posix()
+        for path in sorted((ROOT / "profile_gen").rglob("*.py"))
+        if "import nh3" in path.read_text("utf-8")
+    ]
+    assert homes == ["site/sanitize.py"]
