@@ -7,6 +7,7 @@ keep dates as written (`2024-09` stays text) and bound the size of the result.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -53,6 +54,7 @@ class YamlProblems(Exception):
 
 
 _SCALARS = yaml.constructor.SafeConstructor()
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:timestamp",  # dates stay text: the model parses them
@@ -100,12 +102,28 @@ class _Builder:
 
     def _scalar(self, node: ScalarNode, path: FieldPath) -> Any:
         if node.tag in _PLAIN_TAGS:
-            return node.value
+            return self._text(node, path)
         if node.tag in _CONSTRUCTED_TAGS:
             return _SCALARS.construct_object(node, deep=True)
         line, column = _at(node.start_mark)
         self.problems.append(Problem("yaml_tag", path, {"tag": node.tag}, line, column))
         return node.value
+
+    def _text(self, node: ScalarNode, path: FieldPath) -> str:
+        """The text of `node`, a UTF-16 pair written as two escapes (`"\\uD83D\\uDE00"`)
+        made one character; a lone half of one (`"\\uD800"`, which no file can hold) is a
+        problem, and U+FFFD in the value."""
+        text = str(node.value)
+        if _SURROGATE.search(text) is None:
+            return text
+        text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
+        bad = _SURROGATE.search(text)
+        if bad is None:
+            return text
+        line, column = _at(node.start_mark)
+        context = {"char": f"U+{ord(bad.group()):04X}"}
+        self.problems.append(Problem("text_invalid_char", path, context, line, column))
+        return _SURROGATE.sub("\ufffd", text)
 
     def _mapping(self, node: MappingNode, path: FieldPath, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -121,7 +139,7 @@ class _Builder:
                     Problem("yaml_key_not_text", path, {"kind": kind}, line, column)
                 )
                 continue
-            key = str(key_node.value)
+            key = self._text(key_node, path)
             if key in first_lines:
                 self.problems.append(
                     Problem(

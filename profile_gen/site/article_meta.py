@@ -70,3 +70,17 @@ def article_problems(
             if path.suffix.lower() in MARKDOWN and path.is_file():
                 found += problems_of(path, str(path.relative_to(content)))
     return found
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def invalid_character(article) -> BuildError | None:
+    """A lone UTF-16 surrogate in a read article (reStructuredText's `unicode:: U+D800`
+    makes one), which no page can be written with: the error naming its file."""
+    texts = [article._content, *(v for v in article.metadata.values() if isinstance(v, str))]
+    for text in texts:
+        if isinstance(text, str) and (bad := _SURROGATE.search(text)):
+            code = f"U+{ord(bad.group()):04X}"
+            return BuildError("article_invalid_char", file=article.relative_source_path, char=code)
+    return None
