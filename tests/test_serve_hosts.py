@@ -86,7 +86,7 @@ def test_head_from_another_host_is_refused_too(server):
 )
 def test_odd_paths_get_a_short_answer_and_no_traceback(server, capfd, path, expected):
     status, body = get(server, path, f"127.0.0.1:{server.port}")
-    assert status == expected and len(body) < 200
+    assert status == expected and len(body) < 500  # a line, or the standard 404 page
     captured = capfd.readouterr()
     assert "Traceback" not in captured.err + captured.out
     status, _ = get(server, "/", f"localhost:{server.port}")
