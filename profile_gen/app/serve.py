@@ -21,6 +21,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from profile_gen import i18n
+from profile_gen.app import terminal
 from profile_gen.app.build import project_settings, run_pelican
 from profile_gen.errors import BuildError, ProfileError
 
@@ -162,7 +163,7 @@ class Server:
         settings_file: Path | None,
         port: int = 8000,
         output: Path | None = None,
-        say: Callable[[str], None] = print,
+        say: Callable[[str], None] = terminal.say,
         pdf: bool = False,
         content: Path | None = None,
         lang: str = "fr",
@@ -248,7 +249,7 @@ def serve(
     settings_file: Path | None,
     port: int,
     started: str = "{url}",
-    say: Callable[[str], None] = print,
+    say: Callable[[str], None] = terminal.say,
     pdf: bool = False,
     content: Path | None = None,
     lang: str = "fr",
