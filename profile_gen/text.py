@@ -50,3 +50,13 @@ def visible(text: str, keep: str = "") -> str:
         else char
         for char in text
     )
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def lone_surrogate(text: str) -> str | None:
+    """`U+D800` for the first lone UTF-16 surrogate in `text` (half of a pair: no file or
+    page can hold one), None when there is none."""
+    found = _SURROGATE.search(text)
+    return f"U+{ord(found.group()):04X}" if found else None

@@ -7,34 +7,17 @@ from __future__ import annotations
 import ast
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from profile_gen.app import terminal
 from tests.conftest import ROOT, copy_sample
+from tests.test_terminal import run
 
 RAW = ("\x1b", "\x07", "\x9b", "\u202e", "\r")
 HOSTILE_NAME = '"Zoé\\e]0;PWNED\\a\\e[2J\\e[3J"'
 HOSTILE_HEADLINE = '"Cheffe\\e[31m rouge \\u202etxt.exe \\x9b1m"'
-
-
-def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
-    environment = {key: value for key, value in os.environ.items() if key != "TTY_COMPATIBLE"}
-    environment["PROFILE_GEN_LANG"] = "fr"
-    return subprocess.run(
-        [sys.executable, "-m", "profile_gen.app.cli", *args],
-        cwd=cwd,
-        env=environment,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        errors="surrogateescape",
-        stdin=subprocess.DEVNULL,
-        timeout=600,
-        check=False,
-    )
 
 
 def assert_inert(result: subprocess.CompletedProcess[str]) -> None:

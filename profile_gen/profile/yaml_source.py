@@ -7,7 +7,6 @@ keep dates as written (`2024-09` stays text) and bound the size of the result.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,6 +14,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from profile_gen.errors import FieldPath, Problem
+from profile_gen.text import lone_surrogate
 
 MAX_BYTES = 10_000_000
 MAX_DEPTH = 40
@@ -54,7 +54,6 @@ class YamlProblems(Exception):
 
 
 _SCALARS = yaml.constructor.SafeConstructor()
-_SURROGATE = re.compile("[\ud800-\udfff]")
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:timestamp",  # dates stay text: the model parses them
@@ -114,16 +113,15 @@ class _Builder:
         made one character; a lone half of one (`"\\uD800"`, which no file can hold) is a
         problem, and U+FFFD in the value."""
         text = str(node.value)
-        if _SURROGATE.search(text) is None:
+        if lone_surrogate(text) is None:
             return text
         text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
-        bad = _SURROGATE.search(text)
-        if bad is None:
+        code = lone_surrogate(text)
+        if code is None:
             return text
         line, column = _at(node.start_mark)
-        context = {"char": f"U+{ord(bad.group()):04X}"}
-        self.problems.append(Problem("text_invalid_char", path, context, line, column))
-        return _SURROGATE.sub("\ufffd", text)
+        self.problems.append(Problem("text_invalid_char", path, {"char": code}, line, column))
+        return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
     def _mapping(self, node: MappingNode, path: FieldPath, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}

@@ -13,6 +13,7 @@ from pathlib import Path
 from pelican.utils import get_date
 
 from profile_gen.errors import BuildError
+from profile_gen.text import lone_surrogate
 
 MARKDOWN = (".md", ".markdown", ".mkd", ".mdown")
 _KEY = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)$")
@@ -72,15 +73,11 @@ def article_problems(
     return found
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
 def invalid_character(article) -> BuildError | None:
     """A lone UTF-16 surrogate in a read article (reStructuredText's `unicode:: U+D800`
     makes one), which no page can be written with: the error naming its file."""
-    texts = [article._content, *(v for v in article.metadata.values() if isinstance(v, str))]
+    texts = [article._content, *article.metadata.values()]
     for text in texts:
-        if isinstance(text, str) and (bad := _SURROGATE.search(text)):
-            code = f"U+{ord(bad.group()):04X}"
+        if isinstance(text, str) and (code := lone_surrogate(text)):
             return BuildError("article_invalid_char", file=article.relative_source_path, char=code)
     return None
