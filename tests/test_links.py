@@ -131,3 +131,31 @@ def test_schema_still_describes_links_as_uris():
 
     schema = json.loads(json_schema_text())
     assert "uri" in json.dumps(schema["$defs"]["Links"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<https://evil.example\\@www.linkedin.com/in/x>",
+        "[https://www.linkedin.com/in/x](https://evil.example\\@www.linkedin.com/in/x)",
+        "[LinkedIn](https://www.linkedin.com@evil.example/in/x)",
+        "<https://www.l\u0456nkedin.com/in/x>",
+        "[a](javascript:alert(1))",
+    ],
+)
+def test_links_inside_texts_follow_the_same_rule(text):
+    from profile_gen.site.docx import inline
+    from profile_gen.site.render import markdown
+
+    html = str(markdown(text, "fr", "fr"))
+    assert "<a " not in html and "href" not in html, html
+    assert not inline.is_web_url(text.strip("<>").split("](")[-1].rstrip(")"))
+
+
+def test_real_links_inside_texts_stay_links():
+    from profile_gen.site.docx import inline
+    from profile_gen.site.render import markdown
+
+    html = str(markdown("[Book](https://lea.example.org/a?b=1) [m](mailto:a@b.fr)", "fr", "fr"))
+    assert 'href="https://lea.example.org/a?b=1"' in html and 'href="mailto:a@b.fr"' in html
+    assert inline.is_web_url("https://lea.example.org/a?b=1")

@@ -93,6 +93,18 @@ class WebUrl(_Text):
         return host if ":" in host else idna.encode(host, uts46=True).decode("ascii").rstrip(".")
 
 
+def is_web_url(text: str | None) -> bool:
+    """Whether `text` is an http(s) address that `WebUrl` accepts: the one test of a link
+    target, for the profile's fields and for the links written inside its texts."""
+    if not text:
+        return False
+    try:
+        WebUrl.parse(text)
+    except PydanticCustomError:
+        return False
+    return True
+
+
 _URL_SYMBOLS = frozenset('\\<>"`')
 """Characters a browser reads otherwise (`\\` is `/`) or that end an HTML attribute."""
 
