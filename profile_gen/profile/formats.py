@@ -13,7 +13,6 @@ from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
 import idna
-from confusable_homoglyphs import confusables
 from email_validator import EmailNotValidError, validate_email
 from pydantic import GetCoreSchemaHandler
 from pydantic_core import PydanticCustomError, core_schema
@@ -109,16 +108,12 @@ _URL_SYMBOLS = frozenset('\\<>"`')
 """Characters a browser reads otherwise (`\\` is `/`) or that end an HTML attribute."""
 
 
+_UNSAFE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zs", "Zl", "Zp"})
+"""Controls, invisible and bidi characters, lone surrogates, spaces and line breaks."""
+
+
 def _unsafe_in_url(char: str) -> bool:
-    """Spaces, control, invisible and bidi characters, lone surrogates, `_URL_SYMBOLS`."""
-    return char in _URL_SYMBOLS or unicodedata.category(char) in (
-        "Cc",
-        "Cf",
-        "Cs",
-        "Zs",
-        "Zl",
-        "Zp",
-    )
+    return char in _URL_SYMBOLS or unicodedata.category(char) in _UNSAFE_CATEGORIES
 
 
 def _code(char: str) -> str:
@@ -147,9 +142,13 @@ def _host(host: str, found: dict[str, str]) -> str:
         raise PydanticCustomError("pg_url_host", "bad host", found)
     if _NUMERIC_LABEL.fullmatch(ascii_host.rstrip(".").rsplit(".", 1)[-1]):
         try:  # a browser reads the host as an IPv4 address (`0x7f.1` is 127.0.0.1)
-            ipaddress.IPv4Address(ascii_host)
+            ipaddress.IPv4Address(ascii_host.rstrip("."))
         except ValueError:
             raise PydanticCustomError("pg_url_host", "bad host", found) from None
+    if shown.isascii():
+        return shown  # Latin letters, digits and hyphens: one alphabet
+    from confusable_homoglyphs import confusables  # 50 ms to load: for IDN hosts only
+
     for label in shown.split("."):
         if confusables.is_mixed_script(label, allowed_aliases=_SAME_SCRIPT_ALLOWED):
             context = {"host": shown, "ascii": ascii_host, **found}
