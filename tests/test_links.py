@@ -5,8 +5,11 @@ where it goes, in the Book, the PowerPoint links and the QR codes; LinkedIn's ad
 from __future__ import annotations
 
 import json
+from urllib.parse import urlsplit
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from profile_gen import i18n
@@ -159,3 +162,36 @@ def test_real_links_inside_texts_stay_links():
     html = str(markdown("[Book](https://lea.example.org/a?b=1) [m](mailto:a@b.fr)", "fr", "fr"))
     assert 'href="https://lea.example.org/a?b=1"' in html and 'href="mailto:a@b.fr"' in html
     assert inline.is_web_url("https://lea.example.org/a?b=1")
+
+
+PIECES = [
+    *"abcdefghiklmnorstwxyz019.-:/?#@%\\[]_~ \t\n\x00\x1b",
+    *"\u0456\uff4c\u202e\u200b\u00e9\u4f8b\ud800",
+    "xn--",
+    "linkedin.com",
+]
+"""Pieces of addresses: separators, controls, lookalike letters, punycode, LinkedIn."""
+URLISH = st.lists(st.sampled_from(PIECES), max_size=30).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    scheme=st.sampled_from(["https://", "http://", "HTTPS://", "https:", "javascript:", ""]),
+    rest=URLISH,
+)
+def test_any_address_is_refused_cleanly_or_kept_as_a_browser_reads_it(scheme, rest):
+    from pydantic_core import PydanticCustomError
+
+    from profile_gen.profile.formats import WebUrl
+
+    try:
+        url = WebUrl.parse(scheme + rest)
+    except PydanticCustomError as error:
+        assert error.type.startswith("pg_url")
+        return
+    parts = urlsplit(url)
+    assert parts.scheme in ("http", "https") and url.startswith(parts.scheme + "://")
+    assert "@" not in parts.netloc and "\\" not in url
+    assert all(char.isprintable() and not char.isspace() for char in url)
+    assert url.host and url.host == url.host.lower() and url.host.isascii()
+    assert WebUrl.parse(str(url)) == url  # kept as it is once read
