@@ -19,13 +19,13 @@ from tests.conftest import copy_sample
 TEXTS = {".html", ".xml", ".txt", ".json", ".md", ".svg", ".js", ".css"}
 
 
-def build(root: Path, visibility: str) -> Path:
+def build(root: Path, visibility: str, public: bool = False) -> Path:
     copy_sample(
         root,
         "      phone: annexe # printed annexe only",
         f"      photo: {visibility}\n      phone: annexe # printed annexe only",
     )
-    return run_pelican(root / "pelican.conf.py", root / "output", pdf=False).output
+    return run_pelican(root / "pelican.conf.py", root / "output", pdf=False, public=public).output
 
 
 @pytest.fixture(scope="module")
@@ -111,3 +111,9 @@ def test_public_photo_is_in_the_book_and_its_own_copy_in_the_annexe(tmp_path):
     publish_folder(output, site, force=False, lang="fr")
     assert "images/portrait-480.jpg" in photo_files(site)
     assert not (site / PRINT_IMAGES).exists()
+
+
+def test_a_public_build_has_no_annexe_only_photo(tmp_path):
+    output = build(tmp_path, "annexe", public=True)
+    assert (output / "index.html").is_file()
+    assert photo_files(output) == []
