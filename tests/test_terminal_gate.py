@@ -129,3 +129,16 @@ def test_the_commands_print_through_the_gate_only(path):
     if path.name == "terminal.py":
         return
     assert _prints(path) == [], f"{path.name}: print() -> terminal.say()"
+
+
+def test_an_internal_error_is_quoted_short_and_inert(run_cli, monkeypatch, tmp_path):
+    def boom(*args, **kwargs):
+        raise UnicodeEncodeError("utf-8", "<html>" + "x" * 20_000 + "\x1b]0;t\x07", 1, 2, "no")
+
+    monkeypatch.setattr("profile_gen.app.check.assess", boom)
+    profile = tmp_path / "profile.yaml"
+    profile.write_text("identity:\n  name: A\n  headline: B\n", encoding="utf-8")
+    result = run_cli("check", str(profile))
+    assert result.code == 3
+    assert len(result.err) < 600 and "--debug" in result.err
+    assert not any(char in result.err for char in RAW)

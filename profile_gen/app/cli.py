@@ -332,6 +332,10 @@ def _os_error(lang: str, error: OSError) -> str:
     return i18n.message(lang, "os_error", path=str(path), reason=reason)
 
 
+INTERNAL_ERROR_CHARS = 300
+"""The longest an internal error is quoted (`--debug` shows it whole, with its traceback)."""
+
+
 def report(error: BaseException, lang: str | None, debug: bool = False) -> int:
     """THE place where an error meets the terminal: one message on stderr, and the exit
     code (2: invalid input, 3: a bug of ours, 130: interrupted). `lang` None lets a
@@ -346,7 +350,9 @@ def report(error: BaseException, lang: str | None, debug: bool = False) -> int:
         return 2
     if debug:
         raise error
-    say(i18n.text(lang or "fr", "cli.internal_error", error=repr(error)), err=True)
+    shown = repr(error)  # one line: a bug's message may quote a whole page
+    shown = shown if len(shown) <= INTERNAL_ERROR_CHARS else shown[:INTERNAL_ERROR_CHARS] + "…"
+    say(i18n.text(lang or "fr", "cli.internal_error", error=shown), err=True)
     return 3
 
 
