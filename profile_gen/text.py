@@ -24,3 +24,39 @@ def slug(
         candidate, number = f"{base}-{number}", number + 1
     taken.add(candidate)
     return candidate
+
+
+_BIDI_CONTROLS = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+"""Characters that reorder the text around them: a line could show other than it says."""
+
+
+def _escaped(char: str) -> str:
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def visible(text: str, keep: str = "") -> str:
+    """`text` with its control characters (C0, DEL, C1), bidi controls and lone surrogates
+    written as escapes (ESC -> `\\x1b`, U+202E -> `\\u202e`): shown, never obeyed by a
+    terminal; the characters of `keep` (e.g. a newline) stay as they are."""
+    if text.isprintable() and not _BIDI_CONTROLS.intersection(text):
+        return text  # the usual case, without a pass per character
+    return "".join(
+        _escaped(char)
+        if char not in keep
+        and (unicodedata.category(char) in ("Cc", "Cs") or char in _BIDI_CONTROLS)
+        else char
+        for char in text
+    )
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def lone_surrogate(text: str) -> str | None:
+    """`U+D800` for the first lone UTF-16 surrogate in `text` (half of a pair: no file or
+    page can hold one), None when there is none."""
+    found = _SURROGATE.search(text)
+    return f"U+{ord(found.group()):04X}" if found else None

@@ -17,6 +17,7 @@ from pelican.log import console
 
 from profile_gen import i18n
 from profile_gen.app.project import project_settings
+from profile_gen.app.terminal import say
 from profile_gen.errors import BuildError
 from profile_gen.profile.model import Profile
 from profile_gen.site.keys import (
@@ -153,7 +154,7 @@ def build(
     )
     pages = sum(1 for _ in final.rglob("*.html"))
     lang = lang or profile.primary_language
-    print(
+    say(
         i18n.text(
             lang,
             "build.done",
@@ -163,14 +164,14 @@ def build(
         )
     )
     if public:
-        print(i18n.text(lang, "build.public", output=str(final)))
+        say(i18n.text(lang, "build.public", output=str(final)))
     files = documents_written(final)
     if files:
-        print(i18n.text(lang, "documents.written", files=", ".join(str(final / f) for f in files)))
+        say(i18n.text(lang, "documents.written", files=", ".join(str(final / f) for f in files)))
     contact = profile.identity.contact
     online = contact.shown_on("site")
     printed_only = [name for name in contact.shown_on("annexe") if name not in online]
     if printed_only and not public:
         items = ", ".join(i18n.label(lang, f"contact.{name}") for name in printed_only)
-        print(i18n.text(lang, "build.print_only", items=items, output=str(final)))
+        say(i18n.text(lang, "build.print_only", items=items, output=str(final)))
     return 0

@@ -18,6 +18,7 @@ from profile_gen.app.cli_words import SpacesOnlyHelp, formats_list, int_between,
 from profile_gen.app.init import HOSTS
 from profile_gen.app.project import resolve, resolve_built
 from profile_gen.app.startup import long_lived_imports
+from profile_gen.app.terminal import say
 from profile_gen.errors import BuildError, ProfileGenError
 
 DEFAULT_PROFILE = Path("content") / "profile.yaml"
@@ -46,13 +47,13 @@ def cmd_check(args: argparse.Namespace) -> int:
 
         settings_values = settings_of(settings) if settings else {}
         text, ready = check_online(load(profile, lang=args.lang), settings_values, args.lang)
-        print(text)
+        say(text)
         return 0 if ready else 1
     with long_lived_imports():
         from profile_gen.app.check import check
 
     text, ready = check(profile, settings, args.lang)
-    print(text)
+    say(text)
     return 0 if ready else 1
 
 
@@ -76,7 +77,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 def cmd_init(args: argparse.Namespace) -> int:
     from profile_gen.app.init import init
 
-    return init(Path(args.directory), _lang(args), args.host)
+    return init(Path(args.directory), _lang(args), args.host, say=say)
 
 
 # --------------------------------------------------------------------------- interop
@@ -162,7 +163,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     source = profile_path(project_settings(settings_file, content))  # the attached profile
     counts = write_pdfs(output, info=print_info(load(source), source))  # PdfUnavailable: `main`
     files = ", ".join(f"{output / name} ({pages} p.)" for name, pages in counts.items())
-    print(i18n.text(lang, "pdf.written", files=files))
+    say(i18n.text(lang, "pdf.written", files=files))
     return 0
 
 
@@ -331,21 +332,27 @@ def _os_error(lang: str, error: OSError) -> str:
     return i18n.message(lang, "os_error", path=str(path), reason=reason)
 
 
+INTERNAL_ERROR_CHARS = 300
+"""The longest an internal error is quoted (`--debug` shows it whole, with its traceback)."""
+
+
 def report(error: BaseException, lang: str | None, debug: bool = False) -> int:
     """THE place where an error meets the terminal: one message on stderr, and the exit
     code (2: invalid input, 3: a bug of ours, 130: interrupted). `lang` None lets a
     profile's own errors speak the profile's language."""
     if isinstance(error, ProfileGenError):
-        print(error.describe(lang), file=sys.stderr)
+        say(error.describe(lang), err=True)
         return error.exit_code
     if isinstance(error, KeyboardInterrupt):
         return 130
     if isinstance(error, OSError):  # the file system said no: a path to fix, not a bug
-        print(_os_error(lang or "fr", error), file=sys.stderr)
+        say(_os_error(lang or "fr", error), err=True)
         return 2
     if debug:
         raise error
-    print(i18n.text(lang or "fr", "cli.internal_error", error=repr(error)), file=sys.stderr)
+    shown = repr(error)  # one line: a bug's message may quote a whole page
+    shown = shown if len(shown) <= INTERNAL_ERROR_CHARS else shown[:INTERNAL_ERROR_CHARS] + "…"
+    say(i18n.text(lang or "fr", "cli.internal_error", error=shown), err=True)
     return 3
 
 

@@ -19,6 +19,7 @@ from markupsafe import Markup
 from profile_gen import i18n
 from profile_gen.app.build import documents_written, project_settings, run_pelican
 from profile_gen.app.check import article_count
+from profile_gen.app.terminal import safe, say
 from profile_gen.errors import BuildError, ProfileError
 from profile_gen.profile.readiness import assess
 from profile_gen.site import render
@@ -177,13 +178,14 @@ def build_cohort(
             outcome = future.result()
             outcomes.append(outcome)
             if not outcome.ok:
-                console.print(Text(i18n.text(lang, "cohort.failed", slug=outcome.slug), "bold red"))
-                console.print(outcome.error)
+                failed_line = safe(i18n.text(lang, "cohort.failed", slug=outcome.slug))
+                console.print(Text(failed_line, "bold red"))
+                console.print(safe(outcome.error))
             bar.advance(task)
     outcomes.sort(key=lambda outcome: outcome.slug)
     write_index(Path(settings["THEME"]), output, outcomes, lang)
     failed = [o for o in outcomes if not o.ok]
-    print(
+    say(
         i18n.text(
             lang,
             "cohort.done",
@@ -195,5 +197,5 @@ def build_cohort(
         )
     )
     if failed:
-        print(i18n.text(lang, "cohort.failures", slugs=", ".join(o.slug for o in failed)))
+        say(i18n.text(lang, "cohort.failures", slugs=", ".join(o.slug for o in failed)))
     return 0 if not failed else 2

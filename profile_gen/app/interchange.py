@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from profile_gen import i18n
+from profile_gen.app.terminal import say
 from profile_gen.errors import InteropError, ProfileError
 
 
@@ -39,8 +40,8 @@ def _write_imported(target: Path, force: bool, lang: str, make_text) -> int:
     except ProfileError as error:  # a bug of ours: say so, write nothing
         raise InteropError("import_invalid_result", detail=error.format(limit=3)) from None
     target.write_text(text, encoding="utf-8")
-    print(i18n.text(lang, "import.written", path=str(target)))
-    print(i18n.text(lang, "import.next", path=str(target), folder=str(target.parent)))
+    say(i18n.text(lang, "import.written", path=str(target)))
+    say(i18n.text(lang, "import.next", path=str(target), folder=str(target.parent)))
     return 0
 
 
@@ -81,9 +82,9 @@ def run_import(args: argparse.Namespace, lang: str) -> int:
     make = lambda schema: to_yaml(data, comments, unmapped, schema, source.name, lang)  # noqa: E731
     result = _write_imported(target, args.force, lang, make)
     if unmapped:
-        print(i18n.label(lang, "import.unmapped"))
+        say(i18n.label(lang, "import.unmapped"))
     for line in unmapped:
-        print(f"  - {line}")
+        say(f"  - {line}")
     return result
 
 
@@ -99,13 +100,13 @@ def run_export(args: argparse.Namespace, lang: str) -> int:
     if not args.include_private and (hidden := left_out(profile)):
         keys = [f"contact.{name}" if name != "photo" else "export.photo" for name in hidden]
         names = ", ".join(i18n.label(lang, key) for key in keys)
-        print(i18n.text(lang, "export.left_out", items=names), file=sys.stderr)
+        say(i18n.text(lang, "export.left_out", items=names), err=True)
     if args.output:
         target = Path(args.output)
         if target.exists() and not args.force:
             raise InteropError("import_exists", path=str(target))
         target.write_text(text, encoding="utf-8")
-        print(i18n.text(lang, "import.written", path=str(target)), file=sys.stderr)
+        say(i18n.text(lang, "import.written", path=str(target)), err=True)
     else:
         sys.stdout.write(text)
     return 0

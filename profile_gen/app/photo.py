@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from profile_gen import i18n
+from profile_gen.app.terminal import say
 from profile_gen.errors import BuildError
 from profile_gen.media.metadata import IMAGE_SUFFIXES, CannotStrip, sensitive, strip
 from profile_gen.profile.model import Profile
@@ -59,7 +60,7 @@ def strip_files(files: list[Path], reencode: bool, lang: str) -> int:
             key = "photo.reencoded"
         else:
             key = "photo.stripped" if done.orientation == 1 else "photo.stripped_oriented"
-        print(i18n.text(lang, key, path=str(path)))
+        say(i18n.text(lang, key, path=str(path)))
     return 0
 
 
@@ -67,6 +68,6 @@ def strip_profile_images(profile: Profile, profile_path: Path, reencode: bool, l
     """`photo strip` without files: the profile's images that `check` warns about."""
     files = [path for path, _ in exposing(profile, profile_path)]
     if not files:
-        print(i18n.text(lang, "photo.nothing", folder=str(profile_path.parent)))
+        say(i18n.text(lang, "photo.nothing", folder=str(profile_path.parent)))
         return 0
     return strip_files(files, reencode, lang)

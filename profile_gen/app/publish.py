@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from profile_gen import i18n
+from profile_gen.app.terminal import say
 from profile_gen.errors import BuildError
 from profile_gen.site.seo import PRINT_PATHS, is_kept_off, kept_off_names
 
@@ -74,10 +75,10 @@ def publish_folder(output: Path, target: Path, force: bool, lang: str) -> int:
             shutil.rmtree(target / name)
         else:
             (target / name).unlink()
-    print(i18n.text(lang, "publish.done", path=str(target), left=", ".join(private)))
-    print(i18n.text(lang, "publish.rehearsal"))
+    say(i18n.text(lang, "publish.done", path=str(target), left=", ".join(private)))
+    say(i18n.text(lang, "publish.rehearsal"))
     if stale:
-        print(i18n.text(lang, "publish.removed", path=str(target), names=", ".join(stale)))
+        say(i18n.text(lang, "publish.removed", path=str(target), names=", ".join(stale)))
     return 0
 
 
@@ -177,6 +178,6 @@ def publish_git(
         except subprocess.CalledProcessError:  # git push said why, above
             raise BuildError("publish_push_failed", remote=remote, branch=branch) from None
     left = ", ".join(_top_level_print_names())
-    print(i18n.text(lang, "publish.pushed", remote=remote, branch=branch, left=left))
-    print(i18n.text(lang, "publish.rehearsal"))
+    say(i18n.text(lang, "publish.pushed", remote=remote, branch=branch, left=left))
+    say(i18n.text(lang, "publish.rehearsal"))
     return 0

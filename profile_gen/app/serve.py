@@ -18,10 +18,15 @@ from collections.abc import Callable
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import unquote
 
+from profile_gen import i18n
+from profile_gen.app import terminal
 from profile_gen.app.build import project_settings, run_pelican
 from profile_gen.errors import BuildError, ProfileError
 
+BIND = "127.0.0.1"
+"""The address served on: this computer only."""
 RELOAD_PATH = "/__profile_gen/status"
 RELOAD_SCRIPT = """<script>
 (() => {
@@ -56,25 +61,62 @@ class BuildState:
             return json.dumps({"build": self.build, "error": self.error}).encode()
 
 
+LOCAL_NAMES = ("127.0.0.1", "localhost", "[::1]")
+"""The names the server answers to, with or without its port: a page of another site that
+points its own name at 127.0.0.1 (DNS rebinding) gets no page of the Book."""
+
+
+def allowed_hosts(port: int, bound: str = "127.0.0.1") -> frozenset[str]:
+    """The `Host` headers accepted by a server bound to `bound` on `port`."""
+    names = {*LOCAL_NAMES, f"[{bound}]" if ":" in bound else bound}
+    return frozenset({*names, *(f"{name}:{port}" for name in names)})
+
+
 class Handler(SimpleHTTPRequestHandler):
     state: BuildState
+    hosts: frozenset[str] = frozenset()
+    lang = "fr"
+    home = ""
 
     def log_message(self, format: str, *args) -> None:  # quiet: the terminal shows builds
         pass
+
+    def parse_request(self) -> bool:
+        """A request for this server (by its own name) and for a path a file can have."""
+        if not super().parse_request():
+            return False
+        if self.headers.get("Host", "").lower() not in self.hosts:
+            self._refuse(HTTPStatus.MISDIRECTED_REQUEST, "serve.bad_host")
+            return False
+        if "\x00" in unquote(self.path):
+            self._refuse(HTTPStatus.BAD_REQUEST, "serve.not_found")
+            return False
+        return True
 
     def do_GET(self) -> None:
         if self.path == RELOAD_PATH:
             self._send(self.state.as_json(), "application/json")
             return
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        if path.suffix == ".html" and path.is_file():
-            html = path.read_text(encoding="utf-8")
-            html = html.replace("</body>", RELOAD_SCRIPT + "</body>", 1)
-            self._send(html.encode("utf-8"), "text/html; charset=utf-8")
+        try:
+            path = Path(self.translate_path(self.path))
+            if path.is_dir():
+                path = path / "index.html"
+            if path.suffix == ".html" and path.is_file():
+                html = path.read_text(encoding="utf-8")
+                html = html.replace("</body>", RELOAD_SCRIPT + "</body>", 1)
+                self._send(html.encode("utf-8"), "text/html; charset=utf-8")
+                return
+        except (OSError, ValueError):  # a name too long or not encodable: no such file
+            self._refuse(HTTPStatus.NOT_FOUND, "serve.not_found")
             return
         super().do_GET()
+
+    def send_head(self):
+        try:
+            return super().send_head()
+        except (OSError, ValueError):  # as above, for the files served as they are
+            self._refuse(HTTPStatus.NOT_FOUND, "serve.not_found")
+            return None
 
     def _send(self, body: bytes, content_type: str) -> None:
         self.send_response(HTTPStatus.OK)
@@ -83,6 +125,18 @@ class Handler(SimpleHTTPRequestHandler):
         self.send_header("Cache-Control", "no-store")
         self.end_headers()
         self.wfile.write(body)
+
+    def _refuse(self, status: HTTPStatus, key: str) -> None:
+        """A short plain-text answer (`key`: its words), and the connection closed."""
+        body = (i18n.text(self.lang, key, url=self.home) + "\n").encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "text/plain; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Connection", "close")
+        self.end_headers()
+        self.close_connection = True
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
 
 def snapshot(
@@ -109,7 +163,7 @@ class Server:
         settings_file: Path | None,
         port: int = 8000,
         output: Path | None = None,
-        say: Callable[[str], None] = print,
+        say: Callable[[str], None] = terminal.say,
         pdf: bool = False,
         content: Path | None = None,
         lang: str = "fr",
@@ -132,11 +186,11 @@ class Server:
         self.pdf = pdf
         self.state = BuildState()
         self.stopping = threading.Event()
-        handler = type("BoundHandler", (Handler,), {"state": self.state})
+        handler: type[Handler] = type("BoundHandler", (Handler,), {"state": self.state})
         self.output.mkdir(parents=True, exist_ok=True)
         try:
             self.httpd = ThreadingHTTPServer(
-                ("127.0.0.1", port), functools.partial(handler, directory=str(self.output))
+                (BIND, port), functools.partial(handler, directory=str(self.output))
             )
         except OSError as error:  # port taken by another server, or reserved
             code = "serve_port_in_use" if error.errno == errno.EADDRINUSE else "serve_port"
@@ -144,6 +198,8 @@ class Server:
             suggestion = port + 1 if 0 < port < 65535 else 8000
             raise BuildError(code, port=port, suggestion=suggestion, detail=detail) from None
         self.port = self.httpd.server_address[1]
+        handler.hosts, handler.lang = allowed_hosts(self.port, BIND), lang
+        handler.home = self.url
 
     @property
     def url(self) -> str:
@@ -193,7 +249,7 @@ def serve(
     settings_file: Path | None,
     port: int,
     started: str = "{url}",
-    say: Callable[[str], None] = print,
+    say: Callable[[str], None] = terminal.say,
     pdf: bool = False,
     content: Path | None = None,
     lang: str = "fr",

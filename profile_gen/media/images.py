@@ -143,8 +143,15 @@ def _upright_width(source: Path, cached: Path) -> int:
     return width
 
 
-def picture(source: Path, name: str, widths: tuple[int, ...], output: Path, cache: Path) -> Picture:
-    """Write the variants of `source` as `images/<name>-<width>.{jpg,webp}` under `output`."""
+def picture(
+    source: Path,
+    name: str,
+    widths: tuple[int, ...],
+    output: Path,
+    cache: Path,
+    folder: str = "images",
+) -> Picture:
+    """Write the variants of `source` as `<folder>/<name>-<width>.{jpg,webp}` under `output`."""
     cached = cache / digest(source)
     if cached.is_symlink():  # planted: the cache's folders are its own
         cached.unlink()
@@ -167,11 +174,11 @@ def picture(source: Path, name: str, widths: tuple[int, ...], output: Path, cach
             os.replace(temp_webp, cached_webp)
             write_atomic(size_file, f"{real_width} {real_height}")  # last: marks them complete
         real_width, real_height = map(int, size_file.read_text(encoding="ascii").split())
-        target = output / "images"
+        target = output / folder
         target.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(cached_jpeg, target / jpeg_name)
         shutil.copyfile(cached_webp, target / webp_name)
         variants.append(
-            Variant(real_width, real_height, f"images/{jpeg_name}", f"images/{webp_name}")
+            Variant(real_width, real_height, f"{folder}/{jpeg_name}", f"{folder}/{webp_name}")
         )
     return Picture(tuple(variants))

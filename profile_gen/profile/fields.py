@@ -16,6 +16,7 @@ from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic_core import PydanticCustomError, core_schema
 
 from profile_gen.i18n import LANGUAGES  # the one list of the outputs' languages
+from profile_gen.text import visible
 
 """Languages whose labels exist; a profile's `locale` picks one or several of them."""
 
@@ -289,5 +290,6 @@ class EndDate(PartialDate):
 
 
 def show_value(value: Any, limit: int = 60) -> str:
-    text = repr(value) if not isinstance(value, str) else f'"{value}"'
+    """`value` as a message quotes it: on one line, its control characters escaped."""
+    text = repr(value) if not isinstance(value, str) else f'"{visible(value)}"'
     return text if len(text) <= limit else text[: limit - 1] + "…"

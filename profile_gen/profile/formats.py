@@ -6,10 +6,13 @@ wording lives in `profile_gen.i18n`. Nothing here reads files or knows about HTM
 
 from __future__ import annotations
 
+import ipaddress
 import re
+import unicodedata
 from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
+import idna
 from email_validator import EmailNotValidError, validate_email
 from pydantic import GetCoreSchemaHandler
 from pydantic_core import PydanticCustomError, core_schema
@@ -41,7 +44,13 @@ class _Text(str, JsonSchemaFromMetadata):
 
 
 class WebUrl(_Text):
-    """An absolute ``http``/``https`` address, kept exactly as written."""
+    """An absolute ``http``/``https`` address that a browser reads as it is shown.
+
+    Checked as a browser parses it (WHATWG URL rules): no backslash (read as `/`), no
+    `user@` before the host (the browser goes to what follows the `@`), no space, control
+    or invisible character; the host is a valid domain name (IDNA, as browsers map it) or
+    IP address, no label of which mixes scripts (a Cyrillic `і` in `lіnkedin`). It is kept
+    as written, but for its scheme and host, written lowercase as browsers show them."""
 
     __slots__ = ()
     json_schema: ClassVar[dict[str, Any]] = {
@@ -57,13 +66,94 @@ class WebUrl(_Text):
         if not isinstance(value, str):
             raise PydanticCustomError("pg_url", "bad url", {"found": show_value(value)})
         text = value.strip()
-        parts = urlsplit(text) if not re.search(r"\s|[\x00-\x1f\x7f<>\"]", text) else None
-        if parts is None or parts.scheme.lower() not in ("http", "https"):
-            raise PydanticCustomError("pg_url", "bad url", {"found": show_value(value)})
-        host = parts.hostname or ""
-        if not host or not re.fullmatch(r"[A-Za-z0-9.-]+|\[[0-9A-Fa-f:]+\]", host):
-            raise PydanticCustomError("pg_url_host", "bad host", {"found": show_value(value)})
-        return cls(text)
+        found = {"found": show_value(text)}
+        bad = next((char for char in text if _unsafe_in_url(char)), None)
+        if bad is not None:
+            raise PydanticCustomError("pg_url_char", "bad char", {"char": _code(bad), **found})
+        try:
+            parts = urlsplit(text)
+            port = parts.port
+        except ValueError:  # a bad IPv6 address or port
+            raise PydanticCustomError("pg_url_host", "bad host", found) from None
+        scheme = parts.scheme.lower()
+        if scheme not in ("http", "https") or not text[len(scheme) :].startswith("://"):
+            raise PydanticCustomError("pg_url", "bad url", found)
+        if "@" in parts.netloc:
+            host = parts.netloc.rpartition("@")[2]
+            raise PydanticCustomError("pg_url_userinfo", "user info", {"host": host, **found})
+        host = _host(parts.hostname or "", found)
+        netloc = host + (f":{port}" if port is not None else "")
+        return cls(f"{scheme}://{netloc}{text[len(scheme) + 3 + len(parts.netloc) :]}")
+
+    @property
+    def host(self) -> str:
+        """The host as a browser sends it: lowercase ASCII (IDNA), without a final dot."""
+        host = urlsplit(self).hostname or ""
+        return host if ":" in host else idna.encode(host, uts46=True).decode("ascii").rstrip(".")
+
+
+def is_web_url(text: str | None) -> bool:
+    """Whether `text` is an http(s) address that `WebUrl` accepts: the one test of a link
+    target, for the profile's fields and for the links written inside its texts."""
+    if not text:
+        return False
+    try:
+        WebUrl.parse(text)
+    except PydanticCustomError:
+        return False
+    return True
+
+
+_URL_SYMBOLS = frozenset('\\<>"`')
+"""Characters a browser reads otherwise (`\\` is `/`) or that end an HTML attribute."""
+
+
+_UNSAFE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zs", "Zl", "Zp"})
+"""Controls, invisible and bidi characters, lone surrogates, spaces and line breaks."""
+
+
+def _unsafe_in_url(char: str) -> bool:
+    return char in _URL_SYMBOLS or unicodedata.category(char) in _UNSAFE_CATEGORIES
+
+
+def _code(char: str) -> str:
+    return f"U+{ord(char):04X}" + (f" ({char})" if char.isprintable() else "")
+
+
+_NUMERIC_LABEL = re.compile(r"[0-9]+|0x[0-9a-f]*")
+_ASCII_HOST = re.compile(r"[a-z0-9-]+(\.[a-z0-9-]+)*\.?")
+_SAME_SCRIPT_ALLOWED = ["COMMON", "INHERITED", "HIRAGANA", "KATAKANA"]
+"""Scripts a label may add to its own: digits and hyphens; kana beside Han (Japanese)."""
+
+
+def _host(host: str, found: dict[str, str]) -> str:
+    """`host` (lowercase, as `urlsplit` gives it) as browsers show it, else an error."""
+    if ":" in host:
+        try:
+            return f"[{ipaddress.IPv6Address(host).compressed}]"
+        except ValueError:
+            raise PydanticCustomError("pg_url_host", "bad host", found) from None
+    try:
+        ascii_host = idna.encode(host, uts46=True).decode("ascii")
+        shown = idna.decode(ascii_host)
+    except (idna.IDNAError, UnicodeError):
+        raise PydanticCustomError("pg_url_host", "bad host", found) from None
+    if not _ASCII_HOST.fullmatch(ascii_host):
+        raise PydanticCustomError("pg_url_host", "bad host", found)
+    if _NUMERIC_LABEL.fullmatch(ascii_host.rstrip(".").rsplit(".", 1)[-1]):
+        try:  # a browser reads the host as an IPv4 address (`0x7f.1` is 127.0.0.1)
+            ipaddress.IPv4Address(ascii_host.rstrip("."))
+        except ValueError:
+            raise PydanticCustomError("pg_url_host", "bad host", found) from None
+    if shown.isascii():
+        return shown  # Latin letters, digits and hyphens: one alphabet
+    from confusable_homoglyphs import confusables  # 50 ms to load: for IDN hosts only
+
+    for label in shown.split("."):
+        if confusables.is_mixed_script(label, allowed_aliases=_SAME_SCRIPT_ALLOWED):
+            context = {"host": shown, "ascii": ascii_host, **found}
+            raise PydanticCustomError("pg_url_mixed_script", "mixed scripts", context)
+    return shown
 
 
 class Email(_Text):

@@ -144,11 +144,12 @@ class Links(Section):
     @field_validator("linkedin")
     @classmethod
     def _linkedin_host(cls, url: WebUrl | None) -> WebUrl | None:
-        from urllib.parse import urlsplit
-
+        """LinkedIn's own host, `linkedin.com` or a subdomain of it, as a browser reads it."""
         from pydantic_core import PydanticCustomError
 
-        host = (urlsplit(url).hostname or "").lower() if url else ""
+        host = url.host if url else ""
         if url and not (host == "linkedin.com" or host.endswith(".linkedin.com")):
-            raise PydanticCustomError("pg_linkedin", "not linkedin", {"found": str(url)})
+            raise PydanticCustomError(
+                "pg_linkedin", "not linkedin", {"found": str(url), "host": host}
+            )
         return url

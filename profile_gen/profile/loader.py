@@ -60,9 +60,22 @@ def load(path: str | Path, lang: str | None = None) -> Profile:
     text = _read(path, lang)
     beside = path.parent / PRIVATE_FILE
     private = None
-    if path.name != PRIVATE_FILE and beside.is_file():
+    if path.name != PRIVATE_FILE and (beside.exists() or beside.is_symlink()):
+        _private_is_a_file_inside(beside, lang)
         private = (str(beside), _read(beside, lang))
     return load_text(text, str(path), base_dir=path.parent, lang=lang, private=private)
+
+
+def _private_is_a_file_inside(private: Path, lang: str | None) -> None:
+    """A `private.yaml` that is a folder, a FIFO or a link out of the profile's folder (to
+    another student's, in a cohort) is an error, never skipped nor read."""
+    if not private.is_file():
+        problem = Problem("private_not_a_file", (), {"path": str(private)})
+    elif not private.resolve().is_relative_to(private.parent.resolve()):
+        problem = Problem("path_escapes", (), {"path": str(private)})
+    else:
+        return
+    raise ProfileError(str(private), [problem], lang or "fr")
 
 
 def load_text(
@@ -85,7 +98,9 @@ def load_text(
         try:
             private_source = parse(private[1])
         except YamlProblems as error:
-            raise ProfileError(private[0], error.problems, lang) from None
+            if any(problem.code != "yaml_empty" for problem in error.problems):
+                raise ProfileError(private[0], error.problems, lang) from None
+            private_source = Source(data=None)  # empty: no private details (yet)
         for problem in private_source.problems:
             problem.file = private[0]
         found, from_private = merge(source, private_source, private[0])

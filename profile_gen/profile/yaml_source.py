@@ -14,6 +14,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from profile_gen.errors import FieldPath, Problem
+from profile_gen.text import lone_surrogate
 
 MAX_BYTES = 10_000_000
 MAX_DEPTH = 40
@@ -100,12 +101,27 @@ class _Builder:
 
     def _scalar(self, node: ScalarNode, path: FieldPath) -> Any:
         if node.tag in _PLAIN_TAGS:
-            return node.value
+            return self._text(node, path)
         if node.tag in _CONSTRUCTED_TAGS:
             return _SCALARS.construct_object(node, deep=True)
         line, column = _at(node.start_mark)
         self.problems.append(Problem("yaml_tag", path, {"tag": node.tag}, line, column))
         return node.value
+
+    def _text(self, node: ScalarNode, path: FieldPath) -> str:
+        """The text of `node`, a UTF-16 pair written as two escapes (`"\\uD83D\\uDE00"`)
+        made one character; a lone half of one (`"\\uD800"`, which no file can hold) is a
+        problem, and U+FFFD in the value."""
+        text = str(node.value)
+        if lone_surrogate(text) is None:
+            return text
+        text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
+        code = lone_surrogate(text)
+        if code is None:
+            return text
+        line, column = _at(node.start_mark)
+        self.problems.append(Problem("text_invalid_char", path, {"char": code}, line, column))
+        return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
     def _mapping(self, node: MappingNode, path: FieldPath, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -121,7 +137,7 @@ class _Builder:
                     Problem("yaml_key_not_text", path, {"kind": kind}, line, column)
                 )
                 continue
-            key = str(key_node.value)
+            key = self._text(key_node, path)
             if key in first_lines:
                 self.problems.append(
                     Problem(

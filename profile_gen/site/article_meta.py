@@ -14,6 +14,7 @@ from pelican.utils import get_date
 
 from profile_gen.errors import BuildError
 from profile_gen.media.folder import ARTICLE_LIMIT, walk
+from profile_gen.text import lone_surrogate
 
 MARKDOWN = (".md", ".markdown", ".mkd", ".mdown")
 _KEY = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)$")
@@ -71,3 +72,13 @@ def article_problems(
     for path in paths:
         found += problems_of(path, path.relative_to(content.resolve()).as_posix())
     return found
+
+
+def invalid_character(article) -> BuildError | None:
+    """A lone UTF-16 surrogate in a read article (reStructuredText's `unicode:: U+D800`
+    makes one), which no page can be written with: the error naming its file."""
+    texts = [article._content, *article.metadata.values()]
+    for text in texts:
+        if isinstance(text, str) and (code := lone_surrogate(text)):
+            return BuildError("article_invalid_char", file=article.relative_source_path, char=code)
+    return None

@@ -158,6 +158,8 @@ def prepare_articles(generator) -> None:
     content, output = Path(generator.path), Path(generator.output_path)
     cache = cache_folder(generator.settings, "images")
     for article in [*generator.articles, *generator.translations]:
+        if (invalid := article_meta.invalid_character(article)) is not None:
+            _stop(generator.settings, invalid)
         check_attachments(article, content)
         html, problems = place_pictures(
             article._content, article.relative_source_path, article.save_as, content, output, cache

@@ -17,6 +17,7 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from profile_gen import i18n
+from profile_gen.profile import formats
 from profile_gen.profile.fields import Localized, PartialDate, localize
 from profile_gen.site import sanitize
 
@@ -24,6 +25,18 @@ from profile_gen.site import sanitize
 # markdown-it refuses javascript:, vbscript:, file: and data: link targets; what it writes
 # then passes the one HTML gate of every student's text (`sanitize.clean`).
 MARKDOWN = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
+_COMMONMARK_LINK = MARKDOWN.validateLink
+
+
+def _browser_safe_link(url: str) -> bool:
+    """markdown-it's refusals, and an http(s) target must be one `WebUrl` accepts (no
+    `user@` before the host, no host mixing alphabets): else the link stays text."""
+    if not _COMMONMARK_LINK(url):
+        return False
+    return not url.lower().startswith(("http:", "https:")) or formats.is_web_url(url)
+
+
+MARKDOWN.validateLink = _browser_safe_link  # type: ignore[method-assign]
 
 
 def markdown(value: Localized | str | None, lang: str, primary: str, top: int = 2) -> Markup:

@@ -173,6 +173,8 @@ LABELS_OUTPUTS = {
     "level": "Level",
     "target_level": "Target",
     "serve.started": "Book served at {url} — rebuilt on every change. Ctrl+C to stop.",
+    "serve.bad_host": "Unknown host name: this server answers only at {url}",
+    "serve.not_found": "Page not found",
     "cv.contact": "Contact",
     "cefr.short.A1": "A1",
     "cefr.short.A2": "A2",

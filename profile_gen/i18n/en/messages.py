@@ -86,7 +86,7 @@ MESSAGES = {
     "pg_color_contrast": "colour {found} is too light: contrast {ratio}:1 on the light background, at least {minimum}:1 is needed to read links and the white text of buttons; choose a darker shade",
     "yaml_unquoted_color": "'{found}' is read as a comment (in YAML, '#' starts one): write the colour in quotes, e.g. color: \"{found}\"",
     "pg_phone": "expected a phone number (e.g. '+33 6 12 34 56 78'); found: {found}",
-    "pg_linkedin": "expected a LinkedIn profile address (https://www.linkedin.com/in/...); found: {found}",
+    "pg_linkedin": "expected a LinkedIn profile address (https://www.linkedin.com/in/...), on linkedin.com and not on {host}; found: {found}",
     "pg_locale_repeat": "a language is repeated in `locale`",
     # --- consistency
     "end_before_start": "the end ({end}) is before the start ({start})",
@@ -175,4 +175,11 @@ MESSAGES = {
     "photo_unreadable": "{path}: unreadable image ({detail})",
     "photo_format": "{path}: format {detail} not supported (JPEG, PNG, WebP or HEIC)",
     "photo_needs_reencode": "{path}: a {detail} image cannot be cleaned without re-encoding its pixels; run again with --reencode (a slight loss of quality) or save it as JPEG",
+    # --- untrusted input: links, characters, private file
+    "pg_url_char": "character {char} is not allowed in a web address: a browser would read it differently from how it shows; found: {found}",
+    "pg_url_userinfo": 'a web address cannot carry "name@" before its domain: a browser would go to {host}; found: {found}',
+    "pg_url_mixed_script": "the domain {host} mixes alphabets (a letter from another alphabet imitating a Latin one?): a browser would go to {ascii}; found: {found}",
+    "text_invalid_char": 'invalid character {char} (half of a UTF-16 pair, probably written "\\u…" in quotes): remove it or write the character itself',
+    "private_not_a_file": "{path} is not a file: private.yaml (your private contact details) must be one; rename or remove this folder",
+    "article_invalid_char": "{file}: invalid character {char} (half of a UTF-16 pair, which no page can hold): remove it or write the character itself",
 }

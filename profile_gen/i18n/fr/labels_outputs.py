@@ -173,6 +173,8 @@ LABELS_OUTPUTS = {
     "level": "Niveau",
     "target_level": "Visé",
     "serve.started": "Book servi sur {url} — il se reconstruit à chaque modification. Ctrl+C pour arrêter.",
+    "serve.bad_host": "Nom d'hôte inconnu : ce serveur ne répond qu'à {url}",
+    "serve.not_found": "Page introuvable",
     "cv.contact": "Contact",
     "cefr.short.A1": "A1",
     "cefr.short.A2": "A2",

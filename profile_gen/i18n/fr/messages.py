@@ -93,7 +93,7 @@ MESSAGES = {
     "pg_color_contrast": "couleur {found} trop claire : contraste {ratio}:1 sur le fond clair, il faut au moins {minimum}:1 pour lire les liens et le texte blanc des boutons ; choisissez une teinte plus foncée",
     "yaml_unquoted_color": '« {found} » est lu comme un commentaire (en YAML, « # » en commence un) : écrivez la couleur entre guillemets, ex. color: "{found}"',
     "pg_phone": "attendu : un numéro de téléphone (ex. « +33 6 12 34 56 78 ») ; trouvé : {found}",
-    "pg_linkedin": "attendu : une adresse de profil LinkedIn (https://www.linkedin.com/in/…) ; trouvé : {found}",
+    "pg_linkedin": "attendu : une adresse de profil LinkedIn (https://www.linkedin.com/in/…), sur linkedin.com et non sur {host} ; trouvé : {found}",
     "pg_locale_repeat": "langue répétée dans `locale`",
     # --- consistency
     "end_before_start": "la fin ({end}) précède le début ({start})",
@@ -182,4 +182,11 @@ MESSAGES = {
     "photo_unreadable": "{path} : image illisible ({detail})",
     "photo_format": "{path} : format {detail} non pris en charge (JPEG, PNG, WebP ou HEIC)",
     "photo_needs_reencode": "{path} : une image {detail} ne se nettoie pas sans ré-encoder ses pixels ; relancez avec --reencode (légère perte de qualité) ou enregistrez-la en JPEG",
+    # --- untrusted input: links, characters, private file
+    "pg_url_char": "caractère {char} interdit dans une adresse web : un navigateur la lirait autrement qu'elle s'affiche ; trouvé : {found}",
+    "pg_url_userinfo": "une adresse web ne peut pas porter « nom@ » avant son domaine : un navigateur irait sur {host} ; trouvé : {found}",
+    "pg_url_mixed_script": "le domaine {host} mêle des alphabets (une lettre d'un autre alphabet qui imite une lettre latine ?) : un navigateur irait sur {ascii} ; trouvé : {found}",
+    "text_invalid_char": "caractère invalide {char} (une moitié de paire UTF-16, sans doute écrite « \\u… » entre guillemets) : supprimez-le ou écrivez le caractère lui-même",
+    "private_not_a_file": "{path} n'est pas un fichier : private.yaml (vos coordonnées privées) doit en être un ; renommez ou supprimez ce dossier",
+    "article_invalid_char": "{file} : caractère invalide {char} (une moitié de paire UTF-16, qu'aucune page ne peut contenir) : supprimez-le ou écrivez le caractère lui-même",
 }

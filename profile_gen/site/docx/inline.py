@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from typing import Any
-from urllib.parse import urlsplit
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
@@ -19,9 +18,10 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
+from profile_gen.profile import formats
+
 REPLACEMENT = "\ufffd"
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-_NOT_URL = re.compile(r"[\s\x00-\x1f\x7f<>\"\\^`{|}]")
 
 HYPERLINK_STYLE = "Hyperlink"
 
@@ -51,14 +51,9 @@ def clean(text: str) -> str:
 
 
 def is_web_url(url: str | None) -> bool:
-    """Whether `url` is an absolute http(s) address a hyperlink may point to."""
-    if not url or _NOT_URL.search(url):
-        return False
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return False
-    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+    """Whether `url` is an absolute http(s) address a hyperlink may point to (the profile's
+    own test: a browser goes where it says)."""
+    return formats.is_web_url(url)
 
 
 def add_text(

@@ -21,6 +21,9 @@ from profile_gen.site.context import ProfileGenerator
 from profile_gen.site.keys import CITATION_KEY
 
 CV_PHOTO_WIDTHS = (480,)  # 3.4 cm printed at about 350 dpi
+PRINT_IMAGES = "annexe/images"
+"""The printed photo's folder: inside `/annexe/` (`seo.PRINT_PATHS`), so `publish` leaves it
+out even when the photo is for print only (`visibility: annexe`); the Book's is `images/`."""
 
 
 def print_font(settings: dict) -> frozenset[int]:
@@ -46,7 +49,8 @@ class AnnexeGenerator(ProfileGenerator):
             return None
         source = Path(self.settings["PATH"]) / photo.path
         cache = cache_folder(self.settings, "images")
-        return images.picture(source, "portrait", CV_PHOTO_WIDTHS, Path(self.output_path), cache)
+        output = Path(self.output_path)
+        return images.picture(source, "portrait", CV_PHOTO_WIDTHS, output, cache, PRINT_IMAGES)
 
     def _references(
         self, profile: Profile, lang: str, style: str, accessed: PartialDate | None
