@@ -9,6 +9,8 @@ from __future__ import annotations
 import logging
 import shutil
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple
 
@@ -75,6 +77,41 @@ def run_pelican(
     when `pdf` is False (`check`, `serve`)."""
     settings = project_settings(settings_file, content)
     final = Path(output).resolve() if output else Path(settings["OUTPUT_PATH"])
+    try:
+        with output_lock(final):
+            return _build_into(settings, settings_file, final, pdf, formats)
+    except OSError as error:  # a full disk, a read-only folder: say which folder
+        if error.filename is None:
+            error.filename = str(final)
+        raise
+
+
+@contextmanager
+def output_lock(final: Path) -> Iterator[None]:
+    """Hold the lock of the output folder `final` while a build writes into it (`serve`
+    and `build` share `output/`): a second build stops with a clear error. A file beside
+    the folder (`.output.lock`); the system releases it when the process ends, crash too."""
+    from filelock import FileLock, Timeout
+
+    final.parent.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(final.with_name(f".{final.name}.lock"), timeout=0)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise BuildError("build_locked", path=str(final)) from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def _build_into(
+    settings: dict,
+    settings_file: Path | None,
+    final: Path,
+    pdf: bool | tuple[str, ...],
+    formats: tuple[str, ...] | None,
+) -> Built:
     staging = final.with_name(f".{final.name}.building")
     if staging.exists():
         shutil.rmtree(staging)

@@ -21,7 +21,7 @@ from profile_gen.media import cache_folder
 from profile_gen.profile.loader import load
 from profile_gen.profile.model import Profile
 from profile_gen.profile.readiness import Readiness, assess
-from profile_gen.site import citations, glyphs
+from profile_gen.site import citations, glyphs, render
 from profile_gen.site.article_meta import article_problems
 from profile_gen.site.keys import profile_path as settings_profile
 from profile_gen.site.pdf import PdfUnavailable, printed_pages
@@ -47,6 +47,8 @@ class ProjectFindings:
     """The profile's own article folder, as the hints name it."""
     unprintable: tuple[glyphs.Missing, ...] = ()
     """Characters of the profile the print font cannot draw."""
+    text_images: tuple[tuple[str, str], ...] = ()
+    """(field, address) of the pictures in the profile's texts, shown as their description."""
 
 
 def check(
@@ -59,9 +61,10 @@ def check(
     report = assess(profile, articles)
     findings = project_findings(profile, profile_path, settings_file, articles)
     findings = replace(findings, exposed=tuple(exposed(profile, profile_path)))
+    findings = replace(findings, text_images=tuple(render.text_images(profile)))
     settings_name = str(settings_file or SETTINGS_FILE)
     lines = report_lines(profile, report, findings, lang, str(profile_path), settings_name)
-    return "\n".join(lines), report.ready and not findings.articles
+    return "\n".join(lines), report.ready and not findings.articles and not findings.text_images
 
 
 def article_count(profile_path: Path) -> int:
@@ -116,6 +119,10 @@ def report_lines(
     if findings.articles:
         out += ["", say("check.articles")]
         out += [f"  ✗ {problem.describe(lang)}" for problem in findings.articles]
+    if findings.text_images:
+        out += ["", say("check.text_images")]
+        for where, src in findings.text_images:
+            out.append(f"  ✗ {say('check.text_image', path=where, src=src[:80])}")
     notes = _notes(profile, report, say)
     if notes:
         out += ["", say("check.notes"), *notes]
@@ -132,6 +139,7 @@ def report_lines(
     if findings.cv_pages is not None and findings.cv_pages > 1:
         out += ["", f"⚠ {say('check.cv_overflow', pages=findings.cv_pages)}"]
     missing = len(report.missing) + len(findings.articles) + bool(report.placeholders)
+    missing += len(findings.text_images)
     out += ["", say("check.ready") if not missing else say("check.incomplete", count=missing)]
     return out
 

@@ -17,7 +17,7 @@ from profile_gen import i18n
 from profile_gen.app.cli_words import SpacesOnlyHelp, formats_list, int_between, speaking
 from profile_gen.app.init import HOSTS
 from profile_gen.app.project import resolve, resolve_built
-from profile_gen.app.startup import long_lived_imports
+from profile_gen.app.startup import Terminated, long_lived_imports, stopped_on_sigterm
 from profile_gen.errors import BuildError, ProfileGenError
 
 DEFAULT_PROFILE = Path("content") / "profile.yaml"
@@ -314,7 +314,7 @@ def report(error: BaseException, lang: str | None, debug: bool = False) -> int:
         print(error.describe(lang), file=sys.stderr)
         return error.exit_code
     if isinstance(error, KeyboardInterrupt):
-        return 130
+        return 143 if isinstance(error, Terminated) else 130
     if isinstance(error, OSError):  # the file system said no: a path to fix, not a bug
         print(_os_error(lang or "fr", error), file=sys.stderr)
         return 2
@@ -332,8 +332,11 @@ def main(argv: list[str] | None = None) -> int:
     with speaking(lang):
         args = parser(lang).parse_args(argv)
     try:
-        return args.run(args)
-    except (Exception, KeyboardInterrupt) as error:
+        with stopped_on_sigterm():
+            return args.run(args)
+    except SystemExit:
+        raise
+    except BaseException as error:  # a library's own BaseException too: never a traceback
         return report(error, _asked_lang(args), args.debug)
 
 

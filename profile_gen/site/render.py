@@ -14,6 +14,7 @@ from typing import Any
 
 from jinja2 import Environment, pass_context
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
 from markupsafe import Markup
 
 from profile_gen import i18n
@@ -22,6 +23,38 @@ from profile_gen.profile.fields import Localized, PartialDate, localize
 # CommonMark with raw HTML disabled: tags in user text come out as text, and
 # markdown-it refuses javascript:, vbscript:, file: and data: link targets.
 MARKDOWN = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
+
+
+def _image_as_text(self, tokens, idx, options, env) -> str:
+    """A picture in a profile's text shows as its description: nothing there copies the
+    file into the Book, so the page would ask another server (or a missing file, or a
+    file of the computer when printed) for it; `check` names the field (`text_images`)."""
+    return escapeHtml(self.renderInlineAsText(tokens[idx].children or [], options, env))
+
+
+MARKDOWN.add_render_rule("image", _image_as_text)
+
+
+def text_images(profile: Any) -> list[tuple[str, str]]:
+    """(field, address) of each picture written in the profile's Markdown texts, which the
+    outputs show as its description only (`_image_as_text`)."""
+    from profile_gen.errors import format_path
+    from profile_gen.profile.fields import Markdown
+    from profile_gen.profile.readiness import iter_texts
+
+    found = []
+    for path, value in iter_texts(profile):
+        if not isinstance(value, Markdown):
+            continue
+        for lang, text in value.values.items():
+            where = format_path(path if value.plain else (*path, lang))
+            for token in MARKDOWN.parse(text) if "![" in text else ():
+                found += [
+                    (where, str(child.attrGet("src") or ""))
+                    for child in token.children or ()
+                    if child.type == "image"
+                ]
+    return found
 
 
 def markdown(value: Localized | str | None, lang: str, primary: str, top: int = 2) -> Markup:
