@@ -295,6 +295,7 @@ OS_REASONS = {
     errno.EEXIST: "exists",
     errno.ENOSPC: "disk_full",
     errno.EROFS: "read_only",
+    errno.ELOOP: "loop",
 }
 
 

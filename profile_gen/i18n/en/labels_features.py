@@ -180,4 +180,5 @@ LABELS_FEATURES = {
     "check.text_images": "Pictures in the profile's texts: they are not shown (only their description is); a picture goes in an article, saved in the profile's images/ folder:",
     "check.text_image": "{path}: {src}",
     "serve.rebuild_failed": "The rebuild failed: {error}\nFix it, then save: the Book will rebuild.",
+    "os.loop": "a symbolic link that loops",
 }

@@ -180,4 +180,5 @@ LABELS_FEATURES = {
     "check.text_images": "Images dans les textes du profil : elles ne s'affichent pas (seule leur description reste) ; une image se met dans un article, enregistrée dans le dossier images/ du profil :",
     "check.text_image": "{path} : {src}",
     "serve.rebuild_failed": "La reconstruction a échoué : {error}\nCorrigez, puis enregistrez : le Book se reconstruira.",
+    "os.loop": "lien symbolique qui tourne en rond",
 }
