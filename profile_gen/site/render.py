@@ -34,6 +34,32 @@ def _image_as_text(self, tokens, idx, options, env) -> str:
 
 MARKDOWN.add_render_rule("image", _image_as_text)
 
+LONG_WORD = 60
+"""No word of French or English is this long: a run of characters (a pasted hash, a link
+without spaces) is, and would run off a printed page or widen a table past it."""
+_LONG = re.compile(f"[^\\s\u200b]{{{LONG_WORD},}}")
+_PIECE = 20
+
+
+def breakable_words(text: str) -> str:
+    """`text` with a zero-width space (a line-break opportunity, never drawn) every
+    `_PIECE` characters of each word of `LONG_WORD` characters or more; other text as is."""
+    if len(text) < LONG_WORD:
+        return text
+
+    def cut(match: re.Match[str]) -> str:
+        word = match[0]
+        return "\u200b".join(word[i : i + _PIECE] for i in range(0, len(word), _PIECE))
+
+    return _LONG.sub(cut, text)
+
+
+def _text_breakable(self, tokens, idx, options, env) -> str:
+    return escapeHtml(breakable_words(tokens[idx].content))
+
+
+MARKDOWN.add_render_rule("text", _text_breakable)
+
 
 def text_images(profile: Any) -> list[tuple[str, str]]:
     """(field, address) of each picture written in the profile's Markdown texts, which the
@@ -99,7 +125,7 @@ def json_for_script(data: Any) -> Markup:
 
 @pass_context
 def _t(context, value) -> str:
-    return localize(value, context["lang"], context["primary_lang"])
+    return breakable_words(localize(value, context["lang"], context["primary_lang"]))
 
 
 @pass_context
