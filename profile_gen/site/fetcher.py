@@ -14,7 +14,7 @@ from typing import Any
 from profile_gen.errors import PdfUnavailable
 
 
-def _weasyprint() -> Any:
+def weasyprint_module() -> Any:
     try:
         import weasyprint
     except (ImportError, OSError) as error:
@@ -37,7 +37,7 @@ def local_fetcher(root: Path):
     `DATA_LIMIT`, and refuses anything else (another server, a file outside `root`, another
     scheme) with a plain exception, which WeasyPrint turns into a skipped resource; the
     refused addresses are kept in its `refused` list (`_render` names them)."""
-    fetcher: Any = _weasyprint().URLFetcher  # WeasyPrint is imported only when printing
+    fetcher: Any = weasyprint_module().URLFetcher  # WeasyPrint is imported only when printing
     root = root.resolve()
 
     class LocalFetcher(fetcher):

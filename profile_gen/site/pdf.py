@@ -29,7 +29,7 @@ from profile_gen import i18n
 from profile_gen.errors import BuildError, PdfUnavailable
 from profile_gen.media import write_atomic
 from profile_gen.site import glyphs, pdfua
-from profile_gen.site.fetcher import STABLE_ROOT, _weasyprint, local_fetcher
+from profile_gen.site.fetcher import STABLE_ROOT, local_fetcher, weasyprint_module
 
 PDFS = {"annexe/index.html": "annexe.pdf", "cv/index.html": "cv.pdf"}
 DECK = "soutenance"
@@ -167,7 +167,7 @@ def _public_links(document: Any, book_url: str | None) -> None:
 def _render(page: str, root: Path, shared: dict | None = None) -> Any:
     """The laid-out document of the page at `root/page`. Documents rendered with the same
     `shared` dict reuse their fonts and images."""
-    weasyprint = _weasyprint()
+    weasyprint = weasyprint_module()
     from weasyprint.text.fonts import FontConfiguration
 
     shared = shared if shared is not None else {}
@@ -203,7 +203,7 @@ def render_pdf(
     if page in PDFS and info is not None and info.attachment and name == "annexe.pdf":
         from profile_gen.interop.embedded import ATTACHMENT_NAME
 
-        attachment = _weasyprint().Attachment(
+        attachment = weasyprint_module().Attachment(
             string=info.attachment,
             name=ATTACHMENT_NAME,
             description=info.attachment_description,
@@ -271,7 +271,7 @@ def write_pdfs(
     aside = {page: pdf for page, pdf in jobs.items() if pdf == f"{DECK}.pdf"}
     helper = None
     if beside and aside and len(jobs) > len(aside) and can_print_beside():
-        _weasyprint()  # imported once, before the fork: the helper starts ready
+        weasyprint_module()  # imported once, before the fork: the helper starts ready
         helper = _fork_printer(aside, output, info)
     shared: dict = {}
 
