@@ -178,6 +178,10 @@ def test_a_second_build_into_the_same_folder_is_refused(sample_copy, run_cli, in
     assert result.err.strip() == i18n.message("en", "build_locked", path=str(output.resolve()))
     assert not output.exists()
     assert run_cli("build", "--no-pdf").code == 0  # released: the next one builds
+    with output_lock(output.resolve()):  # `pdf` writes into the folder too
+        result = run_cli("--lang", "en", "pdf")
+    assert result.code == 2 and "another build is already writing" in result.err
+    assert not (output / "annexe.pdf").exists()
 
 
 def test_the_lock_is_released_when_its_holder_dies(tmp_path):

@@ -149,7 +149,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_pdf(args: argparse.Namespace) -> int:
     """Print the annexe and the CV of the last build to PDF (building first if needed)."""
     with long_lived_imports():
-        from profile_gen.app.build import build, project_settings
+        from profile_gen.app.build import build, output_lock, project_settings
         from profile_gen.profile.loader import load
         from profile_gen.site.pdf import PDFS, print_info, write_pdfs
         from profile_gen.site.plugin import profile_path
@@ -159,7 +159,8 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     if not all((output / page).is_file() for page in PDFS):
         return build(settings_file, output=str(output), lang=args.lang, pdf=True, content=content)
     source = profile_path(project_settings(settings_file, content))  # the attached profile
-    counts = write_pdfs(output, info=print_info(load(source), source))  # PdfUnavailable: `main`
+    with output_lock(output.resolve()):  # not while `serve` or `build` rewrites the folder
+        counts = write_pdfs(output, info=print_info(load(source), source))  # PdfUnavailable
     files = ", ".join(f"{output / name} ({pages} p.)" for name, pages in counts.items())
     print(i18n.text(lang, "pdf.written", files=files))
     return 0
