@@ -240,6 +240,22 @@ def test_sigterm_cleans_the_staging_and_stops_the_helper(sample_copy, run_cli, i
     assert signal.getsignal(signal.SIGTERM) is not None  # restored after the command
 
 
+def test_sigterm_during_the_swap_waits_for_its_end(sample_copy, run_cli, in_dir, monkeypatch):
+    from profile_gen.app import build
+
+    rename = build._rename
+
+    def term_then_rename(staging, final):
+        os.kill(os.getpid(), signal.SIGTERM)  # held until the swap is whole
+        rename(staging, final)
+
+    monkeypatch.setattr(build, "_rename", term_then_rename)
+    in_dir(sample_copy)
+    assert run_cli("build", "--no-pdf").code == 143
+    assert (sample_copy / "output/index.html").is_file()
+    assert not list(sample_copy.glob(".output.building")) + list(sample_copy.glob(".output.old"))
+
+
 # --------------------------------------------------------------------------- serve
 
 

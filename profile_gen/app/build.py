@@ -38,7 +38,29 @@ def quiet_pelican() -> None:
     console.quiet = True
 
 
+@contextmanager
+def _uninterrupted() -> Iterator[None]:
+    """Ctrl-C and SIGTERM wait until the block ends (where the system allows it): the
+    swap of the output never stops half-way, with the old site moved and no new one."""
+    import signal
+
+    stops = {signal.SIGINT, signal.SIGTERM}
+    if not hasattr(signal, "pthread_sigmask"):  # Windows
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, stops)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 def _swap(staging: Path, final: Path) -> None:
+    with _uninterrupted():
+        _rename(staging, final)
+
+
+def _rename(staging: Path, final: Path) -> None:
     old = final.with_name(f".{final.name}.old")
     if old.exists():
         shutil.rmtree(old)
