@@ -50,7 +50,10 @@ def with_pictures(root: Path) -> Path:
 
 def test_pictures_in_profile_texts_show_as_their_description(tmp_path, run_cli, in_dir):
     in_dir(with_pictures(tmp_path))
-    assert run_cli("build", "--no-pdf").code == 0
+    result = run_cli("--lang", "en", "build", "--no-pdf")
+    assert result.code == 0
+    fields = "achievements[0].body.fr, summary.fr"
+    assert i18n.text("en", "build.text_images", fields=fields) in result.out
     output = tmp_path / "output"
     for page in ("index.html", "annexe/index.html", "cv/index.html"):
         soup = BeautifulSoup((output / page).read_text("utf-8"), "html.parser")

@@ -1,7 +1,9 @@
 """`profile-gen build`: run Pelican with the profile plugin, atomically.
 
 The site is built in a staging folder beside the output and swapped in only when the
-whole build succeeded, so a failed build leaves the previous output untouched.
+whole build succeeded, so a failed build leaves the previous output untouched. One build
+writes into an output folder at a time (`output_lock`); Ctrl-C and SIGTERM remove the
+staging folder, and wait for the swap to be whole.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from profile_gen import i18n
 from profile_gen.app.project import project_settings
 from profile_gen.errors import BuildError
 from profile_gen.profile.model import Profile
+from profile_gen.site import render
 from profile_gen.site.keys import (
     DOCUMENT_FORMATS,
     FORMATS_KEY,
@@ -191,6 +194,9 @@ def build(
     files = documents_written(final)
     if files:
         print(i18n.text(lang, "documents.written", files=", ".join(str(final / f) for f in files)))
+    pictures = sorted({field for field, _ in render.text_images(profile)})
+    if pictures:
+        print(i18n.text(lang, "build.text_images", fields=", ".join(pictures)))
     contact = profile.identity.contact
     online = contact.shown_on("site")
     printed_only = [name for name in contact.shown_on("annexe") if name not in online]

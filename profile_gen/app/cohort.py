@@ -2,7 +2,9 @@
 in parallel over the CPU cores, plus an index page of all the Books.
 
 A broken profile reports its errors and does not stop or spoil the others; each Book is
-swapped in atomically, so a failed one keeps its previous output.
+swapped in atomically, so a failed one keeps its previous output. Every member builds or
+is named in the summary and the index: a folder that cannot be read (denied, a symbolic
+link that loops), a bug of ours, a worker process that dies.
 """
 
 from __future__ import annotations

@@ -181,4 +181,5 @@ LABELS_FEATURES = {
     "check.text_image": "{path}: {src}",
     "serve.rebuild_failed": "The rebuild failed: {error}\nFix it, then save: the Book will rebuild.",
     "os.loop": "a symbolic link that loops",
+    "build.text_images": "Pictures written in the profile's texts, shown as their description only (see profile-gen check): {fields}",
 }

@@ -181,4 +181,5 @@ LABELS_FEATURES = {
     "check.text_image": "{path} : {src}",
     "serve.rebuild_failed": "La reconstruction a échoué : {error}\nCorrigez, puis enregistrez : le Book se reconstruira.",
     "os.loop": "lien symbolique qui tourne en rond",
+    "build.text_images": "Images écrites dans les textes du profil, montrées par leur seule description (voir profile-gen check) : {fields}",
 }
