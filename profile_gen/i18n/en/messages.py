@@ -161,6 +161,10 @@ MESSAGES = {
     "publish_unreachable": "the repository {remote} does not answer ({detail}): check its name or address (git remote -v), your connection and your access rights",
     "publish_git_failed": "git could not prepare the Book's branch: {detail}",
     "publish_push_failed": "pushing the branch {branch} to {remote} failed (git's message is above): check your access rights; if the branch was changed elsewhere, fetch it first (git fetch {remote} {branch}:{branch})",
+    "photo_missing": "{path}: file not found",
+    "photo_unreadable": "{path}: unreadable image ({detail})",
+    "photo_format": "{path}: format {detail} not supported (JPEG, PNG, WebP or HEIC)",
+    "photo_needs_reencode": "{path}: a {detail} image cannot be cleaned without re-encoding its pixels; run again with --reencode (a slight loss of quality) or save it as JPEG",
     # --- robust
     "pdf_resource_refused": "{page}: the printed page asks for “{url}”, which is not a file of the built Book (another server, a file outside the folder, a data: image over 5 MB, or a missing file); the PDF is not written. Save the picture in the profile's folder and give its relative path",
     "build_locked": "{path}: another build is already writing into this folder (profile-gen build or serve); wait until it ends, or build elsewhere with -o FOLDER",
