@@ -234,7 +234,7 @@ def test_pdf_step_without_weasyprint_still_writes_html(sample_copy, in_dir, run_
     def unavailable():
         raise pdf.PdfUnavailable("cannot load library 'libpango-1.0-0'")
 
-    monkeypatch.setattr(pdf, "_weasyprint", unavailable)
+    monkeypatch.setattr(pdf, "weasyprint_module", unavailable)
     in_dir(sample_copy)
     result = run_cli("build")
     assert result.code == 0

@@ -188,13 +188,13 @@ def test_a_fresh_linux_process_with_two_cores_prints_beside():
     assert answer.stdout.strip() == str(expected), answer.stderr
 
 
-def test_a_failing_build_waits_for_its_helper(html_only, monkeypatch):
-    """The annexe fails to print: the helper is waited for (reaped, not left writing into a
+def test_a_failing_build_stops_its_helper(html_only, monkeypatch):
+    """The annexe fails to print: the helper is stopped and reaped (not left writing into a
     build that is given up) before the error goes on."""
     import os
 
     main_process, render, joined = os.getpid(), pdf_step.render_pdf, []
-    join = pdf_step._join
+    join = pdf_step._stop
 
     def fails_here(page, *args, **kwargs):
         if os.getpid() == main_process and page == "annexe/index.html":
@@ -203,7 +203,7 @@ def test_a_failing_build_waits_for_its_helper(html_only, monkeypatch):
 
     monkeypatch.setattr(pdf_step, "can_print_beside", lambda: True)
     monkeypatch.setattr(pdf_step, "render_pdf", fails_here)
-    monkeypatch.setattr(pdf_step, "_join", lambda helper: joined.append(helper) or join(helper))
+    monkeypatch.setattr(pdf_step, "_stop", lambda helper: joined.append(helper) or join(helper))
     with pytest.raises(RuntimeError, match="the annexe fails"):
         pdf_step.write_pdfs(html_only)
     [(pid, _)] = joined

@@ -51,7 +51,8 @@ def test_defaults_build_a_folder_with_the_package_theme(run_cli, folder, in_dir)
     home = BeautifulSoup((folder / "output/index.html").read_text("utf-8"), "html.parser")
     assert home.find("h1").get_text() == "Camille Test"
     assert (folder / "output/theme/css/book.css").is_file()
-    assert sorted(path.name for path in folder.iterdir()) == [".cache", "output", "profile.yaml"]
+    expected = [".cache", ".output.lock", "output", "profile.yaml"]  # the lock: app/build.py
+    assert sorted(path.name for path in folder.iterdir()) == expected
 
 
 def test_a_folder_settings_file_holds_only_its_changes(run_cli, folder, in_dir):

@@ -1,7 +1,9 @@
 """`profile-gen build`: run Pelican with the profile plugin, atomically.
 
 The site is built in a staging folder beside the output and swapped in only when the
-whole build succeeded, so a failed build leaves the previous output untouched.
+whole build succeeded, so a failed build leaves the previous output untouched. One build
+writes into an output folder at a time (`output_lock`); Ctrl-C and SIGTERM remove the
+staging folder, and wait for the swap to be whole.
 """
 
 from __future__ import annotations
@@ -9,6 +11,8 @@ from __future__ import annotations
 import logging
 import shutil
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple
 
@@ -20,6 +24,7 @@ from profile_gen.app.project import project_settings
 from profile_gen.app.terminal import say
 from profile_gen.errors import BuildError
 from profile_gen.profile.model import Profile
+from profile_gen.site import render
 from profile_gen.site.keys import (
     DOCUMENT_FORMATS,
     FORMATS_KEY,
@@ -38,7 +43,29 @@ def quiet_pelican() -> None:
     console.quiet = True
 
 
+@contextmanager
+def _uninterrupted() -> Iterator[None]:
+    """Ctrl-C and SIGTERM wait until the block ends (where the system allows it): the
+    swap of the output never stops half-way, with the old site moved and no new one."""
+    import signal
+
+    stops = {signal.SIGINT, signal.SIGTERM}
+    if not hasattr(signal, "pthread_sigmask"):  # Windows
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, stops)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 def _swap(staging: Path, final: Path) -> None:
+    with _uninterrupted():
+        _rename(staging, final)
+
+
+def _rename(staging: Path, final: Path) -> None:
     old = final.with_name(f".{final.name}.old")
     if old.exists():
         shutil.rmtree(old)
@@ -81,6 +108,42 @@ def run_pelican(
         pdf, formats = False, ()
     settings = project_settings(settings_file, content)
     final = Path(output).resolve() if output else Path(settings["OUTPUT_PATH"])
+    try:
+        with output_lock(final):
+            return _build_into(settings, settings_file, final, pdf, formats, public)
+    except OSError as error:  # a full disk, a read-only folder: say which folder
+        if error.filename is None:
+            error.filename = str(final)
+        raise
+
+
+@contextmanager
+def output_lock(final: Path) -> Iterator[None]:
+    """Hold the lock of the output folder `final` while a build writes into it (`serve`
+    and `build` share `output/`): a second build stops with a clear error. A file beside
+    the folder (`.output.lock`); the system releases it when the process ends, crash too."""
+    from filelock import FileLock, Timeout
+
+    final.parent.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(final.with_name(f".{final.name}.lock"), timeout=0)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise BuildError("build_locked", path=str(final)) from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def _build_into(
+    settings: dict,
+    settings_file: Path | None,
+    final: Path,
+    pdf: bool | tuple[str, ...],
+    formats: tuple[str, ...] | None,
+    public: bool,
+) -> Built:
     staging = final.with_name(f".{final.name}.building")
     if staging.exists():
         shutil.rmtree(staging)
@@ -168,6 +231,9 @@ def build(
     files = documents_written(final)
     if files:
         say(i18n.text(lang, "documents.written", files=", ".join(str(final / f) for f in files)))
+    pictures = sorted({field for field, _ in render.text_images(profile)})
+    if pictures:
+        say(i18n.text(lang, "build.text_images", fields=", ".join(pictures)))
     contact = profile.identity.contact
     online = contact.shown_on("site")
     printed_only = [name for name in contact.shown_on("annexe") if name not in online]

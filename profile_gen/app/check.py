@@ -22,7 +22,7 @@ from profile_gen.media import cache_folder
 from profile_gen.profile.loader import load
 from profile_gen.profile.model import Profile
 from profile_gen.profile.readiness import Readiness, assess
-from profile_gen.site import citations, glyphs
+from profile_gen.site import citations, glyphs, render
 from profile_gen.site.article_meta import article_problems
 from profile_gen.site.context import deck_slug
 from profile_gen.site.keys import profile_path as settings_profile
@@ -51,6 +51,8 @@ class ProjectFindings:
     """Characters of the profile the print font cannot draw."""
     photo_metadata: tuple[tuple[Path, list[str]], ...] = ()
     """Source images that tell where they were taken or which camera took them."""
+    text_images: tuple[tuple[str, str], ...] = ()
+    """(field, address) of the pictures in the profile's texts, shown as their description."""
 
 
 def check(
@@ -66,10 +68,11 @@ def check(
         findings,
         exposed=tuple(exposed(profile, profile_path)),
         photo_metadata=tuple(exposing(profile, profile_path)),
+        text_images=tuple(render.text_images(profile)),
     )
     settings_name = str(settings_file or SETTINGS_FILE)
     lines = report_lines(profile, report, findings, lang, str(profile_path), settings_name)
-    return "\n".join(lines), report.ready and not findings.articles
+    return "\n".join(lines), report.ready and not findings.articles and not findings.text_images
 
 
 def article_count(profile_path: Path) -> int:
@@ -127,6 +130,10 @@ def report_lines(
     if findings.articles:
         out += ["", say("check.articles")]
         out += [f"  ✗ {problem.describe(lang)}" for problem in findings.articles]
+    if findings.text_images:
+        out += ["", say("check.text_images")]
+        for where, src in findings.text_images:
+            out.append(f"  ✗ {say('check.text_image', path=where, src=src[:80])}")
     notes = _notes(profile, report, say)
     if notes:
         out += ["", say("check.notes"), *notes]
@@ -147,6 +154,7 @@ def report_lines(
     if findings.cv_pages is not None and findings.cv_pages > 1:
         out += ["", f"⚠ {say('check.cv_overflow', pages=findings.cv_pages)}"]
     missing = len(report.missing) + len(findings.articles) + bool(report.placeholders)
+    missing += len(findings.text_images)
     out += ["", say("check.ready") if not missing else say("check.incomplete", count=missing)]
     return out
 

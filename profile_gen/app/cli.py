@@ -17,7 +17,7 @@ from profile_gen import i18n
 from profile_gen.app.cli_words import SpacesOnlyHelp, formats_list, int_between, speaking
 from profile_gen.app.init import HOSTS
 from profile_gen.app.project import resolve, resolve_built
-from profile_gen.app.startup import long_lived_imports
+from profile_gen.app.startup import Terminated, long_lived_imports, stopped_on_sigterm
 from profile_gen.app.terminal import say
 from profile_gen.errors import BuildError, ProfileGenError
 
@@ -151,7 +151,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_pdf(args: argparse.Namespace) -> int:
     """Print the annexe and the CV of the last build to PDF (building first if needed)."""
     with long_lived_imports():
-        from profile_gen.app.build import build, project_settings
+        from profile_gen.app.build import build, output_lock, project_settings
         from profile_gen.profile.loader import load
         from profile_gen.site.pdf import PDFS, print_info, write_pdfs
         from profile_gen.site.plugin import profile_path
@@ -161,7 +161,8 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     if not all((output / page).is_file() for page in PDFS):
         return build(settings_file, output=str(output), lang=args.lang, pdf=True, content=content)
     source = profile_path(project_settings(settings_file, content))  # the attached profile
-    counts = write_pdfs(output, info=print_info(load(source), source))  # PdfUnavailable: `main`
+    with output_lock(output.resolve()):  # not while `serve` or `build` rewrites the folder
+        counts = write_pdfs(output, info=print_info(load(source), source))  # PdfUnavailable
     files = ", ".join(f"{output / name} ({pages} p.)" for name, pages in counts.items())
     say(i18n.text(lang, "pdf.written", files=files))
     return 0
@@ -321,6 +322,7 @@ OS_REASONS = {
     errno.EEXIST: "exists",
     errno.ENOSPC: "disk_full",
     errno.EROFS: "read_only",
+    errno.ELOOP: "loop",
 }
 
 
@@ -344,7 +346,7 @@ def report(error: BaseException, lang: str | None, debug: bool = False) -> int:
         say(error.describe(lang), err=True)
         return error.exit_code
     if isinstance(error, KeyboardInterrupt):
-        return 130
+        return 143 if isinstance(error, Terminated) else 130
     if isinstance(error, OSError):  # the file system said no: a path to fix, not a bug
         say(_os_error(lang or "fr", error), err=True)
         return 2
@@ -364,8 +366,11 @@ def main(argv: list[str] | None = None) -> int:
     with speaking(lang):
         args = parser(lang).parse_args(argv)
     try:
-        return args.run(args)
-    except (Exception, KeyboardInterrupt) as error:
+        with stopped_on_sigterm():
+            return args.run(args)
+    except SystemExit:
+        raise
+    except BaseException as error:  # a library's own BaseException too: never a traceback
         return report(error, _asked_lang(args), args.debug)
 
 

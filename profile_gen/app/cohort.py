@@ -2,15 +2,22 @@
 in parallel over the CPU cores, plus an index page of all the Books.
 
 A broken profile reports its errors and does not stop or spoil the others; each Book is
-swapped in atomically, so a failed one keeps its previous output.
+swapped in atomically, so a failed one keeps its previous output. Every member builds or
+is named in the summary and the index: a folder that cannot be read (denied, a symbolic
+link that loops), a bug of ours, a worker process that dies.
 """
 
 from __future__ import annotations
 
+import errno
+import functools
 import os
 import time
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader
@@ -20,7 +27,7 @@ from profile_gen import i18n
 from profile_gen.app.build import documents_written, project_settings, run_pelican
 from profile_gen.app.check import article_count
 from profile_gen.app.terminal import safe, say
-from profile_gen.errors import BuildError, ProfileError
+from profile_gen.errors import BuildError, ProfileError, ProfileGenError
 from profile_gen.profile.readiness import assess
 from profile_gen.site import render
 from profile_gen.site.context import deck_slug
@@ -33,18 +40,55 @@ def slugify(name: str) -> str:
     return slug(name, fallback="profil")
 
 
-def find_profiles(folder: Path) -> list[tuple[str, Path]]:
-    """(slug, folder) of every sub-folder holding a `profile.yaml`, sorted by slug."""
-    found, taken = [], set()
+def find_profiles(folder: Path) -> list[tuple[str, Path, OSError | None]]:
+    """(slug, folder, None) of every sub-folder holding a `profile.yaml`, sorted by slug;
+    a sub-folder that cannot be read (denied, a symbolic link that loops or leads nowhere,
+    a `profile.yaml` that is no file) comes with its error instead, to be named."""
+    found: list[tuple[str, Path, OSError | None]] = []
+    taken: set[str] = set()
     for child in sorted(folder.iterdir()):
-        if child.is_dir() and (child / PROFILE_FILE).is_file():
-            slug = base = slugify(child.name)
-            number = 2
-            while slug in taken:
-                slug, number = f"{base}-{number}", number + 1
-            taken.add(slug)
-            found.append((slug, child))
+        state = _membership(child)
+        if state is False:
+            continue
+        slug = base = slugify(child.name)
+        number = 2
+        while slug in taken:
+            slug, number = f"{base}-{number}", number + 1
+        taken.add(slug)
+        found.append((slug, child, state if isinstance(state, OSError) else None))
     return found
+
+
+def _membership(child: Path) -> bool | OSError:
+    """True for a profile's folder, False for anything else (a file, a hidden folder, a
+    folder without a profile), the error for a folder that may be a profile's but cannot
+    be read."""
+    if child.name.startswith("."):
+        return False
+    try:
+        if child.is_symlink():
+            child.stat()  # a loop or a dangling link: ELOOP, ENOENT
+        if not child.is_dir():
+            return False
+        profile = child / PROFILE_FILE
+        try:
+            profile.lstat()  # denied in an unreadable folder
+        except FileNotFoundError:
+            return False
+        if profile.is_dir():
+            return IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(profile))
+        with profile.open("rb"):  # denied, or a link that leads nowhere
+            return True
+    except OSError as error:
+        return error
+
+
+def _reason(lang: str, error: OSError) -> str:
+    """What the file system said, in the user's words when we have them."""
+    from profile_gen.app.cli import OS_REASONS
+
+    key = OS_REASONS.get(error.errno or 0)
+    return i18n.label(lang, f"os.{key}") if key else (error.strerror or str(error))
 
 
 @dataclass
@@ -67,6 +111,13 @@ class Outcome:
     """The deck's folder in the profile's primary language (`defence` for English)."""
 
 
+def unreadable(slug: str, folder: Path, error: OSError, lang: str) -> Outcome:
+    """The outcome of a member that cannot be read: its folder and why."""
+    path = str(error.filename or folder)
+    message = i18n.message(lang, "cohort_member_unreadable", path=path, reason=_reason(lang, error))
+    return Outcome(slug, False, error=message)
+
+
 def build_member(
     settings_file: Path | None,
     slug: str,
@@ -76,28 +127,50 @@ def build_member(
     lang: str = "fr",
     formats: tuple[str, ...] | None = None,
 ) -> Outcome:
-    """Build one Book; never raises for a bad profile (the error text is in the outcome)."""
+    """Build one Book; never raises (but for Ctrl-C): whatever stops it, a bad profile or a
+    bug of ours, is the outcome's error text."""
     from profile_gen.app.build import quiet_pelican
 
     quiet_pelican()
     started = time.perf_counter()
     try:
-        built = run_pelican(settings_file, output / slug, pdf=pdf, content=folder, formats=formats)
+        outcome = _built(settings_file, slug, folder, output, pdf, lang, formats)
     except ProfileError as error:
-        return Outcome(
-            slug, False, error=error.format(limit=10), seconds=time.perf_counter() - started
-        )
-    except BuildError as error:
-        return Outcome(
-            slug, False, error=error.describe(lang), seconds=time.perf_counter() - started
-        )
-    except Exception as error:  # one broken Book must not stop the class
-        return Outcome(
+        outcome = Outcome(slug, False, error=error.format(limit=10))
+    except ProfileGenError as error:
+        outcome = Outcome(slug, False, error=error.describe(lang))
+    except OSError as error:
+        path = str(error.filename or folder)
+        outcome = Outcome(
             slug,
             False,
-            error=f"{type(error).__name__}: {error}",
-            seconds=time.perf_counter() - started,
+            error=i18n.message(lang, "os_error", path=path, reason=_reason(lang, error)),
         )
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as error:  # one broken Book must not stop the class
+        outcome = Outcome(slug, False, error=internal(lang, folder, error))
+    outcome.seconds = time.perf_counter() - started
+    return outcome
+
+
+def internal(lang: str, folder: Path, error: BaseException) -> str:
+    """The words for a bug of ours met while building the Book of `folder`."""
+    lines = str(error).strip().splitlines()
+    detail = f"{type(error).__name__}: {lines[0][:300]}" if lines else type(error).__name__
+    return i18n.message(lang, "cohort_member_internal", path=str(folder), detail=detail)
+
+
+def _built(
+    settings_file: Path | None,
+    slug: str,
+    folder: Path,
+    output: Path,
+    pdf: bool,
+    lang: str,
+    formats: tuple[str, ...] | None,
+) -> Outcome:
+    built = run_pelican(settings_file, output / slug, pdf=pdf, content=folder, formats=formats)
     profile = built.profile
     report = assess(profile, article_count(folder / PROFILE_FILE))
     defence = [check for check in report.defence if not check.advisory]  # advice is not counted
@@ -106,7 +179,6 @@ def build_member(
         True,
         name=profile.identity.name,
         headline=profile.text(profile.identity.headline),
-        seconds=time.perf_counter() - started,
         documents=tuple(documents_written(built.output)),
         deck=deck_slug(profile.primary_language),
         annexe=(sum(check.ok for check in report.annexe), len(report.annexe)),
@@ -129,6 +201,44 @@ def write_index(theme: Path, output: Path, outcomes: list[Outcome], lang: str) -
         failed=[o for o in outcomes if not o.ok],
     )
     (output / "index.html").write_text(html, encoding="utf-8")
+
+
+def _build_in_pool(
+    settings_file: Path | None,
+    output: Path,
+    pdf: bool,
+    lang: str,
+    formats: tuple[str, ...] | None,
+    members: list[tuple[str, Path]],
+    jobs: int,
+) -> Iterator[Outcome]:
+    """The outcome of each member, as they end, built by `jobs` worker processes. A worker
+    that dies (killed, out of memory, a crash in a library) breaks the pool: the members it
+    left unfinished are built again one by one, each in a process of its own, so only the
+    one that kills its worker again is reported as such."""
+    arguments = {
+        slug: (settings_file, slug, path, output, pdf, lang, formats) for slug, path in members
+    }
+    again: list[str] = []
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        futures = {pool.submit(build_member, *arguments[slug]): slug for slug in arguments}
+        for future in as_completed(futures):
+            try:
+                yield future.result()
+            except BrokenProcessPool:
+                again.append(futures[future])
+            except Exception as error:  # its outcome could not come back: a bug of ours
+                slug = futures[future]
+                yield Outcome(slug, False, error=internal(lang, arguments[slug][2], error))
+    for member in again:
+        with ProcessPoolExecutor(max_workers=1) as alone:
+            try:
+                yield alone.submit(build_member, *arguments[member]).result()
+            except BrokenProcessPool as error:
+                folder = arguments[member][2]
+                detail = str(error).strip().splitlines()[0][:200]
+                text = i18n.message(lang, "cohort_member_crashed", path=str(folder), detail=detail)
+                yield Outcome(member, False, error=text)
 
 
 def build_cohort(
@@ -165,17 +275,12 @@ def build_cohort(
         MofNCompleteColumn(),
         TimeElapsedColumn(),
     )
-    with (
-        Progress(*columns, console=console, disable=not progress) as bar,
-        ProcessPoolExecutor(max_workers=jobs) as pool,
-    ):
+    readable = [(slug, path) for slug, path, error in members if error is None]
+    job = functools.partial(_build_in_pool, settings_file, output, pdf, lang, formats)
+    with Progress(*columns, console=console, disable=not progress) as bar:
         task = bar.add_task(i18n.text(lang, "cohort.progress"), total=len(members))
-        futures = [
-            pool.submit(build_member, settings_file, slug, path, output, pdf, lang, formats)
-            for slug, path in members
-        ]
-        for future in as_completed(futures):
-            outcome = future.result()
+        named = [unreadable(slug, path, error, lang) for slug, path, error in members if error]
+        for outcome in chain(named, job(readable, jobs)):
             outcomes.append(outcome)
             if not outcome.ok:
                 failed_line = safe(i18n.text(lang, "cohort.failed", slug=outcome.slug))

@@ -139,19 +139,24 @@ class Handler(SimpleHTTPRequestHandler):
             self.wfile.write(body)
 
 
+def _described(error: BaseException) -> str:
+    """An unexpected error in one line: its type and its first words."""
+    text = str(error).strip().splitlines()
+    return f"{type(error).__name__}: {text[0][:300]}" if text else type(error).__name__
+
+
 def snapshot(
     folders: list[Path], files: list[Path], skipped: tuple[str, ...] = ()
 ) -> dict[Path, int]:
     """Modification times (ns) of every file to watch, but those under `skipped` prefixes."""
     found = {}
-    for folder in folders:
-        if folder.is_dir():
-            for path in folder.rglob("*"):
-                if path.is_file() and not str(path).startswith(skipped):
-                    found[path] = path.stat().st_mtime_ns
-    for path in files:
-        if path.is_file():
-            found[path] = path.stat().st_mtime_ns
+    paths = [path for folder in folders if folder.is_dir() for path in folder.rglob("*")]
+    for path in [*paths, *files]:
+        try:  # a file removed or denied while listed is no change to wait for
+            if path.is_file() and not str(path).startswith(skipped):
+                found[path] = path.stat().st_mtime_ns
+        except OSError:
+            continue
     return found
 
 
@@ -215,10 +220,13 @@ class Server:
                 self.state.error = message
             self.say(message)
             return False
-        except Exception as error:  # a broken theme template, say: keep serving
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException as error:  # a broken theme template, a library's own: keep serving
+            message = i18n.text(self.lang, "serve.rebuild_failed", error=_described(error))
             with self.state.lock:
-                self.state.error = f"{type(error).__name__}: {error}"
-            self.say(self.state.error)
+                self.state.error = message
+            self.say(message)
             return False
         with self.state.lock:
             self.state.build += 1
@@ -227,6 +235,8 @@ class Server:
         return True
 
     def watch(self, interval: float = 0.2) -> None:
+        """Rebuild after each change until `stop()`; nothing a change brings (a file gone
+        while it was listed, a folder denied, a failed build) ends the watching."""
         seen = snapshot(self.watched_folders, self.watched_files, self.skipped)
         while not self.stopping.wait(interval):
             now = snapshot(self.watched_folders, self.watched_files, self.skipped)

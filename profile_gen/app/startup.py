@@ -1,4 +1,5 @@
-"""Start-up of a `profile-gen` command: import its modules without the cyclic GC.
+"""Start-up of a `profile-gen` command: import its modules without the cyclic GC, and
+stop on SIGTERM as on Ctrl-C (`stopped_on_sigterm`).
 
 Importing Pelican, docutils, pydantic and the model creates a few hundred thousand objects
 that live as long as the process. While they are imported, and later while the build
@@ -33,3 +34,29 @@ def long_lived_imports() -> Iterator[None]:
             _frozen = True
         if was_enabled:
             gc.enable()
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, handled as Ctrl-C is: the build in progress cleans its staging folder and
+    stops its helper, and the command ends with the status 143 (128 + 15)."""
+
+
+@contextmanager
+def stopped_on_sigterm() -> Iterator[None]:
+    """Turn SIGTERM into `Terminated` while the command runs (in the main thread only:
+    elsewhere Python cannot set a handler), then restore the previous handler."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum, frame) -> None:
+        raise Terminated
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)

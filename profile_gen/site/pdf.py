@@ -10,7 +10,7 @@ the jury's USB stick: the defence's language; a second language's deck would add
 1 s of work to every build), in a helper process beside the annexe and the CV where the
 system allows it (`write_pdfs`).
 
-Only files under the output folder are read (no network); a missing system library
+Only files under the output folder are read (`site.fetcher`); a missing system library
 (Pango) gives one clear message naming the Debian/Ubuntu packages, and the HTML stays.
 """
 
@@ -26,9 +26,10 @@ from typing import Any
 from xml.etree.ElementTree import fromstring, register_namespace, tostring
 
 from profile_gen import i18n
-from profile_gen.errors import PdfUnavailable
+from profile_gen.errors import BuildError, PdfUnavailable
 from profile_gen.media import write_atomic
 from profile_gen.site import glyphs, pdfua
+from profile_gen.site.fetcher import STABLE_ROOT, local_fetcher, weasyprint_module
 
 PDFS = {"annexe/index.html": "annexe.pdf", "cv/index.html": "cv.pdf"}
 DECK = "soutenance"
@@ -38,40 +39,6 @@ English-first Book: `site.context.deck_slug`)."""
 VARIANT = "pdf/a-3u"
 """PDF/A-3 (level U: Unicode text) allows the attached profile; WeasyPrint takes one variant,
 so PDF/UA-1 is declared beside it in the XMP metadata (`_DepositMetadata`)."""
-
-
-def _weasyprint() -> Any:
-    try:
-        import weasyprint
-    except (ImportError, OSError) as error:
-        raise PdfUnavailable(str(error).splitlines()[0][:160]) from None
-    return weasyprint
-
-
-STABLE_ROOT = "file:///profile-gen-output/"
-"""Documents are printed from this address, mapped to the output folder by the fetcher, so
-the PDFs do not depend on where the output folder is (WeasyPrint names images by URL)."""
-
-
-def local_fetcher(root: Path):
-    """A WeasyPrint URL fetcher that reads files under `root` and refuses anything else."""
-    fetcher: Any = _weasyprint().URLFetcher  # WeasyPrint is imported only when printing
-    root = root.resolve()
-
-    class LocalFetcher(fetcher):
-        def fetch(self, url, headers=None):
-            from urllib.parse import unquote, urlsplit
-
-            if url.startswith(STABLE_ROOT):
-                url = (root / unquote(url[len(STABLE_ROOT) :])).as_uri()
-            parts = urlsplit(url)
-            if parts.scheme != "file" or not Path(unquote(parts.path)).resolve().is_relative_to(
-                root
-            ):
-                raise ValueError(f"refused outside resource: {url[:80]}")
-            return super().fetch(url, headers)
-
-    return LocalFetcher(allowed_protocols=["file"], fail_on_errors=True)
 
 
 # --------------------------------------------------------------------------- metadata
@@ -200,7 +167,7 @@ def _public_links(document: Any, book_url: str | None) -> None:
 def _render(page: str, root: Path, shared: dict | None = None) -> Any:
     """The laid-out document of the page at `root/page`. Documents rendered with the same
     `shared` dict reuse their fonts and images."""
-    weasyprint = _weasyprint()
+    weasyprint = weasyprint_module()
     from weasyprint.text.fonts import FontConfiguration
 
     shared = shared if shared is not None else {}
@@ -208,12 +175,14 @@ def _render(page: str, root: Path, shared: dict | None = None) -> Any:
     text = (root / page).read_text(encoding="utf-8")
     if page not in PDFS:  # the deck keeps its emoji on screen; printed, they would be boxes
         text = glyphs.strip_emoji(text)  # the system font: symbols stay, colour emoji go
-    html = weasyprint.HTML(
-        string=text,
-        base_url=STABLE_ROOT + page,
-        url_fetcher=local_fetcher(root),
-    )
-    return html.render(font_config=fonts, cache=shared.setdefault("images", {}))
+    fetcher = local_fetcher(root)
+    html = weasyprint.HTML(string=text, base_url=STABLE_ROOT + page, url_fetcher=fetcher)
+    document = html.render(font_config=fonts, cache=shared.setdefault("images", {}))
+    if fetcher.refused:  # printed without it would differ from the page: say which
+        url = fetcher.refused[0]
+        shown = url[:80] + "…" if len(url) > 80 else url
+        raise BuildError("pdf_resource_refused", page=page, url=shown)
+    return document
 
 
 def render_pdf(
@@ -234,7 +203,7 @@ def render_pdf(
     if page in PDFS and info is not None and info.attachment and name == "annexe.pdf":
         from profile_gen.interop.embedded import ATTACHMENT_NAME
 
-        attachment = _weasyprint().Attachment(
+        attachment = weasyprint_module().Attachment(
             string=info.attachment,
             name=ATTACHMENT_NAME,
             description=info.attachment_description,
@@ -302,7 +271,7 @@ def write_pdfs(
     aside = {page: pdf for page, pdf in jobs.items() if pdf == f"{DECK}.pdf"}
     helper = None
     if beside and aside and len(jobs) > len(aside) and can_print_beside():
-        _weasyprint()  # imported once, before the fork: the helper starts ready
+        weasyprint_module()  # imported once, before the fork: the helper starts ready
         helper = _fork_printer(aside, output, info)
     shared: dict = {}
 
@@ -316,7 +285,7 @@ def write_pdfs(
     try:
         counts = print_here({page: pdf for page, pdf in jobs.items() if page not in aside})
     except BaseException:
-        _join(helper)  # no helper left writing into a build that is given up
+        _stop(helper)  # no helper left writing into a build that is given up
         raise
     # a failed helper's pages are printed here, where their errors are told
     counts.update(_join(helper) or print_here(aside))
@@ -380,13 +349,35 @@ def _print_and_report(  # pragma: no cover - runs in the helper
     os._exit(0)
 
 
+def _stop(helper: tuple[int, int]) -> None:
+    """End the helper now (Ctrl-C, SIGTERM or an error here): it writes no more."""
+    import signal
+
+    pid, read = helper
+    os.close(read)
+    _kill(pid, signal.SIGKILL)
+
+
+def _kill(pid: int, signum: int) -> None:
+    try:
+        os.kill(pid, signum)
+        os.waitpid(pid, 0)
+    except (ProcessLookupError, ChildProcessError):  # already gone, or reaped by a launcher
+        pass
+
+
 def _join(helper: tuple[int, int]) -> dict[str, int] | None:
     """The page counts the helper printed, or None when it failed."""
     import json
+    import signal
 
     pid, read = helper
-    with os.fdopen(read, "rb") as pipe:
-        report = pipe.read()
+    try:
+        with os.fdopen(read, "rb") as pipe:
+            report = pipe.read()
+    except BaseException:  # interrupted while waiting: the helper stops too
+        _kill(pid, signal.SIGKILL)
+        raise
     try:
         _, status = os.waitpid(pid, 0)
         failed = os.waitstatus_to_exitcode(status) != 0

@@ -14,6 +14,7 @@ from typing import Any
 
 from jinja2 import Environment, pass_context
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
 from markupsafe import Markup
 
 from profile_gen import i18n
@@ -37,6 +38,64 @@ def _browser_safe_link(url: str) -> bool:
 
 
 MARKDOWN.validateLink = _browser_safe_link  # type: ignore[method-assign]
+
+
+def _image_as_text(self, tokens, idx, options, env) -> str:
+    """A picture in a profile's text shows as its description: nothing there copies the
+    file into the Book, so the page would ask another server (or a missing file, or a
+    file of the computer when printed) for it; `check` names the field (`text_images`)."""
+    return escapeHtml(self.renderInlineAsText(tokens[idx].children or [], options, env))
+
+
+MARKDOWN.add_render_rule("image", _image_as_text)
+
+LONG_WORD = 60
+"""No word of French or English is this long: a run of characters (a pasted hash, a link
+without spaces) is, and would run off a printed page or widen a table past it."""
+_LONG = re.compile(f"[^\\s\u200b]{{{LONG_WORD},}}")
+_PIECE = 20
+
+
+def breakable_words(text: str) -> str:
+    """`text` with a zero-width space (a line-break opportunity, never drawn) every
+    `_PIECE` characters of each word of `LONG_WORD` characters or more; other text as is."""
+    if len(text) < LONG_WORD:
+        return text
+
+    def cut(match: re.Match[str]) -> str:
+        word = match[0]
+        return "\u200b".join(word[i : i + _PIECE] for i in range(0, len(word), _PIECE))
+
+    return _LONG.sub(cut, text)
+
+
+def _text_breakable(self, tokens, idx, options, env) -> str:
+    return escapeHtml(breakable_words(tokens[idx].content))
+
+
+MARKDOWN.add_render_rule("text", _text_breakable)
+
+
+def text_images(profile: Any) -> list[tuple[str, str]]:
+    """(field, address) of each picture written in the profile's Markdown texts, which the
+    outputs show as its description only (`_image_as_text`)."""
+    from profile_gen.errors import format_path
+    from profile_gen.profile.fields import Markdown
+    from profile_gen.profile.readiness import iter_texts
+
+    found = []
+    for path, value in iter_texts(profile):
+        if not isinstance(value, Markdown):
+            continue
+        for lang, text in value.values.items():
+            where = format_path(path if value.plain else (*path, lang))
+            for token in MARKDOWN.parse(text) if "![" in text else ():
+                found += [
+                    (where, str(child.attrGet("src") or ""))
+                    for child in token.children or ()
+                    if child.type == "image"
+                ]
+    return found
 
 
 def markdown(value: Localized | str | None, lang: str, primary: str, top: int = 2) -> Markup:
@@ -81,7 +140,7 @@ def json_for_script(data: Any) -> Markup:
 
 @pass_context
 def _t(context, value) -> str:
-    return localize(value, context["lang"], context["primary_lang"])
+    return breakable_words(localize(value, context["lang"], context["primary_lang"]))
 
 
 @pass_context

@@ -176,4 +176,10 @@ LABELS_FEATURES = {
     "online.ready": "The Book is online: the annexe's QR code leads to it, you can print it.",
     "online.not_ready": "The Book is not online at this address: do not print the annexe's QR code yet.",
     "online.siteurl_conflict": "SITEURL ({siteurl}) and links.book ({book}) differ: the Book's links follow SITEURL, the QR codes links.book; keep one address (links.book) and empty SITEURL in the settings.",
+    # --- robust
+    "check.text_images": "Pictures in the profile's texts: they are not shown (only their description is); a picture goes in an article, saved in the profile's images/ folder:",
+    "check.text_image": "{path}: {src}",
+    "serve.rebuild_failed": "The rebuild failed: {error}\nFix it, then save: the Book will rebuild.",
+    "os.loop": "a symbolic link that loops",
+    "build.text_images": "Pictures written in the profile's texts, shown as their description only (see profile-gen check): {fields}",
 }

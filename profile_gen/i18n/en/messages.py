@@ -182,4 +182,10 @@ MESSAGES = {
     "text_invalid_char": 'invalid character {char} (half of a UTF-16 pair, probably written "\\u…" in quotes): remove it or write the character itself',
     "private_not_a_file": "{path} is not a file: private.yaml (your private contact details) must be one; rename or remove this folder",
     "article_invalid_char": "{file}: invalid character {char} (half of a UTF-16 pair, which no page can hold): remove it or write the character itself",
+    # --- robust
+    "pdf_resource_refused": "{page}: the printed page asks for “{url}”, which is not a file of the built Book (another server, a file outside the folder, a data: image over 5 MB, or a missing file); the PDF is not written. Save the picture in the profile's folder and give its relative path",
+    "build_locked": "{path}: another build is already writing into this folder (profile-gen build or serve); wait until it ends, or build elsewhere with -o FOLDER",
+    "cohort_member_unreadable": "{path}: folder cannot be read ({reason}); check its permissions, and that it is not a symbolic link that loops or leads nowhere",
+    "cohort_member_crashed": "{path}: the build of this Book stopped short ({detail}); run it alone with profile-gen build --content {path} to see the error",
+    "cohort_member_internal": "{path}: unexpected profile-gen error while building this Book ({detail}); please report it",
 }

@@ -176,4 +176,10 @@ LABELS_FEATURES = {
     "online.ready": "Le Book est en ligne : le QR code des annexes mène bien à lui, vous pouvez l'imprimer.",
     "online.not_ready": "Le Book n'est pas en ligne à cette adresse : n'imprimez pas encore le QR code des annexes.",
     "online.siteurl_conflict": "SITEURL ({siteurl}) et links.book ({book}) diffèrent : les liens du Book suivent SITEURL, les QR codes links.book ; gardez une seule adresse (links.book) et videz SITEURL dans les réglages.",
+    # --- robust
+    "check.text_images": "Images dans les textes du profil : elles ne s'affichent pas (seule leur description reste) ; une image se met dans un article, enregistrée dans le dossier images/ du profil :",
+    "check.text_image": "{path} : {src}",
+    "serve.rebuild_failed": "La reconstruction a échoué : {error}\nCorrigez, puis enregistrez : le Book se reconstruira.",
+    "os.loop": "lien symbolique qui tourne en rond",
+    "build.text_images": "Images écrites dans les textes du profil, montrées par leur seule description (voir profile-gen check) : {fields}",
 }

@@ -189,4 +189,10 @@ MESSAGES = {
     "text_invalid_char": "caractère invalide {char} (une moitié de paire UTF-16, sans doute écrite « \\u… » entre guillemets) : supprimez-le ou écrivez le caractère lui-même",
     "private_not_a_file": "{path} n'est pas un fichier : private.yaml (vos coordonnées privées) doit en être un ; renommez ou supprimez ce dossier",
     "article_invalid_char": "{file} : caractère invalide {char} (une moitié de paire UTF-16, qu'aucune page ne peut contenir) : supprimez-le ou écrivez le caractère lui-même",
+    # --- robust
+    "pdf_resource_refused": "{page} : la page imprimée demande « {url} », qui n'est pas un fichier du Book construit (autre serveur, fichier hors du dossier, image data: de plus de 5 Mo, ou fichier absent) ; le PDF n'est pas écrit. Enregistrez l'image dans le dossier du profil et citez-la par un chemin relatif",
+    "build_locked": "{path} : une autre construction écrit déjà dans ce dossier (profile-gen build ou serve) ; attendez qu'elle se termine, ou construisez ailleurs avec -o DOSSIER",
+    "cohort_member_unreadable": "{path} : dossier illisible ({reason}) ; vérifiez ses droits, et qu'il ne s'agit pas d'un lien symbolique qui tourne en rond ou ne mène nulle part",
+    "cohort_member_crashed": "{path} : la construction de ce Book s'est arrêtée net ({detail}) ; relancez-la seule avec profile-gen build --content {path} pour voir l'erreur",
+    "cohort_member_internal": "{path} : erreur inattendue de profile-gen pendant la construction de ce Book ({detail}) ; merci de la signaler",
 }

@@ -1,0 +1,379 @@
+"""A student's folder is untrusted: a picture in a profile's text, a word too long for the
+page, two builds into one folder, SIGTERM, a broken cohort member — a clear error or a safe
+output, never a traceback, a dead watcher or a lost cohort."""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from profile_gen import i18n
+from profile_gen.app import cohort
+from profile_gen.app.build import output_lock
+from profile_gen.errors import BuildError
+from tests.conftest import ROOT, copy_sample
+
+SUMMARY = "Cheffe de projet SI en alternance chez **Transalp"
+ACHIEVEMENT = "      fr: Migration de l'ERP vers le SaaS\n"
+BODY = "        ## Démarche\n"
+TINY_PNG = (
+    "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhf"
+    "DwAChwGA60e6kgAAAABJRU5ErkJggg=="
+)
+PICTURES = (
+    "![distant](https://example.com/x.png) ![inline](data:image/png;base64,AAAA) "
+    "![secret](file:///etc/passwd) ![up](../../x.png) "
+)
+
+
+def with_pictures(root: Path) -> Path:
+    """The sample with outside pictures in the summary and in an achievement's body."""
+    copy_sample(root, SUMMARY, PICTURES + SUMMARY)
+    profile = root / "content/profile.yaml"
+    text = profile.read_text("utf-8")
+    body = "        ![logo](https://example.com/logo.png)\n\n" + BODY
+    profile.write_text(text.replace(BODY, body, 1), "utf-8")
+    return root
+
+
+# --------------------------------------------------------------------------- pictures
+
+
+def test_pictures_in_profile_texts_show_as_their_description(tmp_path, run_cli, in_dir):
+    in_dir(with_pictures(tmp_path))
+    result = run_cli("--lang", "en", "build", "--no-pdf")
+    assert result.code == 0
+    fields = "achievements[0].body.fr, summary.fr"
+    assert i18n.text("en", "build.text_images", fields=fields) in result.out
+    output = tmp_path / "output"
+    for page in ("index.html", "annexe/index.html", "cv/index.html"):
+        soup = BeautifulSoup((output / page).read_text("utf-8"), "html.parser")
+        sources = [img.get("src", "") for img in soup.find_all("img")]
+        assert not [src for src in sources if re.match(r"(https?|data|file):|\.\./\.\./", src)]
+        assert "distant inline" in soup.get_text(" ")  # their descriptions stay
+
+
+def test_check_names_the_fields_holding_pictures(tmp_path, run_cli):
+    with_pictures(tmp_path)
+    result = run_cli("--lang", "en", "check", str(tmp_path / "content/profile.yaml"))
+    assert result.code == 1 and "Traceback" not in result.err
+    assert "summary.fr: https://example.com/x.png" in result.out
+    assert "summary.fr: data:image/png;base64,AAAA" in result.out
+    assert "summary.fr: ../../x.png" in result.out
+    assert "achievements[0].body.fr: https://example.com/logo.png" in result.out
+    assert "file:///etc/passwd" not in result.out  # markdown-it never makes it a picture
+
+
+def test_build_prints_a_profile_with_pictures_in_its_texts(tmp_path, run_cli, in_dir):
+    in_dir(with_pictures(tmp_path))
+    result = run_cli("build", "--formats", "pdf")
+    assert result.code == 0, result.err
+    assert "Traceback" not in result.err
+    from pypdf import PdfReader
+
+    text = "".join(page.extract_text() for page in PdfReader(tmp_path / "output/annexe.pdf").pages)
+    assert "distant" in text and "passwd" in text  # the file: one stays words
+
+
+def test_the_fetcher_reads_only_the_builds_own_files(tmp_path):
+    from profile_gen.site.fetcher import DATA_LIMIT, STABLE_ROOT, local_fetcher
+
+    root = tmp_path / "output"
+    (root / "images").mkdir(parents=True)
+    (root / "images/a.png").write_bytes(b"png")
+    (tmp_path / "secret.txt").write_text("secret", "utf-8")
+    fetcher = local_fetcher(root)
+    assert fetcher.fetch(STABLE_ROOT + "images/a.png").read() == b"png"
+    assert fetcher.fetch((root / "images/a.png").as_uri()).read() == b"png"
+    assert fetcher.fetch(TINY_PNG).read().startswith(b"\x89PNG")
+    refused = [
+        "https://example.com/x.png",
+        "http://127.0.0.1:1/x.png",
+        "ftp://example.com/x.png",
+        (tmp_path / "secret.txt").as_uri(),
+        STABLE_ROOT + "../secret.txt",
+        STABLE_ROOT + "images/missing.png",
+        "data:image/png;base64," + "A" * DATA_LIMIT,
+    ]
+    for url in refused:
+        with pytest.raises(Exception) as caught:  # a plain Exception: WeasyPrint skips it
+            fetcher.fetch(url)
+        assert isinstance(caught.value, Exception), url
+    assert fetcher.refused == refused
+
+
+def test_a_printed_page_asking_for_an_outside_file_is_named(tmp_path):
+    from profile_gen.site import pdf
+
+    root = tmp_path / "output"
+    (root / "cv").mkdir(parents=True)
+    (tmp_path / "secret.png").write_bytes(b"not a picture")
+    html = '<p>x</p><img src="{}">'
+    (root / "cv/index.html").write_text(html.format(TINY_PNG), "utf-8")
+    assert len(pdf._render("cv/index.html", root).pages) == 1  # a data: picture is fine
+    (root / "cv/index.html").write_text(html.format("../../secret.png"), "utf-8")
+    with pytest.raises(BuildError) as caught:
+        pdf._render("cv/index.html", root)
+    message = caught.value.describe("en")
+    assert message.startswith("cv/index.html: the printed page asks for")
+    assert "secret.png" in message
+
+
+class LibraryStop(BaseException):
+    """What WeasyPrint's FatalURLFetchingError is: a BaseException from a library."""
+
+
+def test_a_librarys_base_exception_is_an_internal_error(run_cli, monkeypatch):
+    from profile_gen.app import cli
+
+    def stop(args):
+        raise LibraryStop("fetch failed")
+
+    monkeypatch.setattr(cli, "cmd_check", stop)
+    result = run_cli("check")
+    assert result.code == 3
+    assert "LibraryStop('fetch failed')" in result.err and "Traceback" not in result.err
+
+
+# --------------------------------------------------------------------------- long words
+
+WORD = "Debut" + "x" * 4990 + "Fin"
+
+
+def test_a_word_longer_than_the_page_breaks_in_the_annexe_and_the_cv(tmp_path, run_cli, in_dir):
+    import pypdfium2
+
+    copy_sample(tmp_path, SUMMARY, f"{WORD} {SUMMARY}")
+    profile = tmp_path / "content/profile.yaml"
+    text = profile.read_text("utf-8").replace(ACHIEVEMENT, f"      fr: {WORD}\n", 1)
+    profile.write_text(text, "utf-8")
+    in_dir(tmp_path)
+    assert run_cli("build", "--formats", "pdf").code == 0
+    for name in ("annexe.pdf", "cv.pdf"):
+        shown = everything = ""
+        for page in pypdfium2.PdfDocument(tmp_path / "output" / name):
+            width, height = page.get_size()
+            shown += page.get_textpage().get_text_bounded(0, 0, width, height)  # on the page
+            everything += page.get_textpage().get_text_range()
+        assert everything.count("x") >= 4990, name
+        assert shown.count("x") == everything.count("x"), name  # none runs off the page
+        assert "Fin" in shown, name
+
+
+# --------------------------------------------------------------------------- one build at a time
+
+
+def test_a_second_build_into_the_same_folder_is_refused(sample_copy, run_cli, in_dir):
+    in_dir(sample_copy)
+    output = sample_copy / "output"
+    with output_lock(output.resolve()):
+        result = run_cli("--lang", "en", "build", "--no-pdf")
+    assert result.code == 2
+    assert result.err.strip() == i18n.message("en", "build_locked", path=str(output.resolve()))
+    assert not output.exists()
+    assert run_cli("build", "--no-pdf").code == 0  # released: the next one builds
+    with output_lock(output.resolve()):  # `pdf` writes into the folder too
+        result = run_cli("--lang", "en", "pdf")
+    assert result.code == 2 and "another build is already writing" in result.err
+    assert not (output / "annexe.pdf").exists()
+
+
+def test_the_lock_is_released_when_its_holder_dies(tmp_path):
+    code = (
+        "import os, sys; from pathlib import Path; from profile_gen.app.build import output_lock\n"
+        "with output_lock(Path(sys.argv[1])): os._exit(7)\n"
+    )
+    died = subprocess.run([sys.executable, "-c", code, str(tmp_path / "output")], check=False)
+    assert died.returncode == 7
+    with output_lock(tmp_path / "output"):  # no stale lock
+        pass
+
+
+def test_a_full_disk_names_the_output_folder(sample_copy, run_cli, in_dir, monkeypatch):
+    from pelican import Pelican
+
+    def full(self):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))  # no file name, as write() says
+
+    monkeypatch.setattr(Pelican, "run", full)
+    in_dir(sample_copy)
+    result = run_cli("--lang", "en", "build", "--no-pdf")
+    assert result.code == 2
+    assert result.err.startswith(f"{sample_copy / 'output'}: disk full")
+    assert not list(sample_copy.glob(".output.building"))
+
+
+def test_sigterm_cleans_the_staging_and_stops_the_helper(sample_copy, run_cli, in_dir, monkeypatch):
+    from profile_gen.site import pdf as pdf_step
+
+    helpers: list[int] = []
+    fork, render = pdf_step._fork_printer, pdf_step.render_pdf
+    builder = os.getpid()
+
+    def forked(*args):
+        helper = fork(*args)
+        helpers.append(helper[0])
+        return helper
+
+    def render_then_term(page, *args, **kwargs):
+        if os.getpid() == builder:  # the annexe, printed here while the helper prints the deck
+            os.kill(builder, signal.SIGTERM)
+        return render(page, *args, **kwargs)
+
+    monkeypatch.setattr(pdf_step, "can_print_beside", lambda: True)
+    monkeypatch.setattr(pdf_step, "_fork_printer", forked)
+    monkeypatch.setattr(pdf_step, "render_pdf", render_then_term)
+    in_dir(sample_copy)
+    result = run_cli("build", "--formats", "pdf")
+    assert result.code == 143
+    assert not (sample_copy / ".output.building").exists()
+    assert not (sample_copy / "output").exists()
+    assert len(helpers) == 1
+    with pytest.raises(ChildProcessError):  # stopped and reaped: it writes nothing more
+        os.waitpid(helpers[0], os.WNOHANG)
+    assert signal.getsignal(signal.SIGTERM) is not None  # restored after the command
+
+
+def test_sigterm_during_the_swap_waits_for_its_end(sample_copy, run_cli, in_dir, monkeypatch):
+    from profile_gen.app import build
+
+    rename = build._rename
+
+    def term_then_rename(staging, final):
+        os.kill(os.getpid(), signal.SIGTERM)  # held until the swap is whole
+        rename(staging, final)
+
+    monkeypatch.setattr(build, "_rename", term_then_rename)
+    in_dir(sample_copy)
+    assert run_cli("build", "--no-pdf").code == 143
+    assert (sample_copy / "output/index.html").is_file()
+    assert not list(sample_copy.glob(".output.building")) + list(sample_copy.glob(".output.old"))
+
+
+# --------------------------------------------------------------------------- serve
+
+
+class Crash(BaseException):
+    pass
+
+
+def test_serve_keeps_watching_after_any_failed_rebuild(sample_copy, monkeypatch):
+    from profile_gen.app import serve
+    from tests.test_serve import edit, status, wait_for
+
+    build = serve.run_pelican
+
+    def run_pelican(*args, **kwargs):
+        profile = sample_copy / "content/profile.yaml"
+        if "Léa Crash" in profile.read_text("utf-8"):
+            raise Crash("a library gave up")
+        return build(*args, **kwargs)
+
+    monkeypatch.setattr(serve, "run_pelican", run_pelican)
+    messages: list[str] = []
+    server = serve.Server(sample_copy / "pelican.conf.py", port=0, say=messages.append)
+    server.start()
+    try:
+        assert status(server) == {"build": 1, "error": None}
+        edit(sample_copy, "name: Léa Moreau", "name: Léa Crash")
+        wait_for(lambda: status(server)["error"] is not None)
+        expected = i18n.text("fr", "serve.rebuild_failed", error="Crash: a library gave up")
+        assert status(server)["error"] == expected and expected in messages
+        (sample_copy / "content/articles/gone.md").write_text("Title: x\n", "utf-8")
+        (sample_copy / "content/articles/gone.md").unlink()
+        edit(sample_copy, "name: Léa Crash", "name: Léa Réparée")
+        wait_for(lambda: status(server)["build"] == 2)  # the watcher lived on
+        assert status(server)["error"] is None
+        with output_lock(server.output):  # a `build` writing into the same folder
+            edit(sample_copy, "name: Léa Réparée", "name: Léa Attendue")
+            wait_for(lambda: status(server)["error"] is not None)
+        assert "build" in status(server)["error"] or "construction" in status(server)["error"]
+        edit(sample_copy, "name: Léa Attendue", "name: Léa Enfin")
+        wait_for(lambda: status(server)["build"] == 3)
+    finally:
+        server.stop()
+
+
+# --------------------------------------------------------------------------- cohort
+
+
+def crash_on_slug(settings_file, slug, *rest):
+    """A member whose worker process dies (a library's crash, the kernel's OOM killer)."""
+    if slug == "crash":
+        os._exit(9)
+    return REAL_BUILD_MEMBER(settings_file, slug, *rest)
+
+
+REAL_BUILD_MEMBER = cohort.build_member
+
+
+def make_class(root: Path) -> Path:
+    shutil.copytree(ROOT / "theme", root / "theme")
+    shutil.copy(ROOT / "pelican.conf.py", root / "pelican.conf.py")
+    classe = root / "classe"
+    shutil.copytree(ROOT / "content", classe / "healthy")
+    with_pictures(root / "pictures")
+    shutil.copytree(root / "pictures/content", classe / "pictures")
+    shutil.copytree(ROOT / "content", classe / "crash")
+    (classe / "loop").symlink_to("loop")  # a symbolic link to itself
+    (classe / "nowhere").symlink_to(root / "missing")
+    (classe / "folder-profile/profile.yaml").mkdir(parents=True)  # cannot be read as a file
+    (classe / "notes").mkdir()  # no profile.yaml: not a member
+    return classe
+
+
+def test_every_cohort_member_builds_or_is_named(tmp_path, run_cli, in_dir, monkeypatch):
+    monkeypatch.setattr(cohort, "build_member", crash_on_slug)
+    classe = make_class(tmp_path)
+    in_dir(tmp_path)
+    result = run_cli(
+        "--lang", "en", "build", "--cohort", str(classe), "--formats", "pdf", "-j", "2"
+    )
+    assert result.code == 2 and "Traceback" not in result.err
+    assert "2/6 Books" in result.out
+    broken = ["crash", "folder-profile", "loop", "nowhere"]
+    assert f"Failed: {', '.join(broken)}" in result.out
+    assert f"{classe / 'loop'}: folder cannot be read (a symbolic link that loops)" in result.err
+    assert f"{classe / 'nowhere'}: folder cannot be read (no such file or folder)" in result.err
+    assert f"{classe / 'folder-profile/profile.yaml'}: folder cannot be read" in result.err
+    assert f"{classe / 'crash'}: the build of this Book stopped short" in result.err
+    output = tmp_path / "output"
+    for slug in ("healthy", "pictures"):
+        assert (output / slug / "annexe.pdf").is_file()
+    index = BeautifulSoup((output / "index.html").read_text("utf-8"), "html.parser")
+    failed = index.find("h2", class_="failed").find_next("ul").get_text()
+    assert all(slug in failed for slug in broken)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any folder")
+def test_an_unreadable_member_folder_is_named(tmp_path, run_cli, in_dir):
+    classe = make_class(tmp_path)
+    locked = classe / "locked"
+    shutil.copytree(ROOT / "content", locked)
+    locked.chmod(0)
+    try:
+        found = {slug: error for slug, _, error in cohort.find_profiles(classe)}
+    finally:
+        locked.chmod(0o755)
+    assert isinstance(found["locked"], PermissionError)
+
+
+def test_a_member_failing_with_a_base_exception_is_its_outcome(tmp_path, monkeypatch):
+    def stop(*args, **kwargs):
+        raise Crash("WeasyPrint gave up")
+
+    monkeypatch.setattr(cohort, "run_pelican", stop)
+    outcome = cohort.build_member(None, "x", tmp_path, tmp_path / "out", pdf=False, lang="en")
+    assert not outcome.ok
+    assert outcome.error == i18n.message(
+        "en", "cohort_member_internal", path=str(tmp_path), detail="Crash: WeasyPrint gave up"
+    )
