@@ -161,4 +161,12 @@ MESSAGES = {
     "publish_unreachable": "the repository {remote} does not answer ({detail}): check its name or address (git remote -v), your connection and your access rights",
     "publish_git_failed": "git could not prepare the Book's branch: {detail}",
     "publish_push_failed": "pushing the branch {branch} to {remote} failed (git's message is above): check your access rights; if the branch was changed elsewhere, fetch it first (git fetch {remote} {branch}:{branch})",
+    # --- the tool carried by the repository
+    "install_invalid": "--install and --index-url take a one-line text, found {value}",
+    "install_index_alone": '--index-url says where the version of --install SPEC comes from: give --install too (e.g. --install "profile-gen=={{version}}")',
+    "upgrade_not_a_repository": "{path} is not a profile's repository (no profile.yaml, .profile-gen/ or CI file): run `profile-gen upgrade` in the folder `profile-gen init` made",
+    "wheel_not_installed": "profile_gen is not installed as a package (its metadata cannot be found): install it with pip or pipx, or choose a published version with --install SPEC",
+    "wheel_altered": "the installed file {file} no longer matches its hash (RECORD): profile_gen's installation was altered; reinstall it (pip install --force-reinstall) or choose a published version with --install SPEC",
+    "wheel_no_source": "profile_gen is an editable install (pip install -e) and its sources ({path}) are unreadable or of another version: install it normally, or choose a published version with --install SPEC",
+    "wheel_incomplete": "profile_gen's installation is incomplete (metadata or package missing): reinstall it, or choose a published version with --install SPEC",
 }

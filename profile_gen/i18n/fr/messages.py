@@ -168,4 +168,12 @@ MESSAGES = {
     "publish_unreachable": "le dépôt {remote} ne répond pas ({detail}) : vérifiez son nom ou son adresse (git remote -v), votre connexion et vos droits d'accès",
     "publish_git_failed": "git n'a pas pu préparer la branche du Book : {detail}",
     "publish_push_failed": "l'envoi de la branche {branch} vers {remote} a échoué (le message de git est au-dessus) : vérifiez vos droits d'accès ; si la branche a été modifiée ailleurs, récupérez-la d'abord (git fetch {remote} {branch}:{branch})",
+    # --- the tool carried by the repository
+    "install_invalid": "--install et --index-url attendent un texte d'une ligne, trouvé {value}",
+    "install_index_alone": '--index-url dit d\'où installer la version de --install SPEC : donnez aussi --install (ex. --install "profile-gen=={{version}}")',
+    "upgrade_not_a_repository": "{path} n'est pas le dépôt d'un profil (ni profile.yaml, ni .profile-gen/, ni fichier de CI) : lancez `profile-gen upgrade` dans le dossier créé par `profile-gen init`",
+    "wheel_not_installed": "profile_gen n'est pas installé comme un paquet (ses métadonnées sont introuvables) : installez-le avec pip ou pipx, ou choisissez une version publiée avec --install SPEC",
+    "wheel_altered": "le fichier installé {file} ne correspond plus à son empreinte (RECORD) : l'installation de profile_gen a été modifiée ; réinstallez-le (pip install --force-reinstall) ou choisissez une version publiée avec --install SPEC",
+    "wheel_no_source": "profile_gen est installé en mode modifiable (pip install -e) et ses sources ({path}) ne sont pas lisibles ou d'une autre version : installez-le normalement, ou choisissez une version publiée avec --install SPEC",
+    "wheel_incomplete": "l'installation de profile_gen est incomplète (métadonnées ou paquet manquants) : réinstallez-le, ou choisissez une version publiée avec --install SPEC",
 }
