@@ -17,8 +17,10 @@ FORMATS = ("text", "github")
 
 
 def _data(text: str) -> str:
-    """A message as one annotation line (GitHub's escapes for `%`, CR and LF)."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A message as one annotation line (GitHub's escapes for `%`, CR and LF); other
+    control characters (a terminal's escapes) are not printed."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return "".join(c if c.isprintable() or c == "\t" else "\ufffd" for c in text)
 
 
 def _property(text: str) -> str:

@@ -83,9 +83,9 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from profile_gen.app.init import Install, init, wheel_name
+    from profile_gen.app.init import Install, init
 
-    install = Install.chosen(args.install, args.index_url, wheel_name())
+    install = Install.chosen(args.install, args.index_url)
     return init(Path(args.directory), _lang(args), args.host, install=install)
 
 

@@ -54,15 +54,17 @@ class Install:
     index_url: str | None = None
 
     @classmethod
-    def chosen(cls, spec: str | None, index_url: str | None, wheel: str = "") -> Install:
+    def chosen(cls, spec: str | None = None, index_url: str | None = None) -> Install:
+        """The install asked for on the command line (the carried wheel by default)."""
         for value in (spec, index_url):
             if value is not None and (not value.strip() or not value.isprintable()):
                 raise InstallError("install_invalid", value=repr(value))
-        if index_url and spec is None:
+        if index_url is not None and spec is None:
             raise InstallError("install_index_alone")
-        if spec is not None:
-            spec = spec.strip().replace("{version}", version())
-        return cls(wheel, spec, index_url.strip() if index_url else None)
+        if spec is None:
+            return cls(wheel_name())
+        spec = spec.strip().replace("{version}", version())
+        return cls("", spec, index_url.strip() if index_url else None)
 
     def _args(self) -> str:
         if self.spec is None:
@@ -169,7 +171,7 @@ def repository_files(lang: str, host: str, install: Install | None = None) -> di
     """Every text file `init` writes, by path relative to the repository."""
     from profile_gen.profile.schema import SCHEMA_FILE, json_schema_text
 
-    install = install or Install(wheel_name())
+    install = install or Install.chosen()
     found = {
         "profile.yaml": _localized("profile.yaml", lang),
         PRIVATE_FILE: _localized("private.yaml", lang),
@@ -187,9 +189,10 @@ def repository_files(lang: str, host: str, install: Install | None = None) -> di
 
 
 def wheel_name() -> str:
-    from profile_gen.app.wheel import DIST, TAG
+    """The file name of the running version's wheel."""
+    from profile_gen.app.wheel import running_distribution, wheel_name_of
 
-    return f"{DIST}-{version()}-{TAG}.whl"
+    return wheel_name_of(running_distribution())
 
 
 def init(
@@ -200,7 +203,7 @@ def init(
     install: Install | None = None,
 ) -> int:
     """Write the repository's files into `folder`, never overwriting one."""
-    install = install or Install(wheel_name())
+    install = install or Install.chosen()
     data = None
     if install.spec is None:
         from profile_gen.app.wheel import running_wheel

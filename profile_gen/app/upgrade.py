@@ -23,7 +23,6 @@ from profile_gen.app.init import (
     InstallError,
     ci_file,
     tool_files,
-    wheel_name,
 )
 
 
@@ -130,7 +129,7 @@ def upgrade(
 ) -> int:
     """Move the repository at `folder` to the running version (or to `spec`): 0 done,
     1 when an edited CI file got its new version beside it."""
-    install = Install.chosen(spec, index_url, wheel_name())
+    install = Install.chosen(spec, index_url)
     known = [folder / "profile.yaml", folder / TOOL_DIR] + [
         folder / p for p, _ in WORKFLOWS.values()
     ]

@@ -171,16 +171,32 @@ def _zip(files: dict[str, bytes], info: str) -> bytes:
     return buffer.getvalue()
 
 
+def running_distribution() -> metadata.Distribution:
+    """The installed distribution (a `.dist-info` with a RECORD; not a source tree's
+    `.egg-info` found first on the path), the one holding the running package if several."""
+    import profile_gen
+
+    running = Path(profile_gen.__file__).resolve()
+    found = [dist for dist in metadata.distributions(name=DIST) if dist.read_text("RECORD")]
+    for dist in found:
+        if Path(str(dist.locate_file(f"{DIST}/__init__.py"))).resolve() == running:
+            return dist
+    if not found:
+        raise WheelError("wheel_not_installed")
+    return found[0]
+
+
+def wheel_name_of(dist: metadata.Distribution) -> str:
+    return f"{DIST}-{dist.version}-{TAG}.whl"
+
+
 def running_wheel() -> Wheel:
     """The running profile_gen as a `py3-none-any` wheel, from its installed files."""
-    try:
-        dist = metadata.distribution(DIST)
-    except metadata.PackageNotFoundError:
-        raise WheelError("wheel_not_installed") from None
+    dist = running_distribution()
     files = _installed_files(dist)
     if files is None:
         files = _editable_files(dist)
     info = _info_dir(dist)
     if f"{info}/METADATA" not in files or f"{DIST}/__init__.py" not in files:
         raise WheelError("wheel_incomplete")
-    return Wheel(f"{DIST}-{dist.version}-{TAG}.whl", _zip(files, info))
+    return Wheel(wheel_name_of(dist), _zip(files, info))
