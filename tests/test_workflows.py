@@ -196,3 +196,26 @@ def test_the_ci_workflow_runs_the_same_entry_point_as_the_other_ci():
     (job,) = ci["jobs"].values()
     assert [step.get("run") for step in job["steps"] if "run" in step] == [".ci/run"]
     assert job["container"].startswith("python:3.")  # Debian with Python, pip and gcc
+
+
+def test_the_project_address_is_written_in_one_place():
+    """`[project.urls]` of pyproject.toml; every other file of the project refers to it."""
+    import shutil
+    import tomllib
+
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    urls = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]["urls"]
+    repository = urls["Repository"]
+    assert all(url.startswith(repository) for url in urls.values())
+    tracked = subprocess.run(
+        ["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.split()
+    naming = [
+        name
+        for name in tracked
+        if (ROOT / name).is_file()
+        and repository.encode() in (ROOT / name).read_bytes()
+        and name != "pyproject.toml"
+    ]
+    assert naming == []
