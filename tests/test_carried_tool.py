@@ -238,6 +238,8 @@ def test_upgrade_to_a_published_version_and_back(run_cli, tmp_path):
         f"profile-gen=={VERSION}\n"
     )
     assert (tmp_path / WORKFLOW).read_text().startswith("# The Book online")  # its language
+    readme = (tmp_path / "README.md").read_text()  # written by init: tells the wheel
+    assert f"pipx install {WHEEL}" in readme
     assert run_cli("upgrade", str(tmp_path)).code == 0
     assert (tmp_path / WHEEL).is_file() and (tmp_path / ".profile-gen/SHA256SUMS").is_file()
 
@@ -285,3 +287,45 @@ def test_check_for_github_warns_once_when_incomplete(run_cli, tmp_path, in_dir):
     assert result.code == 1
     assert re.findall(r"^::(\w+)", result.out, re.M) == ["warning"]
     assert "Check the profile" in result.out and "points à compléter" in result.out
+
+
+def test_check_for_github_annotates_an_error_outside_the_profile(run_cli, tmp_path, in_dir):
+    in_dir(tmp_path)
+    result = run_cli("check", "--format", "github", str(tmp_path.parent / "nowhere.yaml"))
+    assert result.code == 2
+    (line,) = result.out.splitlines()
+    assert line.startswith(f"::error file={(tmp_path.parent / 'nowhere.yaml').as_posix()}::")
+
+
+def test_no_installation_or_an_incomplete_one_is_refused(monkeypatch):
+    monkeypatch.setattr(wheel_module.metadata, "distributions", lambda **_: [])
+    with pytest.raises(WheelError) as caught:
+        running_wheel()
+    assert caught.value.code == "wheel_not_installed"
+    monkeypatch.undo()
+    monkeypatch.setattr(wheel_module, "_editable_files", lambda dist: {})
+    with pytest.raises(WheelError) as caught:
+        running_wheel()
+    assert caught.value.code == "wheel_incomplete"
+
+
+def test_files_of_another_distribution_are_left_out(tmp_path):
+    files = {"profile_gen/__init__.py": b"", "elsewhere/x.py": b"x = 1"}
+    found = wheel_module._installed_files(_installed(tmp_path, files))
+    assert found is not None and "elsewhere/x.py" not in found
+
+
+def test_check_for_github_in_a_folder_without_a_profile(run_cli, tmp_path, in_dir):
+    in_dir(tmp_path)
+    result = run_cli("check", "--format", "github")
+    assert result.code == 2 and result.out.startswith("::error")
+    assert "profile-gen init" in result.out and result.err
+
+
+def test_a_school_index_is_named_in_the_readme(run_cli, tmp_path):
+    index = "https://pypi.school.example/simple"
+    args = ["init", str(tmp_path), "--lang", "en", "--install", "profile-gen=={version}"]
+    assert run_cli(*args, "--index-url", index).code == 0
+    readme = (tmp_path / "README.md").read_text()
+    assert f"`profile-gen=={VERSION} (index {index})`" in readme
+    assert f"pipx install --index-url {index} profile-gen=={VERSION}" in readme

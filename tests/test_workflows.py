@@ -125,6 +125,7 @@ def test_gitlab_publishes_the_book_only_in_public(repository):
             f"profile-gen=={wheel_name().split('-')[1]}",
         ),
         ("it's: # odd", None, "python -m pip install 'it'\"'\"'s: # odd'"),
+        ("a: b: c", None, "python -m pip install 'a: b: c'"),
     ],
 )
 def test_a_chosen_install_goes_into_both_ci_files_as_one_shell_command(
