@@ -329,3 +329,47 @@ def test_a_school_index_is_named_in_the_readme(run_cli, tmp_path):
     readme = (tmp_path / "README.md").read_text()
     assert f"`profile-gen=={VERSION} (index {index})`" in readme
     assert f"pipx install --index-url {index} profile-gen=={VERSION}" in readme
+
+
+LEGACY_COMMIT = "bf8c7fb"
+"""A commit whose `init` wrote `pip install "profile-gen==0.2.0"` and no ci.sha256."""
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_upgrade_repairs_a_repository_made_before_the_tool_was_carried(run_cli, tmp_path, lang):
+    """The CI files 0.2.0 wrote (an install that always failed) are replaced as they
+    are, with no `.new` to merge by hand; their hashes are in `upgrade.LEGACY`."""
+    import shutil
+    import subprocess
+
+    from profile_gen.app.upgrade import LEGACY
+
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    shown = {}
+    for host, template in (("github", "github/book.yml"), ("gitlab", "gitlab/gitlab-ci.yml")):
+        found = subprocess.run(
+            ["git", "show", f"{LEGACY_COMMIT}:profile_gen/starter/{template}"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
+        if found.returncode != 0:
+            pytest.skip(f"{LEGACY_COMMIT} is not in this clone's history")
+        from profile_gen import i18n
+
+        header = "\n".join(f"# {x}" for x in i18n.label(lang, f"init.ci_{host}").split("\n"))
+        shown[host] = found.stdout.replace("# @header", header, 1).replace(
+            "@install", "profile-gen==0.2.0"
+        )
+        assert hashlib.sha256(shown[host].encode()).hexdigest() in LEGACY
+    (tmp_path / "profile.yaml").write_text("name: x\n")
+    (tmp_path / WORKFLOW).parent.mkdir(parents=True)
+    (tmp_path / WORKFLOW).write_text(shown["github"])
+    (tmp_path / ".gitlab-ci.yml").write_text(shown["gitlab"])
+    result = run_cli("upgrade", str(tmp_path), "--lang", lang)
+    assert result.code == 0, result.out
+    workflow = (tmp_path / WORKFLOW).read_text()
+    assert f"python -m pip install {WHEEL}\n" in workflow and "configure-pages" not in workflow
+    assert f"python -m pip install {WHEEL}" in (tmp_path / ".gitlab-ci.yml").read_text()
+    assert (tmp_path / WHEEL).is_file() and not list(tmp_path.rglob("*.new"))

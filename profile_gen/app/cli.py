@@ -58,7 +58,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_check_as(args: argparse.Namespace) -> int:
     """`check` with `--format github`: the errors as GitHub annotations too."""
-    if args.format != "github":
+    if args.format != "github" or args.online:
         return cmd_check(args)
     from profile_gen.app.annotations import annotated
 

@@ -25,6 +25,15 @@ from profile_gen.app.init import (
     tool_files,
 )
 
+LEGACY = {
+    "15d1492b62a597f630f58573e70688a5c5f785c072cd9cce9d686e8e57636de6",  # github, fr
+    "a9493a05e348cbf2ae10b201042f134bdd04687b2592d46c30b6f9a4e24db98b",  # github, en
+    "db28f7c3a262f301989cf4b2e1bc731069f57d4047deea03f1999ad819299447",  # gitlab, fr
+    "6b281c86e7ec403eebf21d366ac032882eb43128e959629e58ec696ae8de0d9b",  # gitlab, en
+}
+"""The sha256 of the CI files `init` wrote before `ci.sha256` existed (0.2.0, installing
+`profile-gen==0.2.0` from an index that never had it): unchanged, they are replaced."""
+
 
 def _sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -105,7 +114,7 @@ def _upgrade_ci(folder: Path, install: Install, lang: str, say: Callable) -> boo
         recorded_hash, recorded[relative] = recorded.get(relative), _sha256(text)
         if current == text:
             say(i18n.text(lang, "upgrade.current", path=str(target)))
-        elif _sha256(current) == recorded_hash:
+        elif _sha256(current) in {recorded_hash, *LEGACY}:
             target.write_text(text, encoding="utf-8", newline="\n")
             say(i18n.text(lang, "upgrade.written", path=str(target)))
         else:
