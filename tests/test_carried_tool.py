@@ -191,6 +191,8 @@ def test_upgrade_of_an_untouched_repository_moves_everything(run_cli, tmp_path):
     assert run_cli("init", str(tmp_path)).code == 0
     fresh = {name: (tmp_path / name).read_bytes() for name in (WORKFLOW, "README.md", WHEEL)}
     _as_if_made_by(tmp_path, "0.1.0")
+    workflow = tmp_path / WORKFLOW  # checked out on Windows (core.autocrlf)
+    workflow.write_bytes(workflow.read_bytes().replace(b"\n", b"\r\n"))
     result = run_cli("upgrade", str(tmp_path))
     assert result.code == 0, result.out + result.err
     assert not (tmp_path / ".profile-gen/profile_gen-0.1.0-py3-none-any.whl").exists()

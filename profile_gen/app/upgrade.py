@@ -107,7 +107,8 @@ def _upgrade_ci(folder: Path, install: Install, lang: str, say: Callable) -> boo
         target = folder / relative
         if not target.is_file():
             continue
-        current = target.read_text("utf-8", errors="replace")
+        # as git stores it: a Windows checkout may turn LF into CRLF
+        current = target.read_text("utf-8", errors="replace").replace("\r\n", "\n")
         found = ci_file(host, _language(current, host, lang), install)
         assert found is not None
         text = found[1]
