@@ -12,6 +12,7 @@ An existing file is never overwritten.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import shlex
 from collections.abc import Callable
@@ -153,16 +154,12 @@ def tool_files(install: Install, data: bytes | None) -> dict[str, bytes]:
     """The carried wheel and its `SHA256SUMS` (nothing when a spec is installed)."""
     if install.spec is not None or data is None:
         return {}
-    import hashlib
-
     wheel = f"{TOOL_DIR}/{install.wheel}"
     return {wheel: data, SUMS: f"{hashlib.sha256(data).hexdigest()}  {wheel}\n".encode()}
 
 
 def written_sums(files: dict[str, str]) -> str:
     """`ci.sha256`: the hash of each CI file among `files`, as written."""
-    import hashlib
-
     ci = [path for path, _ in WORKFLOWS.values() if path in files]
     return "".join(f"{hashlib.sha256(files[path].encode()).hexdigest()}  {path}\n" for path in ci)
 
