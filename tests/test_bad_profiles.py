@@ -317,3 +317,24 @@ def test_missing_file(run_cli, tmp_path):
     result = run_cli("check", str(tmp_path / "absent.yaml"))
     assert result.code == 2
     assert "fichier introuvable" in result.err
+
+
+def test_a_broken_recommendation_does_not_make_the_quotes_wrong(run_cli, write_profile):
+    recommendation = "  - {author: %s, text: Bien., date: 2025-01%s}\n"
+    profile = write_profile(
+        MINIMAL
+        + "recommendations:\n"
+        + recommendation % ("A", "")
+        + recommendation % ("B", ", bogus: 1")
+        + "defence:\n  quotes: [1, 2]\n"
+    )
+    result = run_cli("check", str(profile))
+    assert result.code == 2
+    assert "recommendations[1].bogus" in result.err and "1 erreur" in result.err, result.err
+    assert "pas de recommandation" not in result.err
+    # with the recommendations valid, a quote past their count is still reported
+    profile = write_profile(
+        MINIMAL + "recommendations:\n" + recommendation % ("A", "") + "defence:\n  quotes: [2]\n"
+    )
+    result = run_cli("check", str(profile))
+    assert result.code == 2 and "pas de recommandation n°2 : le profil en a 1" in result.err

@@ -113,7 +113,8 @@ def test_publish_leaves_the_print_outputs_out(run_cli, sample_copy, in_dir, tmp_
     result = run_cli("publish", str(tmp_path / "site"))
     assert result.code == 0, result.err
     site = tmp_path / "site"
-    assert (site / "index.html").is_file() and (site / "en/defence/index.html").is_file()
+    assert (site / "index.html").is_file() and (site / "en/index.html").is_file()
+    assert not (site / "soutenance").exists() and not (site / "en/defence").exists()
     for private in PRIVATE:
         assert not (site / private).exists()
     everything = b"".join(p.read_bytes() for p in site.rglob("*") if p.is_file())

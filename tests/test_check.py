@@ -99,3 +99,26 @@ def test_english_report(run_cli, write_profile):
     result = run_cli("check", str(profile))
     assert result.code == 1
     assert "✗ QR code + link to LinkedIn — add links.linkedin" in result.out
+
+
+def test_a_hint_asks_only_for_what_is_missing(run_cli, write_profile):
+    experience = "experience:\n  - {title: T, organization: O, start: 2024-01, end: present}\n"
+    result = run_cli("check", str(write_profile(MINIMAL + experience)))
+    assert "✗ CV avec photo — ajoutez identity.photo\n" in result.out, result.out
+    assert "au moins une expérience" not in result.out
+    result = run_cli("check", str(write_profile(MINIMAL)))
+    assert "ajoutez identity.photo et au moins une expérience ou une formation" in result.out
+    skills = "skills:\n  - {name: ERP, keywords: [SAP]}\n"
+    result = run_cli("check", str(write_profile(MINIMAL + skills)))
+    assert "— ajoutez recommendations\n" in result.out, result.out
+
+
+def test_the_questions_page_is_named_where_it_is(run_cli, write_profile):
+    competencies = "competencies:\n  items:\n    - {id: gestion-projets, level: 2, target: 3}\n"
+    english = write_profile("locale: [en, fr]\n" + MINIMAL + competencies)
+    for lang, folder in (("en", "defence"), ("fr", "defence")):
+        result = run_cli("check", str(english), "--lang", lang)
+        assert f" {folder}/questions.html " in result.out, result.out
+        assert "soutenance/questions.html" not in result.out
+    french = write_profile("locale: [fr, en]\n" + MINIMAL + competencies)
+    assert " soutenance/questions.html " in run_cli("check", str(french), "--lang", "en").out

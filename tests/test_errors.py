@@ -144,3 +144,11 @@ def test_an_unchanged_minimal_profile_still_loads(write_profile):
     from profile_gen.profile.loader import load
 
     assert load(write_profile(MINIMAL)).identity.name == "Camille Test"
+
+
+def test_the_missing_pango_message_helps_on_every_system():
+    for lang in ("fr", "en"):
+        text = PdfUnavailable("cannot load library 'libpango-1.0-0'").describe(lang)
+        for hint in ("apt-get install", "dnf install pango", "brew install pango", "WSL"):
+            assert hint in text, text
+        assert "https://doc.courtbouillon.org/weasyprint/" in text

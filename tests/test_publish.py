@@ -68,15 +68,16 @@ def test_publish_git_pushes_the_book_and_nothing_printed(book, student, run_cli,
 
     files = branch_files(remote)
     assert ".nojekyll" in files  # GitHub Pages serves every folder as it is
-    assert {"index.html", "en/index.html", "soutenance/index.html", "robots.txt"} <= set(files)
+    assert {"index.html", "en/index.html", "robots.txt"} <= set(files)
     for name in files:
         top = name.split("/")[0]
-        assert not top.startswith(("annexe", "cv")), name
+        assert not top.startswith(("annexe", "cv", "soutenance", "defence")), name
+        assert not name.startswith("en/defence"), name  # the rehearsal material
         assert not name.lower().endswith((".pdf", ".docx", ".pptx")), name
     built = {
         str(path.relative_to(book))
         for path in book.rglob("*")
-        if path.is_file() and not is_print_output(str(path.relative_to(book)))
+        if path.is_file() and not seo.is_kept_off(str(path.relative_to(book)))
     }
     assert built == set(files) - {".nojekyll"}  # the whole Book, nothing else
 
@@ -159,6 +160,8 @@ def test_one_list_of_print_outputs():
     assert {"soutenance.pdf", "soutenance.pptx"} <= names
     assert is_print_output("annexe/index.html") and is_print_output("images/x.PDF")
     assert not is_print_output("soutenance/index.html") and not is_print_output("index.html")
+    assert seo.is_kept_off("soutenance/index.html") and seo.is_kept_off("en/defence/cards.html")
+    assert seo.is_kept_off("annexe/index.html") and not seo.is_kept_off("diaporama/index.html")
     robots = seo.robots(None)
     for path in PRINT_PATHS:
         assert f"Disallow: {path}\n" in robots

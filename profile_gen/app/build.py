@@ -25,6 +25,7 @@ from profile_gen.site.keys import (
     PAGES_KEY,
     PDF_KEY,
     PROFILE_KEY,
+    PUBLIC_KEY,
     RAISE_KEY,
 )
 
@@ -68,11 +69,15 @@ def run_pelican(
     pdf: bool | tuple[str, ...] = True,
     content: Path | None = None,
     formats: tuple[str, ...] | None = None,
+    public: bool = False,
 ) -> Built:
     """Build into a staging folder and swap it in; `pdf` is False, True or some PDF names;
     `content` replaces the settings' content folder (one profile of a cohort); `formats`
     are the documents to write (`keys.DOCUMENT_FORMATS`), by default all of them, or none
-    when `pdf` is False (`check`, `serve`)."""
+    when `pdf` is False (`check`, `serve`); `public` builds the Book as it goes online
+    (`--public`): what `publish` would copy of a full build, and no document at all."""
+    if public:
+        pdf, formats = False, ()
     settings = project_settings(settings_file, content)
     final = Path(output).resolve() if output else Path(settings["OUTPUT_PATH"])
     staging = final.with_name(f".{final.name}.building")
@@ -82,17 +87,38 @@ def run_pelican(
     settings["DELETE_OUTPUT_DIRECTORY"] = False
     settings[RAISE_KEY] = True
     settings[FORMATS_KEY] = chosen_formats(pdf, formats)
+    settings[PUBLIC_KEY] = public
     settings[PDF_KEY] = pdf if "pdf" in settings[FORMATS_KEY] else False
     pelican = Pelican(settings)  # loads the profile: a ProfileError stops here
     if PLUGIN not in pelican.settings["PLUGINS"] or PROFILE_KEY not in pelican.settings:
         raise BuildError("build_no_plugin", path=str(settings_file or ""), plugin=PLUGIN)
     try:
         pelican.run()
+        if public:
+            staging = _kept_public(staging)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     _swap(staging, final)
     return Built(final, pelican.settings[PROFILE_KEY], pelican.settings.get(PAGES_KEY, {}))
+
+
+def _kept_public(staging: Path) -> Path:
+    """The staged build without what stays off the published Book, by `publish`'s own filter
+    (the annexe, the CV, the rehearsal material): a public build is what `publish` copies."""
+    from profile_gen.app.publish import copy_public
+
+    public = staging.with_name(staging.name + "-public")
+    if public.exists():
+        shutil.rmtree(public)
+    try:
+        copy_public(staging, public)
+    except BaseException:
+        shutil.rmtree(public, ignore_errors=True)
+        raise
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return public
 
 
 def documents_written(output: Path) -> list[str]:
@@ -111,12 +137,19 @@ def build(
     pdf: bool = True,
     content: Path | None = None,
     formats: tuple[str, ...] | None = None,
+    public: bool = False,
 ) -> int:
-    """Build the Book (of `content`, else of the settings' content folder) and say where."""
+    """Build the Book (of `content`, else of the settings' content folder) and say where;
+    `public`: the Book as it goes online (`run_pelican`)."""
     quiet_pelican()
     started = time.perf_counter()
     final, profile, _ = run_pelican(
-        settings_file, Path(output) if output else None, pdf, content=content, formats=formats
+        settings_file,
+        Path(output) if output else None,
+        pdf,
+        content=content,
+        formats=formats,
+        public=public,
     )
     pages = sum(1 for _ in final.rglob("*.html"))
     lang = lang or profile.primary_language
@@ -129,13 +162,15 @@ def build(
             seconds=f"{time.perf_counter() - started:.2f}",
         )
     )
+    if public:
+        print(i18n.text(lang, "build.public", output=str(final)))
     files = documents_written(final)
     if files:
         print(i18n.text(lang, "documents.written", files=", ".join(str(final / f) for f in files)))
     contact = profile.identity.contact
     online = contact.shown_on("site")
     printed_only = [name for name in contact.shown_on("annexe") if name not in online]
-    if printed_only:
+    if printed_only and not public:
         items = ", ".join(i18n.label(lang, f"contact.{name}") for name in printed_only)
         print(i18n.text(lang, "build.print_only", items=items, output=str(final)))
     return 0

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from profile_gen import i18n
 from profile_gen.app.build import project_settings, quiet_pelican, run_pelican
+from profile_gen.app.photo import describe, exposing
 from profile_gen.app.privacy import exposed
 from profile_gen.app.project import SETTINGS_FILE
 from profile_gen.errors import BuildError
@@ -23,6 +24,7 @@ from profile_gen.profile.model import Profile
 from profile_gen.profile.readiness import Readiness, assess
 from profile_gen.site import citations, glyphs
 from profile_gen.site.article_meta import article_problems
+from profile_gen.site.context import deck_slug
 from profile_gen.site.keys import profile_path as settings_profile
 from profile_gen.site.pdf import PdfUnavailable, printed_pages
 from profile_gen.site.settings import THEME
@@ -47,6 +49,8 @@ class ProjectFindings:
     """The profile's own article folder, as the hints name it."""
     unprintable: tuple[glyphs.Missing, ...] = ()
     """Characters of the profile the print font cannot draw."""
+    photo_metadata: tuple[tuple[Path, list[str]], ...] = ()
+    """Source images that tell where they were taken or which camera took them."""
 
 
 def check(
@@ -58,7 +62,11 @@ def check(
     articles = article_count(profile_path)
     report = assess(profile, articles)
     findings = project_findings(profile, profile_path, settings_file, articles)
-    findings = replace(findings, exposed=tuple(exposed(profile, profile_path)))
+    findings = replace(
+        findings,
+        exposed=tuple(exposed(profile, profile_path)),
+        photo_metadata=tuple(exposing(profile, profile_path)),
+    )
     settings_name = str(settings_file or SETTINGS_FILE)
     lines = report_lines(profile, report, findings, lang, str(profile_path), settings_name)
     return "\n".join(lines), report.ready and not findings.articles
@@ -109,10 +117,13 @@ def report_lines(
     out += ["", say("check.annexe")]
     for item in report.annexe:
         line = f"  {'✓' if item.ok else '✗'} {say('item.' + item.key)}"
-        key = "activities_folder" if item.key == "activities" else item.key
+        key = (
+            "activities_folder" if item.key == "activities" else item.context.get("hint", item.key)
+        )
         hint = say(f"check.hint.{key}", articles=findings.articles_folder)
         out.append(line if item.ok else f"{line} — {hint}")
-    out += ["", say("check.defence"), *_defence_lines(report, say)]
+    questions = f"{deck_slug(profile.primary_language)}/questions.html"
+    out += ["", say("check.defence"), *_defence_lines(report, say, questions)]
     if findings.articles:
         out += ["", say("check.articles")]
         out += [f"  ✗ {problem.describe(lang)}" for problem in findings.articles]
@@ -129,6 +140,10 @@ def report_lines(
     if findings.exposed:
         items = ", ".join(i18n.label(lang, f"contact.{name}") for name in findings.exposed)
         out += ["", f"⚠ {say('check.private_exposed', items=items)}"]
+    if findings.photo_metadata:
+        out += ["", f"⚠ {say('check.photo_metadata')}"]
+        for image, kinds in findings.photo_metadata:
+            out.append(f"  - {say('check.photo_item', path=image, kinds=describe(kinds, lang))}")
     if findings.cv_pages is not None and findings.cv_pages > 1:
         out += ["", f"⚠ {say('check.cv_overflow', pages=findings.cv_pages)}"]
     missing = len(report.missing) + len(findings.articles) + bool(report.placeholders)
@@ -136,13 +151,13 @@ def report_lines(
     return out
 
 
-def _defence_lines(report: Readiness, say) -> list[str]:
+def _defence_lines(report: Readiness, say, questions: str) -> list[str]:
     out = []
     for item in report.defence:
         mark = "✓" if item.ok else "○" if item.advisory else "✗"
         line = f"  {mark} {say('check.' + item.key, **item.context)}"
         if not item.ok:
-            line += f" — {say('check.hint.' + item.key, **item.context)}"
+            line += f" — {say('check.hint.' + item.key, questions=questions, **item.context)}"
         out.append(line)
         for lang_of_notes, warning in item.context.get("overruns", []):
             detail = say(

@@ -143,6 +143,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         pdf=not args.no_pdf,
         content=content,
         formats=formats,
+        public=args.public,
     )
 
 
@@ -191,6 +192,21 @@ def cmd_publish(args: argparse.Namespace) -> int:
     if args.git:
         return publish.publish_git(output, args.git, args.branch, args.message, _lang(args))
     return publish.publish_folder(output, Path(args.destination), args.force, _lang(args))
+
+
+def cmd_photo(args: argparse.Namespace) -> int:
+    """Remove the location and camera data of the named images, else of the profile's."""
+    from profile_gen.app import photo
+
+    if args.files:
+        return photo.strip_files([Path(name) for name in args.files], args.reencode, _lang(args))
+    from profile_gen.app.project import project_profile
+    from profile_gen.profile.loader import load
+
+    path, _ = project_profile(args.profile, args.settings)
+    profile = load(path, lang=_asked_lang(args))
+    lang = _asked_lang(args) or profile.primary_language
+    return photo.strip_profile_images(profile, path, args.reencode, lang)
 
 
 # --------------------------------------------------------------------------- main
@@ -247,6 +263,7 @@ def parser(lang: str = "fr") -> argparse.ArgumentParser:
     build.add_argument(
         "--formats", type=formats_list(lang), metavar="pdf,docx,pptx", help=h("formats")
     )
+    build.add_argument("--public", action="store_true", help=h("public"))
     build.add_argument("--cohort", metavar="DIR", help=h("cohort"))
     build.add_argument("-j", "--jobs", type=int_between(lang, 1, 256), help=h("jobs"))
     build.set_defaults(run=cmd_build)
@@ -267,6 +284,14 @@ def parser(lang: str = "fr") -> argparse.ArgumentParser:
     publish.add_argument("-o", "--output", help=h("output"))
     publish.add_argument("--force", action="store_true", help=h("publish_force"))
     publish.set_defaults(run=cmd_publish)
+
+    photo = commands.add_parser("photo", help=h("photo"))
+    photo.add_argument("action", choices=["strip"], help=h("photo_strip"))
+    photo.add_argument("files", nargs="*", metavar="FILE", help=h("photo_files"))
+    photo.add_argument("--profile", help=h("photo_profile"))
+    photo.add_argument("--settings", help=h("settings"))
+    photo.add_argument("--reencode", action="store_true", help=h("photo_reencode"))
+    photo.set_defaults(run=cmd_photo)
 
     importer = commands.add_parser("import", help=h("import"))
     importer.add_argument("format", choices=["linkedin", "jsonresume", "pdf"])

@@ -1,7 +1,9 @@
 """`profile-gen publish`: put the built Book online, never the print outputs.
 
-Two roads, one filter (`profile_gen.site.seo.is_print_output`: the annexe, the CV, every
-PDF, DOCX and PPTX hold data meant for print only):
+Two roads, one filter (`profile_gen.site.seo.is_kept_off`: the annexe, the CV, every
+PDF, DOCX and PPTX hold data meant for print only; the deck's folders hold the speaker
+notes, the cue cards, the outline and the prepared answers, for the student's computer
+only):
 
 - `publish DEST` copies the Book into a folder (e.g. a clone of a Pages repository);
 - `publish --git REMOTE [--branch gh-pages]` commits the Book to a branch of the current
@@ -21,7 +23,7 @@ from pathlib import Path
 
 from profile_gen import i18n
 from profile_gen.errors import BuildError
-from profile_gen.site.seo import PRINT_PATHS, is_print_output
+from profile_gen.site.seo import PRINT_PATHS, is_kept_off, kept_off_names
 
 DEFAULT_BRANCH = "gh-pages"
 DEFAULT_MESSAGE = "Publish the Book (profile-gen)"
@@ -48,7 +50,7 @@ def copy_public(output: Path, target: Path) -> None:
 
     def ignore(folder: str, names: list[str]) -> set[str]:
         relative = Path(folder).relative_to(output)
-        return {name for name in names if is_print_output((relative / name).as_posix())}
+        return {name for name in names if is_kept_off((relative / name).as_posix())}
 
     shutil.copytree(output, target, ignore=ignore, dirs_exist_ok=True)
 
@@ -66,13 +68,14 @@ def publish_folder(output: Path, target: Path, force: bool, lang: str) -> int:
         raise BuildError("publish_not_empty", path=str(target))
     copy_public(output, target)
     private = _top_level_print_names()
-    stale = [name for name in private if (target / name).exists()]
+    stale = [name for name in kept_off_names() if (target / name).exists()]
     for name in stale:  # left there by an earlier copy of the whole output
         if (target / name).is_dir():
             shutil.rmtree(target / name)
         else:
             (target / name).unlink()
     print(i18n.text(lang, "publish.done", path=str(target), left=", ".join(private)))
+    print(i18n.text(lang, "publish.rehearsal"))
     if stale:
         print(i18n.text(lang, "publish.removed", path=str(target), names=", ".join(stale)))
     return 0
@@ -175,4 +178,5 @@ def publish_git(
             raise BuildError("publish_push_failed", remote=remote, branch=branch) from None
     left = ", ".join(_top_level_print_names())
     print(i18n.text(lang, "publish.pushed", remote=remote, branch=branch, left=left))
+    print(i18n.text(lang, "publish.rehearsal"))
     return 0

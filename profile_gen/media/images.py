@@ -25,7 +25,7 @@ MAX_PIXELS = 100_000_000
 50 megapixels) pass and are reduced to the sizes the outputs need."""
 
 
-def _quiet_open(path: Path) -> Image.Image:
+def quiet_open(path: Path) -> Image.Image:
     """`Image.open` without Pillow's bomb warning: `MAX_PIXELS` is the limit here; Pillow's
     own error (over twice its 89-megapixel default) still stops a bomb before decoding."""
     _read_heif()
@@ -47,7 +47,7 @@ def inspect(path: Path) -> tuple[str, dict] | None:
     """None when `path` is a usable image, else a message code and its context."""
     too_large = {"path": path.name, "limit": MAX_PIXELS // 1_000_000}
     try:
-        with _quiet_open(path) as image:
+        with quiet_open(path) as image:
             if image.format not in ACCEPTED_FORMATS:
                 return "image_format", {"path": path.name, "format": image.format or "?"}
             if image.width * image.height > MAX_PIXELS:
@@ -98,7 +98,7 @@ def digest(path: Path) -> str:
 
 
 def _encode(source: Path, width: int, jpeg: Path, webp: Path) -> tuple[int, int]:
-    with _quiet_open(source) as opened:
+    with quiet_open(source) as opened:
         # JPEG: decode at a reduced scale (1/2 to 1/8) no smaller than needed, so a 48 MP
         # photo is not decoded in full for a 480 px variant
         opened.draft("RGB", (width, width))
@@ -124,7 +124,7 @@ def _upright_width(source: Path, cached: Path) -> int:
         return int(record.read_text(encoding="ascii"))
     except (OSError, ValueError):
         pass
-    with _quiet_open(source) as opened:
+    with quiet_open(source) as opened:
         transposed = opened.getexif().get(0x0112, 1) in (5, 6, 7, 8)  # rotated a quarter turn
         width = opened.height if transposed else opened.width
     write_atomic(record, str(width))

@@ -138,3 +138,9 @@ class Defence(Section):
         description="Answers prepared for the jury's likely questions, by question id "
         "(listed on the questions page, `soutenance/questions.html`).",
     )
+    public_deck: bool = Field(
+        False,
+        description="Publish the slides with the Book (`diaporama/`, `en/slides/`), without "
+        "speaker notes. The notes, cue cards, outline, questions and prepared answers stay on "
+        "your computer whatever this says.",
+    )

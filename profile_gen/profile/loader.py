@@ -110,7 +110,13 @@ def load_text(
     return profile
 
 
-_REFERS_TO = {"unknown_achievement": "achievements", "unknown_competency": "competencies"}
+_REFERS_TO = {
+    "unknown_achievement": "achievements",
+    "unknown_competency": "competencies",
+    "unknown_quote": "recommendations",
+}
+"""The section a reference problem points into: left for the next run while that section
+does not validate (an empty stand-in would make every reference look wrong)."""
 
 
 _UNQUOTED_COLOR = re.compile(r":[ \t]+(#[0-9a-fA-F]{6})\b")

@@ -36,6 +36,13 @@ ANNEXE_ITEMS = (
 prepared for the 15-minute exchange (labels: ``item.<key>``)."""
 
 
+ANNEXE_HINTS = {
+    "cv": ("cv_photo", "cv_entries"),
+    "skills_recommendations": ("skills", "recommendations"),
+}
+"""The hints of the two parts of an item, for when only one of them is missing."""
+
+
 PLACEHOLDERS: dict[str, str] = {
     "identity.name": "Prénom Nom",
     "identity.headline": "À compléter",
@@ -133,6 +140,19 @@ def annexe_items(profile: Profile, article_count: int = 0) -> dict[str, bool]:
     }
 
 
+def annexe_hint(profile: Profile, key: str) -> str:
+    """The hint (``check.hint.<it>``) of an annexe item that lacks data: for an item made of
+    two parts, the one still missing, so that the hint never asks for what is there."""
+    halves = {
+        "cv": (bool(profile.identity.photo), bool(profile.experience or profile.education)),
+        "skills_recommendations": (bool(profile.skills), bool(profile.recommendations)),
+    }
+    if key not in halves or halves[key][0] == halves[key][1]:
+        return key
+    first, second = ANNEXE_HINTS[key]
+    return second if halves[key][0] else first
+
+
 def _defence_checks(profile: Profile) -> list[Check]:
     items = profile.competencies.items
     lang = profile.primary_language
@@ -183,7 +203,10 @@ def iter_texts(value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, Lo
 
 
 def assess(profile: Profile, article_count: int = 0) -> Readiness:
-    annexe = [Check(key, ok) for key, ok in annexe_items(profile, article_count).items()]
+    annexe = [
+        Check(key, ok, {} if ok else {"hint": annexe_hint(profile, key)})
+        for key, ok in annexe_items(profile, article_count).items()
+    ]
     missing: dict[str, list[str]] = {lang: [] for lang in profile.locale}
     plain = []
     for path, text in iter_texts(profile):

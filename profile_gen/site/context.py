@@ -46,7 +46,12 @@ PAGES = (
 )
 PAGE_BY_KEY = {page.key: page for page in PAGES}
 DECK_SLUGS = {"fr": "soutenance", "en": "defence"}
-"""The defence deck's folder in each language."""
+"""The defence deck's folder in each language: the deck with its speaker notes, the cue
+cards, the outline and the questions with the prepared answers, for the student's computer
+only (`profile_gen.site.seo.REHEARSAL_FOLDERS`)."""
+PUBLIC_DECK_SLUGS = {"fr": "diaporama", "en": "slides"}
+"""The folder of the deck without notes, in each language, when the profile publishes it
+(`defence.public_deck`)."""
 
 
 def deck_slug(lang: str) -> str:
@@ -77,6 +82,10 @@ class Book:
     def deck_folder(self, lang: str) -> str:
         """The deck's folder, e.g. ``soutenance`` or ``en/defence`` (no trailing slash)."""
         return self.prefix(lang) + deck_slug(lang)
+
+    def public_deck_folder(self, lang: str) -> str:
+        """The published deck's folder, e.g. ``diaporama`` or ``en/slides``."""
+        return self.prefix(lang) + PUBLIC_DECK_SLUGS.get(lang, PUBLIC_DECK_SLUGS["fr"])
 
     def not_found(self, lang: str) -> str:
         """The 404 page of `lang`: ``404.html`` at the root, ``en/404.html``."""

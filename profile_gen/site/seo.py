@@ -7,6 +7,7 @@ import re
 from xml.sax.saxutils import escape, quoteattr
 
 from profile_gen.profile.model import Profile
+from profile_gen.site.context import DECK_SLUGS
 
 
 def person(profile: Profile, lang: str, url: str | None, image: str | None) -> dict:
@@ -89,6 +90,29 @@ def is_print_output(relative: str) -> bool:
     parts = relative.strip("/").split("/")
     top = {path.strip("/") for path in PRINT_PATHS}
     return parts[0] in top or parts[-1].lower().endswith(PRINT_SUFFIXES)
+
+
+REHEARSAL_FOLDERS = tuple(
+    sorted({*DECK_SLUGS.values(), *(f"{lang}/{slug}" for lang, slug in DECK_SLUGS.items())})
+)
+"""The deck's folders in every language and place (`soutenance`, `en/defence`, `defence`
+for an English-first Book, `fr/soutenance`): the deck with its speaker notes, the cue
+cards, the outline and the questions with the prepared answers, for the student's computer
+only. Never published, and never named in `robots.txt` either (that would point at them);
+the deck the profile publishes (`defence.public_deck`) has its own folder, without notes."""
+
+
+def is_kept_off(relative: str) -> bool:
+    """Whether the output file or folder at `relative` (to the output folder, `/`-separated)
+    stays off the published Book: printed material or rehearsal material."""
+    parts = relative.strip("/").split("/")
+    inside = {"/".join(parts[:1]), "/".join(parts[:2])}
+    return is_print_output(relative) or bool(inside & set(REHEARSAL_FOLDERS))
+
+
+def kept_off_names() -> list[str]:
+    """The top-level names (and `lang/folder`) of everything kept off the published Book."""
+    return sorted({path.strip("/") for path in PRINT_PATHS} | set(REHEARSAL_FOLDERS))
 
 
 def robots(sitemap_url: str | None) -> str:

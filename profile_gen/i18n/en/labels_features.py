@@ -144,9 +144,9 @@ LABELS_FEATURES = {
     "check.rehearsal_notes": "Speaker notes written for every slide",
     "check.hint.rehearsal_notes": "slides without notes, in at least one language: {slides} (defence.slides[].notes)",
     "check.rehearsal_answers": "Answers prepared for the jury's likely questions: {answered} of {total}",
-    "check.hint.rehearsal_answers": "see soutenance/questions.html and add defence.answers for: {missing}",
+    "check.hint.rehearsal_answers": "see {questions} and add defence.answers for: {missing}",
     "check.rehearsal_stale": "Answers to questions that no longer arise: {ids}",
-    "check.hint.rehearsal_stale": "the ids changed with the profile: take them again from soutenance/questions.html",
+    "check.hint.rehearsal_stale": "the ids changed with the profile: take them again from {questions}",
     # --- outputs
     "check.glyphs": "Characters the print font (Liberation Serif) cannot draw:",
     "check.glyph_emoji": "{path}: {char} — an emoji, left out of the PDFs and the Word annexe (the Book and the deck on screen keep it)",

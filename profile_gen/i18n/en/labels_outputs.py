@@ -187,7 +187,7 @@ LABELS_OUTPUTS = {
     "annexe.qr_for": "QR code to {url}",
     "language": "Language",
     "certificate": "Certificate",
-    "pdf.unavailable": "PDFs not written: WeasyPrint cannot find its system libraries ({detail}). On Debian/Ubuntu: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libfontconfig1. The HTML pages are written.",
+    "pdf.unavailable": "PDFs not written: WeasyPrint cannot find its system libraries ({detail}). Install Pango. Debian, Ubuntu and Windows (in WSL): sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libfontconfig1; Fedora: sudo dnf install pango; macOS: brew install pango; otherwise: https://doc.courtbouillon.org/weasyprint/stable/first_steps.html#installation. The HTML pages are written.",
     "pdf.written": "PDF: {files}",
     "deck.title": "Defence: professional profile",
     "deck.slide": "slide",
@@ -233,4 +233,8 @@ LABELS_OUTPUTS = {
     "cohort.failed": "✗ {slug}: invalid profile",
     "cohort.done": "{built}/{total} Books built in {output} in {seconds} s ({jobs} processes).",
     "cohort.failures": "Failed: {slugs}",
+    "check.hint.cv_photo": "add identity.photo",
+    "check.hint.cv_entries": "add at least one experience or education entry",
+    "check.hint.skills": "add skills",
+    "check.hint.recommendations": "add recommendations",
 }

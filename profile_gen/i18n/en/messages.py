@@ -161,6 +161,10 @@ MESSAGES = {
     "publish_unreachable": "the repository {remote} does not answer ({detail}): check its name or address (git remote -v), your connection and your access rights",
     "publish_git_failed": "git could not prepare the Book's branch: {detail}",
     "publish_push_failed": "pushing the branch {branch} to {remote} failed (git's message is above): check your access rights; if the branch was changed elsewhere, fetch it first (git fetch {remote} {branch}:{branch})",
+    "photo_missing": "{path}: file not found",
+    "photo_unreadable": "{path}: unreadable image ({detail})",
+    "photo_format": "{path}: format {detail} not supported (JPEG, PNG, WebP or HEIC)",
+    "photo_needs_reencode": "{path}: a {detail} image cannot be cleaned without re-encoding its pixels; run again with --reencode (a slight loss of quality) or save it as JPEG",
     # --- the tool carried by the repository
     "install_invalid": "--install and --index-url take a one-line text, found {value}",
     "install_index_alone": '--index-url says where the version of --install SPEC comes from: give --install too (e.g. --install "profile-gen=={{version}}")',

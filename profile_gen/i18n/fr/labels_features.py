@@ -144,9 +144,9 @@ LABELS_FEATURES = {
     "check.rehearsal_notes": "Notes de l'orateur écrites pour chaque diapositive",
     "check.hint.rehearsal_notes": "diapositives sans notes, dans au moins une langue : {slides} (defence.slides[].notes)",
     "check.rehearsal_answers": "Réponses préparées pour les questions probables du jury : {answered} sur {total}",
-    "check.hint.rehearsal_answers": "voyez soutenance/questions.html et ajoutez defence.answers pour : {missing}",
+    "check.hint.rehearsal_answers": "voyez {questions} et ajoutez defence.answers pour : {missing}",
     "check.rehearsal_stale": "Réponses à des questions qui ne se posent plus : {ids}",
-    "check.hint.rehearsal_stale": "les identifiants ont changé avec le profil : reprenez-les de soutenance/questions.html",
+    "check.hint.rehearsal_stale": "les identifiants ont changé avec le profil : reprenez-les de {questions}",
     # --- outputs
     "check.glyphs": "Caractères que la police d'impression (Liberation Serif) ne sait pas dessiner :",
     "check.glyph_emoji": "{path} : {char} — émoji, laissé hors des PDF et de l'annexe Word (il reste dans le Book et la soutenance à l'écran)",

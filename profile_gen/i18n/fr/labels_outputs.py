@@ -187,7 +187,7 @@ LABELS_OUTPUTS = {
     "annexe.qr_for": "QR code vers {url}",
     "language": "Langue",
     "certificate": "Certification",
-    "pdf.unavailable": "PDF non générés : WeasyPrint ne trouve pas ses bibliothèques système ({detail}). Sous Debian/Ubuntu : sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libfontconfig1. Les pages HTML sont écrites.",
+    "pdf.unavailable": "PDF non générés : WeasyPrint ne trouve pas ses bibliothèques système ({detail}). Installez Pango. Debian, Ubuntu et Windows (dans WSL) : sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libfontconfig1 ; Fedora : sudo dnf install pango ; macOS : brew install pango ; autres cas : https://doc.courtbouillon.org/weasyprint/stable/first_steps.html#installation. Les pages HTML sont écrites.",
     "pdf.written": "PDF : {files}",
     "deck.title": "Soutenance : profil professionnel",
     "deck.slide": "diapositive",
@@ -233,4 +233,8 @@ LABELS_OUTPUTS = {
     "cohort.failed": "✗ {slug} : profil invalide",
     "cohort.done": "{built}/{total} Books construits dans {output} en {seconds} s ({jobs} processus).",
     "cohort.failures": "En échec : {slugs}",
+    "check.hint.cv_photo": "ajoutez identity.photo",
+    "check.hint.cv_entries": "ajoutez au moins une expérience ou une formation",
+    "check.hint.skills": "ajoutez skills",
+    "check.hint.recommendations": "ajoutez recommendations",
 }

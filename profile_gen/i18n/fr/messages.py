@@ -168,6 +168,10 @@ MESSAGES = {
     "publish_unreachable": "le dépôt {remote} ne répond pas ({detail}) : vérifiez son nom ou son adresse (git remote -v), votre connexion et vos droits d'accès",
     "publish_git_failed": "git n'a pas pu préparer la branche du Book : {detail}",
     "publish_push_failed": "l'envoi de la branche {branch} vers {remote} a échoué (le message de git est au-dessus) : vérifiez vos droits d'accès ; si la branche a été modifiée ailleurs, récupérez-la d'abord (git fetch {remote} {branch}:{branch})",
+    "photo_missing": "{path} : fichier introuvable",
+    "photo_unreadable": "{path} : image illisible ({detail})",
+    "photo_format": "{path} : format {detail} non pris en charge (JPEG, PNG, WebP ou HEIC)",
+    "photo_needs_reencode": "{path} : une image {detail} ne se nettoie pas sans ré-encoder ses pixels ; relancez avec --reencode (légère perte de qualité) ou enregistrez-la en JPEG",
     # --- the tool carried by the repository
     "install_invalid": "--install et --index-url attendent un texte d'une ligne, trouvé {value}",
     "install_index_alone": '--index-url dit d\'où installer la version de --install SPEC : donnez aussi --install (ex. --install "profile-gen=={{version}}")',

@@ -15,7 +15,7 @@ from profile_gen.media.qr import link_codes
 from profile_gen.profile.fields import PartialDate
 from profile_gen.profile.model import Profile
 from profile_gen.profile.names import author_name
-from profile_gen.profile.readiness import annexe_items
+from profile_gen.profile.readiness import annexe_hint, annexe_items
 from profile_gen.site import citations, glyphs
 from profile_gen.site.context import ProfileGenerator
 from profile_gen.site.keys import CITATION_KEY
@@ -33,6 +33,8 @@ def print_font(settings: dict) -> frozenset[int]:
 class AnnexeItem:
     key: str
     present: bool
+    hint: str
+    """What to add, when the item lacks data (``check.hint.<hint>``)."""
 
 
 class AnnexeGenerator(ProfileGenerator):
@@ -69,7 +71,10 @@ class AnnexeGenerator(ProfileGenerator):
         profile: Profile = self.context["profile"]
         lang = profile.primary_language
         articles = len(self.context.get("articles", []))
-        items = [AnnexeItem(key, ok) for key, ok in annexe_items(profile, articles).items()]
+        items = [
+            AnnexeItem(key, ok, annexe_hint(profile, key))
+            for key, ok in annexe_items(profile, articles).items()
+        ]
         shared = dict(
             lang=lang,
             cv_photo=self._cv_photo(profile),

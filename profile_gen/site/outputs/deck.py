@@ -1,6 +1,9 @@
 """The defence outputs: a Pelican generator writing the deck, its printable outline,
 `outline.md`, the speaker's cue cards and the jury's likely questions, in every language of
-the profile (`soutenance/`, `en/defence/`: see `Book.deck_folder`)."""
+the profile (`soutenance/`, `en/defence/`: see `Book.deck_folder`), for the student's
+computer only; and, when the profile publishes it, the deck without notes
+(`diaporama/`, `en/slides/`: `Book.public_deck_folder`), the only part of it a build for
+publication (`--public`) writes."""
 
 from __future__ import annotations
 
@@ -14,8 +17,16 @@ from profile_gen.profile.fields import localize
 from profile_gen.profile.model import Profile
 from profile_gen.profile.rehearsal import likely_questions
 from profile_gen.site.context import Book, ProfileGenerator
+from profile_gen.site.keys import PUBLIC_KEY
 
 DECK_PHOTO_WIDTHS = (480,)
+REHEARSAL_PAGES = (
+    ("index.html", "deck"),
+    ("plan.html", "outline"),
+    ("cards.html", "cards"),
+    ("questions.html", "questions"),
+)
+"""The pages of the deck's folder: the deck with its notes and what prepares it."""
 
 
 def outline_markdown(profile: Profile, slides: list[DeckSlide], lang: str) -> str:
@@ -65,6 +76,9 @@ class DefenceGenerator(ProfileGenerator):
 
     def generate_output(self, writer) -> None:
         profile: Profile = self.context["profile"]
+        public_build = bool(self.settings.get(PUBLIC_KEY))
+        if public_build and not profile.defence.public_deck:
+            return
         book = self.context["book"]
         slides = plan_deck(profile)
         questions = likely_questions(profile)
@@ -94,18 +108,19 @@ class DefenceGenerator(ProfileGenerator):
                 contact=profile.identity.contact.shown_on("site"),
             )
             pages = (
-                ("index.html", "deck"),
-                ("plan.html", "outline"),
-                ("cards.html", "cards"),
-                ("questions.html", "questions"),
+                [] if public_build else [(f"{folder}/{n}", t, False) for n, t in REHEARSAL_PAGES]
             )
-            for name, template in pages:
+            if profile.defence.public_deck:
+                pages.append((f"{book.public_deck_folder(lang)}/index.html", "deck", True))
+            for path, template, public in pages:
                 writer.write_file(
-                    f"{folder}/{name}",
+                    path,
                     self.get_template(template),
                     self.context,
                     relative_urls=self.settings["RELATIVE_URLS"],
+                    public=public,
                     **shared,
                 )
-            target = Path(self.output_path) / folder / "outline.md"
-            target.write_text(outline_markdown(profile, slides, lang), encoding="utf-8")
+            if not public_build:
+                target = Path(self.output_path) / folder / "outline.md"
+                target.write_text(outline_markdown(profile, slides, lang), encoding="utf-8")

@@ -1,0 +1,213 @@
+"""The source images' location and camera data: `check` names the images that carry it,
+`profile-gen photo strip` removes it without touching the compressed pixels (JPEG, PNG,
+WebP), or by re-encoding when asked (HEIC)."""
+
+from __future__ import annotations
+
+import io
+import os
+import struct
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageCms, ImageOps
+
+from profile_gen.media import metadata
+from profile_gen.media.metadata import CannotStrip, sensitive, strip
+from tests.conftest import MINIMAL
+
+XMP_GPS = (
+    b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-'
+    b'syntax-ns#"><rdf:Description xmlns:exif="http://ns.adobe.com/exif/1.0/" '
+    b'exif:GPSLatitude="48,51.4N" exif:GPSLongitude="2,21.1E"/></rdf:RDF></x:xmpmeta>'
+)
+SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+
+
+def phone_exif(orientation: int = 6, gps: bool = True, camera: bool = True) -> Image.Exif:
+    """The EXIF of a phone photo: where it was taken, the camera's serial and owner."""
+    exif = Image.Exif()
+    exif[0x010F], exif[0x0110], exif[0x0112] = "Phone", "Model X", orientation
+    if gps:
+        position = exif.get_ifd(metadata.GPS_IFD)
+        position.update({1: "N", 2: (48.0, 51.0, 24.0), 3: "E", 4: (2.0, 21.0, 3.0)})
+    if camera:
+        details = exif.get_ifd(metadata.EXIF_IFD)
+        details.update({0xA430: "Camille Test", 0xA431: "SN-0042", 0xA435: "LENS-7"})
+    return exif
+
+
+def noise(size: tuple[int, int] = (320, 240)) -> Image.Image:
+    return Image.merge("RGB", [Image.effect_noise(size, 40 + 20 * band) for band in range(3)])
+
+
+def save(path: Path, fmt: str, exif: Image.Exif | None = None, **options) -> Path:
+    if exif is not None:
+        options["exif"] = exif
+    noise().save(path, fmt, **options)
+    return path
+
+
+def jpeg_scans(data: bytes) -> bytes:
+    """Everything from the first SOF marker to EOI: the tables and the compressed scans."""
+    segments = list(metadata._jpeg_segments(data))
+    first = next(i for i, (marker, _) in enumerate(segments) if marker in (0xC0, 0xC2))
+    return b"".join(segment for _, segment in segments[first:])
+
+
+def pixels(path: Path) -> bytes:
+    with Image.open(path) as image:
+        return image.convert("RGB").tobytes()
+
+
+@pytest.mark.parametrize(
+    "options",
+    [{}, {"progressive": True}, {"restart_marker_blocks": 3}],
+    ids=["baseline", "progressive", "restart-markers"],
+)
+def test_a_jpeg_loses_its_metadata_and_keeps_its_scans(tmp_path, options):
+    path = save(
+        tmp_path / "me.jpg",
+        "JPEG",
+        phone_exif(),
+        quality=90,
+        **options,
+        icc_profile=SRGB,
+        xmp=XMP_GPS,
+        comment=b"taken at home",
+    )
+    path.write_bytes(path.read_bytes() + b"MPF trailer with its own Exif")
+    before, pixels_before = path.read_bytes(), pixels(path)
+    assert sensitive(path) == ["location", "serial", "owner"]
+
+    done = strip(path)
+    assert done.changed and not done.reencoded and done.orientation == 6
+    after = path.read_bytes()
+    assert sensitive(path) == []
+    assert jpeg_scans(after) == jpeg_scans(before)  # the compressed pixels, byte for byte
+    assert pixels(path) == pixels_before
+    for gone in (b"SN-0042", b"Camille Test", b"GPSLatitude", b"taken at home", b"MPF trailer"):
+        assert gone not in after
+    with Image.open(path) as image:
+        assert image.info.get("icc_profile") == SRGB  # colours unchanged
+        assert dict(image.getexif()) == {0x0112: 6}  # still shown upright, nothing else
+    assert after.endswith(b"\xff\xd9")
+    assert not strip(path).changed  # once is enough
+    assert path.read_bytes() == after
+
+
+def test_an_upright_jpeg_keeps_no_exif_at_all(tmp_path):
+    path = save(tmp_path / "me.jpg", "JPEG", phone_exif(orientation=1))
+    assert strip(path).orientation == 1
+    with Image.open(path) as image:
+        assert not image.getexif() and "exif" not in image.info
+
+
+def test_a_png_loses_its_metadata_and_keeps_its_data(tmp_path):
+    from PIL.PngImagePlugin import PngInfo
+
+    text = PngInfo()
+    text.add_text("Location", "48.85 N 2.35 E")
+    text.add_itxt("XML:com.adobe.xmp", XMP_GPS.decode())
+    path = save(tmp_path / "shot.png", "PNG", phone_exif(orientation=3), pnginfo=text)
+    before, pixels_before = path.read_bytes(), pixels(path)
+    assert sensitive(path) == ["location", "serial", "owner"]
+    assert strip(path).changed
+    after = path.read_bytes()
+    assert sensitive(path) == [] and b"48.85 N" not in after and b"SN-0042" not in after
+    assert pixels(path) == pixels_before
+    assert chunks(after, b"IDAT") == chunks(before, b"IDAT")
+    with Image.open(path) as image:
+        assert dict(image.getexif()) == {0x0112: 3}
+
+
+def chunks(data: bytes, kind: bytes) -> list[bytes]:
+    found, position = [], 8
+    while position < len(data):
+        (length,) = struct.unpack(">I", data[position : position + 4])
+        if data[position + 4 : position + 8] == kind:
+            found.append(data[position : position + 12 + length])
+        position += 12 + length
+    return found
+
+
+def test_a_webp_loses_its_metadata_and_keeps_its_bitstream(tmp_path):
+    path = save(tmp_path / "shot.webp", "WEBP", phone_exif(orientation=1), lossless=True)
+    before, pixels_before = path.read_bytes(), pixels(path)
+    assert sensitive(path) == ["location", "serial", "owner"]
+    assert strip(path).changed
+    after = path.read_bytes()
+    assert sensitive(path) == [] and b"SN-0042" not in after
+    assert pixels(path) == pixels_before
+    start = before.index(b"VP8L")
+    (size,) = struct.unpack("<I", before[start + 4 : start + 8])
+    assert before[start : start + 8 + size] in after  # the bitstream, byte for byte
+    assert struct.unpack("<I", after[4:8])[0] == len(after) - 8
+
+
+def test_a_heic_is_cleaned_only_by_a_reencoding(tmp_path, run_cli):
+    from pillow_heif import register_heif_opener
+
+    register_heif_opener()
+    path = save(tmp_path / "me.heic", "HEIF", phone_exif(), quality=90)
+    assert sensitive(path) == ["location", "serial", "owner"]
+    before = path.read_bytes()
+    with Image.open(path) as image:
+        shown = ImageOps.exif_transpose(image).size  # as the build sees it
+    result = run_cli("photo", "strip", str(path))
+    assert result.code == 2 and "--reencode" in result.err, result.err
+    assert path.read_bytes() == before
+    result = run_cli("photo", "strip", str(path), "--reencode")
+    assert result.code == 0 and "ré-encodée" in result.out, result.err
+    assert sensitive(path) == []
+    with Image.open(path) as image:
+        assert image.format == "HEIF" and image.size == shown
+
+
+def test_a_broken_image_is_left_as_it_is(tmp_path, run_cli):
+    path = save(tmp_path / "me.jpg", "JPEG", phone_exif())
+    broken = path.read_bytes()[:-200].replace(b"\xff\xd9", b"")
+    path.write_bytes(broken)
+    with pytest.raises(CannotStrip):
+        strip(path)
+    assert path.read_bytes() == broken
+    (tmp_path / "notes.txt").write_text("not an image", "utf-8")
+    for name in ("notes.txt", "absent.jpg"):
+        result = run_cli("--lang", "en", "photo", "strip", str(tmp_path / name))
+        assert result.code == 2 and name in result.err and "Traceback" not in result.err
+
+
+def test_check_names_the_images_that_tell_where_they_were_taken(run_cli, write_profile):
+    profile = write_profile(MINIMAL + "  photo: {path: images/me.jpg, alt: Moi}\n")
+    images = profile.parent / "images"
+    images.mkdir()
+    save(images / "me.jpg", "JPEG", phone_exif(gps=False))
+    save(images / "article.png", "PNG", phone_exif(camera=False))
+    save(images / "clean.jpg", "JPEG")
+    outside = save(profile.parent.parent / "outside.jpg", "JPEG", phone_exif())
+    os.symlink(outside, images / "link.jpg")  # out of the folder: not read
+
+    result = run_cli("check", str(profile))
+    assert "⚠ Ces images disent où elles ont été prises" in result.out, result.out
+    shown = result.out.split("photo strip")[1]
+    assert f"{images / 'me.jpg'} : numéro de série de l'appareil, nom du propriétaire" in shown
+    assert f"{images / 'article.png'} : lieu de la prise de vue (GPS)" in shown
+    assert "clean.jpg" not in shown and "link.jpg" not in shown
+    english = run_cli("--lang", "en", "check", str(profile)).out
+    assert f"{images / 'article.png'}: where it was taken (GPS)" in english
+
+    result = run_cli("photo", "strip", "--profile", str(profile))
+    assert result.code == 0 and result.out.count("métadonnées retirées") == 2, result.out
+    assert "photo strip" not in run_cli("check", str(profile)).out
+    assert sensitive(outside) == ["location", "serial", "owner"]  # untouched
+    result = run_cli("photo", "strip", "--profile", str(profile))
+    assert result.code == 0 and "Aucune image" in result.out
+
+
+def test_metadata_is_read_without_decoding(tmp_path):
+    """`check` opens each image for its header only: a huge photo costs nothing."""
+    path = tmp_path / "big.jpg"
+    buffer = io.BytesIO()
+    Image.new("RGB", (6000, 4000)).save(buffer, "JPEG", exif=phone_exif())
+    path.write_bytes(buffer.getvalue())
+    assert sensitive(path) == ["location", "serial", "owner"]
