@@ -181,6 +181,17 @@ def test_a_student_folder_from_init_to_build(installed, tmp_path):
     assert sorted(path.name for path in tmp_path.iterdir()) == ["book", "site"]
 
 
+def assert_no_rehearsal(site: Path) -> None:
+    """The deck with its speaker notes, the cue cards, the outline and the questions with
+    the prepared answers stay on the student's computer (private by default)."""
+    from profile_gen.site.seo import REHEARSAL_FOLDERS
+
+    for folder in REHEARSAL_FOLDERS:
+        assert not (site / folder).exists(), folder
+    for page in site.rglob("*.html"):
+        assert '<aside class="notes"' not in page.read_text("utf-8", errors="replace"), page
+
+
 def ci_commands(folder: Path, host: str) -> tuple[list[str], Path]:
     """The shell commands of the CI file `init` wrote for `host`, in order, and the folder
     they publish."""
@@ -219,7 +230,7 @@ def test_the_ci_steps_build_the_book(installed, tmp_path, host):
         )
         assert result.returncode == 0, f"{command}\n{result.stdout}\n{result.stderr}"
     assert_book_only(published)
-    assert (published / "soutenance/index.html").is_file()  # the deck is public, as on the Book
+    assert_no_rehearsal(published)
 
 
 def _git(cwd: Path, *args: str) -> str:
@@ -383,6 +394,9 @@ def test_a_fresh_repository_publishes_the_book_with_the_wheel_it_carries(install
     if host == "github":
         assert "::warning::" in "".join(said)  # incomplete: published, with a warning
     assert_book_only(published)
+    built = (runner / "output/soutenance/index.html").read_text("utf-8")
+    assert '<aside class="notes"' in built  # built for the student's computer...
+    assert_no_rehearsal(published)  # ...never published
     assert not [
         path for path in (runner / "output").rglob("*") if path.suffix in (".pdf", ".docx", ".pptx")
     ]  # HTML only: no document was even written
