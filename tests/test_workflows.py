@@ -195,7 +195,7 @@ def test_the_release_publishes_testpypi_first_with_trusted_publishing_only_there
 def test_the_ci_workflow_runs_the_same_entry_point_as_the_other_ci():
     ci = yaml.safe_load((ROOT / ".github/workflows/ci.yml").read_text("utf-8"))
     (job,) = ci["jobs"].values()
-    assert [step.get("run") for step in job["steps"] if "run" in step] == [".ci/run"]
+    assert [step["run"] for step in job["steps"] if "run" in step][-1] == ".ci/run"
     assert job["container"].startswith("python:3.")  # Debian with Python, pip and gcc
 
 
