@@ -9,9 +9,11 @@ from importlib import metadata
 import pytest
 import yaml
 
-from profile_gen.app.init import INSTALL_SPEC, install_spec
+from profile_gen.app.init import wheel_name
 from profile_gen.profile.loader import load
 
+WHEEL = f".profile-gen/{wheel_name()}"
+TOOL_FILES = {WHEEL, ".profile-gen/SHA256SUMS"}
 GITHUB_FILES = {
     "profile.yaml",
     "private.yaml",
@@ -21,6 +23,8 @@ GITHUB_FILES = {
     "articles/.gitkeep",
     "images/.gitkeep",
     ".github/workflows/book.yml",
+    ".profile-gen/ci.sha256",
+    *TOOL_FILES,
 }
 
 
@@ -43,16 +47,16 @@ def test_init_makes_a_github_repository(run_cli, tmp_path):
     assert "Settings → Pages" in readme and "« GitHub Actions »" in readme
     assert "https://UTILISATEUR.github.io/DEPOT/" in readme and "private.yaml" in readme
     assert "GitLab" not in readme and "<!--" not in readme
-    assert f'pipx install "{install_spec()}"' in readme
+    assert f"pipx install {WHEEL}" in readme and "profile-gen upgrade" in readme
+    assert "Use this template" in readme  # the browser-only road
     workflow = (folder / ".github/workflows/book.yml").read_text(encoding="utf-8")
     assert workflow.startswith("# Le Book en ligne")
-    assert f'pip install "{install_spec()}"' in workflow
+    assert f"python -m pip install {WHEEL}\n" in workflow
     assert "Settings → Pages" in result.out and f"cd {folder} && profile-gen check" in result.out
 
 
-def test_the_install_source_is_one_setting_with_this_version():
-    assert install_spec() == INSTALL_SPEC.format(version=metadata.version("profile_gen"))
-    assert metadata.version("profile_gen") in install_spec()
+def test_the_carried_wheel_is_this_version():
+    assert wheel_name() == f"profile_gen-{metadata.version('profile_gen')}-py3-none-any.whl"
 
 
 def test_gitignore_keeps_outputs_and_the_private_file_out_of_git(run_cli, tmp_path):
@@ -92,7 +96,10 @@ def test_init_in_english_gitlab(run_cli, tmp_path, where):
 
 def test_init_without_host(run_cli, tmp_path):
     assert run_cli("init", str(tmp_path), "--host", "none").code == 0
-    assert written(tmp_path) == GITHUB_FILES - {".github/workflows/book.yml"}
+    assert written(tmp_path) == GITHUB_FILES - {
+        ".github/workflows/book.yml",
+        ".profile-gen/ci.sha256",
+    }
     readme = (tmp_path / "README.md").read_text(encoding="utf-8")
     assert "GitHub" not in readme and "GitLab" not in readme and "private.yaml" in readme
 

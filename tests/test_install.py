@@ -70,13 +70,28 @@ def files_of(folder: Path) -> dict[str, tuple[int, int]]:
 
 @pytest.fixture(scope="session")
 def installed(tmp_path_factory) -> Installed:
-    """The wheel, built from a copy of the sources, installed into a fresh venv."""
+    """The wheel, built from a copy of the sources (its sdist first, then the wheel from
+    it, as `python -m build` does), installed into a fresh venv. `PROFILE_GEN_WHEEL` names
+    an already built wheel instead (the release workflow tests the one it publishes)."""
     work = tmp_path_factory.mktemp("wheel")
     source, dist, venv = work / "source", work / "dist", work / "venv"
-    shutil.copytree(ROOT, source, ignore=SKIPPED)
-    build = [sys.executable, "-m", "build", "--no-isolation", "--outdir", str(dist), str(source)]
-    result = subprocess.run(build, capture_output=True, text=True, timeout=600)
-    assert result.returncode == 0, result.stdout + result.stderr
+    given = os.environ.get("PROFILE_GEN_WHEEL")
+    if given:
+        dist.mkdir()
+        shutil.copy(given, dist)
+    else:
+        shutil.copytree(ROOT, source, ignore=SKIPPED)
+        build = [
+            sys.executable,
+            "-m",
+            "build",
+            "--no-isolation",
+            "--outdir",
+            str(dist),
+            str(source),
+        ]
+        result = subprocess.run(build, capture_output=True, text=True, timeout=600)
+        assert result.returncode == 0, result.stdout + result.stderr
     (wheel,) = dist.glob("profile_gen-*.whl")
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=300)
     python = venv / "bin" / "python"
@@ -166,6 +181,17 @@ def test_a_student_folder_from_init_to_build(installed, tmp_path):
     assert sorted(path.name for path in tmp_path.iterdir()) == ["book", "site"]
 
 
+def assert_no_rehearsal(site: Path) -> None:
+    """The deck with its speaker notes, the cue cards, the outline and the questions with
+    the prepared answers stay on the student's computer (private by default)."""
+    from profile_gen.site.seo import REHEARSAL_FOLDERS
+
+    for folder in REHEARSAL_FOLDERS:
+        assert not (site / folder).exists(), folder
+    for page in site.rglob("*.html"):
+        assert '<aside class="notes"' not in page.read_text("utf-8", errors="replace"), page
+
+
 def ci_commands(folder: Path, host: str) -> tuple[list[str], Path]:
     """The shell commands of the CI file `init` wrote for `host`, in order, and the folder
     they publish."""
@@ -185,7 +211,7 @@ def test_the_ci_steps_build_the_book(installed, tmp_path, host):
     installed.run("profile-gen", "init", str(folder), "--host", host, cwd=tmp_path)
     fill(folder)
     commands, published = ci_commands(folder, host)
-    assert len(commands) >= 3 and "pip install" in commands[0]
+    assert len(commands) >= 3 and "pip install" in "\n".join(commands[:2])
     env = installed.env(
         PIP_NO_INDEX="1",
         PIP_FIND_LINKS=str(installed.dist),
@@ -204,7 +230,7 @@ def test_the_ci_steps_build_the_book(installed, tmp_path, host):
         )
         assert result.returncode == 0, f"{command}\n{result.stdout}\n{result.stderr}"
     assert_book_only(published)
-    assert (published / "soutenance/index.html").is_file()  # the deck is public, as on the Book
+    assert_no_rehearsal(published)
 
 
 def _git(cwd: Path, *args: str) -> str:
@@ -272,3 +298,115 @@ def test_the_installed_tool_publishes_a_branch_that_answers_online(installed, tm
         httpd.server_close()
     assert result.returncode == 0, result.stdout + result.stderr
     assert url in result.stdout
+
+
+# --------------------------------------------------------------------------- the road online
+
+
+def test_the_distributions_pass_twine_check_strict(installed):
+    """What PyPI would refuse or render badly (the README as description, the metadata)."""
+    if not list(installed.dist.glob("*.tar.gz")):
+        pytest.skip("a wheel given by PROFILE_GEN_WHEEL: the release workflow checks it")
+    files = sorted(str(path) for path in installed.dist.iterdir())
+    twine = [sys.executable, "-m", "twine", "check", "--strict", *files]
+    result = subprocess.run(twine, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.count("PASSED") == 2
+
+
+def _contents(wheel: Path) -> dict[str, bytes]:
+    """A wheel's files, without the two that say how it was made (RECORD, WHEEL)."""
+    with zipfile.ZipFile(wheel) as archive:
+        return {
+            name: archive.read(name)
+            for name in archive.namelist()
+            if not name.endswith((".dist-info/RECORD", ".dist-info/WHEEL"))
+        }
+
+
+def test_the_editable_install_rebuilds_the_wheel_build_makes(installed):
+    """The developer's `pip install -e` install, rebuilt by the package rules of
+    pyproject.toml, holds the same files as the wheel `python -m build` makes."""
+    from profile_gen.app.wheel import running_wheel
+
+    rebuilt = installed.dist.parent / "rebuilt.whl"
+    rebuilt.write_bytes(running_wheel().data)
+    mine, built = _contents(rebuilt), _contents(installed.wheel)
+    assert mine.keys() == built.keys()
+    for name in mine:  # METADATA's wording follows the setuptools of each build
+        if not name.endswith(".dist-info/METADATA"):
+            assert mine[name] == built[name], name
+
+
+def _step(command: str, cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess:
+    """One `run:` step (or GitLab script line) in bash, as the runners run them."""
+    return subprocess.run(
+        ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", command],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+@pytest.mark.parametrize("host", ["github", "gitlab"])
+def test_a_fresh_repository_publishes_the_book_with_the_wheel_it_carries(installed, tmp_path, host):
+    """The issue's "done when": from the installed tool, `init` in a new git repository,
+    a profile, a commit; then, in a fresh checkout (what a runner has: no private.yaml),
+    the CI file's own commands in order. The install step installs the wheel the
+    repository carries (checked by its hash; pip is given no index), the artifact holds the
+    Book and no phone number, no print document; an invalid profile stops the check step
+    with the file and the line (a GitHub annotation on GitHub)."""
+    require(shutil.which("git"), "git is not installed")
+    require(shutil.which("sha256sum"), "sha256sum is not installed")
+    repository, runner = tmp_path / "repository", tmp_path / "runner"
+    repository.mkdir()
+    _git(repository, "init", "-q", "-b", "main")
+    installed.run("profile-gen", "init", "--host", host, cwd=repository)
+    fill(repository)
+    _git(repository, "add", "-A")
+    _git(repository, "commit", "-q", "-m", "My profile")
+    _git(tmp_path, "clone", "-q", str(repository), str(runner))
+    assert not (runner / "private.yaml").exists()  # git-ignored: the runner never has it
+    (carried,) = (runner / ".profile-gen").glob("*.whl")
+    assert carried.name == installed.wheel.name
+    assert _contents(carried) == _contents(installed.wheel)  # the tool, file for file
+    commands, published = ci_commands(runner, host)
+    env = installed.env(
+        GITHUB_ACTIONS="true" if host == "github" else "false",
+        GITLAB_CI="true" if host == "gitlab" else "",
+        PIP_NO_INDEX="1",  # nothing from an index: the repository carries the tool
+        PIP_NO_DEPS="1",  # its dependencies are those of the venv
+        PIP_FORCE_REINSTALL="1",
+        PIP_DISABLE_PIP_VERSION_CHECK="1",
+    )
+    said = []
+    for command in commands:
+        result = _step(command, runner, env)
+        assert result.returncode == 0, f"{command}\n{result.stdout}\n{result.stderr}"
+        said.append(result.stdout)
+    assert f"{carried.relative_to(runner)}: OK" in said[0]  # sha256sum checked it
+    origin = (
+        installed.package.parent / f"profile_gen-{carried.name.split('-')[1]}.dist-info"
+    ) / "direct_url.json"
+    assert carried.name in origin.read_text("utf-8")  # pip installed the carried file
+    if host == "github":
+        assert "::warning::" in "".join(said)  # incomplete: published, with a warning
+    assert_book_only(published)
+    built = (runner / "output/soutenance/index.html").read_text("utf-8")
+    assert '<aside class="notes"' in built  # built for the student's computer...
+    assert_no_rehearsal(published)  # ...never published
+    assert not [
+        path for path in (runner / "output").rglob("*") if path.suffix in (".pdf", ".docx", ".pptx")
+    ]  # HTML only: no document was even written
+    # an invalid profile: the check step fails and says where
+    profile = runner / "profile.yaml"
+    profile.write_text(profile.read_text("utf-8").replace("\nlocale:", "\nlocal: fr\nlocale:", 1))
+    line = profile.read_text("utf-8").splitlines().index("local: fr") + 1
+    (check,) = [command for command in commands if command.startswith("profile-gen check")]
+    result = _step(check, runner, env)
+    assert result.returncode != 0  # `check` says 2, the step's `|| test $? -eq 1` fails
+    assert f"profile.yaml:{line}:1: local" in result.stderr  # the job log, on both hosts
+    if host == "github":
+        assert f"::error file=profile.yaml,line={line},col=1::" in result.stdout

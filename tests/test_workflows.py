@@ -1,6 +1,7 @@
-"""The CI files `init` writes: actionlint finds nothing in the GitHub workflow, both files
-match their schemas, and the workflow publishes the Book only, with GitHub's Pages actions.
-(`tests/test_install.py` runs the workflow's own steps against the built wheel.)"""
+"""The CI files `init` writes, and the project's own workflows: actionlint finds nothing in
+the GitHub workflows, every file matches its schema, and the student's workflow publishes
+the Book only (HTML), with GitHub's Pages actions, installing the wheel the repository
+carries. (`tests/test_install.py` runs the workflow's own steps against the built wheel.)"""
 
 from __future__ import annotations
 
@@ -11,9 +12,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from profile_gen.app.init import ci_file, install_spec
+from profile_gen.app.init import Install, ci_file, wheel_name
+from tests.conftest import ROOT
 
 BIN = Path(sys.executable).parent
+PROJECT_WORKFLOWS = sorted((ROOT / ".github/workflows").glob("*.yml"))
+WHEEL = f".profile-gen/{wheel_name()}"
 
 
 @pytest.fixture(scope="module", params=["fr", "en"])
@@ -21,7 +25,7 @@ def repository(request, tmp_path_factory) -> Path:
     """A repository with both CI files, as `init` writes them in each language."""
     root = tmp_path_factory.mktemp(f"ci-{request.param}")
     for host in ("github", "gitlab"):
-        found = ci_file(host, request.param)
+        found = ci_file(host, request.param, Install.chosen())
         assert found is not None
         path, text = found
         (root / path).parent.mkdir(parents=True, exist_ok=True)
@@ -66,18 +70,22 @@ def test_the_workflow_deploys_the_book_only_with_the_pages_actions(repository):
     workflow = yaml.safe_load((repository / ".github/workflows/book.yml").read_text("utf-8"))
     build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
     uses = [step["uses"].split("@")[0] for step in build["steps"] if "uses" in step]
-    assert uses == [
-        "actions/checkout",
-        "actions/setup-python",
-        "actions/configure-pages",
-        "actions/upload-pages-artifact",
+    # no configure-pages: its outputs are unused, and it needs a `pages` permission
+    assert uses == ["actions/checkout", "actions/setup-python", "actions/upload-pages-artifact"]
+    python = build["steps"][1]["with"]
+    assert python["cache"] == "pip"
+    assert python["cache-dependency-path"] == ".github/workflows/book.yml"  # exists
+    runs = [step["run"] for step in build["steps"] if "run" in step]
+    assert runs[0].split("\n")[:2] == [
+        "sha256sum --check --strict .profile-gen/SHA256SUMS",
+        f"python -m pip install {WHEEL}",
     ]
-    runs = "\n".join(step["run"] for step in build["steps"] if "run" in step)
-    assert f'pip install "{install_spec()}"' in runs
-    assert "profile-gen check" in runs and "profile-gen build --no-pdf" in runs
-    assert runs.index("profile-gen check") < runs.index("profile-gen build")
+    script = "\n".join(runs)
+    assert "profile-gen check --format github || test $? -eq 1" in script
+    assert "profile-gen build --formats=\n" in script  # HTML only: no document at all
+    assert script.index("profile-gen check") < script.index("profile-gen build")
     uploaded = build["steps"][-1]["with"]["path"]
-    assert f"profile-gen publish {uploaded}" in runs  # the Book without the print outputs
+    assert f"profile-gen publish {uploaded}" in script  # the Book without the print outputs
     assert deploy["needs"] == "build"
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert deploy["environment"] == {
@@ -90,7 +98,125 @@ def test_the_workflow_deploys_the_book_only_with_the_pages_actions(repository):
 
 def test_gitlab_publishes_the_book_only_in_public(repository):
     pages = yaml.safe_load((repository / ".gitlab-ci.yml").read_text("utf-8"))["pages"]
+    assert pages["script"][:2] == [
+        "sha256sum --check --strict .profile-gen/SHA256SUMS",
+        f"python -m pip install {WHEEL}",
+    ]
     script = "\n".join(pages["script"])
-    assert f'pip install "{install_spec()}"' in script
-    assert "profile-gen build --no-pdf" in script and "profile-gen publish public" in script
+    assert "profile-gen build --formats=\n" in script and "profile-gen publish public" in script
     assert pages["artifacts"]["paths"] == ["public"]
+    assert pages["cache"]["paths"] == [".cache/pip"]
+    assert pages["variables"]["PIP_CACHE_DIR"] == "$CI_PROJECT_DIR/.cache/pip"
+
+
+@pytest.mark.parametrize(
+    ("spec", "index", "command"),
+    [
+        ("profile-gen==0.3.0", None, "python -m pip install profile-gen==0.3.0"),
+        (
+            "profile_gen @ git+https://git.example.org/p.git@v1",
+            None,
+            "python -m pip install 'profile_gen @ git+https://git.example.org/p.git@v1'",
+        ),
+        (
+            "profile-gen=={version}",
+            "https://pypi.ecole.example/simple",
+            "python -m pip install --index-url https://pypi.ecole.example/simple "
+            f"profile-gen=={wheel_name().split('-')[1]}",
+        ),
+        ("it's: # odd", None, "python -m pip install 'it'\"'\"'s: # odd'"),
+        ("a: b: c", None, "python -m pip install 'a: b: c'"),
+    ],
+)
+def test_a_chosen_install_goes_into_both_ci_files_as_one_shell_command(
+    tmp_path, spec, index, command
+):
+    install = Install.chosen(spec, index)
+    for host in ("github", "gitlab"):
+        found = ci_file(host, "en", install)
+        assert found is not None
+        path, text = found
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(text, "utf-8")
+    workflow = yaml.safe_load((tmp_path / ".github/workflows/book.yml").read_text("utf-8"))
+    assert workflow["jobs"]["build"]["steps"][2]["run"] == command + "\n"
+    gitlab = yaml.safe_load((tmp_path / ".gitlab-ci.yml").read_text("utf-8"))
+    assert gitlab["pages"]["script"][0] == command
+    assert "sha256sum" not in workflow["jobs"]["build"]["steps"][2]["run"]
+    for path, schema in ((".github/workflows/book.yml", "vendor.github-workflows"),):
+        result = run(str(BIN / "check-jsonschema"), "--builtin-schema", schema, path, cwd=tmp_path)
+        assert result.returncode == 0, result.stdout
+    result = run(str(BIN / "actionlint"), "-no-color", ".github/workflows/book.yml", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout
+
+
+# --------------------------------------------------------------------------- the project's
+
+
+def test_the_project_has_its_ci_and_release_workflows():
+    assert {path.name for path in PROJECT_WORKFLOWS} >= {"ci.yml", "release.yml"}
+
+
+@pytest.mark.parametrize("workflow", PROJECT_WORKFLOWS, ids=lambda path: path.name)
+def test_the_project_workflows_pass_actionlint_and_their_schema(workflow):
+    result = run(str(BIN / "actionlint"), "-no-color", str(workflow), cwd=ROOT)
+    assert result.returncode == 0 and result.stdout == "", result.stdout + result.stderr
+    schema = ("--builtin-schema", "vendor.github-workflows", str(workflow))
+    result = run(str(BIN / "check-jsonschema"), *schema, cwd=ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_release_publishes_testpypi_first_with_trusted_publishing_only_there():
+    release = yaml.safe_load((ROOT / ".github/workflows/release.yml").read_text("utf-8"))
+    assert release[True]["push"]["tags"] == ["v*"]  # YAML 1.1 reads `on` as True
+    assert release["permissions"] == {"contents": "read"}
+    jobs = release["jobs"]
+    publishing = {
+        name
+        for name, job in jobs.items()
+        if any("gh-action-pypi-publish" in step.get("uses", "") for step in job["steps"])
+    }
+    assert publishing == {"testpypi", "pypi"}
+    for name, job in jobs.items():
+        granted = job.get("permissions", {})
+        assert (granted == {"id-token": "write"}) == (name in publishing), name
+    assert jobs["testpypi"]["environment"]["name"] == "testpypi"
+    assert jobs["pypi"]["environment"]["name"] == "pypi"
+    assert "testpypi" in jobs["pypi"]["needs"]
+    (upload,) = [
+        s for s in jobs["testpypi"]["steps"] if "gh-action-pypi-publish" in s.get("uses", "")
+    ]
+    assert upload["with"]["repository-url"] == "https://test.pypi.org/legacy/"
+    build = "\n".join(step.get("run", "") for step in jobs["build"]["steps"])
+    assert "python -m build" in build and "twine check --strict dist/*" in build
+    assert "test-wheel" in jobs["testpypi"]["needs"]
+
+
+def test_the_ci_workflow_runs_the_same_entry_point_as_the_other_ci():
+    ci = yaml.safe_load((ROOT / ".github/workflows/ci.yml").read_text("utf-8"))
+    (job,) = ci["jobs"].values()
+    assert [step["run"] for step in job["steps"] if "run" in step][-1] == ".ci/run"
+    assert job["container"].startswith("python:3.")  # Debian with Python, pip and gcc
+
+
+def test_the_project_address_is_written_in_one_place():
+    """`[project.urls]` of pyproject.toml; every other file of the project refers to it."""
+    import shutil
+    import tomllib
+
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    urls = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]["urls"]
+    repository = urls["Repository"]
+    assert all(url.startswith(repository) for url in urls.values())
+    tracked = subprocess.run(
+        ["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.split()
+    naming = [
+        name
+        for name in tracked
+        if (ROOT / name).is_file()
+        and repository.encode() in (ROOT / name).read_bytes()
+        and name != "pyproject.toml"
+    ]
+    assert naming == []

@@ -57,6 +57,15 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0 if ready else 1
 
 
+def cmd_check_as(args: argparse.Namespace) -> int:
+    """`check` with `--format github`: the errors as GitHub annotations too."""
+    if args.format != "github" or args.online:
+        return cmd_check(args)
+    from profile_gen.app.annotations import annotated
+
+    return annotated(functools.partial(cmd_check, args), _asked_lang(args))
+
+
 # --------------------------------------------------------------------------- schema
 
 
@@ -75,9 +84,16 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from profile_gen.app.init import init
+    from profile_gen.app.init import Install, init
 
-    return init(Path(args.directory), _lang(args), args.host, say=say)
+    install = Install.chosen(args.install, args.index_url)
+    return init(Path(args.directory), _lang(args), args.host, install=install, say=say)
+
+
+def cmd_upgrade(args: argparse.Namespace) -> int:
+    from profile_gen.app.upgrade import upgrade
+
+    return upgrade(Path(args.directory), _lang(args), args.install, args.index_url, say=say)
 
 
 # --------------------------------------------------------------------------- interop
@@ -221,7 +237,10 @@ def parser(lang: str = "fr") -> argparse.ArgumentParser:
     check.add_argument("profile", nargs="?", help=h("check_profile"))
     check.add_argument("--settings", help=h("check_settings"))
     check.add_argument("--online", action="store_true", help=h("check_online"))
-    check.set_defaults(run=cmd_check)
+    check.add_argument(
+        "--format", choices=("text", "github"), default="text", help=h("check_format")
+    )
+    check.set_defaults(run=cmd_check_as)
 
     schema = commands.add_parser("schema", help=h("schema"))
     schema.add_argument("-o", "--output", help=h("schema_output"))
@@ -231,6 +250,12 @@ def parser(lang: str = "fr") -> argparse.ArgumentParser:
     init.add_argument("directory", nargs="?", default=".", help=h("init_directory"))
     init.add_argument("--host", choices=HOSTS, default="github", help=h("init_host"))
     init.set_defaults(run=cmd_init)
+    upgrade = commands.add_parser("upgrade", help=h("upgrade"))
+    upgrade.add_argument("directory", nargs="?", default=".", help=h("init_directory"))
+    upgrade.set_defaults(run=cmd_upgrade)
+    for command in (init, upgrade):
+        command.add_argument("--install", metavar="SPEC", help=h("install"))
+        command.add_argument("--index-url", metavar="URL", help=h("index_url"))
 
     build = commands.add_parser("build", help=h("build"))
     build.add_argument("--settings", help=h("settings"))

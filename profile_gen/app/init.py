@@ -4,24 +4,25 @@ It holds the commented profile and its schema, `private.yaml` for the contact de
 that must stay off a public repository (git-ignored), `images/`, `articles/`, a
 `.gitignore`, a README for the student, and the CI file that publishes the Book on every
 push: GitHub Pages (`--host github`, the default), GitLab Pages (`--host gitlab`) or none.
+The repository carries the tool that made it (`.profile-gen/`: this version's wheel and
+its hash), which the CI installs: nothing unpublished is needed, and the CI builds with the
+version the student tested (`--install SPEC` names a published one instead).
 An existing file is never overwritten.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
+import shlex
 from collections.abc import Callable
+from dataclasses import dataclass
 from importlib import metadata
 from importlib.resources import files
 from pathlib import Path
 
 from profile_gen import i18n
-
-INSTALL_SPEC = "profile-gen=={version}"
-"""What a student's CI and README install: the ONE place saying where profile_gen comes
-from (a package index name, or e.g. `profile_gen @ git+https://…@v{version}` while the
-project is not published). `{version}` is this package's version: a repository gets the
-version that made it."""
+from profile_gen.errors import ProfileGenError
 
 HOSTS = ("github", "gitlab", "none")
 WORKFLOWS = {
@@ -31,15 +32,60 @@ WORKFLOWS = {
 """Per host: the CI file written in the repository, and its template among the starters."""
 
 PRIVATE_FILE = "private.yaml"
+TOOL_DIR = ".profile-gen"
+"""Where the repository carries the tool: the wheel and its `SHA256SUMS`."""
+SUMS = f"{TOOL_DIR}/SHA256SUMS"
+WRITTEN = f"{TOOL_DIR}/ci.sha256"
+"""The CI files as `init` or `upgrade` last wrote them (sha256): `upgrade` replaces only an
+unchanged one."""
+
+
+class InstallError(ProfileGenError):
+    """A `--install` or `--index-url` that cannot go into a CI file."""
+
+
+@dataclass(frozen=True)
+class Install:
+    """Where the student's CI (and README) get profile_gen: the wheel carried in
+    `.profile-gen/` (`spec` None, the default: the version that made the repository), or
+    `spec` (`profile-gen==X`, a git address...) from the package index or `index_url`."""
+
+    wheel: str = ""
+    spec: str | None = None
+    index_url: str | None = None
+
+    @classmethod
+    def chosen(cls, spec: str | None = None, index_url: str | None = None) -> Install:
+        """The install asked for on the command line (the carried wheel by default)."""
+        for value in (spec, index_url):
+            if value is not None and (not value.strip() or not value.isprintable()):
+                raise InstallError("install_invalid", value=repr(value))
+        if index_url is not None and spec is None:
+            raise InstallError("install_index_alone")
+        if spec is None:
+            return cls(wheel_name())
+        spec = spec.strip().replace("{version}", version())
+        return cls("", spec, index_url.strip() if index_url else None)
+
+    def _args(self) -> str:
+        if self.spec is None:
+            return f"{TOOL_DIR}/{self.wheel}"
+        index = f"--index-url {shlex.quote(self.index_url)} " if self.index_url else ""
+        return index + shlex.quote(self.spec)
+
+    def commands(self) -> list[str]:
+        """The CI's shell commands that install profile_gen (the wheel checked first)."""
+        check = [f"sha256sum --check --strict {SUMS}"] if self.spec is None else []
+        return [*check, f"python -m pip install {self._args()}"]
+
+    def local(self) -> str:
+        """The student's own install command, run in the repository."""
+        return f"pipx install {self._args()}"
 
 
 def version() -> str:
     """This package's version, from its installed metadata."""
     return metadata.version("profile_gen")
-
-
-def install_spec() -> str:
-    return INSTALL_SPEC.format(version=version())
 
 
 def starter(name: str) -> str:
@@ -55,54 +101,121 @@ def _localized(name: str, lang: str) -> str:
     return starter(f"{stem}.{lang}.{suffix}")
 
 
-def readme(lang: str, host: str) -> str:
-    """The student's README: the publishing section of `host` only."""
-    text = starter(f"README.{lang}.md")
-    for other in WORKFLOWS:
-        block = re.compile(rf"<!-- {other} -->\n(.*?)<!-- /{other} -->\n", re.S)
-        text = block.sub(r"\1" if other == host else "", text)
-    return text.replace("@install", install_spec())
+def _blocks(text: str, kept: set[str], names: tuple[str, ...]) -> str:
+    """`<!-- name -->…<!-- /name -->` blocks: kept (without the markers) or dropped."""
+    for name in names:
+        block = re.compile(rf"<!-- {name} -->\n(.*?)<!-- /{name} -->\n", re.S)
+        text = block.sub(r"\1" if name in kept else "", text)
+    return text
 
 
-def ci_file(host: str, lang: str) -> tuple[str, str] | None:
+def readme(lang: str, host: str, install: Install) -> str:
+    """The student's README: the publishing section of `host` only, and where the tool
+    comes from."""
+    mode = "wheel" if install.spec is None else "spec"
+    text = _blocks(starter(f"README.{lang}.md"), {host, mode}, (*WORKFLOWS, "wheel", "spec"))
+    where = install.spec or ""
+    if install.index_url:
+        where += f" (index {install.index_url})"
+    return (
+        text.replace("@local", install.local())
+        .replace("@wheel", f"{TOOL_DIR}/{install.wheel}")
+        .replace("@spec", where)
+    )
+
+
+def _yaml_item(command: str) -> str:
+    """A shell command as a YAML list item's scalar: plain when YAML reads it back as is."""
+    import yaml
+
+    try:
+        if yaml.safe_load(f"- {command}") == [command]:
+            return command
+    except yaml.YAMLError:
+        pass
+    return "'" + command.replace("'", "''") + "'"
+
+
+def ci_file(host: str, lang: str, install: Install) -> tuple[str, str] | None:
     """(path in the repository, text) of the CI file that publishes the Book on `host`."""
     if host not in WORKFLOWS:
         return None
     target, template = WORKFLOWS[host]
     header = "\n".join(f"# {line}" for line in i18n.label(lang, f"init.ci_{host}").split("\n"))
     text = starter(template).replace("# @header", header, 1)
-    return target, text.replace("@install", install_spec())
+    line = re.search(r"^( *)(- )?@install$", text, re.M)
+    assert line is not None, template
+    indent, item = line.group(1), line.group(2) or ""
+    commands = [item + (_yaml_item(c) if item else c) for c in install.commands()]
+    return target, text.replace(line.group(0), "\n".join(indent + c for c in commands), 1)
 
 
-def repository_files(lang: str, host: str) -> dict[str, str]:
-    """Every file `init` writes, by path relative to the repository."""
+def tool_files(install: Install, data: bytes | None) -> dict[str, bytes]:
+    """The carried wheel and its `SHA256SUMS` (nothing when a spec is installed)."""
+    if install.spec is not None or data is None:
+        return {}
+    wheel = f"{TOOL_DIR}/{install.wheel}"
+    return {wheel: data, SUMS: f"{hashlib.sha256(data).hexdigest()}  {wheel}\n".encode()}
+
+
+def written_sums(files: dict[str, str]) -> str:
+    """`ci.sha256`: the hash of each CI file among `files`, as written."""
+    ci = [path for path, _ in WORKFLOWS.values() if path in files]
+    return "".join(f"{hashlib.sha256(files[path].encode()).hexdigest()}  {path}\n" for path in ci)
+
+
+def repository_files(lang: str, host: str, install: Install | None = None) -> dict[str, str]:
+    """Every text file `init` writes, by path relative to the repository."""
     from profile_gen.profile.schema import SCHEMA_FILE, json_schema_text
 
+    install = install or Install.chosen()
     found = {
         "profile.yaml": _localized("profile.yaml", lang),
         PRIVATE_FILE: _localized("private.yaml", lang),
         SCHEMA_FILE: json_schema_text(),
-        "README.md": readme(lang, host),
+        "README.md": readme(lang, host, install),
         ".gitignore": starter("gitignore.txt"),
         "articles/.gitkeep": "",
         "images/.gitkeep": "",
     }
-    ci = ci_file(host, lang)
+    ci = ci_file(host, lang, install)
     if ci is not None:
         found[ci[0]] = ci[1]
+        found[WRITTEN] = written_sums(found)
     return found
 
 
-def init(folder: Path, lang: str = "fr", host: str = "github", say: Callable = print) -> int:
+def wheel_name() -> str:
+    """The file name of the running version's wheel."""
+    from profile_gen.app.wheel import running_distribution, wheel_name_of
+
+    return wheel_name_of(running_distribution())
+
+
+def init(
+    folder: Path,
+    lang: str = "fr",
+    host: str = "github",
+    say: Callable = print,
+    install: Install | None = None,
+) -> int:
     """Write the repository's files into `folder`, never overwriting one."""
-    for relative, content in repository_files(lang, host).items():
+    install = install or Install.chosen()
+    data = None
+    if install.spec is None:
+        from profile_gen.app.wheel import running_wheel
+
+        data = running_wheel().data  # before any file: a refusal leaves nothing half-done
+    files: dict[str, str | bytes] = {**repository_files(lang, host, install)}
+    files.update(tool_files(install, data))
+    for relative, content in files.items():
         target = folder / relative
         if target.exists():
             say(i18n.text(lang, "init.exists", path=str(target)))
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        with open(target, "x", encoding="utf-8", newline="\n") as handle:  # "x": never overwrite
-            handle.write(content)
+        with open(target, "xb") as handle:  # "x": never overwrite
+            handle.write(content if isinstance(content, bytes) else content.encode("utf-8"))
         say(i18n.text(lang, "init.created", path=str(target)))
     enter = "" if folder.resolve() == Path.cwd().resolve() else f"cd {folder} && "
     say(i18n.text(lang, "init.next", enter=enter))

@@ -182,4 +182,16 @@ LABELS_FEATURES = {
     "serve.rebuild_failed": "The rebuild failed: {error}\nFix it, then save: the Book will rebuild.",
     "os.loop": "a symbolic link that loops",
     "build.text_images": "Pictures written in the profile's texts, shown as their description only (see profile-gen check): {fields}",
+    # the tool carried by the repository (init, upgrade), check --format github
+    "help.upgrade": "move a profile's repository to this version of profile_gen: the tool's file in .profile-gen/ and the CI's install line (an edited CI file is never overwritten)",
+    "help.install": 'install this published version in the CI instead of the tool\'s file the repository carries: "profile-gen==X", a git address ("profile_gen @ git+https://…")…; {version} becomes this version',
+    "help.index_url": "the package index --install SPEC installs from (your school's, for instance)",
+    "help.check_format": "github: the errors as GitHub Actions annotations too (shown on the commit and the pull request)",
+    "check.github_incomplete": 'valid but incomplete profile: what is missing is listed in the log of the "Check the profile" step',
+    "upgrade.written": "written: {path}",
+    "upgrade.removed": "removed: {path}",
+    "upgrade.current": "already up to date: {path}",
+    "upgrade.edited": "{path} was edited since profile-gen wrote it: left as it is; the new version is in {new}, compare them and keep one",
+    "upgrade.done": "Repository up to date: commit these files (git add -A && git commit), the CI will build with this version.",
+    "upgrade.compare": "Repository up to date, except the edited CI files above: copy the install line of the .new file into them, then commit.",
 }

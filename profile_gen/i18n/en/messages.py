@@ -188,4 +188,12 @@ MESSAGES = {
     "cohort_member_unreadable": "{path}: folder cannot be read ({reason}); check its permissions, and that it is not a symbolic link that loops or leads nowhere",
     "cohort_member_crashed": "{path}: the build of this Book stopped short ({detail}); run it alone with profile-gen build --content {path} to see the error",
     "cohort_member_internal": "{path}: unexpected profile-gen error while building this Book ({detail}); please report it",
+    # --- the tool carried by the repository
+    "install_invalid": "--install and --index-url take a one-line text, found {value}",
+    "install_index_alone": '--index-url says where the version of --install SPEC comes from: give --install too (e.g. --install "profile-gen=={{version}}")',
+    "upgrade_not_a_repository": "{path} is not a profile's repository (no profile.yaml, .profile-gen/ or CI file): run `profile-gen upgrade` in the folder `profile-gen init` made",
+    "wheel_not_installed": "profile_gen is not installed as a package (its metadata cannot be found): install it with pip or pipx, or choose a published version with --install SPEC",
+    "wheel_altered": "the installed file {file} no longer matches its hash (RECORD): profile_gen's installation was altered; reinstall it (pip install --force-reinstall) or choose a published version with --install SPEC",
+    "wheel_no_source": "profile_gen is an editable install (pip install -e) and its sources ({path}) are unreadable or of another version: install it normally, or choose a published version with --install SPEC",
+    "wheel_incomplete": "profile_gen's installation is incomplete (metadata or package missing): reinstall it, or choose a published version with --install SPEC",
 }

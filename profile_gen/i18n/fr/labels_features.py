@@ -182,4 +182,16 @@ LABELS_FEATURES = {
     "serve.rebuild_failed": "La reconstruction a échoué : {error}\nCorrigez, puis enregistrez : le Book se reconstruira.",
     "os.loop": "lien symbolique qui tourne en rond",
     "build.text_images": "Images écrites dans les textes du profil, montrées par leur seule description (voir profile-gen check) : {fields}",
+    # the tool carried by the repository (init, upgrade), check --format github
+    "help.upgrade": "passer le dépôt d'un profil à cette version de profile_gen : le fichier de l'outil dans .profile-gen/ et la ligne d'installation du CI (un CI modifié n'est jamais écrasé)",
+    "help.install": "installer dans le CI cette version publiée au lieu du fichier de l'outil porté par le dépôt : « profile-gen==X », une adresse git (« profile_gen @ git+https://… »)… ; {version} y devient cette version",
+    "help.index_url": "l'index de paquets d'où --install SPEC s'installe (celui de votre école, par exemple)",
+    "help.check_format": "github : les erreurs aussi en annotations GitHub Actions (affichées sur le commit et la pull request)",
+    "check.github_incomplete": "profil valide mais incomplet : la liste de ce qui manque est dans le journal de l'étape « Check the profile »",
+    "upgrade.written": "écrit : {path}",
+    "upgrade.removed": "supprimé : {path}",
+    "upgrade.current": "déjà à jour : {path}",
+    "upgrade.edited": "{path} a été modifié depuis que profile-gen l'a écrit : laissé tel quel ; la nouvelle version est dans {new}, comparez-les puis remplacez l'un par l'autre",
+    "upgrade.done": "Dépôt à jour : committez ces fichiers (git add -A && git commit), le CI construira avec cette version.",
+    "upgrade.compare": "Dépôt à jour, sauf les fichiers de CI modifiés ci-dessus : reportez-y la ligne d'installation du fichier .new, puis committez.",
 }

@@ -195,4 +195,12 @@ MESSAGES = {
     "cohort_member_unreadable": "{path} : dossier illisible ({reason}) ; vérifiez ses droits, et qu'il ne s'agit pas d'un lien symbolique qui tourne en rond ou ne mène nulle part",
     "cohort_member_crashed": "{path} : la construction de ce Book s'est arrêtée net ({detail}) ; relancez-la seule avec profile-gen build --content {path} pour voir l'erreur",
     "cohort_member_internal": "{path} : erreur inattendue de profile-gen pendant la construction de ce Book ({detail}) ; merci de la signaler",
+    # --- the tool carried by the repository
+    "install_invalid": "--install et --index-url attendent un texte d'une ligne, trouvé {value}",
+    "install_index_alone": '--index-url dit d\'où installer la version de --install SPEC : donnez aussi --install (ex. --install "profile-gen=={{version}}")',
+    "upgrade_not_a_repository": "{path} n'est pas le dépôt d'un profil (ni profile.yaml, ni .profile-gen/, ni fichier de CI) : lancez `profile-gen upgrade` dans le dossier créé par `profile-gen init`",
+    "wheel_not_installed": "profile_gen n'est pas installé comme un paquet (ses métadonnées sont introuvables) : installez-le avec pip ou pipx, ou choisissez une version publiée avec --install SPEC",
+    "wheel_altered": "le fichier installé {file} ne correspond plus à son empreinte (RECORD) : l'installation de profile_gen a été modifiée ; réinstallez-le (pip install --force-reinstall) ou choisissez une version publiée avec --install SPEC",
+    "wheel_no_source": "profile_gen est installé en mode modifiable (pip install -e) et ses sources ({path}) ne sont pas lisibles ou d'une autre version : installez-le normalement, ou choisissez une version publiée avec --install SPEC",
+    "wheel_incomplete": "l'installation de profile_gen est incomplète (métadonnées ou paquet manquants) : réinstallez-le, ou choisissez une version publiée avec --install SPEC",
 }

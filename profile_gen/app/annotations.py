@@ -1,0 +1,84 @@
+"""`profile-gen check --format github`: errors as GitHub Actions annotations.
+
+A line `::error file=F,line=L,col=C::message` printed by a workflow step becomes an
+annotation on the commit and the pull request, at that line of the file. The usual report
+still follows (the job log); this module only adds the lines GitHub reads.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from profile_gen import i18n
+from profile_gen.app.terminal import say
+from profile_gen.errors import ProfileError, ProfileGenError
+
+FORMATS = ("text", "github")
+
+
+def _data(text: str) -> str:
+    """A message as one annotation line (GitHub's escapes for `%`, CR and LF); other
+    control characters (a terminal's escapes) are not printed."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return "".join(c if c.isprintable() or c == "\t" else "\ufffd" for c in text)
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _relative(file: str) -> str:
+    """A file as the repository names it (annotations are relative to its root)."""
+    path = Path(file)
+    try:
+        path = path.resolve().relative_to(Path.cwd().resolve())
+    except (OSError, ValueError):
+        return path.as_posix()
+    return path.as_posix()
+
+
+def annotation(
+    message: str,
+    file: str | None = None,
+    line: int | None = None,
+    column: int | None = None,
+    level: str = "error",
+) -> str:
+    where = []
+    if file:
+        where.append(f"file={_property(_relative(file))}")
+        if line is not None:
+            where.append(f"line={line}")
+            where.append(f"col={column or 1}")
+    head = f"::{level} {','.join(where)}" if where else f"::{level}"
+    return f"{head}::{_data(message)}"
+
+
+def github_annotations(error: ProfileGenError, lang: str | None) -> list[str]:
+    """One annotation per problem of an invalid profile, else one for the error."""
+    if isinstance(error, ProfileError):
+        lang = lang or error.lang
+        return [
+            annotation(
+                problem.describe(lang), problem.file or error.file, problem.line, problem.column
+            )
+            for problem in error.problems
+        ]
+    file = error.context.get("file") or error.context.get("path")
+    return [annotation(error.describe(lang), str(file) if file else None)]
+
+
+def annotated(run: Callable[[], int], lang: str | None) -> int:
+    """Run `check` (`run`), printing annotations for its errors, and a warning when the
+    profile is valid but incomplete (exit 1)."""
+    try:
+        code = run()
+    except ProfileGenError as error:
+        say("\n".join(github_annotations(error, lang)))
+        sys.stdout.flush()  # before the report on stderr
+        raise
+    if code == 1:
+        say(annotation(i18n.text(lang or "fr", "check.github_incomplete"), level="warning"))
+    return code
