@@ -371,7 +371,7 @@ def test_no_pdf_keeps_the_other_documents(monkeypatch, tmp_path, run_cli):
 
     seen = []
 
-    def fake(settings_file, output=None, pdf=True, content=None, formats=None):
+    def fake(settings_file, output=None, pdf=True, content=None, formats=None, **_):
         seen.append(build_module.chosen_formats(pdf, formats))
         return build_module.Built(tmp_path, load(ROOT / "content/profile.yaml"), {})
 

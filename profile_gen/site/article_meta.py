@@ -77,6 +77,8 @@ def article_problems(
 def invalid_character(article) -> BuildError | None:
     """A lone UTF-16 surrogate in a read article (reStructuredText's `unicode:: U+D800`
     makes one), which no page can be written with: the error naming its file."""
+    if (marked := getattr(article, "profile_gen_invalid", None)) is not None:
+        return marked
     texts = [article._content, *article.metadata.values()]
     for text in texts:
         if isinstance(text, str) and (code := lone_surrogate(text)):

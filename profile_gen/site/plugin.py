@@ -114,6 +114,12 @@ def clean_article(content) -> None:
     (`sanitize.clean`)."""
     if not isinstance(content, Article | Page):
         return
+    if (invalid := article_meta.invalid_character(content)) is not None:
+        # no page can hold it (nor can the sanitizer read it): the build stops on it
+        # (`prepare_articles`), nothing of it is written
+        content.profile_gen_invalid = invalid
+        content._content, content._summary = "", ""
+        return
     content._content = sanitize.clean(content._content or "")
     for key in content.settings.get("FORMATTED_FIELDS", ()):
         if isinstance(content.metadata.get(key), str):
