@@ -161,4 +161,9 @@ MESSAGES = {
     "publish_unreachable": "the repository {remote} does not answer ({detail}): check its name or address (git remote -v), your connection and your access rights",
     "publish_git_failed": "git could not prepare the Book's branch: {detail}",
     "publish_push_failed": "pushing the branch {branch} to {remote} failed (git's message is above): check your access rights; if the branch was changed elsewhere, fetch it first (git fetch {remote} {branch}:{branch})",
+    "import_csv_field_too_large": "{path}, line {line}: a field is over {limit} kB, far more than any profile text; check that this is a file of the LinkedIn export, or shorten that field",
+    "import_json_too_deep": "{path} is not a readable JSON Resume: over {limit} levels of nesting",
+    "import_too_large": "{path} is too large for a profile: {detail}; a profile takes a few hundred kB, check that this is your export",
+    "import_edited": "{path} already holds a profile you have edited: the import would replace it. Keep a copy, then run again with --force (or write elsewhere with -o)",
+    "import_private_edited": "{path} already holds {keys}, other than the import's: run again with --force to merge (the imported values replace yours, which stay as comments at the end of the file)",
 }

@@ -168,4 +168,9 @@ MESSAGES = {
     "publish_unreachable": "le dépôt {remote} ne répond pas ({detail}) : vérifiez son nom ou son adresse (git remote -v), votre connexion et vos droits d'accès",
     "publish_git_failed": "git n'a pas pu préparer la branche du Book : {detail}",
     "publish_push_failed": "l'envoi de la branche {branch} vers {remote} a échoué (le message de git est au-dessus) : vérifiez vos droits d'accès ; si la branche a été modifiée ailleurs, récupérez-la d'abord (git fetch {remote} {branch}:{branch})",
+    "import_csv_field_too_large": "{path}, ligne {line} : un champ dépasse {limit} Ko, bien plus qu'un texte de profil ; vérifiez que c'est bien un fichier de l'export LinkedIn, ou raccourcissez ce champ",
+    "import_json_too_deep": "{path} n'est pas un JSON Resume lisible : plus de {limit} niveaux d'imbrication",
+    "import_too_large": "{path} est trop grand pour un profil : {detail} ; un profil tient en quelques centaines de Ko, vérifiez que c'est bien votre export",
+    "import_edited": "{path} contient déjà un profil que vous avez modifié : l'import le remplacerait. Gardez-en une copie, puis relancez avec --force (ou écrivez ailleurs avec -o)",
+    "import_private_edited": "{path} contient déjà {keys}, autrement que l'import : relancez avec --force pour fusionner (les valeurs importées remplacent les vôtres, qui restent en commentaire à la fin du fichier)",
 }

@@ -1,0 +1,93 @@
+"""What `import` does with the files already in the folder: `init`'s untouched starters are
+replaced, an edited profile is kept unless --force, and the private file (`private.yaml`)
+is merged with the imported contact items so that nothing the student wrote is lost."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from profile_gen import i18n
+from profile_gen.errors import InteropError
+from profile_gen.profile.private import PRIVATE_FILE
+
+__all__ = ["PRIVATE_FILE", "held_private", "is_starter", "merged_private"]
+
+
+def _starters(name: str) -> list[str]:
+    """The starter `name` (`profile.yaml`, `private.yaml`) as `init` writes it, in every
+    language."""
+    from profile_gen.app.init import _localized
+
+    return [_localized(name, lang) for lang in i18n.LANGUAGES]
+
+
+def _same_text(text: str) -> str:
+    return text.replace("\r\n", "\n").lstrip("\ufeff")
+
+
+def is_starter(path: Path, name: str) -> bool:
+    """Whether the file `path` is the untouched starter `name` that `init` wrote (in any
+    language; line ends as an editor on Windows may have saved them)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    return _same_text(text) in [_same_text(starter) for starter in _starters(name)]
+
+
+def _contact(path: Path) -> tuple[str | None, dict[str, Any] | None]:
+    """(text, contact items) of the private file `path`: (None, {}) when there is none or
+    it is the untouched starter; contact None when it is not a private file one can read."""
+    if not path.exists() or is_starter(path, PRIVATE_FILE):
+        return None, {}
+    text = path.read_text(encoding="utf-8", errors="replace")
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return text, None
+    if data is None:
+        return text, {}
+    if not isinstance(data, dict) or set(data) - {"identity"}:
+        return text, None
+    identity = data.get("identity")
+    if identity is None:
+        return text, {}
+    if not isinstance(identity, dict) or set(identity) - {"contact"}:
+        return text, None
+    contact = identity.get("contact")
+    if contact is None:
+        return text, {}
+    return text, contact if isinstance(contact, dict) else None
+
+
+def held_private(path: Path) -> set[str]:
+    """The contact items the private file `path` already holds (they stay there)."""
+    return set(_contact(path)[1] or {})
+
+
+def merged_private(path: Path, imported: dict[str, Any], force: bool, lang: str) -> str | None:
+    """The new text of the private file `path` with the `imported` contact items, or None
+    when it stays as it is. The student's own items are kept; one the import would change
+    (or a file that is not a private file) needs `force`, and the old text then stays in
+    the file as comments."""
+    from profile_gen.app.init import _localized
+    from profile_gen.interop.writer import private_yaml
+
+    text, contact = _contact(path)
+    header = "\n".join(
+        line for line in _localized(PRIVATE_FILE, lang).splitlines() if line.startswith("#")
+    )
+    if text is None:  # no private file yet, or the untouched starter
+        return private_yaml(imported, header, None, lang) if imported else None
+    if contact is not None and all(contact.get(key) == value for key, value in imported.items()):
+        return None  # nothing new: the student's file stays as it is
+    changed = sorted(
+        k for k in imported if contact is not None and contact.get(k, imported[k]) != imported[k]
+    )
+    if (contact is None or changed) and not force:
+        keys = ", ".join(changed) or "identity.contact"
+        raise InteropError("import_private_edited", path=str(path), keys=keys)
+    return private_yaml((contact or {}) | imported, header, text, lang)
