@@ -16,17 +16,16 @@ from profile_gen.app.project import PROFILE_FILE
 from profile_gen.errors import InteropError, ProfileError
 
 
-def _schema_reference(target: Path) -> str:
-    """The path from `target`'s folder to a `profile.schema.json` above it, else beside it."""
-    from profile_gen.profile.schema import SCHEMA_FILE, json_schema_text
+def _schema_reference(target: Path) -> tuple[str, Path | None]:
+    """The path from `target`'s folder to a `profile.schema.json` above it, else beside it;
+    and the schema file to write beside it (None: there is one already)."""
+    from profile_gen.profile.schema import SCHEMA_FILE
 
     folder = target.resolve().parent
     for depth, candidate in enumerate([folder, *list(folder.parents)[:2]]):
         if (candidate / SCHEMA_FILE).is_file():
-            return "../" * depth + SCHEMA_FILE
-    with open(folder / SCHEMA_FILE, "x", encoding="utf-8") as handle:
-        handle.write(json_schema_text())
-    return SCHEMA_FILE
+            return "../" * depth + SCHEMA_FILE, None
+    return SCHEMA_FILE, folder / SCHEMA_FILE
 
 
 def _import_linkedin(source: Path, lang: str):
@@ -74,14 +73,24 @@ def run_import(args: argparse.Namespace, lang: str) -> int:
     held = held_private(private_file)
     private_text = merged_private(private_file, split_private(data, held), args.force, lang)
     check = "profile-gen check" + ("" if target.name == PROFILE_FILE else f" {target.name}")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    text = to_yaml(data, comments, unmapped, _schema_reference(target), source.name, lang, check)
+    schema, schema_file = _schema_reference(target)
+    text = to_yaml(data, comments, unmapped, schema, source.name, lang, check)
     _validate(text, (target, private_file, private_text), source, lang)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if schema_file is not None:
+        from profile_gen.profile.schema import json_schema_text
+
+        schema_file.write_text(json_schema_text(), encoding="utf-8")
     target.write_text(text, encoding="utf-8")
     print(i18n.text(lang, "import.written", path=str(target)))
     if private_text is not None:
         private_file.write_text(private_text, encoding="utf-8")
         print(i18n.text(lang, "import.private_written", path=str(private_file)))
+    _say_next(args, target, unmapped, lang)
+    return 0
+
+
+def _say_next(args: argparse.Namespace, target: Path, unmapped: list[str], lang: str) -> None:
     if args.output or args.content:
         print(i18n.text(lang, "import.next", path=str(target), folder=str(target.parent)))
     else:
@@ -90,7 +99,6 @@ def run_import(args: argparse.Namespace, lang: str) -> int:
         print(i18n.label(lang, "import.unmapped"))
     for line in unmapped:
         print(f"  - {line}")
-    return 0
 
 
 def _target(args: argparse.Namespace) -> Path:

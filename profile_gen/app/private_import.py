@@ -4,6 +4,7 @@ is merged with the imported contact items so that nothing the student wrote is l
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any
 
@@ -16,12 +17,12 @@ from profile_gen.profile.private import PRIVATE_FILE
 __all__ = ["PRIVATE_FILE", "held_private", "is_starter", "merged_private"]
 
 
-def _starters(name: str) -> list[str]:
-    """The starter `name` (`profile.yaml`, `private.yaml`) as `init` writes it, in every
-    language."""
-    from profile_gen.app.init import _localized
+@functools.cache
+def _starters() -> dict[str, dict[str, str]]:
+    """By language, the files `init` writes (its starters), as this version writes them."""
+    from profile_gen.app.init import repository_files
 
-    return [_localized(name, lang) for lang in i18n.LANGUAGES]
+    return {lang: repository_files(lang, "none") for lang in i18n.LANGUAGES}
 
 
 def _same_text(text: str) -> str:
@@ -35,7 +36,7 @@ def is_starter(path: Path, name: str) -> bool:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return False
-    return _same_text(text) in [_same_text(starter) for starter in _starters(name)]
+    return _same_text(text) in [_same_text(files[name]) for files in _starters().values()]
 
 
 def _contact(path: Path) -> tuple[str | None, dict[str, Any] | None]:
@@ -73,12 +74,11 @@ def merged_private(path: Path, imported: dict[str, Any], force: bool, lang: str)
     when it stays as it is. The student's own items are kept; one the import would change
     (or a file that is not a private file) needs `force`, and the old text then stays in
     the file as comments."""
-    from profile_gen.app.init import _localized
     from profile_gen.interop.writer import private_yaml
 
     text, contact = _contact(path)
     header = "\n".join(
-        line for line in _localized(PRIVATE_FILE, lang).splitlines() if line.startswith("#")
+        line for line in _starters()[lang][PRIVATE_FILE].splitlines() if line.startswith("#")
     )
     if text is None:  # no private file yet, or the untouched starter
         return private_yaml(imported, header, None, lang) if imported else None

@@ -1,0 +1,216 @@
+"""One folder layout: `import` writes the profile where every command looks for it (the
+current folder, `--content`, or the settings' `PATH`), the contact items kept off the web
+in `private.yaml` beside it, replacing `init`'s untouched starters and nothing else."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from profile_gen.profile.loader import load
+from tests.conftest import ROOT, copy_sample
+from tests.test_interop import linkedin_files, make_zip
+
+PHONE = "+33 6 00 00 00 00"
+
+
+@pytest.fixture
+def export_zip(tmp_path) -> Path:
+    return make_zip(tmp_path / "Basic_LinkedInDataExport.zip", linkedin_files())
+
+
+def _new(folder: Path) -> Path:
+    folder.mkdir()
+    return folder
+
+
+def _contact(path: Path) -> dict:
+    return ((yaml.safe_load(path.read_text("utf-8")) or {}).get("identity") or {}).get(
+        "contact"
+    ) or {}
+
+
+def test_import_in_an_empty_folder_then_check_and_export(tmp_path, run_cli, in_dir, export_zip):
+    folder = in_dir(_new(tmp_path / "book"))
+    result = run_cli("import", "linkedin", str(export_zip))
+    assert result.code == 0, result.err
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "private.yaml",
+        "profile.schema.json",
+        "profile.yaml",
+    ]
+    profile_text = (folder / "profile.yaml").read_text("utf-8")
+    assert PHONE not in profile_text and "phone:" not in profile_text
+    assert _contact(folder / "private.yaml") == {"phone": PHONE}
+    assert "phone" not in _contact(folder / "profile.yaml")
+    assert "puis lancez dans ce dossier :\n#     profile-gen check\n" in profile_text
+    assert "`profile-gen check` et `profile-gen build` dans ce dossier" in result.out
+    profile = load(folder / "profile.yaml")  # private.yaml merged in
+    assert str(profile.identity.contact.phone) == PHONE
+    assert profile.identity.name == "Camille Durand"
+    checked = run_cli("check")
+    assert checked.code == 1, checked.err  # incomplete, not "no profile"
+    assert "aucun profil" not in checked.err
+    exported = run_cli("export", "jsonresume")
+    assert exported.code == 0, exported.err
+    resume = json.loads(exported.out)
+    assert resume["basics"]["name"] == "Camille Durand" and "phone" not in resume["basics"]
+    private = json.loads(run_cli("export", "jsonresume", "--include-private").out)
+    assert private["basics"]["phone"] == PHONE
+
+
+def test_export_in_a_folder_without_profile_says_so(tmp_path, run_cli, in_dir):
+    in_dir(tmp_path)
+    result = run_cli("export", "jsonresume")
+    assert result.code == 2 and "aucun profil dans" in result.err
+    assert "Traceback" not in result.err
+
+
+def test_import_into_content_dir(tmp_path, run_cli, in_dir, export_zip):
+    in_dir(tmp_path)
+    result = run_cli("import", "linkedin", str(export_zip), "--content", "mine")
+    assert result.code == 0, result.err
+    assert (tmp_path / "mine/profile.yaml").is_file()
+    assert _contact(tmp_path / "mine/private.yaml") == {"phone": PHONE}
+    assert run_cli("check", "mine/profile.yaml").code == 1
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_import_replaces_the_untouched_starters_of_init(
+    tmp_path, run_cli, in_dir, export_zip, lang
+):
+    folder = tmp_path / "repo"
+    assert run_cli("--lang", lang, "init", str(folder), "--host", "none").code == 0
+    in_dir(folder)
+    result = run_cli("--lang", lang, "import", "linkedin", str(export_zip))
+    assert result.code == 0, result.err
+    assert not (folder / "content").exists()  # one profile in the folder, not two
+    assert load(folder / "profile.yaml").identity.name == "Camille Durand"
+    private = (folder / "private.yaml").read_text("utf-8")
+    assert _contact(folder / "private.yaml") == {"phone": PHONE}
+    assert "#" not in private.split("identity:")[1]  # no earlier text kept: it was the starter
+    assert private.startswith("# ")  # the starter's explanation stays on top
+    assert run_cli("check").code == 1
+
+
+def test_an_edited_profile_is_replaced_only_with_force(tmp_path, run_cli, in_dir, export_zip):
+    folder = tmp_path / "repo"
+    assert run_cli("init", str(folder), "--host", "none").code == 0
+    in_dir(folder)
+    profile = folder / "profile.yaml"
+    edited = profile.read_text("utf-8").replace("Prénom Nom", "Alex Martin", 1)
+    assert edited != profile.read_text("utf-8")
+    profile.write_text(edited, encoding="utf-8")
+    private_before = (folder / "private.yaml").read_text("utf-8")
+    refused = run_cli("import", "linkedin", str(export_zip))
+    assert refused.code == 2 and "--force" in refused.err and "profile.yaml" in refused.err
+    assert "Traceback" not in refused.err
+    assert profile.read_text("utf-8") == edited  # nothing written
+    assert (folder / "private.yaml").read_text("utf-8") == private_before
+    forced = run_cli("import", "linkedin", str(export_zip), "--force")
+    assert forced.code == 0, forced.err
+    assert load(profile).identity.name == "Camille Durand"
+
+
+def test_a_starter_saved_with_windows_line_ends_is_still_untouched(
+    tmp_path, run_cli, in_dir, export_zip
+):
+    folder = tmp_path / "repo"
+    assert run_cli("init", str(folder), "--host", "none").code == 0
+    profile = folder / "profile.yaml"
+    profile.write_bytes(profile.read_bytes().replace(b"\n", b"\r\n"))
+    in_dir(folder)
+    assert run_cli("import", "linkedin", str(export_zip)).code == 0
+
+
+def test_the_students_private_items_are_kept(tmp_path, run_cli, in_dir, export_zip):
+    """An address and an email already in private.yaml stay there (the email is not
+    written in profile.yaml too: it would be there twice); the phone is added; the file's
+    own text stays as comments, so that nothing is lost."""
+    folder = in_dir(tmp_path)
+    mine = "# mine\nidentity:\n  contact:\n    address: 1 rue A\n    email: camille@example.fr\n"
+    (folder / "private.yaml").write_text(mine, encoding="utf-8")
+    result = run_cli("import", "linkedin", str(export_zip))
+    assert result.code == 0, result.err
+    contact = {"address": "1 rue A", "email": "camille@example.fr", "phone": PHONE}
+    assert _contact(folder / "private.yaml") == contact
+    assert "# # mine" in (folder / "private.yaml").read_text("utf-8")
+    assert "email" not in _contact(folder / "profile.yaml")
+    profile = load(folder / "profile.yaml")
+    assert str(profile.identity.contact.email) == "camille@example.fr"
+
+
+def test_an_unchanged_private_file_is_left_alone(tmp_path, run_cli, in_dir, export_zip):
+    folder = in_dir(tmp_path)
+    mine = f'# mine\nidentity:\n  contact:\n    phone: "{PHONE}"\n'
+    (folder / "private.yaml").write_text(mine, encoding="utf-8")
+    result = run_cli("import", "linkedin", str(export_zip))
+    assert result.code == 0, result.err
+    assert (folder / "private.yaml").read_text("utf-8") == mine
+    assert "private.yaml" not in result.out
+
+
+def test_a_changed_private_item_needs_force_and_is_kept_as_comment(
+    tmp_path, run_cli, in_dir, export_zip
+):
+    folder = in_dir(tmp_path)
+    mine = 'identity:\n  contact:\n    phone: "+33 7 11 11 11 11"\n    address: 1 rue A\n'
+    (folder / "private.yaml").write_text(mine, encoding="utf-8")
+    refused = run_cli("import", "linkedin", str(export_zip))
+    assert refused.code == 2 and "private.yaml" in refused.err and "--force" in refused.err
+    assert "phone" in refused.err
+    assert not (folder / "profile.yaml").exists()  # neither file written
+    assert (folder / "private.yaml").read_text("utf-8") == mine
+    forced = run_cli("import", "linkedin", str(export_zip), "--force")
+    assert forced.code == 0, forced.err
+    text = (folder / "private.yaml").read_text("utf-8")
+    assert _contact(folder / "private.yaml") == {"phone": PHONE, "address": "1 rue A"}
+    assert '#     phone: "+33 7 11 11 11 11"' in text  # the old value, kept
+    assert str(load(folder / "profile.yaml").identity.contact.phone) == PHONE
+
+
+def test_a_private_file_holding_other_keys_is_not_replaced_without_force(
+    tmp_path, run_cli, in_dir, export_zip
+):
+    folder = in_dir(tmp_path)
+    (folder / "private.yaml").write_text("notes: secret\n", encoding="utf-8")
+    refused = run_cli("import", "linkedin", str(export_zip))
+    assert refused.code == 2 and "private.yaml" in refused.err
+    assert (folder / "private.yaml").read_text("utf-8") == "notes: secret\n"
+
+
+def test_import_jsonresume_follows_the_same_layout(tmp_path, run_cli, in_dir):
+    resume = tmp_path / "resume.json"
+    assert (
+        run_cli(
+            "export",
+            "jsonresume",
+            str(ROOT / "content/profile.yaml"),
+            "--include-private",
+            "-o",
+            str(resume),
+        ).code
+        == 0
+    )
+    folder = in_dir(_new(tmp_path / "book"))
+    result = run_cli("import", "jsonresume", str(resume))
+    assert result.code == 0, result.err
+    assert _contact(folder / "private.yaml") == {"phone": "+33 6 12 34 56 78"}
+    assert "+33 6 12 34 56 78" not in (folder / "profile.yaml").read_text("utf-8")
+    profile = load(folder / "profile.yaml")
+    assert profile.identity.name == "Léa Moreau"
+    assert str(profile.identity.contact.phone) == "+33 6 12 34 56 78"
+    assert run_cli("export", "jsonresume").code == 0
+
+
+def test_the_repository_sample_is_found_through_its_settings(tmp_path, run_cli, in_dir):
+    root = in_dir(copy_sample(tmp_path))
+    checked = run_cli("check")
+    assert "aucun profil" not in checked.err and checked.code in (0, 1), checked.err
+    exported = run_cli("export", "jsonresume")
+    assert exported.code == 0, exported.err
+    assert json.loads(exported.out)["basics"]["name"] == "Léa Moreau"
+    assert not (root / "profile.yaml").exists()
