@@ -38,10 +38,12 @@ def test_import_in_an_empty_folder_then_check_and_export(tmp_path, run_cli, in_d
     result = run_cli("import", "linkedin", str(export_zip))
     assert result.code == 0, result.err
     assert sorted(p.name for p in folder.iterdir()) == [
+        ".gitignore",
         "private.yaml",
         "profile.schema.json",
         "profile.yaml",
     ]
+    assert "private.yaml" in (folder / ".gitignore").read_text("utf-8").splitlines()
     profile_text = (folder / "profile.yaml").read_text("utf-8")
     assert PHONE not in profile_text and "phone:" not in profile_text
     assert _contact(folder / "private.yaml") == {"phone": PHONE}
@@ -214,3 +216,14 @@ def test_the_repository_sample_is_found_through_its_settings(tmp_path, run_cli, 
     assert exported.code == 0, exported.err
     assert json.loads(exported.out)["basics"]["name"] == "Léa Moreau"
     assert not (root / "profile.yaml").exists()
+
+
+def test_an_existing_gitignore_gets_the_private_file(tmp_path, run_cli, in_dir, export_zip):
+    folder = in_dir(tmp_path)
+    (folder / ".gitignore").write_text("output/", encoding="utf-8")
+    assert run_cli("import", "linkedin", str(export_zip)).code == 0
+    lines = (folder / ".gitignore").read_text("utf-8").splitlines()
+    assert lines[0] == "output/" and lines[-1] == "private.yaml"
+    again = run_cli("import", "linkedin", str(export_zip), "--force")
+    assert again.code == 0 and ".gitignore" not in again.out
+    assert (folder / ".gitignore").read_text("utf-8").splitlines() == lines

@@ -11,7 +11,13 @@ import sys
 from pathlib import Path
 
 from profile_gen import i18n
-from profile_gen.app.private_import import PRIVATE_FILE, held_private, is_starter, merged_private
+from profile_gen.app.private_import import (
+    PRIVATE_FILE,
+    held_private,
+    ignore_private,
+    is_starter,
+    merged_private,
+)
 from profile_gen.app.project import PROFILE_FILE
 from profile_gen.errors import InteropError, ProfileError
 
@@ -86,6 +92,8 @@ def run_import(args: argparse.Namespace, lang: str) -> int:
     if private_text is not None:
         private_file.write_text(private_text, encoding="utf-8")
         print(i18n.text(lang, "import.private_written", path=str(private_file)))
+        if (ignored := ignore_private(private_file.parent)) is not None:
+            print(i18n.text(lang, "import.gitignore", path=str(ignored)))
     _say_next(args, target, unmapped, lang)
     return 0
 

@@ -14,7 +14,9 @@ from profile_gen import i18n
 from profile_gen.errors import InteropError
 from profile_gen.profile.private import PRIVATE_FILE
 
-__all__ = ["PRIVATE_FILE", "held_private", "is_starter", "merged_private"]
+__all__ = ["PRIVATE_FILE", "held_private", "ignore_private", "is_starter", "merged_private"]
+
+GITIGNORE = ".gitignore"
 
 
 @functools.cache
@@ -91,3 +93,23 @@ def merged_private(path: Path, imported: dict[str, Any], force: bool, lang: str)
         keys = ", ".join(changed) or "identity.contact"
         raise InteropError("import_private_edited", path=str(path), keys=keys)
     return private_yaml((contact or {}) | imported, header, text, lang)
+
+
+def ignore_private(folder: Path) -> Path | None:
+    """Make git ignore the private file of `folder`: `init`'s `.gitignore` written when
+    there is none, its private-file lines added to one that does not list it. The file
+    changed, or None when it already listed it."""
+    from profile_gen.app.init import starter
+
+    target = folder / GITIGNORE
+    lines = starter("gitignore.txt").splitlines()
+    if not target.exists():
+        target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        return target
+    listed = target.read_text(encoding="utf-8", errors="replace").splitlines()
+    if any(line.strip() in (PRIVATE_FILE, "/" + PRIVATE_FILE) for line in listed):
+        return None
+    own = lines[lines.index(PRIVATE_FILE) - 1 :]  # its comment and the file name
+    with open(target, "a", encoding="utf-8") as handle:
+        handle.write(("\n" if listed and listed[-1].strip() else "") + "\n".join(own) + "\n")
+    return target

@@ -178,4 +178,5 @@ LABELS_FEATURES = {
     "import.next_here": "Next step: complete {path}, then run `profile-gen check` and `profile-gen build` in this folder.",
     "import.private_written": "private contact details written: {path} (phone, address: do not publish it, keep it out of your repository)",
     "imp.private_before": "Before the import, this file read (kept here so that nothing is lost):",
+    "import.gitignore": "{path}: private.yaml listed there, git will not send it",
 }
