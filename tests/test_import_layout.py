@@ -5,6 +5,8 @@ in `private.yaml` beside it, replacing `init`'s untouched starters and nothing e
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -227,3 +229,18 @@ def test_an_existing_gitignore_gets_the_private_file(tmp_path, run_cli, in_dir, 
     again = run_cli("import", "linkedin", str(export_zip), "--force")
     assert again.code == 0 and ".gitignore" not in again.out
     assert (folder / ".gitignore").read_text("utf-8").splitlines() == lines
+
+
+def test_a_private_file_git_ignores_already_adds_no_gitignore(
+    tmp_path, run_cli, in_dir, export_zip
+):
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    folder = in_dir(tmp_path)
+    subprocess.run(["git", "init", "-q", str(folder)], check=True, timeout=60)
+    (folder / ".gitignore").write_text("private.yaml\n", encoding="utf-8")
+    result = run_cli("import", "linkedin", str(export_zip), "--content", "book")
+    assert result.code == 0, result.err
+    assert (folder / "book/private.yaml").is_file()
+    assert not (folder / "book/.gitignore").exists()
+    assert (folder / ".gitignore").read_text("utf-8") == "private.yaml\n"

@@ -98,9 +98,12 @@ def merged_private(path: Path, imported: dict[str, Any], force: bool, lang: str)
 def ignore_private(folder: Path) -> Path | None:
     """Make git ignore the private file of `folder`: `init`'s `.gitignore` written when
     there is none, its private-file lines added to one that does not list it. The file
-    changed, or None when it already listed it."""
+    changed, or None when git ignores it already (a `.gitignore` above, say)."""
     from profile_gen.app.init import starter
+    from profile_gen.app.privacy import git_ignores
 
+    if git_ignores(folder / PRIVATE_FILE):
+        return None
     target = folder / GITIGNORE
     lines = starter("gitignore.txt").splitlines()
     if not target.exists():
