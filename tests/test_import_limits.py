@@ -188,3 +188,13 @@ def test_decode_never_fails():
     assert decode(b"\xff\xfeA") == "\ufffd"  # an odd byte: replaced, not an error
     assert decode(b"caf\xe9") == "café"
     assert decode("café".encode()) == "café"
+
+
+def test_an_export_zipped_again_says_to_unpack_it(tmp_path, run_cli):
+    inner = make_zip(tmp_path / "Basic_LinkedInDataExport.zip", linkedin_files())
+    with zipfile.ZipFile(tmp_path / "outer.zip", "w") as archive:
+        archive.write(inner, "Downloads/Basic_LinkedInDataExport.zip")
+    result = run_cli("import", "linkedin", str(tmp_path / "outer.zip"), "-o", "unused.yaml")
+    assert result.code == 2 and "Traceback" not in result.err
+    assert "contient une autre archive, « Downloads/Basic_LinkedInDataExport.zip »" in result.err
+    assert not Path("unused.yaml").exists()

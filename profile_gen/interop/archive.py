@@ -128,6 +128,7 @@ def _from_zip(path: Path) -> dict[str, tuple[str, str]]:
     except (zipfile.BadZipFile, OSError):
         raise InteropError("import_not_zip", path=str(path)) from None
     files: dict[str, tuple[str, str]] = {}
+    nested: list[str] = []
     with archive:
         if len(archive.infolist()) > MAX_MEMBERS:
             raise InteropError("import_too_many_members", path=str(path), limit=MAX_MEMBERS)
@@ -136,8 +137,12 @@ def _from_zip(path: Path) -> dict[str, tuple[str, str]]:
             parts = PurePosixPath(name.replace("\\", "/")).parts
             if name.startswith(("/", "\\")) or ".." in parts or (parts and ":" in parts[0]):
                 raise InteropError("import_unsafe_member", member=name)
+            if not member.is_dir() and name.lower().endswith(".zip"):
+                nested.append(name)
             if member.is_dir() or not name.lower().endswith(".csv"):
                 continue
+            if normalize(name) not in EXPECTED or normalize(name) in files:
+                continue  # not read: only the export's own tables are
             if member.file_size > MAX_MEMBER_BYTES:
                 raise InteropError(
                     "import_member_too_large", member=name, limit=MAX_MEMBER_BYTES // 1_000_000
@@ -148,7 +153,9 @@ def _from_zip(path: Path) -> dict[str, tuple[str, str]]:
                 raise InteropError(
                     "import_member_too_large", member=name, limit=MAX_MEMBER_BYTES // 1_000_000
                 )
-            files.setdefault(normalize(name), (f"{path}:{name}", decode(raw)))
+            files[normalize(name)] = (f"{path}:{name}", decode(raw))
+    if not files and nested:  # the export zipped again, say: LinkedIn's archive is inside
+        raise InteropError("import_nested_zip", path=str(path), member=nested[0])
     return files
 
 

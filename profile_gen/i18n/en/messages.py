@@ -166,4 +166,5 @@ MESSAGES = {
     "import_too_large": "{path} is too large for a profile: {detail}; a profile takes a few hundred kB, check that this is your export",
     "import_edited": "{path} already holds a profile you have edited: the import would replace it. Keep a copy, then run again with --force (or write elsewhere with -o)",
     "import_private_edited": "{path} already holds {keys}, other than the import's: run again with --force to merge (the imported values replace yours, which stay as comments at the end of the file)",
+    "import_nested_zip": "{path} holds another archive, '{member}', and none of the files of a LinkedIn export: unpack {path}, then import the archive inside it",
 }
