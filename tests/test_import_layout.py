@@ -244,3 +244,14 @@ def test_a_private_file_git_ignores_already_adds_no_gitignore(
     assert (folder / "book/private.yaml").is_file()
     assert not (folder / "book/.gitignore").exists()
     assert (folder / ".gitignore").read_text("utf-8") == "private.yaml\n"
+
+
+def test_a_profile_written_elsewhere_names_its_own_check(tmp_path, run_cli, in_dir, export_zip):
+    in_dir(tmp_path)
+    result = run_cli("import", "linkedin", str(export_zip), "-o", "other/mine.yaml")
+    assert result.code == 0, result.err
+    text = (tmp_path / "other/mine.yaml").read_text("utf-8")
+    assert "dans ce dossier :\n#     profile-gen check mine.yaml\n" in text
+    assert _contact(tmp_path / "other/private.yaml") == {"phone": PHONE}
+    in_dir(tmp_path / "other")
+    assert run_cli("check", "mine.yaml").code == 1
