@@ -176,14 +176,43 @@ def test_a_changed_private_item_needs_force_and_is_kept_as_comment(
     assert str(load(folder / "profile.yaml").identity.contact.phone) == PHONE
 
 
-def test_a_private_file_holding_other_keys_is_not_replaced_without_force(
-    tmp_path, run_cli, in_dir, export_zip
+@pytest.mark.parametrize(
+    "mine",
+    [
+        "notes: secret\n",
+        "identity:\n  contact:\n    phone: [" * 1 + "[" * 5_000 + "]" * 5_001 + "\n",
+        "identity: [\n",
+        "- a list\n",
+        "identity:\n  contact: text\n",
+    ],
+    ids=["other-key", "deep", "broken", "list", "not-a-mapping"],
+)
+def test_a_private_file_one_cannot_read_is_replaced_only_with_force(
+    tmp_path, run_cli, in_dir, export_zip, mine
 ):
     folder = in_dir(tmp_path)
-    (folder / "private.yaml").write_text("notes: secret\n", encoding="utf-8")
+    (folder / "private.yaml").write_text(mine, encoding="utf-8")
     refused = run_cli("import", "linkedin", str(export_zip))
-    assert refused.code == 2 and "private.yaml" in refused.err
-    assert (folder / "private.yaml").read_text("utf-8") == "notes: secret\n"
+    assert refused.code == 2 and "private.yaml" in refused.err, refused.err
+    assert "Traceback" not in refused.err
+    assert (folder / "private.yaml").read_text("utf-8") == mine
+    assert not (folder / "profile.yaml").exists()
+    forced = run_cli("import", "linkedin", str(export_zip), "--force")
+    assert forced.code == 0, forced.err
+    assert _contact(folder / "private.yaml") == {"phone": PHONE}
+    kept = (folder / "private.yaml").read_text("utf-8").split("# " + "-" * 78)[1]
+    assert "\n".join(line[2:] for line in kept.splitlines()[2:]) + "\n" == mine
+
+
+@pytest.mark.parametrize("mine", ["", "# only a comment\n"])
+def test_an_empty_private_file_takes_the_import(tmp_path, run_cli, in_dir, export_zip, mine):
+    folder = in_dir(tmp_path)
+    (folder / "private.yaml").write_text(mine, encoding="utf-8")
+    result = run_cli("import", "linkedin", str(export_zip))
+    assert result.code == 0, result.err
+    assert _contact(folder / "private.yaml") == {"phone": PHONE}
+    text = (folder / "private.yaml").read_text("utf-8")
+    assert ("# # only a comment" in text) == bool(mine)  # kept; nothing to keep otherwise
 
 
 def test_import_jsonresume_follows_the_same_layout(tmp_path, run_cli, in_dir):

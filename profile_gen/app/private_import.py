@@ -8,11 +8,10 @@ import functools
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from profile_gen import i18n
 from profile_gen.errors import InteropError
 from profile_gen.profile.private import PRIVATE_FILE
+from profile_gen.profile.yaml_source import YamlProblems, decode, parse
 
 __all__ = ["PRIVATE_FILE", "held_private", "ignore_private", "is_starter", "merged_private"]
 
@@ -46,11 +45,13 @@ def _contact(path: Path) -> tuple[str | None, dict[str, Any] | None]:
     it is the untouched starter; contact None when it is not a private file one can read."""
     if not path.exists() or is_starter(path, PRIVATE_FILE):
         return None, {}
-    text = path.read_text(encoding="utf-8", errors="replace")
+    raw = path.read_bytes()
+    text = raw.decode("utf-8", errors="replace")
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError:
-        return text, None
+        data = parse(decode(raw)).data  # the loader's bounds: size, depth, aliases
+    except YamlProblems as error:
+        empty = [problem.code for problem in error.problems] == ["yaml_empty"]
+        return text, {} if empty else None
     if data is None:
         return text, {}
     if not isinstance(data, dict) or set(data) - {"identity"}:

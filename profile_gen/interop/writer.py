@@ -149,7 +149,7 @@ def private_yaml(
         width=100,
     )
     text = header.rstrip("\n") + "\n" + dumped
-    if previous is not None:
+    if previous is not None and previous.strip():
         text += (
             "\n# " + "-" * 78 + "\n" + "\n".join(_comment(i18n.label(lang, "imp.private_before")))
         )
