@@ -198,3 +198,13 @@ def test_an_export_zipped_again_says_to_unpack_it(tmp_path, run_cli):
     assert result.code == 2 and "Traceback" not in result.err
     assert "contient une autre archive, « Downloads/Basic_LinkedInDataExport.zip »" in result.err
     assert not Path("unused.yaml").exists()
+
+
+def test_a_source_name_with_a_line_break_stays_in_its_comment(tmp_path, run_cli):
+    source = tmp_path / "x\nidentity: evil\r.json"
+    source.write_text('{"basics": {"name": "Camille Durand", "label": "x"}}', "utf-8")
+    result = run_cli("import", "jsonresume", str(source), "-o", str(tmp_path / "p.yaml"))
+    assert result.code == 0, result.err
+    text = (tmp_path / "p.yaml").read_text("utf-8")
+    assert "\nidentity: evil" not in text and "# Profil importé de x identity: evil .json" in text
+    assert load(tmp_path / "p.yaml").identity.name == "Camille Durand"

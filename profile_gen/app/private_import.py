@@ -34,6 +34,8 @@ def is_starter(path: Path, name: str) -> bool:
     """Whether the file `path` is the untouched starter `name` that `init` wrote (in any
     language; line ends as an editor on Windows may have saved them)."""
     try:
+        if path.stat().st_size > 1_000_000:  # far larger than any starter: not one
+            return False
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return False

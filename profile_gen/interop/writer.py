@@ -108,7 +108,7 @@ def to_yaml(
     lines = [
         f"# yaml-language-server: $schema={schema}",
         "#",
-        f"# {i18n.text(lang, 'imp.header', source=source)}",
+        f"# {i18n.text(lang, 'imp.header', source=_one_line(source))}",
         f"# {i18n.label(lang, 'imp.header_next')}",
         f"#     {check}",
         "",
