@@ -208,3 +208,27 @@ def test_a_source_name_with_a_line_break_stays_in_its_comment(tmp_path, run_cli)
     text = (tmp_path / "p.yaml").read_text("utf-8")
     assert "\nidentity: evil" not in text and "# Profil importé de x identity: evil .json" in text
     assert load(tmp_path / "p.yaml").identity.name == "Camille Durand"
+
+
+def test_hundreds_of_bad_entries_are_each_reported(tmp_path, run_cli):
+    """Every problem of a pass is removed at once (no limit of 200 removals, no pass per
+    problem); the report names each, in the profile's order."""
+    resume = {
+        "basics": {"name": "Camille Durand", "label": "x"},
+        "certificates": [
+            {"name": f"c{i}", "issuer": "x", "date": "2020-01", "url": "notaurl"}
+            for i in range(300)
+        ],
+        "projects": [{"name": f"p{i}", "url": "javascript:alert(1)"} for i in range(300)],
+    }
+    source = tmp_path / "resume.json"
+    source.write_text(json.dumps(resume), encoding="utf-8")
+    result = run_cli("import", "jsonresume", str(source), "-o", str(tmp_path / "p.yaml"))
+    assert result.code == 0, result.err
+    reported = [line for line in result.out.splitlines() if "certifications[" in line]
+    assert len(reported) == 300
+    assert "certifications[0].url" in reported[0] and "certifications[299].url" in reported[-1]
+    profile = load(tmp_path / "p.yaml")
+    assert len(profile.certifications) == 300 and profile.certifications[0].url is None
+    assert len(profile.achievements) == 300
+    assert all(not achievement.links for achievement in profile.achievements)
