@@ -232,3 +232,31 @@ def test_hundreds_of_bad_entries_are_each_reported(tmp_path, run_cli):
     assert len(profile.certifications) == 300 and profile.certifications[0].url is None
     assert len(profile.achievements) == 300
     assert all(not achievement.links for achievement in profile.achievements)
+
+
+def test_an_export_with_too_many_values_is_refused_before_any_work(tmp_path, run_cli, monkeypatch):
+    """Counted on the data read, before fitting it to the model (which would take minutes
+    for the half-million rows of the real limit, lowered here)."""
+    monkeypatch.setattr("profile_gen.interop.fit.MAX_NODES", 1_000)
+    files = linkedin_files()
+    files["Skills.csv"] = csv_text(["Name"], [[f"skill {i}"] for i in range(2_000)])
+    source = make_zip(tmp_path / "export.zip", files)
+    result = run_cli("import", "linkedin", str(source), "-o", str(tmp_path / "out/p.yaml"))
+    assert result.code == 2, result.err
+    assert f"{source} est trop grand pour un profil" in result.err
+    assert "plus de 1000 valeurs" in result.err
+    assert not (tmp_path / "out").exists()
+
+
+def test_half_characters_of_json_are_replaced_not_a_crash(tmp_path, run_cli):
+    source = tmp_path / "resume.json"
+    source.write_text(
+        '{"basics": {"name": "Camille \\ud800 Durand", "label": "x\\udfff", "\\ud83d": 1},'
+        ' "work": [{"name": "A\\ud83d", "position": "B", "startDate": "2020-01"}]}',
+        encoding="utf-8",
+    )
+    result = run_cli("import", "jsonresume", str(source), "-o", str(tmp_path / "p.yaml"))
+    assert result.code == 0, result.err
+    profile = load(tmp_path / "p.yaml")
+    assert profile.identity.name == "Camille \ufffd Durand"
+    assert profile.experience[0].organization == "A\ufffd"

@@ -64,13 +64,15 @@ def run_import(args: argparse.Namespace, lang: str) -> int:
     The profile goes where every command looks for it (`profile_file`), its off-the-web
     contact items into the private file beside it; neither file is written unless both can
     be (an edited one is replaced only with --force)."""
-    from profile_gen.interop.fit import fit
+    from profile_gen.interop.fit import fit, too_large
     from profile_gen.interop.jsonresume import drop_missing_files
     from profile_gen.interop.writer import split_private, to_yaml
 
     source = Path(args.source)
     target = _target(args)
     data, comments, unmapped = IMPORTERS[args.format](source, lang)
+    if (problem := too_large(data)) is not None:
+        raise InteropError("import_too_large", path=str(source), detail=problem.describe(lang))
     data, dropped = fit(data, lang)
     unmapped += dropped + drop_missing_files(data, target.resolve().parent, lang)
     if target.exists() and not args.force and not is_starter(target, PROFILE_FILE):

@@ -9,14 +9,35 @@ from typing import Any
 from pydantic import ValidationError
 
 from profile_gen import i18n
-from profile_gen.errors import format_path
+from profile_gen.errors import Problem, format_path
 from profile_gen.interop.mapping import PLACEHOLDERS
 from profile_gen.profile import rules
 from profile_gen.profile.loader import problem_from_pydantic
 from profile_gen.profile.model import Profile
+from profile_gen.profile.yaml_source import MAX_BYTES, MAX_NODES
 
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 """Control characters (pasted from PDFs, word processors): never kept in imported text."""
+
+
+def too_large(data: Any) -> Problem | None:
+    """Why imported `data` could never be a profile the loader reads (more values, or more
+    text, than its limits), counted before any work on it; None when it could."""
+    nodes, size, stack = 0, 0, [data]
+    while stack:
+        item = stack.pop()
+        nodes += 1
+        if isinstance(item, dict):
+            stack += [*item.keys(), *item.values()]
+        elif isinstance(item, list):
+            stack += item
+        elif isinstance(item, str):
+            size += len(item.encode("utf-8", "replace"))
+        if nodes > MAX_NODES:
+            return Problem("yaml_too_many_nodes", (), {"limit": MAX_NODES})
+        if size > MAX_BYTES:
+            return Problem("yaml_too_large", (), {"size": size, "limit": MAX_BYTES})
+    return None
 
 
 def clean_text(value: Any) -> Any:

@@ -7,6 +7,7 @@ they cannot handle: bad input is never a `TypeError` of ours.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -63,7 +64,23 @@ def read_resume(source: Path) -> dict[str, Any]:
         raise InteropError("import_invalid_json", path=str(source), detail="not an object")
     if depth(resume) > MAX_DEPTH:
         raise InteropError("import_json_too_deep", path=str(source), limit=MAX_DEPTH)
-    return resume
+    return _whole(resume)
+
+
+SURROGATE = re.compile(r"[\ud800-\udfff]")
+"""Half of a character (JSON's `\\ud800` alone): no text can hold it, nor be written."""
+
+
+def _whole(value: Any) -> Any:
+    """`value` with each lone surrogate of its texts (keys too) replaced by U+FFFD, as
+    a decoder does with a bad byte."""
+    if isinstance(value, str):
+        return SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_whole(item) for item in value]
+    if isinstance(value, dict):
+        return {_whole(key): _whole(item) for key, item in value.items()}
+    return value
 
 
 def depth(value: Any) -> int:
