@@ -55,6 +55,11 @@ def _localized(name: str, lang: str) -> str:
     return starter(f"{stem}.{lang}.{suffix}")
 
 
+def starter_in(name: str, lang: str) -> str:
+    """The starter `name` (`profile.yaml`, `private.yaml`) in `lang`, as `init` writes it."""
+    return _localized(name, lang)
+
+
 def readme(lang: str, host: str) -> str:
     """The student's README: the publishing section of `host` only."""
     text = starter(f"README.{lang}.md")

@@ -19,11 +19,11 @@ GITIGNORE = ".gitignore"
 
 
 @functools.cache
-def _starters() -> dict[str, dict[str, str]]:
-    """By language, the files `init` writes (its starters), as this version writes them."""
-    from profile_gen.app.init import repository_files
+def _starter(name: str, lang: str) -> str:
+    """The starter `name` in `lang`, as this version's `init` writes it."""
+    from profile_gen.app.init import starter_in
 
-    return {lang: repository_files(lang, "none") for lang in i18n.LANGUAGES}
+    return starter_in(name, lang)
 
 
 def _same_text(text: str) -> str:
@@ -39,7 +39,7 @@ def is_starter(path: Path, name: str) -> bool:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return False
-    return _same_text(text) in [_same_text(files[name]) for files in _starters().values()]
+    return _same_text(text) in [_same_text(_starter(name, lang)) for lang in i18n.LANGUAGES]
 
 
 def _contact(path: Path) -> tuple[str | None, dict[str, Any] | None]:
@@ -83,7 +83,7 @@ def merged_private(path: Path, imported: dict[str, Any], force: bool, lang: str)
 
     text, contact = _contact(path)
     header = "\n".join(
-        line for line in _starters()[lang][PRIVATE_FILE].splitlines() if line.startswith("#")
+        line for line in _starter(PRIVATE_FILE, lang).splitlines() if line.startswith("#")
     )
     if text is None:  # no private file yet, or the untouched starter
         return private_yaml(imported, header, None, lang) if imported else None
