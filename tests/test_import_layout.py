@@ -282,5 +282,6 @@ def test_a_profile_written_elsewhere_names_its_own_check(tmp_path, run_cli, in_d
     text = (tmp_path / "other/mine.yaml").read_text("utf-8")
     assert "dans ce dossier :\n#     profile-gen check mine.yaml\n" in text
     assert _contact(tmp_path / "other/private.yaml") == {"phone": PHONE}
+    assert "`profile-gen check other/mine.yaml` ; pour construire le Book, renommez" in result.out
     in_dir(tmp_path / "other")
     assert run_cli("check", "mine.yaml").code == 1

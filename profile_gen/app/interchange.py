@@ -101,7 +101,9 @@ def run_import(args: argparse.Namespace, lang: str) -> int:
 
 
 def _say_next(args: argparse.Namespace, target: Path, unmapped: list[str], lang: str) -> None:
-    if args.output or args.content:
+    if target.name != PROFILE_FILE:  # `build` reads profile.yaml only
+        print(i18n.text(lang, "import.next_named", path=str(target)))
+    elif args.output or args.content:
         print(i18n.text(lang, "import.next", path=str(target), folder=str(target.parent)))
     else:
         print(i18n.text(lang, "import.next_here", path=str(target)))

@@ -179,4 +179,5 @@ LABELS_FEATURES = {
     "import.private_written": "private contact details written: {path} (phone, address: do not publish it, keep it out of your repository)",
     "imp.private_before": "Before the import, this file read (kept here so that nothing is lost):",
     "import.gitignore": "{path}: private.yaml listed there, git will not send it",
+    "import.next_named": "Next step: complete {path}, then run `profile-gen check {path}`; to build the Book, rename it profile.yaml.",
 }

@@ -179,4 +179,5 @@ LABELS_FEATURES = {
     "import.private_written": "coordonnées privées écrites : {path} (téléphone, adresse : ne le publiez pas, gardez-le hors de votre dépôt)",
     "imp.private_before": "Avant l'import, ce fichier contenait (gardé ici pour ne rien perdre) :",
     "import.gitignore": "{path} : private.yaml y est listé, git ne l'enverra pas",
+    "import.next_named": "Étape suivante : complétez {path}, puis lancez `profile-gen check {path}` ; pour construire le Book, renommez-le profile.yaml.",
 }
