@@ -21,8 +21,6 @@ from profile_gen.app.startup import Terminated, long_lived_imports, stopped_on_s
 from profile_gen.app.terminal import say
 from profile_gen.errors import BuildError, ProfileGenError
 
-DEFAULT_PROFILE = Path("content") / "profile.yaml"
-
 
 def _asked_lang(args: argparse.Namespace) -> str | None:
     """The language asked for (--lang, then PROFILE_GEN_LANG), None when none is."""
@@ -298,13 +296,14 @@ def parser(lang: str = "fr") -> argparse.ArgumentParser:
     importer = commands.add_parser("import", help=h("import"))
     importer.add_argument("format", choices=["linkedin", "jsonresume", "pdf"])
     importer.add_argument("source", help=h("import_source"))
-    importer.add_argument("-o", "--output", default=str(DEFAULT_PROFILE), help=h("import_output"))
+    importer.add_argument("-o", "--output", help=h("import_output"))
+    importer.add_argument("--content", metavar="DIR", help=h("content"))
     importer.add_argument("--force", action="store_true", help=h("force"))
     importer.set_defaults(run=cmd_import)
 
     exporter = commands.add_parser("export", help=h("export"))
     exporter.add_argument("format", choices=["jsonresume"])
-    exporter.add_argument("profile", nargs="?", default=str(DEFAULT_PROFILE))
+    exporter.add_argument("profile", nargs="?")
     exporter.add_argument("-o", "--output", help=h("export_output"))
     exporter.add_argument("--language", choices=i18n.LANGUAGES, help=h("language"))
     exporter.add_argument("--force", action="store_true", help=h("force"))

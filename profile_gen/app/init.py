@@ -101,6 +101,11 @@ def _localized(name: str, lang: str) -> str:
     return starter(f"{stem}.{lang}.{suffix}")
 
 
+def starter_in(name: str, lang: str) -> str:
+    """The starter `name` (`profile.yaml`, `private.yaml`) in `lang`, as `init` writes it."""
+    return _localized(name, lang)
+
+
 def _blocks(text: str, kept: set[str], names: tuple[str, ...]) -> str:
     """`<!-- name -->…<!-- /name -->` blocks: kept (without the markers) or dropped."""
     for name in names:

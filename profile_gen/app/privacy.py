@@ -50,6 +50,12 @@ def in_repository_with_remote(path: Path) -> bool:
     return ignored is None or ignored.returncode != 0
 
 
+def git_ignores(path: Path) -> bool | None:
+    """Whether git ignores `path` (None: not in a git repository, or no git)."""
+    found = _git(path.parent, "check-ignore", "-q", path.name)
+    return None if found is None or found.returncode not in (0, 1) else found.returncode == 0
+
+
 def exposed(profile: Profile, profile_path: Path) -> list[str]:
     """The contact items to move to `private.yaml`, when the profile may be public."""
     found = written_off_web(profile, profile_path)

@@ -34,17 +34,22 @@ class Project(NamedTuple):
     content: Path | None
 
 
-def find_project(settings: str | Path | None = None, folder: str | Path | None = None) -> Project:
+def find_project(
+    settings: str | Path | None = None, folder: str | Path | None = None, new: bool = False
+) -> Project:
     """The project of `folder` (the current folder by default): its `pelican.conf.py` when
     it has one, else the defaults with `folder` as content; `settings` forces a file.
 
-    A folder with neither settings nor `profile.yaml` is a `BuildError` saying what to do.
+    A folder with neither settings nor `profile.yaml` is a `BuildError` saying what to do,
+    unless the profile is `new` (`import` writes it).
     """
     if settings is not None:
         return Project(Path(settings), Path(folder) if folder is not None else None)
     where = Path(folder) if folder is not None else Path(".")
     if (where / SETTINGS_FILE).is_file():
         return Project(where / SETTINGS_FILE, None)
+    if new:
+        return Project(None, where)
     if not where.is_dir():
         raise BuildError("build_no_content", path=str(where))
     if not (where / PROFILE_FILE).is_file():
@@ -140,7 +145,25 @@ def project_profile(profile: str | None, settings: str | None) -> tuple[Path, Pa
                 return path, candidate
         return path, None
     settings_file, folder = find_project(settings)
-    values = project_settings(settings_file, folder)
-    path = Path(values["PATH"]) / values.get("PROFILE_FILE", PROFILE_FILE)
+    return profile_file(settings_file, folder), settings_file
+
+
+def profile_file(settings_file: Path | None, folder: Path | None) -> Path:
+    """The profile of the project `find_project` gives, whether it exists yet or not: the
+    one every command reads (`check`, `export`, `build`, `publish`) and `import` writes.
+
+    With a settings file, its `PATH` and `PROFILE_FILE` (the repository's sample:
+    `content/profile.yaml`); else `profile.yaml` in the project's folder.
+    """
+    if settings_file is None:
+        return Path(folder if folder is not None else ".") / PROFILE_FILE
+    values = default_settings()
+    if not settings_file.is_file():
+        raise BuildError("build_no_settings", path=str(settings_file))
+    from pelican.settings import get_settings_from_file
+
+    values.update(get_settings_from_file(str(settings_file)))
+    content = folder or _absolute(settings_file.resolve().parent, values["PATH"])
+    path = Path(content).absolute() / values.get("PROFILE_FILE", PROFILE_FILE)
     here = Path.cwd()
-    return (path.relative_to(here) if path.is_relative_to(here) else path), settings_file
+    return path.relative_to(here) if path.is_relative_to(here) else path

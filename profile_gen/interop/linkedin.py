@@ -198,8 +198,6 @@ def _contact(tables: dict[str, Table], profile: dict[str, str], result: Imported
     emails = tables.get("email addresses") or []
     primary = [e for e in emails if e.get("Primary", "").lower() == "yes"] or emails
     phones = [p["Number"] for p in tables.get("phone numbers") or [] if p.get("Number")]
-    if phones:
-        result.comments["phone"] = result.say("imp.phone")
     return present(
         email=primary[0].get("Email Address") if primary else None,
         phone=phones[0] if phones else None,

@@ -4,6 +4,7 @@ overwriting, and ending with the report of what could not be mapped."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 import yaml
@@ -53,6 +54,19 @@ def _one_line(text: str) -> str:
     return " ".join(CONTROL_CHARS.sub(" ", text).split())
 
 
+_MARKER = re.compile(r"@@(\w+)@@$", re.M)
+"""A comment marker ending a line (`level: B2@@lang0@@`): found in one pass, linear in
+the text's size (no backtracking over a long word before it)."""
+
+
+def _marker_comment(match: re.Match[str], comments: dict[str, str]) -> str:
+    """The trailing comment a marker stands for (nothing when it has no text)."""
+    if match.group(1) not in comments:
+        return match.group(0)  # not ours: text the student wrote, kept as it is
+    comment = _one_line(comments[match.group(1)])
+    return f"  # {comment}" if comment else ""
+
+
 def _comment(text: str) -> list[str]:
     return [f"# {line}".rstrip() for line in text.splitlines()]
 
@@ -87,29 +101,57 @@ def to_yaml(
     schema: str,
     source: str,
     lang: str = "fr",
+    check: str = "profile-gen check",
 ) -> str:
-    """The profile file: a header, each section under its comment, the report at the end."""
+    """The profile file: a header, each section under its comment, the report at the end.
+    `check` is the command to run next, in the file's folder."""
     lines = [
         f"# yaml-language-server: $schema={schema}",
         "#",
-        f"# {i18n.text(lang, 'imp.header', source=source)}",
+        f"# {i18n.text(lang, 'imp.header', source=_one_line(source))}",
         f"# {i18n.label(lang, 'imp.header_next')}",
-        "#     profile-gen check",
+        f"#     {check}",
         "",
         *_sections(data, lang),
     ]
-    text = "\n".join(lines)
-    text = re.sub(
-        r"(\S+?)@@(\w+)@@",
-        lambda m: f"{m.group(1)}  # {_one_line(comments.get(m.group(2), ''))}".rstrip(" #"),
-        text,
-    )
-    if "phone" in comments:
-        text = re.sub(
-            r"^(\s+phone: .*)$",
-            lambda m: f"{m.group(1)}  # {comments['phone']}",
-            text,
-            count=1,
-            flags=re.M,
-        )
+    text = _MARKER.sub(lambda m: _marker_comment(m, comments), "\n".join(lines))
     return text.rstrip("\n") + "\n" + "\n".join(_report(unmapped, lang)) + "\n"
+
+
+def split_private(data: dict[str, Any], held: Iterable[str] = ()) -> dict[str, Any]:
+    """Take out of `data` (in place) the contact items that stay off the web (visibility
+    not `public`: the phone and the address by default), and those named in `held` (already
+    in the private file): the contact of the private file, never written in the profile."""
+    from profile_gen.profile.identity import CONTACT_ITEMS, ContactVisibility, Visibility
+
+    contact = (data.get("identity") or {}).get("contact") or {}
+    chosen = ContactVisibility.model_validate(contact.get("visibility") or {})
+    private = {
+        name: contact.pop(name)
+        for name in CONTACT_ITEMS
+        if name in contact and (getattr(chosen, name) != Visibility.public or name in held)
+    }
+    if "contact" in data.get("identity", {}) and not contact:
+        del data["identity"]["contact"]
+    return private
+
+
+def private_yaml(
+    contact: dict[str, Any], header: str, previous: str | None = None, lang: str = "fr"
+) -> str:
+    """The private file: `header` (the starter's comment), `identity.contact`, and the
+    file's `previous` text as comments, when the import replaced what it said."""
+    dumped = yaml.dump(
+        {"identity": {"contact": contact}},
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        width=100,
+    )
+    text = header.rstrip("\n") + "\n" + dumped
+    if previous is not None and previous.strip():
+        text += (
+            "\n# " + "-" * 78 + "\n" + "\n".join(_comment(i18n.label(lang, "imp.private_before")))
+        )
+        text += "\n" + "\n".join(f"# {line}".rstrip() for line in previous.splitlines()) + "\n"
+    return text

@@ -38,7 +38,7 @@ LABELS_COMMANDS = {
     "help.pdf": "print the annexe and the CV to PDF (WeasyPrint)",
     "help.import": "start a profile from LinkedIn or JSON Resume",
     "help.init_directory": "folder of the repository (default: the current folder)",
-    "help.import_output": "profile to write (default: content/profile.yaml)",
+    "help.import_output": "profile to write (default: the profile.yaml of the current folder, or of --content)",
     "help.import_source": "LinkedIn export (.zip or folder) or resume.json",
     "help.force": "overwrite the output file",
     "help.export": "write the profile in another format",

@@ -196,4 +196,10 @@ MESSAGES = {
     "wheel_altered": "the installed file {file} no longer matches its hash (RECORD): profile_gen's installation was altered; reinstall it (pip install --force-reinstall) or choose a published version with --install SPEC",
     "wheel_no_source": "profile_gen is an editable install (pip install -e) and its sources ({path}) are unreadable or of another version: install it normally, or choose a published version with --install SPEC",
     "wheel_incomplete": "profile_gen's installation is incomplete (metadata or package missing): reinstall it, or choose a published version with --install SPEC",
+    "import_csv_field_too_large": "{path}, line {line}: a field is over {limit} kB, far more than any profile text; check that this is a file of the LinkedIn export, or shorten that field",
+    "import_json_too_deep": "{path} is not a readable JSON Resume: over {limit} levels of nesting",
+    "import_too_large": "{path} is too large for a profile: {detail}; a profile takes a few hundred kB, check that this is your export",
+    "import_edited": "{path} already holds a profile you have edited: the import would replace it. Keep a copy, then run again with --force (or write elsewhere with -o)",
+    "import_private_edited": "{path} already holds {keys}, other than the import's: run again with --force to merge (the imported values replace yours, which stay as comments at the end of the file)",
+    "import_nested_zip": "{path} holds another archive, '{member}', and none of the files of a LinkedIn export: unpack {path}, then import the archive inside it",
 }

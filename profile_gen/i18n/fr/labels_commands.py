@@ -38,7 +38,7 @@ LABELS_COMMANDS = {
     "help.pdf": "imprimer les annexes et le CV en PDF (WeasyPrint)",
     "help.import": "créer un profil depuis LinkedIn ou JSON Resume",
     "help.init_directory": "dossier du dépôt (par défaut : le dossier courant)",
-    "help.import_output": "profil à écrire (par défaut : content/profile.yaml)",
+    "help.import_output": "profil à écrire (par défaut : le profile.yaml du dossier courant, ou de --content)",
     "help.import_source": "export LinkedIn (.zip ou dossier) ou resume.json",
     "help.force": "remplacer le fichier de sortie",
     "help.export": "écrire le profil dans un autre format",

@@ -203,4 +203,10 @@ MESSAGES = {
     "wheel_altered": "le fichier installé {file} ne correspond plus à son empreinte (RECORD) : l'installation de profile_gen a été modifiée ; réinstallez-le (pip install --force-reinstall) ou choisissez une version publiée avec --install SPEC",
     "wheel_no_source": "profile_gen est installé en mode modifiable (pip install -e) et ses sources ({path}) ne sont pas lisibles ou d'une autre version : installez-le normalement, ou choisissez une version publiée avec --install SPEC",
     "wheel_incomplete": "l'installation de profile_gen est incomplète (métadonnées ou paquet manquants) : réinstallez-le, ou choisissez une version publiée avec --install SPEC",
+    "import_csv_field_too_large": "{path}, ligne {line} : un champ dépasse {limit} Ko, bien plus qu'un texte de profil ; vérifiez que c'est bien un fichier de l'export LinkedIn, ou raccourcissez ce champ",
+    "import_json_too_deep": "{path} n'est pas un JSON Resume lisible : plus de {limit} niveaux d'imbrication",
+    "import_too_large": "{path} est trop grand pour un profil : {detail} ; un profil tient en quelques centaines de Ko, vérifiez que c'est bien votre export",
+    "import_edited": "{path} contient déjà un profil que vous avez modifié : l'import le remplacerait. Gardez-en une copie, puis relancez avec --force (ou écrivez ailleurs avec -o)",
+    "import_private_edited": "{path} contient déjà {keys}, autrement que l'import : relancez avec --force pour fusionner (les valeurs importées remplacent les vôtres, qui restent en commentaire à la fin du fichier)",
+    "import_nested_zip": "{path} contient une autre archive, « {member} », et aucun fichier d'un export LinkedIn : décompressez {path}, puis importez l'archive qu'il contient",
 }

@@ -7,6 +7,7 @@ they cannot handle: bad input is never a `TypeError` of ours.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,8 @@ from profile_gen.errors import InteropError
 
 META_KEY = "profile_gen"
 MAX_BYTES = 20_000_000
+MAX_DEPTH = 64
+"""A JSON Resume nests 4 levels, our meta 6: anything deeper is refused before it is read."""
 
 SECTIONS = (
     "work",
@@ -59,7 +62,37 @@ def read_resume(source: Path) -> dict[str, Any]:
         raise InteropError("import_invalid_json", path=str(source), detail=detail) from None
     if not isinstance(resume, dict):
         raise InteropError("import_invalid_json", path=str(source), detail="not an object")
-    return resume
+    if depth(resume) > MAX_DEPTH:
+        raise InteropError("import_json_too_deep", path=str(source), limit=MAX_DEPTH)
+    return _whole(resume)
+
+
+SURROGATE = re.compile(r"[\ud800-\udfff]")
+"""Half of a character (JSON's `\\ud800` alone): no text can hold it, nor be written."""
+
+
+def _whole(value: Any) -> Any:
+    """`value` with each lone surrogate of its texts (keys too) replaced by U+FFFD, as
+    a decoder does with a bad byte."""
+    if isinstance(value, str):
+        return SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_whole(item) for item in value]
+    if isinstance(value, dict):
+        return {_whole(key): _whole(item) for key, item in value.items()}
+    return value
+
+
+def depth(value: Any) -> int:
+    """How deep lists and objects nest in `value` (a scalar is 0), without recursion."""
+    deepest, stack = 0, [(value, 0)]
+    while stack:
+        item, level = stack.pop()
+        if isinstance(item, dict | list):
+            deepest = max(deepest, level + 1)
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((child, level + 1) for child in children)
+    return deepest
 
 
 def _value(value: Any) -> Any:
