@@ -323,7 +323,7 @@ def test_a_one_language_profile_keeps_its_private_contact_out(tmp_path, run_cli)
         assert "zoe@example.org" not in attached and "Private Road" not in attached
         assert "+44 20 7946 0958" in attached  # printed on the annexe: allowed there
         assert set(uris(pdf)) == {"https://zoe.example.org/book/"}
-    target = root / "content/recovered.yaml"
+    target = root / "recovered/profile.yaml"  # its own folder: the phone goes to private.yaml
     assert run_cli("import", "pdf", str(output / "annexe.pdf"), "-o", str(target)).code == 0
     original = load(root / "content/profile.yaml")
     assert load(target) == printed_profile(original)

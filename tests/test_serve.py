@@ -20,7 +20,8 @@ def status(server: Server) -> dict:
     return json.loads(fetch(server.url.rstrip("/") + RELOAD_PATH))
 
 
-def wait_for(predicate, timeout: float = 15.0) -> None:
+def wait_for(predicate, timeout: float = 90.0) -> None:
+    """Wait until `predicate()`; the timeout only stops a hang (a busy machine is slow)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if predicate():
