@@ -285,3 +285,20 @@ def test_a_profile_written_elsewhere_names_its_own_check(tmp_path, run_cli, in_d
     assert "`profile-gen check other/mine.yaml` ; pour construire le Book, renommez" in result.out
     in_dir(tmp_path / "other")
     assert run_cli("check", "mine.yaml").code == 1
+
+
+def test_a_named_import_beside_another_profile_leaves_its_private_file(
+    tmp_path, run_cli, in_dir, export_zip
+):
+    """`-o other.yaml` in a folder whose own profile.yaml exists: that folder's private.yaml
+    belongs to profile.yaml, so the import neither writes it nor breaks that profile."""
+    folder = in_dir(_new(tmp_path / "book"))
+    (folder / "profile.yaml").write_text(
+        f"identity:\n  name: Sam Lee\n  headline: Analyste\n  contact:\n    phone: '{PHONE}'\n",
+        encoding="utf-8",
+    )
+    result = run_cli("import", "linkedin", str(export_zip), "-o", "other.yaml")
+    assert result.code == 0, result.err
+    assert not (folder / "private.yaml").exists()
+    assert str(load(folder / "profile.yaml").identity.contact.phone) == PHONE
+    assert str(load(folder / "other.yaml").identity.contact.phone) == PHONE

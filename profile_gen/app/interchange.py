@@ -79,8 +79,12 @@ def run_import(args: argparse.Namespace, lang: str) -> int:
     if target.exists() and not args.force and not is_starter(target, PROFILE_FILE):
         raise InteropError("import_edited", path=str(target))
     private_file = target.parent / PRIVATE_FILE
-    held = held_private(private_file)
-    private_text = merged_private(private_file, split_private(data, held), args.force, lang)
+    private_text = None
+    if target.name == PROFILE_FILE or not (target.parent / PROFILE_FILE).is_file():
+        # (a file named otherwise beside a folder's own profile keeps its contact: that
+        # folder's private.yaml belongs to its profile.yaml)
+        held = held_private(private_file)
+        private_text = merged_private(private_file, split_private(data, held), args.force, lang)
     check = "profile-gen check" + ("" if target.name == PROFILE_FILE else f" {target.name}")
     schema, schema_file = _schema_reference(target)
     text = to_yaml(data, comments, unmapped, schema, source.name, lang, check)
