@@ -1,0 +1,210 @@
+"""The rehearsal coach listens for real: espeak-ng speech at three known rates, in French and
+in English, with pauses of known length, fed to headless Chromium as its microphone (one
+browser per file, the three run side by side); the speech analysis module on the same files;
+silence only; a refused or absent microphone."""
+
+from __future__ import annotations
+
+import base64
+import time
+import wave
+from pathlib import Path
+
+import pytest
+
+from tests import speech_audio
+from tests.browser import ARGS, CHROMIUM
+from tests.test_deck import open_deck
+
+JS = Path(__file__).parent.parent / "theme/static/js"
+TOLERANCE = 0.20  # of the reference pace
+PAUSE_TOLERANCE = 0.5  # seconds
+DECKS = {"fr": "soutenance/index.html", "en": "en/defence/index.html"}
+
+
+@pytest.fixture(scope="module")
+def site(sample_site) -> Path:
+    return sample_site  # read only
+
+
+@pytest.fixture(scope="module")
+def audio(tmp_path_factory) -> dict:
+    """The recordings: per language its WAV and segments, and 4 s of silence."""
+    folder = tmp_path_factory.mktemp("speech")
+    made: dict = {}
+    for lang in DECKS:
+        path = folder / f"{lang}.wav"
+        made[lang] = (path, speech_audio.rehearsal(path, lang))
+    silent = folder / "silence.wav"
+    speech_audio.write(silent, [speech_audio.silence(4.0)])
+    made["silence"] = (silent, [])
+    return made
+
+
+def samples(path: Path) -> str:
+    with wave.open(str(path)) as reader:
+        return base64.b64encode(reader.readframes(reader.getnframes())).decode()
+
+
+def test_analysis_module_on_the_espeak_files(chromium, audio):
+    """deck-speech.js, the module the worklet runs, on the whole files at once."""
+    page = chromium.new_page()
+    page.add_script_tag(path=str(JS / "deck-speech.js"))
+    for lang in DECKS:
+        path, segments = audio[lang]
+        results = page.evaluate(
+            """([data, bounds, lang]) => {
+              const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+              const pcm = new Int16Array(bytes.buffer);
+              const S = window.ProfileGenSpeech;
+              const frames = new S.Frames(22050).push(Float32Array.from(pcm, (v) => v / 32768));
+              return bounds.map(([a, b]) => S.analyse(frames, Math.round(a / S.HOP), Math.round(b / S.HOP), lang));
+            }""",
+            [samples(path), [[s.start, s.end] for s in segments], lang],
+        )
+        for segment, result in zip(segments, results, strict=True):
+            assert result["heard"]
+            assert abs(result["pace"] / segment.pace - 1) <= TOLERANCE, (lang, segment, result)
+            assert abs(result["longest"] - segment.pause) <= PAUSE_TOLERANCE, (lang, segment, result)
+            assert result["long_pauses"] == (1 if segment.pause > 2 else 0)
+        assert [r["pace"] for r in results] == sorted(r["pace"] for r in results)  # 3 rates
+    quiet = page.evaluate(
+        """() => { const S = window.ProfileGenSpeech;
+          const frames = new S.Frames(48000).push(new Float32Array(48000 * 3));
+          return S.analyse(frames, 0, frames.db.length, 'fr'); }"""
+    )
+    assert not quiet["heard"] and quiet["pace"] is None
+    page.close()
+
+
+def coach_seconds(page) -> float:
+    return page.evaluate("window.ProfileGenCoach.active.seconds()")
+
+
+@pytest.fixture(scope="module")
+def rehearsed(chromium, site, audio):
+    """Three browsers with a fake microphone each (fr, en, silence), rehearsing side by
+    side: listening and keeping a recording, slides moved on in the gaps of the speech."""
+    browsers = {}
+    pages = {}
+    for name, (path, _) in audio.items():
+        browsers[name] = chromium.browser_type.launch(
+            executable_path=str(CHROMIUM),
+            args=[
+                *ARGS,
+                "--use-fake-ui-for-media-stream",
+                "--use-fake-device-for-media-stream",
+                f"--use-file-for-fake-audio-capture={path}%noloop",
+            ],
+        )
+        page = browsers[name].new_page()
+        page.goto((site / DECKS.get(name, DECKS["fr"])).as_uri())
+        pages[name] = page
+    for name, page in pages.items():
+        page.check("#coach-keep")
+        page.keyboard.press("m")
+        page.wait_for_function("window.ProfileGenCoach.active.status === 'on'")
+        page.keyboard.press("s")
+    # the moments (seconds of audio heard) to move on, the last one ends the run
+    moments = {name: [s.end for s in segments] for name, (_, segments) in audio.items()}
+    moments["silence"] = [3.5]
+    deadline = time.monotonic() + 120
+    while any(moments.values()) and time.monotonic() < deadline:
+        for name, page in pages.items():
+            if moments[name] and coach_seconds(page) >= moments[name][0]:
+                moments[name].pop(0)
+                page.keyboard.press("ArrowRight" if moments[name] else "e")
+        time.sleep(0.05)
+    assert not any(moments.values()), "the fake microphone stopped"
+    yield pages
+    for browser in browsers.values():
+        browser.close()
+
+
+def table(page) -> dict[int, list[str]]:
+    rows = page.locator("#report-table tbody tr").all()
+    return {int(row.get_attribute("data-slide")): row.locator("td").all_inner_texts() for row in rows}
+
+
+@pytest.mark.parametrize("lang", list(DECKS))
+def test_measured_pace_and_pauses_per_slide(rehearsed, audio, lang):
+    page = rehearsed[lang]
+    assert page.locator("#report").is_visible()
+    rows = table(page)
+    for number, segment in enumerate(audio[lang][1], start=1):
+        measured, longest = rows[number][6], rows[number][7]
+        assert abs(int(measured) / segment.pace - 1) <= TOLERANCE, (lang, number, measured, segment)
+        assert abs(float(longest) - segment.pause) <= PAUSE_TOLERANCE, (lang, number, longest)
+    verdict = page.locator("#coach-verdict").inner_text()
+    expected = {
+        "fr": ("Débit mesuré", "Rapide sur la diapositive 3", "visez 130–160"),
+        "en": ("Measured pace", "Fast on slide 3", "aim for 130–160"),
+    }[lang]
+    for text in expected:
+        assert text in verdict
+    focus = page.locator("#coach-focus li").all_inner_texts()
+    assert focus and ("3" in focus[0])  # the fastest slide comes first
+    assert page.locator("#coach-trend li").count() == 1
+    stored = page.evaluate("JSON.parse(Object.entries(localStorage)[0][1])")
+    assert stored[-1]["speech"]["status"] == "heard"
+    assert stored[-1]["speech"]["lang"] == lang
+
+
+def test_recording_plays_a_slide_exports_and_deletes(rehearsed, audio):
+    page = rehearsed["fr"]
+    page.wait_for_selector("#coach-recordings li .coach-play")
+    buttons = page.locator("#coach-recordings li").first.locator(".coach-play")
+    assert buttons.all_inner_texts() == ["1", "2", "3"]
+    buttons.nth(1).click()
+    start = audio["fr"][1][1].start
+    page.wait_for_function("!document.getElementById('coach-player').paused")
+    played = page.evaluate("document.getElementById('coach-player').currentTime")
+    assert start - 1 <= played <= start + 3
+    link = page.locator("#coach-recordings .coach-export").first
+    assert link.get_attribute("download").endswith((".webm", ".ogg"))
+    size = page.evaluate(
+        "fetch(document.querySelector('#coach-recordings .coach-export').href)"
+        ".then((r) => r.blob()).then((b) => b.size)"
+    )
+    assert size > 10_000
+    page.locator("#coach-recordings .coach-delete").first.click()
+    page.wait_for_function("document.querySelectorAll('#coach-recordings li').length === 0")
+    assert page.evaluate(
+        "new Promise((ok) => { const r = indexedDB.open('profile-gen.coach');"
+        " r.onsuccess = () => { const q = r.result.transaction('recordings').objectStore('recordings').count();"
+        " q.onsuccess = () => ok(q.result); }; })"
+    ) == 0
+
+
+def test_silence_only_gives_no_speech_heard(rehearsed):
+    page = rehearsed["silence"]
+    assert page.locator("#report").is_visible()
+    assert "Aucune parole entendue" in page.locator("#coach-verdict").inner_text()
+    assert all(row[6] == "–" for row in table(page).values())
+
+
+@pytest.mark.parametrize(
+    ("error", "said"),
+    [("NotAllowedError", "accès au micro a été refusé"), ("NotFoundError", "aucun micro")],
+)
+def test_refused_or_absent_microphone_keeps_the_timers(chromium, site, error, said):
+    context = chromium.new_context()
+    context.add_init_script(
+        "navigator.mediaDevices.getUserMedia = () => "
+        f"Promise.reject(new DOMException('no', '{error}'));"
+    )
+    page = open_deck(chromium, site, fake_clock=True, context=context)
+    page.keyboard.press("p")
+    page.keyboard.press("m")
+    page.wait_for_function("window.ProfileGenCoach.active.status !== 'off'")
+    assert "sans mesure du débit" in page.locator("#coach-status").inner_text()
+    page.keyboard.press("s")
+    page.clock.run_for(12_000)
+    assert page.locator("#slide-timer").inner_text() == "0:08"  # 20 s planned on slide 1
+    page.keyboard.press("ArrowRight")
+    page.clock.run_for(5_000)
+    page.keyboard.press("e")
+    rows = table(page)
+    assert rows[1][3] == "12" and rows[2][3] == "5"
+    assert said in page.locator("#coach-verdict").inner_text().lower()
+    context.close()
