@@ -65,7 +65,11 @@ def test_analysis_module_on_the_espeak_files(chromium, audio):
         for segment, result in zip(segments, results, strict=True):
             assert result["heard"]
             assert abs(result["pace"] / segment.pace - 1) <= TOLERANCE, (lang, segment, result)
-            assert abs(result["longest"] - segment.pause) <= PAUSE_TOLERANCE, (lang, segment, result)
+            assert abs(result["longest"] - segment.pause) <= PAUSE_TOLERANCE, (
+                lang,
+                segment,
+                result,
+            )
             assert result["long_pauses"] == (1 if segment.pause > 2 else 0)
         assert [r["pace"] for r in results] == sorted(r["pace"] for r in results)  # 3 rates
     quiet = page.evaluate(
@@ -100,7 +104,7 @@ def rehearsed(chromium, site, audio):
         page = browsers[name].new_page()
         page.goto((site / DECKS.get(name, DECKS["fr"])).as_uri())
         pages[name] = page
-    for name, page in pages.items():
+    for page in pages.values():
         page.check("#coach-keep")
         page.keyboard.press("m")
         page.wait_for_function("window.ProfileGenCoach.active.status === 'on'")
@@ -123,7 +127,9 @@ def rehearsed(chromium, site, audio):
 
 def table(page) -> dict[int, list[str]]:
     rows = page.locator("#report-table tbody tr").all()
-    return {int(row.get_attribute("data-slide")): row.locator("td").all_inner_texts() for row in rows}
+    return {
+        int(row.get_attribute("data-slide")): row.locator("td").all_inner_texts() for row in rows
+    }
 
 
 @pytest.mark.parametrize("lang", list(DECKS))
@@ -169,11 +175,14 @@ def test_recording_plays_a_slide_exports_and_deletes(rehearsed, audio):
     assert size > 10_000
     page.locator("#coach-recordings .coach-delete").first.click()
     page.wait_for_function("document.querySelectorAll('#coach-recordings li').length === 0")
-    assert page.evaluate(
-        "new Promise((ok) => { const r = indexedDB.open('profile-gen.coach');"
-        " r.onsuccess = () => { const q = r.result.transaction('recordings').objectStore('recordings').count();"
-        " q.onsuccess = () => ok(q.result); }; })"
-    ) == 0
+    assert (
+        page.evaluate(
+            "new Promise((ok) => { const r = indexedDB.open('profile-gen.coach');"
+            " r.onsuccess = () => { const q = r.result.transaction('recordings').objectStore('recordings').count();"
+            " q.onsuccess = () => ok(q.result); }; })"
+        )
+        == 0
+    )
 
 
 def test_silence_only_gives_no_speech_heard(rehearsed):
