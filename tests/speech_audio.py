@@ -38,8 +38,10 @@ TEXTS = {
         "Finally, I thank my tutor for his support throughout this year of work and study.",
     ],
 }
-# per slide: espeak rate (words per minute, nominal), the texts spoken, the pause between them
-PLAN = [(120, [0, 1], 2.5), (165, [2, 3], 1.6), (220, [4], 0.0)]
+# per slide: the texts spoken, the pause between them; per language, the espeak rates
+# (`-s`, nominal: French comes out faster) of a slow, a comfortable and a fast slide
+PLAN = [([0, 1], 2.5), ([2, 3], 1.6), ([4], 0.0)]
+RATES = {"fr": (80, 105, 150), "en": (95, 125, 170)}
 
 
 @dataclass
@@ -95,7 +97,7 @@ def rehearsal(path: Path, lang: str) -> list[Segment]:
     chunks = [silence(LEAD)]
     segments = []
     at = LEAD
-    for number, (rate, texts, pause) in enumerate(PLAN):
+    for number, ((texts, pause), rate) in enumerate(zip(PLAN, RATES[lang], strict=True)):
         start = 0.0 if number == 0 else at - GAP / 2
         spoken = [speak(TEXTS[lang][k], lang, rate) for k in texts]
         speech = sum(len(chunk) / 2 / RATE for chunk in spoken)

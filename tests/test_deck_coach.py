@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests import speech_audio
-from tests.browser import ARGS, CHROMIUM
+from tests.browser import ARGS, CHROMIUM, RequestLog
 from tests.test_deck import open_deck
 
 JS = Path(__file__).parent.parent / "theme/static/js"
@@ -91,6 +91,7 @@ def rehearsed(chromium, site, audio):
     side: listening and keeping a recording, slides moved on in the gaps of the speech."""
     browsers = {}
     pages = {}
+    logs = {}
     for name, (path, _) in audio.items():
         browsers[name] = chromium.browser_type.launch(
             executable_path=str(CHROMIUM),
@@ -102,6 +103,7 @@ def rehearsed(chromium, site, audio):
             ],
         )
         page = browsers[name].new_page()
+        logs[name] = RequestLog(page)
         page.goto((site / DECKS.get(name, DECKS["fr"])).as_uri())
         pages[name] = page
     for page in pages.values():
@@ -120,7 +122,7 @@ def rehearsed(chromium, site, audio):
                 page.keyboard.press("ArrowRight" if moments[name] else "e")
         time.sleep(0.05)
     assert not any(moments.values()), "the fake microphone stopped"
-    yield pages
+    yield pages, logs
     for browser in browsers.values():
         browser.close()
 
@@ -134,20 +136,26 @@ def table(page) -> dict[int, list[str]]:
 
 @pytest.mark.parametrize("lang", list(DECKS))
 def test_measured_pace_and_pauses_per_slide(rehearsed, audio, lang):
-    page = rehearsed[lang]
+    page = rehearsed[0][lang]
     assert page.locator("#report").is_visible()
+    assert rehearsed[1][lang].outside == [] and rehearsed[1][lang].failed == []  # offline
     rows = table(page)
     for number, segment in enumerate(audio[lang][1], start=1):
         measured, longest = rows[number][6], rows[number][7]
         assert abs(int(measured) / segment.pace - 1) <= TOLERANCE, (lang, number, measured, segment)
         assert abs(float(longest) - segment.pause) <= PAUSE_TOLERANCE, (lang, number, longest)
     verdict = page.locator("#coach-verdict").inner_text()
-    expected = {
-        "fr": ("Débit mesuré", "Rapide sur la diapositive 3", "visez 130–160"),
-        "en": ("Measured pace", "Fast on slide 3", "aim for 130–160"),
+    words = {
+        "fr": ("Débit mesuré", "Rapide sur la diapositive {}", "Lent sur la diapositive {}"),
+        "en": ("Measured pace", "Fast on slide {}", "Slow on slide {}"),
     }[lang]
-    for text in expected:
-        assert text in verdict
+    assert words[0] in verdict
+    assert {number for number, row in rows.items() if row[6] != "–"} == {1, 2, 3}
+    for number in (1, 2, 3):
+        pace = int(rows[number][6])
+        assert (words[1].format(number) in verdict) == (pace > 160), (number, pace)
+        assert (words[2].format(number) in verdict) == (pace < 130), (number, pace)
+    assert words[1].format(3) in verdict  # spoken at about 200 words/min
     focus = page.locator("#coach-focus li").all_inner_texts()
     assert focus and ("3" in focus[0])  # the fastest slide comes first
     assert page.locator("#coach-trend li").count() == 1
@@ -157,7 +165,7 @@ def test_measured_pace_and_pauses_per_slide(rehearsed, audio, lang):
 
 
 def test_recording_plays_a_slide_exports_and_deletes(rehearsed, audio):
-    page = rehearsed["fr"]
+    page = rehearsed[0]["fr"]
     page.wait_for_selector("#coach-recordings li .coach-play")
     buttons = page.locator("#coach-recordings li").first.locator(".coach-play")
     assert buttons.all_inner_texts() == ["1", "2", "3"]
@@ -186,7 +194,7 @@ def test_recording_plays_a_slide_exports_and_deletes(rehearsed, audio):
 
 
 def test_silence_only_gives_no_speech_heard(rehearsed):
-    page = rehearsed["silence"]
+    page = rehearsed[0]["silence"]
     assert page.locator("#report").is_visible()
     assert "Aucune parole entendue" in page.locator("#coach-verdict").inner_text()
     assert all(row[6] == "–" for row in table(page).values())
