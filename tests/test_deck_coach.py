@@ -159,6 +159,11 @@ def test_measured_pace_and_pauses_per_slide(rehearsed, audio, lang):
     focus = page.locator("#coach-focus li").all_inner_texts()
     assert focus and ("3" in focus[0])  # the fastest slide comes first
     assert page.locator("#coach-trend li").count() == 1
+    exported = page.evaluate(
+        "fetch(document.querySelector('#export-csv').href).then((r) => r.text())"
+    ).splitlines()
+    assert exported[0].endswith(",measured_wpm,longest_pause_s")
+    assert exported[3].endswith(f",{rows[3][6]},{rows[3][7]}")
     stored = page.evaluate("JSON.parse(Object.entries(localStorage)[0][1])")
     assert stored[-1]["speech"]["status"] == "heard"
     assert stored[-1]["speech"]["lang"] == lang
@@ -225,3 +230,23 @@ def test_refused_or_absent_microphone_keeps_the_timers(chromium, site, error, sa
     assert rows[1][3] == "12" and rows[2][3] == "5"
     assert said in page.locator("#coach-verdict").inner_text().lower()
     context.close()
+
+
+@pytest.mark.parametrize(
+    ("notes", "sentences"),
+    [
+        ("<p>Bonjour, je suis Léa Moreau, cheffe de projet SI en alternance.</p>", True),
+        ("<p>Three achievements sum up my years. First, the ERP migration to SaaS.</p>", True),
+        ("<ul><li>migration ERP</li><li>budget serré</li><li>quatre personnes</li></ul>", False),
+        ("<p>ERP, SaaS, budget</p>", False),
+        ("", False),
+    ],
+)
+def test_planned_pace_only_from_notes_written_as_sentences(chromium, notes, sentences):
+    page = chromium.new_page()
+    page.set_content(
+        f'<aside class="notes"><p class="budget">20 s, about 40 s at 140 words/min</p>{notes}</aside>'
+    )
+    page.add_script_tag(path=str(JS / "deck-rehearsal.js"))
+    assert page.evaluate("ProfileGenRehearsal.prose(document.querySelector('.notes'))") is sentences
+    page.close()

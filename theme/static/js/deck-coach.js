@@ -72,6 +72,8 @@
 
     async function listen() {
       if (status === "on") { stop(); return; }
+      if (status === "asking") return;
+      status = "asking";
       const media = navigator.mediaDevices;
       if (!media || !media.getUserMedia || !window.AudioWorkletNode) { set("unsupported"); return; }
       try {
@@ -241,7 +243,10 @@
   }
 
   /* One line per recording: a button per slide plays its segment, export, delete. */
+  let urls = [];
   function playback(coach, items, labels, fill, again) {
+    urls.forEach((url) => URL.revokeObjectURL(url));
+    urls = [];
     const box = document.getElementById("coach-recordings");
     const player = document.getElementById("coach-player");
     box.replaceChildren();
@@ -251,6 +256,7 @@
       const line = document.createElement("li");
       line.dataset.date = item.date;
       const url = URL.createObjectURL(item.blob);
+      urls.push(url);
       line.append(`${item.date.slice(0, 16).replace("T", " ")} `);
       for (const segment of item.segments) {
         line.append(button(String(segment.slide), () => {

@@ -21,18 +21,9 @@
   const R = window.ProfileGenRehearsal;
   const labels = JSON.parse(($("rehearsal-labels") || {}).textContent || "{}");
   const duration = Number(body.dataset.duration) || 300;
-  /* Notes written as sentences give a planned pace; keywords do not. */
-  const prose = (slide) => {
-    const notes = slide.querySelector(".notes");
-    if (!notes) return false;
-    const text = [...notes.children].filter((node) => !node.classList.contains("budget")).map((node) => node.innerText || node.textContent).join("\n");
-    const sentences = text.split(/[.!?…]+(?:\s|$)|\n+/).filter((part) => part.trim());
-    const words = text.split(/\s+/).filter(Boolean).length;
-    return sentences.length > 0 && words / sentences.length >= 6;
-  };
   const plan = slides.map((slide) => ({
     title: slide.dataset.title || "", planned: Number(slide.dataset.seconds) || 0,
-    words: prose(slide) ? Number(slide.dataset.words) || 0 : 0,
+    words: R.prose(slide.querySelector(".notes")) ? Number(slide.dataset.words) || 0 : 0,
   }));
   const store = R.storage(`profile-gen.rehearsals.${body.dataset.deck || location.pathname}`);
   let runs = store.load();
