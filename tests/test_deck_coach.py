@@ -6,8 +6,11 @@ silence only; a refused or absent microphone."""
 from __future__ import annotations
 
 import base64
+import functools
+import threading
 import time
 import wave
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -85,10 +88,26 @@ def coach_seconds(page) -> float:
     return page.evaluate("window.ProfileGenCoach.active.seconds()")
 
 
+class Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:  # no access log on stderr
+        pass
+
+
 @pytest.fixture(scope="module")
-def rehearsed(chromium, site, audio):
+def served(site):
+    """The site over http://127.0.0.1, as `serve` gives it (a static server: no CSP)."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def rehearsed(chromium, site, served, audio):
     """Three browsers with a fake microphone each (fr, en, silence), rehearsing side by
-    side: listening and keeping a recording, slides moved on in the gaps of the speech."""
+    side: listening and keeping a recording, slides moved on in the gaps of the speech.
+    The French and English decks open from file://, the silent one from http://."""
     browsers = {}
     pages = {}
     logs = {}
@@ -104,7 +123,7 @@ def rehearsed(chromium, site, audio):
         )
         page = browsers[name].new_page()
         logs[name] = RequestLog(page)
-        page.goto((site / DECKS.get(name, DECKS["fr"])).as_uri())
+        page.goto(served + DECKS["fr"] if name == "silence" else (site / DECKS[name]).as_uri())
         pages[name] = page
     for page in pages.values():
         page.check("#coach-keep")
@@ -200,6 +219,7 @@ def test_recording_plays_a_slide_exports_and_deletes(rehearsed, audio):
 
 def test_silence_only_gives_no_speech_heard(rehearsed):
     page = rehearsed[0]["silence"]
+    assert page.url.startswith("http://127.0.0.1:")  # listened from a served page too
     assert page.locator("#report").is_visible()
     assert "Aucune parole entendue" in page.locator("#coach-verdict").inner_text()
     assert all(row[6] == "–" for row in table(page).values())
