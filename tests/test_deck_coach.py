@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import functools
+import re
 import threading
 import time
 import wave
@@ -175,8 +176,14 @@ def test_measured_pace_and_pauses_per_slide(rehearsed, audio, lang):
         assert (words[1].format(number) in verdict) == (pace > 160), (number, pace)
         assert (words[2].format(number) in verdict) == (pace < 130), (number, pace)
     assert words[1].format(3) in verdict  # spoken at about 200 words/min
+    # to work on first: the slides off the band, with a pause over 2 s, or over their time
     focus = page.locator("#coach-focus li").all_inner_texts()
-    assert focus and ("3" in focus[0])  # the fastest slide comes first
+    expected = {
+        n
+        for n, row in rows.items()
+        if (row[6] != "–" and not 130 <= int(row[6]) <= 160) or float(row[4]) > 0 or n == 1
+    }
+    assert {int(re.search(r"\d+", item)[0]) for item in focus} == expected
     assert page.locator("#coach-trend li").count() == 1
     exported = page.evaluate(
         "fetch(document.querySelector('#export-csv').href).then((r) => r.text())"

@@ -24,7 +24,7 @@
     const VOICED = 0.5;  // autocorrelation peak of a voiced frame
     const PAUSE = 1;  // seconds of silence that make a pause
     const LONG_PAUSE = 2;
-    const SYLLABLES_PER_WORD = { fr: 1.5, en: 1.4 };
+    const SYLLABLES_PER_WORD = { fr: 1.6, en: 1.5 };
     const BAND = { fr: [130, 160], en: [130, 160] };
 
     /* Cuts a stream of samples into frames: push(samples) returns the new frames' dB and
