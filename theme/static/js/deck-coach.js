@@ -166,6 +166,13 @@
     };
   }
 
+  /* A text with a count: its `_one` form when the count is singular in the page's language
+     (French: 0 and 1; English: 1), as the catalogues' plurals go. */
+  function counted(labels, key, count) {
+    const one = document.documentElement.lang === "fr" ? count < 2 : count === 1;
+    return (one && labels[`${key}_one`]) || labels[key];
+  }
+
   /* What the report says of a run's speech: a verdict per slide, the overall figure. */
   function verdicts(run, labels, fill) {
     const speech = run && run.speech;
@@ -178,7 +185,7 @@
       const values = { slide: k + 1, pace: slide.pace, low, high, longest: slide.longest, count: slide.long_pauses };
       if (slide.pace !== null && slide.pace > high) lines.push(fill(labels.coach_fast, values));
       if (slide.pace !== null && slide.pace < low) lines.push(fill(labels.coach_slow, values));
-      if (slide.long_pauses) lines.push(fill(labels.coach_pause, values));
+      if (slide.long_pauses) lines.push(fill(counted(labels, "coach_pause", slide.long_pauses), values));
     });
     return lines;
   }
@@ -197,7 +204,7 @@
       }
       if (slide && slide.long_pauses) {
         weight += slide.long_pauses;
-        reasons.push(fill(labels.coach_reason_pause, { count: slide.long_pauses, longest: slide.longest }));
+        reasons.push(fill(counted(labels, "coach_reason_pause", slide.long_pauses), { count: slide.long_pauses, longest: slide.longest }));
       }
       const over = Math.round((row.actual - row.planned) * 10) / 10;
       if (over > 0) { weight += over / 10; reasons.push(fill(labels.coach_reason_over, { seconds: over })); }

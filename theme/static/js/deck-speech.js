@@ -1,7 +1,7 @@
 /* profile_gen rehearsal coach: the speech analysis, one module run in two places: in the
    AudioWorklet that listens to the microphone (its source is `speech.toString()`, loaded
-   as a data: URL, which Chromium and Firefox accept from file://), and in the tests, fed
-   with espeak-ng recordings. No library, no network.
+   as a data: URL: Chromium accepts it from file://, where it refuses a blob: URL), and in
+   the tests, fed with espeak-ng recordings. No library, no network.
 
    Frames: every 10 ms, the intensity (dB re full scale) and the voicing strength (peak of the
    normalised autocorrelation, 75-500 Hz) of the last 40 ms, on the signal brought down to
