@@ -127,6 +127,7 @@ def rehearsed(chromium, site, served, audio):
         page.goto(served + DECKS["fr"] if name == "silence" else (site / DECKS[name]).as_uri())
         pages[name] = page
     for page in pages.values():
+        page.keyboard.press("p")  # the presenter view, where the recording is asked for
         page.check("#coach-keep")
         page.keyboard.press("m")
         page.wait_for_function("window.ProfileGenCoach.active.status === 'on'")
