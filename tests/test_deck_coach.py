@@ -215,13 +215,14 @@ def test_recording_plays_a_slide_exports_and_deletes(rehearsed, audio):
     assert size > 10_000
     page.locator("#coach-recordings .coach-delete").first.click()
     page.wait_for_function("document.querySelectorAll('#coach-recordings li').length === 0")
-    assert (
-        page.evaluate(
-            "new Promise((ok) => { const r = indexedDB.open('profile-gen.coach');"
-            " r.onsuccess = () => { const q = r.result.transaction('recordings').objectStore('recordings').count();"
-            " q.onsuccess = () => ok(q.result); }; })"
-        )
-        == 0
+    assert stored_recordings(page) == 0
+
+
+def stored_recordings(page) -> int:
+    return page.evaluate(
+        "new Promise((ok) => { const r = indexedDB.open('profile-gen.coach');"
+        " r.onsuccess = () => { const q = r.result.transaction('recordings').objectStore('recordings').count();"
+        " q.onsuccess = () => ok(q.result); }; })"
     )
 
 
@@ -278,3 +279,12 @@ def test_planned_pace_only_from_notes_written_as_sentences(chromium, notes, sent
     page.add_script_tag(path=str(JS / "deck-rehearsal.js"))
     assert page.evaluate("ProfileGenRehearsal.prose(document.querySelector('.notes'))") is sentences
     page.close()
+
+
+def test_clearing_the_history_deletes_the_recordings(rehearsed):
+    page = rehearsed[0]["en"]
+    page.wait_for_selector("#coach-recordings li .coach-play")
+    assert stored_recordings(page) == 1
+    page.locator("#clear-history").click()
+    page.wait_for_function("document.querySelectorAll('#coach-recordings li').length === 0")
+    assert stored_recordings(page) == 0 and page.evaluate("localStorage.length") == 0

@@ -220,9 +220,10 @@
     else report.hidden = true;
   }
 
-  function clearHistory() {
+  function clearHistory() {  // the recordings go with the runs
     store.clear();
     runs = [];
+    if (coach) coach.removeAll().then(renderReport);
     renderReport();
     renderPace();
   }
