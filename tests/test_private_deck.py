@@ -53,6 +53,11 @@ def notes_free(page: Path, slides: int) -> None:
     assert {s["data-words"] for s in soup.select("section.slide")} == {"0"}
     assert not soup.find("a", href=re.compile(r"(plan|cards|questions)\.html"))
     assert soup.find("meta", attrs={"name": "robots"})["content"].startswith("noindex")
+    # nor the rehearsal coach: no microphone, no recording in a published deck
+    assert not soup.select("#listen, #coach-keep, #coach-recordings, #coach-player")
+    assert not soup.find("script", src=re.compile(r"deck-(coach|speech)\.js"))
+    labels = soup.find("script", id="rehearsal-labels").string
+    assert "coach_" not in labels
 
 
 @pytest.fixture(scope="module")
