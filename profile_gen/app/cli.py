@@ -354,8 +354,10 @@ def _os_error(lang: str, error: OSError) -> str:
     """`path: what went wrong`, in the user's words, for an error of the file system."""
     key = OS_REASONS.get(error.errno or 0)
     reason = i18n.label(lang, f"os.{key}") if key else (error.strerror or str(error))
-    path = error.filename if error.filename is not None else ""
-    return i18n.message(lang, "os_error", path=str(path), reason=reason)
+    path = error.filename if error.filename is not None else error.filename2
+    if path is None:  # a library's error that names no file: the folder worked in
+        return i18n.message(lang, "os_error_unnamed", path=os.getcwd(), reason=reason)
+    return i18n.message(lang, "os_error", path=os.fsdecode(path), reason=reason)
 
 
 INTERNAL_ERROR_CHARS = 300
