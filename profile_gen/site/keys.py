@@ -10,7 +10,8 @@ RAISE_KEY = "PROFILE_GEN_RAISE"
 """Set by `profile-gen`: profile errors propagate as exceptions instead of exiting."""
 
 PDF_KEY = "PROFILE_GEN_PDF"
-"""False skips the PDF step (`profile-gen build --no-pdf`)."""
+"""False skips the PDF step (`check`, `serve`); `build --no-pdf` asks the formats without
+`pdf` instead (`profile_gen.outputs.formats_asked`)."""
 
 PAGES_KEY = "PROFILE_GEN_PDF_PAGES"
 """Set after the PDF step: the printed page count of each PDF."""
