@@ -162,13 +162,16 @@ def classify(relative: str) -> Output | None:
     """The registered output holding the file or folder `relative` (to the output folder,
     `/`-separated), in any layout; None for the Book's own pages and files."""
     relative = relative.strip("/")
-    best: tuple[int, Output] | None = None
-    for output in OUTPUTS:
-        for path in every_path(output):
-            inside = path.endswith("/") and (relative + "/").startswith(path)
-            if (inside or relative == path) and (best is None or len(path) > best[0]):
-                best = (len(path), output)
-    return best[1] if best else None
+    for path, output in _LONGEST_FIRST:  # `en/defence/` before a shorter match
+        if relative == path or (path.endswith("/") and (relative + "/").startswith(path)):
+            return output
+    return None
+
+
+_LONGEST_FIRST = sorted(
+    ((path, output) for output in OUTPUTS for path in every_path(output)),
+    key=lambda pair: -len(pair[0]),
+)
 
 
 def is_kept_off(relative: str) -> bool:
