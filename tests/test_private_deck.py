@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from profile_gen import outputs
 from profile_gen.profile.deck_plan import plan_deck
 from profile_gen.profile.loader import load
 from profile_gen.site import seo
@@ -111,10 +112,11 @@ def test_a_published_deck_carries_no_note(run_cli, opted_in, in_dir):
 
 
 def test_the_private_folders_are_every_deck_folder():
-    assert set(seo.REHEARSAL_FOLDERS) == set(REHEARSAL)
-    assert not seo.is_kept_off("diaporama/index.html") and not seo.is_kept_off("index.html")
+    assert set(outputs.kept_off([outputs.PRIVATE])) == set(REHEARSAL)
+    assert not outputs.is_kept_off("diaporama/index.html") and not outputs.is_kept_off("index.html")
+    robots = seo.robots(None, ["fr", "en"], "fr") + seo.robots(None, ["en", "fr"], "en")
     for folder in REHEARSAL:
-        assert seo.is_kept_off(f"{folder}/questions.html") and f"/{folder}/" not in seo.robots(None)
+        assert outputs.is_kept_off(f"{folder}/questions.html") and f"/{folder}/" not in robots
 
 
 def test_the_deck_is_private_by_default():

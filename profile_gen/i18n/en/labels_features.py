@@ -18,7 +18,7 @@ LABELS_FEATURES = {
     "pdf.subject.deck": "Defence of {name}: presentation of the professional profile",
     "pdf.attachment": "The profile as JSON Resume (profile-gen import pdf annexe.pdf reads it back)",
     "documents.written": "Documents: {files}",
-    "help.formats": "documents to write, among pdf, docx, pptx, comma-separated (default: all; empty: none)",
+    "help.formats": "documents to write, among {formats}, comma-separated (default: all; empty: none)",
     "cohort.documents": "Files",
     "argparse.formats": "unknown format: {found} (choose among: {choices})",
     # --- code

@@ -18,7 +18,7 @@ LABELS_FEATURES = {
     "pdf.subject.deck": "Soutenance de {name} : présentation du profil professionnel",
     "pdf.attachment": "Le profil au format JSON Resume (profile-gen import pdf annexe.pdf le relit)",
     "documents.written": "Documents : {files}",
-    "help.formats": "documents à écrire, parmi pdf, docx, pptx, séparés par des virgules (par défaut : tous ; vide : aucun)",
+    "help.formats": "documents à écrire, parmi {formats}, séparés par des virgules (par défaut : tous ; vide : aucun)",
     "cohort.documents": "Fichiers",
     "argparse.formats": "format inconnu : {found} (au choix : {choices})",
     # --- code
