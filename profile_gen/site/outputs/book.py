@@ -142,10 +142,7 @@ class BookGenerator(ProfileGenerator):
             alternates = [book.alternates(page.key) for page in PAGES] + [
                 book.alternates("achievements", a.id) for a in self.profile.achievements
             ]
-            if self.profile.defence.public_deck:  # the registry's one public output
-                alternates.append(
-                    [(lang, book.public_deck_folder(lang) + "/") for lang in book.languages]
-                )
+            # (the public deck, when there is one, is `noindex`: a sitemap lists none)
             pages = [
                 {
                     lang: url
