@@ -55,6 +55,22 @@ def visible(text: str, keep: str = "") -> str:
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""Control characters (C0 but tab and line ends, DEL, C1): invisible, refused by XML (Word,
+PowerPoint, PDF metadata) and obeyed by terminals."""
+
+
+def control_character(text: str) -> str | None:
+    """`U+001B` for the first control character in `text`, None when there is none."""
+    found = CONTROL_CHARS.search(text)
+    return f"U+{ord(found.group()):04X}" if found else None
+
+
+def without_controls(text: str) -> str:
+    """`text` without its control characters (tab and line ends kept)."""
+    return CONTROL_CHARS.sub("", text)
+
+
 def lone_surrogate(text: str) -> str | None:
     """`U+D800` for the first lone UTF-16 surrogate in `text` (half of a pair: no file or
     page can hold one), None when there is none."""

@@ -105,14 +105,25 @@ def test_the_untouched_init_template_is_not_filled_yet(tmp_path, run_cli):
         assert where in line
 
 
-def test_every_example_value_of_the_template_is_a_known_placeholder():
-    """The starter and the list `check` knows stay one (an edit to one shows here)."""
+def test_the_untouched_english_template_is_not_filled_yet(tmp_path, run_cli):
+    assert run_cli("init", str(tmp_path / "p"), "--lang", "en").code == 0
+    result = run_cli("--lang", "en", "check", str(tmp_path / "p/profile.yaml"))
+    assert result.code == 1
+    line = next(line for line in result.out.splitlines() if "Not filled in yet" in line)
+    for where in ("identity.name", "identity.contact.email", "experience[0].organization"):
+        assert where in line
+
+
+@pytest.mark.parametrize("name", ["profile.yaml", "profile.en.yaml"])
+def test_every_example_value_of_the_template_is_a_known_placeholder(name):
+    """The starters and the lists `check` knows stay one (an edit to one shows here)."""
     from profile_gen.profile.loader import load
     from profile_gen.profile.readiness import PLACEHOLDERS, placeholders_in
 
-    starter = load(ROOT / "profile_gen/starter/profile.yaml")
+    starter = load(ROOT / "profile_gen/starter" / name)
     found = {where for where, _ in placeholders_in(starter)}
     assert found >= {"identity.name", "identity.contact.email", "experience[0].organization"}
+    assert {"education[0].institution", "experience[0].description"} <= found
     assert not placeholders_in(load(SAMPLE))
     assert set(PLACEHOLDERS.values()) >= {"Prénom Nom", "Entreprise", "prenom.nom@example.fr"}
 

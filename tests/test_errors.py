@@ -165,3 +165,19 @@ def test_a_file_system_error_without_a_file_name_names_the_folder(tmp_path, monk
     err = capsys.readouterr().err
     assert code == 2
     assert str(tmp_path) in err and not err.startswith(" :") and not err.startswith(":")
+
+
+def test_a_reader_that_stops_early_gets_no_error(tmp_path):
+    """`profile-gen check | head -1`: the closed pipe is no error of the user's."""
+    import subprocess
+    import sys
+
+    from tests.conftest import SAMPLE
+
+    command = [sys.executable, "-m", "profile_gen", "check", str(SAMPLE)]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.close()  # as `head` does once it has its lines: before any write
+        err = process.stderr.read().decode()
+        process.wait(timeout=300)  # a guard only
+    assert err == "", err

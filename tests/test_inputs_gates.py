@@ -108,3 +108,20 @@ def test_a_private_yaml_that_is_no_file_of_the_folder_is_an_error(
     assert result.code == 2
     assert str(private) in result.err and words in result.err
     assert "0612345678" not in result.err + result.out
+
+
+@pytest.mark.parametrize("escape", ["\\e]0;pwned\\a", "\\x1b[31m", "\\x00", "\\x9b2J", "\\x7f"])
+def test_control_characters_are_errors_naming_the_field(write_profile, run_cli, escape):
+    """Invisible control characters would break the Word, PowerPoint and PDF files and can
+    command a terminal: refused where they are written, in either file."""
+    path = write_profile(MINIMAL + f'summary: "Bonjour {escape} fin"\n')
+    result = run_cli("check", str(path))
+    assert result.code == 2, result
+    assert f"{path}:4:10: summary" in result.err and "U+00" in result.err
+    assert "\x1b" not in result.err + result.out
+    private = write_profile(
+        f'identity:\n  contact:\n    address: "1 rue{escape}"\n', "private.yaml"
+    )
+    path = write_profile(MINIMAL)
+    result = run_cli("check", str(path))
+    assert result.code == 2 and f"{private}:3:14: identity.contact.address" in result.err

@@ -251,6 +251,11 @@ def test_a_pipe_in_articles_is_named_not_opened(tmp_path):
     assert "articles/pipe.md" in built.stderr and "pas un fichier ordinaire" in built.stderr
     checked = _cli("check", str(folder / "profile.yaml"))
     assert "articles/pipe.md" in checked.stdout + checked.stderr
+    assert checked.returncode == 2, checked  # what stops the build stops check (and the CI)
+    (folder / "articles/pipe.md").unlink()
+    os.mkfifo(folder / "articles/pipe.rst")  # whatever the reader
+    checked = _cli("check", str(folder / "profile.yaml"))
+    assert checked.returncode == 2 and "articles/pipe.rst" in checked.stderr, checked
 
 
 @pytest.mark.parametrize("loop", ["file", "folder"])

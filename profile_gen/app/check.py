@@ -19,11 +19,12 @@ from profile_gen.app.privacy import exposed
 from profile_gen.app.project import SETTINGS_FILE
 from profile_gen.errors import BuildError
 from profile_gen.media import cache_folder
+from profile_gen.media.folder import ARTICLE_LIMIT, walk
 from profile_gen.profile.loader import load
 from profile_gen.profile.model import Profile
 from profile_gen.profile.readiness import Readiness, assess
 from profile_gen.site import citations, glyphs, render
-from profile_gen.site.article_meta import article_problems
+from profile_gen.site.article_meta import READ_SUFFIXES, article_problems
 from profile_gen.site.context import deck_slug
 from profile_gen.site.keys import profile_path as settings_profile
 from profile_gen.site.pdf import PdfUnavailable, printed_pages
@@ -83,6 +84,9 @@ def article_count(profile_path: Path) -> int:
 def project_findings(
     profile: Profile, profile_path: Path, settings_file: Path | None, articles: int
 ) -> ProjectFindings:
+    # a file the build refuses to open stops `check` as it stops `build` (exit 2), the
+    # same refusal: the articles' folder through the build's own gate
+    walk(profile_path.parent, ("articles",), READ_SUFFIXES, ARTICLE_LIMIT)
     problems = tuple(article_problems(profile_path.parent))
     folder = str(profile_path.parent / "articles") + os.sep
     settings = _settings_for(settings_file, profile_path)

@@ -389,6 +389,16 @@ def report(error: BaseException, lang: str | None, debug: bool = False) -> int:
     return 3
 
 
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so that Python's own flush at exit does not fail
+    again on the closed pipe (the recipe of Python's `signal` documentation)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real file behind stdout (a test's capture)
+        pass
+
+
 def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
@@ -401,6 +411,9 @@ def main(argv: list[str] | None = None) -> int:
             return args.run(args)
     except SystemExit:
         raise
+    except BrokenPipeError:  # `profile-gen check | head`: the reader has all it wanted
+        _silence_stdout()
+        return 141
     except BaseException as error:  # a library's own BaseException too: never a traceback
         return report(error, _asked_lang(args), args.debug)
 

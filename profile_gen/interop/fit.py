@@ -15,8 +15,8 @@ from profile_gen.profile import rules
 from profile_gen.profile.loader import problem_from_pydantic
 from profile_gen.profile.model import Profile
 from profile_gen.profile.yaml_source import MAX_BYTES, MAX_NODES
+from profile_gen.text import without_controls
 
-CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 """Control characters (pasted from PDFs, word processors): never kept in imported text."""
 
 
@@ -43,7 +43,7 @@ def too_large(data: Any) -> Problem | None:
 def clean_text(value: Any) -> Any:
     """Control characters (pasted from PDFs, word processors) removed from every string."""
     if isinstance(value, str):
-        return CONTROL_CHARS.sub("", value).strip()
+        return without_controls(value).strip()
     if isinstance(value, list):
         return [clean_text(item) for item in value]
     if isinstance(value, dict):

@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 
 from profile_gen import i18n
-from profile_gen.interop.fit import CONTROL_CHARS
+from profile_gen.text import CONTROL_CHARS
 
 SECTIONS = (
     "locale",

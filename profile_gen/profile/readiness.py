@@ -55,6 +55,15 @@ PLACEHOLDERS: dict[str, str] = {
 words the importers write where the source has nothing: a profile still holding one of
 them is "not filled in yet". By place, list indices left out."""
 
+PLACEHOLDERS_EN: dict[str, str] = {
+    "identity.name": "First Last",
+    "identity.contact.email": "first.last@example.com",
+    "experience.organization": "Company",
+    "experience.description": "What you do, in a few lines.",
+    "education.institution": "School",
+}
+"""The same example values in the English template (`profile_gen/starter/profile.en.yaml`)."""
+
 NAMES = {
     "identity.contact.city",
     "identity.contact.address",
@@ -239,10 +248,11 @@ def placeholders_in(profile: Profile) -> list[tuple[str, str]]:
     """(where, value) of every example value of the template left in `profile`."""
     found = []
     for path, value in iter_values(profile):
-        example = PLACEHOLDERS.get(place(path))
         texts = value.values.values() if isinstance(value, Localized) else [str(value)]
-        if example is not None and example in texts:
-            found.append((format_path(path), example))
+        for examples in (PLACEHOLDERS, PLACEHOLDERS_EN):
+            example = examples.get(place(path))
+            if example is not None and example in texts:
+                found.append((format_path(path), example))
     return found
 
 

@@ -14,7 +14,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from profile_gen.errors import FieldPath, Problem
-from profile_gen.text import lone_surrogate
+from profile_gen.text import control_character, lone_surrogate, without_controls
 
 MAX_BYTES = 10_000_000
 MAX_DEPTH = 40
@@ -113,6 +113,10 @@ class _Builder:
         made one character; a lone half of one (`"\\uD800"`, which no file can hold) is a
         problem, and U+FFFD in the value."""
         text = str(node.value)
+        if (code := control_character(text)) is not None:  # `"\e]0;…\a"`: never printable
+            line, column = _at(node.start_mark)
+            self.problems.append(Problem("text_control_char", path, {"char": code}, line, column))
+            text = without_controls(text)
         if lone_surrogate(text) is None:
             return text
         text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")

@@ -17,6 +17,8 @@ from profile_gen.media.folder import ARTICLE_LIMIT, walk
 from profile_gen.text import lone_surrogate
 
 MARKDOWN = (".md", ".markdown", ".mkd", ".mdown")
+READ_SUFFIXES = (*MARKDOWN, ".rst", ".html", ".htm")
+"""What Pelican's readers read in the articles' folder (Markdown, reStructuredText, HTML)."""
 _KEY = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)$")
 _MORE = re.compile(r"^[ ]{4,}(?P<value>.*)$")
 _DATED_NAME = re.compile(r"^\d{4}-\d{2}-\d{2}")

@@ -181,6 +181,7 @@ MESSAGES = {
     "pg_url_userinfo": 'a web address cannot carry "name@" before its domain: a browser would go to {host}; found: {found}',
     "pg_url_mixed_script": "the domain {host} mixes alphabets (a letter from another alphabet imitating a Latin one?): a browser would go to {ascii}; found: {found}",
     "text_invalid_char": 'invalid character {char} (half of a UTF-16 pair, probably written "\\u…" in quotes): remove it or write the character itself',
+    "text_control_char": "invisible control character {char} (written \\e, \\a, \\x1b… in quotes, or pasted): it would break the Word, PowerPoint and PDF files and can command a terminal; remove it",
     "private_not_a_file": "{path} is not a file: private.yaml (your private contact details) must be one; rename or remove this folder",
     "article_invalid_char": "{file}: invalid character {char} (half of a UTF-16 pair, which no page can hold): remove it or write the character itself",
     # --- robust

@@ -188,6 +188,7 @@ MESSAGES = {
     "pg_url_userinfo": "une adresse web ne peut pas porter « nom@ » avant son domaine : un navigateur irait sur {host} ; trouvé : {found}",
     "pg_url_mixed_script": "le domaine {host} mêle des alphabets (une lettre d'un autre alphabet qui imite une lettre latine ?) : un navigateur irait sur {ascii} ; trouvé : {found}",
     "text_invalid_char": "caractère invalide {char} (une moitié de paire UTF-16, sans doute écrite « \\u… » entre guillemets) : supprimez-le ou écrivez le caractère lui-même",
+    "text_control_char": "caractère de contrôle invisible {char} (écrit \\e, \\a, \\x1b… entre guillemets, ou collé) : il casserait les fichiers Word, PowerPoint et PDF et peut commander un terminal ; supprimez-le",
     "private_not_a_file": "{path} n'est pas un fichier : private.yaml (vos coordonnées privées) doit en être un ; renommez ou supprimez ce dossier",
     "article_invalid_char": "{file} : caractère invalide {char} (une moitié de paire UTF-16, qu'aucune page ne peut contenir) : supprimez-le ou écrivez le caractère lui-même",
     # --- robust
