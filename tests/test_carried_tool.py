@@ -275,7 +275,7 @@ def test_check_for_github_annotates_each_error_at_its_line(run_cli, tmp_path, in
     result = run_cli("check", "--format", "github")
     assert result.code == 2
     (first,) = [row for row in result.out.splitlines() if row.startswith("::error ")]
-    assert first.startswith(f"::error file=profile.yaml,line={line},col=1::")
+    assert first.startswith(f"::error file=profile.yaml,line={line},col=1::unknown_key: ")
     assert f"profile.yaml:{line}:1: unknown_key" in result.err  # the job log, as on GitLab
     plain = run_cli("check")
     assert plain.code == 2 and "::error" not in plain.out + plain.err

@@ -125,3 +125,23 @@ def test_control_characters_are_errors_naming_the_field(write_profile, run_cli, 
     path = write_profile(MINIMAL)
     result = run_cli("check", str(path))
     assert result.code == 2 and f"{private}:3:14: identity.contact.address" in result.err
+
+
+@pytest.mark.parametrize(("kind", "words"), [("fifo", "n'est pas un fichier"), ("link", "sort du")])
+def test_a_profile_that_is_no_file_of_its_folder_is_an_error(tmp_path, run_cli, kind, words):
+    """A profile.yaml linked to another student's file (in a cohort) is not read; a pipe
+    is not opened (it would hang the command)."""
+    folder = tmp_path / "student"
+    folder.mkdir()
+    path = folder / "profile.yaml"
+    if kind == "fifo":
+        os.mkfifo(path)
+    else:
+        other = tmp_path / "other"
+        other.mkdir()
+        (other / "private.yaml").write_text("identity:\n  contact:\n    phone: 0612345678\n")
+        path.symlink_to(other / "private.yaml")
+    result = run_cli("check", str(path))
+    assert result.code == 2
+    assert str(path) in result.err and words in result.err
+    assert "0612345678" not in result.err + result.out

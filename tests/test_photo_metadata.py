@@ -211,3 +211,13 @@ def test_metadata_is_read_without_decoding(tmp_path):
     Image.new("RGB", (6000, 4000)).save(buffer, "JPEG", exif=phone_exif())
     path.write_bytes(buffer.getvalue())
     assert sensitive(path) == ["location", "serial", "owner"]
+
+
+def test_an_artist_or_copyright_name_is_an_owners_name(tmp_path):
+    """Phones and editing apps write the author in the image's own EXIF directory."""
+    for tag in (0x013B, 0x8298):  # Artist, Copyright
+        exif = Image.Exif()
+        exif[tag] = "Camille Durand"
+        path = tmp_path / f"{tag}.jpg"
+        Image.new("RGB", (8, 8), "white").save(path, "JPEG", exif=exif.tobytes())
+        assert sensitive(path) == ["owner"]

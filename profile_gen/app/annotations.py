@@ -13,7 +13,7 @@ from pathlib import Path
 
 from profile_gen import i18n
 from profile_gen.app.terminal import say
-from profile_gen.errors import ProfileError, ProfileGenError
+from profile_gen.errors import Problem, ProfileError, ProfileGenError, format_path
 
 FORMATS = ("text", "github")
 
@@ -56,13 +56,19 @@ def annotation(
     return f"{head}::{_data(message)}"
 
 
+def _with_field(problem: Problem, lang: str) -> str:
+    """`experience[0].start: message`, as the plain report names the field."""
+    where = format_path(problem.path)
+    return f"{where}: {problem.describe(lang)}" if where else problem.describe(lang)
+
+
 def github_annotations(error: ProfileGenError, lang: str | None) -> list[str]:
     """One annotation per problem of an invalid profile, else one for the error."""
     if isinstance(error, ProfileError):
         lang = lang or error.lang
         return [
             annotation(
-                problem.describe(lang), problem.file or error.file, problem.line, problem.column
+                _with_field(problem, lang), problem.file or error.file, problem.line, problem.column
             )
             for problem in error.problems
         ]

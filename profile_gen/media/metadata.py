@@ -35,13 +35,15 @@ from profile_gen.media.images import quiet_open
 
 GPS_IFD, EXIF_IFD, ORIENTATION = 0x8825, 0x8769, 0x0112
 OWNER_TAGS = (0xA430,)
-"""CameraOwnerName."""
+"""CameraOwnerName (in the EXIF sub-directory)."""
+OWNER_BASE_TAGS = (0x013B, 0x8298)
+"""Artist, Copyright (in the image's own directory)."""
 SERIAL_TAGS = (0xA431, 0xA435)
 """BodySerialNumber, LensSerialNumber."""
 XMP_MARKS = {
     "location": (b"GPSLatitude", b"GPSLongitude"),
     "serial": (b"SerialNumber",),
-    "owner": (b"OwnerName",),
+    "owner": (b"OwnerName", b"dc:creator", b"Artist"),
 }
 """Words of XMP (`exif:GPSLatitude`, `aux:SerialNumber`, `exifEX:CameraOwnerName`...)."""
 KINDS = ("location", "serial", "owner")
@@ -71,7 +73,8 @@ def sensitive(path: Path) -> list[str]:
     found = {
         "location": any(tag != 0 for tag in gps),  # 0 is GPSVersionID, no position
         "serial": any(details.get(tag) for tag in SERIAL_TAGS),
-        "owner": any(details.get(tag) for tag in OWNER_TAGS),
+        "owner": any(details.get(tag) for tag in OWNER_TAGS)
+        or any(exif.get(tag) for tag in OWNER_BASE_TAGS),
     }
     for kind, marks in XMP_MARKS.items():
         found[kind] = found[kind] or any(mark in xmp for mark in marks)

@@ -57,25 +57,28 @@ def load(path: str | Path, lang: str | None = None) -> Profile:
     """Read and validate the profile at `path`; files it names are resolved beside it, and
     the contact details of the `private.yaml` beside it, if any, are merged in."""
     path = Path(path)
+    if path.exists() or path.is_symlink():  # (a missing one: `_read` says so)
+        _a_file_inside(path, lang)
     text = _read(path, lang)
     beside = path.parent / PRIVATE_FILE
     private = None
     if path.name != PRIVATE_FILE and (beside.exists() or beside.is_symlink()):
-        _private_is_a_file_inside(beside, lang)
+        _a_file_inside(beside, lang)
         private = (str(beside), _read(beside, lang))
     return load_text(text, str(path), base_dir=path.parent, lang=lang, private=private)
 
 
-def _private_is_a_file_inside(private: Path, lang: str | None) -> None:
-    """A `private.yaml` that is a folder, a FIFO or a link out of the profile's folder (to
+def _a_file_inside(file: Path, lang: str | None) -> None:
+    """A profile or `private.yaml` that is a folder, a FIFO or a link out of its folder (to
     another student's, in a cohort) is an error, never skipped nor read."""
-    if not private.is_file():
-        problem = Problem("private_not_a_file", (), {"path": str(private)})
-    elif not private.resolve().is_relative_to(private.parent.resolve()):
-        problem = Problem("path_escapes", (), {"path": str(private)})
+    if not file.resolve().is_relative_to(file.parent.resolve()):
+        problem = Problem("path_escapes", (), {"path": str(file)})
+    elif not file.is_file():
+        code = "private_not_a_file" if file.name == PRIVATE_FILE else "profile_not_a_file"
+        problem = Problem(code, (), {"path": str(file)})
     else:
         return
-    raise ProfileError(str(private), [problem], lang or "fr")
+    raise ProfileError(str(file), [problem], lang or "fr")
 
 
 def load_text(

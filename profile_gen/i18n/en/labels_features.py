@@ -230,7 +230,7 @@ LABELS_FEATURES = {
     "upgrade.done": "Repository up to date: commit these files (git add -A && git commit), the CI will build with this version.",
     "upgrade.compare": "Repository up to date, except the edited CI files above: copy the install line of the .new file into them, then commit.",
     "import.next_here": "Next step: complete {path}, then run `profile-gen check` and `profile-gen build` in this folder.",
-    "import.private_written": "private contact details written: {path} (phone, address: do not publish it, keep it out of your repository)",
+    "import.private_written": "private contact details written: {path} (the details kept off the web: do not publish it, keep it out of your repository)",
     "imp.private_before": "Before the import, this file read (kept here so that nothing is lost):",
     "import.gitignore": "{path}: private.yaml listed there, git will not send it",
     "import.next_named": "Next step: complete {path}, then run `profile-gen check {path}`; to build the Book, rename it profile.yaml.",

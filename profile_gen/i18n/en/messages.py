@@ -183,6 +183,7 @@ MESSAGES = {
     "text_invalid_char": 'invalid character {char} (half of a UTF-16 pair, probably written "\\u…" in quotes): remove it or write the character itself',
     "text_control_char": "invisible control character {char} (written \\e, \\a, \\x1b… in quotes, or pasted): it would break the Word, PowerPoint and PDF files and can command a terminal; remove it",
     "private_not_a_file": "{path} is not a file: private.yaml (your private contact details) must be one; rename or remove this folder",
+    "profile_not_a_file": "{path} is not a file (a folder, a pipe or a device): the profile must be one; rename or remove it",
     "article_invalid_char": "{file}: invalid character {char} (half of a UTF-16 pair, which no page can hold): remove it or write the character itself",
     # --- robust
     "pdf_resource_refused": "{page}: the printed page asks for “{url}”, which is not a file of the built Book (another server, a file outside the folder, a data: image over 5 MB, or a missing file); the PDF is not written. Save the picture in the profile's folder and give its relative path",
@@ -201,7 +202,7 @@ MESSAGES = {
     "import_csv_field_too_large": "{path}, line {line}: a field is over {limit} kB, far more than any profile text; check that this is a file of the LinkedIn export, or shorten that field",
     "import_json_too_deep": "{path} is not a readable JSON Resume: over {limit} levels of nesting",
     "import_too_large": "{path} is too large for a profile: {detail}; a profile takes a few hundred kB, check that this is your export",
-    "import_edited": "{path} already holds a profile you have edited: the import would replace it. Keep a copy, then run again with --force (or write elsewhere with -o)",
+    "import_edited": "{path} already holds a profile (edited, or imported earlier): the import would replace it. Keep a copy, then run again with --force (or write elsewhere with -o)",
     "import_private_edited": "{path} already holds {keys}, other than the import's: run again with --force to merge (the imported values replace yours, which stay as comments at the end of the file)",
     "import_nested_zip": "{path} holds another archive, '{member}', and none of the files of a LinkedIn export: unpack {path}, then import the archive inside it",
 }

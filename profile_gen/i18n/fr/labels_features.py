@@ -230,7 +230,7 @@ LABELS_FEATURES = {
     "upgrade.done": "Dépôt à jour : committez ces fichiers (git add -A && git commit), le CI construira avec cette version.",
     "upgrade.compare": "Dépôt à jour, sauf les fichiers de CI modifiés ci-dessus : reportez-y la ligne d'installation du fichier .new, puis committez.",
     "import.next_here": "Étape suivante : complétez {path}, puis lancez `profile-gen check` et `profile-gen build` dans ce dossier.",
-    "import.private_written": "coordonnées privées écrites : {path} (téléphone, adresse : ne le publiez pas, gardez-le hors de votre dépôt)",
+    "import.private_written": "coordonnées privées écrites : {path} (celles qui restent hors du web : ne le publiez pas, gardez-le hors de votre dépôt)",
     "imp.private_before": "Avant l'import, ce fichier contenait (gardé ici pour ne rien perdre) :",
     "import.gitignore": "{path} : private.yaml y est listé, git ne l'enverra pas",
     "import.next_named": "Étape suivante : complétez {path}, puis lancez `profile-gen check {path}` ; pour construire le Book, renommez-le profile.yaml.",

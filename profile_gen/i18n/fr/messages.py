@@ -190,6 +190,7 @@ MESSAGES = {
     "text_invalid_char": "caractère invalide {char} (une moitié de paire UTF-16, sans doute écrite « \\u… » entre guillemets) : supprimez-le ou écrivez le caractère lui-même",
     "text_control_char": "caractère de contrôle invisible {char} (écrit \\e, \\a, \\x1b… entre guillemets, ou collé) : il casserait les fichiers Word, PowerPoint et PDF et peut commander un terminal ; supprimez-le",
     "private_not_a_file": "{path} n'est pas un fichier : private.yaml (vos coordonnées privées) doit en être un ; renommez ou supprimez ce dossier",
+    "profile_not_a_file": "{path} n'est pas un fichier (un dossier, un tube ou un périphérique) : le profil doit en être un ; renommez-le ou supprimez-le",
     "article_invalid_char": "{file} : caractère invalide {char} (une moitié de paire UTF-16, qu'aucune page ne peut contenir) : supprimez-le ou écrivez le caractère lui-même",
     # --- robust
     "pdf_resource_refused": "{page} : la page imprimée demande « {url} », qui n'est pas un fichier du Book construit (autre serveur, fichier hors du dossier, image data: de plus de 5 Mo, ou fichier absent) ; le PDF n'est pas écrit. Enregistrez l'image dans le dossier du profil et citez-la par un chemin relatif",
@@ -208,7 +209,7 @@ MESSAGES = {
     "import_csv_field_too_large": "{path}, ligne {line} : un champ dépasse {limit} Ko, bien plus qu'un texte de profil ; vérifiez que c'est bien un fichier de l'export LinkedIn, ou raccourcissez ce champ",
     "import_json_too_deep": "{path} n'est pas un JSON Resume lisible : plus de {limit} niveaux d'imbrication",
     "import_too_large": "{path} est trop grand pour un profil : {detail} ; un profil tient en quelques centaines de Ko, vérifiez que c'est bien votre export",
-    "import_edited": "{path} contient déjà un profil que vous avez modifié : l'import le remplacerait. Gardez-en une copie, puis relancez avec --force (ou écrivez ailleurs avec -o)",
+    "import_edited": "{path} contient déjà un profil (modifié, ou importé plus tôt) : l'import le remplacerait. Gardez-en une copie, puis relancez avec --force (ou écrivez ailleurs avec -o)",
     "import_private_edited": "{path} contient déjà {keys}, autrement que l'import : relancez avec --force pour fusionner (les valeurs importées remplacent les vôtres, qui restent en commentaire à la fin du fichier)",
     "import_nested_zip": "{path} contient une autre archive, « {member} », et aucun fichier d'un export LinkedIn : décompressez {path}, puis importez l'archive qu'il contient",
 }
