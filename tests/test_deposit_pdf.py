@@ -194,7 +194,7 @@ def test_source_date_epoch_wins_over_the_file_date(tmp_path, monkeypatch):
 def test_one_bookmark_per_annex_item_in_order(sample):
     profile = load(sample / "content/profile.yaml")
     expected = [
-        f"{number}. {i18n.label('fr', 'item.' + key)}"
+        f"{number}. {i18n.label('fr', 'annexe.heading.' + key)}"
         for number, key in enumerate(annexe_items(profile, 3), 1)
     ]
     with pikepdf.open(sample / "output/annexe.pdf") as pdf, pdf.open_outline() as outline:

@@ -261,5 +261,5 @@ def test_chart_bars_start_at_the_scale_origin(outputs):
 def test_annexe_cv_holds_its_first_page(outputs, name):
     """Page 1 is the CV, whole (a long two-line name too); the path starts page 2."""
     pages = page_text(outputs[name] / "annexe.pdf")
-    assert "1. CV avec photo" in pages[0] and "2. Parcours professionnel" not in pages[0]
+    assert "1. Curriculum vitae" in pages[0] and "2. Parcours professionnel" not in pages[0]
     assert pages[1].lstrip().startswith("2. Parcours professionnel")
