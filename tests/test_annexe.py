@@ -63,7 +63,8 @@ def decode_qr_codes(path: Path) -> list[tuple[str, float, str]]:
 def test_annexe_items_in_the_methodology_order(site):
     text = " ".join(pdf_text(site / "annexe.pdf"))
     headings = [
-        f"{number}. {fr.LABELS['annexe.heading.' + key]}" for number, key in enumerate(ANNEXE_ITEMS, 1)
+        f"{number}. {fr.LABELS['annexe.heading.' + key]}"
+        for number, key in enumerate(ANNEXE_ITEMS, 1)
     ]
     positions = [text.find(heading) for heading in headings]
     assert -1 not in positions, [h for h, p in zip(headings, positions, strict=True) if p < 0]

@@ -6,21 +6,27 @@ Both pages are in the profile's primary language and share one CV template; the 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from profile_gen import i18n
+from profile_gen.errors import PdfUnavailable
 from profile_gen.media import cache_folder, images
 from profile_gen.media.qr import link_codes
+from profile_gen.profile.cv_view import CvView, candidates, cv_view, largest_fitting
 from profile_gen.profile.fields import PartialDate
 from profile_gen.profile.model import Profile
 from profile_gen.profile.names import author_name
 from profile_gen.profile.readiness import annexe_hint, annexe_items
 from profile_gen.site import citations, glyphs
 from profile_gen.site.context import ProfileGenerator
-from profile_gen.site.keys import CITATION_KEY
+from profile_gen.site.keys import CITATION_KEY, wants
 
 CV_PHOTO_WIDTHS = (480,)  # 3.4 cm printed at about 350 dpi
+CV_VIEW_KEY = "PROFILE_GEN_CV_VIEW"
+"""The context's CV view, decided once per build by whichever generator asks first."""
+STYLESHEET_LINK = re.compile(r'<link rel="stylesheet" href="[^"]*">')
 PRINT_IMAGES = "annexe/images"
 """The printed photo's folder: inside `/annexe/` (`seo.PRINT_PATHS`), so `publish` leaves it
 out even when the photo is for print only (`visibility: annexe`); the Book's is `images/`."""
@@ -52,6 +58,45 @@ class AnnexeGenerator(ProfileGenerator):
         output = Path(self.output_path)
         return images.picture(source, "portrait", CV_PHOTO_WIDTHS, output, cache, PRINT_IMAGES)
 
+    def cv_view(self) -> CvView:
+        """What the CV shows (PDF, annexe and Word): the profile's content that fits its one
+        page, tried in WeasyPrint when the build prints or writes Word (without WeasyPrint,
+        or for an HTML-only build, the featured achievements only)."""
+        if CV_VIEW_KEY not in self.context:
+            profile: Profile = self.context["profile"]
+            chosen = (0, 0)
+            if wants(self.settings, "pdf") or wants(self.settings, "docx"):
+                chosen = self._fitting(profile)
+            self.context[CV_VIEW_KEY] = cv_view(profile, *chosen)
+        return self.context[CV_VIEW_KEY]
+
+    def _fitting(self, profile: Profile) -> tuple[int, int]:
+        """How many other links, then how many main-column candidates, fit on the page."""
+        from profile_gen.site.print_fit import Layout
+
+        try:
+            layout = Layout(Path(self.output_path), Path(self.settings["THEME"]) / "static")
+        except PdfUnavailable:
+            return 0, 0
+        template = self.get_template("cv")
+        base = {**self.context, **self._cv_shared(profile), "SITEURL": ".."}  # cv/index.html
+
+        def fits(links: int, more: int) -> bool:
+            html = template.render({**base, "cv": cv_view(profile, links, more)})
+            html = glyphs.strip_emoji(STYLESHEET_LINK.sub("", html), print_font(self.settings))
+            return layout.pages(html, "cv/index.html") == 1
+
+        side, main = candidates(profile)
+        links = largest_fitting(len(side), lambda count: fits(count, 0))
+        return links, largest_fitting(len(main), lambda count: fits(links, count))
+
+    def _cv_shared(self, profile: Profile) -> dict:
+        return dict(
+            lang=profile.primary_language,
+            cv_photo=self._cv_photo(profile),
+            contact=profile.identity.contact.shown_on("annexe"),
+        )
+
     def _references(
         self, profile: Profile, lang: str, style: str, accessed: PartialDate | None
     ) -> list[list[citations.Part]]:
@@ -79,12 +124,7 @@ class AnnexeGenerator(ProfileGenerator):
             AnnexeItem(key, ok, annexe_hint(profile, key))
             for key, ok in annexe_items(profile, articles).items()
         ]
-        shared = dict(
-            lang=lang,
-            cv_photo=self._cv_photo(profile),
-            contact=profile.identity.contact.shown_on("annexe"),
-            featured=profile.featured_achievements,
-        )
+        shared = {**self._cv_shared(profile), "cv": self.cv_view()}
         style, accessed = self.settings[CITATION_KEY]
         references = self._references(profile, lang, style, accessed)
         codes = link_codes(profile.links.with_qr_code, cache_folder(self.settings, "qr"))
