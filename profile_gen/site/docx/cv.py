@@ -150,7 +150,7 @@ def _main(writer: Writer, cell: _Cell) -> None:
         lines = []
         for achievement in cv.achievements:
             parts = [(writer.text(achievement.title), True)]
-            if achievement.results:
+            if cv.shows_result(achievement):
                 parts.append((writer.label("colon") + writer.text(achievement.results[0]), False))
             lines.append(parts)
         _lines(cell, lines, bullet=True)

@@ -14,7 +14,11 @@ from profile_gen import i18n
 from profile_gen.errors import PdfUnavailable
 from profile_gen.media import cache_folder, images
 from profile_gen.media.qr import link_codes
-from profile_gen.profile.cv_view import CvView, candidates, cv_view, largest_fitting
+from profile_gen.profile.cv_view import (
+    CvView,
+    fit,
+    preview_view,
+)
 from profile_gen.profile.fields import PartialDate
 from profile_gen.profile.model import Profile
 from profile_gen.profile.names import author_name
@@ -61,34 +65,39 @@ class AnnexeGenerator(ProfileGenerator):
     def cv_view(self) -> CvView:
         """What the CV shows (PDF, annexe and Word): the profile's content that fits its one
         page, tried in WeasyPrint when the build prints or writes Word (without WeasyPrint,
-        or for an HTML-only build, the featured achievements only)."""
+        or for an HTML-only build, `preview_view`)."""
         if CV_VIEW_KEY not in self.context:
             profile: Profile = self.context["profile"]
-            chosen = (0, 0)
+            view = None
             if wants(self.settings, "pdf") or wants(self.settings, "docx"):
-                chosen = self._fitting(profile)
-            self.context[CV_VIEW_KEY] = cv_view(profile, *chosen)
+                view = self._fitting(profile)
+            self.context[CV_VIEW_KEY] = view or preview_view(profile)
         return self.context[CV_VIEW_KEY]
 
-    def _fitting(self, profile: Profile) -> tuple[int, int]:
-        """How many other links, then how many main-column candidates, fit on the page."""
+    def _fitting(self, profile: Profile) -> CvView | None:
+        """`cv_view.fit`, each try laid out by WeasyPrint: the CV page, and the annexe's
+        first page (its title and the CV item). None without WeasyPrint."""
         from profile_gen.site.print_fit import Layout
 
         try:
             layout = Layout(Path(self.output_path), Path(self.settings["THEME"]) / "static")
         except PdfUnavailable:
-            return 0, 0
-        template = self.get_template("cv")
-        base = {**self.context, **self._cv_shared(profile), "SITEURL": ".."}  # cv/index.html
+            return None
+        base = {**self.context, **self._cv_shared(profile), "SITEURL": ".."}
+        first = next(iter(annexe_items(profile, len(self.context.get("articles", [])))))
+        annexe_base = {**base, "annexe_items": [AnnexeItem(first, True, "")]}
+        covered = print_font(self.settings)
 
-        def fits(links: int, more: int) -> bool:
-            html = template.render({**base, "cv": cv_view(profile, links, more)})
-            html = glyphs.strip_emoji(STYLESHEET_LINK.sub("", html), print_font(self.settings))
-            return layout.pages(html, "cv/index.html") == 1
+        def one_page(template: str, context: dict, page: str) -> bool:
+            html = self.get_template(template).render(context)
+            html = glyphs.strip_emoji(STYLESHEET_LINK.sub("", html), covered)
+            return layout.pages(html, page) == 1
 
-        side, main = candidates(profile)
-        links = largest_fitting(len(side), lambda count: fits(count, 0))
-        return links, largest_fitting(len(main), lambda count: fits(links, count))
+        return fit(
+            profile,
+            lambda view: one_page("cv", {**base, "cv": view}, "cv/index.html"),
+            lambda view: one_page("annexe", {**annexe_base, "cv": view}, "annexe/index.html"),
+        )
 
     def _cv_shared(self, profile: Profile) -> dict:
         return dict(
