@@ -8,6 +8,7 @@ with a long name, and a complete profile with short texts (room on its CV)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import docx
@@ -22,6 +23,7 @@ from profile_gen.profile import colors
 from profile_gen.profile.cv_view import cv_colors
 from profile_gen.profile.loader import load
 from profile_gen.profile.readiness import ANNEXE_ITEMS
+from tests.conftest import SAMPLE
 from tests.deck_profiles import maximal
 from tests.profiles import MINIMAL, long_and_french_only, make_project
 
@@ -58,7 +60,7 @@ def built(tmp_path_factory, sample_site_pdf):
 
     def get(name: str) -> tuple[Path, Path]:
         if name == "sample":
-            return sample_site_pdf.parent / "content", sample_site_pdf
+            return SAMPLE.parent, sample_site_pdf
         if name not in done:
             root = make_project(tmp_path_factory.mktemp(name), **PROFILES[name])
             output = root / "output"
@@ -99,7 +101,11 @@ def page_texts(path: Path) -> list[str]:
 
 
 def plain(text: str) -> str:
-    return " ".join(text.replace("’", "'").split())
+    """`text` with its spaces and apostrophes made plain, a line broken after a hyphen
+    joined ("week-" / "end")."""
+    for special in "\u00a0\u202f\u2009":
+        text = text.replace(special, " ")
+    return re.sub(r"-\s+", "-", " ".join(text.replace("’", "'").split()))
 
 
 @pytest.mark.parametrize("name", ["sample", *PROFILES])
