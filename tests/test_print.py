@@ -11,6 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from profile_gen.app.build import run_pelican
+from profile_gen.profile.cv_view import cv_colors
 from tests.conftest import ROOT
 from tests.profiles import (
     BLUE,
@@ -161,7 +162,8 @@ def test_cv_is_one_full_page(outputs, name):
     document = pypdfium2.PdfDocument(outputs[name] / "cv.pdf")
     assert len(document) == 1
     page = document[0].render(scale=1).to_pil().convert("RGB")
-    column = [y for y in range(page.height) if page.getpixel((60, y)) == (241, 241, 238)]
+    panel = tuple(bytes.fromhex(cv_colors(None)[1][1:]))  # no colour: the theme's, tinted
+    column = [y for y in range(page.height) if page.getpixel((60, y)) == panel]
     margin = 1.4 * 72 / 2.54
     assert column[0] <= margin + 2 and column[-1] >= page.height - margin - 3, (
         column[0],
