@@ -57,19 +57,17 @@ def test_fit_takes_what_both_pages_hold_then_sets_smaller():
             2 if view.dense else 1
         )
 
-    everything = size(cv_view(PROFILE))
-    roomy = fit(PROFILE, lambda v: True, lambda v: True)
+    def fitted(page: int, annexe: int):
+        counts = fit(PROFILE, lambda v: size(v) <= page, lambda v: size(v) <= annexe)
+        return cv_view(PROFILE, *counts)
+
+    assert size(cv_view(PROFILE)) > 5
+    roomy = fitted(99, 99)
     assert roomy == cv_view(PROFILE) and not roomy.dense
-    page_bound = fit(PROFILE, lambda v: size(v) <= 5, lambda v: True)
+    page_bound = fitted(5, 99)
     assert size(page_bound) == 5 and len(page_bound.links) == len(side)  # the side first
-    annexe_bound = fit(PROFILE, lambda v: size(v) <= 5, lambda v: size(v) <= 4)
+    annexe_bound = fitted(5, 4)
     assert size(annexe_bound) == 4 and not annexe_bound.dense
-    crowded = fit(PROFILE, lambda v: size(v) <= 1, lambda v: size(v) <= 1)
-    assert (
-        crowded.dense
-        and not crowded.links
-        and crowded.achievements == PROFILE.featured_achievements
-    )
-    hopeless = fit(PROFILE, lambda v: False, lambda v: False)  # overflows, never cut
-    assert hopeless.dense and hopeless == cv_view(PROFILE, 0, 0, dense=True)
-    assert everything > 5
+    crowded = fitted(1, 1)  # featured titles alone (3) do not fit: set smaller
+    assert crowded.dense and crowded == cv_view(PROFILE, 0, 0, dense=True)
+    assert fitted(-1, -1) == cv_view(PROFILE, 0, 0, dense=True)  # overflows, never cut

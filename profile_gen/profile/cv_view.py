@@ -106,22 +106,27 @@ def largest_fitting(count: int, fits: Callable[[int], bool]) -> int:
 
 def fit(
     profile: Any, fits_page: Callable[[CvView], bool], fits_annexe: Callable[[CvView], bool]
-) -> CvView:
-    """The CV with the most of its candidates that fits its page (`fits_page`), one column
-    after the other, and the annexe's first page (`fits_annexe`: smaller type, less room);
-    set smaller when even the least does not fit. What is past the smaller type overflows
-    rather than being cut."""
+) -> tuple[int, int, bool]:
+    """The arguments of `cv_view` (links, more, dense) for the most of the candidates that
+    fits the CV's page (`fits_page`), one column after the other, and the annexe's first
+    page (`fits_annexe`: smaller type, less room); set smaller (`dense`) when even the least
+    does not fit. What is past the smaller type overflows rather than being cut."""
     side, main = candidates(profile)
-    dense = not fits_page(cv_view(profile, 0, 0))
-    links = largest_fitting(len(side), lambda n: fits_page(cv_view(profile, n, 0, dense)))
-    more = largest_fitting(len(main), lambda n: fits_page(cv_view(profile, links, n, dense)))
-    view = cv_view(profile, links, more, dense)
-    while not fits_annexe(view):  # rarely: the page's choice is one step too many
+
+    def most(dense: bool) -> tuple[int, int]:
+        links = largest_fitting(len(side), lambda n: fits_page(cv_view(profile, n, 0, dense)))
+        fits_more = lambda n: fits_page(cv_view(profile, links, n, dense))  # noqa: E731
+        return links, largest_fitting(len(main), fits_more)
+
+    links, more = most(dense=False)
+    dense = (links, more) == (0, 0) and not fits_page(cv_view(profile, 0, 0))
+    if dense:  # the least overflows: set smaller, with what then fits
+        links, more = most(dense=True)
+    while not fits_annexe(cv_view(profile, links, more, dense)):  # rarely: one step less
         if more or links:
             more, links = (more - 1, links) if more else (more, links - 1)
         elif not dense:
             dense = True
         else:
             break
-        view = cv_view(profile, links, more, dense)
-    return view
+    return links, more, dense

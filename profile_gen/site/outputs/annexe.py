@@ -6,7 +6,6 @@ Both pages are in the profile's primary language and share one CV template; the 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,11 +13,7 @@ from profile_gen import i18n
 from profile_gen.errors import PdfUnavailable
 from profile_gen.media import cache_folder, images
 from profile_gen.media.qr import link_codes
-from profile_gen.profile.cv_view import (
-    CvView,
-    fit,
-    preview_view,
-)
+from profile_gen.profile.cv_view import CvView, preview_view
 from profile_gen.profile.fields import PartialDate
 from profile_gen.profile.model import Profile
 from profile_gen.profile.names import author_name
@@ -30,7 +25,6 @@ from profile_gen.site.keys import CITATION_KEY, wants
 CV_PHOTO_WIDTHS = (480,)  # 3.4 cm printed at about 350 dpi
 CV_VIEW_KEY = "PROFILE_GEN_CV_VIEW"
 """The context's CV view, decided once per build by whichever generator asks first."""
-STYLESHEET_LINK = re.compile(r'<link rel="stylesheet" href="[^"]*">')
 PRINT_IMAGES = "annexe/images"
 """The printed photo's folder: inside `/annexe/` (`seo.PRINT_PATHS`), so `publish` leaves it
 out even when the photo is for print only (`visibility: annexe`); the Book's is `images/`."""
@@ -75,29 +69,26 @@ class AnnexeGenerator(ProfileGenerator):
         return self.context[CV_VIEW_KEY]
 
     def _fitting(self, profile: Profile) -> CvView | None:
-        """`cv_view.fit`, each try laid out by WeasyPrint: the CV page, and the annexe's
-        first page (its title and the CV item). None without WeasyPrint."""
-        from profile_gen.site.print_fit import Layout
+        """`print_fit.fitted_cv`: each try laid out by WeasyPrint, the CV page and the
+        annexe's first page (its title and the CV item). None without WeasyPrint."""
+        from profile_gen.site.print_fit import fitted_cv
 
-        try:
-            layout = Layout(Path(self.output_path), Path(self.settings["THEME"]) / "static")
-        except PdfUnavailable:
-            return None
         base = {**self.context, **self._cv_shared(profile), "SITEURL": ".."}
         first = next(iter(annexe_items(profile, len(self.context.get("articles", [])))))
-        annexe_base = {**base, "annexe_items": [AnnexeItem(first, True, "")]}
+        annexe = {**base, "annexe_items": [AnnexeItem(first, True, "")]}
         covered = print_font(self.settings)
 
-        def one_page(template: str, context: dict, page: str) -> bool:
-            html = self.get_template(template).render(context)
-            html = glyphs.strip_emoji(STYLESHEET_LINK.sub("", html), covered)
-            return layout.pages(html, page) == 1
+        def render(page: str, view: CvView) -> str:
+            template, context = ("cv", base) if page.startswith("cv/") else ("annexe", annexe)
+            html = self.get_template(template).render({**context, "cv": view})
+            return glyphs.strip_emoji(html, covered)
 
-        return fit(
-            profile,
-            lambda view: one_page("cv", {**base, "cv": view}, "cv/index.html"),
-            lambda view: one_page("annexe", {**annexe_base, "cv": view}, "annexe/index.html"),
-        )
+        static = Path(self.settings["THEME"]) / "static"
+        cache = cache_folder(self.settings, "cv_fit")
+        try:
+            return fitted_cv(profile, render, Path(self.output_path), static, cache)
+        except PdfUnavailable:
+            return None
 
     def _cv_shared(self, profile: Profile) -> dict:
         return dict(
