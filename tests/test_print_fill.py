@@ -30,6 +30,7 @@ from tests.profiles import MINIMAL, long_and_french_only, make_project
 CM = 72 / 2.54
 ANNEXE_MARGINS = (2.5 * CM, 2.4 * CM)  # print.css: @page (top, bottom)
 CV_MARGINS = (1.4 * CM, 1.4 * CM)  # @page cv
+MAIN_COLUMN = (1.5 + 5.2 + 0.8) * CM  # the CV's main column: past the margin and the side
 GREEN = "#0a7d3b"
 
 
@@ -76,15 +77,17 @@ def built(tmp_path_factory, sample_site_pdf):
     return get
 
 
-def fills(path: Path, margins: tuple[float, float]) -> list[float]:
-    """Each page's share of its text area above its lowest text (the footer left out)."""
+def fills(path: Path, margins: tuple[float, float], right_of: float = 0) -> list[float]:
+    """Each page's share of its text area above its lowest text (the footer left out),
+    or its lowest text right of `right_of` points (the CV's main column)."""
     top, bottom = margins
     document = pypdfium2.PdfDocument(path)
     shares = []
     for page in document:
         height = page.get_height()
         text = page.get_textpage()
-        lows = [text.get_rect(i)[1] for i in range(text.count_rects())]
+        boxes = [text.get_rect(i) for i in range(text.count_rects())]
+        lows = [box[1] for box in boxes if box[0] >= right_of]
         lowest = min((low for low in lows if low > bottom - 1), default=height - top)
         shares.append((height - top - lowest) / (height - top - bottom))
     return shares
@@ -143,8 +146,9 @@ def test_the_self_assessment_table_breaks_with_its_header_row(built, name):
 def test_the_cv_is_one_page_and_a_complete_profiles_fills_it(built, name):
     _, output = built(name)
     (share,) = fills(output / "cv.pdf", CV_MARGINS)
+    (main,) = fills(output / "cv.pdf", CV_MARGINS, right_of=MAIN_COLUMN)
     if name in FULL_CVS:
-        assert share >= 0.8
+        assert share >= 0.8 and main >= 0.8, (share, main)
 
 
 @pytest.mark.parametrize("name", ["sample", "roomy", "minimal"])
