@@ -63,7 +63,8 @@ def decode_qr_codes(path: Path) -> list[tuple[str, float, str]]:
 def test_annexe_items_in_the_methodology_order(site):
     text = " ".join(pdf_text(site / "annexe.pdf"))
     headings = [
-        f"{number}. {fr.LABELS['item.' + key]}" for number, key in enumerate(ANNEXE_ITEMS, 1)
+        f"{number}. {fr.LABELS['annexe.heading.' + key]}"
+        for number, key in enumerate(ANNEXE_ITEMS, 1)
     ]
     positions = [text.find(heading) for heading in headings]
     assert -1 not in positions, [h for h, p in zip(headings, positions, strict=True) if p < 0]
@@ -145,7 +146,7 @@ def test_missing_items_are_marked_in_html_only(tmp_path, run_cli):
     missing = soup.find_all(class_="missing")
     assert len(missing) == 1 and missing[0].find_parent("section")["id"] == "item-linkedin_qr"
     pdf = " ".join(pdf_text(final / "annexe.pdf"))
-    assert "6. QR code + lien vers LinkedIn" in pdf and "Élément manquant" not in pdf
+    assert "6. Profil LinkedIn" in pdf and "Élément manquant" not in pdf
     assert [text for text, _, _ in decode_qr_codes(final / "annexe.pdf")] == [
         str(PROFILE.links.book)
     ]

@@ -42,7 +42,7 @@ def sample_docx(tmp_path_factory) -> Path:
 def test_items_in_the_methodology_order_with_word_heading_styles(sample_docx):
     document = docx.Document(str(sample_docx))
     assert headings(document, 1) == [f"{PROFILE.identity.name} — Annexes"]
-    assert headings(document, 2) == [fr.LABELS[f"item.{key}"] for key in ANNEXE_ITEMS]
+    assert headings(document, 2) == [fr.LABELS[f"annexe.heading.{key}"] for key in ANNEXE_ITEMS]
     # the built-in styles (ids and names Word merges with its own on paste)
     styles = {p.style.style_id for p in document.paragraphs if p.style.name.startswith("Head")}
     assert styles == {"Heading1", "Heading2", "Heading3"}
@@ -269,7 +269,7 @@ def test_libreoffice_lays_it_out(docx_as_pdf):
     pages = [" ".join((page.extract_text() or "").split()) for page in reader.pages]
     text = " ".join(pages)
     positions = [
-        text.find(f"{number}. {fr.LABELS['item.' + key]}")
+        text.find(f"{number}. {fr.LABELS['annexe.heading.' + key]}")
         for number, key in enumerate(ANNEXE_ITEMS, 1)
     ]
     assert -1 not in positions and positions == sorted(positions), positions

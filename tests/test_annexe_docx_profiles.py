@@ -33,7 +33,7 @@ languages:
 def test_minimal_profile_gives_a_valid_document(tmp_path):
     path = build(write_content(tmp_path, MINIMAL_EN))
     document = docx.Document(str(path))
-    assert headings(document, 2) == [en.LABELS[f"item.{key}"] for key in ANNEXE_ITEMS]
+    assert headings(document, 2) == [en.LABELS[f"annexe.heading.{key}"] for key in ANNEXE_ITEMS]
     assert headings(document, 1) == [f"Sam Minimal — {en.LABELS['annexe.title']}"]
     assert pictures(document) == []  # no photo, no links: no QR code
     assert hyperlink_targets(path) == set()

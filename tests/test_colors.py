@@ -55,3 +55,17 @@ def test_no_colour_outside_the_tokens():
         text = (ROOT / "theme" / name).read_text(encoding="utf-8")
         screen = text.split("@media print")[0]  # print forces black and white
         assert not re.findall(r"--[a-z-]+:\s*#[0-9a-f]{3,6}", screen), name
+
+
+@given(st.one_of(st.none(), HEX))
+def test_the_cv_colours_read_on_white_and_on_their_panel(color):
+    from profile_gen.profile.cv_view import cv_colors
+
+    if color is not None and colors.light_contrast(color) < colors.AA:
+        return  # refused by the model
+    accent, panel = cv_colors(color)
+    assert colors.contrast(accent, "#ffffff") >= colors.AA
+    assert colors.contrast(accent, panel) >= colors.AA
+    assert colors.contrast("#000000", panel) >= 7  # the side column's text
+    if color is None:
+        assert accent == colors.DEFAULT

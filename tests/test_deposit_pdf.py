@@ -4,6 +4,7 @@ alternative texts, live links, the attached profile imported back; the deck's PD
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from datetime import UTC, datetime
 from pathlib import Path
@@ -150,7 +151,8 @@ def test_every_marked_content_is_in_the_tree_or_an_artifact(sample, name):
 
 def test_table_headers_say_which_cells_they_head(sample):
     """`<th scope="col">` of a header row and `<th scope="row">` of a body row keep their
-    scope in the tags (WeasyPrint drops it)."""
+    scope in the tags (WeasyPrint drops it); a header row repeated on a table's next page
+    is a header row there too."""
     html = (sample / "output/annexe/index.html").read_text("utf-8")
     soup = BeautifulSoup(html, "html.parser")
     expected = [th["scope"] for th in soup.select("table th")]
@@ -158,7 +160,9 @@ def test_table_headers_say_which_cells_they_head(sample):
         headers = [element for element in structure(pdf) if element.S == "/TH"]
         scopes = [str(header.A.Scope) for header in headers]
         assert all(str(header.A.O) == "/Table" for header in headers)
-    assert scopes == ["/Column" if s == "col" else "/Row" for s in expected]
+    printed = "".join("C" if scope == "/Column" else "R" for scope in scopes)
+    wanted = "".join("C" if s == "col" else "R" for s in expected)
+    assert re.sub(r"(?<=R)C+(?=R)", "", printed) == wanted  # less the repeated header rows
     assert "/Column" in scopes and "/Row" in scopes
 
 
@@ -195,7 +199,7 @@ def test_source_date_epoch_wins_over_the_file_date(tmp_path, monkeypatch):
 def test_one_bookmark_per_annex_item_in_order(sample):
     profile = load(sample / "content/profile.yaml")
     expected = [
-        f"{number}. {i18n.label('fr', 'item.' + key)}"
+        f"{number}. {i18n.label('fr', 'annexe.heading.' + key)}"
         for number, key in enumerate(annexe_items(profile, 3), 1)
     ]
     with pikepdf.open(sample / "output/annexe.pdf") as pdf, pdf.open_outline() as outline:

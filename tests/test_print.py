@@ -11,6 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from profile_gen.app.build import run_pelican
+from profile_gen.profile.cv_view import cv_colors
 from tests.conftest import ROOT
 from tests.profiles import (
     BLUE,
@@ -161,7 +162,8 @@ def test_cv_is_one_full_page(outputs, name):
     document = pypdfium2.PdfDocument(outputs[name] / "cv.pdf")
     assert len(document) == 1
     page = document[0].render(scale=1).to_pil().convert("RGB")
-    column = [y for y in range(page.height) if page.getpixel((60, y)) == (241, 241, 238)]
+    panel = tuple(bytes.fromhex(cv_colors(None)[1][1:]))  # no colour: the theme's, tinted
+    column = [y for y in range(page.height) if page.getpixel((60, y)) == panel]
     margin = 1.4 * 72 / 2.54
     assert column[0] <= margin + 2 and column[-1] >= page.height - margin - 3, (
         column[0],
@@ -261,5 +263,5 @@ def test_chart_bars_start_at_the_scale_origin(outputs):
 def test_annexe_cv_holds_its_first_page(outputs, name):
     """Page 1 is the CV, whole (a long two-line name too); the path starts page 2."""
     pages = page_text(outputs[name] / "annexe.pdf")
-    assert "1. CV avec photo" in pages[0] and "2. Parcours professionnel" not in pages[0]
+    assert "1. Curriculum vitae" in pages[0] and "2. Parcours professionnel" not in pages[0]
     assert pages[1].lstrip().startswith("2. Parcours professionnel")

@@ -46,7 +46,7 @@ def light_contrast(color: str) -> float:
     return min(contrast(color, background) for background in LIGHT_BACKGROUNDS)
 
 
-def _mix_with_white(color: str, share: float) -> str:
+def mix_with_white(color: str, share: float) -> str:
     mixed = (round(c + (255 - c) * share) for c in _channels(color))
     return "#" + "".join(f"{c:02x}" for c in mixed)
 
@@ -54,10 +54,21 @@ def _mix_with_white(color: str, share: float) -> str:
 def dark_variant(color: str) -> str:
     """`color` lightened just enough to reach AA on every dark background."""
     for step in range(101):
-        candidate = _mix_with_white(color, step / 100)
+        candidate = mix_with_white(color, step / 100)
         if all(contrast(candidate, background) >= AA for background in DARK_BACKGROUNDS):
             return candidate
     return "#ffffff"
+
+
+def readable_on(color: str, backgrounds: tuple[str, ...]) -> str:
+    """`color` darkened just enough to reach AA on every one of `backgrounds`."""
+    channels = _channels(color)
+    for step in range(101):
+        share = 1 - step / 100
+        candidate = "#" + "".join(f"{round(c * share):02x}" for c in channels)
+        if all(contrast(candidate, background) >= AA for background in backgrounds):
+            return candidate
+    return "#000000"
 
 
 @dataclass(frozen=True)

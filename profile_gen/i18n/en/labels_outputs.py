@@ -239,4 +239,16 @@ LABELS_OUTPUTS = {
     "check.hint.cv_entries": "add at least one experience or education entry",
     "check.hint.skills": "add skills",
     "check.hint.recommendations": "add recommendations",
+    # the printed annexe's item titles (item.*: check's list)
+    "annexe.heading.cv": "Curriculum vitae",
+    "annexe.heading.path": "Professional path",
+    "annexe.heading.training": "Training and certifications",
+    "annexe.heading.languages": "Languages",
+    "annexe.heading.book_qr": "The Book online",
+    "annexe.heading.linkedin_qr": "LinkedIn profile",
+    "annexe.heading.achievements": "Achievements",
+    "annexe.heading.summary": "Professional summary",
+    "annexe.heading.activities": "Articles and activities",
+    "annexe.heading.skills_recommendations": "Skills and recommendations",
+    "annexe.heading.self_assessment": "Competency self-assessment",
 }

@@ -239,4 +239,16 @@ LABELS_OUTPUTS = {
     "check.hint.cv_entries": "ajoutez au moins une expérience ou une formation",
     "check.hint.skills": "ajoutez skills",
     "check.hint.recommendations": "ajoutez recommendations",
+    # titres des éléments de l'annexe imprimée (item.* : la liste de check)
+    "annexe.heading.cv": "Curriculum vitae",
+    "annexe.heading.path": "Parcours professionnel",
+    "annexe.heading.training": "Formations et certifications",
+    "annexe.heading.languages": "Langues",
+    "annexe.heading.book_qr": "Le Book en ligne",
+    "annexe.heading.linkedin_qr": "Profil LinkedIn",
+    "annexe.heading.achievements": "Réalisations",
+    "annexe.heading.summary": "Présentation professionnelle",
+    "annexe.heading.activities": "Articles et activités",
+    "annexe.heading.skills_recommendations": "Compétences et recommandations",
+    "annexe.heading.self_assessment": "Auto-évaluation des compétences",
 }

@@ -1,6 +1,7 @@
 """The CV, the annexe's first item: two columns as in the printed annexe (a borderless table),
 the photo, contact, languages, skills and certifications on the left; name, headline,
-summary, path, education and featured achievements on the right.
+summary, path, education, achievements and interests on the right: the entries and colours
+of the PDF CV (`profile_gen.profile.cv_view`, decided once for both).
 
 Its inner titles are bold paragraphs, not headings: the thesis's table of contents lists
 the annexe's items, not the CV's parts."""
@@ -13,22 +14,31 @@ from typing import Any
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Pt, RGBColor
 from docx.table import _Cell
 
+from profile_gen.profile.cv_view import CvView, cv_view
 from profile_gen.site.docx import inline, pictures
 from profile_gen.site.docx.styles import TABLE_SIZE, TABLE_TEXT
 from profile_gen.site.docx.writer import Writer
 
 SIDE_WIDTH, MAIN_WIDTH = Cm(5.5), Cm(10.5)
-SIDE_SHADE = "F1F1EE"
 
 
-def _title(cell: _Cell, text: str) -> None:
+def view(writer: Writer) -> CvView:
+    return writer.data.cv or cv_view(writer.data.profile, 0, 0)
+
+
+def _colour(run: Any, color: str) -> None:
+    if run is not None:
+        run.font.color.rgb = RGBColor.from_string(color.lstrip("#").upper())
+
+
+def _title(cell: _Cell, text: str, accent: str) -> None:
     paragraph = inline.new_paragraph(cell, TABLE_TEXT)
     paragraph.paragraph_format.space_before = Pt(8)
     paragraph.paragraph_format.keep_with_next = True
-    inline.add_text(paragraph, text, bold=True)
+    _colour(inline.add_text(paragraph, text, bold=True), accent)
 
 
 def _lines(cell: _Cell, lines: Sequence[Sequence[tuple[str, bool]]], bullet: bool = False) -> None:
@@ -58,16 +68,20 @@ def _shade(cell: _Cell, color: str) -> None:
 def _contact(writer: Writer, cell: _Cell) -> None:
     profile = writer.data.profile
     contact = profile.identity.contact.shown_on("annexe")
-    _title(cell, writer.label("cv.contact"))
+    _title(cell, writer.label("cv.contact"), view(writer).accent)
     for value in contact.values():  # in the order of CONTACT_ITEMS
         _lines(cell, [[(writer.text(value), False)]])  # type: ignore[arg-type]
     for url in (profile.links.linkedin, profile.links.book):
         if url:
             inline.add_link(inline.new_paragraph(cell, TABLE_TEXT), str(url), _short(str(url)))
+    for link in view(writer).links:
+        paragraph = inline.new_paragraph(cell, TABLE_TEXT)
+        inline.add_text(paragraph, writer.text(link.label) + writer.label("colon"))
+        inline.add_link(paragraph, str(link.url), _short(str(link.url)))
 
 
 def _side(writer: Writer, cell: _Cell) -> None:
-    profile, photo = writer.data.profile, writer.data.photo
+    profile, photo, accent = writer.data.profile, writer.data.photo, view(writer).accent
     first = cell.paragraphs[0]
     inline.styled(first, TABLE_TEXT)
     if photo:
@@ -77,7 +91,7 @@ def _side(writer: Writer, cell: _Cell) -> None:
         pictures.add_picture(first, framed, width, height, photo.alt)
     _contact(writer, cell)
     if profile.languages:
-        _title(cell, writer.label("page.languages"))
+        _title(cell, writer.label("page.languages"), accent)
         lines = []
         for language in profile.languages:
             line = writer.text(language.name) + writer.label("colon")
@@ -88,10 +102,10 @@ def _side(writer: Writer, cell: _Cell) -> None:
             lines.append([(line, False)])
         _lines(cell, lines)
     if profile.skills:
-        _title(cell, writer.label("section.skills"))
+        _title(cell, writer.label("section.skills"), accent)
         _lines(cell, [[(" · ".join(writer.text(skill.name) for skill in profile.skills), False)]])
     if profile.certifications:
-        _title(cell, writer.label("section.certifications"))
+        _title(cell, writer.label("section.certifications"), accent)
         _lines(
             cell,
             [
@@ -115,30 +129,42 @@ def _entries(writer: Writer, cell: _Cell, entries: Sequence[Any]) -> None:
 
 
 def _main(writer: Writer, cell: _Cell) -> None:
-    profile = writer.data.profile
+    profile, cv = writer.data.profile, view(writer)
     name = cell.paragraphs[0]
     inline.styled(name, TABLE_TEXT)
     run = inline.add_text(name, profile.identity.name, bold=True)
     if run is not None:
         run.font.size = Pt(16)
+    _colour(run, cv.accent)
     headline = inline.new_paragraph(cell, TABLE_TEXT)
     inline.add_text(headline, writer.text(profile.identity.headline), italic=True)
     writer.markdown(profile.summary, container=cell, style=TABLE_TEXT)
     if profile.experience:
-        _title(cell, writer.label("page.path"))
+        _title(cell, writer.label("page.path"), cv.accent)
         _entries(writer, cell, profile.experience)
     if profile.education:
-        _title(cell, writer.label("section.education"))
+        _title(cell, writer.label("section.education"), cv.accent)
         _entries(writer, cell, profile.education)
     if profile.achievements:
-        _title(cell, writer.label("section.featured"))
+        _title(cell, writer.label("section.featured"), cv.accent)
         lines = []
-        for achievement in profile.featured_achievements:
+        for achievement in cv.achievements:
             parts = [(writer.text(achievement.title), True)]
-            if achievement.results:
+            if cv.shows_result(achievement):
                 parts.append((writer.label("colon") + writer.text(achievement.results[0]), False))
             lines.append(parts)
         _lines(cell, lines, bullet=True)
+    if profile.interests:
+        _title(cell, writer.label("section.interests"), cv.accent)
+        _lines(cell, [[(" · ".join(_interest(writer, i, cv) for i in profile.interests), False)]])
+
+
+def _interest(writer: Writer, interest: Any, cv: CvView) -> str:
+    """An interest's name, and its keywords when the CV has room for them."""
+    name = writer.text(interest.name)
+    if not (cv.interest_details and interest.keywords):
+        return name
+    return f"{name} ({', '.join(writer.text(word) for word in interest.keywords)})"
 
 
 def write_cv(writer: Writer) -> None:
@@ -148,6 +174,6 @@ def write_cv(writer: Writer) -> None:
     side.width, main.width = SIDE_WIDTH, MAIN_WIDTH
     for column, width in zip(table.columns, (SIDE_WIDTH, MAIN_WIDTH), strict=True):
         column.width = width
-    _shade(side, SIDE_SHADE)
+    _shade(side, view(writer).panel.lstrip("#").upper())
     _side(writer, side)
     _main(writer, main)

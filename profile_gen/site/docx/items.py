@@ -213,5 +213,5 @@ def write_annexe(w: Writer) -> None:
     w.heading(f"{name} — {w.label('annexe.title')}", 1)
     w.paragraph([(w.label("annexe.subtitle"), False)], style="Subtitle")
     for key, _present in w.data.items:
-        w.heading(w.label(f"item.{key}"), 2)
+        w.heading(w.label(f"annexe.heading.{key}"), 2)
         ITEMS[key](w)

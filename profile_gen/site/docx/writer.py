@@ -19,6 +19,7 @@ from docx.text.paragraph import Paragraph
 
 from profile_gen import i18n
 from profile_gen.media.qr import QrCode
+from profile_gen.profile.cv_view import CvView
 from profile_gen.profile.fields import Localized, PartialDate
 from profile_gen.profile.model import Profile
 from profile_gen.site import citations, render
@@ -59,6 +60,9 @@ class AnnexeData:
     """The font the chart's labels are drawn with (the theme's Liberation Serif)."""
     covered: frozenset[int] = frozenset()
     """The characters the print font draws: other emoji are left out, as in the PDFs."""
+    cv: CvView | None = None
+    """What the CV shows, the PDF CV's decision (`AnnexeGenerator.cv_view`); None: the
+    featured achievements only."""
 
     @property
     def lang(self) -> str:

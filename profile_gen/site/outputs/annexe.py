@@ -10,18 +10,22 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from profile_gen import i18n
+from profile_gen.errors import PdfUnavailable
 from profile_gen.media import cache_folder, images
 from profile_gen.media.qr import link_codes
 from profile_gen.outputs import BY_NAME
+from profile_gen.profile.cv_view import CvView, preview_view
 from profile_gen.profile.fields import PartialDate
 from profile_gen.profile.model import Profile
 from profile_gen.profile.names import author_name
 from profile_gen.profile.readiness import annexe_hint, annexe_items
 from profile_gen.site import citations, glyphs
 from profile_gen.site.context import ProfileGenerator
-from profile_gen.site.keys import CITATION_KEY
+from profile_gen.site.keys import CITATION_KEY, wants
 
 CV_PHOTO_WIDTHS = (480,)  # 3.4 cm printed at about 350 dpi
+CV_VIEW_KEY = "PROFILE_GEN_CV_VIEW"
+"""The context's CV view, decided once per build by whichever generator asks first."""
 PRINT_IMAGES = BY_NAME["annexe"].at("fr") + "images"
 """The printed photo's folder: inside `/annexe/` (a print output of `profile_gen.outputs`), so `publish` leaves it
 out even when the photo is for print only (`visibility: annexe`); the Book's is `images/`."""
@@ -53,6 +57,47 @@ class AnnexeGenerator(ProfileGenerator):
         output = Path(self.output_path)
         return images.picture(source, "portrait", CV_PHOTO_WIDTHS, output, cache, PRINT_IMAGES)
 
+    def cv_view(self) -> CvView:
+        """What the CV shows (PDF, annexe and Word): the profile's content that fits its one
+        page, tried in WeasyPrint when the build prints or writes Word (without WeasyPrint,
+        or for an HTML-only build, `preview_view`)."""
+        if CV_VIEW_KEY not in self.context:
+            profile: Profile = self.context["profile"]
+            view = None
+            if wants(self.settings, "pdf") or wants(self.settings, "docx"):
+                view = self._fitting(profile)
+            self.context[CV_VIEW_KEY] = view or preview_view(profile)
+        return self.context[CV_VIEW_KEY]
+
+    def _fitting(self, profile: Profile) -> CvView | None:
+        """`print_fit.fitted_cv`: each try laid out by WeasyPrint, the CV page and the
+        annexe's first page (its title and the CV item). None without WeasyPrint."""
+        from profile_gen.site.print_fit import fitted_cv
+
+        base = {**self.context, **self._cv_shared(profile), "SITEURL": ".."}
+        first = next(iter(annexe_items(profile, len(self.context.get("articles", [])))))
+        annexe = {**base, "annexe_items": [AnnexeItem(first, True, "")]}
+        covered = print_font(self.settings)
+
+        def render(page: str, view: CvView) -> str:
+            template, context = ("cv", base) if page.startswith("cv/") else ("annexe", annexe)
+            html = self.get_template(template).render({**context, "cv": view})
+            return glyphs.strip_emoji(html, covered)
+
+        static = Path(self.settings["THEME"]) / "static"
+        cache = cache_folder(self.settings, "cv_fit")
+        try:
+            return fitted_cv(profile, render, Path(self.output_path), static, cache)
+        except PdfUnavailable:
+            return None
+
+    def _cv_shared(self, profile: Profile) -> dict:
+        return dict(
+            lang=profile.primary_language,
+            cv_photo=self._cv_photo(profile),
+            contact=profile.identity.contact.shown_on("annexe"),
+        )
+
     def _references(
         self, profile: Profile, lang: str, style: str, accessed: PartialDate | None
     ) -> list[list[citations.Part]]:
@@ -80,12 +125,7 @@ class AnnexeGenerator(ProfileGenerator):
             AnnexeItem(key, ok, annexe_hint(profile, key))
             for key, ok in annexe_items(profile, articles).items()
         ]
-        shared = dict(
-            lang=lang,
-            cv_photo=self._cv_photo(profile),
-            contact=profile.identity.contact.shown_on("annexe"),
-            featured=profile.featured_achievements,
-        )
+        shared = {**self._cv_shared(profile), "cv": self.cv_view()}
         style, accessed = self.settings[CITATION_KEY]
         references = self._references(profile, lang, style, accessed)
         codes = link_codes(profile.links.with_qr_code, cache_folder(self.settings, "qr"))

@@ -97,6 +97,7 @@ class AnnexeDocxGenerator(AnnexeGenerator):
             chart=self.context["chart"],
             font=Path(self.settings["THEME"]) / "static/fonts/LiberationSerif-Regular.ttf",
             covered=print_font(self.settings),
+            cv=self.cv_view(),
         )
 
     def generate_output(self, writer) -> None:

@@ -1,0 +1,132 @@
+"""What the CV shows: one decision for the PDF CV, the annexe's CV and the Word CV.
+
+The CV always shows the titles of the featured achievements, the Book and LinkedIn; when
+its page has room it shows more of the profile's own content (`candidates`): in its side
+column the other links; in its main column the featured achievements' first results, the
+other achievements, then the interests' details. How many fit is measured by laying the
+page out (`site.outputs.annexe`), one column after the other; `largest_fitting` finds it
+with few layouts. A CV too long even without them is set smaller (`dense`), never cut. The
+colours: the person's accent (or the theme's), darkened where needed to keep WCAG AA on
+the side panel, and a light tint of it for that panel.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from profile_gen.profile import colors
+
+PANEL_TINT = 0.9
+"""The side panel: the accent mixed with this share of white."""
+
+
+@dataclass(frozen=True)
+class CvView:
+    achievements: list[Any]
+    """Featured first (`Profile.featured_achievements`), then the others that fit."""
+    accent: str
+    """The name and headings: the person's colour, AA on white and on `panel`."""
+    panel: str
+    """The side column's background: a light tint of the accent."""
+    links: list[Any] = field(default_factory=list)
+    """`links.others` shown beside the Book and LinkedIn."""
+    interest_details: bool = False
+    """Whether the interests show their keywords."""
+    results_of: frozenset[str] = frozenset()
+    """The achievements (by id) shown with their first result."""
+    dense: bool = False
+    """Set smaller: the CV does not fit its page even with the least it shows."""
+
+    def shows_result(self, achievement: Any) -> bool:
+        return bool(achievement.results) and achievement.id in self.results_of
+
+
+def candidates(profile: Any) -> tuple[list[Any], list[tuple[str, Any]]]:
+    """What the CV adds when it has room, in order, for each column: the side's links, and
+    the main column's (kind, item): the featured achievements' results, the other
+    achievements (with theirs), then the interests' details."""
+    featured = profile.featured_achievements
+    main: list[tuple[str, Any]] = [("result", a) for a in featured if a.results]
+    main += [("achievement", a) for a in profile.achievements if a not in featured]
+    if any(interest.keywords for interest in profile.interests):
+        main.append(("interest_details", True))
+    return list(profile.links.others), main
+
+
+def cv_colors(color: str | None) -> tuple[str, str]:
+    """(accent, panel) for the person's colour, or the theme's when none."""
+    accent = (color or colors.DEFAULT).lower()
+    panel = colors.mix_with_white(accent, PANEL_TINT)
+    return colors.readable_on(accent, (panel, "#ffffff")), panel
+
+
+def cv_view(
+    profile: Any, links: int | None = None, more: int | None = None, dense: bool = False
+) -> CvView:
+    """The CV with the first `links` other links and the first `more` candidates of the
+    main column (all of them when None)."""
+    side, main = candidates(profile)
+    chosen = main[:more]
+    accent, panel = cv_colors(profile.identity.color)
+    added = [item for kind, item in chosen if kind == "achievement"]
+    return CvView(
+        achievements=[*profile.featured_achievements, *added],
+        links=side[:links],
+        interest_details=any(kind == "interest_details" for kind, _ in chosen),
+        results_of=frozenset(a.id for kind, a in chosen if kind in ("result", "achievement")),
+        dense=dense,
+        accent=accent,
+        panel=panel,
+    )
+
+
+def preview_view(profile: Any) -> CvView:
+    """The CV of a build that neither prints nor writes Word (`check`, `serve`), with no
+    layout to try: the featured achievements with their results, nothing more."""
+    featured = sum(1 for kind, _ in candidates(profile)[1] if kind == "result")
+    return cv_view(profile, 0, featured)
+
+
+def largest_fitting(count: int, fits: Callable[[int], bool]) -> int:
+    """The largest `n` in 0..count with `fits(n)`, assuming 0 fits and that more content
+    never takes less room: `count` first (most profiles), then a binary search."""
+    if count == 0 or fits(count):
+        return count
+    low, high = 0, count - 1  # low fits, count does not
+    while low < high:
+        middle = (low + high + 1) // 2
+        if fits(middle):
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def fit(
+    profile: Any, fits_page: Callable[[CvView], bool], fits_annexe: Callable[[CvView], bool]
+) -> tuple[int, int, bool]:
+    """The arguments of `cv_view` (links, more, dense) for the most of the candidates that
+    fits the CV's page (`fits_page`), one column after the other, and the annexe's first
+    page (`fits_annexe`: smaller type, less room); set smaller (`dense`) when even the least
+    does not fit. What is past the smaller type overflows rather than being cut."""
+    side, main = candidates(profile)
+
+    def most(dense: bool) -> tuple[int, int]:
+        links = largest_fitting(len(side), lambda n: fits_page(cv_view(profile, n, 0, dense)))
+        fits_more = lambda n: fits_page(cv_view(profile, links, n, dense))  # noqa: E731
+        return links, largest_fitting(len(main), fits_more)
+
+    links, more = most(dense=False)
+    dense = (links, more) == (0, 0) and not fits_page(cv_view(profile, 0, 0))
+    if dense:  # the least overflows: set smaller, with what then fits
+        links, more = most(dense=True)
+    while not fits_annexe(cv_view(profile, links, more, dense)):  # rarely: one step less
+        if more or links:
+            more, links = (more - 1, links) if more else (more, links - 1)
+        elif not dense:
+            dense = True
+        else:
+            break
+    return links, more, dense
