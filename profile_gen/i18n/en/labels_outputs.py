@@ -239,4 +239,8 @@ LABELS_OUTPUTS = {
     "check.hint.cv_entries": "add at least one experience or education entry",
     "check.hint.skills": "add skills",
     "check.hint.recommendations": "add recommendations",
+    "check.deck_fit": "Deck: texts too long for their slide's normal size (always shown whole)",
+    "check.deck_fit_smaller": "{path} [{lang}]: {length} characters; slide {number} “{slide}” shows {shown} at its normal size: shown smaller",
+    "check.deck_fit_split": "{path} [{lang}]: {length} characters; slide {number} “{slide}” shows {shown} at its normal size: the slide is split in two",
+    "check.deck_fit_over": "{path} [{lang}]: {length} characters; slide {number} “{slide}” shows {shown} at its normal size and the text overflows even smaller: shorten it",
 }
