@@ -185,3 +185,39 @@ def test_the_sample_fits_at_its_normal_size_but_the_cards(tmp_path):
     profile = load_profile(sample_data(), tmp_path)
     fits = fit_deck(profile, "fr")
     assert [f.level for f in fits if f.level > 1] == [2, 2]
+
+
+def test_check_names_the_texts_that_forced_a_smaller_type_or_a_split(tmp_path, run_cli):
+    import yaml
+
+    data = long_texts()
+    data["identity"]["headline"] = both("Cheffe de projet " * 60, "Project manager " * 60)
+    copy_sample(tmp_path)
+    profile = tmp_path / "content/profile.yaml"
+    profile.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    result = run_cli("check", str(profile))
+    out = result.out
+    assert "Diaporama : textes trop longs pour la taille normale" in out
+    # the strengths slide (5) split in two: each explanation named with its length and the
+    # characters the slide shows at its normal size
+    line = next(x for x in out.splitlines() if "strengths[1].explanation [fr]" in x)
+    assert "160 caractères ; la diapositive 5 « Mes 10 points forts » en montre" in line
+    assert line.endswith("diapositive partagée en deux")
+    assert "strengths[1].explanation [en]" in out
+    # the cards, shown smaller on one slide each: numbered after the split
+    assert "achievements[0].title [fr] :" in out
+    # a headline too long even at the smallest type: shown whole, and named
+    line = next(x for x in out.splitlines() if "identity.headline [fr]" in x)
+    assert line.lstrip().startswith("⚠") and line.endswith("raccourcissez-le")
+
+
+def test_check_is_quiet_about_a_deck_that_fits(tmp_path, run_cli):
+    import yaml
+
+    data = sample_data()
+    data["recommendations"] = data["recommendations"][:1]
+    data["achievements"] = data["achievements"][:1]
+    copy_sample(tmp_path)
+    profile = tmp_path / "content/profile.yaml"
+    profile.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    assert "Diaporama : textes" not in run_cli("check", str(profile)).out
