@@ -141,13 +141,16 @@ def test_no_text_is_hidden_or_split(chromium, sites, profile, prefix, size):
     assert smallest >= FLOOR - 0.5  # 21 px at 1920 × 1080: the type never goes under it
 
 
-def test_the_sample_strengths_show_their_whole_explanations(sites):
+@pytest.mark.parametrize("profile", list(PROFILES))
+def test_every_text_is_in_the_deck_whole(sites, profile):
+    """No "…" the profile did not write: the quotes, the explanations, the results whole."""
     from bs4 import BeautifulSoup
 
-    html = (deck_dir(sites["sample"]) / "index.html").read_text("utf-8")
-    soup = BeautifulSoup(html, "html.parser")
-    assert "…" not in soup.select_one(".slide-strengths").get_text()
-    assert not soup.select(".clamp")
+    for prefix in ("", "en/"):
+        html = (deck_dir(sites[profile], prefix) / "index.html").read_text("utf-8")
+        soup = BeautifulSoup(html, "html.parser")
+        assert "…" not in " ".join(s.get_text() for s in soup.select(".slide-body"))
+        assert not soup.select(".clamp")
     assert "clamp" not in (Path(__file__).parents[1] / "theme/static/css/deck.css").read_text()
 
 
@@ -221,3 +224,34 @@ def test_check_is_quiet_about_a_deck_that_fits(tmp_path, run_cli):
     profile = tmp_path / "content/profile.yaml"
     profile.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
     assert "Diaporama : textes" not in run_cli("check", str(profile)).out
+
+
+def test_the_powerpoint_splits_where_the_html_deck_splits(tmp_path):
+    """The same slides in both formats: the strengths split in two, numbered on."""
+    import yaml
+    from bs4 import BeautifulSoup
+    from pptx import Presentation
+
+    from profile_gen.app.build import run_pelican
+
+    copy_sample(tmp_path)
+    text = yaml.safe_dump(long_texts(), allow_unicode=True, sort_keys=False)
+    (tmp_path / "content/profile.yaml").write_text(text, encoding="utf-8")
+    site = run_pelican(tmp_path / "pelican.conf.py", tmp_path / "output", formats=("pptx",)).output
+    for prefix in ("", "en/"):
+        html = (deck_dir(site, prefix) / "index.html").read_text("utf-8")
+        sections = BeautifulSoup(html, "html.parser").select("section.slide")
+        titles = [section["data-title"] for section in sections]
+        presentation = Presentation(str(site / f"{prefix}soutenance.pptx"))
+        assert len(presentation.slides) == len(sections)
+        split = [t for t in titles if t.endswith(("(1/2)", "(2/2)"))]
+        assert len(split) >= 2
+        pptx_titles = [slide.shapes.title.text for slide in presentation.slides]
+        assert sum(t.endswith(("(1/2)", "(2/2)")) for t in pptx_titles) == len(split)
+        badges = [
+            shape.text_frame.text
+            for slide in presentation.slides
+            for shape in slide.shapes
+            if shape.name.startswith("Strength ") and shape.name.endswith(" number")
+        ]
+        assert badges == [str(n) for n in range(1, 11)]

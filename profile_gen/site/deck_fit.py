@@ -19,11 +19,10 @@ from typing import Any
 
 from profile_gen import i18n
 from profile_gen.errors import format_path
-from profile_gen.profile.deck_plan import QUOTE_WORDS, DeckSlide, plan_deck, split_slide
+from profile_gen.profile.deck_plan import DeckSlide, plan_deck, split_slide
 from profile_gen.profile.fields import localize
 from profile_gen.profile.model import Profile, SlideType
-from profile_gen.site.pptx.measure import FALLBACK_LINE, SLACK, _needs_fallback, text_width, wrap
-from profile_gen.site.pptx.measure import shorten as shorten_words
+from profile_gen.site.pptx.measure import FALLBACK_LINE, SLACK, needs_fallback, text_width, wrap
 from profile_gen.site.pptx.text import plain
 from profile_gen.site.render import format_date
 
@@ -58,7 +57,7 @@ class Text:
         size = self.size * scale
         tall = max(self.line, FALLBACK_LINE)
         return self.after + sum(
-            size * (tall if _needs_fallback(line) else self.line) for line in self.lines(scale)
+            size * (tall if needs_fallback(line) else self.line) for line in self.lines(scale)
         )
 
     def breaks_a_word(self, scale: float) -> bool:
@@ -230,7 +229,7 @@ def _recommendations(slide: DeckSlide, texts: _Texts) -> list[Box]:
     boxes = []
     for item in slide.items:
         where = texts.profile.recommendations.index(item)
-        quote = texts.say("quote", text=shorten_words(texts.t(item.text), QUOTE_WORDS))
+        quote = texts.say("quote", text=texts.t(item.text))  # whole: no "…" of ours
         body = Text(_path("recommendations", where, "text"), quote, 25, BODY, width, "italic")
         author = Text("", item.author, 24, BODY, width, "bold", after=16)
         role = texts.t(item.role) if item.role else ""
