@@ -87,6 +87,9 @@ HIDDEN = """(slide) => {
     if (!last) continue;
     if (!inside(last, box(owner))) problems.push('outside its box: ' + name(owner) + ' ' + text.slice(-30));
     if (!inside(last, s)) problems.push('outside the slide: ' + text.slice(-30));
+    // and inside its card, its row of a list, its column: never over its neighbour
+    const frame = node.parentElement.closest('.card, .quote, .grid-list > li, .plan-list > li, .title-text, .closing, .slide-body');
+    if (!inside(last, box(frame))) problems.push('outside ' + name(frame) + ': ' + text.slice(-30));
     // a word whose letters sit on two lines must end its first line with a hyphen
     const words = /[^\\s]+/g;
     let match;
