@@ -24,7 +24,7 @@ from profile_gen.profile.fields import localize
 from profile_gen.profile.model import Profile, SlideType
 from profile_gen.site.pptx.measure import FALLBACK_LINE, SLACK, needs_fallback, text_width, wrap
 from profile_gen.site.pptx.text import plain
-from profile_gen.site.render import format_date
+from profile_gen.site.render import format_date, unbreakable
 
 SCALES = (1.0, 0.86, 0.74)
 """The type scales of `fit-1`, `fit-2`, `fit-3`: `deck.css` sets the same `--fit`."""
@@ -144,11 +144,12 @@ def fit_slide(boxes: list[Box], slide: SlideType, number: int) -> SlideFit:
             for text in box.texts:
                 if not text.field:
                     continue
+                length = len(" ".join(text.text.split()))
                 shown = box.shown(text, 1.0)
-                if shown < len(text.text) or text.breaks_a_word(1.0):
-                    last = box.shown(text, smallest) >= len(text.text)
+                if shown < length or text.breaks_a_word(1.0):
+                    last = box.shown(text, smallest) >= length
                     whole = last and not text.breaks_a_word(smallest)
-                    notes.append(Note(text.field, len(text.text), shown, slide, number, whole))
+                    notes.append(Note(text.field, length, shown, slide, number, whole))
     return SlideFit(level, fits, notes)
 
 
@@ -163,6 +164,12 @@ class _Texts:
 
     def say(self, key: str, **values: Any) -> str:
         return i18n.text(self.lang, key, **values)
+
+
+def _period(item: Any, lang: str) -> str:
+    """As the `period` filter prints it: each date unbreakable, a dash between."""
+    start, end = (unbreakable(format_date(getattr(item, k, None), lang)) for k in ("start", "end"))
+    return f"{start} – {end}" if start and end and start != end else start or end
 
 
 def _path(*parts: str | int) -> str:
@@ -214,7 +221,7 @@ def _achievements(slide: DeckSlide, texts: _Texts) -> list[Box]:
         title = Text(
             _path("achievements", where, "title"), texts.t(item.title), 34, 1.15, width, "bold"
         )
-        meta = Text("", "2020 – 2024", 21, BODY, width, after=10 + 20 + 8)
+        meta = Text("", _period(item, texts.lang), 21, BODY, width, after=10 + 20 + 8)
         results = tuple(
             Text(_path("achievements", where, "results", n), texts.t(r), 27, BODY, width - 19)
             for n, r in enumerate(item.results[:2])
