@@ -26,7 +26,7 @@ test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
-	$(BIN)/python -m pytest --cov=profile_gen --cov-report=term:skip-covered --cov-fail-under=$(COVERAGE_FLOOR)
+	$(BIN)/python -m pytest -n auto --cov=profile_gen --cov-report=term:skip-covered --cov-fail-under=$(COVERAGE_FLOOR)
 
 lint: $(STAMP)
 	$(BIN)/ruff check --fix .

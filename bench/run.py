@@ -31,6 +31,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from profiles import make_articles, make_profile  # noqa: E402
 
+from profile_gen.outputs import DOCUMENT_FORMATS, DOCUMENT_SUFFIXES, classify  # noqa: E402
+
 NOTES = "## Notes"
 """A hand-written section of docs/performance.md that `--write` keeps."""
 
@@ -142,11 +144,19 @@ def bench_sample(tmp: Path, runs: int) -> dict:
     }
 
 
-FORMATS = ("pdf", "docx", "pptx")
+FORMATS = DOCUMENT_FORMATS
+"""Each document format, timed on its own (the output registry's)."""
 
 
 def documents(folder: Path) -> list[Path]:
-    return [p for ext in FORMATS for p in (folder / "output").rglob(f"*.{ext}")]
+    output = folder / "output"
+    return [
+        p
+        for p in output.rglob("*")
+        if p.is_file()
+        and classify(p.relative_to(output).as_posix())
+        and p.suffix.lower() in DOCUMENT_SUFFIXES
+    ]
 
 
 def bench_scaling(tmp: Path, runs: int) -> list[dict]:

@@ -12,8 +12,8 @@ from bs4 import BeautifulSoup
 
 from profile_gen.app.build import run_pelican
 from profile_gen.app.publish import publish_folder
+from profile_gen.outputs import PRINT, classify
 from profile_gen.site.outputs.annexe import PRINT_IMAGES
-from profile_gen.site.seo import is_print_output
 from tests.conftest import copy_sample
 
 TEXTS = {".html", ".xml", ".txt", ".json", ".md", ".svg", ".js", ".css"}
@@ -45,6 +45,11 @@ def public_texts(folder: Path) -> dict[str, str]:
         and path.suffix in TEXTS
         and not is_print_output(path.relative_to(folder).as_posix())
     }
+
+
+def is_print_output(relative: str) -> bool:
+    output = classify(relative)
+    return output is not None and output.audience == PRINT
 
 
 def test_the_print_folder_is_a_print_output():

@@ -97,7 +97,12 @@ def test_hostile_text_is_inert_everywhere(hostile_site):
         for script in scripts:
             if script.get("src"):  # the deck's own scripts, nothing else
                 assert {"soutenance", "defence"} & set(path.parts)
-                assert script["src"].endswith(("theme/js/deck.js", "theme/js/deck-rehearsal.js"))
+                assert script["src"].endswith(
+                    tuple(
+                        f"theme/js/deck{part}.js"
+                        for part in ("", "-rehearsal", "-speech", "-coach")
+                    )
+                )
                 assert not script.string
             elif script.get("type") == "application/json":  # the deck's labels: data, never run
                 assert {"soutenance", "defence"} & set(path.parts) and "<" not in script.string, (

@@ -64,7 +64,7 @@ def test_help_texts_in_both_languages(capsys, monkeypatch):
     monkeypatch.setenv("PROFILE_GEN_LANG", "en")
     with pytest.raises(SystemExit):
         cli.main(["build", "--help"])
-    assert "skip the PDFs (faster)" in " ".join(capsys.readouterr().out.split())
+    assert "every format but PDF (faster)" in " ".join(capsys.readouterr().out.split())
 
 
 @pytest.mark.parametrize(

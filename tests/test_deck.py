@@ -69,7 +69,12 @@ def test_deck_is_self_contained(site):
     soup = deck_soup(site)
     scripts = soup.find_all("script")
     sources = [s.get("src") for s in scripts if s.get("src")]
-    assert sources == ["../theme/js/deck-rehearsal.js", "../theme/js/deck.js"]
+    assert sources == [
+        "../theme/js/deck-rehearsal.js",
+        "../theme/js/deck-speech.js",
+        "../theme/js/deck-coach.js",
+        "../theme/js/deck.js",
+    ]
     assert all(
         s.get("src") or s.get("type") == "application/json" or len(s.text) < 80 for s in scripts
     )

@@ -18,12 +18,13 @@ from profile_gen.app import cli, cli_words
 from profile_gen.app.build import run_pelican
 from profile_gen.app.cohort import Outcome, write_index
 from profile_gen.interop.embedded import ATTACHMENT_NAME, attachment_text, printed_profile
+from profile_gen.outputs import print_paths
 from profile_gen.profile.deck_plan import plan_deck
 from profile_gen.profile.loader import load
 from profile_gen.profile.model import Visibility
 from profile_gen.profile.readiness import annexe_items
 from profile_gen.site import pdf as pdf_step
-from profile_gen.site.seo import PRINT_PATHS, robots
+from profile_gen.site.seo import robots
 from tests.conftest import ROOT, copy_sample
 
 DEPOSIT = ("annexe.pdf", "cv.pdf")
@@ -385,8 +386,8 @@ def test_no_pdf_keeps_the_other_documents(monkeypatch, tmp_path, run_cli):
 
 def test_print_paths_cover_every_document():
     for name in (*DEPOSIT, *DECKS, "annexe.docx", "soutenance.pptx"):
-        assert f"/{name}" in PRINT_PATHS
-        assert f"Disallow: /{name}\n" in robots(None)
+        assert f"/{name}" in print_paths(["fr", "en"], "fr")
+        assert f"Disallow: /{name}\n" in robots(None, ["fr", "en"], "fr")
 
 
 def test_cohort_index_links_each_students_documents(tmp_path):

@@ -152,3 +152,16 @@ def test_the_missing_pango_message_helps_on_every_system():
         for hint in ("apt-get install", "dnf install pango", "brew install pango", "WSL"):
             assert hint in text, text
         assert "https://doc.courtbouillon.org/weasyprint/" in text
+
+
+def test_a_file_system_error_without_a_file_name_names_the_folder(tmp_path, monkeypatch, capsys):
+    """An OSError naming no file (a full disk while a library writes) still says where."""
+    import errno as errnos
+
+    from profile_gen.app import cli as cli_module
+
+    monkeypatch.chdir(tmp_path)
+    code = cli_module.report(OSError(errnos.ENOSPC, "No space left on device"), "fr")
+    err = capsys.readouterr().err
+    assert code == 2
+    assert str(tmp_path) in err and not err.startswith(" :") and not err.startswith(":")

@@ -184,9 +184,9 @@ def test_a_student_folder_from_init_to_build(installed, tmp_path):
 def assert_no_rehearsal(site: Path) -> None:
     """The deck with its speaker notes, the cue cards, the outline and the questions with
     the prepared answers stay on the student's computer (private by default)."""
-    from profile_gen.site.seo import REHEARSAL_FOLDERS
+    from profile_gen.outputs import PRIVATE, kept_off
 
-    for folder in REHEARSAL_FOLDERS:
+    for folder in kept_off([PRIVATE]):
         assert not (site / folder).exists(), folder
     for page in site.rglob("*.html"):
         assert '<aside class="notes"' not in page.read_text("utf-8", errors="replace"), page

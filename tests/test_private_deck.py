@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from profile_gen import outputs
 from profile_gen.profile.deck_plan import plan_deck
 from profile_gen.profile.loader import load
 from profile_gen.site import seo
@@ -53,6 +54,11 @@ def notes_free(page: Path, slides: int) -> None:
     assert {s["data-words"] for s in soup.select("section.slide")} == {"0"}
     assert not soup.find("a", href=re.compile(r"(plan|cards|questions)\.html"))
     assert soup.find("meta", attrs={"name": "robots"})["content"].startswith("noindex")
+    # nor the rehearsal coach: no microphone, no recording in a published deck
+    assert not soup.select("#listen, #coach-keep, #coach-recordings, #coach-player")
+    assert not soup.find("script", src=re.compile(r"deck-(coach|speech)\.js"))
+    labels = soup.find("script", id="rehearsal-labels").string
+    assert "coach_" not in labels
 
 
 @pytest.fixture(scope="module")
@@ -106,10 +112,11 @@ def test_a_published_deck_carries_no_note(run_cli, opted_in, in_dir):
 
 
 def test_the_private_folders_are_every_deck_folder():
-    assert set(seo.REHEARSAL_FOLDERS) == set(REHEARSAL)
-    assert not seo.is_kept_off("diaporama/index.html") and not seo.is_kept_off("index.html")
+    assert set(outputs.kept_off([outputs.PRIVATE])) == set(REHEARSAL)
+    assert not outputs.is_kept_off("diaporama/index.html") and not outputs.is_kept_off("index.html")
+    robots = seo.robots(None, ["fr", "en"], "fr") + seo.robots(None, ["en", "fr"], "en")
     for folder in REHEARSAL:
-        assert seo.is_kept_off(f"{folder}/questions.html") and f"/{folder}/" not in seo.robots(None)
+        assert outputs.is_kept_off(f"{folder}/questions.html") and f"/{folder}/" not in robots
 
 
 def test_the_deck_is_private_by_default():

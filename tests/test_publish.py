@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from profile_gen import outputs
 from profile_gen.site import seo
-from profile_gen.site.seo import PRINT_PATHS, is_print_output
 from tests.conftest import ROOT
 
 PHONE_DIGITS = "612345678"  # the sample's annexe-only phone, +33 6 12 34 56 78
@@ -77,7 +77,7 @@ def test_publish_git_pushes_the_book_and_nothing_printed(book, student, run_cli,
     built = {
         str(path.relative_to(book))
         for path in book.rglob("*")
-        if path.is_file() and not seo.is_kept_off(str(path.relative_to(book)))
+        if path.is_file() and not outputs.is_kept_off(str(path.relative_to(book)))
     }
     assert built == set(files) - {".nojekyll"}  # the whole Book, nothing else
 
@@ -155,16 +155,24 @@ def test_publish_git_without_git(book, student, run_cli, monkeypatch):
 
 
 def test_one_list_of_print_outputs():
-    names = {path.strip("/") for path in PRINT_PATHS}
+    names = set(outputs.kept_off([outputs.PRINT]))
     assert {"annexe", "cv", "annexe.pdf", "cv.pdf", "annexe.docx"} <= names
-    assert {"soutenance.pdf", "soutenance.pptx"} <= names
-    assert is_print_output("annexe/index.html") and is_print_output("images/x.PDF")
-    assert not is_print_output("soutenance/index.html") and not is_print_output("index.html")
-    assert seo.is_kept_off("soutenance/index.html") and seo.is_kept_off("en/defence/cards.html")
-    assert seo.is_kept_off("annexe/index.html") and not seo.is_kept_off("diaporama/index.html")
-    robots = seo.robots(None)
-    for path in PRINT_PATHS:
-        assert f"Disallow: {path}\n" in robots
+    assert {
+        "soutenance.pdf",
+        "soutenance.pptx",
+        "en/soutenance.pptx",
+        "fr/soutenance.pptx",
+    } <= names
+    assert outputs.is_kept_off("annexe/index.html") and outputs.is_kept_off("images/x.PDF")
+    assert outputs.classify("soutenance/index.html").audience == outputs.PRIVATE
+    assert outputs.classify("index.html") is None and not outputs.is_kept_off("index.html")
+    kept = outputs.is_kept_off
+    assert kept("soutenance/index.html") and kept("en/defence/cards.html")
+    assert kept("annexe/index.html") and not kept("diaporama/index.html")
+    for languages in (["fr", "en"], ["en", "fr"], ["fr"], ["en"]):
+        robots = seo.robots(None, languages, languages[0])
+        for path in outputs.print_paths(languages, languages[0]):
+            assert f"Disallow: {path}\n" in robots
 
 
 def test_a_branch_changed_elsewhere_is_not_overwritten(book, student, run_cli, tmp_path, in_dir):

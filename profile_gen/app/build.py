@@ -23,10 +23,10 @@ from profile_gen import i18n
 from profile_gen.app.project import project_settings
 from profile_gen.app.terminal import say
 from profile_gen.errors import BuildError
+from profile_gen.outputs import DOCUMENT_FORMATS, documents
 from profile_gen.profile.model import Profile
 from profile_gen.site import render
 from profile_gen.site.keys import (
-    DOCUMENT_FORMATS,
     FORMATS_KEY,
     PAGES_KEY,
     PDF_KEY,
@@ -101,7 +101,7 @@ def run_pelican(
 ) -> Built:
     """Build into a staging folder and swap it in; `pdf` is False, True or some PDF names;
     `content` replaces the settings' content folder (one profile of a cohort); `formats`
-    are the documents to write (`keys.DOCUMENT_FORMATS`), by default all of them, or none
+    are the documents to write (`outputs.DOCUMENT_FORMATS`), by default all of them, or none
     when `pdf` is False (`check`, `serve`); `public` builds the Book as it goes online
     (`--public`): what `publish` would copy of a full build, and no document at all."""
     if public:
@@ -185,13 +185,12 @@ def _kept_public(staging: Path) -> Path:
     return public
 
 
-def documents_written(output: Path) -> list[str]:
-    """The printed and office documents in `output` (PDF, Word, PowerPoint), wherever they
-    are (`fr/soutenance.pptx` of an English-first Book too), as sorted relative paths."""
-    from profile_gen.site.seo import PRINT_SUFFIXES
-
-    found = (path for path in output.rglob("*") if path.suffix.lower() in PRINT_SUFFIXES)
-    return sorted(path.relative_to(output).as_posix() for path in found if path.is_file())
+def documents_written(output: Path, profile: Profile) -> list[str]:
+    """The printed and office documents of the registry (PDF, Word, PowerPoint) the build of
+    `profile` wrote in `output` (`fr/soutenance.pptx` of an English-first Book too), as
+    relative paths in the registry's order."""
+    written = documents(profile.locale, profile.primary_language)
+    return [path for path in written if (output / path).is_file()]
 
 
 def build(
@@ -228,7 +227,7 @@ def build(
     )
     if public:
         say(i18n.text(lang, "build.public", output=str(final)))
-    files = documents_written(final)
+    files = documents_written(final, profile)
     if files:
         say(i18n.text(lang, "documents.written", files=", ".join(str(final / f) for f in files)))
     pictures = sorted({field for field, _ in render.text_images(profile)})

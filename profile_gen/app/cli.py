@@ -20,6 +20,7 @@ from profile_gen.app.project import resolve, resolve_built
 from profile_gen.app.startup import Terminated, long_lived_imports, stopped_on_sigterm
 from profile_gen.app.terminal import say
 from profile_gen.errors import BuildError, ProfileGenError
+from profile_gen.outputs import DOCUMENT_FORMATS, formats_asked
 
 
 def _asked_lang(args: argparse.Namespace) -> str | None:
@@ -116,9 +117,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     with long_lived_imports():
         from profile_gen.app.build import build
         from profile_gen.app.project import SETTINGS_FILE
-    from profile_gen.site.keys import DOCUMENT_FORMATS
-
-    formats = DOCUMENT_FORMATS if args.formats is None else args.formats  # --no-pdf: no PDF
+    formats = formats_asked(args.formats, args.no_pdf)  # --no-pdf: an alias, handled there
 
     if args.cohort:
         from profile_gen.app.cohort import build_cohort
@@ -128,7 +127,6 @@ def cmd_build(args: argparse.Namespace) -> int:
             Path(settings) if settings else None,
             Path(args.cohort),
             Path(args.output) if args.output else Path("output") if settings is None else None,
-            pdf=not args.no_pdf,
             jobs=args.jobs,
             formats=formats,
             lang=_lang(args),
@@ -139,7 +137,6 @@ def cmd_build(args: argparse.Namespace) -> int:
         settings_file,
         output=str(output) if output else None,
         lang=args.lang,
-        pdf=not args.no_pdf,
         content=content,
         formats=formats,
         public=args.public,
@@ -259,9 +256,17 @@ def parser(lang: str = "fr") -> argparse.ArgumentParser:
     build.add_argument("--settings", help=h("settings"))
     build.add_argument("-o", "--output", help=h("output"))
     build.add_argument("--content", metavar="DIR", help=h("content"))
-    build.add_argument("--no-pdf", action="store_true", help=h("no_pdf"))
+    choices, no_pdf = ",".join(DOCUMENT_FORMATS), formats_asked(None, no_pdf=True)
     build.add_argument(
-        "--formats", type=formats_list(lang), metavar="pdf,docx,pptx", help=h("formats")
+        "--no-pdf",
+        action="store_true",
+        help=i18n.text(lang, "help.no_pdf", formats=",".join(no_pdf)),
+    )
+    build.add_argument(
+        "--formats",
+        type=formats_list(lang),
+        metavar=choices,
+        help=i18n.text(lang, "help.formats", formats=", ".join(DOCUMENT_FORMATS)),
     )
     build.add_argument("--public", action="store_true", help=h("public"))
     build.add_argument("--cohort", metavar="DIR", help=h("cohort"))
@@ -354,8 +359,10 @@ def _os_error(lang: str, error: OSError) -> str:
     """`path: what went wrong`, in the user's words, for an error of the file system."""
     key = OS_REASONS.get(error.errno or 0)
     reason = i18n.label(lang, f"os.{key}") if key else (error.strerror or str(error))
-    path = error.filename if error.filename is not None else ""
-    return i18n.message(lang, "os_error", path=str(path), reason=reason)
+    path = error.filename if error.filename is not None else error.filename2
+    if path is None:  # a library's error that names no file: the folder worked in
+        return i18n.message(lang, "os_error_unnamed", path=os.getcwd(), reason=reason)
+    return i18n.message(lang, "os_error", path=os.fsdecode(path), reason=reason)
 
 
 INTERNAL_ERROR_CHARS = 300

@@ -102,7 +102,7 @@ def int_between(lang: str, low: int, high: int):
 
 def formats_list(lang: str):
     """An argparse `type`: `pdf,docx` -> ("pdf", "docx"); empty means no document."""
-    from profile_gen.site.keys import DOCUMENT_FORMATS
+    from profile_gen.outputs import DOCUMENT_FORMATS
 
     def parse(text: str) -> tuple[str, ...]:
         names = tuple(dict.fromkeys(n.strip().lower() for n in text.split(",") if n.strip()))

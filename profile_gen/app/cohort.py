@@ -28,9 +28,9 @@ from profile_gen.app.build import documents_written, project_settings, run_pelic
 from profile_gen.app.check import article_count
 from profile_gen.app.terminal import safe, say
 from profile_gen.errors import BuildError, ProfileError, ProfileGenError
+from profile_gen.outputs import DECK_SLUGS, place
 from profile_gen.profile.readiness import assess
 from profile_gen.site import render
-from profile_gen.site.context import deck_slug
 from profile_gen.text import slug
 
 PROFILE_FILE = "profile.yaml"
@@ -107,8 +107,10 @@ class Outcome:
     """What the annexes and the defence still lack, in the cohort's language."""
     documents: tuple[str, ...] = ()
     """The PDF, Word and PowerPoint files written, relative to the Book's folder."""
-    deck: str = "soutenance"
+    deck: str = DECK_SLUGS["fr"]
     """The deck's folder in the profile's primary language (`defence` for English)."""
+    annexe_folder: str = place("annexe", "fr", "fr").rstrip("/")
+    """The printed annexe's folder (the output registry's)."""
 
 
 def unreadable(slug: str, folder: Path, error: OSError, lang: str) -> Outcome:
@@ -174,13 +176,15 @@ def _built(
     profile = built.profile
     report = assess(profile, article_count(folder / PROFILE_FILE))
     defence = [check for check in report.defence if not check.advisory]  # advice is not counted
+    primary = profile.primary_language
     return Outcome(
         slug,
         True,
         name=profile.identity.name,
         headline=profile.text(profile.identity.headline),
-        documents=tuple(documents_written(built.output)),
-        deck=deck_slug(profile.primary_language),
+        documents=tuple(documents_written(built.output, profile)),
+        deck=place("deck", primary, primary).rstrip("/"),
+        annexe_folder=place("annexe", primary, primary).rstrip("/"),
         annexe=(sum(check.ok for check in report.annexe), len(report.annexe)),
         defence=(sum(check.ok for check in defence), len(defence)),
         missing=(

@@ -1,6 +1,6 @@
 """`profile-gen publish`: put the built Book online, never the print outputs.
 
-Two roads, one filter (`profile_gen.site.seo.is_kept_off`: the annexe, the CV, every
+Two roads, one filter (`profile_gen.outputs.is_kept_off`, the output registry: the annexe, the CV, every
 PDF, DOCX and PPTX hold data meant for print only; the deck's folders hold the speaker
 notes, the cue cards, the outline and the prepared answers, for the student's computer
 only):
@@ -24,7 +24,7 @@ from pathlib import Path
 from profile_gen import i18n
 from profile_gen.app.terminal import say
 from profile_gen.errors import BuildError
-from profile_gen.site.seo import PRINT_PATHS, is_kept_off, kept_off_names
+from profile_gen.outputs import PRINT, is_kept_off, kept_off
 
 DEFAULT_BRANCH = "gh-pages"
 DEFAULT_MESSAGE = "Publish the Book (profile-gen)"
@@ -35,10 +35,6 @@ COMMITTER = (
 """Who signs the branch's commit when git has no `user.name` / `user.email` set."""
 GIT_TIMEOUT = 120
 """Seconds a look-up of the remote may take before it counts as unreachable."""
-
-
-def _top_level_print_names() -> list[str]:
-    return sorted(path.strip("/") for path in PRINT_PATHS)
 
 
 def require_build(output: Path) -> None:
@@ -68,8 +64,8 @@ def publish_folder(output: Path, target: Path, force: bool, lang: str) -> int:
     if target.exists() and any(target.iterdir()) and not force:
         raise BuildError("publish_not_empty", path=str(target))
     copy_public(output, target)
-    private = _top_level_print_names()
-    stale = [name for name in kept_off_names() if (target / name).exists()]
+    private = kept_off([PRINT])
+    stale = [name for name in kept_off() if (target / name).exists()]
     for name in stale:  # left there by an earlier copy of the whole output
         if (target / name).is_dir():
             shutil.rmtree(target / name)
@@ -177,7 +173,7 @@ def publish_git(
             raise BuildError("publish_git_failed", detail=error.message) from None
         except subprocess.CalledProcessError:  # git push said why, above
             raise BuildError("publish_push_failed", remote=remote, branch=branch) from None
-    left = ", ".join(_top_level_print_names())
+    left = ", ".join(kept_off([PRINT]))
     say(i18n.text(lang, "publish.pushed", remote=remote, branch=branch, left=left))
     say(i18n.text(lang, "publish.rehearsal"))
     return 0

@@ -12,7 +12,7 @@ from pathlib import Path
 from markupsafe import Markup
 from pelican.generators import Generator
 
-from profile_gen import i18n
+from profile_gen import i18n, outputs
 from profile_gen.profile import colors
 from profile_gen.profile.fields import Localized, PartialDate
 from profile_gen.profile.model import Profile
@@ -44,18 +44,11 @@ PAGES = (
     BookPage("profile", {"fr": "profil", "en": "profile"}, "profile"),
 )
 PAGE_BY_KEY = {page.key: page for page in PAGES}
-DECK_SLUGS = {"fr": "soutenance", "en": "defence"}
-"""The defence deck's folder in each language: the deck with its speaker notes, the cue
-cards, the outline and the questions with the prepared answers, for the student's computer
-only (`profile_gen.site.seo.REHEARSAL_FOLDERS`)."""
-PUBLIC_DECK_SLUGS = {"fr": "diaporama", "en": "slides"}
-"""The folder of the deck without notes, in each language, when the profile publishes it
-(`defence.public_deck`)."""
 
 
 def deck_slug(lang: str) -> str:
-    """The deck's folder name in `lang` (`soutenance`, `defence`)."""
-    return DECK_SLUGS.get(lang, DECK_SLUGS["fr"])
+    """The deck's folder name in `lang` (`soutenance`, `defence`: `outputs.DECK_SLUGS`)."""
+    return outputs.BY_NAME["deck"].at(lang).rstrip("/")
 
 
 class Book:
@@ -69,7 +62,7 @@ class Book:
         self._navigation: dict[str, list[tuple[str, str, str]]] = {}
 
     def prefix(self, lang: str) -> str:
-        return "" if lang == self.primary else f"{lang}/"
+        return outputs.prefix(lang, self.primary)
 
     def path(self, key: str, lang: str, item: str | None = None) -> str:
         """e.g. ``index.html``, ``en/path/index.html``, ``realisations/erp/index.html``."""
@@ -80,11 +73,11 @@ class Book:
 
     def deck_folder(self, lang: str) -> str:
         """The deck's folder, e.g. ``soutenance`` or ``en/defence`` (no trailing slash)."""
-        return self.prefix(lang) + deck_slug(lang)
+        return outputs.place("deck", lang, self.primary).rstrip("/")
 
     def public_deck_folder(self, lang: str) -> str:
         """The published deck's folder, e.g. ``diaporama`` or ``en/slides``."""
-        return self.prefix(lang) + PUBLIC_DECK_SLUGS.get(lang, PUBLIC_DECK_SLUGS["fr"])
+        return outputs.place("public_deck", lang, self.primary).rstrip("/")
 
     def not_found(self, lang: str) -> str:
         """The 404 page of `lang`: ``404.html`` at the root, ``en/404.html``."""

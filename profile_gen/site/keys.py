@@ -10,7 +10,8 @@ RAISE_KEY = "PROFILE_GEN_RAISE"
 """Set by `profile-gen`: profile errors propagate as exceptions instead of exiting."""
 
 PDF_KEY = "PROFILE_GEN_PDF"
-"""False skips the PDF step (`profile-gen build --no-pdf`)."""
+"""False skips the PDF step (`check`, `serve`); `build --no-pdf` asks the formats without
+`pdf` instead (`profile_gen.outputs.formats_asked`)."""
 
 PAGES_KEY = "PROFILE_GEN_PDF_PAGES"
 """Set after the PDF step: the printed page count of each PDF."""
@@ -23,15 +24,12 @@ SHARED_KEY = "profile_gen_shared"
 
 FORMATS_KEY = "PROFILE_GEN_FORMATS"
 """The document formats to write besides the Book's pages: a set of names among
-`DOCUMENT_FORMATS`; missing or None means all of them (`profile-gen build --formats`)."""
+`profile_gen.outputs.DOCUMENT_FORMATS`; missing or None means all of them (`profile-gen build --formats`)."""
 
 PUBLIC_KEY = "PROFILE_GEN_PUBLIC"
 """True for the Book as it goes online (`profile-gen build --public`): no document, no
-rehearsal material (`profile_gen.site.seo.is_kept_off`), the deck only when the profile
+rehearsal material (`profile_gen.outputs.is_kept_off`), the deck only when the profile
 publishes it, without notes."""
-
-DOCUMENT_FORMATS = ("pdf", "docx", "pptx")
-"""`pdf`: annexe.pdf, cv.pdf (and the deck's PDF); `docx`: annexe.docx; `pptx`: the deck."""
 
 
 def wants(settings: dict, name: str) -> bool:

@@ -28,13 +28,18 @@ from xml.etree.ElementTree import fromstring, register_namespace, tostring
 from profile_gen import i18n
 from profile_gen.errors import BuildError, PdfUnavailable
 from profile_gen.media import write_atomic
+from profile_gen.outputs import BY_NAME, pdf_sources
 from profile_gen.site import glyphs, pdfua
 from profile_gen.site.fetcher import STABLE_ROOT, local_fetcher, weasyprint_module
 
-PDFS = {"annexe/index.html": "annexe.pdf", "cv/index.html": "cv.pdf"}
-DECK = "soutenance"
+PDFS = {
+    BY_NAME[BY_NAME[name].printed_from].at("fr") + "index.html": BY_NAME[name].at("fr")
+    for name in ("annexe.pdf", "cv.pdf")
+}
+"""The printed documents (tagged, PDF/A), by the page they print (the output registry's)."""
+DECK = BY_NAME["deck.pdf"].at("fr").removesuffix(".pdf")
 """The deck PDF's name, whatever the deck's folder (`soutenance/`, or `defence/` for an
-English-first Book: `site.context.deck_slug`)."""
+English-first Book: `outputs.pdf_sources`)."""
 
 VARIANT = "pdf/a-3u"
 """PDF/A-3 (level U: Unicode text) allows the attached profile; WeasyPrint takes one variant,
@@ -224,13 +229,9 @@ def render_pdf(
 def documents(output: Path) -> dict[str, str]:
     """Every page the build prints, with its PDF (relative to `output`): the annexe, the CV
     and the deck in the primary language, when the page is there."""
-    from profile_gen.site.context import DECK_SLUGS
-
     # the deck of the primary language is at the root: `soutenance/`, or `defence/` for an
-    # English-first Book; its PDF keeps one name
-    decks = {f"{folder}/index.html": f"{DECK}.pdf" for folder in DECK_SLUGS.values()}
-    pages = {**PDFS, **decks}
-    return {page: pdf for page, pdf in pages.items() if (output / page).is_file()}
+    # English-first Book; its PDF keeps one name (the output registry's)
+    return {page: pdf for page, pdf in pdf_sources().items() if (output / page).is_file()}
 
 
 def printed_pages(root: Path, page: str, cache: Path) -> int:

@@ -207,6 +207,14 @@ def _raw_label(context, key: str) -> str:
     return i18n.label(context["lang"], key)
 
 
+@pass_context
+def _with_raw_labels(context, texts: dict, prefix: str, keys: list[str], as_prefix: str) -> dict:
+    """`texts` with the raw labels `prefix + key` added as `as_prefix + key`: a new dict
+    (templates run in a sandbox that mutates nothing)."""
+    lang = context["lang"]
+    return {**texts, **{as_prefix + key: i18n.label(lang, prefix + key) for key in keys}}
+
+
 def install(env: Environment) -> None:
     """Add the filters and globals to a Jinja environment (one per Pelican generator)."""
     env.autoescape = True
@@ -217,3 +225,4 @@ def install(env: Environment) -> None:
     env.filters["plain"] = _plain
     env.globals["label"] = _label
     env.globals["raw_label"] = _raw_label
+    env.globals["with_raw_labels"] = _with_raw_labels

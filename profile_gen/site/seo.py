@@ -4,10 +4,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from xml.sax.saxutils import escape, quoteattr
 
+from profile_gen import outputs
 from profile_gen.profile.model import Profile
-from profile_gen.site.context import DECK_SLUGS
 
 
 def person(profile: Profile, lang: str, url: str | None, image: str | None) -> dict:
@@ -66,57 +67,11 @@ def sitemap(pages: list[dict[str, str]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-PRINT_PATHS = (
-    "/annexe/",
-    "/annexe.pdf",
-    "/annexe.docx",
-    "/cv/",
-    "/cv.pdf",
-    "/soutenance.pdf",
-    "/soutenance.pptx",
-    "/en/soutenance.pptx",
-)
-"""Printed and office documents: the one list of them. They may hold data meant for the
-annexe only, and belong in the thesis or on the jury's USB stick, not online: `publish`
-leaves them out and robots keep out."""
-
-PRINT_SUFFIXES = (".pdf", ".docx", ".pptx")
-"""Document files are print outputs wherever they are: never published."""
-
-
-def is_print_output(relative: str) -> bool:
-    """Whether the output file or folder at `relative` (to the output folder, `/`-separated)
-    is printed material, which stays off the published Book."""
-    parts = relative.strip("/").split("/")
-    top = {path.strip("/") for path in PRINT_PATHS}
-    return parts[0] in top or parts[-1].lower().endswith(PRINT_SUFFIXES)
-
-
-REHEARSAL_FOLDERS = tuple(
-    sorted({*DECK_SLUGS.values(), *(f"{lang}/{slug}" for lang, slug in DECK_SLUGS.items())})
-)
-"""The deck's folders in every language and place (`soutenance`, `en/defence`, `defence`
-for an English-first Book, `fr/soutenance`): the deck with its speaker notes, the cue
-cards, the outline and the questions with the prepared answers, for the student's computer
-only. Never published, and never named in `robots.txt` either (that would point at them);
-the deck the profile publishes (`defence.public_deck`) has its own folder, without notes."""
-
-
-def is_kept_off(relative: str) -> bool:
-    """Whether the output file or folder at `relative` (to the output folder, `/`-separated)
-    stays off the published Book: printed material or rehearsal material."""
-    parts = relative.strip("/").split("/")
-    inside = {"/".join(parts[:1]), "/".join(parts[:2])}
-    return is_print_output(relative) or bool(inside & set(REHEARSAL_FOLDERS))
-
-
-def kept_off_names() -> list[str]:
-    """The top-level names (and `lang/folder`) of everything kept off the published Book."""
-    return sorted({path.strip("/") for path in PRINT_PATHS} | set(REHEARSAL_FOLDERS))
-
-
-def robots(sitemap_url: str | None) -> str:
-    text = "User-agent: *\n" + "".join(f"Disallow: {path}\n" for path in PRINT_PATHS)
+def robots(sitemap_url: str | None, languages: Iterable[str], primary: str) -> str:
+    """`robots.txt`: crawlers kept out of the profile's print outputs (the registry's
+    `outputs.print_paths`); the rehearsal folders are not named (that would point at them)."""
+    disallowed = outputs.print_paths(languages, primary)
+    text = "User-agent: *\n" + "".join(f"Disallow: {path}\n" for path in disallowed)
     return text + (f"Sitemap: {sitemap_url}\n" if sitemap_url else "")
 
 

@@ -32,7 +32,7 @@ LABELS_COMMANDS = {
     "os.read_only": "read-only file system",
     "argparse.range": "a whole number from {low} to {high} expected, found '{found}'",
     "help.content": "the profile's folder (profile.yaml, images/, articles/); default: the current folder",
-    "help.no_pdf": "skip the PDFs (faster)",
+    "help.no_pdf": "every format but PDF (faster): short for --formats {formats}",
     "help.cohort": "build every profile folder of DIR",
     "help.jobs": "parallel builds (default: CPU cores)",
     "help.pdf": "print the annexe and the CV to PDF (WeasyPrint)",

@@ -120,6 +120,7 @@ MESSAGES = {
     "serve_port_in_use": "port {port} is already in use (another `profile-gen serve`?): stop it or choose another port, e.g. --port {suggestion}",
     "serve_port": "cannot listen on port {port}: {detail}; choose another port with --port",
     "os_error": "{path}: {reason}; check the path and the permissions",
+    "os_error_unnamed": "{reason} (a file of the folder {path}, or of the output folder); check the free space and the permissions",
     "build_skipped_articles": "unreadable articles: {files} (in the profile's folder); each article starts with its metadata, at least 'Title: …' and 'Date: YYYY-MM-DD'; a draft may say 'Status: draft'",
     "build_same_address": "{files} have the same address ({address}): give one another 'Slug:' (or, for a translation, another 'Lang:')",
     "article_image_outside": "{article}: the picture {src} would come from another server at every visit; save it in the profile's images/ folder and write ![description](../images/name.png)",

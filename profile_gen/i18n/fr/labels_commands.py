@@ -32,7 +32,7 @@ LABELS_COMMANDS = {
     "os.read_only": "système de fichiers en lecture seule",
     "argparse.range": "nombre entier de {low} à {high} attendu, trouvé « {found} »",
     "help.content": "dossier du profil (profile.yaml, images/, articles/) ; par défaut : le dossier courant",
-    "help.no_pdf": "sans les PDF (plus rapide)",
+    "help.no_pdf": "tous les formats sauf le PDF (plus rapide) : raccourci de --formats {formats}",
     "help.cohort": "construire chaque dossier de profil de DIR",
     "help.jobs": "constructions en parallèle (par défaut : nombre de cœurs)",
     "help.pdf": "imprimer les annexes et le CV en PDF (WeasyPrint)",

@@ -127,6 +127,7 @@ MESSAGES = {
     "serve_port_in_use": "le port {port} est déjà utilisé (un autre « profile-gen serve » ?) : fermez-le ou choisissez un autre port, ex. --port {suggestion}",
     "serve_port": "impossible d'écouter sur le port {port} : {detail} ; choisissez un autre port avec --port",
     "os_error": "{path} : {reason} ; vérifiez le chemin et les droits",
+    "os_error_unnamed": "{reason} (un fichier du dossier {path}, ou du dossier de sortie) ; vérifiez la place libre et les droits",
     "build_skipped_articles": "articles illisibles : {files} (dans le dossier du profil) ; chaque article commence par ses métadonnées, au moins « Title: … » et « Date: AAAA-MM-JJ » ; un brouillon peut porter « Status: draft »",
     "build_same_address": "{files} ont la même adresse ({address}) : donnez à l'une un autre « Slug: » (ou, pour une traduction, une autre « Lang: »)",
     "article_image_outside": "{article} : l'image {src} viendrait d'un autre serveur à chaque visite ; enregistrez-la dans le dossier images/ du profil et écrivez ![description](../images/nom.png)",

@@ -12,6 +12,7 @@ from pathlib import Path
 from profile_gen import i18n
 from profile_gen.media import cache_folder, images
 from profile_gen.media.qr import link_codes
+from profile_gen.outputs import BY_NAME
 from profile_gen.profile.fields import PartialDate
 from profile_gen.profile.model import Profile
 from profile_gen.profile.names import author_name
@@ -21,8 +22,8 @@ from profile_gen.site.context import ProfileGenerator
 from profile_gen.site.keys import CITATION_KEY
 
 CV_PHOTO_WIDTHS = (480,)  # 3.4 cm printed at about 350 dpi
-PRINT_IMAGES = "annexe/images"
-"""The printed photo's folder: inside `/annexe/` (`seo.PRINT_PATHS`), so `publish` leaves it
+PRINT_IMAGES = BY_NAME["annexe"].at("fr") + "images"
+"""The printed photo's folder: inside `/annexe/` (a print output of `profile_gen.outputs`), so `publish` leaves it
 out even when the photo is for print only (`visibility: annexe`); the Book's is `images/`."""
 
 
@@ -91,7 +92,7 @@ class AnnexeGenerator(ProfileGenerator):
         qr_codes = {f"{name}_qr": code for name, code in codes.items()}  # by annexe item
         for path, template, extra in (
             (
-                "annexe/index.html",
+                BY_NAME["annexe"].at(lang) + "index.html",
                 "annexe",
                 {
                     "annexe_items": items,
@@ -100,7 +101,7 @@ class AnnexeGenerator(ProfileGenerator):
                     "citation_style": style,
                 },
             ),
-            ("cv/index.html", "cv", {}),
+            (BY_NAME["cv"].at(lang) + "index.html", "cv", {}),
         ):
             writer.write_file(
                 path,

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from profile_gen.media import cache_folder
 from profile_gen.media.qr import link_codes
+from profile_gen.outputs import BY_NAME
 from profile_gen.profile.model import Profile
 from profile_gen.profile.readiness import annexe_items
 from profile_gen.site.keys import CITATION_KEY, profile_path, wants
@@ -23,7 +24,7 @@ from profile_gen.site.pdf import source_date
 if TYPE_CHECKING:  # python-docx is imported only when a .docx is written
     from profile_gen.site.docx.writer import AnnexeData, Photo
 
-FILE_NAME = "annexe.docx"
+FILE_NAME = BY_NAME["annexe.docx"].at("fr")
 
 
 def document_date(settings: dict) -> datetime.datetime:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from profile_gen import outputs
 from profile_gen.media import cache_folder, images
 from profile_gen.profile import colors
 from profile_gen.profile.model import Profile
@@ -141,13 +142,20 @@ class BookGenerator(ProfileGenerator):
             alternates = [book.alternates(page.key) for page in PAGES] + [
                 book.alternates("achievements", a.id) for a in self.profile.achievements
             ]
+            # (the public deck, when there is one, is `noindex`: a sitemap lists none)
             pages = [
-                {lang: url for lang, path in paths if (url := book.absolute(path))}
+                {
+                    lang: url
+                    for lang, path in paths
+                    if not outputs.is_kept_off(path) and (url := book.absolute(path))
+                }
                 for paths in alternates
             ]
             (output / "sitemap.xml").write_text(seo.sitemap(pages), encoding="utf-8")
             sitemap_url = book.base_url + "sitemap.xml"
-        (output / "robots.txt").write_text(seo.robots(sitemap_url), encoding="utf-8")
+        (output / "robots.txt").write_text(
+            seo.robots(sitemap_url, book.languages, book.primary), encoding="utf-8"
+        )
         identity = self.profile.identity
         icon = seo.icon(identity.name, identity.color or colors.DEFAULT)
         (output / "favicon.svg").write_text(icon, encoding="utf-8")

@@ -80,7 +80,18 @@
     return over.concat(rows.filter((row) => row.difference <= 0));
   }
 
-  const CSV_HEAD = ["run", "date", "slide", "title", "planned_s", "actual_s", "words"];
+  /* Notes written as sentences (six words or more a sentence, on average) give a planned
+     pace; keywords and short bullets do not. The budget line is not the student's. */
+  function prose(notes) {
+    if (!notes) return false;
+    const parts = [...notes.children].filter((node) => !node.classList.contains("budget"));
+    const text = parts.map((node) => node.textContent).join("\n");
+    const sentences = text.split(/[.!?…]+(?:\s|$)|\n+/).filter((part) => part.trim());
+    const words = text.split(/\s+/).filter(Boolean).length;
+    return sentences.length > 0 && words / sentences.length >= 6;
+  }
+
+  const CSV_HEAD = ["run", "date", "slide", "title", "planned_s", "actual_s", "words", "measured_wpm", "longest_pause_s"];
   function csvCell(value) {
     const text = String(value);
     // a cell starting with = + - @ is a formula in spreadsheets: quote it as text
@@ -91,7 +102,9 @@
     const lines = [CSV_HEAD.join(",")];
     runs.forEach((run, r) => {
       for (const row of run.slides) {
-        lines.push([r + 1, run.date, row.number, row.title, row.planned, row.actual, row.words].map(csvCell).join(","));
+        const heard = run.speech && run.speech.slides ? run.speech.slides[row.number - 1] : null;
+        const measured = heard ? [heard.pace === null ? "" : heard.pace, heard.longest] : ["", ""];
+        lines.push([r + 1, run.date, row.number, row.title, row.planned, row.actual, row.words, ...measured].map(csvCell).join(","));
       }
     });
     return `${lines.join("\n")}\n`;
@@ -131,5 +144,5 @@
     link.href = URL.createObjectURL(new Blob([text], { type }));
   }
 
-  window.ProfileGenRehearsal = { storage, record, pace, compare, toCSV, chart, blobLink, KEEP };
+  window.ProfileGenRehearsal = { storage, record, pace, prose, compare, toCSV, chart, blobLink, KEEP };
 })();

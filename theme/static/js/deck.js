@@ -3,7 +3,8 @@
    Keys: → ← space PageUp PageDown Home End navigate, f fullscreen, p presenter view,
    w presenter view in a second window kept in sync, r restart the timers, s start a
    rehearsal run, b or . pause (the clocks stop), e end the run, h the rehearsal report,
-   ? the keys, Escape closes. The canvas is sized by CSS: nothing here moves the layout. */
+   m listen to the microphone (deck-coach.js measures pace and pauses), ? the keys, Escape
+   closes. The canvas is sized by CSS: nothing here moves the layout. */
 (() => {
   "use strict";
   document.documentElement.classList.add("js");
@@ -21,7 +22,8 @@
   const labels = JSON.parse(($("rehearsal-labels") || {}).textContent || "{}");
   const duration = Number(body.dataset.duration) || 300;
   const plan = slides.map((slide) => ({
-    title: slide.dataset.title || "", planned: Number(slide.dataset.seconds) || 0, words: Number(slide.dataset.words) || 0,
+    title: slide.dataset.title || "", planned: Number(slide.dataset.seconds) || 0,
+    words: R.prose(slide.querySelector(".notes")) ? Number(slide.dataset.words) || 0 : 0,
   }));
   const store = R.storage(`profile-gen.rehearsals.${body.dataset.deck || location.pathname}`);
   let runs = store.load();
@@ -35,6 +37,16 @@
   let peerRun = false;  // the other window records one
   const inPresenterWindow = new URLSearchParams(location.search).has("presenter");
   let peer = inPresenterWindow ? window.opener : null;  // the other window of the pair
+  const C = window.ProfileGenCoach;
+  const coach = C && $("listen") ? C.create({
+    deck: body.dataset.deck || location.pathname, lang: document.documentElement.lang,
+    onState: (status) => {
+      $("coach-status").textContent = labels[`coach_state_${status}`] || "";
+      $("listen").setAttribute("aria-pressed", String(status === "on"));
+    },
+    onSaved: () => { if (!report.hidden) renderReport(); },
+  }) : null;
+  if (C) C.active = coach;
 
   const clamp = (i) => Math.max(0, Math.min(slides.length - 1, i));
   const clock = (seconds) => {
@@ -80,12 +92,15 @@
   /* The notes of this slide at the pace measured in the last rehearsal. */
   function renderPace() {
     const box = $("pace-warning");
-    const rate = R.pace(runs[runs.length - 1]);
+    const latest = runs[runs.length - 1];
+    const speech = latest && latest.speech && latest.speech.status === "heard" ? latest.speech : null;
+    const rate = speech ? speech.pace : R.pace(latest);
     const { words, planned } = plan[index];
     if (!rate || !words) { box.hidden = true; return; }
     const needed = Math.round((words * 60) / rate);
     const over = needed > planned;
-    box.textContent = fill(over ? labels.pace_warning : labels.pace_ok, { pace: rate, needed, budget: planned, words });
+    const key = `${over ? "pace_warning" : "pace_ok"}${speech ? "" : "_notes"}`;
+    box.textContent = fill(labels[key], { pace: rate, needed, budget: planned, words });
     box.classList.toggle("ok", !over);
     box.hidden = false;
   }
@@ -107,6 +122,7 @@
     }
     $("counter").textContent = `${index + 1} / ${slides.length}`;
     slideElapsed = 0;
+    if (run && !paused && coach) coach.mark(index);
     renderPresenter();
     if (!fromPeer) tell({ profileGenSlide: index });
   }
@@ -129,6 +145,7 @@
   function setPaused(value, fromPeer = false) {
     advance();
     paused = value;
+    if (run && coach) coach.mark(paused ? null : index);
     $("paused").hidden = !paused || !presenter.hidden;
     tick();
     if (!fromPeer) tell({ profileGenPause: paused });
@@ -142,6 +159,7 @@
     $("paused").hidden = true;
     run = fromPeer ? null : { start: Date.now(), times: plan.map(() => 0) };
     peerRun = fromPeer;
+    if (run && coach) coach.startRun(index, $("coach-keep").checked);
     tick();
     if (!fromPeer) tell({ profileGenRun: "start" });
   }
@@ -152,7 +170,9 @@
       return;
     }
     advance();
-    runs = store.save(runs.concat([R.record(run.start, plan, run.times, duration)]));
+    const record = R.record(run.start, plan, run.times, duration);
+    if (coach) coach.finishRun(record);
+    runs = store.save(runs.concat([record]));
     run = null;
     paused = false;
     $("paused").hidden = true;
@@ -173,7 +193,9 @@
         line.className = row.difference > 0 ? "over" : "";
         line.dataset.slide = row.number;
         const sign = row.difference > 0 ? "+" : "";
-        for (const cell of [row.number, row.title, row.planned, row.actual, `${sign}${row.difference}`, row.pace === null ? "–" : row.pace]) {
+        const heard = latest.speech && latest.speech.slides ? latest.speech.slides[row.number - 1] : null;
+        const measured = heard && heard.pace !== null ? [heard.pace, heard.longest] : ["–", heard ? heard.longest : "–"];
+        for (const cell of [row.number, row.title, row.planned, row.actual, `${sign}${row.difference}`, row.pace === null ? "–" : row.pace, ...(coach ? measured : [])]) {
           line.insertCell().textContent = String(cell);
         }
       }
@@ -183,6 +205,7 @@
     note.hidden = store.available;
     note.textContent = labels.no_storage || "";
     R.blobLink($("export-csv"), R.toCSV(runs), "text/csv;charset=utf-8");
+    if (C && $("coach-verdict")) C.report(coach, runs, labels, fill);
     R.blobLink($("export-json"), `${JSON.stringify(runs, null, 1)}\n`, "application/json");
   }
 
@@ -197,9 +220,10 @@
     else report.hidden = true;
   }
 
-  function clearHistory() {
+  function clearHistory() {  // the recordings go with the runs
     store.clear();
     runs = [];
+    if (coach) coach.removeAll().then(renderReport);
     renderReport();
     renderPace();
   }
@@ -262,7 +286,7 @@
     f: toggleFullscreen, p: togglePresenter, w: openPresenterWindow,
     r: () => { resetClocks(); tick(); },
     s: () => startRun(), b: () => setPaused(!paused), ".": () => setPaused(!paused), e: endRun,
-    h: toggleReport, "?": () => toggleHelp(),
+    h: toggleReport, "?": () => toggleHelp(), m: () => { if (coach) coach.listen(); },
     Escape: () => { report.hidden = true; toggleHelp(false); },
   };
   const inReport = new Set(["h", "Escape", "Tab"]);
@@ -282,6 +306,7 @@
   $("help-toggle").addEventListener("click", () => toggleHelp());
   $("close-report").addEventListener("click", () => { report.hidden = true; });
   $("clear-history").addEventListener("click", clearHistory);
+  if (coach) $("listen").addEventListener("click", () => coach.listen());
   $("slides").addEventListener("click", (event) => {
     if (event.target.closest("a, button")) return;
     if (event.clientX < window.innerWidth / 3) show(index - 1);
