@@ -38,12 +38,12 @@ MEASURE = """() => {
   const outside = all.filter((e) => { const r = box(e);
       return r.left < s.left - 1 || r.top < s.top - 1 || r.right > s.right + 1 || r.bottom > s.bottom + 1; })
     .map((e) => e.tagName + '.' + e.className);
-  // cut off: a box that hides part of its content (the .clamp texts end with an ellipsis)
-  const cut = all.filter((e) => !e.classList.contains('clamp') && getComputedStyle(e).overflow !== 'visible'
+  // cut off: a box that hides part of its content (no text is clamped: see test_deck_fit)
+  const cut = all.filter((e) => getComputedStyle(e).overflow !== 'visible'
       && (e.scrollHeight > e.clientHeight + 1 || e.scrollWidth > e.clientWidth + 1))
     .map((e) => e.tagName + '.' + e.className + ' ' + e.scrollHeight + '>' + e.clientHeight);
   const leaves = [...slide.querySelectorAll('.slide-body *')].filter(visible)
-    .filter((e) => e.matches('img, svg, .clamp, .missing') || !e.children.length)
+    .filter((e) => e.matches('img, svg, .missing') || !e.children.length)
     .filter((e) => !e.closest('svg') || e.matches('svg'));
   const top = Math.min(...leaves.map((e) => box(e).top));
   const bottom = Math.max(...leaves.map((e) => box(e).bottom));

@@ -28,15 +28,15 @@ CONTENT = (
 
 
 def first_words(slide) -> list[str]:
-    """The first real word of each text of `slide` (long texts end clamped with an ellipsis,
-    so later words may be cut; a word of four letters or more is found once on a page)."""
+    """The first and the last real word of each text of `slide` (no text is cut: its end is
+    printed as its start is; a word of four letters or more is found once on a page)."""
     words = []
     for element in slide.select(CONTENT):
         found = [
             w for w in element.get_text(" ", strip=True).split() if len(w) >= 4 and w.isalpha()
         ]
         if found:
-            words.append(found[0])
+            words += [found[0], found[-1]]
     return words
 
 

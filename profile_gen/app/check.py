@@ -26,6 +26,7 @@ from profile_gen.profile.readiness import Readiness, assess
 from profile_gen.site import citations, glyphs, render
 from profile_gen.site.article_meta import READ_SUFFIXES, article_problems
 from profile_gen.site.context import deck_slug
+from profile_gen.site.deck_fit import Note, deck_notes
 from profile_gen.site.keys import profile_path as settings_profile
 from profile_gen.site.pdf import PdfUnavailable, printed_pages
 from profile_gen.site.settings import THEME
@@ -54,6 +55,8 @@ class ProjectFindings:
     """Source images that tell where they were taken or which camera took them."""
     text_images: tuple[tuple[str, str], ...] = ()
     """(field, address) of the pictures in the profile's texts, shown as their description."""
+    deck_fit: tuple[tuple[str, Note], ...] = ()
+    """(language, text) of the deck's texts that forced a smaller type or a split."""
 
 
 def check(
@@ -70,6 +73,7 @@ def check(
         exposed=tuple(exposed(profile, profile_path)),
         photo_metadata=tuple(exposing(profile, profile_path)),
         text_images=tuple(render.text_images(profile)),
+        deck_fit=tuple(deck_notes(profile)) if profile.defence.slides else (),
     )
     settings_name = str(settings_file or SETTINGS_FILE)
     lines = report_lines(profile, report, findings, lang, str(profile_path), settings_name)
@@ -131,6 +135,7 @@ def report_lines(
         out.append(line if item.ok else f"{line} — {hint}")
     questions = f"{deck_slug(profile.primary_language)}/questions.html"
     out += ["", say("check.defence"), *_defence_lines(report, say, questions)]
+    out += _deck_fit_lines(findings.deck_fit, say)
     if findings.articles:
         out += ["", say("check.articles")]
         out += [f"  ✗ {problem.describe(lang)}" for problem in findings.articles]
@@ -181,6 +186,26 @@ def _defence_lines(report: Readiness, say, questions: str) -> list[str]:
                 budget=warning.budget,
             )
             out.append(f"      - [{lang_of_notes}] {detail}")
+    return out
+
+
+def _deck_fit_lines(notes: tuple[tuple[str, Note], ...], say) -> list[str]:
+    """The deck's texts that do not fit their slide at its normal size, named."""
+    if not notes:
+        return []
+    out = ["", say("check.deck_fit")]
+    for lang, note in notes:
+        outcome = "split" if note.split else "smaller" if note.fits else "over"
+        line = say(
+            f"check.deck_fit_{outcome}",
+            path=note.field,
+            lang=lang,
+            length=note.length,
+            shown=note.shown,
+            number=note.number,
+            slide=i18n.text(lang, f"deck.title.{note.slide.value}"),
+        )
+        out.append(f"  {'⚠' if outcome == 'over' else '○'} {line}")
     return out
 
 

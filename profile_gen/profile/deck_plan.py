@@ -36,11 +36,13 @@ class DeckSlide:
     part: int = 1
     parts: int = 1
     items: list[Any] = field(default_factory=list)
+    per_part: int = IMPROVEMENTS_PER_SLIDE
+    """Items on each slide of a list split over several."""
 
     @property
     def first_number(self) -> int:
         """Number of the slide's first item in its whole list (continuation slides go on)."""
-        return (self.part - 1) * IMPROVEMENTS_PER_SLIDE + 1
+        return (self.part - 1) * self.per_part + 1
 
     def note_words(self, lang: str, primary: str) -> int:
         return count_words(self.notes.get(lang, primary)) if self.notes else 0
@@ -53,6 +55,25 @@ def _split(seconds: int, parts: int) -> list[int]:
     """`seconds` shared over `parts`, whole seconds that add up exactly."""
     base, extra = divmod(seconds, parts)
     return [base + (1 if index < extra else 0) for index in range(parts)]
+
+
+def split_slide(slide: DeckSlide, size: int) -> list[DeckSlide]:
+    """`slide` as continuation slides of `size` items each, sharing its budget; the notes
+    go with the first."""
+    chunks = [slide.items[i : i + size] for i in range(0, len(slide.items), size)]
+    budgets = _split(slide.seconds, len(chunks))
+    return [
+        DeckSlide(
+            slide.type,
+            seconds,
+            slide.notes if index == 0 else None,
+            index + 1,
+            len(chunks),
+            chunk,
+            size,
+        )
+        for index, (chunk, seconds) in enumerate(zip(chunks, budgets, strict=True))
+    ]
 
 
 def plan_deck(profile: Profile) -> list[DeckSlide]:
@@ -68,14 +89,8 @@ def plan_deck(profile: Profile) -> list[DeckSlide]:
             slide.type == SlideType.improvements
             and len(profile.improvements) > IMPROVEMENTS_PER_SLIDE
         ):
-            chunks = [
-                profile.improvements[i : i + IMPROVEMENTS_PER_SLIDE]
-                for i in range(0, len(profile.improvements), IMPROVEMENTS_PER_SLIDE)
-            ]
-            budgets = _split(slide.seconds, len(chunks))
-            for index, (chunk, seconds) in enumerate(zip(chunks, budgets, strict=True)):
-                notes = slide.notes if index == 0 else None
-                slides.append(DeckSlide(slide.type, seconds, notes, index + 1, len(chunks), chunk))
+            whole = DeckSlide(slide.type, slide.seconds, slide.notes, items=profile.improvements)
+            slides += split_slide(whole, IMPROVEMENTS_PER_SLIDE)
             continue
         items: list[Any] = {
             SlideType.achievements: featured,

@@ -12,11 +12,12 @@ from pathlib import Path
 from profile_gen import i18n
 from profile_gen.media import cache_folder, images
 from profile_gen.media.qr import link_codes
-from profile_gen.profile.deck_plan import QUOTE_WORDS, DeckSlide, plan_deck
+from profile_gen.profile.deck_plan import QUOTE_WORDS, DeckSlide
 from profile_gen.profile.fields import localize
 from profile_gen.profile.model import Profile
 from profile_gen.profile.rehearsal import likely_questions
 from profile_gen.site.context import Book, ProfileGenerator
+from profile_gen.site.deck_fit import SlideFit, fit_deck, fitted_plan
 from profile_gen.site.keys import PUBLIC_KEY
 
 DECK_PHOTO_WIDTHS = (480,)
@@ -71,6 +72,15 @@ def book_home(profile: Profile, book: Book, lang: str) -> str | None:
     return book.absolute(book.path("home", lang)) or str(profile.links.book)
 
 
+def fit_lookup(slides: list[DeckSlide], fits: list[SlideFit]):
+    """`fit_of(slide)` for the templates: the type scale of one slide of `slides`."""
+
+    def fit_of(slide: DeckSlide) -> SlideFit:
+        return next(fit for planned, fit in zip(slides, fits, strict=True) if planned is slide)
+
+    return fit_of
+
+
 class DefenceGenerator(ProfileGenerator):
     """Writes the deck, its printable outline and `outline.md` in every language."""
 
@@ -80,7 +90,7 @@ class DefenceGenerator(ProfileGenerator):
         if public_build and not profile.defence.public_deck:
             return
         book = self.context["book"]
-        slides = plan_deck(profile)
+        slides = fitted_plan(profile)
         questions = likely_questions(profile)
         photo = profile.identity.photo
         deck_photo = None
@@ -100,6 +110,7 @@ class DefenceGenerator(ProfileGenerator):
             shared = dict(
                 lang=lang,
                 slides=slides,
+                fit_of=fit_lookup(slides, fit_deck(profile, lang, slides)),
                 quote_words=QUOTE_WORDS,
                 qr_codes=qr_codes,
                 book_home=links["book"],

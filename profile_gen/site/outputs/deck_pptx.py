@@ -10,9 +10,9 @@ from pathlib import Path
 from profile_gen.media import cache_folder, images
 from profile_gen.media.qr import link_codes
 from profile_gen.outputs import place
-from profile_gen.profile.deck_plan import plan_deck
 from profile_gen.profile.model import Profile
 from profile_gen.site.context import ProfileGenerator
+from profile_gen.site.deck_fit import fitted_plan
 from profile_gen.site.keys import wants
 from profile_gen.site.outputs.deck import DECK_PHOTO_WIDTHS
 
@@ -40,7 +40,7 @@ class PowerPointGenerator(ProfileGenerator):
         book = self.context["book"]
         photo = self._photo(profile)
         codes = link_codes(profile.links.with_qr_code, cache_folder(self.settings, "qr"))
-        plan = plan_deck(profile)
+        plan = fitted_plan(profile)  # the HTML deck's slides: split where it splits
         for lang in profile.locale:
             target = Path(self.output_path) / place("deck.pptx", lang, book.primary)
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -133,14 +133,14 @@ def wrap(text: str, size: float, width: float, style: str = "regular") -> list[s
 
 
 @lru_cache(maxsize=65536)
-def _needs_fallback(text: str) -> bool:
+def needs_fallback(text: str) -> bool:
     widths = _table()[1]["regular"]
     return any(ord(char) not in widths for char in text if ord(char) >= 32)
 
 
 def _line_height(line: str, size: float) -> float:
     """A line holding a character the font lacks takes the fallback font's taller line."""
-    return size * (FALLBACK_LINE if _needs_fallback(line) else LINE)
+    return size * (FALLBACK_LINE if needs_fallback(line) else LINE)
 
 
 def height(paras: list[Para], width: float) -> float:

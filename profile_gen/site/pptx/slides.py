@@ -157,8 +157,14 @@ def _achievement(ctx: DeckContext, item) -> list[Para]:
     ]
 
 
+def _heading(text: str, plan: DeckSlide) -> str:
+    """A slide's title, with "(n/m)" on a list split over several slides."""
+    return f"{text} ({plan.part}/{plan.parts})" if plan.parts > 1 else text
+
+
 def achievements_slide(slide, ctx: DeckContext, plan: DeckSlide) -> None:
-    shapes.title(slide, ctx.say("deck.title.achievements"), ctx.accent, ctx.language_tag)
+    heading = _heading(ctx.say("deck.title.achievements"), plan)
+    shapes.title(slide, heading, ctx.accent, ctx.language_tag)
     if not plan.items:
         missing(slide, ctx, "achievements")
     groups = [_achievement(ctx, item) for item in plan.items]
@@ -181,7 +187,8 @@ def _quote(ctx: DeckContext, item, text: str, words: int) -> list[Para]:
 
 
 def recommendations_slide(slide, ctx: DeckContext, plan: DeckSlide) -> None:
-    shapes.title(slide, ctx.say("deck.title.recommendations"), ctx.accent, ctx.language_tag)
+    heading = _heading(ctx.say("deck.title.recommendations"), plan)
+    shapes.title(slide, heading, ctx.accent, ctx.language_tag)
     if not plan.items:
         missing(slide, ctx, "recommendations")
     boxes = columns(len(plan.items))
@@ -227,9 +234,8 @@ def _strength(title: str, explanation: str, words: int) -> list[Para]:
 
 
 def strengths_slide(slide, ctx: DeckContext, plan: DeckSlide) -> None:
-    shapes.title(
-        slide, ctx.say("section.strengths", count=len(plan.items)), ctx.accent, ctx.language_tag
-    )
+    heading = _heading(ctx.say("section.strengths", count=len(ctx.profile.strengths)), plan)
+    shapes.title(slide, heading, ctx.accent, ctx.language_tag)
     if not plan.items:
         missing(slide, ctx, "strengths")
     per_column = (len(plan.items) + 1) // 2
@@ -245,7 +251,7 @@ def strengths_slide(slide, ctx: DeckContext, plan: DeckSlide) -> None:
         for i in range(len(plan.items))
     ]
     rows: list[tuple[int, Callable[[int], list[Para]], int]] = []
-    for number, item in enumerate(plan.items, 1):
+    for number, item in enumerate(plan.items, plan.first_number):
         explanation = ctx.t(item.explanation)
         make = partial(_strength, ctx.t(item.title), explanation)
         rows.append((number, make, len(explanation.split())))
@@ -261,17 +267,14 @@ def _improvement(title: str, action: str, target: str, words: int) -> list[Para]
 
 
 def improvements_slide(slide, ctx: DeckContext, plan: DeckSlide) -> None:
-    heading = ctx.say("section.improvements", count=len(ctx.profile.improvements))
-    if plan.parts > 1:
-        heading += f" ({plan.part}/{plan.parts})"
+    heading = _heading(ctx.say("section.improvements", count=len(ctx.profile.improvements)), plan)
     shapes.title(slide, heading, ctx.accent, ctx.language_tag)
     if not plan.items:
         missing(slide, ctx, "improvements")
     row = (BOTTOM - TOP) / IMPROVEMENTS_PER_SLIDE
     boxes = [Box(MARGIN, TOP + i * row, CONTENT_WIDTH, row - 4) for i in range(len(plan.items))]
-    first = (plan.part - 1) * IMPROVEMENTS_PER_SLIDE + 1
     rows: list[tuple[int, Callable[[int], list[Para]], int]] = []
-    for number, item in enumerate(plan.items, first):
+    for number, item in enumerate(plan.items, plan.first_number):
         action = ctx.md(item.action_plan)
         make = partial(_improvement, ctx.t(item.title), action, format_date(item.target, ctx.lang))
         rows.append((number, make, len(action.split())))
