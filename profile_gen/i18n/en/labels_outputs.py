@@ -239,4 +239,11 @@ LABELS_OUTPUTS = {
     "check.hint.cv_entries": "add at least one experience or education entry",
     "check.hint.skills": "add skills",
     "check.hint.recommendations": "add recommendations",
+    "figure.achievements_one": "achievement",
+    "figure.certifications_one": "certification",
+    "figure.recommendations_one": "recommendation",
+    "figure.languages_one": "language",
+    "section.strengths_one": "My strength",
+    "section.improvements_one": "My area for improvement",
+    "cohort.count_one": "{count} Book",
 }

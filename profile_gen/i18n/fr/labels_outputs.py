@@ -239,4 +239,11 @@ LABELS_OUTPUTS = {
     "check.hint.cv_entries": "ajoutez au moins une expérience ou une formation",
     "check.hint.skills": "ajoutez skills",
     "check.hint.recommendations": "ajoutez recommendations",
+    "figure.achievements_one": "réalisation",
+    "figure.certifications_one": "certification",
+    "figure.recommendations_one": "recommandation",
+    "figure.languages_one": "langue",
+    "section.strengths_one": "Mon point fort",
+    "section.improvements_one": "Mon axe d'amélioration",
+    "cohort.count_one": "{count} Book",
 }

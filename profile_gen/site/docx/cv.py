@@ -139,6 +139,9 @@ def _main(writer: Writer, cell: _Cell) -> None:
                 parts.append((writer.label("colon") + writer.text(achievement.results[0]), False))
             lines.append(parts)
         _lines(cell, lines, bullet=True)
+    if profile.interests:  # as the printed CV: the interests close the main column
+        _title(cell, writer.label("section.interests"))
+        _lines(cell, [[(" · ".join(writer.text(i.name) for i in profile.interests), False)]])
 
 
 def write_cv(writer: Writer) -> None:
