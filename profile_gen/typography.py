@@ -64,6 +64,11 @@ def is_french(lang: str | None) -> bool:
     return bool(lang) and str(lang).lower().split("-")[0].split("_")[0] == "fr"
 
 
+def has_address(text: str) -> bool:
+    """Whether `text` holds a web address or an e-mail (which break only after / . @)."""
+    return _ADDRESS.search(text) is not None
+
+
 def _french(text: str) -> str:
     for pattern, replacement in _RULES:
         text = pattern.sub(replacement, text)

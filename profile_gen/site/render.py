@@ -64,6 +64,8 @@ def breakable_words(text: str) -> str:
 
     def cut(match: re.Match[str]) -> str:
         word = match[0]
+        if typography.has_address(word):
+            return word  # an address breaks only after / . @ (`typography`), never inside
         return "\u200b".join(word[i : i + _PIECE] for i in range(0, len(word), _PIECE))
 
     return _LONG.sub(cut, text)
