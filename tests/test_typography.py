@@ -128,7 +128,7 @@ def test_book_pages_in_french_typography_english_as_written(typo_site):
     for mail in home.find_all("a", href=f"mailto:{EMAIL}"):  # breaks at <wbr>: / . @
         assert mail.get_text() == EMAIL and len(mail.find_all("wbr")) == 3
     raw = (typo_site / "index.html").read_text("utf-8")
-    assert f"jean-baptiste.<wbr>delacroix-villeneuve@<wbr>universite-exemple-longue.<wbr>fr" in raw
+    assert "jean-baptiste.<wbr>delacroix-villeneuve@<wbr>universite-exemple-longue.<wbr>fr" in raw
     english = BeautifulSoup((typo_site / "en/index.html").read_text("utf-8"), "html.parser")
     assert SUMMARY_EN in english.get_text()
 
