@@ -183,7 +183,8 @@ def _plain(context, value) -> str:
 
 @pass_context
 def _date(context, value) -> str:
-    return unbreakable(format_date(value, context["lang"]))
+    lang = context["lang"]
+    return unbreakable(typography.typeset(format_date(value, lang), lang))
 
 
 @pass_context
