@@ -239,7 +239,7 @@ def test_word_cv_says_what_the_printed_cv_says(typo_site):
 def typo_site_pdf(tmp_path_factory) -> Path:
     root = make_project(tmp_path_factory.mktemp("typography-pdf"), typographic, articles=False)
     return run_pelican(
-        root / "pelican.conf.py", pdf=("annexe.pdf", "cv.pdf"), formats=("pptx",)
+        root / "pelican.conf.py", pdf=("annexe.pdf", "cv.pdf"), formats=("pdf", "docx", "pptx")
     ).output
 
 
@@ -257,3 +257,21 @@ def test_powerpoint_is_dated_as_the_pdfs(typo_site_pdf):
     for name in ("soutenance.pptx", "en/soutenance.pptx"):
         created = Presentation(str(typo_site_pdf / name)).core_properties.created
         assert created == printed.replace(tzinfo=None), name
+
+
+def words_of(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.replace(ZWSP, "").lower()))
+
+
+def test_word_cv_and_pdf_cv_say_the_same_words(typo_site_pdf):
+    from pypdf import PdfReader
+
+    printed = words_of(
+        "\n".join(p.extract_text() for p in PdfReader(typo_site_pdf / "cv.pdf").pages)
+    )
+    document = docx.Document(str(typo_site_pdf / "annexe.docx"))
+    contact = typeset(i18n.label("fr", "cv.contact"), "fr")
+    cv_table = next(t for t in document.tables if contact in t.cell(0, 0).text)
+    word = words_of(" ".join(c.text for row in cv_table.rows for c in row.cells))
+    # the same words, interests included; "CV" titles the PDF, the annexe's heading the table
+    assert (word - printed, printed - word) == (set(), {"cv"})
