@@ -32,6 +32,7 @@ from profile_gen.profile.readiness import assess
 from profile_gen.site import render
 from profile_gen.site.context import deck_slug
 from profile_gen.text import slug
+from profile_gen.typography import typeset
 
 PROFILE_FILE = "profile.yaml"
 
@@ -178,7 +179,7 @@ def _built(
         slug,
         True,
         name=profile.identity.name,
-        headline=profile.text(profile.identity.headline),
+        headline=typeset(profile.text(profile.identity.headline), profile.primary_language),
         documents=tuple(documents_written(built.output)),
         deck=deck_slug(profile.primary_language),
         annexe=(sum(check.ok for check in report.annexe), len(report.annexe)),

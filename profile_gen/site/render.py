@@ -217,8 +217,9 @@ def _label(context, key: str, **values) -> str:
 
 @pass_context
 def _raw_label(context, key: str) -> str:
-    """A label with its `{placeholders}` left for a script to fill (the deck's rehearsal)."""
-    return i18n.label(context["lang"], key)
+    """A label with its `{placeholders}` left for a script to fill (the deck's rehearsal),
+    in the language's typography (the braces are no French punctuation)."""
+    return typography.typeset(i18n.label(context["lang"], key), context["lang"])
 
 
 def install(env: Environment) -> None:
