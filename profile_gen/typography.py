@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 from html.parser import HTMLParser
 
 NBSP = "\u00a0"
@@ -134,6 +135,7 @@ class _Typesetter(HTMLParser):
         self.out.append(f"<!--{data}-->")
 
 
+@lru_cache(maxsize=8192)  # one text shows on several pages and documents of a build
 def typeset_html(fragment: str, lang: str | None) -> str:
     """The text nodes of the HTML `fragment` typeset in `lang` (see the module)."""
     if not fragment or (not is_french(lang) and not _ADDRESS.search(fragment)):
