@@ -17,6 +17,7 @@ from profile_gen.app.build import run_pelican
 from profile_gen.profile.loader import load
 from profile_gen.site.context import PAGE_BY_KEY
 from profile_gen.site.render import localize
+from profile_gen.typography import typeset
 from tests.conftest import ROOT, SAMPLE
 
 PROFILE = load(SAMPLE)
@@ -47,7 +48,7 @@ def text_of(soup: BeautifulSoup) -> str:
 
 
 def t(value, lang: str) -> str:
-    return " ".join(localize(value, lang, LANGS[0]).split())
+    return " ".join(typeset(localize(value, lang, LANGS[0]), lang).split())
 
 
 def html_files(site: Path) -> list[Path]:

@@ -52,12 +52,13 @@ def test_cohort_builds_every_valid_profile(tmp_path, run_cli, in_dir):
             f"{slug}/{page}/index.html".replace("//", "/") for page in ("", "annexe", decks[slug])
         ]
         assert all((output / href).is_file() for href in hrefs)
+    # French typography: a no-break space before the colon
     # the tutor sees each student's readiness: the sample is complete, Marc lacks an item
-    assert "Annexes : 11/11 · Soutenance : 7/7 · prêt" in books["Léa Moreau"].get_text(
+    assert "Annexes\u00a0: 11/11 · Soutenance\u00a0: 7/7 · prêt" in books["Léa Moreau"].get_text(
         " ", strip=True
     )
     marc = books["Marc Petit"]
-    assert "Annexes : 10/11" in marc.get_text() and "prêt" not in marc.get_text()
+    assert "Annexes\u00a0: 10/11" in marc.get_text() and "prêt" not in marc.get_text()
     assert [li.get_text() for li in marc.select("details li")] == ["QR code + lien vers LinkedIn"]
     # and why a profile could not be built
     failed = index.find("h2", class_="failed").find_next("ul").get_text()

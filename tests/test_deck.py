@@ -13,6 +13,7 @@ from profile_gen.app.build import run_pelican
 from profile_gen.profile.deck_plan import count_words, plan_deck
 from profile_gen.profile.loader import load, load_text
 from profile_gen.site.render import localize
+from profile_gen.typography import typeset
 from tests.conftest import MINIMAL, ROOT, SAMPLE
 
 PROFILE = load(SAMPLE)
@@ -55,10 +56,10 @@ def test_deck_holds_every_strength_and_improvement(site, prefix):
     assert len(strengths) == 10 and len(improvements) == 10
     text = " ".join(soup.get_text(" ").split())
     for item in PROFILE.strengths:
-        assert localize(item.title, lang, "fr") in text
+        assert typeset(localize(item.title, lang, "fr"), lang) in text
     for item in PROFILE.improvements:
-        assert localize(item.title, lang, "fr") in text
-        assert " ".join(localize(item.action_plan, lang, "fr").split()) in text
+        assert typeset(localize(item.title, lang, "fr"), lang) in text
+        assert " ".join(typeset(localize(item.action_plan, lang, "fr"), lang).split()) in text
     budgets = [int(s["data-seconds"]) for s in soup.select("section.slide")]
     assert budgets == [slide.seconds for slide in SLIDES] and sum(budgets) == 300
     assert soup.select_one(".slide-title svg.qr") is not None

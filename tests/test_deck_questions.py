@@ -14,6 +14,7 @@ from profile_gen.i18n import fr
 from profile_gen.profile.loader import load, load_text
 from profile_gen.profile.rehearsal import all_questions, likely_questions, rehearsal_checks, slug
 from profile_gen.site.render import localize
+from profile_gen.typography import typeset
 from tests.conftest import MINIMAL, ROOT, SAMPLE
 from tests.deck_profiles import build, deck_dir, sample_data
 
@@ -51,15 +52,18 @@ def test_questions_cover_every_competency_below_target_and_every_improvement(sit
         if competency.target is not None and competency.level < competency.target:
             question = questions[f"level/{competency.id}"]
             assert question.find_parent("section")["id"] == f"competency-{competency.id}"
-            name = localize(competency.display_name(), lang, "fr")
+            name = typeset(localize(competency.display_name(), lang, "fr"), lang)
             assert name in question.h3.get_text()
             for achievement_id in competency.evidence:
-                title = localize(PROFILE.achievement(achievement_id).title, lang, "fr")
+                title = typeset(
+                    localize(PROFILE.achievement(achievement_id).title, lang, "fr"), lang
+                )
                 assert title in question.select_one("ul.evidence").get_text()
     text = " ".join(soup.get_text(" ").split())
     for improvement in PROFILE.improvements:  # every improvement is asked about
-        assert localize(improvement.title, lang, "fr") in text
-        assert " ".join(localize(improvement.action_plan, lang, "fr").split()) in text
+        assert typeset(localize(improvement.title, lang, "fr"), lang) in text
+        plan = typeset(localize(improvement.action_plan, lang, "fr"), lang)
+        assert " ".join(plan.split()) in text
     answered = questions["level/gestion-projets"].select_one(".answer")
     assert "answer-empty" not in answered["class"]
     assert ("journal estimé/réel" if lang == "fr" else "estimated-versus-actual") in answered.text

@@ -80,7 +80,7 @@ def test_two_rehearsals_one_paused_are_kept_and_compared(chromium, site):
     assert [run["total"] for run in stored] == [sum(first), 40 + 5 * (len(SLIDES) - 2)]
     assert stored[0]["date"] == "2026-01-01T00:01:00.000Z"
     assert page.locator("#report-chart rect.run-bar").count() == 2
-    assert "répétitions gardées : 2" in page.locator("#report-summary").inner_text()
+    assert "répétitions gardées\u00a0: 2" in page.locator("#report-summary").inner_text()
 
     exported = list(csv.DictReader(io.StringIO(blob_text(page, "#export-csv"))))
     assert len(exported) == 2 * len(SLIDES)

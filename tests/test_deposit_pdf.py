@@ -26,6 +26,7 @@ from profile_gen.profile.model import Visibility
 from profile_gen.profile.readiness import annexe_items
 from profile_gen.site import pdf as pdf_step
 from profile_gen.site.seo import robots
+from profile_gen.typography import typeset
 from tests.conftest import ROOT, copy_sample
 
 DEPOSIT = ("annexe.pdf", "cv.pdf")
@@ -199,7 +200,7 @@ def test_source_date_epoch_wins_over_the_file_date(tmp_path, monkeypatch):
 def test_one_bookmark_per_annex_item_in_order(sample):
     profile = load(sample / "content/profile.yaml")
     expected = [
-        f"{number}. {i18n.label('fr', 'annexe.heading.' + key)}"
+        f"{number}. {typeset(i18n.label('fr', 'annexe.heading.' + key), 'fr')}"
         for number, key in enumerate(annexe_items(profile, 3), 1)
     ]
     with pikepdf.open(sample / "output/annexe.pdf") as pdf, pdf.open_outline() as outline:

@@ -106,7 +106,7 @@ def _skills_page(folder: Path) -> BeautifulSoup:
 
 def test_the_books_skills_page_shows_keywords_and_interests(built):
     for folder, heading, music in (
-        (built, "Centres d'intérêt", "Musique"),
+        (built, "Centres d’intérêt", "Musique"),  # French typography: ’
         (built / "en", "Interests", "Music"),
     ):
         soup = _skills_page(folder)

@@ -32,6 +32,7 @@ from profile_gen.outputs import DECK_SLUGS, place
 from profile_gen.profile.readiness import assess
 from profile_gen.site import render
 from profile_gen.text import slug
+from profile_gen.typography import typeset
 
 PROFILE_FILE = "profile.yaml"
 
@@ -181,7 +182,7 @@ def _built(
         slug,
         True,
         name=profile.identity.name,
-        headline=profile.text(profile.identity.headline),
+        headline=typeset(profile.text(profile.identity.headline), profile.primary_language),
         documents=tuple(documents_written(built.output, profile)),
         deck=place("deck", primary, primary).rstrip("/"),
         annexe_folder=place("annexe", primary, primary).rstrip("/"),

@@ -161,6 +161,25 @@ def activity_entries(
     return sorted(entries, key=lambda entry: (entry.date.key(), str(entry.url)), reverse=True)
 
 
+def book_home(profile: Profile, book: Book, lang: str) -> str | None:
+    """The Book's home in `lang`: `links.book` for the primary language, its `en/` page for
+    the other one (when the Book's address is known)."""
+    if not profile.links.book:
+        return None
+    if lang == profile.primary_language:
+        return str(profile.links.book)
+    return book.absolute(book.path("home", lang)) or str(profile.links.book)
+
+
+def qr_links(profile: Profile, book: Book, lang: str) -> dict[str, str | None]:
+    """The links printed with a QR code in a document in `lang`, by name, in order: the
+    Book's home in that language, LinkedIn. Every format (annexe, HTML deck, Word,
+    PowerPoint) takes its QR codes from here."""
+    return {name: str(url) if url else None for name, url in profile.links.with_qr_code.items()} | {
+        "book": book_home(profile, book, lang)
+    }
+
+
 def improvements_by_competency(profile: Profile) -> dict[str, list]:
     """For each competency id, the improvements that serve it (in the profile's order)."""
     mapping: dict[str, list] = {}

@@ -77,6 +77,14 @@ def source_date(source: Path) -> datetime:
         return datetime.fromtimestamp(0, UTC)
 
 
+def document_date(settings: dict) -> datetime:
+    """The date of every document of a build (PDF, Word, PowerPoint): `source_date` of
+    the profile file the settings name, never the clock."""
+    from profile_gen.site.keys import profile_path
+
+    return source_date(profile_path(settings))
+
+
 def print_info(profile, source: Path) -> PrintInfo:
     """The metadata of the profile's PDFs; `source` is its `profile.yaml`."""
     from profile_gen.interop.embedded import attachment_text

@@ -17,7 +17,7 @@ from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
 from markupsafe import Markup
 
-from profile_gen import i18n
+from profile_gen import i18n, typography
 from profile_gen.profile import formats
 from profile_gen.profile.fields import Localized, PartialDate, localize
 from profile_gen.site import sanitize
@@ -64,6 +64,8 @@ def breakable_words(text: str) -> str:
 
     def cut(match: re.Match[str]) -> str:
         word = match[0]
+        if typography.has_address(word):
+            return word  # an address breaks only after / . @ (`typography`), never inside
         return "\u200b".join(word[i : i + _PIECE] for i in range(0, len(word), _PIECE))
 
     return _LONG.sub(cut, text)
@@ -138,16 +140,26 @@ def json_for_script(data: Any) -> Markup:
     return Markup(text)
 
 
+def written_in(value: Localized | str | None, lang: str, primary: str) -> str:
+    """The language `value` shows in on a page in `lang`: `primary` when it falls back."""
+    if isinstance(value, Localized) and not value.has(lang) and value.has(primary):
+        return primary
+    return lang
+
+
 @pass_context
 def _t(context, value) -> str:
-    return breakable_words(localize(value, context["lang"], context["primary_lang"]))
+    lang, primary = context["lang"], context["primary_lang"]
+    text = breakable_words(localize(value, lang, primary))
+    return typography.typeset(text, written_in(value, lang, primary))
 
 
 @pass_context
 def _md(context, value, top: int = 2) -> Markup:
     lang, primary = context["lang"], context["primary_lang"]
-    html = markdown(value, lang, primary, top)
-    if isinstance(value, Localized) and not value.has(lang) and value.has(primary):
+    shown = written_in(value, lang, primary)
+    html = Markup(typography.typeset_html(markdown(value, lang, primary, top), shown))
+    if shown != lang:
         # a fallback to the primary language: say so, for screen readers and translators
         return Markup('<div lang="{}">').format(primary) + html + Markup("</div>")
     return html
@@ -165,12 +177,14 @@ def unbreakable(text: str) -> str:
 def _plain(context, value) -> str:
     """A Markdown text as plain text (a meta description, a shortened quote): its markup
     rendered, then the tags dropped, so `*nouvel*` reads `nouvel`, never with asterisks."""
-    return Markup(_md(context, value)).striptags()
+    lang = written_in(value, context["lang"], context["primary_lang"])
+    return typography.typeset(Markup(_md(context, value)).striptags(), lang)
 
 
 @pass_context
 def _date(context, value) -> str:
-    return unbreakable(format_date(value, context["lang"]))
+    lang = context["lang"]
+    return unbreakable(typography.typeset(format_date(value, lang), lang))
 
 
 @pass_context
@@ -181,14 +195,14 @@ def _period(context, item) -> str:
     return f"{start} – {end}" if start and end and start != end else start or end
 
 
-_BREAK_POINTS = re.compile(r"(?<=[@/])|(?=\.)")
+_BREAK_POINTS = re.compile(r"(?<=[@/.])(?!/)")
 LONG_PART = 24
 """A segment longer than this (characters) does not fit the CV's side column at full size."""
 
 
 def breakable(text: str) -> Markup:
-    """An e-mail or an address that breaks only after `@` or `/` and before a dot, never at
-    its hyphens: each segment is unbreakable (`nobr`), with a `<wbr>` between segments.
+    """An e-mail or an address that breaks only after `@`, `/` or a dot, never at its
+    hyphens (French typography, as `profile_gen.typography` breaks addresses in texts): each segment is unbreakable (`nobr`), with a `<wbr>` between segments.
     Marked `long` when a segment cannot fit a narrow column (the CSS shrinks it)."""
     parts = [part for part in _BREAK_POINTS.split(str(text)) if part]
     html = Markup("<wbr>").join(Markup('<span class="nobr">{}</span>').format(p) for p in parts)
@@ -198,13 +212,14 @@ def breakable(text: str) -> Markup:
 
 @pass_context
 def _label(context, key: str, **values) -> str:
-    return i18n.text(context["lang"], key, **values)
+    return typography.typeset(i18n.text(context["lang"], key, **values), context["lang"])
 
 
 @pass_context
 def _raw_label(context, key: str) -> str:
-    """A label with its `{placeholders}` left for a script to fill (the deck's rehearsal)."""
-    return i18n.label(context["lang"], key)
+    """A label with its `{placeholders}` left for a script to fill (the deck's rehearsal),
+    in the language's typography (the braces are no French punctuation)."""
+    return typography.typeset(i18n.label(context["lang"], key), context["lang"])
 
 
 @pass_context

@@ -255,4 +255,11 @@ LABELS_OUTPUTS = {
     "check.deck_fit_smaller": "{path} [{lang}]: {length} characters; slide {number} “{slide}” shows {shown} at its normal size: shown smaller",
     "check.deck_fit_split": "{path} [{lang}]: {length} characters; slide {number} “{slide}” shows {shown} at its normal size: the slide is split in two",
     "check.deck_fit_over": "{path} [{lang}]: {length} characters; slide {number} “{slide}” shows {shown} at its normal size and the text overflows even smaller: shorten it",
+    "figure.achievements_one": "achievement",
+    "figure.certifications_one": "certification",
+    "figure.recommendations_one": "recommendation",
+    "figure.languages_one": "language",
+    "section.strengths_one": "My strength",
+    "section.improvements_one": "My area for improvement",
+    "cohort.count_one": "{count} Book",
 }

@@ -205,4 +205,5 @@ MESSAGES = {
     "import_edited": "{path} already holds a profile (edited, or imported earlier): the import would replace it. Keep a copy, then run again with --force (or write elsewhere with -o)",
     "import_private_edited": "{path} already holds {keys}, other than the import's: run again with --force to merge (the imported values replace yours, which stay as comments at the end of the file)",
     "import_nested_zip": "{path} holds another archive, '{member}', and none of the files of a LinkedIn export: unpack {path}, then import the archive inside it",
+    "more_problems_one": "... and {count} more error",
 }

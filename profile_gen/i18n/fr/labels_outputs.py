@@ -255,4 +255,11 @@ LABELS_OUTPUTS = {
     "check.deck_fit_smaller": "{path} [{lang}] : {length} caractères ; la diapositive {number} « {slide} » en montre {shown} à sa taille normale : affiché en plus petit",
     "check.deck_fit_split": "{path} [{lang}] : {length} caractères ; la diapositive {number} « {slide} » en montre {shown} à sa taille normale : diapositive partagée en deux",
     "check.deck_fit_over": "{path} [{lang}] : {length} caractères ; la diapositive {number} « {slide} » en montre {shown} à sa taille normale et le texte dépasse même en plus petit : raccourcissez-le",
+    "figure.achievements_one": "réalisation",
+    "figure.certifications_one": "certification",
+    "figure.recommendations_one": "recommandation",
+    "figure.languages_one": "langue",
+    "section.strengths_one": "Mon point fort",
+    "section.improvements_one": "Mon axe d'amélioration",
+    "cohort.count_one": "{count} Book",
 }

@@ -212,4 +212,5 @@ MESSAGES = {
     "import_edited": "{path} contient déjà un profil (modifié, ou importé plus tôt) : l'import le remplacerait. Gardez-en une copie, puis relancez avec --force (ou écrivez ailleurs avec -o)",
     "import_private_edited": "{path} contient déjà {keys}, autrement que l'import : relancez avec --force pour fusionner (les valeurs importées remplacent les vôtres, qui restent en commentaire à la fin du fichier)",
     "import_nested_zip": "{path} contient une autre archive, « {member} », et aucun fichier d'un export LinkedIn : décompressez {path}, puis importez l'archive qu'il contient",
+    "more_problems_one": "… et {count} autre erreur",
 }

@@ -19,6 +19,7 @@ from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 
+from profile_gen import typography
 from profile_gen.site.docx.inline import clean
 from profile_gen.site.docx.styles import language_tag
 from profile_gen.site.glyphs import strip_emoji
@@ -112,6 +113,21 @@ def leave_out_emoji(document: Document, covered: frozenset[int]) -> None:
     core = document.core_properties
     for name in ("title", "subject", "keywords", "author", "last_modified_by"):
         setattr(core, name, strip(getattr(core, name)).strip())
+
+
+def typeset(document: Document, lang: str) -> None:
+    """The document's text (body, header, footer) in the typography of `lang`, addresses
+    breakable after ``/ . @`` (a zero-width space in the text shown, never in a link's
+    target): `profile_gen.typography`, the rules of every output."""
+    parts = [document.part]
+    parts += [
+        rel.target_part
+        for rel in document.part.rels.values()
+        if rel.reltype in (RT.HEADER, RT.FOOTER)
+    ]
+    for part in parts:
+        for element in part.element.iter(qn("w:t")):
+            element.text = typography.typeset(element.text or "", lang, breaks=typography.ZWSP)
 
 
 def to_bytes(document: Document, date: datetime.datetime) -> bytes:

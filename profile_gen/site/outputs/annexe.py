@@ -20,7 +20,7 @@ from profile_gen.profile.model import Profile
 from profile_gen.profile.names import author_name
 from profile_gen.profile.readiness import annexe_hint, annexe_items
 from profile_gen.site import citations, glyphs
-from profile_gen.site.context import ProfileGenerator
+from profile_gen.site.context import ProfileGenerator, qr_links
 from profile_gen.site.keys import CITATION_KEY, wants
 
 CV_PHOTO_WIDTHS = (480,)  # 3.4 cm printed at about 350 dpi
@@ -128,7 +128,8 @@ class AnnexeGenerator(ProfileGenerator):
         shared = {**self._cv_shared(profile), "cv": self.cv_view()}
         style, accessed = self.settings[CITATION_KEY]
         references = self._references(profile, lang, style, accessed)
-        codes = link_codes(profile.links.with_qr_code, cache_folder(self.settings, "qr"))
+        links = qr_links(profile, self.context["book"], lang)
+        codes = link_codes(links, cache_folder(self.settings, "qr"))
         qr_codes = {f"{name}_qr": code for name, code in codes.items()}  # by annexe item
         for path, template, extra in (
             (

@@ -8,7 +8,6 @@ Written when the build wants the `docx` format (`profile_gen.site.keys.wants`).
 
 from __future__ import annotations
 
-import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,20 +16,15 @@ from profile_gen.media.qr import link_codes
 from profile_gen.outputs import BY_NAME
 from profile_gen.profile.model import Profile
 from profile_gen.profile.readiness import annexe_items
-from profile_gen.site.keys import CITATION_KEY, profile_path, wants
+from profile_gen.site.context import qr_links
+from profile_gen.site.keys import CITATION_KEY, wants
 from profile_gen.site.outputs.annexe import AnnexeGenerator, print_font
-from profile_gen.site.pdf import source_date
+from profile_gen.site.pdf import document_date
 
 if TYPE_CHECKING:  # python-docx is imported only when a .docx is written
     from profile_gen.site.docx.writer import AnnexeData, Photo
 
 FILE_NAME = BY_NAME["annexe.docx"].at("fr")
-
-
-def document_date(settings: dict) -> datetime.datetime:
-    """The document's fixed date, the PDFs' rule: `SOURCE_DATE_EPOCH`, else the profile
-    file's modification time, never the clock."""
-    return source_date(profile_path(settings))
 
 
 def build(data: AnnexeData) -> bytes:
@@ -60,6 +54,7 @@ def build(data: AnnexeData) -> bytes:
         ),
     )
     package.leave_out_emoji(document, data.covered)
+    package.typeset(document, data.lang)
     return package.to_bytes(document, data.date)
 
 
@@ -83,7 +78,8 @@ class AnnexeDocxGenerator(AnnexeGenerator):
         lang = profile.primary_language
         articles = len(self.context.get("articles", []))
         style, accessed = self.settings[CITATION_KEY]
-        codes = link_codes(profile.links.with_qr_code, cache_folder(self.settings, "qr"))
+        links = qr_links(profile, self.context["book"], lang)
+        codes = link_codes(links, cache_folder(self.settings, "qr"))
         return AnnexeData(
             profile=profile,
             book=self.context["book"],

@@ -16,7 +16,7 @@ from profile_gen.profile.deck_plan import QUOTE_WORDS, DeckSlide
 from profile_gen.profile.fields import localize
 from profile_gen.profile.model import Profile
 from profile_gen.profile.rehearsal import likely_questions
-from profile_gen.site.context import Book, ProfileGenerator
+from profile_gen.site.context import ProfileGenerator, qr_links
 from profile_gen.site.deck_fit import SlideFit, fit_deck, fitted_plan
 from profile_gen.site.keys import PUBLIC_KEY
 
@@ -62,16 +62,6 @@ def outline_markdown(profile: Profile, slides: list[DeckSlide], lang: str) -> st
     return "\n".join(lines).rstrip() + "\n"
 
 
-def book_home(profile: Profile, book: Book, lang: str) -> str | None:
-    """The Book's home in `lang`: `links.book` for the primary language, its `en/` page for
-    the other one (when the Book's address is known)."""
-    if not profile.links.book:
-        return None
-    if lang == profile.primary_language:
-        return str(profile.links.book)
-    return book.absolute(book.path("home", lang)) or str(profile.links.book)
-
-
 def fit_lookup(slides: list[DeckSlide], fits: list[SlideFit]):
     """`fit_of(slide)` for the templates: the type scale of one slide of `slides`."""
 
@@ -102,10 +92,7 @@ class DefenceGenerator(ProfileGenerator):
             )
         for lang in profile.locale:
             folder = book.deck_folder(lang)
-            links: dict[str, str | None] = {
-                **profile.links.with_qr_code,
-                "book": book_home(profile, book, lang),
-            }
+            links = qr_links(profile, book, lang)
             qr_codes = list(link_codes(links, cache_folder(self.settings, "qr")).items())
             shared = dict(
                 lang=lang,

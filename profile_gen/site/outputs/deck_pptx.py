@@ -11,10 +11,11 @@ from profile_gen.media import cache_folder, images
 from profile_gen.media.qr import link_codes
 from profile_gen.outputs import place
 from profile_gen.profile.model import Profile
-from profile_gen.site.context import ProfileGenerator
+from profile_gen.site.context import ProfileGenerator, qr_links
 from profile_gen.site.deck_fit import fitted_plan
 from profile_gen.site.keys import wants
 from profile_gen.site.outputs.deck import DECK_PHOTO_WIDTHS
+from profile_gen.site.pdf import document_date
 
 
 class PowerPointGenerator(ProfileGenerator):
@@ -39,11 +40,13 @@ class PowerPointGenerator(ProfileGenerator):
         profile: Profile = self.context["profile"]
         book = self.context["book"]
         photo = self._photo(profile)
-        codes = link_codes(profile.links.with_qr_code, cache_folder(self.settings, "qr"))
         plan = fitted_plan(profile)  # the HTML deck's slides: split where it splits
+        date = document_date(self.settings)
         for lang in profile.locale:
+            links = qr_links(profile, book, lang)
+            codes = link_codes(links, cache_folder(self.settings, "qr"))
             target = Path(self.output_path) / place("deck.pptx", lang, book.primary)
             target.parent.mkdir(parents=True, exist_ok=True)
             temp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
-            temp.write_bytes(build(plan, deck_context(profile, lang, codes, photo)))
+            temp.write_bytes(build(plan, deck_context(profile, lang, codes, photo), date))
             os.replace(temp, target)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime
 import io
-import os
 import re
 import zipfile
 
@@ -14,6 +13,7 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 from pptx.util import Pt
 
+from profile_gen import typography
 from profile_gen.media.qr import QrCode
 from profile_gen.profile import colors
 from profile_gen.profile.deck_plan import DeckSlide
@@ -28,9 +28,6 @@ LAYOUT = "Title Only"
 """Every slide uses the default template's "Title Only" layout: its title placeholder
 (read by screen readers and the outline, kept when slides are pasted into another deck)
 and plain shapes; pasted slides take the other deck's "Title Only" layout."""
-EPOCH = datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
-"""Creation date written when `SOURCE_DATE_EPOCH` is not set: a fixed date keeps builds
-identical (the date a build ran says nothing about the profile)."""
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 
@@ -54,13 +51,6 @@ def deck_context(
         qr_codes=[(key, code) for key, code in codes.items() if code],
         contact=profile.identity.contact.shown_on("site"),
     )
-
-
-def build_date() -> datetime.datetime:
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    if epoch.isdigit():
-        return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC)
-    return EPOCH
 
 
 def _widen_template(presentation) -> None:
@@ -96,7 +86,7 @@ def _link_colour(presentation, accent: str) -> None:
     theme._blob = xml.encode("utf-8")  # a plain part: python-pptx keeps its bytes
 
 
-def _properties(presentation, ctx: DeckContext) -> None:
+def _properties(presentation, ctx: DeckContext, date: datetime.datetime) -> None:
     properties = presentation.core_properties
     name = ctx.profile.identity.name
     properties.title = f"{name} — {ctx.say('deck.title')}"
@@ -107,7 +97,7 @@ def _properties(presentation, ctx: DeckContext) -> None:
     properties.keywords = ""
     properties.comments = ""
     properties.revision = 1
-    when = build_date().replace(tzinfo=None)
+    when = date.astimezone(datetime.UTC).replace(tzinfo=None)
     properties.created = properties.modified = when
     properties.last_printed = when
 
@@ -115,6 +105,17 @@ def _properties(presentation, ctx: DeckContext) -> None:
 def speaker_notes(plan: DeckSlide, ctx: DeckContext) -> str:
     """The notes of a slide as plain text, one paragraph per line."""
     return plain(ctx.t(plan.notes)) if plan.notes else ""
+
+
+def _typeset(presentation, lang: str) -> None:
+    """Every text of the slides and their notes in the typography of `lang`, addresses
+    breakable after ``/ . @`` (a zero-width space in the text shown, never in a link's
+    target): `profile_gen.typography`, the rules of every output."""
+    for slide in presentation.slides:
+        parts = [slide.part] + ([slide.notes_slide.part] if slide.has_notes_slide else [])
+        for part in parts:
+            for element in part._element.iter(qn("a:t")):
+                element.text = typography.typeset(element.text or "", lang, typography.ZWSP)
 
 
 def _stable_zip(data: bytes) -> bytes:
@@ -129,8 +130,9 @@ def _stable_zip(data: bytes) -> bytes:
     return output.getvalue()
 
 
-def build(plan: list[DeckSlide], ctx: DeckContext) -> bytes:
-    """The .pptx of the plan in `ctx.lang`."""
+def build(plan: list[DeckSlide], ctx: DeckContext, date: datetime.datetime) -> bytes:
+    """The .pptx of the plan in `ctx.lang`, dated `date` (the build's `document_date`, as
+    the PDFs and the Word annexe)."""
     presentation = Presentation()
     _widen_template(presentation)
     _drop_thumbnail(presentation)
@@ -147,7 +149,8 @@ def build(plan: list[DeckSlide], ctx: DeckContext) -> bytes:
             for paragraph in frame.paragraphs:  # spelling checked in the slides' language
                 for run in paragraph.runs:
                     run.font._rPr.set("lang", ctx.language_tag)
-    _properties(presentation, ctx)
+    _typeset(presentation, ctx.lang)
+    _properties(presentation, ctx, date)
     data = io.BytesIO()
     presentation.save(data)
     return _stable_zip(data.getvalue())

@@ -87,7 +87,7 @@ def _figures(slide, ctx: DeckContext, figures: list[tuple[str, int]], boxes: lis
     groups = [
         [
             Para(str(count), 60, bold=True, color=ctx.accent, minimum=40),
-            Para(ctx.say(f"figure.{key}"), 24, color=INK, minimum=18, cut=True),
+            Para(ctx.say(f"figure.{key}", count=count), 24, color=INK, minimum=18, cut=True),
         ]
         for key, count in figures
     ]

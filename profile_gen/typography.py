@@ -1,0 +1,146 @@
+"""French typography for every output of a French text (pure: no I/O, no Pelican, no Jinja).
+
+One home for the rules, applied to texts already localized, by language:
+
+- `typeset(text, lang)`: a plain text (a label, a student's plain field, a Word or
+  PowerPoint run). French: ’ for the apostrophe, a narrow no-break space (U+202F) before
+  ``; ! ?`` and inside « », a no-break space (U+00A0) before ``:`` and ``%`` and between a
+  number and its unit, the minus sign in ``−70 %``. English and other languages: as is.
+  Web addresses and e-mails are never touched; with `breaks` (the office writers give a
+  zero-width space) one is inserted after each ``/ . @`` of an address shown as text.
+- `typeset_html(html, lang)`: the same on the text nodes of an HTML fragment (rendered
+  Markdown); tags and attributes (``href``) as they are, nothing inside ``code``, ``pre``,
+  ``kbd``, ``samp``, ``script``, ``style``; addresses shown as text get a ``<wbr>`` after
+  each ``/ . @``.
+
+No library fits: the French typographers found (typographeur, french-typo, polytypo) either
+break addresses (``10:30``, ``https:``), write HTML entities into plain text, or bring a
+parser generator; these few rules are tested in `tests/test_typography.py`.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import lru_cache
+from html.parser import HTMLParser
+
+NBSP = "\u00a0"
+NNBSP = "\u202f"
+ZWSP = "\u200b"
+MINUS = "\u2212"
+_SPACES = " \u00a0\u202f"
+
+_ADDRESS = re.compile(
+    r"(?:https?://|www\.)[^\s<>\"«»]*[^\s<>\"«».,;:!?)\]’']"  # a web address
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # an e-mail
+    r"|`[^`]*`",  # a code span left as Markdown source
+    re.IGNORECASE,
+)
+_ADDRESS_BREAK = re.compile(r"(?<=[/.@])(?=[^/])")
+_UNITS = (
+    "%|‰|€|k€|M€|Md€|\\$|£|°C|°|km|m|cm|mm|kg|g|t|Ko|Mo|Go|To|ko|Mb|Gb|h|min|s|ms|j|ans?|"
+    "mois|jours?|heures?|semaines?|personnes|utilisateurs|salariés|collaborateurs"
+)
+_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(?<=\w)'"), "’"),  # aujourd'hui -> aujourd’hui
+    (re.compile(r"'(?=\w)"), "’"),
+    (re.compile(f"«[{_SPACES}]*"), f"«{NNBSP}"),
+    (re.compile(f"[{_SPACES}]*»"), f"{NNBSP}»"),
+    # a space before ; ! ? (a sequence of them: ?!) becomes narrow, or one is added after a word
+    (re.compile(f'[{_SPACES}]+(?=[;!?]+(?:[\\s»)\\]’"]|$))'), NNBSP),
+    (re.compile(r"(?<=[\w»)\]’%])(?=[;!?]+(?:[\s»)\]’\"]|$))"), NNBSP),
+    # before a colon: a no-break space (never between digits: 10:30)
+    (re.compile(f"[{_SPACES}]+(?=:(?:\\s|$))"), NBSP),
+    (re.compile(r"(?<=[^\W\d_])(?=:(?:\s|$))"), NBSP),
+    # a number and its unit, a number and %: a no-break space
+    (re.compile(f"(?<=\\d)[{_SPACES}]?(?=(?:%|‰)(?!\\w))"), NBSP),
+    (re.compile(f"(?<=\\d)[{_SPACES}](?=(?:{_UNITS})(?!\\w))"), NBSP),
+    # a hyphen before a digit at a word's start is a minus sign: -70 % -> −70 %
+    (re.compile(r"(?<![\w\-−./])-(?=\d)"), MINUS),
+)
+
+
+def is_french(lang: str | None) -> bool:
+    return bool(lang) and str(lang).lower().split("-")[0].split("_")[0] == "fr"
+
+
+def has_address(text: str) -> bool:
+    """Whether `text` holds a web address or an e-mail (which break only after / . @)."""
+    return _ADDRESS.search(text) is not None
+
+
+def _french(text: str) -> str:
+    for pattern, replacement in _RULES:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def typeset(text: str, lang: str | None, breaks: str = "") -> str:
+    """`text` with the typography of `lang` (see the module); `breaks` (e.g. a zero-width
+    space) inserted after each ``/ . @`` of the web addresses and e-mails it shows."""
+    if not text:
+        return text
+    french = is_french(lang)
+    if not french and not breaks:
+        return text
+    out, last = [], 0
+    for match in _ADDRESS.finditer(text):
+        before = text[last : match.start()]
+        out.append(_french(before) if french else before)
+        address = match[0]
+        if breaks and not address.startswith("`"):
+            address = _ADDRESS_BREAK.sub(breaks, address)
+        out.append(address)
+        last = match.end()
+    rest = text[last:]
+    out.append(_french(rest) if french else rest)
+    return "".join(out)
+
+
+_SKIPPED = frozenset({"code", "pre", "kbd", "samp", "script", "style", "textarea"})
+_VOID = frozenset({"br", "wbr", "img", "hr", "input", "meta", "link", "col", "area", "source"})
+
+
+class _Typesetter(HTMLParser):
+    def __init__(self, lang: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lang, self.skipping = lang, 0
+        self.out: list[str] = []
+
+    def handle_starttag(self, tag, attrs) -> None:
+        self.out.append(self.get_starttag_text() or "")
+        if tag in _SKIPPED:
+            self.skipping += 1
+
+    def handle_startendtag(self, tag, attrs) -> None:
+        self.out.append(self.get_starttag_text() or "")
+
+    def handle_endtag(self, tag) -> None:
+        if tag in _VOID:
+            return
+        self.out.append(f"</{tag}>")
+        if tag in _SKIPPED and self.skipping:
+            self.skipping -= 1
+
+    def handle_data(self, data) -> None:
+        if self.skipping:
+            self.out.append(html.escape(data, quote=False))
+            return
+        marker = "\x00"  # a break point, drawn as <wbr> once the text is escaped
+        shown = html.escape(typeset(data, self.lang, breaks=marker), quote=False)
+        self.out.append(shown.replace(marker, "<wbr>"))
+
+    def handle_comment(self, data) -> None:
+        self.out.append(f"<!--{data}-->")
+
+
+@lru_cache(maxsize=8192)  # one text shows on several pages and documents of a build
+def typeset_html(fragment: str, lang: str | None) -> str:
+    """The text nodes of the HTML `fragment` typeset in `lang` (see the module)."""
+    if not fragment or (not is_french(lang) and not _ADDRESS.search(fragment)):
+        return fragment
+    parser = _Typesetter(str(lang))
+    parser.feed(fragment.replace("\x00", "\ufffd"))
+    parser.close()
+    return "".join(parser.out)

@@ -1,0 +1,277 @@
+"""French typography in every output of a French text, English as written; plurals by the
+catalogue's rule; and what the formats must agree on (QR targets, the CV's texts, dates)."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import docx
+import pytest
+import zxingcpp
+from bs4 import BeautifulSoup
+from PIL import Image
+from pptx import Presentation
+
+from profile_gen import i18n
+from profile_gen.app.build import run_pelican
+from profile_gen.typography import MINUS, NBSP, NNBSP, ZWSP, typeset, typeset_html
+from tests.profiles import make_project
+
+# ---------------------------------------------------------------------------- the rules
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("l'équipe d'aujourd'hui", "l’équipe d’aujourd’hui"),
+        ("Résultat : bon", f"Résultat{NBSP}: bon"),
+        ("Résultat: bon", f"Résultat{NBSP}: bon"),
+        ("oui ; non", f"oui{NNBSP}; non"),
+        ("Bravo !", f"Bravo{NNBSP}!"),
+        ("Bravo!", f"Bravo{NNBSP}!"),
+        ("Vraiment ?!", f"Vraiment{NNBSP}?!"),
+        ("« citation »", f"«{NNBSP}citation{NNBSP}»"),
+        ("«citation»", f"«{NNBSP}citation{NNBSP}»"),
+        ("coûts -70 % en un an", f"coûts {MINUS}70{NBSP}% en un an"),
+        ("-70%", f"{MINUS}70{NBSP}%"),
+        ("14 km et 3 ans", f"14{NBSP}km et 3{NBSP}ans"),
+        # left as they are: times, ranges, compound words, references
+        ("de 10:30 à 11:00", "de 10:30 à 11:00"),
+        ("2019-2021, Saint-Étienne, RNCP 35284", "2019-2021, Saint-Étienne, RNCP 35284"),
+    ],
+)
+def test_french_rules(text, expected):
+    assert typeset(text, "fr") == expected
+    assert typeset(expected, "fr") == expected  # applied twice: the same
+
+
+def test_english_keeps_its_own_rules():
+    text = 'The team\'s result: great; really! Why? "Quote" -70 % at 10:30'
+    assert typeset(text, "en") == text
+    assert typeset_html(f"<p>{text}</p>", "en") == f"<p>{text}</p>"
+
+
+def test_addresses_are_never_typeset_and_break_after_slash_dot_at():
+    text = "Voir https://exemple.fr/a?b=c;d:e ou jean-baptiste.long@exemple-long.fr !"
+    shown = typeset(text, "fr")
+    assert "https://exemple.fr/a?b=c;d:e" in shown
+    assert "jean-baptiste.long@exemple-long.fr" in shown and shown.endswith(f"fr{NNBSP}!")
+    broken = typeset("a.b@c-d.fr https://x.fr/p", "en", breaks=ZWSP)
+    assert broken == f"a.{ZWSP}b@{ZWSP}c-d.{ZWSP}fr https://{ZWSP}x.{ZWSP}fr/{ZWSP}p"
+    assert "-" + ZWSP not in broken  # never at a hyphen
+
+
+def test_html_text_nodes_only():
+    html = (
+        '<p title="a ; b">L\'idée : <a href="https://x.fr/a?b=c;d">https://x.fr/a?b=c;d</a>'
+        " &amp; <code>x ; y</code> &lt;b&gt; !</p>"
+    )
+    shown = typeset_html(html, "fr")
+    assert 'title="a ; b"' in shown and 'href="https://x.fr/a?b=c;d"' in shown
+    assert f"L’idée{NBSP}:" in shown and "<code>x ; y</code>" in shown
+    assert ">https://<wbr>x.<wbr>fr/<wbr>a?b=c;d</a>" in shown
+    assert "&amp; " in shown and f"&lt;b&gt;{NNBSP}!" in shown
+
+
+# ---------------------------------------------------------------------------- the outputs
+
+EMAIL = "jean-baptiste.delacroix-villeneuve@universite-exemple-longue.fr"
+URL = "https://exemple-long.fr/projets/migration-erp?etape=2;3"
+SUMMARY_FR = (
+    "L'équipe a dit : « bravo » ; vraiment ! Pourquoi ? Les coûts : -70 % en un an. "
+    f"Écrire à {EMAIL}, voir [le dépôt]({URL}) et `a ; b`."
+)
+SUMMARY_EN = "The team's verdict: great; really! Why? Costs -70 % in a year."
+STRENGTH_FR = "L'écoute : 14 entretiens ; -70 % d'écarts !"
+STRENGTH_EN = "Listening: 14 interviews; -70 % gaps!"
+
+
+def typographic(data: dict) -> None:
+    data["summary"] = {"fr": SUMMARY_FR, "en": SUMMARY_EN}
+    data["strengths"][0]["explanation"] = {"fr": STRENGTH_FR, "en": STRENGTH_EN}
+    data["identity"]["contact"]["email"] = EMAIL
+
+
+def french_marks(text: str) -> None:
+    """The marks of `SUMMARY_FR` or `STRENGTH_FR`, as French prints them."""
+    assert "L’" in text and "'" not in text.split("`")[0]
+    assert f"{NNBSP};" in text and f"{NNBSP}!" in text
+    assert f"{MINUS}70{NBSP}%" in text and "-70" not in text
+
+
+def pptx_text(path: Path) -> str:
+    presentation = Presentation(str(path))
+    return "\n".join(
+        shape.text_frame.text
+        for slide in presentation.slides
+        for shape in slide.shapes
+        if shape.has_text_frame
+    )
+
+
+@pytest.fixture(scope="module")
+def typo_site(tmp_path_factory) -> Path:
+    root = make_project(tmp_path_factory.mktemp("typography"), typographic, articles=False)
+    return run_pelican(root / "pelican.conf.py", pdf=False, formats=("docx", "pptx")).output
+
+
+def test_book_pages_in_french_typography_english_as_written(typo_site):
+    home = BeautifulSoup((typo_site / "index.html").read_text("utf-8"), "html.parser")
+    summary = home.get_text()
+    french_marks(summary)
+    assert f"dit{NBSP}:" in summary and f"«{NNBSP}bravo{NNBSP}»" in summary
+    assert f"Pourquoi{NNBSP}?" in summary
+    assert any(a.get("href") == URL for a in home.find_all("a"))  # the target as written
+    assert "a ; b" in summary  # a code span as written
+    for mail in home.find_all("a", href=f"mailto:{EMAIL}"):  # breaks at <wbr>: / . @
+        assert mail.get_text() == EMAIL and len(mail.find_all("wbr")) == 3
+    raw = (typo_site / "index.html").read_text("utf-8")
+    assert "jean-baptiste.<wbr>delacroix-villeneuve@<wbr>universite-exemple-longue.<wbr>fr" in raw
+    english = BeautifulSoup((typo_site / "en/index.html").read_text("utf-8"), "html.parser")
+    assert SUMMARY_EN in english.get_text()
+
+
+def test_our_french_labels_take_the_apostrophe_too(typo_site):
+    profile = (typo_site / "profil/index.html").read_text("utf-8")
+    assert "axes d’amélioration" in profile and "axes d'amélioration" not in profile
+
+
+def test_word_annexe_in_french_typography(typo_site):
+    document = docx.Document(str(typo_site / "annexe.docx"))
+    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+    text = "\n".join([p.text for p in document.paragraphs] + cells)
+    french_marks(text)
+    shown = f"jean-baptiste.{ZWSP}delacroix-villeneuve@{ZWSP}universite-exemple-longue.{ZWSP}fr"
+    assert shown in text
+    targets = {rel.target_ref for rel in document.part.rels.values() if rel.is_external}
+    assert URL in targets and not any(ZWSP in target for target in targets)
+
+
+def test_powerpoint_in_french_typography_english_as_written(typo_site):
+    french_marks(pptx_text(typo_site / "soutenance.pptx"))
+    english = pptx_text(typo_site / "en/soutenance.pptx")
+    assert STRENGTH_EN in english and NNBSP not in english
+
+
+# ---------------------------------------------------------------------------- plurals
+
+
+def counted(count: int):
+    def edit(data: dict) -> None:
+        for key in ("achievements", "certifications", "recommendations", "languages"):
+            data[key] = data[key][:count]
+        kept = {a["id"] for a in data["achievements"]}
+        for item in (*data["strengths"], *data["competencies"]["items"]):
+            item["evidence"] = [e for e in item.get("evidence", []) if e in kept]
+        data.pop("defence", None)
+
+    return edit
+
+
+FIGURES = {
+    ("fr", 1): ["1 réalisation", "1 certification", "1 recommandation", "1 langue"],
+    ("en", 1): ["1 achievement", "1 certification", "1 recommendation", "1 language"],
+    ("fr", 0): ["0 réalisation", "0 certification", "0 recommandation", "0 langue"],
+    ("en", 0): ["0 achievements", "0 certifications", "0 recommendations", "0 languages"],
+    ("fr", 2): ["2 réalisations", "2 certifications", "2 recommandations", "2 langues"],
+    ("en", 2): ["2 achievements", "2 certifications", "2 recommendations", "2 languages"],
+}
+
+
+def figures(html: Path) -> list[str]:
+    soup = BeautifulSoup(html.read_text("utf-8"), "html.parser")
+    return [" ".join(li.get_text(" ").split()) for li in soup.select(".figures li")]
+
+
+@pytest.mark.parametrize("count", [0, 1, 2])
+def test_counts_take_the_plural_of_each_language(tmp_path, count):
+    root = make_project(tmp_path, counted(count), articles=False)
+    site = run_pelican(root / "pelican.conf.py", pdf=False, formats=("pptx",)).output
+    for lang, prefix, deck in (("fr", "", "soutenance"), ("en", "en/", "en/defence")):
+        expected = FIGURES[(lang, count)]
+        assert figures(site / f"{prefix}index.html") == expected
+        deck_html = BeautifulSoup((site / deck / "index.html").read_text("utf-8"), "html.parser")
+        deck_text = " ".join(deck_html.get_text(" ").split())
+        assert all(figure in deck_text for figure in expected), (lang, deck_text)
+        slides = " ".join(pptx_text(site / f"{prefix}soutenance.pptx").split())
+        assert all(figure in slides for figure in expected), (lang, slides)
+
+
+# ---------------------------------------------------------------------------- across formats
+
+
+def decoded_qr_codes(path: Path) -> set[str]:
+    found = set()
+    for slide in Presentation(str(path)).slides:
+        for shape in slide.shapes:
+            if shape.name.startswith("QR ") and shape.shape_type == 13:
+                image = Image.open(io.BytesIO(shape.image.blob)).convert("L")
+                found |= {barcode.text for barcode in zxingcpp.read_barcodes(image)}
+    return found
+
+
+def test_english_documents_lead_to_the_english_book(typo_site):
+    deck = BeautifulSoup((typo_site / "en/defence/index.html").read_text("utf-8"), "html.parser")
+    english_home = deck.select_one(".closing-links li").get_text()
+    assert english_home.endswith("/en/")
+    french = decoded_qr_codes(typo_site / "soutenance.pptx")
+    english = decoded_qr_codes(typo_site / "en/soutenance.pptx")
+    assert english_home in english and english_home not in french
+    assert english_home.removesuffix("en/") in french
+
+
+def test_word_cv_says_what_the_printed_cv_says(typo_site):
+    printed = BeautifulSoup((typo_site / "cv/index.html").read_text("utf-8"), "html.parser")
+    section = printed.select_one(".cv")
+    document = docx.Document(str(typo_site / "annexe.docx"))
+    contact = typeset(i18n.label("fr", "cv.contact"), "fr")
+    cv_table = next(t for t in document.tables if contact in t.cell(0, 0).text)
+    word = " ".join(" ".join(c.text for c in row.cells) for row in cv_table.rows)
+    for heading in section.find_all(re.compile("^h[2-6]$")):
+        assert heading.get_text(" ").strip() in word, heading
+    interests = section.select_one(".cv-interests").get_text()
+    assert interests and interests in word
+
+
+@pytest.fixture(scope="module")
+def typo_site_pdf(tmp_path_factory) -> Path:
+    root = make_project(tmp_path_factory.mktemp("typography-pdf"), typographic, articles=False)
+    return run_pelican(
+        root / "pelican.conf.py", pdf=("annexe.pdf", "cv.pdf"), formats=("pdf", "docx", "pptx")
+    ).output
+
+
+def test_printed_annexe_in_french_typography(typo_site_pdf):
+    from pypdf import PdfReader
+
+    text = "\n".join(page.extract_text() for page in PdfReader(typo_site_pdf / "annexe.pdf").pages)
+    assert "L’équipe" in text and f"{MINUS}70" in text and "-70" not in text
+
+
+def test_powerpoint_is_dated_as_the_pdfs(typo_site_pdf):
+    from pypdf import PdfReader
+
+    printed = PdfReader(typo_site_pdf / "annexe.pdf").metadata.creation_date
+    for name in ("soutenance.pptx", "en/soutenance.pptx"):
+        created = Presentation(str(typo_site_pdf / name)).core_properties.created
+        assert created == printed.replace(tzinfo=None), name
+
+
+def words_of(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.replace(ZWSP, "").lower()))
+
+
+def test_word_cv_and_pdf_cv_say_the_same_words(typo_site_pdf):
+    from pypdf import PdfReader
+
+    printed = words_of(
+        "\n".join(p.extract_text() for p in PdfReader(typo_site_pdf / "cv.pdf").pages)
+    )
+    document = docx.Document(str(typo_site_pdf / "annexe.docx"))
+    contact = typeset(i18n.label("fr", "cv.contact"), "fr")
+    cv_table = next(t for t in document.tables if contact in t.cell(0, 0).text)
+    word = words_of(" ".join(c.text for row in cv_table.rows for c in row.cells))
+    # the same words, interests included; "CV" titles the PDF, the annexe's heading the table
+    assert (word - printed, printed - word) == (set(), {"cv"})
