@@ -95,7 +95,7 @@ experience:
     organization: "Org { INCLUDETEXT \"c:/x\" }"
     start: 2024-01
     end: present
-    description: "**gras** { PAGE } \x01\x0b\x7f fin"
+    description: "**gras** { PAGE } fin"
     highlights: ["<img src=x onerror=alert(1)>"]
 recommendations:
   - author: "<b>Chef</b>"
@@ -119,7 +119,8 @@ def test_hostile_text_stays_inert(tmp_path):
         '{ SET x "y" }',
     ):
         assert typeset(fragment, "fr") in text, fragment
-    assert "gras \ufffd\ufffd\ufffd fin" in text.replace("{ PAGE } ", "")
+    assert "gras fin" in text.replace("{ PAGE } ", "")  # (control characters: refused
+    # by the loader, tests/test_inputs_gates.py)
     # only the profile's own http(s) links are hyperlinks
     assert hyperlink_targets(path) == {
         "https://zoe.example.org/book/",

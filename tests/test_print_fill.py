@@ -23,6 +23,7 @@ from profile_gen.profile import colors
 from profile_gen.profile.cv_view import cv_colors
 from profile_gen.profile.loader import load
 from profile_gen.profile.readiness import ANNEXE_ITEMS
+from profile_gen.typography import typeset
 from tests.conftest import SAMPLE
 from tests.deck_profiles import maximal
 from tests.profiles import MINIMAL, long_and_french_only, make_project
@@ -130,9 +131,13 @@ def test_the_self_assessment_table_breaks_with_its_header_row(built, name):
     annexe = output / "annexe.pdf"
     texts = page_texts(annexe)
     first = item_pages(annexe)[ANNEXE_ITEMS.index("self_assessment")]
-    header = " ".join(fr.LABELS[key] for key in ("competency", "level", "target_level", "evidence"))
+    header = " ".join(
+        typeset(fr.LABELS[key], "fr") for key in ("competency", "level", "target_level", "evidence")
+    )
     caption = next(
-        page for page in range(first, len(texts)) if fr.LABELS["chart.table"] in texts[page]
+        page
+        for page in range(first, len(texts))
+        if typeset(fr.LABELS["chart.table"], "fr") in texts[page]
     )
     assert header in texts[caption]
     following = texts[caption + 1 :]
@@ -161,11 +166,12 @@ def test_the_word_cv_shows_what_the_pdf_cv_shows(built, name):
     word = plain(" ".join(cell.text for cell in table._cells))
 
     def shown(text: str) -> tuple[bool, ...]:
-        titles = [plain(profile.text(a.title, lang)) for a in profile.achievements]
-        results = [
-            plain(profile.text(a.results[0], lang)) for a in profile.achievements if a.results
-        ]
-        links = [plain(profile.text(link.label, lang)) for link in profile.links.others]
+        def said(value) -> str:  # as every output prints it: in the language's typography
+            return plain(typeset(profile.text(value, lang), lang))
+
+        titles = [said(a.title) for a in profile.achievements]
+        results = [said(a.results[0]) for a in profile.achievements if a.results]
+        links = [said(link.label) for link in profile.links.others]
         return tuple(part in text for part in titles + results + links)
 
     assert shown(pdf) == shown(word)
@@ -192,7 +198,7 @@ def test_the_cv_is_in_the_persons_colour(built):
 def test_the_word_annexes_long_table_repeats_its_header_row(built):
     _, output = built("sample")
     document = docx.Document(output / "annexe.docx")
-    header = fr.LABELS["competency"]
+    header = typeset(fr.LABELS["competency"], "fr")
     (table,) = [t for t in document.tables if t.rows[0].cells[0].text == header]
     rows = [row._tr.trPr for row in table.rows]
     assert rows[0].find(qn("w:tblHeader")) is not None

@@ -45,19 +45,28 @@ def quiet_pelican() -> None:
 
 @contextmanager
 def _uninterrupted() -> Iterator[None]:
-    """Ctrl-C and SIGTERM wait until the block ends (where the system allows it): the
-    swap of the output never stops half-way, with the old site moved and no new one."""
+    """Ctrl-C and SIGTERM wait until the block ends: the swap of the output never stops
+    half-way, with the old site moved and no new one. Python's own handlers hold them (a
+    signal mask would not, in a process with other threads: the signal goes to one of
+    those), then the first one held is delivered again. Only the main thread has handlers."""
     import signal
+    import threading
 
-    stops = {signal.SIGINT, signal.SIGTERM}
-    if not hasattr(signal, "pthread_sigmask"):  # Windows
+    if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, stops)
+    stops = (signal.SIGINT, signal.SIGTERM)
+    held: list[int] = []
+    previous = {stop: signal.getsignal(stop) for stop in stops}
+    for stop in stops:
+        signal.signal(stop, lambda signum, frame: held.append(signum))
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        for stop, handler in previous.items():
+            signal.signal(stop, handler if handler is not None else signal.SIG_DFL)
+        if held:
+            signal.raise_signal(held[0])
 
 
 def _swap(staging: Path, final: Path) -> None:

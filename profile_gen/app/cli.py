@@ -7,6 +7,7 @@ Exit codes: 0 success (or profile ready), 1 profile incomplete, 2 invalid input,
 from __future__ import annotations
 
 import argparse
+import contextlib
 import errno
 import functools
 import os
@@ -392,11 +393,8 @@ def report(error: BaseException, lang: str | None, debug: bool = False) -> int:
 def _silence_stdout() -> None:
     """Point stdout at the null device, so that Python's own flush at exit does not fail
     again on the closed pipe (the recipe of Python's `signal` documentation)."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):  # no real file behind stdout (a test's capture)
-        pass
+    with contextlib.suppress(OSError, ValueError):  # no real file behind (a test's capture)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def main(argv: list[str] | None = None) -> int:

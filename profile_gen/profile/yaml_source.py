@@ -108,12 +108,13 @@ class _Builder:
         self.problems.append(Problem("yaml_tag", path, {"tag": node.tag}, line, column))
         return node.value
 
-    def _text(self, node: ScalarNode, path: FieldPath) -> str:
+    def _text(self, node: ScalarNode, path: FieldPath, key: bool = False) -> str:
         """The text of `node`, a UTF-16 pair written as two escapes (`"\\uD83D\\uDE00"`)
         made one character; a lone half of one (`"\\uD800"`, which no file can hold) is a
         problem, and U+FFFD in the value."""
         text = str(node.value)
-        if (code := control_character(text)) is not None:  # `"\e]0;…\a"`: never printable
+        if not key and (code := control_character(text)) is not None:  # `"\e]0;…\a"`
+            # (a key is refused as unknown, shown escaped, and never printed in a document)
             line, column = _at(node.start_mark)
             self.problems.append(Problem("text_control_char", path, {"char": code}, line, column))
             text = without_controls(text)
@@ -141,7 +142,7 @@ class _Builder:
                     Problem("yaml_key_not_text", path, {"kind": kind}, line, column)
                 )
                 continue
-            key = self._text(key_node, path)
+            key = self._text(key_node, path, key=True)
             if key in first_lines:
                 self.problems.append(
                     Problem(
