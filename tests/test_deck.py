@@ -221,7 +221,8 @@ def test_timers_count_and_warn_on_overrun(chromium, site):
     page.keyboard.press("p")
     presenter = page.locator("#presenter")
     assert presenter.is_visible()
-    assert page.locator("#presenter-notes").inner_text().startswith("Temps prévu : 20 s")
+    notes = page.locator("#presenter-notes").inner_text()
+    assert notes.startswith(typeset("Temps prévu : 20 s", "fr")), notes
     assert "Bonjour, je suis Léa Moreau" in page.locator("#presenter-notes").inner_text()
     assert page.locator("#presenter-next .slide-profile").count() == 1
     page.clock.run_for(10_000)
@@ -314,7 +315,8 @@ def test_printing_the_deck_gives_one_slide_per_page(chromium, site):
     assert PROFILE.identity.name in texts[0]
     strengths = " ".join(texts)
     for strength in PROFILE.strengths:
-        assert localize(strength.title, "fr", "fr") in strengths
+        said = typeset(localize(strength.title, "fr", "fr"), "fr")  # as printed: l’, no-break
+        assert " ".join(said.split()) in strengths
 
 
 def test_empty_sections_are_marked_on_screen_only(tmp_path, chromium):
@@ -332,7 +334,7 @@ def test_empty_sections_are_marked_on_screen_only(tmp_path, chromium):
         "slide-strengths",
         "slide-improvements",
     ]
-    assert "« strengths »" in markers[2].get_text()
+    assert typeset("« strengths »", "fr") in markers[2].get_text()
     page = chromium.new_page()
     page.goto((output / "soutenance/index.html").as_uri())
     display = "getComputedStyle(document.querySelector('.missing')).display"

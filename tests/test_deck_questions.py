@@ -182,9 +182,9 @@ def test_cue_cards_print_four_per_a4_page(chromium, site, prefix):
         assert len(cards) == 4 or number == len(printed.pages) - 1
     cards = page(site, "cards.html", prefix).select(".card")
     assert len(cards) == len(slides)
-    assert [c.select_one(".card-seconds").get_text() for c in cards] == [
-        f"{s['data-seconds']} s" for s in slides
-    ]
     lang = prefix.rstrip("/") or "fr"
+    assert [c.select_one(".card-seconds").get_text() for c in cards] == [
+        typeset(f"{s['data-seconds']} s", lang) for s in slides
+    ]
     first_note = localize(PROFILE.defence.slides[0].notes, lang, "fr").split(",")[0]
     assert first_note in cards[0].get_text()
