@@ -35,6 +35,8 @@ def test_cohort_builds_every_valid_profile(tmp_path, run_cli, in_dir):
     assert result.code == 2  # one profile failed
     assert "2/3 Books" in result.out and "zoe-broken" in result.out
     assert "zoe-broken" in result.err and "profile.yaml:3:3: identity.headlin" in result.err
+    # (not built: whatever the reason, a profile, an article, a template; the error says it)
+    assert "✗ zoe-broken : non construit" in result.err
     output = tmp_path / "output"
     decks = {"lea-moreau": "soutenance", "marc-petit": "defence"}
     for slug, name in (("lea-moreau", "Léa Moreau"), ("marc-petit", "Marc Petit")):
