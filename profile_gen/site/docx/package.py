@@ -90,6 +90,15 @@ def _drop_template_leftovers(document: Document) -> None:
             document.part.drop_rel(rel.rId)
 
 
+def _text_parts(document: Document) -> list:
+    """The parts of `document` that hold its text: the body, its headers and footers."""
+    return [document.part] + [
+        rel.target_part
+        for rel in document.part.rels.values()
+        if rel.reltype in (RT.HEADER, RT.FOOTER)
+    ]
+
+
 def leave_out_emoji(document: Document, covered: frozenset[int]) -> None:
     """The document without the emoji its font lacks, as the printed annexe (`glyphs`): in
     its text, its header and footer, its pictures' descriptions and its properties."""
@@ -98,12 +107,7 @@ def leave_out_emoji(document: Document, covered: frozenset[int]) -> None:
         kept = strip_emoji(text, covered)
         return kept if kept == text else re.sub("  +", " ", kept)  # "sites 🚀 avec": one space
 
-    parts = [document.part]
-    parts += [
-        rel.target_part
-        for rel in document.part.rels.values()
-        if rel.reltype in (RT.HEADER, RT.FOOTER)
-    ]
+    parts = _text_parts(document)
     for part in parts:
         for element in part.element.iter(qn("w:t"), qn("wp:docPr")):
             if element.tag == qn("w:t"):
@@ -119,12 +123,7 @@ def typeset(document: Document, lang: str) -> None:
     """The document's text (body, header, footer) in the typography of `lang`, addresses
     breakable after ``/ . @`` (a zero-width space in the text shown, never in a link's
     target): `profile_gen.typography`, the rules of every output."""
-    parts = [document.part]
-    parts += [
-        rel.target_part
-        for rel in document.part.rels.values()
-        if rel.reltype in (RT.HEADER, RT.FOOTER)
-    ]
+    parts = _text_parts(document)
     for part in parts:
         for element in part.element.iter(qn("w:t")):
             element.text = typography.typeset(element.text or "", lang, breaks=typography.ZWSP)
