@@ -234,10 +234,12 @@ class Server:
         self.say(f"✓ {time.perf_counter() - started:.2f} s — {self.url}")
         return True
 
-    def watch(self, interval: float = 0.2) -> None:
-        """Rebuild after each change until `stop()`; nothing a change brings (a file gone
-        while it was listed, a folder denied, a failed build) ends the watching."""
-        seen = snapshot(self.watched_folders, self.watched_files, self.skipped)
+    def watch(self, interval: float = 0.2, seen: dict[Path, int] | None = None) -> None:
+        """Rebuild after each change since `seen` (default: now) until `stop()`; nothing a
+        change brings (a file gone while it was listed, a folder denied, a failed build)
+        ends the watching."""
+        if seen is None:
+            seen = snapshot(self.watched_folders, self.watched_files, self.skipped)
         while not self.stopping.wait(interval):
             now = snapshot(self.watched_folders, self.watched_files, self.skipped)
             if now != seen:
@@ -245,9 +247,12 @@ class Server:
                 self.rebuild()
 
     def start(self) -> None:
+        # the files as they are before the first build: a save made while it runs, or
+        # before the watcher's thread gets going, is a change it sees
+        seen = snapshot(self.watched_folders, self.watched_files, self.skipped)
         self.rebuild()
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-        threading.Thread(target=self.watch, daemon=True).start()
+        threading.Thread(target=self.watch, kwargs={"seen": seen}, daemon=True).start()
 
     def stop(self) -> None:
         self.stopping.set()
