@@ -141,6 +141,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         content=content,
         formats=formats,
         public=args.public,
+        force=args.force,
     )
 
 
@@ -270,6 +271,7 @@ def parser(lang: str = "fr") -> argparse.ArgumentParser:
         help=i18n.text(lang, "help.formats", formats=", ".join(DOCUMENT_FORMATS)),
     )
     build.add_argument("--public", action="store_true", help=h("public"))
+    build.add_argument("--force", action="store_true", help=h("build_force"))
     build.add_argument("--cohort", metavar="DIR", help=h("cohort"))
     build.add_argument("-j", "--jobs", type=int_between(lang, 1, 256), help=h("jobs"))
     build.set_defaults(run=cmd_build)

@@ -31,7 +31,7 @@ from profile_gen.keys import (
     profile_path,
     wants,
 )
-from profile_gen.media import cache_folder
+from profile_gen.media import cache_folder, documents
 from profile_gen.media.article_pictures import place_pictures
 from profile_gen.media.folder import ARTICLE_LIMIT, ATTACHMENT_LIMIT, checked_file, walk
 from profile_gen.printing import pdf
@@ -149,7 +149,9 @@ def print_pdfs(pelican) -> None:
     only = None if wanted is True else tuple(wanted)
     try:
         info = pdf.print_info(profile, profile_path(pelican.settings))
-        pelican.settings[PAGES_KEY] = pdf.write_pdfs(Path(pelican.output_path), only, info)
+        cache = documents.of_build(pelican.settings)  # unchanged PDFs are kept, not printed
+        output = Path(pelican.output_path)
+        pelican.settings[PAGES_KEY] = pdf.write_pdfs(output, only, info, cache=cache)
     except pdf.PdfUnavailable as error:
         pelican.settings[PAGES_KEY] = None
         print(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from profile_gen.errors import PdfUnavailable
 
@@ -42,18 +43,21 @@ def local_fetcher(root: Path):
 
     class LocalFetcher(fetcher):
         refused: list[str]
+        fetched: list[str]
 
         def fetch(self, url, headers=None):
             try:
-                return super().fetch(self.allowed(url), headers)
+                allowed = self.allowed(url)
+                if allowed.startswith("file:"):  # what the document is made of: the cache's
+                    path = Path(unquote(urlsplit(allowed).path)).resolve()
+                    self.fetched.append(path.relative_to(root).as_posix())
+                return super().fetch(allowed, headers)
             except Exception:
                 self.refused.append(url)
                 raise
 
         def allowed(self, url: str) -> str:
             """`url` as it may be read, or a ValueError."""
-            from urllib.parse import unquote, urlsplit
-
             if url[:5].lower() == "data:":
                 if len(url) > DATA_LIMIT:
                     raise ValueError(f"data: address over {DATA_LIMIT} characters")
@@ -69,5 +73,5 @@ def local_fetcher(root: Path):
 
     # never fail_on_errors: WeasyPrint would stop with a BaseException no caller expects
     local = LocalFetcher(allowed_protocols=["file", "data"], fail_on_errors=False)
-    local.refused = []
+    local.refused, local.fetched = [], []
     return local
