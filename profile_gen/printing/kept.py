@@ -9,7 +9,10 @@ from pathlib import Path
 from typing import Any
 
 from profile_gen.media.documents import DocumentCache, source_epoch, tool_identity
+from profile_gen.outputs import BY_NAME
 
+ATTACHED = BY_NAME["annexe.pdf"].at("fr")
+"""The PDF that carries the profile as an attachment (`pdf.render_pdf`)."""
 LIBRARIES = ("weasyprint", "pydyf", "pikepdf", "tinycss2", "cssselect2", "fonttools", "pyphen")
 """What prints: a new version may print other bytes."""
 
@@ -20,8 +23,23 @@ def pdf_key(cache: DocumentCache, page: str, pdf: str, output: Path, info: Any) 
         html = (output / page).read_bytes()
     except OSError:
         return None
-    about = {**vars(info), "date": source_epoch()} if info is not None else None
-    return cache.key(tool_identity(*LIBRARIES), pdf, page, html, about)
+    return cache.key(tool_identity(*LIBRARIES), pdf, page, html, _about(info, pdf))
+
+
+def _about(info: Any, pdf: str) -> dict | None:
+    """What the PDF `pdf` says about itself: its author, subject, the Book's address, its
+    attachment (the annexe's only), its date when `SOURCE_DATE_EPOCH` sets it."""
+    if info is None:
+        return None
+    attached = pdf == ATTACHED
+    return {
+        "author": info.author,
+        "subject": info.subjects.get(pdf),
+        "book_url": info.book_url,
+        "attachment": info.attachment if attached else None,
+        "description": info.attachment_description if attached else None,
+        "date": source_epoch(),
+    }
 
 
 def reuse_pdfs(

@@ -31,7 +31,7 @@ from profile_gen.media.documents import DocumentCache
 from profile_gen.outputs import BY_NAME, pdf_sources
 from profile_gen.printing import pdfua
 from profile_gen.printing.fetcher import STABLE_ROOT, local_fetcher, weasyprint_module
-from profile_gen.printing.kept import keep_pdfs, reuse_pdfs
+from profile_gen.printing.kept import ATTACHED, keep_pdfs, reuse_pdfs
 from profile_gen.views import glyphs
 from profile_gen.views.documents import source_date
 
@@ -145,7 +145,7 @@ def render_pdf(
     options: dict[str, Any] = {}
     if page in PDFS:
         options = {"pdf_variant": VARIANT, "pdf_tags": True}
-    if page in PDFS and info is not None and info.attachment and name == "annexe.pdf":
+    if page in PDFS and info is not None and info.attachment and name == ATTACHED:
         from profile_gen.interop.embedded import ATTACHMENT_NAME
 
         attachment = weasyprint_module().Attachment(
