@@ -9,6 +9,7 @@ staging folder, and wait for the swap to be whole.
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import time
 from collections.abc import Iterator, Mapping
@@ -115,13 +116,16 @@ def run_pelican(
     formats: tuple[str, ...] | None = None,
     public: bool = False,
     force: bool = False,
+    carry: bool = False,
 ) -> Built:
     """Build into a staging folder and swap it in; `pdf` is False, True or some PDF names;
     `content` replaces the settings' content folder (one profile of a cohort); `formats`
     are the documents to write (`outputs.DOCUMENT_FORMATS`), by default all of them, or none
     when `pdf` is False (`check`, `serve`); `public` builds the Book as it goes online
     (`--public`): what `publish` would copy of a full build, and no document at all;
-    `force` prints every document again, changed or not (`--force`)."""
+    `force` prints every document again, changed or not (`--force`); `carry` keeps the
+    documents of the output this build replaces where it writes none (`serve`'s HTML builds,
+    whose documents are built in the background)."""
     if public:
         pdf, formats = False, ()
     settings = project_settings(settings_file, content)
@@ -129,7 +133,7 @@ def run_pelican(
     try:
         with output_lock(final):
             settings[FORCE_KEY] = force
-            return _build_into(settings, settings_file, final, pdf, formats, public)
+            return _build_into(settings, settings_file, final, pdf, formats, public, carry)
     except OSError as error:  # a full disk, a read-only folder: say which folder
         if error.filename is None:
             error.filename = str(final)
@@ -162,6 +166,7 @@ def _build_into(
     pdf: bool | tuple[str, ...],
     formats: tuple[str, ...] | None,
     public: bool,
+    carry: bool = False,
 ) -> Built:
     staging = final.with_name(f".{final.name}.building")
     if staging.exists():
@@ -179,6 +184,8 @@ def _build_into(
         pelican.run()
         if public:
             staging = _kept_public(staging)
+        elif carry:
+            _carry_documents(final, staging, pelican.settings[PROFILE_KEY])
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -186,6 +193,20 @@ def _build_into(
     cache = pelican.settings.get(DOCUMENTS_KEY)
     done = dict(cache.status) if cache is not None else {}
     return Built(final, pelican.settings[PROFILE_KEY], pelican.settings.get(PAGES_KEY, {}), done)
+
+
+def _carry_documents(final: Path, staging: Path, profile: Profile) -> None:
+    """The documents of `final` that the build in `staging` did not write, linked into it
+    (the same files: a viewer showing one does not reload it)."""
+    for relative in documents(profile.locale, profile.primary_language):
+        source, target = final / relative, staging / relative
+        if source.is_symlink() or not source.is_file() or target.exists():
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(source, target)
+        except OSError:
+            shutil.copy2(source, target)
 
 
 def _kept_public(staging: Path) -> Path:

@@ -155,9 +155,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
         settings_file,
         args.port,
         started=i18n.text(lang, "serve.started", url="{url}"),
-        pdf=args.pdf,
+        pdf=False,
         content=content,
         lang=lang,
+        documents=args.documents or args.pdf,
     )
 
 
@@ -322,7 +323,13 @@ def parser(lang: str = "fr") -> argparse.ArgumentParser:
     serve.add_argument("--settings", help=h("settings"))
     serve.add_argument("--content", metavar="DIR", help=h("content"))
     serve.add_argument("-p", "--port", type=int_between(lang, 0, 65535), default=8000)
-    serve.add_argument("--pdf", action="store_true", help=h("serve_pdf"))
+    serve.add_argument(
+        "--documents",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help=h("serve_documents"),
+    )
+    serve.add_argument("--pdf", action="store_true", help=argparse.SUPPRESS)  # now the default
     serve.set_defaults(run=cmd_serve)
     return main
 

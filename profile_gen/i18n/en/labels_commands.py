@@ -45,7 +45,6 @@ LABELS_COMMANDS = {
     "help.export_output": "file to write (default: standard output)",
     "help.language": "language of the texts",
     "help.serve": "serve the Book, rebuild and reload on change",
-    "help.serve_pdf": "also rewrite the PDFs on every change",
     "help.publish": "publish the Book (to a folder, or a git branch with --git), without the annexe, the CV and the PDFs",
     "help.publish_destination": "folder to copy the Book to (without --git)",
     "help.publish_force": "write into a folder that is not empty",

@@ -45,7 +45,6 @@ LABELS_COMMANDS = {
     "help.export_output": "fichier à écrire (par défaut : sortie standard)",
     "help.language": "langue des textes",
     "help.serve": "servir le Book, reconstruire et recharger à chaque modification",
-    "help.serve_pdf": "réécrire aussi les PDF à chaque modification",
     "help.publish": "publier le Book (dans un dossier, ou une branche git avec --git), sans les annexes, le CV ni les PDF",
     "help.publish_destination": "dossier où copier le Book (sans --git)",
     "help.publish_force": "écrire dans un dossier qui n'est pas vide",
