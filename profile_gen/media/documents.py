@@ -28,7 +28,7 @@ import os
 import re
 import shutil
 import stat
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -117,6 +117,17 @@ def _link(source: Path, target: Path) -> None:
 SAFE = re.compile(r"[^A-Za-z0-9.]+")
 
 
+@dataclasses.dataclass(frozen=True)
+class Deferred:
+    """A document to write at the end of the build, beside the PDFs (`DocumentCache.defer`)."""
+
+    name: str
+    key: str | None
+    root: Path
+    relative: str
+    write: Callable[[], object]
+
+
 class DocumentCache:
     """The documents of one profile's builds in `folder`; `owner` names the profile (a
     cohort's members share a cache); `force` prints every document again."""
@@ -127,6 +138,7 @@ class DocumentCache:
         self.status: dict[str, str] = {}
         """What this build did with each document, by path in the output: `PRINTED` or `KEPT`."""
         self._digests: dict[Path, str] = {}
+        self.deferred: list[Deferred] = []
 
     def key(self, *inputs: Any) -> str | None:
         """The key of a document made from `inputs`; None when one has no fingerprint (a
@@ -221,6 +233,20 @@ class DocumentCache:
             self._prune(name)
         except OSError:
             return
+
+    def defer(
+        self, name: str, key: str | None, root: Path, relative: str, write: Callable[[], object]
+    ) -> None:
+        """`write` makes the document `name` at `root/relative`: run at the end of the build,
+        in the PDF step's helper process where there is one (`run_deferred`), then kept."""
+        self.deferred.append(Deferred(name, key, root, relative, write))
+
+    def run_deferred(self, run: Callable[[list[Callable[[], object]]], object]) -> None:
+        """Write the deferred documents with `run` (given their writers), then keep them."""
+        deferred, self.deferred = self.deferred, []
+        run([item.write for item in deferred])
+        for item in deferred:
+            self.keep(item.name, item.key, item.root, item.relative)
 
     def _prune(self, name: str) -> None:
         """Only the `KEEP` entries of `name` used last stay."""

@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 import os
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -202,6 +203,7 @@ def write_pdfs(
     info: PrintInfo | None = None,
     beside: bool = True,
     cache: DocumentCache | None = None,
+    extra: Sequence[Callable[[], object]] = (),
 ) -> dict[str, int]:
     """Write the PDFs (or `only` some, by file) beside the pages; return their page counts.
 
@@ -210,15 +212,16 @@ def write_pdfs(
     when none is to be printed. With `beside` and where the system allows it
     (`can_print_beside`), the deck prints in a forked helper process while this one prints
     the annexe and the CV: on two cores the documents take the time of the longest, not of
-    all three. The helper shares WeasyPrint, already imported, and the output is the same
-    byte for byte."""
+    all three; `extra` (the Word and PowerPoint files to write) go to the helper too, or
+    run here without one. The helper shares WeasyPrint, already imported, and the output is
+    the same byte for byte."""
     jobs = {page: pdf for page, pdf in documents(output).items() if only is None or pdf in only}
     kept: dict[str, int] = {}
     keys: dict[str, str | None] = {}
     if cache is not None:
         kept, keys = reuse_pdfs(cache, jobs, output, info)
         jobs = {page: pdf for page, pdf in jobs.items() if pdf not in kept}
-    counts, fetched = _print(jobs, output, info, beside)
+    counts, fetched = _print(jobs, output, info, beside, extra)
     if cache is not None:
         keep_pdfs(cache, keys, output, counts, fetched)
     done = {**kept, **counts}
@@ -226,33 +229,44 @@ def write_pdfs(
 
 
 def _print(
-    jobs: dict[str, str], output: Path, info: PrintInfo | None, beside: bool
+    jobs: dict[str, str],
+    output: Path,
+    info: PrintInfo | None,
+    beside: bool,
+    extra: Sequence[Callable[[], object]] = (),
 ) -> tuple[dict[str, int], dict[str, list[str]]]:
-    """Print `jobs` (page: PDF): their page counts, and the files each read, by PDF."""
+    """Print `jobs` (page: PDF) and run `extra`: the page counts, the files each PDF read.
+    The deck and `extra` go to the helper, the annexe and the CV stay here (the deck too
+    when it is the only PDF to print beside `extra`)."""
     aside = {page: pdf for page, pdf in jobs.items() if pdf == f"{DECK}.pdf"}
+    here = {page: pdf for page, pdf in jobs.items() if page not in aside}
+    if not here and extra:
+        here, aside = aside, {}
     helper = None
-    if beside and aside and len(jobs) > len(aside) and can_print_beside():
+    if beside and here and (aside or extra) and can_print_beside():
         weasyprint_module()  # imported once, before the fork: the helper starts ready
-        helper = _fork_printer(aside, output, info)
+        helper = _fork_printer(aside, output, info, extra)
     shared: dict = {}
 
-    def print_here(pages: dict[str, str]) -> dict:
+    def print_here(pages: dict[str, str], then: Sequence[Callable[[], object]] = ()) -> dict:
         counts = {
             pdf: render_pdf(page, output / pdf, output, shared, info) for page, pdf in pages.items()
         }
+        for job in then:
+            job()
         return {"counts": counts, "fetched": dict.fromkeys(pages.values(), _read(shared))}
 
     if helper is None:
-        report = print_here(jobs)
+        report = print_here(jobs, extra)
         return report["counts"], report["fetched"]
     try:
-        here = print_here({page: pdf for page, pdf in jobs.items() if page not in aside})
+        done = print_here(here)
     except BaseException:
         _stop(helper)  # no helper left writing into a build that is given up
         raise
-    # a failed helper's pages are printed here, where their errors are told
-    there = _join(helper) or print_here(aside)
-    return {**here["counts"], **there["counts"]}, {**here["fetched"], **there["fetched"]}
+    # a failed helper's work is done here, where its errors are told
+    there = _join(helper) or print_here(aside, extra)
+    return {**done["counts"], **there["counts"]}, {**done["fetched"], **there["fetched"]}
 
 
 def _read(shared: dict) -> list[str]:
@@ -279,10 +293,14 @@ def can_print_beside() -> bool:
 
 
 def _fork_printer(
-    jobs: dict[str, str], output: Path, info: PrintInfo | None
+    jobs: dict[str, str],
+    output: Path,
+    info: PrintInfo | None,
+    extra: Sequence[Callable[[], object]] = (),
 ) -> tuple[int, int] | None:
-    """Fork a helper that prints `jobs` and reports their page counts through a pipe; any
-    failure makes it exit with status 1 and no report. None when no process can be made."""
+    """Fork a helper that prints `jobs`, runs `extra` and reports the page counts through a
+    pipe; any failure makes it exit with status 1 and no report. None when no process can
+    be made."""
     read, write = os.pipe()
     try:
         pid = os.fork()
@@ -292,7 +310,7 @@ def _fork_printer(
         return None
     if pid == 0:  # pragma: no cover - the helper (coverage does not follow a bare fork)
         try:
-            _print_and_report(jobs, output, info, read, write)
+            _print_and_report(jobs, output, info, read, write, extra)
         finally:
             os._exit(1)  # reached only on a failure, Ctrl-C included: never the build's code
     os.close(write)
@@ -300,7 +318,12 @@ def _fork_printer(
 
 
 def _print_and_report(  # pragma: no cover - runs in the helper
-    jobs: dict[str, str], output: Path, info: PrintInfo | None, read: int, write: int
+    jobs: dict[str, str],
+    output: Path,
+    info: PrintInfo | None,
+    read: int,
+    write: int,
+    extra: Sequence[Callable[[], object]] = (),
 ) -> None:
     import gc
     import json
@@ -312,6 +335,8 @@ def _print_and_report(  # pragma: no cover - runs in the helper
     counts = {
         pdf: render_pdf(page, output / pdf, output, shared, info) for page, pdf in jobs.items()
     }
+    for job in extra:
+        job()
     fetched = dict.fromkeys(jobs.values(), _read(shared))
     os.write(write, json.dumps({"counts": counts, "fetched": fetched}).encode())
     shared.clear()

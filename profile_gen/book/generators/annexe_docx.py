@@ -113,8 +113,11 @@ class AnnexeDocxGenerator(AnnexeGenerator):
         cache, output = documents.of_build(self.settings), Path(self.output_path)
         key = cache.key(documents.tool_identity(*LIBRARIES), FILE_NAME, keyed(inputs))
         if cache.reuse(FILE_NAME, key, output, FILE_NAME) is None:
-            (output / FILE_NAME).write_bytes(build(self.data(inputs)))
-            cache.keep(FILE_NAME, key, output, FILE_NAME)
+            # written at the end of the build, beside the PDFs (python-docx imported there)
+            cache.defer(FILE_NAME, key, output, FILE_NAME, lambda: self._write(inputs))
+
+    def _write(self, inputs: dict[str, Any]) -> None:
+        (Path(self.output_path) / FILE_NAME).write_bytes(build(self.data(inputs)))
 
 
 def keyed(inputs: dict[str, Any]) -> dict[str, Any]:

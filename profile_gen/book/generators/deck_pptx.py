@@ -4,6 +4,7 @@ student pastes the slides of the defence's language into the rest of the present
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
@@ -54,8 +55,11 @@ class PowerPointGenerator(ProfileGenerator):
                 identity, relative, profile, lang, codes, photo, documents.source_epoch()
             )
             if cache.reuse(relative, key, output, relative) is None:
-                self._write(output / relative, profile, lang, codes, photo)
-                cache.keep(relative, key, output, relative)
+                # written at the end of the build, beside the PDFs (python-pptx imported there)
+                write = functools.partial(
+                    self._write, output / relative, profile, lang, codes, photo
+                )
+                cache.defer(relative, key, output, relative, write)
 
     def _write(self, target: Path, profile: Profile, lang: str, codes, photo) -> None:
         from profile_gen.office.pptx.deck import build, deck_context  # python-pptx: only now
