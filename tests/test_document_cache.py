@@ -334,3 +334,24 @@ def test_the_documents_line_says_what_was_reprinted_and_kept(lang, tmp_path):
         assert "1 réimprimé (" in two
     else:
         assert "1 unchanged, kept as it was" in one and "2 unchanged, kept as they were" in two
+
+
+def test_weasyprint_loads_its_libraries_without_find_library():
+    """cffi would start `ldconfig` and `gcc` for every name WeasyPrint tries first
+    (`ctypes.util.find_library`): its libraries load by their direct names, and the
+    function is back in place afterwards."""
+    code = (
+        "import ctypes.util\n"
+        "calls = []\n"
+        "real = ctypes.util.find_library\n"
+        "def spy(name):\n"
+        "    calls.append(name)\n"
+        "    return real(name)\n"
+        "ctypes.util.find_library = spy\n"
+        "from profile_gen.printing.fetcher import weasyprint_module\n"
+        "weasyprint_module()\n"
+        "print(calls, ctypes.util.find_library is spy)\n"
+    )
+    answer = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert answer.returncode == 0, answer.stderr
+    assert answer.stdout.strip() == "[] True"

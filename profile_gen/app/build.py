@@ -9,7 +9,6 @@ staging folder, and wait for the swap to be whole.
 from __future__ import annotations
 
 import logging
-import os
 import shutil
 import time
 from collections.abc import Iterator, Mapping
@@ -35,7 +34,7 @@ from profile_gen.keys import (
     PUBLIC_KEY,
     RAISE_KEY,
 )
-from profile_gen.media.documents import KEPT
+from profile_gen.media.documents import KEPT, same_file
 from profile_gen.outputs import DOCUMENT_FORMATS, documents
 from profile_gen.profile.model import Profile
 from profile_gen.views.text import text_images
@@ -203,10 +202,7 @@ def _carry_documents(final: Path, staging: Path, profile: Profile) -> None:
         if source.is_symlink() or not source.is_file() or target.exists():
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(source, target)
-        except OSError:
-            shutil.copy2(source, target)
+        same_file(source, target)
 
 
 def _kept_public(staging: Path) -> Path:

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from profile_gen import i18n
 from profile_gen.media import cache_folder
+from profile_gen.media.documents import same_file
 from profile_gen.outputs import OUTPUTS, every_path
 
 DOCUMENT_PATHS = sorted({path for o in OUTPUTS if o.format != "html" for path in every_path(o)})
@@ -47,12 +48,7 @@ def place_documents(built: Path, served: Path) -> list[str]:
             target.parent.mkdir(parents=True, exist_ok=True)
             temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
             temp.unlink(missing_ok=True)
-            try:
-                os.link(source, temp)
-            except OSError:
-                import shutil
-
-                shutil.copy2(source, temp)
+            same_file(source, temp)
             os.replace(temp, target)
         except OSError:
             continue  # the served folder swapped meanwhile: the next build places it

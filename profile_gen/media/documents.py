@@ -105,7 +105,7 @@ def _regular(path: Path, limit: int = LIMIT) -> bool:
     return stat.S_ISREG(info.st_mode) and info.st_size <= limit
 
 
-def _link(source: Path, target: Path) -> None:
+def same_file(source: Path, target: Path) -> None:
     """`target` becomes `source`: the same file (same bytes, same time), copied with its
     time where a link cannot be made (another disk)."""
     try:
@@ -198,7 +198,7 @@ class DocumentCache:
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.unlink(missing_ok=True)
-            _link(entry, target)
+            same_file(entry, target)
             os.utime(record)  # recently used: kept by `_prune`
         except OSError:
             return None
@@ -225,7 +225,7 @@ class DocumentCache:
             self.folder.mkdir(parents=True, exist_ok=True)
             temp = entry.with_name(f"{entry.name}.{os.getpid()}.tmp")
             temp.unlink(missing_ok=True)  # never written through a planted link
-            _link(root / relative, temp)
+            same_file(root / relative, temp)
             os.replace(temp, entry)
             digest = hashlib.sha256(entry.read_bytes()).hexdigest()
             found = {"key": key, "sha256": digest, "pages": pages, "inputs": dict(inputs or {})}
