@@ -76,9 +76,10 @@ def tool_identity(*libraries: str) -> str:
     is a new tool) and the versions of `libraries`: part of every key."""
     package = Path(__file__).resolve().parent.parent
     files = sorted(
-        (path.relative_to(package).as_posix(), path.stat().st_size, path.stat().st_mtime_ns)
+        (path.relative_to(package).as_posix(), info.st_size, info.st_mtime_ns)
         for path in package.rglob("*")
         if path.suffix in (".py", ".json", ".html", ".css") and "__pycache__" not in path.parts
+        for info in [path.stat()]
     )
     versions = []
     for name in ("profile-gen", *libraries):
