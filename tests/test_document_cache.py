@@ -355,3 +355,15 @@ def test_weasyprint_loads_its_libraries_without_find_library():
     answer = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert answer.returncode == 0, answer.stderr
     assert answer.stdout.strip() == "[] True"
+
+
+def test_the_options_of_build_and_serve():
+    from profile_gen.app.cli import parser
+
+    for lang in ("fr", "en"):
+        commands = parser(lang)
+        assert commands.parse_args(["build", "--force"]).force
+        assert not commands.parse_args(["build"]).force
+        assert commands.parse_args(["serve"]).documents  # on by default
+        assert not commands.parse_args(["serve", "--no-documents"]).documents
+        assert commands.parse_args(["serve", "--pdf"]).pdf  # the old flag, still accepted
