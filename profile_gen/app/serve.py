@@ -318,5 +318,7 @@ def serve(
         while True:
             time.sleep(3600)
     except KeyboardInterrupt:
+        pass
+    finally:  # Ctrl-C, SIGTERM: the documents being built in the background stop too
         server.stop()
     return 0
