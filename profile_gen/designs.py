@@ -1,0 +1,301 @@
+"""The designs a profile chooses (`design: NAME` in `profile.yaml`): data plus overrides.
+
+A design is a folder holding
+- `tokens.toml`: its one-line description (`[about]`, one text per language), the design
+  tokens it changes (the tables and keys of the theme's tokens: `[color] accent = ...`),
+  the fonts it ships (`[[fonts]]`: family, file stem, weight, style; the files in `fonts/`,
+  WOFF2 for screens and TrueType for print, OFL only) and, for a student's design, the
+  design it starts from (`extends = "moderne"`);
+- optionally `book.css`, `print.css`, `deck.css`: added after the theme's stylesheet of
+  that name;
+- optionally `templates/`: templates that extend the theme's (`{% extends
+  "!theme/_cv.html" %}`, or a built-in design's, `"!moderne/_cv.html"`) and override
+  its blocks.
+
+The built-in designs are the theme's (`theme/designs/`, trusted); a student's are the
+folders of `designs/` beside `profile.yaml`: untrusted, read only when each file is a
+regular file inside its folder within a size limit; their CSS may not load anything
+(no `url(`, no `@import`) nor leave its `<style>` element.
+
+Pure: no Pelican, no Jinja, no HTML; the theme's side (templates, fonts copied into the
+Book) is `profile_gen.book.design`.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from profile_gen.errors import BuildError
+from profile_gen.media.folder import checked_file
+
+DEFAULT = "classique"
+"""Today's look: the design of a profile that names none."""
+FOLDER = "designs"
+"""A student's own designs: `designs/NAME/` beside `profile.yaml`."""
+TOKENS = "tokens.toml"
+TEMPLATES = "templates"
+FONTS = "fonts"
+STYLESHEETS = ("book", "print", "deck")
+"""The theme's stylesheets a design may add to (`book.css` after `book.css`...)."""
+NAME = re.compile(r"^[a-z][a-z0-9_-]{0,39}$")
+"""A design's name: its folder's name, lower case."""
+NOT_TOKENS = ("about", "extends", "fonts")
+"""The keys of `tokens.toml` that are not design tokens."""
+FILE_LIMIT = 200_000
+"""Bytes a student design's `tokens.toml` or stylesheet may hold."""
+FONT_LIMIT = 5_000_000
+"""Bytes a font of a student's design may weigh."""
+DEPTH = 6
+"""Designs a student's design may stack (`extends` of `extends`...)."""
+_REFUSED_CSS = re.compile(r"url\s*\(|@import|image-set\s*\(|<|\\|expression\s*\(", re.I)
+"""What a student's stylesheet may not hold: a load of anything (url(), @import,
+image-set()), the end of its `<style>` element, an escape that would hide either."""
+
+
+def built_in_folder() -> Path:
+    return Path(str(files("profile_gen.theme"))) / FOLDER
+
+
+@cache
+def names() -> tuple[str, ...]:
+    """The built-in designs, the default first, then by name."""
+    found = sorted(p.name for p in built_in_folder().iterdir() if (p / TOKENS).is_file())
+    return tuple(sorted(found, key=lambda name: (name != DEFAULT, name)))
+
+
+@cache
+def _built_in_data(name: str) -> dict[str, Any]:
+    return tomllib.loads((built_in_folder() / name / TOKENS).read_text(encoding="utf-8"))
+
+
+def about(name: str, lang: str) -> str:
+    """A built-in design's one-line description in `lang`."""
+    texts = _built_in_data(name).get("about", {})
+    return str(texts.get(lang) or texts.get("fr", ""))
+
+
+def student_names(project: Path | None) -> list[str]:
+    """The designs of a student's `designs/` folder (those holding a `tokens.toml`)."""
+    if project is None or not (project / FOLDER).is_dir():
+        return []
+    return sorted(
+        p.name
+        for p in (project / FOLDER).iterdir()
+        if NAME.match(p.name) and (p / TOKENS).exists() and p.name not in names()
+    )
+
+
+def known(project: Path | None) -> list[str]:
+    """Every design a profile in `project` may name."""
+    return [*names(), *student_names(project)]
+
+
+@dataclass(frozen=True)
+class Font:
+    """One face a design ships: `fonts/<file>.woff2` (screens), `fonts/<file>.ttf` (print)."""
+
+    family: str
+    file: str
+    weight: int = 400
+    style: str = "normal"
+
+
+@dataclass(frozen=True)
+class Layer:
+    """One design of a stack: its folder, its `tokens.toml` read, whether it is a student's."""
+
+    name: str
+    folder: Path
+    data: dict[str, Any]
+    student: bool
+
+    def stylesheet(self, kind: str) -> str:
+        path = self.folder / f"{kind}.css"
+        if not (path.exists() or path.is_symlink()):
+            return ""
+        if self.student:
+            path = checked_file(path, self.folder, FILE_LIMIT, _shown(path, self.folder))
+        text = path.read_text(encoding="utf-8")
+        if self.student and (found := _REFUSED_CSS.search(text)):
+            line = text.count("\n", 0, found.start()) + 1
+            shown = _shown(path, self.folder)
+            raise BuildError("design_css_refused", file=shown, line=line, found=found.group())
+        return text
+
+    def fonts(self) -> list[Font]:
+        return [Font(**spec) for spec in self.data.get("fonts", [])]
+
+
+def _shown(path: Path, folder: Path) -> str:
+    return f"{FOLDER}/{folder.name}/{path.relative_to(folder).as_posix()}"
+
+
+@dataclass(frozen=True)
+class Design:
+    """A design as a build uses it: its layers, the chosen one first, the built-in last."""
+
+    layers: tuple[Layer, ...]
+    tokens: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """The tokens it changes, the chosen design's over its parents'."""
+
+    @property
+    def name(self) -> str:
+        return self.layers[0].name
+
+    @property
+    def built_in(self) -> str:
+        return self.layers[-1].name
+
+    def template_folders(self) -> list[Path]:
+        """The folders of template overrides, the chosen design's first."""
+        return [
+            layer.folder / TEMPLATES for layer in self.layers if (layer.folder / TEMPLATES).is_dir()
+        ]
+
+    def stylesheet(self, kind: str) -> str:
+        """What the design adds to the theme's stylesheet `kind`, its parents' first."""
+        return "\n".join(t for layer in reversed(self.layers) if (t := layer.stylesheet(kind)))
+
+    def fonts(self) -> list[tuple[Layer, Font]]:
+        """Each font face the design ships, with the design that ships it."""
+        return [(layer, font) for layer in reversed(self.layers) for font in layer.fonts()]
+
+    def custom_properties(self) -> str:
+        """The changed tokens as CSS custom properties (`[color] accent` is `--color-accent`)."""
+        lines = [
+            f"  {css_name(table, key)}: {css_value(value)};"
+            for table, values in self.tokens.items()
+            for key, value in values.items()
+            if table not in NON_CSS_TABLES
+        ]
+        return ":root {\n" + "\n".join(lines) + "\n}\n" if lines else ""
+
+    def token(self, table: str, key: str, default: Any = None) -> Any:
+        return self.tokens.get(table, {}).get(key, default)
+
+
+NON_CSS_TABLES = ("word", "face")
+"""Token tables the CSS does not read (the Word annexe's, the shipped font's files)."""
+
+
+def css_name(table: str, key: str) -> str:
+    """`--color-accent`, `--radius` (a key named like its table), as the theme names them."""
+    return f"--{table}" if key == table else f"--{table}-{key}"
+
+
+def css_value(value: Any) -> str:
+    if isinstance(value, list):
+        return ", ".join(
+            f'"{v}"' if " " in str(v) or str(v)[:1].isupper() else str(v) for v in value
+        )
+    return str(value)
+
+
+def _line_of(text: str, table: str, key: str | None = None) -> int:
+    """The line where `[table]` (and its `key`) is written in a TOML text (1 if not found)."""
+    current, found = "", 1
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        if stripped.startswith("["):
+            current = stripped.strip("[] ")
+            if current == table and key is None:
+                return number
+        elif (
+            current == table
+            and key is not None
+            and re.match(rf'"?{re.escape(key)}"?\s*=', stripped)
+        ):
+            return number
+        elif not current and stripped.split("=")[0].strip() == table:
+            found = number
+    return found
+
+
+def _read_student(folder: Path) -> tuple[str, dict[str, Any]]:
+    path = checked_file(folder / TOKENS, folder, FILE_LIMIT, _shown(folder / TOKENS, folder))
+    text = path.read_text(encoding="utf-8")
+    try:
+        return text, tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        shown = _shown(folder / TOKENS, folder)
+        raise BuildError("design_toml_invalid", file=shown, detail=str(error)) from None
+
+
+def _check_tokens(data: dict[str, Any], text: str, shown: str, base: set[str]) -> None:
+    """Every table and key a student's `tokens.toml` names is a token of the theme's."""
+    for table, values in data.items():
+        if table in NOT_TOKENS:
+            continue
+        if not isinstance(values, dict):
+            line = _line_of(text, table)
+            known_tables = ", ".join(
+                sorted({name.split("-")[2] for name in base if name.count("-") >= 2})
+            )
+            raise BuildError(
+                "design_token_unknown", file=shown, line=line, token=table, known=known_tables
+            )
+        for key in values:
+            if css_name(table, key) not in base:
+                line = _line_of(text, table, key)
+                near = sorted(n for n in base if n.startswith(f"--{table}"))
+                raise BuildError(
+                    "design_token_unknown",
+                    file=shown,
+                    line=line,
+                    token=f"{table}.{key}",
+                    known=", ".join(near) or "-",
+                )
+
+
+def _merge(layers: list[Layer]) -> dict[str, dict[str, Any]]:
+    merged: dict[str, dict[str, Any]] = {}
+    for layer in reversed(layers):
+        for table, values in layer.data.items():
+            if table not in NOT_TOKENS and isinstance(values, dict):
+                merged.setdefault(table, {}).update(values)
+    return merged
+
+
+def load(name: str, project: Path | None, base: set[str]) -> Design:
+    """The design `name`: a built-in one, or a student's of `project`'s `designs/` and the
+    designs it extends; `base` is the theme's token names (`--color-accent`...), against
+    which a student's tokens are checked. A design that cannot be used is a `BuildError`
+    naming its file and line."""
+    layers: list[Layer] = []
+    current = name
+    while current not in names():
+        folder = (project / FOLDER / current) if project is not None else None
+        if folder is None or not NAME.match(current) or not (folder / TOKENS).exists():
+            where = (
+                _shown(layers[-1].folder / TOKENS, layers[-1].folder) if layers else "profile.yaml"
+            )
+            raise BuildError(
+                "design_extends_unknown", file=where, name=current, known=", ".join(known(project))
+            )
+        if len(layers) >= DEPTH or any(layer.name == current for layer in layers):
+            raise BuildError(
+                "design_extends_loop", file=_shown(folder / TOKENS, folder), name=current
+            )
+        text, data = _read_student(folder)
+        shown = _shown(folder / TOKENS, folder)
+        _check_tokens(data, text, shown, base)
+        parent = data.get("extends")
+        if not isinstance(parent, str):
+            raise BuildError("design_extends_missing", file=shown, known=", ".join(names()))
+        layers.append(Layer(current, folder, data, student=True))
+        current = parent
+    layers.append(
+        Layer(current, built_in_folder() / current, _built_in_data(current), student=False)
+    )
+    return Design(tuple(layers), _merge(layers))
+
+
+def base_names(tokens_css: str) -> set[str]:
+    """The token names (`--color-accent`...) a theme's tokens CSS defines."""
+    return set(re.findall(r"(--[a-z0-9-]+)\s*:", tokens_css))
