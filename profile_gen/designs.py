@@ -80,6 +80,15 @@ def about(name: str, lang: str) -> str:
     return str(texts.get(lang) or texts.get("fr", ""))
 
 
+def accent(name: str) -> str | None:
+    """A built-in design's accent colour (the person's colour, when none is chosen), None
+    for today's default and for a student's design."""
+    if name not in names():
+        return None
+    found = _built_in_data(name).get("color", {}).get("accent")
+    return str(found) if found else None
+
+
 def student_names(project: Path | None) -> list[str]:
     """The designs of a student's `designs/` folder (those holding a `tokens.toml`)."""
     if project is None or not (project / FOLDER).is_dir():

@@ -177,13 +177,16 @@ class Head:
 # --------------------------------------------------------------------------- templates
 
 
-def prefixes(design: Design) -> dict[str, Path]:
-    """`!NAME` → the templates of each design of the stack."""
-    return {
-        f"!{layer.name}": layer.folder / designs.TEMPLATES
-        for layer in design.layers
-        if (layer.folder / designs.TEMPLATES).is_dir()
-    }
+def prefixes(design: Design) -> dict[str, list[Path]]:
+    """`!NAME` → where the templates of each design of the stack are found: its own, its
+    parents', the theme's (`!moderne/_cv.html` is moderne's CV, whether moderne changes
+    it or not)."""
+    theme = designs.built_in_folder().parent / "templates"
+    found = {}
+    for index, layer in enumerate(design.layers):
+        below = [lay.folder / designs.TEMPLATES for lay in design.layers[index:]]
+        found[f"!{layer.name}"] = [*(folder for folder in below if folder.is_dir()), theme]
+    return found
 
 
 def _blocks(tree: nodes.Template) -> dict[str, int]:
@@ -204,7 +207,7 @@ def _source(name: str, design: Design, theme: Path) -> tuple[Path, str] | None:
     if prefix == "!theme":
         candidates = [theme / "templates" / rest]
     elif prefix in folders:
-        candidates = [folders[prefix] / rest]
+        candidates = [folder / rest for folder in folders[prefix]]
     else:
         candidates = [folder / name for folder in design.template_folders()]
         candidates.append(theme / "templates" / name)

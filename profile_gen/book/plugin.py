@@ -153,10 +153,11 @@ def add_generators(pelican):
     ]
 
 
-def copy_design_fonts(pelican) -> None:
-    """After every page is written, before the PDFs: the design's fonts into the Book."""
-    if (chosen := pelican.settings.get(design.DESIGN_KEY)) is not None:
-        design.copy_fonts(chosen, Path(pelican.output_path))
+def copy_design_fonts(generators) -> None:
+    """Before any page is written: the design's fonts into the Book (the CV is fitted to its
+    page with them)."""
+    if generators and (chosen := generators[0].settings.get(design.DESIGN_KEY)) is not None:
+        design.copy_fonts(chosen, Path(generators[0].output_path))
 
 
 def print_pdfs(pelican) -> None:
@@ -299,5 +300,5 @@ def register() -> None:
     signals.all_generators_finalized.connect(check_articles)
     signals.generator_init.connect(prepare_templates)
     signals.get_generators.connect(add_generators)
-    signals.finalized.connect(copy_design_fonts)
+    signals.all_generators_finalized.connect(copy_design_fonts)
     signals.finalized.connect(print_pdfs)

@@ -102,10 +102,12 @@ def sandboxed(env: Environment, options: dict, untrusted: list[str]) -> Environm
     return sandbox
 
 
-def with_prefixes(loader: BaseLoader | None, folders: dict[str, Path]) -> BaseLoader | None:
+def with_prefixes(loader: BaseLoader | None, folders: dict[str, list[Path]]) -> BaseLoader | None:
     """`loader`, and each of `folders` under its prefix (`!moderne/_cv.html`), read through
     `FolderLoader`: a design's template extends its parent design's by that name."""
     if not folders:
         return loader
-    prefixed = PrefixLoader({key: FolderLoader(str(path)) for key, path in folders.items()})
+    prefixed = PrefixLoader(
+        {key: FolderLoader([str(path) for path in paths]) for key, paths in folders.items()}
+    )
     return ChoiceLoader([loader, prefixed] if loader is not None else [prefixed])
