@@ -86,6 +86,26 @@ def test_the_shipped_font_is_declared_with_local_addresses(sample_site):
     assert TOKENS["font"]["deck"][0] == TOKENS["face"]["family"]
 
 
+def test_chromium_draws_the_book_and_the_deck_in_the_shipped_font(chromium, sample_site):
+    """Opened from the disk (file://), the pages load the shipped WOFF2 files: the regular
+    and bold latin subsets (35 KB), the italic where a page sets one."""
+    page = chromium.new_page()
+    family = TOKENS["face"]["family"]
+    try:
+        for path in ("index.html", "realisations/index.html", "soutenance/index.html"):
+            page.goto((sample_site / path).as_uri())
+            page.evaluate("document.fonts.ready.then(() => true)")
+            loaded = page.evaluate(
+                "Array.from(document.fonts).filter(f => f.status === 'loaded')"
+                ".map(f => `${f.family.replaceAll('\"', '')} ${f.weight} ${f.style}`)"
+            )
+            assert {f"{family} 400 normal", f"{family} 700 normal"} <= set(loaded), path
+            body = page.evaluate("getComputedStyle(document.body).fontFamily")
+            assert body.startswith(f'"{family}"'), path
+    finally:
+        page.close()
+
+
 def test_the_shipped_font_files_and_licence():
     fonts = ROOT / "theme/static/fonts"
     for name, *_ in tokens.font_files("woff2"):
