@@ -12,7 +12,7 @@ from pathlib import Path
 from profile_gen import i18n
 from profile_gen.media import cache_folder, images
 from profile_gen.media.qr import link_codes
-from profile_gen.profile.deck_plan import QUOTE_WORDS, DeckSlide
+from profile_gen.profile.deck_plan import DeckSlide
 from profile_gen.profile.fields import localize
 from profile_gen.profile.model import Profile
 from profile_gen.profile.rehearsal import likely_questions
@@ -98,7 +98,6 @@ class DefenceGenerator(ProfileGenerator):
                 lang=lang,
                 slides=slides,
                 fit_of=fit_lookup(slides, fit_deck(profile, lang, slides)),
-                quote_words=QUOTE_WORDS,
                 qr_codes=qr_codes,
                 book_home=links["book"],
                 question_groups=questions,
