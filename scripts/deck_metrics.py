@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from profile_gen.site.pptx import measure
+from profile_gen.views import measure
 
 FONTS = Path("theme/static/fonts")
 

@@ -13,7 +13,7 @@ import pypdfium2 as pdfium
 import pytest
 import zxingcpp
 
-from profile_gen.site.deck_fit import fitted_plan
+from profile_gen.views.deck_fit import fitted_plan
 from tests.conftest import ROOT, require
 from tests.test_deck_pptx import (
     LINKS,

@@ -23,8 +23,8 @@ from pptx.util import Pt
 from profile_gen import tokens
 from profile_gen.app.build import run_pelican
 from profile_gen.profile import colors
-from profile_gen.site.pptx import measure
 from profile_gen.typography import ZWSP
+from profile_gen.views import measure
 from tests.conftest import ROOT, copy_sample
 from tests.deck_profiles import deck_dir, maximal
 from tests.docx_support import build as build_docx
