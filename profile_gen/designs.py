@@ -45,8 +45,12 @@ STYLESHEETS = ("book", "print", "deck")
 """The theme's stylesheets a design may add to (`book.css` after `book.css`...)."""
 NAME = re.compile(r"^[a-z][a-z0-9_-]{0,39}$")
 """A design's name: its folder's name, lower case."""
-NOT_TOKENS = ("about", "extends", "fonts")
-"""The keys of `tokens.toml` that are not design tokens."""
+NOT_TOKENS = ("about", "extends", "fonts", "slides")
+"""The keys of `tokens.toml` that are not design tokens (`[slides] title`: how a slide's
+title is drawn, one of `SLIDE_TITLES`)."""
+SLIDE_TITLES = ("rule", "band", "bar")
+"""A slide's title: under a rule of the accent along the slide's top (`rule`), in the
+paper's colour on a band of the accent (`band`), in ink beside a bar of the accent (`bar`)."""
 FILE_LIMIT = 200_000
 """Bytes a student design's `tokens.toml` or stylesheet may hold."""
 FONT_LIMIT = 5_000_000
@@ -188,6 +192,15 @@ class Design:
     def token(self, table: str, key: str, default: Any = None) -> Any:
         return self.tokens.get(table, {}).get(key, default)
 
+    @property
+    def slide_title(self) -> str:
+        """How the deck draws a slide's title (`SLIDE_TITLES`), the nearest design's say."""
+        for layer in self.layers:
+            found = layer.data.get("slides", {}).get("title")
+            if found in SLIDE_TITLES:
+                return str(found)
+        return SLIDE_TITLES[0]
+
 
 NON_CSS_TABLES = ("word", "face")
 """Token tables the CSS does not read (the Word annexe's, the shipped font's files)."""
@@ -294,6 +307,19 @@ def load(name: str, project: Path | None, base: set[str]) -> Design:
         text, data = _read_student(folder)
         shown = _shown(folder / TOKENS, folder)
         _check_tokens(data, text, shown, base)
+        title = (
+            data.get("slides", {}).get("title", "rule")
+            if isinstance(data.get("slides"), dict)
+            else None
+        )
+        if title not in SLIDE_TITLES:
+            raise BuildError(
+                "design_token_unknown",
+                file=shown,
+                line=_line_of(text, "slides"),
+                token=f"slides.title = {title!r}",
+                known=", ".join(SLIDE_TITLES),
+            )
         parent = data.get("extends")
         if not isinstance(parent, str):
             raise BuildError("design_extends_missing", file=shown, known=", ".join(names()))

@@ -216,3 +216,31 @@ def test_a_student_design_template_runs_in_the_sandbox(tmp_path):
         },
     )
     assert refusal(tmp_path).code == "template_unsafe"
+
+
+# --------------------------------------------------------------------------- PowerPoint
+
+
+@pytest.mark.parametrize(
+    ("name", "shape", "heading"),
+    [
+        ("classique", "Accent rule", "1F4E8C"),
+        ("moderne", "Title band", "FFFFFF"),
+        ("compact", "Title bar", "14213D"),
+    ],
+)
+def test_the_powerpoint_draws_the_design(tmp_path, name, shape, heading):
+    from pptx import Presentation
+
+    root = with_design(tmp_path, name)
+    site = run_pelican(root / "pelican.conf.py", root / "output", formats=("pptx",)).output
+    slide = Presentation(str(site / "soutenance.pptx")).slides[2]
+    shapes = {s.name: s for s in slide.shapes}
+    accent = (designs.accent(name) or "#1f4e8c").lstrip("#").upper()
+    assert str(shapes[shape].fill.fore_color.rgb) == accent
+    runs = [r for p in slide.shapes.title.text_frame.paragraphs for r in p.runs]
+    assert str(runs[0].font.color.rgb) == heading
+    if name == "moderne":  # the band under the title, the title above it
+        order = [s.name for s in slide.shapes]
+        assert order.index("Title band") < order.index("Title")
+        assert "Accent rule" not in shapes

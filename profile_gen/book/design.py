@@ -22,7 +22,7 @@ from pathlib import Path
 from jinja2 import Environment, TemplateSyntaxError, nodes
 from markupsafe import Markup
 
-from profile_gen import designs
+from profile_gen import designs, tokens
 from profile_gen.designs import Design, Font, Layer
 from profile_gen.errors import BuildError
 from profile_gen.media.folder import TEMPLATE_LIMIT, checked_file
@@ -37,20 +37,15 @@ STYLES = ("normal", "italic")
 WEIGHTS = range(100, 1000, 100)
 
 
-def base_tokens_css(theme: Path) -> str:
+def base_tokens_css() -> str:
     """The theme's design tokens as CSS (their names are the tokens a design may change)."""
-    try:
-        from profile_gen import tokens  # type: ignore[attr-defined]
-
-        return str(tokens.css())
-    except ImportError:
-        return (theme / "static" / "css" / "tokens.css").read_text(encoding="utf-8")
+    return tokens.css()
 
 
-def load(profile: Profile, profile_file: Path, theme: Path) -> Design:
+def load(profile: Profile, profile_file: Path) -> Design:
     """The profile's design, every file of a student's checked."""
     project = profile_file.parent
-    design = designs.load(profile.design, project, designs.base_names(base_tokens_css(theme)))
+    design = designs.load(profile.design, project, designs.base_names(base_tokens_css()))
     for layer in design.layers:
         if layer.student:
             for kind in designs.STYLESHEETS:

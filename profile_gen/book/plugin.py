@@ -48,9 +48,7 @@ def load_profile(pelican) -> None:
         _stop(pelican.settings, error, profile.primary_language if profile else "fr")
     pelican.settings[PROFILE_KEY] = profile
     try:
-        chosen = design.load(
-            profile, profile_path(pelican.settings), Path(pelican.settings["THEME"])
-        )
+        chosen = design.load(profile, profile_path(pelican.settings))
     except BuildError as error:
         _stop(pelican.settings, error, profile.primary_language)
     pelican.settings[design.DESIGN_KEY] = chosen

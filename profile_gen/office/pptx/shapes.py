@@ -189,10 +189,10 @@ def geometry_inset(shape) -> tuple[float, float]:
     return 0.0, 0.0
 
 
-def card(slide, name: str, box: Box, accent: str) -> None:
+def card(slide, name: str, box: Box, accent: str, soft: str = "") -> None:
     """The HTML deck's card: a soft panel, rounded, under an accent rule `u(8)` thick (the
     accent panel behind shows at its top). Its texts are text boxes laid over it."""
-    for suffix, color, top in ((" rule", accent, 0.0), ("", SOFT, u(8))):
+    for suffix, color, top in ((" rule", accent, 0.0), ("", soft or SOFT, u(8))):
         panel = Box(box.x, box.y + top, box.w, box.h - top)
         shape = rectangle(slide, name + suffix, panel, color, MSO_SHAPE.ROUNDED_RECTANGLE)
         shape.adjustments[0] = CARD_ROUNDING / min(panel.w, panel.h)
@@ -206,9 +206,17 @@ def badge(slide, name: str, box: Box, number: int, color: str, lang: str):
     return shape
 
 
-def rule(slide, accent: str) -> None:
-    """The accent rule along the top of every slide."""
-    rectangle(slide, "Accent rule", Box(0, 0, WIDTH, u(tokens.deck("rule"))), accent)
+def rule(slide, accent: str, thin: bool = False) -> None:
+    """The accent rule along the top of every slide (`thin`: a third of it)."""
+    height = u(tokens.deck("rule")) / (3 if thin else 1)
+    rectangle(slide, "Accent rule", Box(0, 0, WIDTH, height), accent)
+
+
+def behind(shape) -> None:
+    """`shape` moved under every other shape of its slide (the title placeholder too)."""
+    tree = shape._element.getparent()
+    tree.remove(shape._element)
+    tree.insert(2, shape._element)  # after the group's own properties
 
 
 def title(slide, paras: list[Para], lang: str, box: Box, anchor: str = "top"):
