@@ -275,6 +275,20 @@ def _check_tokens(data: dict[str, Any], text: str, shown: str, base: set[str]) -
                 )
 
 
+def _check_slides(data: dict[str, Any], text: str, shown: str) -> None:
+    """`[slides] title`, when given, is one of `SLIDE_TITLES`."""
+    slides = data.get("slides", {})
+    title = slides.get("title", SLIDE_TITLES[0]) if isinstance(slides, dict) else slides
+    if title not in SLIDE_TITLES:
+        raise BuildError(
+            "design_token_unknown",
+            file=shown,
+            line=_line_of(text, "slides"),
+            token=f"slides.title = {title!r}",
+            known=", ".join(SLIDE_TITLES),
+        )
+
+
 def _merge(layers: list[Layer]) -> dict[str, dict[str, Any]]:
     merged: dict[str, dict[str, Any]] = {}
     for layer in reversed(layers):
@@ -307,19 +321,7 @@ def load(name: str, project: Path | None, base: set[str]) -> Design:
         text, data = _read_student(folder)
         shown = _shown(folder / TOKENS, folder)
         _check_tokens(data, text, shown, base)
-        title = (
-            data.get("slides", {}).get("title", "rule")
-            if isinstance(data.get("slides"), dict)
-            else None
-        )
-        if title not in SLIDE_TITLES:
-            raise BuildError(
-                "design_token_unknown",
-                file=shown,
-                line=_line_of(text, "slides"),
-                token=f"slides.title = {title!r}",
-                known=", ".join(SLIDE_TITLES),
-            )
+        _check_slides(data, text, shown)
         parent = data.get("extends")
         if not isinstance(parent, str):
             raise BuildError("design_extends_missing", file=shown, known=", ".join(names()))

@@ -112,6 +112,21 @@ CV_BLOCK = """{% extends "!moderne/_cv.html" %}
 """
 
 
+def test_the_documented_example_overrides_one_block_and_one_token(tmp_path):
+    """docs/designs-own.md's worked example, as written there (and in docs/designs.md)."""
+    text = (ROOT / "docs/designs-own.md").read_text(encoding="utf-8")
+    tokens = text.split("```toml\n", 1)[1].split("```", 1)[0]
+    template = text.split("```jinja\n", 1)[1].split("```", 1)[0]
+    assert (ROOT / "docs/designs.md").read_text(encoding="utf-8").endswith(text)
+    own_design(tmp_path, tokens, {"templates/_cv.html": template})
+    site = build(tmp_path)
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "--color-accent: #5b2a86;" in home and "Inter" in home
+    cv = BeautifulSoup((site / "cv/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert cv.select_one(".cv-name")["style"] == "font-variant: small-caps"
+    assert cv.select_one(".cv-side") is not None
+
+
 def test_a_student_design_overriding_one_block_and_one_token(tmp_path):
     own_design(tmp_path, MINE, {"templates/_cv.html": CV_BLOCK})
     site = build(tmp_path)
@@ -131,6 +146,7 @@ def test_a_student_design_overriding_one_block_and_one_token(tmp_path):
     [
         ('extends = "moderne"\n[color]\naccnet = "#000000"\n', {}, "design_token_unknown", 3),
         ('extends = "moderne"\n[colour]\naccent = "#000000"\n', {}, "design_token_unknown", 3),
+        ('extends = "moderne"\n[slides]\ntitle = "banner"\n', {}, "design_token_unknown", 2),
         ('[color]\naccent = "#000000"\n', {}, "design_extends_missing", None),
         ('extends = "baroque"\n', {}, "design_extends_unknown", None),
         ('extends = "mine"\n', {}, "design_extends_loop", None),
