@@ -260,3 +260,17 @@ def test_the_powerpoint_draws_the_design(tmp_path, name, shape, heading):
         order = [s.name for s in slide.shapes]
         assert order.index("Title band") < order.index("Title")
         assert "Accent rule" not in shapes
+
+
+def test_the_word_cv_takes_the_design_accent(tmp_path):
+    """The Word annexe keeps the thesis's Times 12; its CV names the person in the design's
+    accent (the person's colour when they chose one), as the PDF CV does."""
+    from docx import Document
+
+    root = with_design(tmp_path, "compact")
+    site = run_pelican(root / "pelican.conf.py", root / "output", formats=("docx",)).output
+    document = Document(str(site / "annexe.docx"))
+    runs = [r for t in document.tables for c in t._cells for p in c.paragraphs for r in p.runs]
+    name = next(r for r in runs if r.text == "Léa Moreau")
+    assert str(name.font.color.rgb) == "7A3B12"
+    assert document.styles["Normal"].font.name == "Times New Roman"

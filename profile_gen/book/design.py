@@ -16,7 +16,6 @@ reads it).
 from __future__ import annotations
 
 import shutil
-from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment, TemplateSyntaxError, nodes
@@ -146,26 +145,19 @@ def font_faces(design: Design, base: str, kind: str) -> str:
     return "\n".join(rules)
 
 
-@dataclass(frozen=True)
 class Head:
-    """What every page adds after the theme's stylesheet: `css(kind, SITEURL)`."""
+    """What every page adds after the theme's stylesheet: `css(kind, SITEURL)`; the design's
+    files are read once, when the build starts."""
 
-    design: Design
-
-    @property
-    def name(self) -> str:
-        return self.design.name
-
-    @property
-    def built_in(self) -> str:
-        return self.design.built_in
+    def __init__(self, design: Design) -> None:
+        self.name, self.built_in = design.name, design.built_in
+        self._properties = design.custom_properties()
+        self._styles = {kind: design.stylesheet(kind) for kind in designs.STYLESHEETS}
+        self._faces = {kind: font_faces(design, "@BASE@", kind) for kind in ("book", "print")}
 
     def css(self, kind: str, base: str = "") -> Markup:
-        parts = [
-            self.design.custom_properties() if kind != "print" else "",
-            font_faces(self.design, base, kind),
-            self.design.stylesheet(kind),
-        ]
+        faces = self._faces["print" if kind == "print" else "book"].replace("@BASE@", base or ".")
+        parts = [self._properties if kind != "print" else "", faces, self._styles.get(kind, "")]
         return Markup("\n".join(part for part in parts if part))
 
 
