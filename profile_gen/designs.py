@@ -104,6 +104,18 @@ def student_names(project: Path | None) -> list[str]:
     )
 
 
+def student_about(project: Path, name: str, lang: str) -> str:
+    """A student's design's description (`[about]`), empty when it cannot be read."""
+    try:
+        _, data = _read_student(project / FOLDER / name)
+    except BuildError:
+        return ""
+    texts = data.get("about", {})
+    found = texts.get(lang) or texts.get("fr", "") if isinstance(texts, dict) else ""
+    extends = data.get("extends")
+    return " ".join(str(part).replace("\n", " ") for part in (found, f"({extends})") if part)
+
+
 def known(project: Path | None) -> list[str]:
     """Every design a profile in `project` may name."""
     return [*names(), *student_names(project)]

@@ -62,6 +62,13 @@ def test_designs_lists_three_each_name_first(run_cli):
     assert "Moderne :" in run_cli("designs").out
 
 
+def test_designs_lists_the_project_own_after_the_built_in(run_cli, tmp_path):
+    own_design(tmp_path, 'extends = "moderne"\n[about]\nfr = "Le mien"\nen = "Mine"\n')
+    result = run_cli("--lang", "en", "designs", "--content", str(tmp_path / "content"))
+    last = result.out.strip().splitlines()[-1]
+    assert last.split()[0] == "mine" and last.endswith("Mine (moderne)")
+
+
 def test_schema_offers_the_designs(run_cli):
     schema = json.loads((ROOT / "profile.schema.json").read_text(encoding="utf-8"))
     field = schema["properties"]["design"]

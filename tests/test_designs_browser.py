@@ -83,13 +83,14 @@ def test_no_slide_text_leaves_its_slide_or_is_cut(chromium, sites, name, size):
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("name", DESIGNS)
-def test_axe_finds_nothing_on_the_home_page_and_the_cv(chromium, sites, name, scheme):
+def test_axe_finds_nothing_on_the_home_pages_cv_annexe_and_decks(chromium, sites, name, scheme):
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
     page = chromium.new_page(color_scheme=scheme)
     report = {}
-    for relative in ("index.html", "en/index.html", "cv/index.html"):
+    pages = ("index.html", "en/index.html", "cv/index.html", "annexe/index.html")
+    for relative in (*pages, "soutenance/index.html", "en/defence/index.html"):
         path = sites[name, "sample"] / relative
         if path.is_file():
             page.goto(path.as_uri())

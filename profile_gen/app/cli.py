@@ -97,10 +97,14 @@ def cmd_designs(args: argparse.Namespace) -> int:
     from profile_gen import designs
 
     lang = _lang(args)
-    width = max(len(name) for name in designs.names())
+    project = Path(args.content or ".")
+    own = designs.student_names(project)  # the project's own (designs/NAME/)
+    width = max(len(name) for name in (*designs.names(), *own))
     for name in designs.names():
         default = i18n.label(lang, "designs.default") if name == designs.DEFAULT else ""
         say(f"{name.ljust(width)}  {designs.about(name, lang)}{default}")
+    for name in own:
+        say(f"{name.ljust(width)}  {designs.student_about(project, name, lang)}")
     return 0
 
 
@@ -261,7 +265,9 @@ def parser(lang: str = "fr") -> argparse.ArgumentParser:
     init.add_argument("--host", choices=HOSTS, default="github", help=h("init_host"))
     init.add_argument("--design", choices=designs.names(), help=h("init_design"))
     init.set_defaults(run=cmd_init)
-    commands.add_parser("designs", help=h("designs")).set_defaults(run=cmd_designs)
+    listing = commands.add_parser("designs", help=h("designs"))
+    listing.add_argument("--content", metavar="DIR", help=h("content"))
+    listing.set_defaults(run=cmd_designs)
     upgrade = commands.add_parser("upgrade", help=h("upgrade"))
     upgrade.add_argument("directory", nargs="?", default=".", help=h("init_directory"))
     upgrade.set_defaults(run=cmd_upgrade)
