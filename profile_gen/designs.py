@@ -51,6 +51,8 @@ title is drawn, one of `SLIDE_TITLES`)."""
 SLIDE_TITLES = ("rule", "band", "bar")
 """A slide's title: under a rule of the accent along the slide's top (`rule`), in the
 paper's colour on a band of the accent (`band`), in ink beside a bar of the accent (`bar`)."""
+SLIDE_PHOTOS = ("round", "square")
+"""The photo on the slides (`[slides] photo`): in a round frame, or a square one."""
 FILE_LIMIT = 200_000
 """Bytes a student design's `tokens.toml` or stylesheet may hold."""
 FONT_LIMIT = 5_000_000
@@ -204,14 +206,22 @@ class Design:
     def token(self, table: str, key: str, default: Any = None) -> Any:
         return self.tokens.get(table, {}).get(key, default)
 
+    def _slides(self, key: str, choices: tuple[str, ...]) -> str:
+        for layer in self.layers:  # the nearest design's say
+            found = layer.data.get("slides", {}).get(key)
+            if found in choices:
+                return str(found)
+        return choices[0]
+
     @property
     def slide_title(self) -> str:
-        """How the deck draws a slide's title (`SLIDE_TITLES`), the nearest design's say."""
-        for layer in self.layers:
-            found = layer.data.get("slides", {}).get("title")
-            if found in SLIDE_TITLES:
-                return str(found)
-        return SLIDE_TITLES[0]
+        """How the deck draws a slide's title (`SLIDE_TITLES`)."""
+        return self._slides("title", SLIDE_TITLES)
+
+    @property
+    def slide_photo(self) -> str:
+        """The photo's frame on the slides (`SLIDE_PHOTOS`)."""
+        return self._slides("photo", SLIDE_PHOTOS)
 
 
 NON_CSS_TABLES = ("word", "face")
@@ -288,17 +298,18 @@ def _check_tokens(data: dict[str, Any], text: str, shown: str, base: set[str]) -
 
 
 def _check_slides(data: dict[str, Any], text: str, shown: str) -> None:
-    """`[slides] title`, when given, is one of `SLIDE_TITLES`."""
+    """`[slides] title` and `photo`, when given, are among their choices."""
     slides = data.get("slides", {})
-    title = slides.get("title", SLIDE_TITLES[0]) if isinstance(slides, dict) else slides
-    if title not in SLIDE_TITLES:
-        raise BuildError(
-            "design_token_unknown",
-            file=shown,
-            line=_line_of(text, "slides"),
-            token=f"slides.title = {title!r}",
-            known=", ".join(SLIDE_TITLES),
-        )
+    for key, choices in (("title", SLIDE_TITLES), ("photo", SLIDE_PHOTOS)):
+        found = slides.get(key, choices[0]) if isinstance(slides, dict) else slides
+        if found not in choices:
+            raise BuildError(
+                "design_token_unknown",
+                file=shown,
+                line=_line_of(text, "slides"),
+                token=f"slides.{key} = {found!r}",
+                known=", ".join(choices),
+            )
 
 
 def _merge(layers: list[Layer]) -> dict[str, dict[str, Any]]:

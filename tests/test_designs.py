@@ -154,6 +154,7 @@ def test_a_student_design_overriding_one_block_and_one_token(tmp_path):
         ('extends = "moderne"\n[color]\naccnet = "#000000"\n', {}, "design_token_unknown", 3),
         ('extends = "moderne"\n[colour]\naccent = "#000000"\n', {}, "design_token_unknown", 3),
         ('extends = "moderne"\n[slides]\ntitle = "banner"\n', {}, "design_token_unknown", 2),
+        ('extends = "moderne"\n\n[slides]\nphoto = "oval"\n', {}, "design_token_unknown", 3),
         ('[color]\naccent = "#000000"\n', {}, "design_extends_missing", None),
         ('extends = "baroque"\n', {}, "design_extends_unknown", None),
         ('extends = "mine"\n', {}, "design_extends_loop", None),
@@ -254,6 +255,7 @@ def test_a_student_design_template_runs_in_the_sandbox(tmp_path):
 )
 def test_the_powerpoint_draws_the_design(tmp_path, name, shape, heading):
     from pptx import Presentation
+    from pptx.enum.shapes import MSO_SHAPE
 
     root = with_design(tmp_path, name)
     site = run_pelican(root / "pelican.conf.py", root / "output", formats=("pptx",)).output
@@ -263,6 +265,10 @@ def test_the_powerpoint_draws_the_design(tmp_path, name, shape, heading):
     assert str(shapes[shape].fill.fore_color.rgb) == accent
     runs = [r for p in slide.shapes.title.text_frame.paragraphs for r in p.runs]
     assert str(runs[0].font.color.rgb) == heading
+    photo = next(
+        s for s in Presentation(str(site / "soutenance.pptx")).slides[1].shapes if s.name == "Photo"
+    )
+    assert photo.auto_shape_type == (MSO_SHAPE.RECTANGLE if name == "compact" else MSO_SHAPE.OVAL)
     if name == "moderne":  # the band under the title, the title above it
         order = [s.name for s in slide.shapes]
         assert order.index("Title band") < order.index("Title")

@@ -53,6 +53,7 @@ def deck_context(
         lang=lang,
         accent=str(accent or colors.DEFAULT).lstrip("#").lower(),
         title=design.slide_title if design else "rule",
+        square_photo=bool(design and design.slide_photo == "square"),
         soft=str(design.token("color", "soft", "") if design else "").lstrip("#").upper(),
         photo=picture,
         qr_codes=[(key, code) for key, code in codes.items() if code],

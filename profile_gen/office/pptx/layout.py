@@ -56,6 +56,8 @@ class DeckContext:
     contact: dict[str, object] = field(default_factory=dict)
     title: str = "rule"
     """How a slide's title is drawn (`designs.SLIDE_TITLES`): the design's."""
+    square_photo: bool = False
+    """The photo in a square frame (the design's `[slides] photo`), else a round one."""
     soft: str = ""
     """The cards' panel (the design's `soft` colour; the theme's when empty)."""
     scale: float = 1.0

@@ -260,9 +260,18 @@ def picture(slide, name: str, box: Box, blob: bytes, description: str, link: str
     return shape
 
 
-def photo(slide, box: Box, blob: bytes, size: tuple[int, int], description: str, accent: str):
-    """The portrait in a round frame of `box`, ringed in the accent colour: cropped, never
-    stretched (the whole picture stays in the file, PowerPoint's crop tool can move it)."""
+def photo(
+    slide,
+    box: Box,
+    blob: bytes,
+    size: tuple[int, int],
+    description: str,
+    accent: str,
+    square: bool = False,
+):
+    """The portrait in a round frame of `box` (`square`: a square one, the design's), ringed
+    in the accent colour: cropped, never stretched (the whole picture stays in the file,
+    PowerPoint's crop tool can move it)."""
     shape = picture(slide, "Photo", box, blob, description)
     width, height = size
     frame, image = box.w / box.h, width / height
@@ -272,7 +281,7 @@ def photo(slide, box: Box, blob: bytes, size: tuple[int, int], description: str,
     elif image < frame:  # taller: mostly the bottom goes (faces are near the top)
         cut = 1 - image / frame
         shape.crop_top, shape.crop_bottom = cut * 0.25, cut * 0.75
-    shape.auto_shape_type = MSO_SHAPE.OVAL
+    shape.auto_shape_type = MSO_SHAPE.RECTANGLE if square else MSO_SHAPE.OVAL
     shape.line.color.rgb = rgb(accent)
-    shape.line.width = Pt(u(8))
+    shape.line.width = Pt(u(4 if square else 8))
     return shape

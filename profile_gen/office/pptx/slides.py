@@ -173,7 +173,15 @@ def profile_slide(slide, ctx: DeckContext, plan: DeckSlide) -> None:
     top = TOP + max(0.0, (bottom - TOP - max(grid, photo)) / 2)
     if ctx.photo:
         box = Box(left, top + (max(grid, photo) - photo) / 2, photo, photo)
-        shapes.photo(slide, box, ctx.photo.blob, ctx.photo.size, ctx.photo.alt, ctx.accent)
+        shapes.photo(
+            slide,
+            box,
+            ctx.photo.blob,
+            ctx.photo.size,
+            ctx.photo.alt,
+            ctx.accent,
+            ctx.square_photo,
+        )
     grid_top = top + (max(grid, photo) - grid) / 2
     for index, ((key, _), paras) in enumerate(zip(counts, groups, strict=True)):
         column, line = index % 2, index // 2
