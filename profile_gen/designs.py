@@ -271,29 +271,44 @@ def _read_student(folder: Path) -> tuple[str, dict[str, Any]]:
         raise BuildError("design_toml_invalid", file=shown, detail=str(error)) from None
 
 
+CHANGEABLE = ("color", "text", "space", "radius", "font-sans")
+"""The tokens a design may change: colours, the screen's type scale and spacing, corners,
+the Book's font. Not the deck's sizes nor its font (the slides' texts are measured with
+them), nor the print's (the annexe keeps the thesis's rules)."""
+
+
+def _changeable(base: set[str]) -> set[str]:
+    return {n for n in base if any(n == f"--{c}" or n.startswith(f"--{c}-") for c in CHANGEABLE)}
+
+
+def _tables(base: set[str]) -> list[str]:
+    return sorted({name[2:].split("-")[0] for name in _changeable(base)})
+
+
 def _check_tokens(data: dict[str, Any], text: str, shown: str, base: set[str]) -> None:
-    """Every table and key a student's `tokens.toml` names is a token of the theme's."""
+    """Every table and key a student's `tokens.toml` names is a token of the theme's that a
+    design may change (`CHANGEABLE`)."""
+    base = _changeable(base)
     for table, values in data.items():
         if table in NOT_TOKENS:
             continue
-        if not isinstance(values, dict):
+        if not isinstance(values, dict) or table not in _tables(base):
             line = _line_of(text, table)
-            known_tables = ", ".join(
-                sorted({name.split("-")[2] for name in base if name.count("-") >= 2})
-            )
+            known = ", ".join(f"[{name}]" for name in _tables(base))
             raise BuildError(
-                "design_token_unknown", file=shown, line=line, token=table, known=known_tables
+                "design_token_unknown", file=shown, line=line, token=table, known=known
             )
         for key in values:
             if css_name(table, key) not in base:
-                line = _line_of(text, table, key)
-                near = sorted(n for n in base if n.startswith(f"--{table}"))
+                near = sorted(
+                    n[len(table) + 3 :] or table for n in base if n.startswith(f"--{table}")
+                )
                 raise BuildError(
                     "design_token_unknown",
                     file=shown,
-                    line=line,
-                    token=f"{table}.{key}",
-                    known=", ".join(near) or "-",
+                    line=_line_of(text, table, key),
+                    token=f"[{table}] {key}",
+                    known=", ".join(near),
                 )
 
 

@@ -152,7 +152,9 @@ def test_a_student_design_overriding_one_block_and_one_token(tmp_path):
     ("tokens", "files", "code", "where"),
     [
         ('extends = "moderne"\n[color]\naccnet = "#000000"\n', {}, "design_token_unknown", 3),
-        ('extends = "moderne"\n[colour]\naccent = "#000000"\n', {}, "design_token_unknown", 3),
+        ('extends = "moderne"\n[colour]\naccent = "#000000"\n', {}, "design_token_unknown", 2),
+        ('extends = "moderne"\n[deck]\nh2 = 60\n', {}, "design_token_unknown", 2),
+        ('extends = "moderne"\n[font]\ndeck = ["Comic Sans MS"]\n', {}, "design_token_unknown", 3),
         ('extends = "moderne"\n[slides]\ntitle = "banner"\n', {}, "design_token_unknown", 2),
         ('extends = "moderne"\n\n[slides]\nphoto = "oval"\n', {}, "design_token_unknown", 3),
         ('[color]\naccent = "#000000"\n', {}, "design_extends_missing", None),

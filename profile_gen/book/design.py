@@ -15,6 +15,7 @@ reads it).
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -33,6 +34,8 @@ DESIGN_KEY = "PROFILE_GEN_DESIGN"
 FONTS_URL = "theme/designs"
 """Where a design's fonts are in a built Book: `theme/designs/NAME/fonts/FILE`."""
 STYLES = ("normal", "italic")
+FONT_FILE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
+"""A font's file name in `fonts/`, without its extension."""
 WEIGHTS = range(100, 1000, 100)
 
 
@@ -75,7 +78,7 @@ def _font_problem(spec: dict) -> str | None:
     if not {"family", "file"} <= keys or not keys <= {"family", "file", "weight", "style"}:
         return ", ".join(sorted(keys)) or "-"
     file, family = spec["file"], spec["family"]
-    if not isinstance(file, str) or not designs.NAME.match(file.lower()) or "/" in file:
+    if not isinstance(file, str) or not FONT_FILE.match(file) or ".." in file:
         return f"file = {file!r}"
     if not isinstance(family, str) or not family.strip() or any(c in family for c in "\"'<>\\;{}"):
         return f"family = {family!r}"
