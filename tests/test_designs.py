@@ -142,6 +142,7 @@ def test_a_student_design_overriding_one_block_and_one_token(tmp_path):
     assert "--color-accent: #5b2a86;" in styles  # the token, over moderne's
     assert "Inter" in styles  # moderne's fonts and stylesheet, inherited
     cv = BeautifulSoup((site / "cv/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert "--cv-accent: #5b2a86" in cv.select_one(".cv")["style"]  # the token, in the CV
     assert cv.select_one(".cv-name.mine").get_text() == "Léa Moreau"  # the block
     assert cv.select_one(".cv-headline") is None  # the rest of the block replaced
     assert cv.select_one(".cv-side") is not None  # the other blocks kept
