@@ -41,7 +41,7 @@ FOLDER = "designs"
 TOKENS = "tokens.toml"
 TEMPLATES = "templates"
 FONTS = "fonts"
-STYLESHEETS = ("book", "print", "deck")
+STYLESHEETS = ("book", "print", "deck", "cards")
 """The theme's stylesheets a design may add to (`book.css` after `book.css`...)."""
 NAME = re.compile(r"^[a-z][a-z0-9_-]{0,39}$")
 """A design's name: its folder's name, lower case."""

@@ -147,6 +147,8 @@ def test_a_student_design_overriding_one_block_and_one_token(tmp_path):
     assert cv.select_one(".cv-headline") is None  # the rest of the block replaced
     assert cv.select_one(".cv-side") is not None  # the other blocks kept
     assert (site / "theme/designs/moderne/fonts/inter-latin-400-normal.woff2").is_file()
+    cards = (site / "soutenance/cards.html").read_text(encoding="utf-8")
+    assert 'font-family: "Inter"' in cards  # the cue cards in the design's font too
 
 
 @pytest.mark.parametrize(

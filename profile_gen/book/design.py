@@ -160,7 +160,8 @@ class Head:
 
     def css(self, kind: str, base: str = "") -> Markup:
         faces = self._faces["print" if kind == "print" else "book"].replace("@BASE@", base or ".")
-        parts = [self._properties if kind != "print" else "", faces, self._styles.get(kind, "")]
+        screen = kind in ("book", "deck")  # the tokens' colours: not the print's nor the cards'
+        parts = [self._properties if screen else "", faces, self._styles.get(kind, "")]
         return Markup("\n".join(part for part in parts if part))
 
 
