@@ -185,9 +185,11 @@ class Design:
             layer.folder / TEMPLATES for layer in self.layers if (layer.folder / TEMPLATES).is_dir()
         ]
 
-    def stylesheet(self, kind: str) -> str:
-        """What the design adds to the theme's stylesheet `kind`, its parents' first."""
-        return "\n".join(t for layer in reversed(self.layers) if (t := layer.stylesheet(kind)))
+    def stylesheet(self, kind: str, built_in_only: bool = False) -> str:
+        """What the design adds to the theme's stylesheet `kind`, its parents' first (only
+        the built-in design's with `built_in_only`)."""
+        layers = [layer for layer in reversed(self.layers) if not (built_in_only and layer.student)]
+        return "\n".join(t for layer in layers if (t := layer.stylesheet(kind)))
 
     def fonts(self) -> list[tuple[Layer, Font]]:
         """Each font face the design ships, with the design that ships it."""

@@ -135,8 +135,12 @@ def test_the_documented_example_overrides_one_block_and_one_token(tmp_path):
 
 
 def test_a_student_design_overriding_one_block_and_one_token(tmp_path):
-    own_design(tmp_path, MINE, {"templates/_cv.html": CV_BLOCK})
+    print_css = "html { font-family: fantasy; }"  # the CV's only: the annexe keeps its rules
+    own_design(tmp_path, MINE, {"templates/_cv.html": CV_BLOCK, "print.css": print_css})
     site = build(tmp_path)
+    assert print_css in (site / "cv/index.html").read_text(encoding="utf-8")
+    annexe = (site / "annexe/index.html").read_text(encoding="utf-8")
+    assert "fantasy" not in annexe and ".annexe .item-cv .cv-side" in annexe  # moderne's
     home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
     styles = " ".join(style.get_text() for style in home.find_all("style"))
     assert "--color-accent: #5b2a86;" in styles  # the token, over moderne's

@@ -156,10 +156,14 @@ class Head:
         self.name, self.built_in = design.name, design.built_in
         self._properties = design.custom_properties()
         self._styles = {kind: design.stylesheet(kind) for kind in designs.STYLESHEETS}
+        # the annexe keeps the thesis's rules: a student's print.css styles the CV page only
+        self._styles["annexe"] = design.stylesheet("print", built_in_only=True)
         self._faces = {kind: font_faces(design, "@BASE@", kind) for kind in ("book", "print")}
 
     def css(self, kind: str, base: str = "") -> Markup:
-        faces = self._faces["print" if kind == "print" else "book"].replace("@BASE@", base or ".")
+        """The additions to the stylesheet `kind` (`annexe`: to print.css on the annexe)."""
+        faces = self._faces["print" if kind in ("print", "annexe") else "book"]
+        faces = faces.replace("@BASE@", base or ".")
         screen = kind in ("book", "deck")  # the tokens' colours: not the print's nor the cards'
         parts = [self._properties if screen else "", faces, self._styles.get(kind, "")]
         return Markup("\n".join(part for part in parts if part))
