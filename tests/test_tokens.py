@@ -106,6 +106,24 @@ def test_chromium_draws_the_book_and_the_deck_in_the_shipped_font(chromium, samp
         page.close()
 
 
+def test_the_deck_pdf_embeds_the_shipped_font_and_the_annexe_the_print_font(sample_site_pdf):
+    import pikepdf
+
+    def fonts(name: str) -> set[str]:
+        with pikepdf.open(sample_site_pdf / name) as pdf:
+            return {
+                str(font.get("/BaseFont")).split("+")[-1]
+                for page in pdf.pages
+                for font in (page.Resources.get("/Font") or {}).values()
+            }
+
+    family = TOKENS["face"]["family"].replace(" ", "-")
+    deck = fonts("soutenance.pdf")
+    assert {family, f"{family}-Bold", f"{family}-Italic"} <= deck, deck
+    annexe = fonts("annexe.pdf")
+    assert "Liberation-Serif" in annexe and not any(f.startswith(family) for f in annexe)
+
+
 def test_the_shipped_font_files_and_licence():
     fonts = ROOT / "theme/static/fonts"
     for name, *_ in tokens.font_files("woff2"):
