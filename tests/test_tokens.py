@@ -17,6 +17,7 @@ from docx import Document
 from docx.shared import Pt as DocxPt
 from docx.shared import RGBColor as DocxRGB
 from pptx import Presentation
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 from pptx.util import Pt
 
@@ -211,6 +212,9 @@ def test_powerpoint_colours_font_and_sizes_are_the_tokens(color):
         for latin in slide._element.iter(qn("a:latin")):
             assert latin.get("typeface") == TOKENS["face"]["family"]
             assert latin.get("pitchFamily") == "34"
+    theme = deck.slide_master.part.part_related_by(RT.THEME).blob.decode("utf-8")
+    for name in ("majorFont", "minorFont"):  # a box the student adds is set in it too
+        assert f'<a:{name}><a:latin typeface="{TOKENS["face"]["family"]}"' in theme
     cards = fills(deck.slides[2])
     assert cards["Achievement 1"] == hex6(color_tokens["soft"])
     assert cards["Achievement 1 rule"] == accent
