@@ -23,13 +23,15 @@ from pptx.util import Pt
 
 from profile_gen import tokens
 from profile_gen.app.build import run_pelican
+from profile_gen.outputs import place
 from profile_gen.profile import colors
+from profile_gen.profile.loader import load
 from profile_gen.typography import ZWSP
 from profile_gen.views import measure
 from tests.conftest import ROOT, copy_sample
-from tests.deck_profiles import deck_dir, maximal
+from tests.deck_profiles import deck_dir, many_strengths, maximal, minimal_english
 from tests.docx_support import build as build_docx
-from tests.test_deck_pptx import PROFILE, deck_bytes, open_deck, profile_with
+from tests.test_deck_pptx import PROFILE, assert_fits, deck_bytes, open_deck, profile_with
 
 TOKENS = tomllib.loads((ROOT / "profile_gen/tokens.toml").read_text(encoding="utf-8"))
 UNIT = 0.75
@@ -257,17 +259,26 @@ def html_slides(site: Path, prefix: str) -> list[tuple[str, str, str, list[str]]
     return slides
 
 
-@pytest.mark.parametrize("data", [None, maximal()], ids=["sample", "long-texts"])
+@pytest.mark.parametrize(
+    "data",
+    [None, maximal(), many_strengths(), minimal_english()],
+    ids=["sample", "long-texts", "twelve-strengths", "minimal-english"],
+)
 def test_the_powerpoint_has_the_html_decks_slides_titles_and_numbers(tmp_path, data):
+    """Slide for slide, the PowerPoint is the HTML deck: the same titles ("(n/m)" of a
+    split slide included), the same "n / N", the same items listed; every text whole and
+    inside its box by the shipped font's measure."""
     copy_sample(tmp_path)
     if data is not None:
         text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
         (tmp_path / "content/profile.yaml").write_text(text, encoding="utf-8")
     settings = tmp_path / "pelican.conf.py"
     site = run_pelican(settings, tmp_path / "output", pdf=False, formats=("pptx",)).output
-    for prefix in ("", "en/"):
+    profile = load(tmp_path / "content/profile.yaml")
+    for lang in profile.locale:
+        prefix = "" if lang == profile.primary_language else f"{lang}/"
         expected = html_slides(site, prefix)
-        deck = Presentation(str(site / f"{prefix}soutenance.pptx"))
+        deck = Presentation(str(site / place("deck.pptx", lang, profile.primary_language)))
         assert len(deck.slides) == len(expected)
         for slide, (kind, title, number, listed) in zip(deck.slides, expected, strict=True):
             assert words(slide.shapes.title.text) == title, (prefix, kind)
@@ -282,3 +293,4 @@ def test_the_powerpoint_has_the_html_decks_slides_titles_and_numbers(tmp_path, d
             )
         )
         assert "…" not in whole  # no text cut: the profiles wrote none
+        assert assert_fits(deck) > 10
