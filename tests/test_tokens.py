@@ -17,18 +17,21 @@ from docx import Document
 from docx.shared import Pt as DocxPt
 from docx.shared import RGBColor as DocxRGB
 from pptx import Presentation
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 from pptx.util import Pt
 
 from profile_gen import tokens
 from profile_gen.app.build import run_pelican
+from profile_gen.outputs import place
 from profile_gen.profile import colors
+from profile_gen.profile.loader import load
 from profile_gen.typography import ZWSP
 from profile_gen.views import measure
 from tests.conftest import ROOT, copy_sample
-from tests.deck_profiles import deck_dir, maximal
+from tests.deck_profiles import deck_dir, many_strengths, maximal, minimal_english
 from tests.docx_support import build as build_docx
-from tests.test_deck_pptx import PROFILE, deck_bytes, open_deck, profile_with
+from tests.test_deck_pptx import PROFILE, assert_fits, deck_bytes, open_deck, profile_with
 
 TOKENS = tomllib.loads((ROOT / "profile_gen/tokens.toml").read_text(encoding="utf-8"))
 UNIT = 0.75
@@ -104,6 +107,24 @@ def test_chromium_draws_the_book_and_the_deck_in_the_shipped_font(chromium, samp
             assert body.startswith(f'"{family}"'), path
     finally:
         page.close()
+
+
+def test_the_deck_pdf_embeds_the_shipped_font_and_the_annexe_the_print_font(sample_site_pdf):
+    import pikepdf
+
+    def fonts(name: str) -> set[str]:
+        with pikepdf.open(sample_site_pdf / name) as pdf:
+            return {
+                str(font.get("/BaseFont")).split("+")[-1]
+                for page in pdf.pages
+                for font in (page.Resources.get("/Font") or {}).values()
+            }
+
+    family = TOKENS["face"]["family"].replace(" ", "-")
+    deck = fonts("soutenance.pdf")
+    assert {family, f"{family}-Bold", f"{family}-Italic"} <= deck, deck
+    annexe = fonts("annexe.pdf")
+    assert "Liberation-Serif" in annexe and not any(f.startswith(family) for f in annexe)
 
 
 def test_the_shipped_font_files_and_licence():
@@ -193,6 +214,9 @@ def test_powerpoint_colours_font_and_sizes_are_the_tokens(color):
         for latin in slide._element.iter(qn("a:latin")):
             assert latin.get("typeface") == TOKENS["face"]["family"]
             assert latin.get("pitchFamily") == "34"
+    theme = deck.slide_master.part.part_related_by(RT.THEME).blob.decode("utf-8")
+    for name in ("majorFont", "minorFont"):  # a box the student adds is set in it too
+        assert f'<a:{name}><a:latin typeface="{TOKENS["face"]["family"]}"' in theme
     cards = fills(deck.slides[2])
     assert cards["Achievement 1"] == hex6(color_tokens["soft"])
     assert cards["Achievement 1 rule"] == accent
@@ -235,17 +259,26 @@ def html_slides(site: Path, prefix: str) -> list[tuple[str, str, str, list[str]]
     return slides
 
 
-@pytest.mark.parametrize("data", [None, maximal()], ids=["sample", "long-texts"])
+@pytest.mark.parametrize(
+    "data",
+    [None, maximal(), many_strengths(), minimal_english()],
+    ids=["sample", "long-texts", "twelve-strengths", "minimal-english"],
+)
 def test_the_powerpoint_has_the_html_decks_slides_titles_and_numbers(tmp_path, data):
+    """Slide for slide, the PowerPoint is the HTML deck: the same titles ("(n/m)" of a
+    split slide included), the same "n / N", the same items listed; every text whole and
+    inside its box by the shipped font's measure."""
     copy_sample(tmp_path)
     if data is not None:
         text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
         (tmp_path / "content/profile.yaml").write_text(text, encoding="utf-8")
     settings = tmp_path / "pelican.conf.py"
     site = run_pelican(settings, tmp_path / "output", pdf=False, formats=("pptx",)).output
-    for prefix in ("", "en/"):
+    profile = load(tmp_path / "content/profile.yaml")
+    for lang in profile.locale:
+        prefix = "" if lang == profile.primary_language else f"{lang}/"
         expected = html_slides(site, prefix)
-        deck = Presentation(str(site / f"{prefix}soutenance.pptx"))
+        deck = Presentation(str(site / place("deck.pptx", lang, profile.primary_language)))
         assert len(deck.slides) == len(expected)
         for slide, (kind, title, number, listed) in zip(deck.slides, expected, strict=True):
             assert words(slide.shapes.title.text) == title, (prefix, kind)
@@ -260,3 +293,4 @@ def test_the_powerpoint_has_the_html_decks_slides_titles_and_numbers(tmp_path, d
             )
         )
         assert "…" not in whole  # no text cut: the profiles wrote none
+        assert assert_fits(deck) > 10

@@ -166,7 +166,7 @@ def _raw_label(context, key: str) -> str:
 
 def _font_faces(base: str) -> Markup:
     """The shipped font's @font-face rules for a page whose root is `base` (`SITEURL`)."""
-    return Markup(tokens.font_faces(base or "."))
+    return Markup(tokens.font_faces(base or ""))  # as the stylesheets: `{{ SITEURL }}/theme/`
 
 
 @pass_context

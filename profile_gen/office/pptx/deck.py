@@ -83,14 +83,20 @@ def _drop_thumbnail(presentation) -> None:
             relationships.pop(key)
 
 
-def _link_colour(presentation, accent: str) -> None:
+def _theme(presentation, accent: str) -> None:
     """Links in the person's colour: the theme's hyperlink colours (the template's blue and
-    purple would stand out on the closing slide)."""
+    purple would stand out on the closing slide); the deck's font as the theme's, so a box
+    a student adds in PowerPoint is set in it too."""
     theme = presentation.slide_master.part.part_related_by(RT.THEME)
     xml = theme.blob.decode("utf-8")
     for name in ("hlink", "folHlink"):
         pattern = rf'<a:{name}><a:srgbClr val="[0-9A-Fa-f]{{6}}"/></a:{name}>'
         xml = re.sub(pattern, f'<a:{name}><a:srgbClr val="{accent.upper()}"/></a:{name}>', xml)
+    for name in ("majorFont", "minorFont"):
+        latin = (
+            f'<a:latin typeface="{shapes.FONT}" pitchFamily="{shapes.PITCH_FAMILY}" charset="0"/>'
+        )
+        xml = re.sub(rf"<a:{name}><a:latin [^>]*/>", f"<a:{name}>{latin}", xml)
     theme._blob = xml.encode("utf-8")  # a plain part: python-pptx keeps its bytes
 
 
@@ -145,7 +151,7 @@ def build(plan: list[DeckSlide], ctx: DeckContext, date: datetime.datetime) -> b
     presentation = Presentation()
     _widen_template(presentation)
     _drop_thumbnail(presentation)
-    _link_colour(presentation, ctx.accent)
+    _theme(presentation, ctx.accent)
     layout = presentation.slide_layouts.get_by_name(LAYOUT)
     fits = fit_deck(ctx.profile, ctx.lang, plan)
     for number, (planned, fitted) in enumerate(zip(plan, fits, strict=True), 1):

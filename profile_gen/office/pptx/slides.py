@@ -143,7 +143,7 @@ def profile_slide(slide, ctx: DeckContext, plan: DeckSlide) -> None:
         job = profile.experience[0]
         text = f"{ctx.t(job.title)} — {ctx.typeset(job.organization)}"
         para = ctx.para(text, 34, color=MUTED, align="center", line=1.3)
-        fitted, tall = _column([([para], 0.0, 0.0)], CONTENT_WIDTH, u(130))
+        fitted, tall = _column([([para], 0.0, 0.0)], CONTENT_WIDTH, u(148))  # deck_fit's room
         bottom -= tall
         box = Box(MARGIN, bottom, CONTENT_WIDTH, tall + 1)
         shapes.text_box(slide, "Current position", box, fitted[0][0], ctx.language_tag)
