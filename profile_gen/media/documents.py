@@ -78,7 +78,8 @@ def tool_identity(*libraries: str) -> str:
     files = sorted(
         (path.relative_to(package).as_posix(), info.st_size, info.st_mtime_ns)
         for path in package.rglob("*")
-        if path.suffix in (".py", ".json", ".html", ".css") and "__pycache__" not in path.parts
+        if path.suffix in (".py", ".json", ".toml", ".html", ".css")
+        and "__pycache__" not in path.parts
         for info in [path.stat()]
     )
     versions = []

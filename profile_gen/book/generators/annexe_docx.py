@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from profile_gen.book.design import DESIGN_KEY
 from profile_gen.book.generators.annexe import AnnexeGenerator, print_font
 from profile_gen.keys import CITATION_KEY, wants
 from profile_gen.media import cache_folder, documents
@@ -111,7 +112,8 @@ class AnnexeDocxGenerator(AnnexeGenerator):
             return
         inputs = self.inputs()
         cache, output = documents.of_build(self.settings), Path(self.output_path)
-        key = cache.key(documents.tool_identity(*LIBRARIES), FILE_NAME, keyed(inputs))
+        design = self.settings.get(DESIGN_KEY)  # its accent shows in the CV
+        key = cache.key(documents.tool_identity(*LIBRARIES), FILE_NAME, keyed(inputs), design)
         if cache.reuse(FILE_NAME, key, output, FILE_NAME) is None:
             # written at the end of the build, beside the PDFs (python-docx imported there)
             cache.defer(FILE_NAME, key, output, FILE_NAME, lambda: self._write(inputs))

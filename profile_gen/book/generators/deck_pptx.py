@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 from profile_gen.book.context import ProfileGenerator
+from profile_gen.book.design import DESIGN_KEY
 from profile_gen.book.generators.deck import DECK_PHOTO_WIDTHS
 from profile_gen.keys import wants
 from profile_gen.media import cache_folder, documents, images
@@ -50,10 +51,10 @@ class PowerPointGenerator(ProfileGenerator):
             codes = link_codes(links, cache_folder(self.settings, "qr"))
             relative = place("deck.pptx", lang, book.primary)
             identity = documents.tool_identity(*LIBRARIES)
-            # the whole profile: the deck shows the defence and much of the rest
-            key = cache.key(
-                identity, relative, profile, lang, codes, photo, documents.source_epoch()
-            )
+            # the whole profile (the deck shows the defence and much of the rest), the design
+            design = self.settings.get(DESIGN_KEY)
+            epoch = documents.source_epoch()
+            key = cache.key(identity, relative, profile, lang, codes, photo, design, epoch)
             if cache.reuse(relative, key, output, relative) is None:
                 # written at the end of the build, beside the PDFs (python-pptx imported there)
                 write = functools.partial(
@@ -67,6 +68,6 @@ class PowerPointGenerator(ProfileGenerator):
         plan = fitted_plan(profile)  # the HTML deck's slides: split where it splits
         target.parent.mkdir(parents=True, exist_ok=True)
         temp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
-        context = deck_context(profile, lang, codes, photo)
+        context = deck_context(profile, lang, codes, photo, self.settings.get(DESIGN_KEY))
         temp.write_bytes(build(plan, context, document_date(self.settings)))
         os.replace(temp, target)

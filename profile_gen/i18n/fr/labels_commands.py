@@ -78,4 +78,7 @@ LABELS_COMMANDS = {
     "help.serve_documents": "tenir aussi à jour les PDF, le Word et les PowerPoint, en arrière-plan après chaque page reconstruite (par défaut ; --no-documents : les pages seules)",
     "serve.documents_done": "Documents à jour ({seconds} s) : {files}",
     "serve.documents_failed": "Documents non reconstruits (les pages restent servies) : {error}",
+    "help.designs": "lister les designs (Book, CV, soutenance) : le nom, puis leur allure ; choisissez-en un avec design: NOM dans profile.yaml",
+    "help.init_design": "le design du profil (design: NOM dans profile.yaml ; profile-gen designs les liste)",
+    "designs.default": " (par défaut)",
 }
