@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import shutil
 
 from bs4 import BeautifulSoup
@@ -46,25 +47,41 @@ def test_cohort_builds_every_valid_profile(tmp_path, run_cli, in_dir):
         assert (output / slug / decks[slug] / "index.html").is_file()
     assert not (output / "zoe-broken").exists()
     index = BeautifulSoup((output / "index.html").read_text("utf-8"), "html.parser")
-    books = {card.find("a").get_text(): card for card in index.select("main > ul > li")[:2]}
+    books = {row.find("a").get_text(): row for row in index.select("#cohort-table tbody tr")}
     assert list(books) == ["Léa Moreau", "Marc Petit"]
-    for slug, card in zip(("lea-moreau", "marc-petit"), books.values(), strict=True):
-        hrefs = [a["href"] for a in card.find_all("a") if a["href"].endswith(".html")]
+    for slug, row in zip(("lea-moreau", "marc-petit"), books.values(), strict=True):
+        hrefs = [a["href"] for a in row.find_all("a") if a["href"].endswith(".html")]
         assert hrefs == [
             f"{slug}/{page}/index.html".replace("//", "/") for page in ("", "annexe", decks[slug])
         ]
         assert all((output / href).is_file() for href in hrefs)
-    # French typography: a no-break space before the colon
     # the tutor sees each student's readiness: the sample is complete, Marc lacks an item
-    assert "Annexes\u00a0: 11/11 · Soutenance\u00a0: 7/7 · prêt" in books["Léa Moreau"].get_text(
-        " ", strip=True
-    )
+    assert [td.get_text(" ", strip=True) for td in books["Léa Moreau"].find_all("td")[1:4]] == [
+        "11/11",
+        "7/7",
+        "prêt",
+    ]
     marc = books["Marc Petit"]
-    assert "Annexes\u00a0: 10/11" in marc.get_text() and "prêt" not in marc.get_text()
+    assert marc.find_all("td")[1].get_text() == "10/11" and "prêt" not in marc.get_text()
     assert [li.get_text() for li in marc.select("details li")] == ["QR code + lien vers LinkedIn"]
     # and why a profile could not be built
     failed = index.find("h2", class_="failed").find_next("ul").get_text()
     assert "zoe-broken" in failed and "identity.headlin" in failed
+    # the readiness table beside the page, every member in it, the broken one too
+    rows = read_csv(output / "cohort.csv")
+    assert [row["Identifiant"] for row in rows] == ["lea-moreau", "marc-petit", "zoe-broken"]
+    assert [row["État"] for row in rows] == ["prêt", "à compléter", "non construit"]
+    assert rows[1]["Annexes présentes"] == "10" and rows[1]["Annexes attendues"] == "11"
+    assert "identity.headlin" in rows[2]["Erreur"]
+    # stderr is no terminal here: plain progress lines, then the failures, at the end
+    err = result.err.splitlines()
+    assert "Books 3/3 (1 en échec)" in err
+    assert err.index("Books 3/3 (1 en échec)") < err.index("✗ zoe-broken : non construit")
+
+
+def read_csv(path):
+    with path.open(encoding="utf-8-sig", newline="") as file:
+        return list(csv.DictReader(file))
 
 
 def test_all_valid_cohort_exits_0_and_keeps_books_when_one_breaks(tmp_path, run_cli, in_dir):

@@ -75,4 +75,6 @@ LABELS_COMMANDS = {
     "photo.kind.owner": "the camera owner's name",
     "check.photo_metadata": "These images say where they were taken or which camera took them, and a public repository publishes them as they are; remove that data (pixels unchanged) with `profile-gen photo strip`:",
     "check.photo_item": "{path}: {kinds}",
+    "help.shard": "with --cohort: build only share K of N of the members (one job of a CI matrix); --merge then gathers the shares",
+    "help.merge": "with --cohort: write the cohort's index from the shares (--shard) gathered in the output folder, building nothing",
 }
