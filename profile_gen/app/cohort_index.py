@@ -72,8 +72,12 @@ def write_index(theme: Path, output: Path, outcomes: list[Outcome], lang: str) -
         books=books,
         failed=[o for o in outcomes if not o.ok],
         csv_file=CSV_FILE,
-        shown=i18n.text(lang, "cohort.shown", shown="{shown}", total="{total}"),
-        shown_now=i18n.text(lang, "cohort.shown", shown=len(books), total=len(books)),
+        shown={  # the script's templates, and the counts that take the singular
+            "many": i18n.text(lang, "cohort.shown", count="{count}", total="{total}"),
+            "one": i18n.text(lang, "cohort.shown_one", count="{count}", total="{total}"),
+            "singular": " ".join(str(n) for n in (0, 1) if i18n.is_singular(lang, n)),
+            "now": i18n.text(lang, "cohort.shown", count=len(books), total=len(books)),
+        },
     )
     (output / INDEX).write_text(html, encoding="utf-8")
     write_csv(output / CSV_FILE, outcomes, lang)
