@@ -18,6 +18,7 @@ from profile_gen.app.cohort_pool import built_in_pool
 from profile_gen.app.cohort_progress import Progress
 from profile_gen.app.cohort_shard import parse_shard, shard_members, write_shard
 from profile_gen.errors import BuildError
+from profile_gen.outputs import DOCUMENT_SUFFIXES
 from tests.conftest import ROOT
 
 
@@ -235,6 +236,9 @@ def test_shards_then_merge_write_one_index(tmp_path, run_cli, in_dir):
     assert first.code == 0 and "1/1 Books" in first.out
     output = tmp_path / "output"
     assert not (output / "index.html").exists()  # the merge writes it
+    assert (output / "lea-moreau/index.html").is_file()
+    # --formats= honoured: the pages only
+    assert not [p for p in (output / "lea-moreau").rglob("*") if p.suffix in DOCUMENT_SUFFIXES]
     second = run_cli("build", "--cohort", "classe", "--formats=", "--shard", "2/2")
     assert second.code == 2 and "✗ zoe-broken : non construit" in second.err
     shard = json.loads((output / "cohort-shard-1-of-2.json").read_text("utf-8"))

@@ -231,7 +231,6 @@ LABELS_OUTPUTS = {
     "cohort.missing": "{count} items to complete",
     "cohort.missing_one": "{count} item to complete",
     "cohort.not_built": "Not built (the reason under each)",
-    "cohort.progress": "Books",
     "cohort.failed": "✗ {slug}: not built",
     "cohort.done": "{built}/{total} Books built in {output} in {seconds} s ({jobs} processes).",
     "cohort.failures": "Failed: {slugs}",

@@ -231,7 +231,6 @@ LABELS_OUTPUTS = {
     "cohort.missing": "{count} points à compléter",
     "cohort.missing_one": "{count} point à compléter",
     "cohort.not_built": "Non construits (la raison sous chacun)",
-    "cohort.progress": "Books",
     "cohort.failed": "✗ {slug} : non construit",
     "cohort.done": "{built}/{total} Books construits dans {output} en {seconds} s ({jobs} processus).",
     "cohort.failures": "En échec : {slugs}",
