@@ -24,7 +24,6 @@ from profile_gen.app.cohort_pool import built_in_pool
 from profile_gen.app.cohort_progress import Progress
 from profile_gen.app.cohort_shard import read_shards, shard_members, write_shard
 from profile_gen.app.terminal import safe, say
-from profile_gen.book import render
 from profile_gen.errors import BuildError, ProfileError, ProfileGenError
 from profile_gen.outputs import place
 from profile_gen.profile.readiness import assess

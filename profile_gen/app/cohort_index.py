@@ -13,8 +13,8 @@ from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
 from profile_gen import i18n
+from profile_gen.book import render
 from profile_gen.outputs import DECK_SLUGS, place
-from profile_gen.site import render
 
 INDEX = "index.html"
 CSV_FILE = "cohort.csv"
