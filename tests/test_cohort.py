@@ -71,10 +71,11 @@ def test_cohort_builds_every_valid_profile(tmp_path, run_cli, in_dir):
     assert [td.get_text(" ", strip=True) for td in books["Léa Moreau"].find_all("td")[1:4]] == [
         "11/11",
         "7/7",
-        "prêt",
+        "100\u00a0% · prêt",  # French typography: a no-break space before %
     ]
     marc = books["Marc Petit"]
     assert marc.find_all("td")[1].get_text() == "10/11" and "prêt" not in marc.get_text()
+    assert marc["data-readiness"] == str(100 * 17 // 18) and "94\u00a0%" in marc.get_text()
     assert [li.get_text() for li in marc.select("details li")] == ["QR code + lien vers LinkedIn"]
     # and why a profile could not be built
     failed = index.find("h2", class_="failed").find_next("ul").get_text()

@@ -287,5 +287,6 @@ LABELS_OUTPUTS = {
     "cohort.shown_one": "{count} of {total} Books shown",
     "cohort.progress_line": "Books {done}/{total}",
     "cohort.progress_failed": "({count} failed)",
+    "cohort.percent": "{value}%",
     "cohort.merged": "{built}/{total} Books gathered in {output}.",
 }

@@ -287,5 +287,6 @@ LABELS_OUTPUTS = {
     "cohort.shown_one": "{count} Book affiché sur {total}",
     "cohort.progress_line": "Books {done}/{total}",
     "cohort.progress_failed": "({count} en échec)",
+    "cohort.percent": "{value} %",
     "cohort.merged": "{built}/{total} Books réunis dans {output}.",
 }
