@@ -118,12 +118,13 @@ def cmd_build(args: argparse.Namespace) -> int:
     with long_lived_imports():
         from profile_gen.app.build import build
         from profile_gen.app.project import SETTINGS_FILE
+
+        if args.cohort:  # and the plugin: the workers are forked with it, out of the GC's way
+            from profile_gen.app.cohort import build_cohort, merge_cohort
+            from profile_gen.app.cohort_shard import parse_shard
     formats = formats_asked(args.formats, args.no_pdf)  # --no-pdf: an alias, handled there
 
     if args.cohort:
-        from profile_gen.app.cohort import build_cohort, merge_cohort
-        from profile_gen.app.cohort_shard import parse_shard
-
         settings = args.settings or (SETTINGS_FILE if Path(SETTINGS_FILE).is_file() else None)
         settings_file = Path(settings) if settings else None
         output = Path(args.output) if args.output else Path("output") if settings is None else None

@@ -11,19 +11,19 @@ from __future__ import annotations
 
 import errno
 import functools
-import importlib
 import os
 import time
 from pathlib import Path
 
 from profile_gen import i18n
-from profile_gen.app.build import PLUGIN, documents_written, project_settings, run_pelican
+from profile_gen.app.build import documents_written, project_settings, run_pelican
 from profile_gen.app.check import article_count
 from profile_gen.app.cohort_index import Outcome, write_index
 from profile_gen.app.cohort_pool import built_in_pool
 from profile_gen.app.cohort_progress import Progress
 from profile_gen.app.cohort_shard import read_shards, shard_members, write_shard
 from profile_gen.app.terminal import safe, say
+from profile_gen.book import plugin  # noqa: F401 - imported once, before the workers fork
 from profile_gen.errors import BuildError, ProfileError, ProfileGenError
 from profile_gen.outputs import place
 from profile_gen.profile.readiness import assess
@@ -205,7 +205,6 @@ def build_cohort(
     output.mkdir(parents=True, exist_ok=True)
     jobs = min(jobs or os.cpu_count() or 1, max(len(members), 1))
     started = time.perf_counter()
-    importlib.import_module(PLUGIN)  # once here: every worker is forked with it
     outcomes = [unreadable(slug, path, error, lang) for slug, path, error in members if error]
     arguments = {
         slug: (settings_file, slug, path, output, pdf, lang, formats)
