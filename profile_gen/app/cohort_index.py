@@ -12,7 +12,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
-from profile_gen import i18n
+from profile_gen import i18n, tokens
 from profile_gen.book import render
 from profile_gen.outputs import DECK_SLUGS, place
 
@@ -68,7 +68,7 @@ def write_index(theme: Path, output: Path, outcomes: list[Outcome], lang: str) -
     html = env.get_template("cohort.html").render(
         lang=lang,
         primary_lang=lang,
-        tokens_css=Markup((theme / "static/css/tokens.css").read_text(encoding="utf-8")),
+        tokens_css=Markup(tokens.css()),
         books=books,
         failed=[o for o in outcomes if not o.ok],
         csv_file=CSV_FILE,

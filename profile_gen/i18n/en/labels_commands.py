@@ -77,4 +77,7 @@ LABELS_COMMANDS = {
     "check.photo_item": "{path}: {kinds}",
     "help.shard": "with --cohort: build only share K of N of the members (one job of a CI matrix); --merge then gathers the shares",
     "help.merge": "with --cohort: write the cohort's index from the shares (--shard) gathered in the output folder, building nothing",
+    "help.designs": "list the designs (Book, CV, deck): the name, then how it looks; choose one with design: NAME in profile.yaml",
+    "help.init_design": "the profile's design (design: NAME in profile.yaml; profile-gen designs lists them)",
+    "designs.default": " (the default)",
 }
