@@ -78,6 +78,8 @@ LABELS_COMMANDS = {
     "help.serve_documents": "also keep the PDFs, the Word and PowerPoint files current, in the background after each rebuilt page (the default; --no-documents: the pages only)",
     "serve.documents_done": "Documents current ({seconds} s): {files}",
     "serve.documents_failed": "Documents not rebuilt (the pages are still served): {error}",
+    "help.shard": "with --cohort: build only share K of N of the members (one job of a CI matrix); --merge then gathers the shares",
+    "help.merge": "with --cohort: write the cohort's index from the shares (--shard) gathered in the output folder, building nothing",
     "help.designs": "list the designs (Book, CV, deck): the name, then how it looks; choose one with design: NAME in profile.yaml",
     "help.init_design": "the profile's design (design: NAME in profile.yaml; profile-gen designs lists them)",
     "designs.default": " (the default)",

@@ -78,6 +78,8 @@ LABELS_COMMANDS = {
     "help.serve_documents": "tenir aussi à jour les PDF, le Word et les PowerPoint, en arrière-plan après chaque page reconstruite (par défaut ; --no-documents : les pages seules)",
     "serve.documents_done": "Documents à jour ({seconds} s) : {files}",
     "serve.documents_failed": "Documents non reconstruits (les pages restent servies) : {error}",
+    "help.shard": "avec --cohort : ne construire que la part K sur N des membres (une tâche d'une matrice de CI) ; --merge réunit ensuite les parts",
+    "help.merge": "avec --cohort : écrire l'index de la promotion à partir des parts (--shard) réunies dans le dossier de sortie, sans rien construire",
     "help.designs": "lister les designs (Book, CV, soutenance) : le nom, puis leur allure ; choisissez-en un avec design: NOM dans profile.yaml",
     "help.init_design": "le design du profil (design: NOM dans profile.yaml ; profile-gen designs les liste)",
     "designs.default": " (par défaut)",
