@@ -31,6 +31,13 @@ PUBLIC_KEY = "PROFILE_GEN_PUBLIC"
 rehearsal material (`profile_gen.outputs.is_kept_off`), the deck only when the profile
 publishes it, without notes."""
 
+FORCE_KEY = "PROFILE_GEN_FORCE"
+"""True: every document is printed again (`build --force`), and kept for the next builds."""
+
+DOCUMENTS_KEY = "PROFILE_GEN_DOCUMENTS"
+"""The build's documents' cache (`profile_gen.media.documents.of_build`), shared by the
+generators and the PDF step; its `status` says which documents were printed or kept."""
+
 
 def wants(settings: dict, name: str) -> bool:
     """Whether the document format `name` is to be written in this build."""

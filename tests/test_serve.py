@@ -115,3 +115,46 @@ def test_a_port_in_use_is_named(sample_copy, in_dir, run_cli):
         assert f"--port {first.port + 1}" in result.err and "interne" not in result.err
     finally:
         first.httpd.server_close()
+
+
+# --------------------------------------------------------------------------- documents
+
+
+def test_the_documents_follow_a_save_in_the_background(sample_copy):
+    """`serve` keeps the PDFs and office files current after the HTML (only those whose
+    inputs changed); a failed documents' build is told, and the server goes on."""
+    import os
+    import sys
+
+    from pypdf import PdfReader
+
+    messages: list[str] = []
+    server = Server(sample_copy / "pelican.conf.py", port=0, say=messages.append, documents=True)
+    output = sample_copy / "output"
+    annexe, deck = output / "annexe.pdf", output / "soutenance.pdf"
+    server.start()
+    try:
+        wait_for(lambda: annexe.is_file() and (output / "annexe.docx").is_file(), timeout=300)
+        wait_for(lambda: (output / "soutenance.pptx").is_file() and deck.is_file(), timeout=300)
+        first, deck_file = os.stat(annexe).st_ino, os.stat(deck).st_ino
+        edit(sample_copy, "  - name: ITIL 4 Foundation\n", "  - name: ITIL 4 Foundation Servie\n")
+        wait_for(lambda: status(server)["build"] == 2)
+        assert "Servie" in (output / "cv/index.html").read_text("utf-8")  # the HTML first
+        # the documents a few seconds later; the HTML build kept the previous ones meanwhile
+        assert annexe.is_file()
+        wait_for(lambda: os.stat(annexe).st_ino != first, timeout=300)
+        text = "".join(page.extract_text() for page in PdfReader(annexe).pages)
+        assert "Servie" in text
+        assert os.stat(deck).st_ino == deck_file  # the deck's page did not change: left alone
+        assert any("Documents" in message and "annexe.pdf" in message for message in messages)
+
+        assert server.documents is not None
+        server.documents.command = [sys.executable, "-c", "import sys; sys.exit('en panne')"]
+        server.documents.finished.clear()
+        edit(sample_copy, "Foundation Servie", "Foundation Servie deux fois")
+        wait_for(lambda: status(server)["build"] == 3)
+        wait_for(lambda: any("en panne" in message for message in messages), timeout=120)
+        assert "Servie deux fois" in fetch(server.url + "cv/")  # still served
+        assert annexe.is_file()
+    finally:
+        server.stop()

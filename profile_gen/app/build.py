@@ -11,9 +11,10 @@ from __future__ import annotations
 import logging
 import shutil
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
+from types import MappingProxyType
 from typing import NamedTuple
 
 from pelican import Pelican
@@ -24,6 +25,8 @@ from profile_gen.app.project import project_settings
 from profile_gen.app.terminal import say
 from profile_gen.errors import BuildError
 from profile_gen.keys import (
+    DOCUMENTS_KEY,
+    FORCE_KEY,
     FORMATS_KEY,
     PAGES_KEY,
     PDF_KEY,
@@ -31,6 +34,7 @@ from profile_gen.keys import (
     PUBLIC_KEY,
     RAISE_KEY,
 )
+from profile_gen.media.documents import KEPT, same_file
 from profile_gen.outputs import DOCUMENT_FORMATS, documents
 from profile_gen.profile.model import Profile
 from profile_gen.views.text import text_images
@@ -90,6 +94,9 @@ class Built(NamedTuple):
     profile: Profile
     pdf_pages: dict[str, int] | None
     """Pages of each PDF written; None when WeasyPrint is unavailable."""
+    documents: Mapping[str, str] = MappingProxyType({})
+    """What the build did with each document, by path in the output: printed, or kept
+    unchanged from a build before (`profile_gen.media.documents`)."""
 
 
 def chosen_formats(pdf: object, formats: tuple[str, ...] | None) -> frozenset[str]:
@@ -107,19 +114,25 @@ def run_pelican(
     content: Path | None = None,
     formats: tuple[str, ...] | None = None,
     public: bool = False,
+    force: bool = False,
+    carry: bool = False,
 ) -> Built:
     """Build into a staging folder and swap it in; `pdf` is False, True or some PDF names;
     `content` replaces the settings' content folder (one profile of a cohort); `formats`
     are the documents to write (`outputs.DOCUMENT_FORMATS`), by default all of them, or none
     when `pdf` is False (`check`, `serve`); `public` builds the Book as it goes online
-    (`--public`): what `publish` would copy of a full build, and no document at all."""
+    (`--public`): what `publish` would copy of a full build, and no document at all;
+    `force` prints every document again, changed or not (`--force`); `carry` keeps the
+    documents of the output this build replaces where it writes none (`serve`'s HTML builds,
+    whose documents are built in the background)."""
     if public:
         pdf, formats = False, ()
     settings = project_settings(settings_file, content)
     final = Path(output).resolve() if output else Path(settings["OUTPUT_PATH"])
     try:
         with output_lock(final):
-            return _build_into(settings, settings_file, final, pdf, formats, public)
+            settings[FORCE_KEY] = force
+            return _build_into(settings, settings_file, final, pdf, formats, public, carry)
     except OSError as error:  # a full disk, a read-only folder: say which folder
         if error.filename is None:
             error.filename = str(final)
@@ -152,6 +165,7 @@ def _build_into(
     pdf: bool | tuple[str, ...],
     formats: tuple[str, ...] | None,
     public: bool,
+    carry: bool = False,
 ) -> Built:
     staging = final.with_name(f".{final.name}.building")
     if staging.exists():
@@ -169,11 +183,26 @@ def _build_into(
         pelican.run()
         if public:
             staging = _kept_public(staging)
+        elif carry:
+            _carry_documents(final, staging, pelican.settings[PROFILE_KEY])
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     _swap(staging, final)
-    return Built(final, pelican.settings[PROFILE_KEY], pelican.settings.get(PAGES_KEY, {}))
+    cache = pelican.settings.get(DOCUMENTS_KEY)
+    done = dict(cache.status) if cache is not None else {}
+    return Built(final, pelican.settings[PROFILE_KEY], pelican.settings.get(PAGES_KEY, {}), done)
+
+
+def _carry_documents(final: Path, staging: Path, profile: Profile) -> None:
+    """The documents of `final` that the build in `staging` did not write, linked into it
+    (the same files: a viewer showing one does not reload it)."""
+    for relative in documents(profile.locale, profile.primary_language):
+        source, target = final / relative, staging / relative
+        if source.is_symlink() or not source.is_file() or target.exists():
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        same_file(source, target)
 
 
 def _kept_public(staging: Path) -> Path:
@@ -202,6 +231,23 @@ def documents_written(output: Path, profile: Profile) -> list[str]:
     return [path for path in written if (output / path).is_file()]
 
 
+def documents_line(lang: str, output: Path, files: list[str], done: Mapping[str, str]) -> str:
+    """The "Documents" line: the documents printed by this build, then those kept unchanged
+    from a build before (not rewritten: same file, same time)."""
+    kept = [path for path in files if done.get(path) == KEPT]
+    parts = []
+    for key, group in (
+        ("documents.reprinted", [path for path in files if path not in kept]),
+        ("documents.kept", kept),
+    ):
+        if group:
+            names = ", ".join(str(output / path) for path in group)
+            parts.append(i18n.text(lang, key, count=len(group), files=names))
+    return i18n.text(
+        lang, "documents.written", files=i18n.text(lang, "documents.separator").join(parts)
+    )
+
+
 def build(
     settings_file: Path | None,
     output: str | None = None,
@@ -210,18 +256,20 @@ def build(
     content: Path | None = None,
     formats: tuple[str, ...] | None = None,
     public: bool = False,
+    force: bool = False,
 ) -> int:
     """Build the Book (of `content`, else of the settings' content folder) and say where;
-    `public`: the Book as it goes online (`run_pelican`)."""
+    `public`: the Book as it goes online, `force`: every document printed (`run_pelican`)."""
     quiet_pelican()
     started = time.perf_counter()
-    final, profile, _ = run_pelican(
+    final, profile, _, done = run_pelican(
         settings_file,
         Path(output) if output else None,
         pdf,
         content=content,
         formats=formats,
         public=public,
+        force=force,
     )
     pages = sum(1 for _ in final.rglob("*.html"))
     lang = lang or profile.primary_language
@@ -238,7 +286,7 @@ def build(
         say(i18n.text(lang, "build.public", output=str(final)))
     files = documents_written(final, profile)
     if files:
-        say(i18n.text(lang, "documents.written", files=", ".join(str(final / f) for f in files)))
+        say(documents_line(lang, final, files, done))
     pictures = sorted({field for field, _ in text_images(profile)})
     if pictures:
         say(i18n.text(lang, "build.text_images", fields=", ".join(pictures)))

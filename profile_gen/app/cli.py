@@ -168,6 +168,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         content=content,
         formats=formats,
         public=args.public,
+        force=args.force,
     )
 
 
@@ -181,9 +182,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
         settings_file,
         args.port,
         started=i18n.text(lang, "serve.started", url="{url}"),
-        pdf=args.pdf,
+        pdf=False,
         content=content,
         lang=lang,
+        documents=args.documents or args.pdf,
     )
 
 
@@ -301,6 +303,7 @@ def parser(lang: str = "fr") -> argparse.ArgumentParser:
         help=i18n.text(lang, "help.formats", formats=", ".join(DOCUMENT_FORMATS)),
     )
     build.add_argument("--public", action="store_true", help=h("public"))
+    build.add_argument("--force", action="store_true", help=h("build_force"))
     build.add_argument("--cohort", metavar="DIR", help=h("cohort"))
     build.add_argument("-j", "--jobs", type=int_between(lang, 1, 256), help=h("jobs"))
     build.add_argument("--shard", metavar="K/N", help=h("shard"))
@@ -353,7 +356,13 @@ def parser(lang: str = "fr") -> argparse.ArgumentParser:
     serve.add_argument("--settings", help=h("settings"))
     serve.add_argument("--content", metavar="DIR", help=h("content"))
     serve.add_argument("-p", "--port", type=int_between(lang, 0, 65535), default=8000)
-    serve.add_argument("--pdf", action="store_true", help=h("serve_pdf"))
+    serve.add_argument(
+        "--documents",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help=h("serve_documents"),
+    )
+    serve.add_argument("--pdf", action="store_true", help=argparse.SUPPRESS)  # now the default
     serve.set_defaults(run=cmd_serve)
     return main
 

@@ -1,4 +1,5 @@
-"""`profile-gen serve`: serve the Book on localhost, rebuild on change, reload the browser.
+"""`profile-gen serve`: serve the Book on localhost, rebuild on change, reload the browser;
+the documents (PDF, Word, PowerPoint) follow in the background (`serve_documents`).
 
 The files on disk stay exactly what `build` writes: the reload script is added to HTML
 responses only. A failed rebuild is shown in the terminal and in the browser, and the
@@ -23,6 +24,7 @@ from urllib.parse import unquote
 from profile_gen import i18n
 from profile_gen.app import terminal
 from profile_gen.app.build import project_settings, run_pelican
+from profile_gen.app.serve_documents import DocumentJob, build_command, documents_folder
 from profile_gen.errors import BuildError, ProfileError
 
 BIND = "127.0.0.1"
@@ -172,6 +174,7 @@ class Server:
         pdf: bool = False,
         content: Path | None = None,
         lang: str = "fr",
+        documents: bool = False,
     ) -> None:
         self.lang = lang
         self.settings_file = settings_file
@@ -189,6 +192,13 @@ class Server:
         )
         self.say = say
         self.pdf = pdf
+        self.build_lock = threading.Lock()
+        """Held while the served folder is swapped or its documents replaced."""
+        self.documents = None
+        if documents:  # kept current in the background (`serve_documents`)
+            command = build_command(settings_file and settings_file.resolve(), self.content)
+            built = documents_folder(settings)
+            self.documents = DocumentJob(command, built, self.output, self.build_lock, say, lang)
         self.state = BuildState()
         self.stopping = threading.Event()
         handler: type[Handler] = type("BoundHandler", (Handler,), {"state": self.state})
@@ -212,8 +222,17 @@ class Server:
 
     def rebuild(self) -> bool:
         started = time.perf_counter()
+        if self.documents is not None:
+            self.documents.cancel()  # for a save that is not the last: the HTML first
         try:
-            run_pelican(self.settings_file, self.output, pdf=self.pdf, content=self.content)
+            with self.build_lock:
+                run_pelican(
+                    self.settings_file,
+                    self.output,
+                    pdf=self.pdf,
+                    content=self.content,
+                    carry=self.documents is not None,
+                )
         except (ProfileError, BuildError) as error:
             message = error.describe(self.lang)
             with self.state.lock:
@@ -232,6 +251,8 @@ class Server:
             self.state.build += 1
             self.state.error = None
         self.say(f"✓ {time.perf_counter() - started:.2f} s — {self.url}")
+        if self.documents is not None:
+            self.documents.start()
         return True
 
     def watch(self, interval: float = 0.2, seen: dict[Path, int] | None = None) -> None:
@@ -256,6 +277,8 @@ class Server:
 
     def stop(self) -> None:
         self.stopping.set()
+        if self.documents is not None:
+            self.documents.stop()
         self.httpd.shutdown()
         self.httpd.server_close()
 
@@ -268,6 +291,7 @@ def serve(
     pdf: bool = False,
     content: Path | None = None,
     lang: str = "fr",
+    documents: bool = True,
 ) -> int:
     from profile_gen.app.build import quiet_pelican
 
@@ -286,6 +310,7 @@ def serve(
         pdf=pdf,
         content=content,
         lang=lang,
+        documents=documents,
     )
     server.start()
     say(started.format(url=server.url))
@@ -293,5 +318,7 @@ def serve(
         while True:
             time.sleep(3600)
     except KeyboardInterrupt:
+        pass
+    finally:  # Ctrl-C, SIGTERM: the documents being built in the background stop too
         server.stop()
     return 0

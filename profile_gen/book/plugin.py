@@ -31,7 +31,7 @@ from profile_gen.keys import (
     profile_path,
     wants,
 )
-from profile_gen.media import cache_folder
+from profile_gen.media import cache_folder, documents
 from profile_gen.media.article_pictures import place_pictures
 from profile_gen.media.folder import ARTICLE_LIMIT, ATTACHMENT_LIMIT, checked_file, walk
 from profile_gen.printing import pdf
@@ -159,21 +159,37 @@ def copy_design_fonts(generators) -> None:
 
 
 def print_pdfs(pelican) -> None:
-    """After every page is written: print the annexe, the CV and the deck to PDF."""
+    """After every page is written: print the annexe, the CV and the deck to PDF, and write
+    the Word and PowerPoint files the generators deferred (beside the PDFs: in the helper
+    process that prints the deck, where there is one). Unchanged documents are kept."""
+    cache = documents.of_build(pelican.settings)
     wanted = pelican.settings.get(PDF_KEY, True)
     if not wanted or not wants(pelican.settings, "pdf"):
+        cache.run_deferred(_run_here)
         return
     profile = pelican.settings[PROFILE_KEY]
     only = None if wanted is True else tuple(wanted)
-    try:
-        info = pdf.print_info(profile, profile_path(pelican.settings))
-        pelican.settings[PAGES_KEY] = pdf.write_pdfs(Path(pelican.output_path), only, info)
-    except pdf.PdfUnavailable as error:
-        pelican.settings[PAGES_KEY] = None
-        print(
-            i18n.text(profile.primary_language, "pdf.unavailable", detail=str(error)),
-            file=sys.stderr,
-        )
+    output = Path(pelican.output_path)
+
+    def print_beside(extra: list) -> None:
+        try:
+            info = pdf.print_info(profile, profile_path(pelican.settings))
+            pages = pdf.write_pdfs(output, only, info, cache=cache, extra=extra)
+            pelican.settings[PAGES_KEY] = pages
+        except pdf.PdfUnavailable as error:
+            pelican.settings[PAGES_KEY] = None
+            print(
+                i18n.text(profile.primary_language, "pdf.unavailable", detail=str(error)),
+                file=sys.stderr,
+            )
+            _run_here(extra)  # the Word and PowerPoint files need no WeasyPrint
+
+    cache.run_deferred(print_beside)
+
+
+def _run_here(jobs: list) -> None:
+    for job in jobs:
+        job()
 
 
 def prepare_articles(generator) -> None:

@@ -2,7 +2,8 @@
 
 The annexe is a printed document, so its attachment holds what the printed annexe may show:
 the contact items and the photo whose visibility is `public` or `annexe`; `private` ones are
-left out. `profile-gen import pdf annexe.pdf` (or `import jsonresume annexe.pdf`) reads the
+left out, as are the defence's speaker notes and prepared answers (rehearsal material).
+`profile-gen import pdf annexe.pdf` (or `import jsonresume annexe.pdf`) reads the
 attachment back, so a lost `profile.yaml` can be recovered from the annexe's file.
 """
 
@@ -19,8 +20,14 @@ ATTACHMENT_NAME = "resume.json"
 
 
 def printed_profile(profile: Profile) -> Profile:
-    """`profile` without what the printed annexe may not show (visibility `private`)."""
-    return profile.model_copy(update={"identity": profile.identity.as_shown_on("annexe")})
+    """`profile` without what the printed annexe may not show (visibility `private`), nor
+    the defence's rehearsal texts (speaker notes, prepared answers: rehearsal material)."""
+    return profile.model_copy(
+        update={
+            "identity": profile.identity.as_shown_on("annexe"),
+            "defence": profile.defence.without_rehearsal(),
+        }
+    )
 
 
 def attachment_text(profile: Profile) -> str:

@@ -8,18 +8,49 @@ names the first refused address in a clear error.
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from profile_gen.errors import PdfUnavailable
 
 
 def weasyprint_module() -> Any:
+    """WeasyPrint, imported once; PdfUnavailable without it or without Pango."""
     try:
-        import weasyprint
-    except (ImportError, OSError) as error:
-        raise PdfUnavailable(str(error).splitlines()[0][:160]) from None
+        with _direct_library_names():
+            import weasyprint
+    except (ImportError, OSError):
+        try:  # a system whose libraries only `find_library` finds: the slow way
+            import weasyprint
+        except (ImportError, OSError) as error:
+            raise PdfUnavailable(str(error).splitlines()[0][:160]) from None
     return weasyprint
+
+
+@contextmanager
+def _direct_library_names() -> Iterator[None]:
+    """While WeasyPrint loads Pango and its friends: no `ctypes.util.find_library`.
+
+    WeasyPrint tries several names per library (`libpango-1.0-0`, ..., `libpango-1.0.so.0`);
+    cffi looks each name that does not load up with `find_library`, which on Linux starts
+    `ldconfig`, `gcc` and `ld` (WeasyPrint issue #1125): about 0.2-0.5 s of every build that
+    prints. The names that load (`libpango-1.0.so.0`, `libpango-1.0.dylib`, `...-0.dll`)
+    are opened directly; when none does, the caller imports again the usual way."""
+    if "weasyprint" in sys.modules:
+        yield
+        return
+    import ctypes.util
+
+    found = ctypes.util.find_library
+    ctypes.util.find_library = lambda name: None
+    try:
+        yield
+    finally:
+        ctypes.util.find_library = found
 
 
 STABLE_ROOT = "file:///profile-gen-output/"
@@ -42,18 +73,21 @@ def local_fetcher(root: Path):
 
     class LocalFetcher(fetcher):
         refused: list[str]
+        fetched: list[str]
 
         def fetch(self, url, headers=None):
             try:
-                return super().fetch(self.allowed(url), headers)
+                allowed = self.allowed(url)
+                if allowed.startswith("file:"):  # what the document is made of: the cache's
+                    path = Path(unquote(urlsplit(allowed).path)).resolve()
+                    self.fetched.append(path.relative_to(root).as_posix())
+                return super().fetch(allowed, headers)
             except Exception:
                 self.refused.append(url)
                 raise
 
         def allowed(self, url: str) -> str:
             """`url` as it may be read, or a ValueError."""
-            from urllib.parse import unquote, urlsplit
-
             if url[:5].lower() == "data:":
                 if len(url) > DATA_LIMIT:
                     raise ValueError(f"data: address over {DATA_LIMIT} characters")
@@ -69,5 +103,5 @@ def local_fetcher(root: Path):
 
     # never fail_on_errors: WeasyPrint would stop with a BaseException no caller expects
     local = LocalFetcher(allowed_protocols=["file", "data"], fail_on_errors=False)
-    local.refused = []
+    local.refused, local.fetched = [], []
     return local

@@ -19,18 +19,20 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 import os
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
-from xml.etree.ElementTree import fromstring, register_namespace, tostring
 
 from profile_gen import i18n
 from profile_gen.errors import BuildError, PdfUnavailable
 from profile_gen.media import write_atomic
+from profile_gen.media.documents import DocumentCache
 from profile_gen.outputs import BY_NAME, pdf_sources
 from profile_gen.printing import pdfua
 from profile_gen.printing.fetcher import STABLE_ROOT, local_fetcher, weasyprint_module
+from profile_gen.printing.kept import ATTACHED, keep_pdfs, reuse_pdfs
 from profile_gen.views import glyphs
 from profile_gen.views.documents import source_date
 
@@ -45,7 +47,7 @@ English-first Book: `outputs.pdf_sources`)."""
 
 VARIANT = "pdf/a-3u"
 """PDF/A-3 (level U: Unicode text) allows the attached profile; WeasyPrint takes one variant,
-so PDF/UA-1 is declared beside it in the XMP metadata (`_DepositMetadata`)."""
+so PDF/UA-1 is declared beside it in the XMP metadata (`pdfua.deposit_metadata`)."""
 
 
 # --------------------------------------------------------------------------- metadata
@@ -87,58 +89,6 @@ def print_info(profile, source: Path) -> PrintInfo:
     )
 
 
-PDFUA_SCHEMA = """\
-<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
-<rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/" pdfuaid:part="1"/>
-<rdf:Description rdf:about="" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/"
-  xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#"
-  xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
- <pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">
-  <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>
-  <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>
-  <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>
-  <pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType="Resource">
-   <pdfaProperty:category>internal</pdfaProperty:category>
-   <pdfaProperty:description>Indicates, which part of ISO 14289 standard is followed</pdfaProperty:description>
-   <pdfaProperty:name>part</pdfaProperty:name>
-   <pdfaProperty:valueType>Integer</pdfaProperty:valueType>
-  </rdf:li></rdf:Seq></pdfaSchema:property>
- </rdf:li></rdf:Bag></pdfaExtension:schemas>
-</rdf:Description>
-</rdf:RDF>"""
-"""The PDF/UA-1 identification, and its declaration as a PDF/A extension schema (PDF/A
-allows only declared XMP properties)."""
-for _prefix, _uri in (
-    ("pdfaExtension", "http://www.aiim.org/pdfa/ns/extension/"),
-    ("pdfaSchema", "http://www.aiim.org/pdfa/ns/schema#"),
-    ("pdfaProperty", "http://www.aiim.org/pdfa/ns/property#"),
-    ("pdfuaid", "http://www.aiim.org/pdfua/ns/id/"),
-):
-    register_namespace(_prefix, _uri)  # the prefixes validators expect
-
-
-def _deposit_metadata(document: Any, info: PrintInfo | None, pdf_name: str, tagged: bool):
-    """The document's metadata with the author, subject and fixed dates of `info`; a tagged
-    document also declares PDF/UA-1 in the same XMP packet as its PDF/A identification."""
-    base: Any = type(document.metadata)
-
-    class DepositMetadata(base):
-        def generate_rdf_metadata(self, variant, version, conformance):
-            rdf = fromstring(super().generate_rdf_metadata(variant, version, conformance))
-            if tagged:
-                rdf.extend(list(fromstring(PDFUA_SCHEMA)))
-            return tostring(rdf, encoding="utf-8")
-
-    metadata = DepositMetadata()
-    metadata.__dict__.update(vars(document.metadata))
-    metadata.generator = "profile-gen"
-    if info is not None:
-        metadata.authors = [info.author]
-        metadata.description = info.subjects.get(pdf_name)
-        metadata.created = metadata.modified = info.date.strftime("%Y-%m-%dT%H:%M:%SZ")
-    return metadata
-
-
 # --------------------------------------------------------------------------- printing
 
 LIVE_SCHEMES = ("https://", "http://", "mailto:")
@@ -173,6 +123,7 @@ def _render(page: str, root: Path, shared: dict | None = None) -> Any:
     fetcher = local_fetcher(root)
     html = weasyprint.HTML(string=text, base_url=STABLE_ROOT + page, url_fetcher=fetcher)
     document = html.render(font_config=fonts, cache=shared.setdefault("images", {}))
+    shared.setdefault("fetched", {})[page] = fetcher.fetched  # what it is made of: the cache's
     if fetcher.refused:  # printed without it would differ from the page: say which
         url = fetcher.refused[0]
         shown = url[:80] + "…" if len(url) > 80 else url
@@ -195,7 +146,7 @@ def render_pdf(
     options: dict[str, Any] = {}
     if page in PDFS:
         options = {"pdf_variant": VARIANT, "pdf_tags": True}
-    if page in PDFS and info is not None and info.attachment and name == "annexe.pdf":
+    if page in PDFS and info is not None and info.attachment and name == ATTACHED:
         from profile_gen.interop.embedded import ATTACHMENT_NAME
 
         attachment = weasyprint_module().Attachment(
@@ -207,7 +158,7 @@ def render_pdf(
             relationship="Source",
         )
         options["attachments"] = [attachment]
-    document.metadata = _deposit_metadata(document, info, name, bool(options))
+    document.metadata = pdfua.deposit_metadata(document, info, name, bool(options))
     pdf_file.parent.mkdir(parents=True, exist_ok=True)
     data = document.write_pdf(**options)
     if options:  # tagged: what PDF/UA asks beyond WeasyPrint's tags
@@ -251,36 +202,77 @@ def write_pdfs(
     only: tuple[str, ...] | None = None,
     info: PrintInfo | None = None,
     beside: bool = True,
+    cache: DocumentCache | None = None,
+    extra: Sequence[Callable[[], object]] = (),
 ) -> dict[str, int]:
     """Write the PDFs (or `only` some, by file) beside the pages; return their page counts.
 
-    With `beside` and where the system allows it (`can_print_beside`), the deck prints in a
-    forked helper process while this one prints the annexe and the CV: on two cores the
-    documents take the time of the longest, not of all three. The helper shares WeasyPrint,
-    already imported, and the output is the same byte for byte."""
+    With `cache`, a PDF whose page, metadata and files read are unchanged is the one kept
+    from a build before (`printing.kept`): not printed, and WeasyPrint not even imported
+    when none is to be printed. With `beside` and where the system allows it
+    (`can_print_beside`), the deck prints in a forked helper process while this one prints
+    the annexe and the CV: on two cores the documents take the time of the longest, not of
+    all three; `extra` (the Word and PowerPoint files to write) go to the helper too, or
+    run here without one. The helper shares WeasyPrint, already imported, and the output is
+    the same byte for byte."""
     jobs = {page: pdf for page, pdf in documents(output).items() if only is None or pdf in only}
+    kept: dict[str, int] = {}
+    keys: dict[str, str | None] = {}
+    if cache is not None:
+        kept, keys = reuse_pdfs(cache, jobs, output, info)
+        jobs = {page: pdf for page, pdf in jobs.items() if pdf not in kept}
+    counts, fetched = _print(jobs, output, info, beside, extra)
+    if cache is not None:
+        keep_pdfs(cache, keys, output, counts, fetched)
+    done = {**kept, **counts}
+    return {pdf: done[pdf] for pdf in documents(output).values() if pdf in done}
+
+
+def _print(
+    jobs: dict[str, str],
+    output: Path,
+    info: PrintInfo | None,
+    beside: bool,
+    extra: Sequence[Callable[[], object]] = (),
+) -> tuple[dict[str, int], dict[str, list[str]]]:
+    """Print `jobs` (page: PDF) and run `extra`: the page counts, the files each PDF read.
+    The deck and `extra` go to the helper, the annexe and the CV stay here (the deck too
+    when it is the only PDF to print beside `extra`)."""
     aside = {page: pdf for page, pdf in jobs.items() if pdf == f"{DECK}.pdf"}
+    here = {page: pdf for page, pdf in jobs.items() if page not in aside}
+    if not here and extra:
+        here, aside = aside, {}
     helper = None
-    if beside and aside and len(jobs) > len(aside) and can_print_beside():
+    if beside and here and (aside or extra) and can_print_beside():
         weasyprint_module()  # imported once, before the fork: the helper starts ready
-        helper = _fork_printer(aside, output, info)
+        helper = _fork_printer(aside, output, info, extra)
     shared: dict = {}
 
-    def print_here(pages: dict[str, str]) -> dict[str, int]:
-        return {
+    def print_here(pages: dict[str, str], then: Sequence[Callable[[], object]] = ()) -> dict:
+        counts = {
             pdf: render_pdf(page, output / pdf, output, shared, info) for page, pdf in pages.items()
         }
+        for job in then:
+            job()
+        return {"counts": counts, "fetched": dict.fromkeys(pages.values(), _read(shared))}
 
     if helper is None:
-        return print_here(jobs)
+        report = print_here(jobs, extra)
+        return report["counts"], report["fetched"]
     try:
-        counts = print_here({page: pdf for page, pdf in jobs.items() if page not in aside})
+        done = print_here(here)
     except BaseException:
         _stop(helper)  # no helper left writing into a build that is given up
         raise
-    # a failed helper's pages are printed here, where their errors are told
-    counts.update(_join(helper) or print_here(aside))
-    return {pdf: counts[pdf] for pdf in jobs.values()}
+    # a failed helper's work is done here, where its errors are told
+    there = _join(helper) or print_here(aside, extra)
+    return {**done["counts"], **there["counts"]}, {**done["fetched"], **there["fetched"]}
+
+
+def _read(shared: dict) -> list[str]:
+    """The files read by every document printed with `shared`: each of them may use what
+    another one loaded first (fonts, pictures are loaded once), so each is keyed by all."""
+    return sorted({path for paths in shared.get("fetched", {}).values() for path in paths})
 
 
 def can_print_beside() -> bool:
@@ -301,10 +293,14 @@ def can_print_beside() -> bool:
 
 
 def _fork_printer(
-    jobs: dict[str, str], output: Path, info: PrintInfo | None
+    jobs: dict[str, str],
+    output: Path,
+    info: PrintInfo | None,
+    extra: Sequence[Callable[[], object]] = (),
 ) -> tuple[int, int] | None:
-    """Fork a helper that prints `jobs` and reports their page counts through a pipe; any
-    failure makes it exit with status 1 and no report. None when no process can be made."""
+    """Fork a helper that prints `jobs`, runs `extra` and reports the page counts through a
+    pipe; any failure makes it exit with status 1 and no report. None when no process can
+    be made."""
     read, write = os.pipe()
     try:
         pid = os.fork()
@@ -314,7 +310,7 @@ def _fork_printer(
         return None
     if pid == 0:  # pragma: no cover - the helper (coverage does not follow a bare fork)
         try:
-            _print_and_report(jobs, output, info, read, write)
+            _print_and_report(jobs, output, info, read, write, extra)
         finally:
             os._exit(1)  # reached only on a failure, Ctrl-C included: never the build's code
     os.close(write)
@@ -322,7 +318,12 @@ def _fork_printer(
 
 
 def _print_and_report(  # pragma: no cover - runs in the helper
-    jobs: dict[str, str], output: Path, info: PrintInfo | None, read: int, write: int
+    jobs: dict[str, str],
+    output: Path,
+    info: PrintInfo | None,
+    read: int,
+    write: int,
+    extra: Sequence[Callable[[], object]] = (),
 ) -> None:
     import gc
     import json
@@ -334,7 +335,10 @@ def _print_and_report(  # pragma: no cover - runs in the helper
     counts = {
         pdf: render_pdf(page, output / pdf, output, shared, info) for page, pdf in jobs.items()
     }
-    os.write(write, json.dumps(counts).encode())
+    for job in extra:
+        job()
+    fetched = dict.fromkeys(jobs.values(), _read(shared))
+    os.write(write, json.dumps({"counts": counts, "fetched": fetched}).encode())
     shared.clear()
     gc.collect()  # WeasyPrint's font folder goes with its configuration, held by cycles
     os._exit(0)
@@ -357,8 +361,9 @@ def _kill(pid: int, signum: int) -> None:
         pass
 
 
-def _join(helper: tuple[int, int]) -> dict[str, int] | None:
-    """The page counts the helper printed, or None when it failed."""
+def _join(helper: tuple[int, int]) -> dict | None:
+    """The helper's report (the page counts it printed, the files each read), or None when
+    it failed."""
     import json
     import signal
 
@@ -375,6 +380,7 @@ def _join(helper: tuple[int, int]) -> dict[str, int] | None:
     except ChildProcessError:  # SIGCHLD ignored (set by some launchers): the report tells
         failed = False
     try:
-        return None if failed else json.loads(report)
+        found = None if failed else json.loads(report)
     except ValueError:  # no whole report: the helper stopped while printing
         return None
+    return found if isinstance(found, dict) and {"counts", "fetched"} <= set(found) else None

@@ -20,6 +20,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 from typing import Any
+from xml.etree.ElementTree import fromstring, register_namespace, tostring
 
 PAGINATION = {"/Type": "/Pagination"}
 """What the margin boxes hold: running headers and footers (name, page number)."""
@@ -138,3 +139,57 @@ def _scope(header: Any, pikepdf: Any) -> None:
         attributes.append(table)
     else:
         header.A = pikepdf.Array([attributes, table])
+
+
+# --------------------------------------------------------------------------- metadata
+
+PDFUA_SCHEMA = """\
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+<rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/" pdfuaid:part="1"/>
+<rdf:Description rdf:about="" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/"
+  xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#"
+  xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
+ <pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">
+  <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>
+  <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>
+  <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>
+  <pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType="Resource">
+   <pdfaProperty:category>internal</pdfaProperty:category>
+   <pdfaProperty:description>Indicates, which part of ISO 14289 standard is followed</pdfaProperty:description>
+   <pdfaProperty:name>part</pdfaProperty:name>
+   <pdfaProperty:valueType>Integer</pdfaProperty:valueType>
+  </rdf:li></rdf:Seq></pdfaSchema:property>
+ </rdf:li></rdf:Bag></pdfaExtension:schemas>
+</rdf:Description>
+</rdf:RDF>"""
+"""The PDF/UA-1 identification, and its declaration as a PDF/A extension schema (PDF/A
+allows only declared XMP properties)."""
+for _prefix, _uri in (
+    ("pdfaExtension", "http://www.aiim.org/pdfa/ns/extension/"),
+    ("pdfaSchema", "http://www.aiim.org/pdfa/ns/schema#"),
+    ("pdfaProperty", "http://www.aiim.org/pdfa/ns/property#"),
+    ("pdfuaid", "http://www.aiim.org/pdfua/ns/id/"),
+):
+    register_namespace(_prefix, _uri)  # the prefixes validators expect
+
+
+def deposit_metadata(document: Any, info: Any, pdf_name: str, tagged: bool):
+    """The document's metadata with the author, subject and fixed dates of `info`; a tagged
+    document also declares PDF/UA-1 in the same XMP packet as its PDF/A identification."""
+    base: Any = type(document.metadata)
+
+    class DepositMetadata(base):
+        def generate_rdf_metadata(self, variant, version, conformance):
+            rdf = fromstring(super().generate_rdf_metadata(variant, version, conformance))
+            if tagged:
+                rdf.extend(list(fromstring(PDFUA_SCHEMA)))
+            return tostring(rdf, encoding="utf-8")
+
+    metadata = DepositMetadata()
+    metadata.__dict__.update(vars(document.metadata))
+    metadata.generator = "profile-gen"
+    if info is not None:
+        metadata.authors = [info.author]
+        metadata.description = info.subjects.get(pdf_name)
+        metadata.created = metadata.modified = info.date.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return metadata

@@ -144,3 +144,10 @@ class Defence(Section):
         "speaker notes. The notes, cue cards, outline, questions and prepared answers stay on "
         "your computer whatever this says.",
     )
+
+    def without_rehearsal(self) -> Defence:
+        """The plan without its rehearsal texts (speaker notes, prepared answers): what a
+        printed document may carry (the annexe's attached profile); they stay on the
+        student's computer, and editing them reprints no annexe."""
+        slides = [slide.model_copy(update={"notes": None}) for slide in self.slides]
+        return self.model_copy(update={"slides": slides, "answers": {}})

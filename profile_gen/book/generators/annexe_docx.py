@@ -9,11 +9,12 @@ Written when the build wants the `docx` format (`profile_gen.keys.wants`).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from profile_gen.book.design import DESIGN_KEY
 from profile_gen.book.generators.annexe import AnnexeGenerator, print_font
 from profile_gen.keys import CITATION_KEY, wants
-from profile_gen.media import cache_folder
+from profile_gen.media import cache_folder, documents
 from profile_gen.media.qr import link_codes
 from profile_gen.outputs import BY_NAME
 from profile_gen.profile.model import Profile
@@ -22,7 +23,7 @@ from profile_gen.views.book import qr_links
 from profile_gen.views.documents import document_date
 
 if TYPE_CHECKING:  # python-docx is imported only when a .docx is written
-    from profile_gen.office.docx.writer import AnnexeData, Photo
+    from profile_gen.office.docx.writer import AnnexeData
 
 FILE_NAME = BY_NAME["annexe.docx"].at("fr")
 
@@ -58,29 +59,32 @@ def build(data: AnnexeData) -> bytes:
     return package.to_bytes(document, data.date)
 
 
+LIBRARIES = ("python-docx", "lxml", "Pillow")
+"""What writes the Word file: a new version may write other bytes."""
+
+
 class AnnexeDocxGenerator(AnnexeGenerator):
-    """Writes `annexe.docx`; shares the printed annexe's photo and references."""
+    """Writes `annexe.docx`; shares the printed annexe's photo and references. An unchanged
+    annexe is kept from a build before (`profile_gen.media.documents`), not written again."""
 
-    def _photo(self, profile: Profile) -> Photo | None:
-        from profile_gen.office.docx.writer import Photo
-
+    def _photo(self, profile: Profile) -> tuple[bytes, str, tuple[float, float]] | None:
+        """The printed photo's JPEG bytes, its alternative text and its focus."""
         picture = self._cv_photo(profile)
         if picture is None or profile.identity.photo is None:
             return None
         data = (Path(self.output_path) / picture.largest.jpeg).read_bytes()
         photo = profile.identity.photo
-        return Photo(data, profile.text(photo.alt), (photo.focus.x, photo.focus.y))
+        return data, profile.text(photo.alt), (photo.focus.x, photo.focus.y)
 
-    def data(self) -> AnnexeData:
-        from profile_gen.office.docx.writer import AnnexeData
-
+    def inputs(self) -> dict[str, Any]:
+        """Everything the Word annexe shows (`AnnexeData`'s fields, the photo as its parts)."""
         profile: Profile = self.context["profile"]
         lang = profile.primary_language
         articles = len(self.context.get("articles", []))
         style, accessed = self.settings[CITATION_KEY]
         links = qr_links(profile, self.context["book"], lang)
         codes = link_codes(links, cache_folder(self.settings, "qr"))
-        return AnnexeData(
+        return dict(
             profile=profile,
             book=self.context["book"],
             items=list(annexe_items(profile, articles).items()),
@@ -96,8 +100,39 @@ class AnnexeDocxGenerator(AnnexeGenerator):
             cv=self.cv_view(),
         )
 
+    def data(self, inputs: dict[str, Any] | None = None) -> AnnexeData:
+        from profile_gen.office.docx.writer import AnnexeData, Photo
+
+        inputs = inputs if inputs is not None else self.inputs()
+        photo = Photo(*inputs["photo"]) if inputs["photo"] else None
+        return AnnexeData(**{**inputs, "photo": photo})
+
     def generate_output(self, writer) -> None:
         if not wants(self.settings, "docx"):
             return
-        target = Path(self.output_path) / FILE_NAME
-        target.write_bytes(build(self.data()))
+        inputs = self.inputs()
+        cache, output = documents.of_build(self.settings), Path(self.output_path)
+        design = self.settings.get(DESIGN_KEY)  # its accent shows in the CV
+        key = cache.key(documents.tool_identity(*LIBRARIES), FILE_NAME, keyed(inputs), design)
+        if cache.reuse(FILE_NAME, key, output, FILE_NAME) is None:
+            # written at the end of the build, beside the PDFs (python-docx imported there)
+            cache.defer(FILE_NAME, key, output, FILE_NAME, lambda: self._write(inputs))
+
+    def _write(self, inputs: dict[str, Any]) -> None:
+        (Path(self.output_path) / FILE_NAME).write_bytes(build(self.data(inputs)))
+
+
+def keyed(inputs: dict[str, Any]) -> dict[str, Any]:
+    """What the Word annexe's key is made of: its inputs, with the profile without the
+    defence's rehearsal texts (never shown in the annexe), the Book by its addresses, the
+    chart's font by its bytes, the date only when `SOURCE_DATE_EPOCH` sets it (a kept
+    annexe keeps the date it was written with)."""
+    profile: Profile = inputs["profile"]
+    book, font = inputs["book"], inputs["font"]
+    return {
+        **inputs,
+        "profile": profile.model_copy(update={"defence": profile.defence.without_rehearsal()}),
+        "book": [book.base_url, book.languages, book.primary],
+        "font": font.read_bytes() if font.is_file() else b"",
+        "date": documents.source_epoch(),
+    }

@@ -4,6 +4,7 @@ student pastes the slides of the defence's language into the rest of the present
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from profile_gen.book.context import ProfileGenerator
 from profile_gen.book.design import DESIGN_KEY
 from profile_gen.book.generators.deck import DECK_PHOTO_WIDTHS
 from profile_gen.keys import wants
-from profile_gen.media import cache_folder, images
+from profile_gen.media import cache_folder, documents, images
 from profile_gen.media.qr import link_codes
 from profile_gen.outputs import place
 from profile_gen.profile.model import Profile
@@ -19,9 +20,13 @@ from profile_gen.views.book import qr_links
 from profile_gen.views.deck_fit import fitted_plan
 from profile_gen.views.documents import document_date
 
+LIBRARIES = ("python-pptx", "lxml", "Pillow")
+"""What writes the PowerPoint files: a new version may write other bytes."""
+
 
 class PowerPointGenerator(ProfileGenerator):
-    """Writes `soutenance.pptx` in every language of the profile (`pptx` format)."""
+    """Writes `soutenance.pptx` in every language of the profile (`pptx` format); an
+    unchanged deck is kept from a build before (`profile_gen.media.documents`)."""
 
     def _photo(self, profile: Profile) -> tuple[bytes, tuple[int, int]] | None:
         """The portrait as the HTML deck shows it (metadata removed): JPEG bytes and size."""
@@ -37,19 +42,32 @@ class PowerPointGenerator(ProfileGenerator):
     def generate_output(self, writer) -> None:
         if not wants(self.settings, "pptx"):
             return
-        from profile_gen.office.pptx.deck import build, deck_context  # python-pptx: only now
-
         profile: Profile = self.context["profile"]
         book = self.context["book"]
         photo = self._photo(profile)
-        plan = fitted_plan(profile)  # the HTML deck's slides: split where it splits
-        date = document_date(self.settings)
+        cache, output = documents.of_build(self.settings), Path(self.output_path)
         for lang in profile.locale:
             links = qr_links(profile, book, lang)
             codes = link_codes(links, cache_folder(self.settings, "qr"))
-            target = Path(self.output_path) / place("deck.pptx", lang, book.primary)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            temp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+            relative = place("deck.pptx", lang, book.primary)
+            identity = documents.tool_identity(*LIBRARIES)
+            # the whole profile (the deck shows the defence and much of the rest), the design
             design = self.settings.get(DESIGN_KEY)
-            temp.write_bytes(build(plan, deck_context(profile, lang, codes, photo, design), date))
-            os.replace(temp, target)
+            epoch = documents.source_epoch()
+            key = cache.key(identity, relative, profile, lang, codes, photo, design, epoch)
+            if cache.reuse(relative, key, output, relative) is None:
+                # written at the end of the build, beside the PDFs (python-pptx imported there)
+                write = functools.partial(
+                    self._write, output / relative, profile, lang, codes, photo
+                )
+                cache.defer(relative, key, output, relative, write)
+
+    def _write(self, target: Path, profile: Profile, lang: str, codes, photo) -> None:
+        from profile_gen.office.pptx.deck import build, deck_context  # python-pptx: only now
+
+        plan = fitted_plan(profile)  # the HTML deck's slides: split where it splits
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+        context = deck_context(profile, lang, codes, photo, self.settings.get(DESIGN_KEY))
+        temp.write_bytes(build(plan, context, document_date(self.settings)))
+        os.replace(temp, target)

@@ -234,4 +234,10 @@ LABELS_FEATURES = {
     "imp.private_before": "Before the import, this file read (kept here so that nothing is lost):",
     "import.gitignore": "{path}: private.yaml listed there, git will not send it",
     "import.next_named": "Next step: complete {path}, then run `profile-gen check {path}`; to build the Book, rename it profile.yaml.",
+    # --- documents kept unchanged (issue 21)
+    "documents.reprinted": "{count} reprinted ({files})",
+    "documents.reprinted_one": "{count} reprinted ({files})",
+    "documents.kept": "{count} unchanged, kept as they were ({files})",
+    "documents.kept_one": "{count} unchanged, kept as it was ({files})",
+    "documents.separator": "; ",
 }

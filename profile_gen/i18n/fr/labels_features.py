@@ -234,4 +234,10 @@ LABELS_FEATURES = {
     "imp.private_before": "Avant l'import, ce fichier contenait (gardé ici pour ne rien perdre) :",
     "import.gitignore": "{path} : private.yaml y est listé, git ne l'enverra pas",
     "import.next_named": "Étape suivante : complétez {path}, puis lancez `profile-gen check {path}` ; pour construire le Book, renommez-le profile.yaml.",
+    # --- documents kept unchanged (issue 21)
+    "documents.reprinted": "{count} réimprimés ({files})",
+    "documents.reprinted_one": "{count} réimprimé ({files})",
+    "documents.kept": "{count} inchangés, gardés tels quels ({files})",
+    "documents.kept_one": "{count} inchangé, gardé tel quel ({files})",
+    "documents.separator": " ; ",
 }
