@@ -12,14 +12,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from profile_gen.book.generators.annexe import AnnexeGenerator, print_font
-from profile_gen.keys import CITATION_KEY, wants
-from profile_gen.media import cache_folder
-from profile_gen.media.qr import link_codes
+from profile_gen.keys import wants
 from profile_gen.outputs import BY_NAME
 from profile_gen.profile.model import Profile
-from profile_gen.profile.readiness import annexe_items
-from profile_gen.views.book import qr_links
-from profile_gen.views.documents import document_date
 
 if TYPE_CHECKING:  # python-docx is imported only when a .docx is written
     from profile_gen.office.docx.writer import AnnexeData, Photo
@@ -75,25 +70,15 @@ class AnnexeDocxGenerator(AnnexeGenerator):
         from profile_gen.office.docx.writer import AnnexeData
 
         profile: Profile = self.context["profile"]
-        lang = profile.primary_language
-        articles = len(self.context.get("articles", []))
-        style, accessed = self.settings[CITATION_KEY]
-        links = qr_links(profile, self.context["book"], lang)
-        codes = link_codes(links, cache_folder(self.settings, "qr"))
         return AnnexeData(
             profile=profile,
             book=self.context["book"],
-            items=list(annexe_items(profile, articles).items()),
-            references=self._references(profile, lang, style, accessed),
-            citation_style=style,
-            qr_codes={f"{name}_qr": code for name, code in codes.items()},
+            annexe=self.annexe_view(),
             photo=self._photo(profile),
-            date=document_date(self.settings),
             improvements=self.context["improvements_by_competency"],
             chart=self.context["chart"],
             font=Path(self.settings["THEME"]) / "static/fonts/LiberationSerif-Regular.ttf",
             covered=print_font(self.settings),
-            cv=self.cv_view(),
         )
 
     def generate_output(self, writer) -> None:

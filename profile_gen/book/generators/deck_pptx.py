@@ -11,12 +11,8 @@ from profile_gen.book.context import ProfileGenerator
 from profile_gen.book.generators.deck import DECK_PHOTO_WIDTHS
 from profile_gen.keys import wants
 from profile_gen.media import cache_folder, images
-from profile_gen.media.qr import link_codes
 from profile_gen.outputs import place
 from profile_gen.profile.model import Profile
-from profile_gen.views.book import qr_links
-from profile_gen.views.deck_fit import fitted_plan
-from profile_gen.views.documents import document_date
 
 
 class PowerPointGenerator(ProfileGenerator):
@@ -41,13 +37,10 @@ class PowerPointGenerator(ProfileGenerator):
         profile: Profile = self.context["profile"]
         book = self.context["book"]
         photo = self._photo(profile)
-        plan = fitted_plan(profile)  # the HTML deck's slides: split where it splits
-        date = document_date(self.settings)
         for lang in profile.locale:
-            links = qr_links(profile, book, lang)
-            codes = link_codes(links, cache_folder(self.settings, "qr"))
+            deck = self.context["views"].deck(lang)  # the HTML deck's slides, titles, links
             target = Path(self.output_path) / place("deck.pptx", lang, book.primary)
             target.parent.mkdir(parents=True, exist_ok=True)
             temp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
-            temp.write_bytes(build(plan, deck_context(profile, lang, codes, photo), date))
+            temp.write_bytes(build(deck, deck_context(profile, deck, photo)))
             os.replace(temp, target)

@@ -14,15 +14,13 @@ from pptx.oxml.ns import qn
 from pptx.util import Pt
 
 from profile_gen import typography
-from profile_gen.media.qr import QrCode
 from profile_gen.office.pptx import shapes
 from profile_gen.office.pptx.layout import DeckContext, PhotoImage
 from profile_gen.office.pptx.slides import DRAW
 from profile_gen.profile import colors
-from profile_gen.profile.deck_plan import DeckSlide
-from profile_gen.profile.fields import localize
 from profile_gen.profile.model import Profile
-from profile_gen.views.text import plain
+from profile_gen.views.deck import DeckView, SlideView
+from profile_gen.views.text import clean, plain
 
 LAYOUT = "Title Only"
 """Every slide uses the default template's "Title Only" layout: its title placeholder
@@ -32,24 +30,21 @@ ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 
 def deck_context(
-    profile: Profile,
-    lang: str,
-    codes: dict[str, QrCode | None],
-    photo: tuple[bytes, tuple[int, int]] | None = None,
+    profile: Profile, deck: DeckView, photo: tuple[bytes, tuple[int, int]] | None = None
 ) -> DeckContext:
-    """What the slides of `lang` show: the photo (`photo`: JPEG bytes and pixel size, given
-    only when the person shows it on the site), the QR codes, the public contact items."""
+    """What the slides of `deck` (the deck's view in one language) show, with the photo
+    (`photo`: JPEG bytes and pixel size, given only when the deck shows the photo)."""
     picture = None
-    if photo and profile.identity.photo:
-        alt = localize(profile.identity.photo.alt, lang, profile.primary_language)
-        picture = PhotoImage(photo[0], photo[1], alt)
+    if photo and deck.photo_alt is not None:
+        picture = PhotoImage(photo[0], photo[1], deck.photo_alt)
     return DeckContext(
         profile=profile,
-        lang=lang,
+        lang=deck.lang,
         accent=(profile.identity.color or colors.DEFAULT).lstrip("#").lower(),
         photo=picture,
-        qr_codes=[(key, code) for key, code in codes.items() if code],
-        contact=profile.identity.contact.shown_on("online"),
+        qr_codes=deck.qr_codes,
+        contact=deck.contact,
+        deck=deck,
     )
 
 
@@ -86,7 +81,7 @@ def _link_colour(presentation, accent: str) -> None:
     theme._blob = xml.encode("utf-8")  # a plain part: python-pptx keeps its bytes
 
 
-def _properties(presentation, ctx: DeckContext, date: datetime.datetime) -> None:
+def _properties(presentation, ctx: DeckContext, date: datetime.datetime | None) -> None:
     properties = presentation.core_properties
     name = ctx.profile.identity.name
     properties.title = f"{name} — {ctx.say('deck.title')}"
@@ -97,14 +92,15 @@ def _properties(presentation, ctx: DeckContext, date: datetime.datetime) -> None
     properties.keywords = ""
     properties.comments = ""
     properties.revision = 1
-    when = date.astimezone(datetime.UTC).replace(tzinfo=None)
+    when = (date or datetime.datetime.fromtimestamp(0, datetime.UTC)).astimezone(datetime.UTC)
+    when = when.replace(tzinfo=None)
     properties.created = properties.modified = when
     properties.last_printed = when
 
 
-def speaker_notes(plan: DeckSlide, ctx: DeckContext) -> str:
+def speaker_notes(slide: SlideView) -> str:
     """The notes of a slide as plain text, one paragraph per line."""
-    return plain(ctx.t(plan.notes)) if plan.notes else ""
+    return plain(clean(slide.notes_text)) if slide.notes_text else ""
 
 
 def _typeset(presentation, lang: str) -> None:
@@ -130,19 +126,20 @@ def _stable_zip(data: bytes) -> bytes:
     return output.getvalue()
 
 
-def build(plan: list[DeckSlide], ctx: DeckContext, date: datetime.datetime) -> bytes:
-    """The .pptx of the plan in `ctx.lang`, dated `date` (the build's `document_date`, as
-    the PDFs and the Word annexe)."""
+def build(deck: DeckView, ctx: DeckContext) -> bytes:
+    """The .pptx of `deck` (the deck's view in one language: its slides, their headings,
+    the QR codes), dated as the deck says (the build's `document_date`, as the PDFs and
+    the Word annexe)."""
     presentation = Presentation()
     _widen_template(presentation)
     _drop_thumbnail(presentation)
     _link_colour(presentation, ctx.accent)
     layout = presentation.slide_layouts.get_by_name(LAYOUT)
-    for number, planned in enumerate(plan, 1):
+    for planned in deck.slides:
         slide = presentation.slides.add_slide(layout)
         DRAW[planned.type](slide, ctx, planned)
-        shapes.footer(slide, ctx.profile.identity.name, number, ctx.language_tag)
-        notes = speaker_notes(planned, ctx)
+        shapes.footer(slide, deck.name, planned.number, ctx.language_tag)
+        notes = speaker_notes(planned)
         if notes:
             frame = slide.notes_slide.notes_text_frame
             frame.text = notes
@@ -150,7 +147,7 @@ def build(plan: list[DeckSlide], ctx: DeckContext, date: datetime.datetime) -> b
                 for run in paragraph.runs:
                     run.font._rPr.set("lang", ctx.language_tag)
     _typeset(presentation, ctx.lang)
-    _properties(presentation, ctx, date)
+    _properties(presentation, ctx, deck.date)
     data = io.BytesIO()
     presentation.save(data)
     return _stable_zip(data.getvalue())

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PIL import Image, ImageDraw
 from pptx.enum.dml import MSO_LINE
@@ -18,6 +19,9 @@ from profile_gen.profile.fields import localize
 from profile_gen.profile.model import Profile
 from profile_gen.views.measure import Para, fit
 from profile_gen.views.text import clean, format_date, plain
+
+if TYPE_CHECKING:
+    from profile_gen.views.deck import DeckView
 
 TOP, BOTTOM = 104.0, HEIGHT - 42
 """Where the content goes, under the title bar and above the footer."""
@@ -45,6 +49,8 @@ class DeckContext:
     photo: PhotoImage | None = None
     qr_codes: list[tuple[str, QrCode]] = field(default_factory=list)
     contact: dict[str, object] = field(default_factory=dict)
+    deck: DeckView | None = None
+    """The deck's view in this language (`views.deck`): titles, numbers, links, figures."""
 
     @property
     def language_tag(self) -> str:

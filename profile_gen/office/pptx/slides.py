@@ -20,8 +20,9 @@ from profile_gen.office.pptx.layout import (
     side_strip,
 )
 from profile_gen.office.pptx.shapes import INK, INSET_X, MARGIN, MUTED, WIDTH, Box
-from profile_gen.profile.deck_plan import IMPROVEMENTS_PER_SLIDE, QUOTE_WORDS, DeckSlide
+from profile_gen.profile.deck_plan import IMPROVEMENTS_PER_SLIDE, QUOTE_WORDS
 from profile_gen.profile.model import SlideType
+from profile_gen.views.deck import RESULTS_SHOWN, SlideView
 from profile_gen.views.measure import Para, most_words, same_sizes, shorten
 from profile_gen.views.text import clean, format_date
 
@@ -30,13 +31,13 @@ CARD_PADDING = 14.4
 """Inner margin of the cards, in points."""
 
 
-def title_slide(slide, ctx: DeckContext, plan: DeckSlide) -> None:
+def title_slide(slide, ctx: DeckContext, plan: SlideView) -> None:
     side_strip(slide, ctx)
     right = qr_column(slide, ctx)
     width = right - MARGIN + INSET_X
     shapes.title(
         slide,
-        ctx.profile.identity.name,
+        plan.heading,
         ctx.accent,
         ctx.language_tag,
         Box(MARGIN - INSET_X, 70, width, 190),
@@ -51,13 +52,13 @@ def title_slide(slide, ctx: DeckContext, plan: DeckSlide) -> None:
     )
 
 
-def closing_slide(slide, ctx: DeckContext, plan: DeckSlide) -> None:
+def closing_slide(slide, ctx: DeckContext, plan: SlideView) -> None:
     side_strip(slide, ctx)
     right = qr_column(slide, ctx)
     width = right - MARGIN + INSET_X
     shapes.title(
         slide,
-        ctx.say("deck.thanks"),
+        plan.heading,
         ctx.accent,
         ctx.language_tag,
         Box(MARGIN - INSET_X, 60, width, 170),
@@ -70,12 +71,8 @@ def closing_slide(slide, ctx: DeckContext, plan: DeckSlide) -> None:
         Para(ctx.say("deck.questions"), 28, color=MUTED, minimum=20, cut=True),
         Para(clean(who), 24, color=INK, space_before=24, cut=True),
     ]
-    links = ctx.profile.links
-    for url in (links.book, links.linkedin):
-        if url:
-            paras.append(
-                Para(str(url), 20, color=ctx.accent, space_before=8, link=str(url), minimum=18)
-            )
+    for url in ctx.deck.closing_links if ctx.deck else ():  # the Book in the deck's language
+        paras.append(Para(url, 20, color=ctx.accent, space_before=8, link=url, minimum=18))
     shapes.text_box(
         slide, "Closing", Box(MARGIN - INSET_X, 246, width, 230), paras, ctx.language_tag
     )
@@ -95,15 +92,10 @@ def _figures(slide, ctx: DeckContext, figures: list[tuple[str, int]], boxes: lis
         shapes.text_box(slide, f"Figure {key}", box, paras, ctx.language_tag)
 
 
-def profile_slide(slide, ctx: DeckContext, plan: DeckSlide) -> None:
+def profile_slide(slide, ctx: DeckContext, plan: SlideView) -> None:
     profile = ctx.profile
-    shapes.title(slide, ctx.say("deck.title.profile"), ctx.accent, ctx.language_tag)
-    figures = [
-        ("achievements", len(profile.achievements)),
-        ("certifications", len(profile.certifications)),
-        ("recommendations", len(profile.recommendations)),
-        ("languages", len(profile.languages)),
-    ]
+    shapes.title(slide, plan.full_heading, ctx.accent, ctx.language_tag)
+    figures = ctx.deck.figures if ctx.deck else []
     if ctx.photo:
         size = 250.0
         shapes.photo(
@@ -152,18 +144,12 @@ def _achievement(ctx: DeckContext, item) -> list[Para]:
         paras.append(Para(dates, 20, color=MUTED, space_before=6))
     return paras + [
         Para(ctx.t(r), 22, color=INK, space_before=14, cut=True, bullet=True)
-        for r in item.results[:2]
+        for r in item.results[:RESULTS_SHOWN]
     ]
 
 
-def _heading(text: str, plan: DeckSlide) -> str:
-    """A slide's title, with "(n/m)" on a list split over several slides."""
-    return f"{text} ({plan.part}/{plan.parts})" if plan.parts > 1 else text
-
-
-def achievements_slide(slide, ctx: DeckContext, plan: DeckSlide) -> None:
-    heading = _heading(ctx.say("deck.title.achievements"), plan)
-    shapes.title(slide, heading, ctx.accent, ctx.language_tag)
+def achievements_slide(slide, ctx: DeckContext, plan: SlideView) -> None:
+    shapes.title(slide, plan.full_heading, ctx.accent, ctx.language_tag)
     if not plan.items:
         missing(slide, ctx, "achievements")
     groups = [_achievement(ctx, item) for item in plan.items]
@@ -185,9 +171,8 @@ def _quote(ctx: DeckContext, item, text: str, words: int) -> list[Para]:
     return paras
 
 
-def recommendations_slide(slide, ctx: DeckContext, plan: DeckSlide) -> None:
-    heading = _heading(ctx.say("deck.title.recommendations"), plan)
-    shapes.title(slide, heading, ctx.accent, ctx.language_tag)
+def recommendations_slide(slide, ctx: DeckContext, plan: SlideView) -> None:
+    shapes.title(slide, plan.full_heading, ctx.accent, ctx.language_tag)
     if not plan.items:
         missing(slide, ctx, "recommendations")
     boxes = columns(len(plan.items))
@@ -232,9 +217,8 @@ def _strength(title: str, explanation: str, words: int) -> list[Para]:
     ]
 
 
-def strengths_slide(slide, ctx: DeckContext, plan: DeckSlide) -> None:
-    heading = _heading(ctx.say("section.strengths", count=len(ctx.profile.strengths)), plan)
-    shapes.title(slide, heading, ctx.accent, ctx.language_tag)
+def strengths_slide(slide, ctx: DeckContext, plan: SlideView) -> None:
+    shapes.title(slide, plan.full_heading, ctx.accent, ctx.language_tag)
     if not plan.items:
         missing(slide, ctx, "strengths")
     per_column = (len(plan.items) + 1) // 2
@@ -265,9 +249,8 @@ def _improvement(title: str, action: str, target: str, words: int) -> list[Para]
     ]
 
 
-def improvements_slide(slide, ctx: DeckContext, plan: DeckSlide) -> None:
-    heading = _heading(ctx.say("section.improvements", count=len(ctx.profile.improvements)), plan)
-    shapes.title(slide, heading, ctx.accent, ctx.language_tag)
+def improvements_slide(slide, ctx: DeckContext, plan: SlideView) -> None:
+    shapes.title(slide, plan.full_heading, ctx.accent, ctx.language_tag)
     if not plan.items:
         missing(slide, ctx, "improvements")
     row = (BOTTOM - TOP) / IMPROVEMENTS_PER_SLIDE
