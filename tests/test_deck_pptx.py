@@ -30,7 +30,6 @@ from profile_gen.profile.model import SlideType
 from profile_gen.typography import ZWSP, typeset
 from profile_gen.views import measure
 from profile_gen.views.deck import deck_view
-from profile_gen.views.deck_fit import fitted_plan
 from profile_gen.views.documents import source_date
 from tests.conftest import MINIMAL, ROOT, SAMPLE, copy_sample, require
 
@@ -50,7 +49,7 @@ def deck_bytes(profile, lang=None, photo=None) -> bytes:
     links = {key: str(url) if url else None for key, url in profile.links.with_qr_code.items()}
     codes = {key: make_qr(url) if url else None for key, url in links.items()}
     date = source_date(Path("/no/such/profile.yaml"))
-    deck = deck_view(profile, lang, fitted_plan(profile), links, codes, date)
+    deck = deck_view(profile, lang, plan_deck(profile), links, codes, date)
     return build(deck, deck_context(profile, deck, photo))
 
 
