@@ -35,6 +35,7 @@ from tests import golden
 from tests.golden.extract import pptx_slides, slide_texts, soup_of, squeeze
 
 NAMES = list(golden.PROFILES)
+pytestmark = pytest.mark.pdf  # the builds print their PDFs (WeasyPrint)
 
 
 @pytest.fixture(scope="module")
