@@ -69,11 +69,6 @@ class SlideView:
         return self.plan.first_number
 
     @property
-    def numbers(self) -> list[tuple[int, Any]]:
-        """The slide's items with their number in their whole list."""
-        return list(enumerate(self.plan.items, self.plan.first_number))
-
-    @property
     def full_heading(self) -> str:
         """The heading with its part, as the PowerPoint's title placeholder holds it."""
         return f"{self.heading} {self.part}" if self.part else self.heading
