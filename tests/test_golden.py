@@ -105,6 +105,12 @@ def test_the_powerpoint_says_what_the_html_deck_says(builds, name, lang):
         assert [q.split()[-1] for q in shown["qr"]] == [p.split()[-1] for p in drawn["pictures"]][
             : len(shown["qr"])
         ]
+        notes = page.select("section.slide")[number - 1].select_one("aside.notes")
+        budget = _words(notes.select_one(".budget").get_text(" "))
+        written = drawn["notes"]
+        said_notes = _words(written if isinstance(written, str) else " ".join(written))
+        if said_notes:  # else the HTML says there are none (`deck.no_notes`)
+            assert _words(notes.get_text(" ")) - budget <= said_notes | budget, number
     if cut and all("…" in said for _, _, said in cut):
         pytest.xfail("the PowerPoint still shortens texts with '…' (issue 19 item 5)")
     assert not cut, cut[:3]
@@ -219,3 +225,21 @@ def test_every_document_has_the_same_date(builds, name):
     for lang in languages:
         pptx = Presentation(str(site / place("deck.pptx", lang, primary))).core_properties
         assert pptx.created.isoformat() == expected, lang
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_word_annexe_has_the_html_annexes_items(builds, name):
+    """The same items, in the methodology's order, with the same titles and the same
+    "to complete" markers (`views.annexe`)."""
+    from tests.golden.extract import annexe_html, docx_outline
+
+    _, site = builds(name)
+    html = annexe_html(site / "annexe/index.html")
+    body = [line for line in docx_outline(site / "annexe.docx")["body"] if isinstance(line, str)]
+    headings = [line.split(": ", 1)[1] for line in body if line.startswith("Heading 2: ")]
+    assert [item["heading"].split(". ", 1)[1] for item in html] == headings
+    markers = [
+        line.split(": ", 1)[1] for line in body if "— " in line and not line.startswith("Heading")
+    ]
+    for item in html:
+        assert not item["missing"] or item["missing"] in markers, item
