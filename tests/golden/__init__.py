@@ -23,7 +23,7 @@ import yaml
 
 from profile_gen.app.build import run_pelican
 from profile_gen.outputs import LANGUAGES, place
-from tests.conftest import copy_sample
+from tests.conftest import ROOT, copy_sample
 from tests.deck_profiles import maximal, minimal_english
 from tests.golden import extract
 
@@ -37,6 +37,14 @@ PROFILES: dict[str, Callable[[], dict] | None] = {
 }
 """The golden profiles: None is the sample as it is."""
 REFRESH = ".venv/bin/python -m tests.golden --refresh"
+
+
+def languages(name: str) -> list[str]:
+    """The languages of the golden profile `name`, as its file lists them."""
+    make = PROFILES[name]
+    data = make() if make else yaml.safe_load((ROOT / "content/profile.yaml").read_text("utf-8"))
+    locale = data["locale"]
+    return [locale] if isinstance(locale, str) else list(locale)
 
 
 @contextmanager
