@@ -20,6 +20,7 @@ from profile_gen.office.pptx.slides import DRAW
 from profile_gen.profile import colors
 from profile_gen.profile.model import Profile
 from profile_gen.views.deck import DeckView, SlideView
+from profile_gen.views.deck_fit import SCALES
 from profile_gen.views.text import clean, plain
 
 LAYOUT = "Title Only"
@@ -70,14 +71,20 @@ def _drop_thumbnail(presentation) -> None:
             relationships.pop(key)
 
 
-def _link_colour(presentation, accent: str) -> None:
+def _theme(presentation, accent: str) -> None:
     """Links in the person's colour: the theme's hyperlink colours (the template's blue and
-    purple would stand out on the closing slide)."""
+    purple would stand out on the closing slide); the deck's font as the theme's, so a box
+    a student adds in PowerPoint is set in it too."""
     theme = presentation.slide_master.part.part_related_by(RT.THEME)
     xml = theme.blob.decode("utf-8")
     for name in ("hlink", "folHlink"):
         pattern = rf'<a:{name}><a:srgbClr val="[0-9A-Fa-f]{{6}}"/></a:{name}>'
         xml = re.sub(pattern, f'<a:{name}><a:srgbClr val="{accent.upper()}"/></a:{name}>', xml)
+    for name in ("majorFont", "minorFont"):
+        latin = (
+            f'<a:latin typeface="{shapes.FONT}" pitchFamily="{shapes.PITCH_FAMILY}" charset="0"/>'
+        )
+        xml = re.sub(rf"<a:{name}><a:latin [^>]*/>", f"<a:{name}>{latin}", xml)
     theme._blob = xml.encode("utf-8")  # a plain part: python-pptx keeps its bytes
 
 
@@ -128,17 +135,20 @@ def _stable_zip(data: bytes) -> bytes:
 
 def build(deck: DeckView, ctx: DeckContext) -> bytes:
     """The .pptx of `deck` (the deck's view in one language: its slides, their headings,
-    the QR codes), dated as the deck says (the build's `document_date`, as the PDFs and
-    the Word annexe)."""
+    numbers and type scales, the QR codes), dated as the deck says (the build's
+    `document_date`, as the PDFs and the Word annexe)."""
     presentation = Presentation()
     _widen_template(presentation)
     _drop_thumbnail(presentation)
-    _link_colour(presentation, ctx.accent)
+    _theme(presentation, ctx.accent)
     layout = presentation.slide_layouts.get_by_name(LAYOUT)
     for planned in deck.slides:
         slide = presentation.slides.add_slide(layout)
+        ctx.scale = SCALES[planned.fit.level - 1]  # the HTML deck's fit-N
+        shapes.rule(slide, ctx.accent)
         DRAW[planned.type](slide, ctx, planned)
-        shapes.footer(slide, deck.name, planned.number, ctx.language_tag)
+        name = ctx.typeset(deck.name)
+        shapes.footer(slide, name, planned.number, deck.total, ctx.language_tag)
         notes = speaker_notes(planned)
         if notes:
             frame = slide.notes_slide.notes_text_frame
