@@ -68,11 +68,6 @@ class SlideView:
     def first_number(self) -> int:
         return self.plan.first_number
 
-    @property
-    def full_heading(self) -> str:
-        """The heading with its part, as the PowerPoint's title placeholder holds it."""
-        return f"{self.heading} {self.part}" if self.part else self.heading
-
 
 @dataclass(frozen=True)
 class DeckView:
