@@ -10,6 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from profile_gen.book.context import ProfileGenerator
+from profile_gen.book.design import DESIGN_KEY
 from profile_gen.errors import PdfUnavailable
 from profile_gen.keys import CITATION_KEY, wants
 from profile_gen.media import cache_folder, images
@@ -17,7 +18,7 @@ from profile_gen.outputs import BY_NAME
 from profile_gen.profile.model import Profile
 from profile_gen.views import glyphs
 from profile_gen.views.annexe import AnnexeView, annexe_entries, annexe_view, reference_list
-from profile_gen.views.cv import CvView, preview_view
+from profile_gen.views.cv import CvView, cv_colors, preview_view
 
 CV_PHOTO_WIDTHS = (480,)  # 3.4 cm printed at about 350 dpi
 CV_VIEW_KEY = "PROFILE_GEN_CV_VIEW"
@@ -56,8 +57,18 @@ class AnnexeGenerator(ProfileGenerator):
             view = None
             if wants(self.settings, "pdf") or wants(self.settings, "docx"):
                 view = self._fitting(profile)
-            self.context[CV_VIEW_KEY] = view or preview_view(profile)
+            self.context[CV_VIEW_KEY] = self._in_design(view or preview_view(profile))
         return self.context[CV_VIEW_KEY]
+
+    def _in_design(self, view: CvView) -> CvView:
+        """The CV in the design's accent (a student's design's too) when the person chose
+        no colour of their own."""
+        chosen = self.settings.get(DESIGN_KEY)
+        accent = chosen.token("color", "accent") if chosen is not None else None
+        if accent is None or self.context["profile"].identity.color:
+            return view
+        colour, panel = cv_colors(str(accent))
+        return replace(view, accent=colour, panel=panel)
 
     def _fitting(self, profile: Profile) -> CvView | None:
         """`print_fit.fitted_cv`: each try laid out by WeasyPrint, the CV page and the

@@ -14,6 +14,7 @@ from pptx.oxml.ns import qn
 from pptx.util import Pt
 
 from profile_gen import typography
+from profile_gen.designs import Design
 from profile_gen.office.pptx import shapes
 from profile_gen.office.pptx.layout import DeckContext, PhotoImage
 from profile_gen.office.pptx.slides import DRAW
@@ -31,17 +32,25 @@ ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 
 def deck_context(
-    profile: Profile, deck: DeckView, photo: tuple[bytes, tuple[int, int]] | None = None
+    profile: Profile,
+    deck: DeckView,
+    photo: tuple[bytes, tuple[int, int]] | None = None,
+    design: Design | None = None,
 ) -> DeckContext:
     """What the slides of `deck` (the deck's view in one language) show, with the photo
-    (`photo`: JPEG bytes and pixel size, given only when the deck shows the photo)."""
+    (`photo`: JPEG bytes and pixel size, given only when the deck shows the photo), in the
+    `design`'s colours and title treatment (the person's colour first)."""
+    accent = profile.identity.color or (design and design.token("color", "accent"))
     picture = None
     if photo and deck.photo_alt is not None:
         picture = PhotoImage(photo[0], photo[1], deck.photo_alt)
     return DeckContext(
         profile=profile,
         lang=deck.lang,
-        accent=(profile.identity.color or colors.DEFAULT).lstrip("#").lower(),
+        accent=str(accent or colors.DEFAULT).lstrip("#").lower(),
+        title=design.slide_title if design else "rule",
+        square_photo=bool(design and design.slide_photo == "square"),
+        soft=str(design.token("color", "soft", "") if design else "").lstrip("#").upper(),
         photo=picture,
         qr_codes=deck.qr_codes,
         contact=deck.contact,
@@ -145,7 +154,8 @@ def build(deck: DeckView, ctx: DeckContext) -> bytes:
     for planned in deck.slides:
         slide = presentation.slides.add_slide(layout)
         ctx.scale = SCALES[planned.fit.level - 1]  # the HTML deck's fit-N
-        shapes.rule(slide, ctx.accent)
+        if ctx.title != "band":  # a band is drawn under the heading, where there is one
+            shapes.rule(slide, ctx.accent, thin=ctx.title == "bar")
         DRAW[planned.type](slide, ctx, planned)
         name = ctx.typeset(deck.name)
         shapes.footer(slide, name, planned.number, deck.total, ctx.language_tag)

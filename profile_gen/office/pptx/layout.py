@@ -60,6 +60,12 @@ class DeckContext:
     contact: dict[str, object] = field(default_factory=dict)
     deck: DeckView | None = None
     """The deck's view in this language (`views.deck`): titles, numbers, links, figures."""
+    title: str = "rule"
+    """How a slide's title is drawn (`designs.SLIDE_TITLES`): the design's."""
+    square_photo: bool = False
+    """The photo in a square frame (the design's `[slides] photo`), else a round one."""
+    soft: str = ""
+    """The cards' panel (the design's `soft` colour; the theme's when empty)."""
     scale: float = 1.0
     """The slide's type scale (`deck_fit`: the HTML deck's `fit-N`), set before drawing."""
 
