@@ -29,6 +29,7 @@ from profile_gen.profile.loader import load, load_text
 from profile_gen.profile.model import SlideType
 from profile_gen.typography import ZWSP, typeset
 from profile_gen.views import deck_fit, measure
+from profile_gen.views.deck import deck_view
 from profile_gen.views.deck_fit import fitted_plan
 from profile_gen.views.documents import source_date
 from tests.conftest import MINIMAL, ROOT, SAMPLE, copy_sample
@@ -49,11 +50,12 @@ def site(tmp_path_factory) -> Path:
 
 def deck_bytes(profile, lang=None, photo=None) -> bytes:
     """The deck of `profile` as the generator builds it, without Pelican."""
-    codes = {
-        key: make_qr(str(url)) if url else None for key, url in profile.links.with_qr_code.items()
-    }
-    context = deck_context(profile, lang or profile.primary_language, codes, photo)
-    return build(fitted_plan(profile), context, source_date(Path("/no/such/profile.yaml")))
+    lang = lang or profile.primary_language
+    links = {key: str(url) if url else None for key, url in profile.links.with_qr_code.items()}
+    codes = {key: make_qr(url) if url else None for key, url in links.items()}
+    date = source_date(Path("/no/such/profile.yaml"))
+    deck = deck_view(profile, lang, fitted_plan(profile), links, codes, date)
+    return build(deck, deck_context(profile, deck, photo))
 
 
 def open_deck(data: bytes | Path):

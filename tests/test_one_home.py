@@ -40,3 +40,16 @@ def test_the_slug_and_localize_have_one_home_each():
         if re.search(r"^def localize\(", source, re.M)
     ]
     assert localizing == ["profile/fields.py"]
+
+
+def test_a_slides_title_and_its_part_have_one_home():
+    """ "(n/m)" on a split slide is formatted in `views/titles.py` only: the HTML deck, the
+    outline, the cue cards, `outline.md` and the PowerPoint read the deck's view."""
+    numbering = re.compile(r"part\W{0,6}/\W{0,6}(?:\w+\.)?parts")
+    files = [*PACKAGE.rglob("*.py"), *(ROOT / "theme/templates").rglob("*.html")]
+    homes = [
+        path.relative_to(ROOT).as_posix()
+        for path in files
+        if numbering.search(path.read_text(encoding="utf-8"))
+    ]
+    assert homes == ["profile_gen/views/titles.py"]

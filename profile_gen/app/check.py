@@ -204,7 +204,7 @@ def _deck_fit_lines(notes: tuple[tuple[str, Note], ...], say) -> list[str]:
             length=note.length,
             shown=note.shown,
             number=note.number,
-            slide=i18n.text(lang, f"deck.title.{note.slide.value}"),
+            slide=note.title,
         )
         out.append(f"  {'⚠' if outcome == 'over' else '○'} {line}")
     return out

@@ -15,11 +15,13 @@ from profile_gen import tokens
 from profile_gen.book import sanitize
 from profile_gen.book.design import DESIGN_KEY, Head
 from profile_gen.keys import PROFILE_KEY, SHARED_KEY
+from profile_gen.media import cache_folder
 from profile_gen.profile import colors
 from profile_gen.profile.fields import Localized, PartialDate
 from profile_gen.profile.model import Profile
 from profile_gen.views import charts
 from profile_gen.views.book import Book, book_url, improvements_by_competency, siteurl_conflict
+from profile_gen.views.documents import DocumentViews, document_date
 
 log = logging.getLogger(__name__)
 
@@ -98,9 +100,12 @@ def ensure_shared(context: dict, settings: dict) -> None:
     base_url = book_url(settings, profile)
     if conflict := siteurl_conflict(settings, profile):
         log.warning(conflict)
+    book = Book(profile, base_url)
     context.update(
         profile=profile,
-        book=Book(profile, base_url),
+        book=book,
+        # every document's view, each computed once when first asked (`views.documents`)
+        views=DocumentViews(profile, book, document_date(settings), cache_folder(settings, "qr")),
         lang=profile.primary_language,
         primary_lang=profile.primary_language,
         SITENAME=profile.identity.name,

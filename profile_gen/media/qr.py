@@ -48,7 +48,7 @@ def make_qr(data: str, cache: Path | None = None) -> QrCode:
     return code
 
 
-def link_codes(links: Mapping[str, str | None], cache: Path) -> dict[str, QrCode | None]:
+def link_codes(links: Mapping[str, str | None], cache: Path | None) -> dict[str, QrCode | None]:
     """The QR code of each link, by name; None for a link not given."""
     return {name: make_qr(str(url), cache) if url else None for name, url in links.items()}
 

@@ -25,6 +25,7 @@ from profile_gen.profile.fields import localize
 from profile_gen.profile.model import Profile, SlideType
 from profile_gen.views.measure import FALLBACK_LINE, SLACK, needs_fallback, text_width, wrap
 from profile_gen.views.text import format_date, plain, unbreakable
+from profile_gen.views.titles import slide_title
 
 SCALES = (1.0, 0.86, 0.74)
 """The type scales of `fit-1`, `fit-2`, `fit-3`: `deck.css` sets the same `--fit`."""
@@ -35,6 +36,8 @@ CONTENT = 490.0
 CONTENT_WIDTH = 1136.0
 BODY = 1.3
 """The deck's line height."""
+RESULTS_SHOWN = 2
+"""The results an achievement's card shows (HTML, PDF, PowerPoint: `views.deck`)."""
 
 
 @dataclass(frozen=True)
@@ -112,6 +115,8 @@ class Note:
     """Whether it fits at the smallest scale."""
     split: bool = False
     """Whether its slide was split in two for it."""
+    title: str = ""
+    """The slide's name in the text's language (`views.titles.slide_title`)."""
 
 
 @dataclass
@@ -224,7 +229,7 @@ def _achievements(slide: DeckSlide, texts: _Texts) -> list[Box]:
         meta = Text("", _period(item, texts.lang), 21, BODY, width, after=10 + 20 + 8)
         results = tuple(
             Text(_path("achievements", where, "results", n), texts.t(r), 27, BODY, width - 19)
-            for n, r in enumerate(item.results[:2])
+            for n, r in enumerate(item.results[:RESULTS_SHOWN])
         )
         gaps = Text("", "", 27, 0, width, after=12 * max(len(results) - 1, 0))
         boxes.append(Box((title, meta, *results, gaps), CARD_ROOM))
@@ -365,8 +370,9 @@ def deck_notes(profile: Profile) -> Iterator[tuple[str, Note]]:
         number = 1
         for group, shown in pairs:
             split = len(shown) > len(group)
+            title = slide_title(profile, lang, group[0].type)
             for index, slide in enumerate(group):
                 at = number if split else number + index
                 for note in _fit(slide, texts, at).notes:
-                    yield lang, replace(note, split=split)
+                    yield lang, replace(note, split=split, title=title)
             number += len(shown)

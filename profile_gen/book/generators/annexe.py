@@ -6,28 +6,25 @@ Both pages are in the profile's primary language and share one CV template; the 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
-from profile_gen import i18n
 from profile_gen.book.context import ProfileGenerator
 from profile_gen.book.design import DESIGN_KEY
 from profile_gen.errors import PdfUnavailable
 from profile_gen.keys import CITATION_KEY, wants
 from profile_gen.media import cache_folder, images
-from profile_gen.media.qr import link_codes
 from profile_gen.outputs import BY_NAME
-from profile_gen.profile.fields import PartialDate
 from profile_gen.profile.model import Profile
-from profile_gen.profile.names import author_name
-from profile_gen.profile.readiness import annexe_hint, annexe_items
-from profile_gen.views import citations, glyphs
-from profile_gen.views.book import qr_links
+from profile_gen.views import glyphs
+from profile_gen.views.annexe import AnnexeView, annexe_entries, annexe_view, reference_list
 from profile_gen.views.cv import CvView, cv_colors, preview_view
 
 CV_PHOTO_WIDTHS = (480,)  # 3.4 cm printed at about 350 dpi
 CV_VIEW_KEY = "PROFILE_GEN_CV_VIEW"
 """The context's CV view, decided once per build by whichever generator asks first."""
+ANNEXE_VIEW_KEY = "PROFILE_GEN_ANNEXE_VIEW"
+"""The context's annexe view (HTML, PDF and Word), built once per build."""
 PRINT_IMAGES = BY_NAME["annexe"].at("fr") + "images"
 """The printed photo's folder: inside `/annexe/` (a print output of `profile_gen.outputs`), so `publish` leaves it
 out even when the photo is for print only (`visibility: annexe`); the Book's is `images/`."""
@@ -37,14 +34,6 @@ def print_font(settings: dict) -> frozenset[int]:
     """The code points of the theme's print font."""
     fonts = Path(settings["THEME"]) / "static" / "fonts"
     return glyphs.font_coverage(fonts, cache_folder(settings, "glyphs"))
-
-
-@dataclass(frozen=True)
-class AnnexeItem:
-    key: str
-    present: bool
-    hint: str
-    """What to add, when the item lacks data (``check.hint.<hint>``)."""
 
 
 class AnnexeGenerator(ProfileGenerator):
@@ -87,8 +76,9 @@ class AnnexeGenerator(ProfileGenerator):
         from profile_gen.printing.print_fit import fitted_cv
 
         base = {**self.context, **self._cv_shared(profile), "SITEURL": ".."}
-        first = next(iter(annexe_items(profile, len(self.context.get("articles", [])))))
-        annexe = {**base, "annexe_items": [AnnexeItem(first, True, "")]}
+        lang, articles = profile.primary_language, len(self.context.get("articles", []))
+        first = replace(annexe_entries(profile, articles, lang)[0], present=True, missing="")
+        annexe = {**base, "annexe_items": [first]}
         covered = print_font(self.settings)
 
         def render(page: str, view: CvView) -> str:
@@ -110,49 +100,37 @@ class AnnexeGenerator(ProfileGenerator):
             contact=profile.identity.contact.shown_on("annexe"),
         )
 
-    def _references(
-        self, profile: Profile, lang: str, style: str, accessed: PartialDate | None
-    ) -> list[list[citations.Part]]:
-        """The activities and the Book's articles as references in the thesis's style."""
-        author = author_name(profile.identity.name, profile.identity.family_name)
-        book = self.context["book"]
-        book_name = i18n.text(lang, "cite.book", name=profile.identity.name)
-        works = []
-        for entry in self.context["activities"]:
-            if entry.external:
-                title, venue = profile.text(entry.title, lang), profile.text(entry.venue, lang)
-                work = citations.Work(entry.kind, title, entry.date, venue or None, entry.url)
-            else:  # an article of the Book: its public address, when known
-                work = citations.Work(
-                    entry.kind, str(entry.title), entry.date, book_name, book.absolute(entry.url)
-                )
-            works.append(citations.reference(work, style, lang, author, accessed))
-        return works
+    def annexe_view(self) -> AnnexeView:
+        """What the annexe shows (HTML, PDF and Word), decided once per build."""
+        if ANNEXE_VIEW_KEY not in self.context:
+            profile: Profile = self.context["profile"]
+            lang, views = profile.primary_language, self.context["views"]
+            style, accessed = self.settings[CITATION_KEY]
+            entries = self.context["activities"]
+            self.context[ANNEXE_VIEW_KEY] = annexe_view(
+                profile,
+                self.cv_view(),
+                article_count=len(self.context.get("articles", [])),
+                qr_links=views.qr_links(lang),
+                qr_codes=views.qr_codes(lang),
+                references=reference_list(
+                    profile, self.context["book"], entries, lang, style, accessed
+                ),
+                citation_style=style,
+                date=views.date,
+            )
+        return self.context[ANNEXE_VIEW_KEY]
 
     def generate_output(self, writer) -> None:
         profile: Profile = self.context["profile"]
         lang = profile.primary_language
-        articles = len(self.context.get("articles", []))
-        items = [
-            AnnexeItem(key, ok, annexe_hint(profile, key))
-            for key, ok in annexe_items(profile, articles).items()
-        ]
-        shared = {**self._cv_shared(profile), "cv": self.cv_view()}
-        style, accessed = self.settings[CITATION_KEY]
-        references = self._references(profile, lang, style, accessed)
-        links = qr_links(profile, self.context["book"], lang)
-        codes = link_codes(links, cache_folder(self.settings, "qr"))
-        qr_codes = {f"{name}_qr": code for name, code in codes.items()}  # by annexe item
+        annexe = self.annexe_view()
+        shared = {**self._cv_shared(profile), "cv": annexe.cv}
         for path, template, extra in (
             (
                 BY_NAME["annexe"].at(lang) + "index.html",
                 "annexe",
-                {
-                    "annexe_items": items,
-                    "qr_codes": qr_codes,
-                    "references": references,
-                    "citation_style": style,
-                },
+                {"annexe": annexe, "annexe_items": annexe.items},
             ),
             (BY_NAME["cv"].at(lang) + "index.html", "cv", {}),
         ):

@@ -8,19 +8,16 @@ Written when the build wants the `docx` format (`profile_gen.keys.wants`).
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from profile_gen.book.design import DESIGN_KEY
 from profile_gen.book.generators.annexe import AnnexeGenerator, print_font
-from profile_gen.keys import CITATION_KEY, wants
-from profile_gen.media import cache_folder, documents
-from profile_gen.media.qr import link_codes
+from profile_gen.keys import wants
+from profile_gen.media import documents
 from profile_gen.outputs import BY_NAME
 from profile_gen.profile.model import Profile
-from profile_gen.profile.readiness import annexe_items
-from profile_gen.views.book import qr_links
-from profile_gen.views.documents import document_date
 
 if TYPE_CHECKING:  # python-docx is imported only when a .docx is written
     from profile_gen.office.docx.writer import AnnexeData
@@ -79,25 +76,15 @@ class AnnexeDocxGenerator(AnnexeGenerator):
     def inputs(self) -> dict[str, Any]:
         """Everything the Word annexe shows (`AnnexeData`'s fields, the photo as its parts)."""
         profile: Profile = self.context["profile"]
-        lang = profile.primary_language
-        articles = len(self.context.get("articles", []))
-        style, accessed = self.settings[CITATION_KEY]
-        links = qr_links(profile, self.context["book"], lang)
-        codes = link_codes(links, cache_folder(self.settings, "qr"))
         return dict(
             profile=profile,
             book=self.context["book"],
-            items=list(annexe_items(profile, articles).items()),
-            references=self._references(profile, lang, style, accessed),
-            citation_style=style,
-            qr_codes={f"{name}_qr": code for name, code in codes.items()},
+            annexe=self.annexe_view(),
             photo=self._photo(profile),
-            date=document_date(self.settings),
             improvements=self.context["improvements_by_competency"],
             chart=self.context["chart"],
             font=Path(self.settings["THEME"]) / "static/fonts/LiberationSerif-Regular.ttf",
             covered=print_font(self.settings),
-            cv=self.cv_view(),
         )
 
     def data(self, inputs: dict[str, Any] | None = None) -> AnnexeData:
@@ -134,5 +121,6 @@ def keyed(inputs: dict[str, Any]) -> dict[str, Any]:
         "profile": profile.model_copy(update={"defence": profile.defence.without_rehearsal()}),
         "book": [book.base_url, book.languages, book.primary],
         "font": font.read_bytes() if font.is_file() else b"",
+        "annexe": dataclasses.replace(inputs["annexe"], date=None),
         "date": documents.source_epoch(),
     }

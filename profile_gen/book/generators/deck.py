@@ -13,13 +13,9 @@ from profile_gen import i18n
 from profile_gen.book.context import ProfileGenerator
 from profile_gen.keys import PUBLIC_KEY
 from profile_gen.media import cache_folder, images
-from profile_gen.media.qr import link_codes
-from profile_gen.profile.deck_plan import DeckSlide
-from profile_gen.profile.fields import localize
 from profile_gen.profile.model import Profile
 from profile_gen.profile.rehearsal import likely_questions
-from profile_gen.views.book import qr_links
-from profile_gen.views.deck_fit import SlideFit, fit_deck, fitted_plan
+from profile_gen.views.deck import RESULTS_SHOWN, DeckView
 
 DECK_PHOTO_WIDTHS = (480,)
 REHEARSAL_PAGES = (
@@ -31,45 +27,29 @@ REHEARSAL_PAGES = (
 """The pages of the deck's folder: the deck with its notes and what prepares it."""
 
 
-def outline_markdown(profile: Profile, slides: list[DeckSlide], lang: str) -> str:
+def outline_markdown(profile: Profile, deck: DeckView) -> str:
     """The outline as Markdown: one section per slide with its budget and notes."""
-    primary = profile.primary_language
-    rate = profile.defence.words_per_minute
+    lang, rate = deck.lang, profile.defence.words_per_minute
 
     def say(key: str, **values) -> str:
         return i18n.text(lang, key, **values)
 
     lines = [
-        f"# {profile.identity.name} — {say('deck.outline')}",
+        f"# {deck.name} — {say('deck.outline')}",
         "",
         say("deck.outline_intro", duration=profile.defence.duration // 60, rate=rate),
         "",
     ]
-    for number, slide in enumerate(slides, 1):
-        title = say(f"deck.title.{slide.type.value}")
-        if slide.parts > 1:
-            title += f" ({slide.part}/{slide.parts})"
-        speaking = slide.speaking_seconds(lang, primary, rate)
+    for slide in deck.slides:
         lines += [
-            f"## {number}. {title}",
+            f"## {slide.number}. {slide.title}",
             "",
-            f"*{say('deck.budget', seconds=slide.seconds, speaking=speaking)}*",
+            f"*{say('deck.budget', seconds=slide.seconds, speaking=slide.speaking)}*",
+            "",
+            slide.notes_text or say("deck.no_notes"),
             "",
         ]
-        notes = (
-            localize(slide.notes, lang, primary).strip() if slide.notes else say("deck.no_notes")
-        )
-        lines += [notes, ""]
     return "\n".join(lines).rstrip() + "\n"
-
-
-def fit_lookup(slides: list[DeckSlide], fits: list[SlideFit]):
-    """`fit_of(slide)` for the templates: the type scale of one slide of `slides`."""
-
-    def fit_of(slide: DeckSlide) -> SlideFit:
-        return next(fit for planned, fit in zip(slides, fits, strict=True) if planned is slide)
-
-    return fit_of
 
 
 class DefenceGenerator(ProfileGenerator):
@@ -81,7 +61,6 @@ class DefenceGenerator(ProfileGenerator):
         if public_build and not profile.defence.public_deck:
             return
         book = self.context["book"]
-        slides = fitted_plan(profile)
         questions = likely_questions(profile)
         photo = profile.identity.photo
         deck_photo = None
@@ -93,17 +72,14 @@ class DefenceGenerator(ProfileGenerator):
             )
         for lang in profile.locale:
             folder = book.deck_folder(lang)
-            links = qr_links(profile, book, lang)
-            qr_codes = list(link_codes(links, cache_folder(self.settings, "qr")).items())
+            deck = self.context["views"].deck(lang)
             shared = dict(
                 lang=lang,
-                slides=slides,
-                fit_of=fit_lookup(slides, fit_deck(profile, lang, slides)),
-                qr_codes=qr_codes,
-                book_home=links["book"],
+                deck=deck,
+                slides=deck.slides,
+                results_shown=RESULTS_SHOWN,
                 question_groups=questions,
                 deck_photo=deck_photo,
-                contact=profile.identity.contact.shown_on("online"),
             )
             pages = (
                 [] if public_build else [(f"{folder}/{n}", t, False) for n, t in REHEARSAL_PAGES]
@@ -121,4 +97,4 @@ class DefenceGenerator(ProfileGenerator):
                 )
             if not public_build:
                 target = Path(self.output_path) / folder / "outline.md"
-                target.write_text(outline_markdown(profile, slides, lang), encoding="utf-8")
+                target.write_text(outline_markdown(profile, deck), encoding="utf-8")

@@ -13,12 +13,9 @@ from profile_gen.book.design import DESIGN_KEY
 from profile_gen.book.generators.deck import DECK_PHOTO_WIDTHS
 from profile_gen.keys import wants
 from profile_gen.media import cache_folder, documents, images
-from profile_gen.media.qr import link_codes
 from profile_gen.outputs import place
 from profile_gen.profile.model import Profile
 from profile_gen.views.book import qr_links
-from profile_gen.views.deck_fit import fitted_plan
-from profile_gen.views.documents import document_date
 
 LIBRARIES = ("python-pptx", "lxml", "Pillow")
 """What writes the PowerPoint files: a new version may write other bytes."""
@@ -46,28 +43,25 @@ class PowerPointGenerator(ProfileGenerator):
         book = self.context["book"]
         photo = self._photo(profile)
         cache, output = documents.of_build(self.settings), Path(self.output_path)
+        identity = documents.tool_identity(*LIBRARIES)
+        design, epoch = self.settings.get(DESIGN_KEY), documents.source_epoch()
         for lang in profile.locale:
-            links = qr_links(profile, book, lang)
-            codes = link_codes(links, cache_folder(self.settings, "qr"))
             relative = place("deck.pptx", lang, book.primary)
-            identity = documents.tool_identity(*LIBRARIES)
-            # the whole profile (the deck shows the defence and much of the rest), the design
-            design = self.settings.get(DESIGN_KEY)
-            epoch = documents.source_epoch()
-            key = cache.key(identity, relative, profile, lang, codes, photo, design, epoch)
+            # the whole profile (the deck shows the defence and much of the rest), the links
+            # behind its QR codes, the photo, the design: the deck's view is made of these
+            links = qr_links(profile, book, lang)
+            key = cache.key(identity, relative, profile, lang, links, photo, design, epoch)
             if cache.reuse(relative, key, output, relative) is None:
                 # written at the end of the build, beside the PDFs (python-pptx imported there)
-                write = functools.partial(
-                    self._write, output / relative, profile, lang, codes, photo
-                )
+                write = functools.partial(self._write, output / relative, profile, lang, photo)
                 cache.defer(relative, key, output, relative, write)
 
-    def _write(self, target: Path, profile: Profile, lang: str, codes, photo) -> None:
+    def _write(self, target: Path, profile: Profile, lang: str, photo) -> None:
         from profile_gen.office.pptx.deck import build, deck_context  # python-pptx: only now
 
-        plan = fitted_plan(profile)  # the HTML deck's slides: split where it splits
+        deck = self.context["views"].deck(lang)  # the HTML deck's slides, titles, links
         target.parent.mkdir(parents=True, exist_ok=True)
         temp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
-        context = deck_context(profile, lang, codes, photo, self.settings.get(DESIGN_KEY))
-        temp.write_bytes(build(plan, context, document_date(self.settings)))
+        design = self.settings.get(DESIGN_KEY)
+        temp.write_bytes(build(deck, deck_context(profile, deck, photo, design)))
         os.replace(temp, target)

@@ -21,13 +21,13 @@ from profile_gen import tokens
 from profile_gen.office.docx import inline, pictures
 from profile_gen.office.docx.styles import TABLE_SIZE, TABLE_TEXT
 from profile_gen.office.docx.writer import Writer
-from profile_gen.views.cv import CvView, cv_view
+from profile_gen.views.cv import CvView
 
 SIDE_WIDTH, MAIN_WIDTH = Cm(5.5), Cm(10.5)
 
 
 def view(writer: Writer) -> CvView:
-    return writer.data.cv or cv_view(writer.data.profile, 0, 0)
+    return writer.data.cv
 
 
 def _colour(run: Any, color: str) -> None:

@@ -60,7 +60,7 @@ def _languages(w: Writer) -> None:
 
 def _qr(key: str) -> Callable[[Writer], None]:
     def write(w: Writer) -> None:
-        code = w.data.qr_codes.get(key)
+        code = w.data.annexe.qr_codes.get(key)
         if code is None:
             return
         picture = w.paragraph()
@@ -94,10 +94,10 @@ def _summary(w: Writer) -> None:
 
 
 def _activities(w: Writer) -> None:
-    if not w.data.references:
+    if not w.data.annexe.references:
         return
-    w.meta(w.label(f"cite.style.{w.data.citation_style}"))
-    for parts in w.data.references:
+    w.meta(w.label(f"cite.style.{w.data.annexe.citation_style}"))
+    for parts in w.data.annexe.references:
         paragraph = w.paragraph(style="Bibliography")
         for part in parts:
             if part.link:
@@ -212,6 +212,8 @@ def write_annexe(w: Writer) -> None:
     name = w.data.profile.identity.name
     w.heading(f"{name} — {w.label('annexe.title')}", 1)
     w.paragraph([(w.label("annexe.subtitle"), False)], style="Subtitle")
-    for key, _present in w.data.items:
-        w.heading(w.label(f"annexe.heading.{key}"), 2)
-        ITEMS[key](w)
+    for item in w.data.annexe.items:
+        w.heading(item.heading, 2)
+        if item.missing:  # as the HTML annexe: what to add
+            w.paragraph([(item.missing, True)]).paragraph_format.keep_with_next = True
+        ITEMS[item.key](w)

@@ -18,12 +18,11 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
 from profile_gen import i18n
-from profile_gen.media.qr import QrCode
 from profile_gen.office.docx import inline, markdown
 from profile_gen.office.docx.styles import TABLE_TEXT
 from profile_gen.profile.fields import Localized, PartialDate
 from profile_gen.profile.model import Profile
-from profile_gen.views import citations
+from profile_gen.views.annexe import AnnexeView
 from profile_gen.views.book import Book
 from profile_gen.views.charts import Chart
 from profile_gen.views.cv import CvView
@@ -45,14 +44,10 @@ class AnnexeData:
 
     profile: Profile
     book: Book
-    items: list[tuple[str, bool]]
-    """The methodology's items in order, and whether each has data."""
-    references: list[list[citations.Part]]
-    citation_style: str
-    qr_codes: dict[str, QrCode | None]
-    """By annexe item key: `book_qr`, `linkedin_qr`."""
+    annexe: AnnexeView
+    """What the annexe shows (`views.annexe`, the HTML annexe's view): its items in the
+    methodology's order, the QR codes, the references, the CV, the date."""
     photo: Photo | None
-    date: datetime.datetime
     improvements: dict[str, list] = field(default_factory=dict)
     """By competency id, the improvements that serve it."""
     chart: Chart | None = None
@@ -61,9 +56,14 @@ class AnnexeData:
     """The font the chart's labels are drawn with (the theme's Liberation Serif)."""
     covered: frozenset[int] = frozenset()
     """The characters the print font draws: other emoji are left out, as in the PDFs."""
-    cv: CvView | None = None
-    """What the CV shows, the PDF CV's decision (`AnnexeGenerator.cv_view`); None: the
-    featured achievements only."""
+
+    @property
+    def cv(self) -> CvView:
+        return self.annexe.cv
+
+    @property
+    def date(self) -> datetime.datetime:
+        return self.annexe.date or datetime.datetime.fromtimestamp(0, datetime.UTC)
 
     @property
     def lang(self) -> str:

@@ -15,16 +15,14 @@ from pptx.util import Pt
 
 from profile_gen import typography
 from profile_gen.designs import Design
-from profile_gen.media.qr import QrCode
 from profile_gen.office.pptx import shapes
 from profile_gen.office.pptx.layout import DeckContext, PhotoImage
 from profile_gen.office.pptx.slides import DRAW
 from profile_gen.profile import colors
-from profile_gen.profile.deck_plan import DeckSlide
-from profile_gen.profile.fields import localize
 from profile_gen.profile.model import Profile
-from profile_gen.views.deck_fit import SCALES, fit_deck
-from profile_gen.views.text import plain
+from profile_gen.views.deck import DeckView, SlideView
+from profile_gen.views.deck_fit import SCALES
+from profile_gen.views.text import clean, plain
 
 LAYOUT = "Title Only"
 """Every slide uses the default template's "Title Only" layout: its title placeholder
@@ -35,29 +33,28 @@ ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 def deck_context(
     profile: Profile,
-    lang: str,
-    codes: dict[str, QrCode | None],
+    deck: DeckView,
     photo: tuple[bytes, tuple[int, int]] | None = None,
     design: Design | None = None,
 ) -> DeckContext:
-    """What the slides of `lang` show: the photo (`photo`: JPEG bytes and pixel size, given
-    only when the person shows it on the site), the QR codes, the public contact items, in
-    the `design`'s colours and title treatment (the person's colour first)."""
+    """What the slides of `deck` (the deck's view in one language) show, with the photo
+    (`photo`: JPEG bytes and pixel size, given only when the deck shows the photo), in the
+    `design`'s colours and title treatment (the person's colour first)."""
     accent = profile.identity.color or (design and design.token("color", "accent"))
     picture = None
-    if photo and profile.identity.photo:
-        alt = localize(profile.identity.photo.alt, lang, profile.primary_language)
-        picture = PhotoImage(photo[0], photo[1], alt)
+    if photo and deck.photo_alt is not None:
+        picture = PhotoImage(photo[0], photo[1], deck.photo_alt)
     return DeckContext(
         profile=profile,
-        lang=lang,
+        lang=deck.lang,
         accent=str(accent or colors.DEFAULT).lstrip("#").lower(),
         title=design.slide_title if design else "rule",
         square_photo=bool(design and design.slide_photo == "square"),
         soft=str(design.token("color", "soft", "") if design else "").lstrip("#").upper(),
         photo=picture,
-        qr_codes=[(key, code) for key, code in codes.items() if code],
-        contact=profile.identity.contact.shown_on("online"),
+        qr_codes=deck.qr_codes,
+        contact=deck.contact,
+        deck=deck,
     )
 
 
@@ -100,7 +97,7 @@ def _theme(presentation, accent: str) -> None:
     theme._blob = xml.encode("utf-8")  # a plain part: python-pptx keeps its bytes
 
 
-def _properties(presentation, ctx: DeckContext, date: datetime.datetime) -> None:
+def _properties(presentation, ctx: DeckContext, date: datetime.datetime | None) -> None:
     properties = presentation.core_properties
     name = ctx.profile.identity.name
     properties.title = f"{name} — {ctx.say('deck.title')}"
@@ -111,14 +108,15 @@ def _properties(presentation, ctx: DeckContext, date: datetime.datetime) -> None
     properties.keywords = ""
     properties.comments = ""
     properties.revision = 1
-    when = date.astimezone(datetime.UTC).replace(tzinfo=None)
+    when = (date or datetime.datetime.fromtimestamp(0, datetime.UTC)).astimezone(datetime.UTC)
+    when = when.replace(tzinfo=None)
     properties.created = properties.modified = when
     properties.last_printed = when
 
 
-def speaker_notes(plan: DeckSlide, ctx: DeckContext) -> str:
+def speaker_notes(slide: SlideView) -> str:
     """The notes of a slide as plain text, one paragraph per line."""
-    return plain(ctx.t(plan.notes)) if plan.notes else ""
+    return plain(clean(slide.notes_text)) if slide.notes_text else ""
 
 
 def _typeset(presentation, lang: str) -> None:
@@ -144,25 +142,24 @@ def _stable_zip(data: bytes) -> bytes:
     return output.getvalue()
 
 
-def build(plan: list[DeckSlide], ctx: DeckContext, date: datetime.datetime) -> bytes:
-    """The .pptx of the plan in `ctx.lang` (the fitted plan: the HTML deck's slides, each
-    at its type scale), dated `date` (the build's `document_date`, as the PDFs and the Word
-    annexe)."""
+def build(deck: DeckView, ctx: DeckContext) -> bytes:
+    """The .pptx of `deck` (the deck's view in one language: its slides, their headings,
+    numbers and type scales, the QR codes), dated as the deck says (the build's
+    `document_date`, as the PDFs and the Word annexe)."""
     presentation = Presentation()
     _widen_template(presentation)
     _drop_thumbnail(presentation)
     _theme(presentation, ctx.accent)
     layout = presentation.slide_layouts.get_by_name(LAYOUT)
-    fits = fit_deck(ctx.profile, ctx.lang, plan)
-    for number, (planned, fitted) in enumerate(zip(plan, fits, strict=True), 1):
+    for planned in deck.slides:
         slide = presentation.slides.add_slide(layout)
-        ctx.scale = SCALES[fitted.level - 1]
+        ctx.scale = SCALES[planned.fit.level - 1]  # the HTML deck's fit-N
         if ctx.title != "band":  # a band is drawn under the heading, where there is one
             shapes.rule(slide, ctx.accent, thin=ctx.title == "bar")
         DRAW[planned.type](slide, ctx, planned)
-        name = ctx.typeset(ctx.profile.identity.name)
-        shapes.footer(slide, name, number, len(plan), ctx.language_tag)
-        notes = speaker_notes(planned, ctx)
+        name = ctx.typeset(deck.name)
+        shapes.footer(slide, name, planned.number, deck.total, ctx.language_tag)
+        notes = speaker_notes(planned)
         if notes:
             frame = slide.notes_slide.notes_text_frame
             frame.text = notes
@@ -170,7 +167,7 @@ def build(plan: list[DeckSlide], ctx: DeckContext, date: datetime.datetime) -> b
                 for run in paragraph.runs:
                     run.font._rPr.set("lang", ctx.language_tag)
     _typeset(presentation, ctx.lang)
-    _properties(presentation, ctx, date)
+    _properties(presentation, ctx, deck.date)
     data = io.BytesIO()
     presentation.save(data)
     return _stable_zip(data.getvalue())

@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from PIL import Image, ImageDraw
 from pptx.enum.dml import MSO_LINE
@@ -21,6 +22,9 @@ from profile_gen.profile.model import Profile
 from profile_gen.views.deck_fit import SCALES
 from profile_gen.views.measure import Para, fit, height
 from profile_gen.views.text import clean, format_date, plain
+
+if TYPE_CHECKING:
+    from profile_gen.views.deck import DeckView
 
 BODY_TOP = u(tokens.deck("rule") + 52)
 """Where a slide's heading starts: under the accent rule and the body's top padding."""
@@ -54,6 +58,8 @@ class DeckContext:
     photo: PhotoImage | None = None
     qr_codes: list[tuple[str, QrCode]] = field(default_factory=list)
     contact: dict[str, object] = field(default_factory=dict)
+    deck: DeckView | None = None
+    """The deck's view in this language (`views.deck`): titles, numbers, links, figures."""
     title: str = "rule"
     """How a slide's title is drawn (`designs.SLIDE_TITLES`): the design's."""
     square_photo: bool = False

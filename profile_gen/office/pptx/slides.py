@@ -24,8 +24,8 @@ from profile_gen.office.pptx.layout import (
     stack,
 )
 from profile_gen.office.pptx.shapes import INK, MARGIN, MUTED, Box, u
-from profile_gen.profile.deck_plan import DeckSlide
 from profile_gen.profile.model import SlideType
+from profile_gen.views.deck import RESULTS_SHOWN, SlideView
 from profile_gen.views.measure import SLACK, Para, height, shrunk, text_width
 from profile_gen.views.text import format_date
 
@@ -38,9 +38,10 @@ TITLE_BODY = u(586)
 """The height the title and closing slides centre their columns in."""
 
 
-def heading(slide, ctx: DeckContext, text: str, plan: DeckSlide) -> None:
-    """The slide's heading in the person's colour, "(n/m)" after it on a split slide; on a
-    band of that colour in the paper's (`band`), in ink beside a bar of it (`bar`)."""
+def heading(slide, ctx: DeckContext, plan: SlideView) -> None:
+    """The slide's heading and its part ("(n/m)" on a split slide), both from the deck's
+    view, in the person's colour; on a band of that colour in the paper's (`band`), in ink
+    beside a bar of it (`bar`)."""
     size = tokens.deck("h2")
     box = Box(MARGIN, BODY_TOP, CONTENT_WIDTH, TOP - BODY_TOP - u(20))
     color = {"band": shapes.PAPER, "bar": INK}.get(ctx.title, ctx.accent)
@@ -53,13 +54,13 @@ def heading(slide, ctx: DeckContext, text: str, plan: DeckSlide) -> None:
         bar = Box(MARGIN - u(28), BODY_TOP, u(10), u(size * 1.1))
         shapes.rectangle(slide, "Title bar", bar, ctx.accent)
     para = Para(
-        text,
+        plan.heading,
         u(size),
         bold=True,
         color=color,
         line=1.1,
         minimum=ctx.floor(size),
-        tail=f" ({plan.part}/{plan.parts})" if plan.parts > 1 else "",
+        tail=f" {plan.part}" if plan.part else "",
         tail_size=u(tokens.deck("part")),
         tail_color=shapes.PAPER if ctx.title == "band" else MUTED,
         tail_bold=True,
@@ -97,9 +98,9 @@ def _title_column(slide, ctx: DeckContext, items, names: list[str], right: float
     return placed
 
 
-def title_slide(slide, ctx: DeckContext, plan: DeckSlide) -> None:
+def title_slide(slide, ctx: DeckContext, plan: SlideView) -> None:
     right = qr_column(slide, ctx)
-    name = ctx.profile.identity.name
+    name = plan.heading
     base = 52 if len(name) > 44 else 64 if len(name) > 28 else tokens.deck("title")
     lead = ctx.t(ctx.profile.identity.headline)
     items = [
@@ -112,14 +113,13 @@ def title_slide(slide, ctx: DeckContext, plan: DeckSlide) -> None:
     shapes.rectangle(slide, "Context rule", Box(MARGIN, context.y, u(6), context.h), ctx.accent)
 
 
-def closing_slide(slide, ctx: DeckContext, plan: DeckSlide) -> None:
+def closing_slide(slide, ctx: DeckContext, plan: SlideView) -> None:
     right = qr_column(slide, ctx)
     email = ctx.contact.get("email")
     who = ctx.profile.identity.name + (f" · {email}" if email else "")
-    book = next((code.data for key, code in ctx.qr_codes if key == "book"), None)
-    links = [str(url) for url in (book, ctx.profile.links.linkedin) if url]
+    links = ctx.deck.closing_links if ctx.deck else []  # the Book in the deck's language
     items = [
-        ([ctx.para(ctx.say("deck.thanks"), 76, bold=True, color=ctx.accent, line=1.1)], 0.0, u(28)),
+        ([ctx.para(plan.heading, 76, bold=True, color=ctx.accent, line=1.1)], 0.0, u(28)),
         ([ctx.para(ctx.say("deck.questions"), 34, color=MUTED, line=1.3)], 0.0, u(16)),
         ([ctx.para(ctx.typeset(who), 30, bold=True, color=INK, line=1.3)], 0.0, u(12)),
     ]
@@ -134,10 +134,10 @@ def _figure_width(paras: list[Para]) -> float:
     return max(text_width(p.text, p.size, p.style) for p in paras) / SLACK + u(4)
 
 
-def profile_slide(slide, ctx: DeckContext, plan: DeckSlide) -> None:
+def profile_slide(slide, ctx: DeckContext, plan: SlideView) -> None:
     """The photo and four figures in the middle of the content, the current job under them."""
     profile = ctx.profile
-    heading(slide, ctx, ctx.say("deck.title.profile"), plan)
+    heading(slide, ctx, plan)
     bottom = BOTTOM
     if profile.experience:
         job = profile.experience[0]
@@ -148,12 +148,7 @@ def profile_slide(slide, ctx: DeckContext, plan: DeckSlide) -> None:
         box = Box(MARGIN, bottom, CONTENT_WIDTH, tall + 1)
         shapes.text_box(slide, "Current position", box, fitted[0][0], ctx.language_tag)
         bottom -= u(16)
-    counts = [
-        ("achievements", len(profile.achievements)),
-        ("certifications", len(profile.certifications)),
-        ("recommendations", len(profile.recommendations)),
-        ("languages", len(profile.languages)),
-    ]
+    counts = ctx.deck.figures if ctx.deck else []
     groups = [
         [
             Para(str(count), u(96), bold=True, color=ctx.accent, line=1.0),
@@ -202,8 +197,8 @@ def _inside(box: Box) -> Box:
     )
 
 
-def achievements_slide(slide, ctx: DeckContext, plan: DeckSlide) -> None:
-    heading(slide, ctx, ctx.say("deck.title.achievements"), plan)
+def achievements_slide(slide, ctx: DeckContext, plan: SlideView) -> None:
+    heading(slide, ctx, plan)
     if not plan.items:
         missing(slide, ctx, "achievements")
     for number, (item, box) in enumerate(zip(plan.items, _cards(len(plan.items)), strict=True), 1):
@@ -215,7 +210,7 @@ def achievements_slide(slide, ctx: DeckContext, plan: DeckSlide) -> None:
             ([ctx.para(ctx.t(item.title), 34, bold=True, color=INK, line=1.15)], 0.0, u(8)),
             ([ctx.para(dates, 21, color=MUTED, line=1.3)] if dates else [], 0.0, u(30)),
         ]
-        for result in item.results[:2]:
+        for result in item.results[:RESULTS_SHOWN]:
             items.append(([ctx.para(ctx.t(result), 27, color=INK, line=1.3)], u(19), u(12)))
         fitted, _ = _column(items, room.w, room.h)
         placed, _ = stack(room.x, room.y, room.w, fitted)
@@ -233,8 +228,8 @@ def _unbroken(quote: str) -> str:
     return quote.replace("« ", "«\u00a0").replace(" »", "\u00a0»")
 
 
-def recommendations_slide(slide, ctx: DeckContext, plan: DeckSlide) -> None:
-    heading(slide, ctx, ctx.say("deck.title.recommendations"), plan)
+def recommendations_slide(slide, ctx: DeckContext, plan: SlideView) -> None:
+    heading(slide, ctx, plan)
     if not plan.items:
         missing(slide, ctx, "recommendations")
     for number, (item, box) in enumerate(zip(plan.items, _cards(len(plan.items)), strict=True), 1):
@@ -261,7 +256,7 @@ def recommendations_slide(slide, ctx: DeckContext, plan: DeckSlide) -> None:
 
 
 def _numbered(
-    slide, ctx: DeckContext, name: str, plan: DeckSlide, rows: list[list[Para]], columns: int
+    slide, ctx: DeckContext, name: str, plan: SlideView, rows: list[list[Para]], columns: int
 ) -> None:
     """Numbered rows (strengths: two columns filled column by column; improvements: one),
     spread over the content's height, each text centred on its row beside its number."""
@@ -278,8 +273,8 @@ def _numbered(
         shapes.text_box(slide, f"{name} {number}", box, paras, ctx.language_tag, "middle")
 
 
-def strengths_slide(slide, ctx: DeckContext, plan: DeckSlide) -> None:
-    heading(slide, ctx, ctx.say("section.strengths", count=len(ctx.profile.strengths)), plan)
+def strengths_slide(slide, ctx: DeckContext, plan: SlideView) -> None:
+    heading(slide, ctx, plan)
     if not plan.items:
         missing(slide, ctx, "strengths")
     rows = [
@@ -292,8 +287,8 @@ def strengths_slide(slide, ctx: DeckContext, plan: DeckSlide) -> None:
     _numbered(slide, ctx, "Strength", plan, rows, 2)
 
 
-def improvements_slide(slide, ctx: DeckContext, plan: DeckSlide) -> None:
-    heading(slide, ctx, ctx.say("section.improvements", count=len(ctx.profile.improvements)), plan)
+def improvements_slide(slide, ctx: DeckContext, plan: SlideView) -> None:
+    heading(slide, ctx, plan)
     if not plan.items:
         missing(slide, ctx, "improvements")
     rows = []
