@@ -26,6 +26,7 @@ from markupsafe import Markup
 from profile_gen import i18n
 from profile_gen.app.build import documents_written, project_settings, run_pelican
 from profile_gen.app.check import article_count
+from profile_gen.app.os_errors import os_reason
 from profile_gen.app.terminal import safe, say
 from profile_gen.errors import BuildError, ProfileError, ProfileGenError
 from profile_gen.outputs import DECK_SLUGS, place
@@ -84,14 +85,6 @@ def _membership(child: Path) -> bool | OSError:
         return error
 
 
-def _reason(lang: str, error: OSError) -> str:
-    """What the file system said, in the user's words when we have them."""
-    from profile_gen.app.cli import OS_REASONS
-
-    key = OS_REASONS.get(error.errno or 0)
-    return i18n.label(lang, f"os.{key}") if key else (error.strerror or str(error))
-
-
 @dataclass
 class Outcome:
     slug: str
@@ -117,7 +110,9 @@ class Outcome:
 def unreadable(slug: str, folder: Path, error: OSError, lang: str) -> Outcome:
     """The outcome of a member that cannot be read: its folder and why."""
     path = str(error.filename or folder)
-    message = i18n.message(lang, "cohort_member_unreadable", path=path, reason=_reason(lang, error))
+    message = i18n.message(
+        lang, "cohort_member_unreadable", path=path, reason=os_reason(lang, error)
+    )
     return Outcome(slug, False, error=message)
 
 
@@ -147,7 +142,7 @@ def build_member(
         outcome = Outcome(
             slug,
             False,
-            error=i18n.message(lang, "os_error", path=path, reason=_reason(lang, error)),
+            error=i18n.message(lang, "os_error", path=path, reason=os_reason(lang, error)),
         )
     except (KeyboardInterrupt, SystemExit):
         raise
