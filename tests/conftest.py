@@ -107,11 +107,8 @@ def in_dir(monkeypatch):
 
 from tests.browser import chromium  # noqa: E402, F401 - one session-wide browser fixture
 
-pytest_plugins = [
-    "pytester",
-    "tests.tiers",
-    "tests.schedule",
-]  # the test tiers; xdist groups and order
+# the test tiers (markers, checked as tests run); which worker runs what under xdist
+pytest_plugins = ["pytester", "tests.tiers", "tests.schedule"]
 
 # --------------------------------------------------------------------------- shared builds
 
@@ -137,12 +134,12 @@ def _read_only(folder: Path):
 def sample_site(tmp_path_factory):
     """The sample built once for the session, without PDFs: the Book, the deck and the
     annexe's HTML. Read-only: a test that modifies outputs builds its own."""
-    output = tmp_path_factory.mktemp("sample") / "output"
-    yield from _read_only(run_pelican(ROOT / "pelican.conf.py", output, pdf=False).output)
+    root = copy_sample(tmp_path_factory.mktemp("sample"))  # its cache too: none is shared
+    yield from _read_only(run_pelican(root / "pelican.conf.py", pdf=False).output)
 
 
 @pytest.fixture(scope="session")
 def sample_site_pdf(tmp_path_factory):
     """The sample built once for the session with its PDFs (WeasyPrint). Read-only."""
-    output = tmp_path_factory.mktemp("sample-pdf") / "output"
-    yield from _read_only(run_pelican(ROOT / "pelican.conf.py", output).output)
+    root = copy_sample(tmp_path_factory.mktemp("sample-pdf"))
+    yield from _read_only(run_pelican(root / "pelican.conf.py").output)
