@@ -139,7 +139,15 @@ def sample_site(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def sample_site_pdf(tmp_path_factory):
-    """The sample built once for the session with its PDFs (WeasyPrint). Read-only."""
+def sample_project_pdf(tmp_path_factory):
+    """A copy of the sample's folder (content, theme, settings) built once for the session
+    with its PDFs (WeasyPrint) into its `output/`. Read-only, its content and cache too."""
     root = copy_sample(tmp_path_factory.mktemp("sample-pdf"))
-    yield from _read_only(run_pelican(root / "pelican.conf.py").output)
+    run_pelican(root / "pelican.conf.py")
+    yield from _read_only(root)
+
+
+@pytest.fixture(scope="session")
+def sample_site_pdf(sample_project_pdf):
+    """The sample built once for the session with its PDFs (WeasyPrint). Read-only."""
+    return sample_project_pdf / "output"
