@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.tiers import PDF_CODE
+
 ROOT = Path(__file__).resolve().parent.parent
 LINE = re.compile(r"test_printing\.py::(\w+) (PASSED|FAILED)")
 
@@ -21,6 +23,8 @@ def lay_out():
 
 TESTS = """
 import pytest
+
+from tests.tiers import PDF_CODE
 from printer import lay_out
 
 
@@ -76,3 +80,29 @@ def test_an_unmarked_test_that_prints_fails_in_any_order(pytester, monkeypatch):
     assert run(pytester, monkeypatch, *forward) == EXPECTED
     backward = ["test_fixture_marked", "test_through_a_fixture", "test_fixture_again"]
     assert run(pytester, monkeypatch, *backward, *forward[:4]) == EXPECTED
+
+
+@pytest.mark.parametrize(
+    ("code", "prints"),
+    [
+        ('run_cli("build")', True),
+        ('run_cli("build", "--no-pdf")', True),  # the Word CV is fitted by WeasyPrint
+        ('run_cli("--lang", "en", "build", "--formats", "pdf", "-j", "2")', True),
+        ('run_cli("pdf")', True),
+        ('cli.main(["build", "--settings", str(conf), "--no-pdf"])', True),
+        ('run_cli("build", "--formats=")', False),
+        ('run_cli("build", "--formats", "")', False),
+        ('run_cli("build", "--formats", "pptx")', False),
+        ('run_cli("check")', False),
+        ('run_pelican(root / "pelican.conf.py")', True),
+        ('run_pelican(conf, root / "output", formats=("pdf",))', True),
+        ('run_pelican(conf, pdf=False, formats=("docx", "pptx"))', True),
+        ('run_pelican(conf, root / "output", pdf=False, formats=formats)', True),
+        ("run_pelican(conf, pdf=False)", False),
+        ('run_pelican(conf, pdf=False, formats=("pptx",))', False),
+        ('run_pelican(conf, output, formats=("pptx",))', False),
+        ("run_pelican(conf, pdf=False, formats=())", False),
+    ],
+)
+def test_the_source_guess_reads_builds_as_the_product_runs_them(code, prints):
+    assert bool(PDF_CODE.search(code)) == prints
