@@ -32,7 +32,7 @@ annexe, whose CV is fitted to its page by WeasyPrint)."""
 PDF_CODE = re.compile(
     r"PdfReader|pdfium|weasyprint|write_pdfs|printed_pages|fitted_cv|\bpdf_text\("
     r"|\bdecode_qr_codes\(|\bpdf\._render\("
-    r"|run_pelican\((?![^)]*pdf=False(?![^)]*(?:docx|formats=[^(])))(?![^)]*formats=\((?![^)]*(?:docx|pdf)))"
+    r"|run_pelican\((?![^)]*pdf=False(?![^)]*(?:docx|formats=[^(]|\*\*)))(?![^)]*formats=\((?![^)]*(?:docx|pdf)))"
     r'|(?:run_cli\(|cli\.main\(\[)(?:\s*"--lang",\s*"\w+",)?\s*"(?:build|pdf)"' + HTML_ONLY
 )
 """Code that prints with WeasyPrint (a test's own, or that of a fixture it uses)."""
