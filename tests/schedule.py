@@ -31,6 +31,8 @@ import pytest
 EVERY_WORKER = {"sample_site", "chromium"}
 """Shared fixtures each worker builds for itself: cheaper than running their tests in a row."""
 PRINTED_SAMPLE = "sample_site_pdf"
+PRINTED_SAMPLES = (PRINTED_SAMPLE, "sample_project_pdf")
+"""The sample printed once for the session: its folder, and its output."""
 WEIGHTS = {"slow": 40, "chromium": 15, "pdf": 15}
 """What a test of a tier weighs, roughly its seconds; a fast test weighs 1."""
 GROUPS_FILE = "profile_gen_groups"
@@ -52,10 +54,13 @@ def _shared_fixtures(item: pytest.Item) -> list[Any]:
 
 
 def _mentions_printed_sample(definition: Any) -> bool:
+    if definition.argname in PRINTED_SAMPLES:
+        return True
     try:
-        return PRINTED_SAMPLE in inspect.getsource(definition.func)
+        source = inspect.getsource(definition.func)
     except (OSError, TypeError):
         return False
+    return any(name in source for name in PRINTED_SAMPLES)
 
 
 def group(item: pytest.Item) -> str | None:
@@ -65,7 +70,7 @@ def group(item: pytest.Item) -> str | None:
     shared = _shared_fixtures(item)
     if not shared:
         return None
-    if any(d.argname == PRINTED_SAMPLE or _mentions_printed_sample(d) for d in shared):
+    if any(_mentions_printed_sample(d) for d in shared):
         return PRINTED_SAMPLE
     return item.nodeid.split("::")[0]
 
