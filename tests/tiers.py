@@ -173,8 +173,9 @@ def pytest_fixture_setup(fixturedef: Any, request: Any) -> Any:
         return (yield)
     finally:
         del request.getfixturevalue
-        if (key := _key(fixturedef)) is not None:
+        if (key := _key(fixturedef)) is not None:  # this instance: forget the last one's
             REQUESTED[key] = requested
+            PRINTED.discard(key)
             if LAYOUTS[0] != before or any(_printed(other) for other in requested):
                 PRINTED.add(key)
 
