@@ -13,7 +13,7 @@ import os
 import sys
 from pathlib import Path
 
-from profile_gen import i18n
+from profile_gen import designs, i18n
 from profile_gen.app.cli_words import SpacesOnlyHelp, formats_list, int_between, speaking
 from profile_gen.app.init import HOSTS
 from profile_gen.app.os_errors import os_reason
@@ -87,7 +87,25 @@ def cmd_init(args: argparse.Namespace) -> int:
     from profile_gen.app.init import Install, init
 
     install = Install.chosen(args.install, args.index_url)
-    return init(Path(args.directory), _lang(args), args.host, install=install, say=say)
+    return init(
+        Path(args.directory), _lang(args), args.host, install=install, say=say, design=args.design
+    )
+
+
+def cmd_designs(args: argparse.Namespace) -> int:
+    """The built-in designs, one a line: the name first, then what it looks like."""
+    from profile_gen import designs
+
+    lang = _lang(args)
+    project = Path(args.content or ".")
+    own = designs.student_names(project)  # the project's own (designs/NAME/)
+    width = max(len(name) for name in (*designs.names(), *own))
+    for name in designs.names():
+        default = i18n.label(lang, "designs.default") if name == designs.DEFAULT else ""
+        say(f"{name.ljust(width)}  {designs.about(name, lang)}{default}")
+    for name in own:
+        say(f"{name.ljust(width)}  {designs.student_about(project, name, lang)}")
+    return 0
 
 
 def cmd_upgrade(args: argparse.Namespace) -> int:
@@ -118,20 +136,29 @@ def cmd_build(args: argparse.Namespace) -> int:
     with long_lived_imports():
         from profile_gen.app.build import build
         from profile_gen.app.project import SETTINGS_FILE
+
+        if args.cohort:  # and the plugin: the workers are forked with it, out of the GC's way
+            from profile_gen.app.cohort import build_cohort, merge_cohort
+            from profile_gen.app.cohort_shard import parse_shard
     formats = formats_asked(args.formats, args.no_pdf)  # --no-pdf: an alias, handled there
 
     if args.cohort:
-        from profile_gen.app.cohort import build_cohort
-
         settings = args.settings or (SETTINGS_FILE if Path(SETTINGS_FILE).is_file() else None)
+        settings_file = Path(settings) if settings else None
+        output = Path(args.output) if args.output else Path("output") if settings is None else None
+        if args.merge:
+            return merge_cohort(settings_file, Path(args.cohort), output, _lang(args))
         return build_cohort(
-            Path(settings) if settings else None,
+            settings_file,
             Path(args.cohort),
-            Path(args.output) if args.output else Path("output") if settings is None else None,
+            output,
             jobs=args.jobs,
             formats=formats,
             lang=_lang(args),
+            shard=parse_shard(args.shard) if args.shard else None,
         )
+    if args.shard or args.merge:
+        raise BuildError("cohort_option_alone", option="--shard" if args.shard else "--merge")
 
     settings_file, content, output = resolve(args.settings, args.content, args.output)
     return build(
@@ -245,7 +272,11 @@ def parser(lang: str = "fr") -> argparse.ArgumentParser:
     init = commands.add_parser("init", help=h("init"))
     init.add_argument("directory", nargs="?", default=".", help=h("init_directory"))
     init.add_argument("--host", choices=HOSTS, default="github", help=h("init_host"))
+    init.add_argument("--design", choices=designs.names(), help=h("init_design"))
     init.set_defaults(run=cmd_init)
+    listing = commands.add_parser("designs", help=h("designs"))
+    listing.add_argument("--content", metavar="DIR", help=h("content"))
+    listing.set_defaults(run=cmd_designs)
     upgrade = commands.add_parser("upgrade", help=h("upgrade"))
     upgrade.add_argument("directory", nargs="?", default=".", help=h("init_directory"))
     upgrade.set_defaults(run=cmd_upgrade)
@@ -272,6 +303,8 @@ def parser(lang: str = "fr") -> argparse.ArgumentParser:
     build.add_argument("--public", action="store_true", help=h("public"))
     build.add_argument("--cohort", metavar="DIR", help=h("cohort"))
     build.add_argument("-j", "--jobs", type=int_between(lang, 1, 256), help=h("jobs"))
+    build.add_argument("--shard", metavar="K/N", help=h("shard"))
+    build.add_argument("--merge", action="store_true", help=h("merge"))
     build.set_defaults(run=cmd_build)
 
     pdf = commands.add_parser("pdf", help=h("pdf"))

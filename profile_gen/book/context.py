@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from pathlib import Path
 
 from markupsafe import Markup
 from pelican.generators import Generator
 
+from profile_gen import tokens
 from profile_gen.book import sanitize
+from profile_gen.book.design import DESIGN_KEY, Head
 from profile_gen.keys import PROFILE_KEY, SHARED_KEY
 from profile_gen.profile import colors
 from profile_gen.profile.fields import Localized, PartialDate
@@ -82,13 +83,19 @@ def activity_entries(
     return sorted(entries, key=lambda entry: (entry.date.key(), str(entry.url)), reverse=True)
 
 
+def design_head(settings: dict) -> Head | None:
+    """What every page adds after its stylesheet for the chosen design (`design.css(kind,
+    SITEURL)` in `_head.html`)."""
+    chosen = settings.get(DESIGN_KEY)
+    return Head(chosen) if chosen is not None else None
+
+
 def ensure_shared(context: dict, settings: dict) -> None:
     """Add the shared context to Pelican's `context` (one dict for every generator), once."""
     if context.get(SHARED_KEY):
         return
     profile: Profile = settings[PROFILE_KEY]
     base_url = book_url(settings, profile)
-    tokens = Path(settings["THEME"]) / "static" / "css" / "tokens.css"  # the design tokens
     if conflict := siteurl_conflict(settings, profile):
         log.warning(conflict)
     context.update(
@@ -102,7 +109,8 @@ def ensure_shared(context: dict, settings: dict) -> None:
         activities=activity_entries(profile, context.get("articles", []), profile.primary_language),
         improvements_by_competency=improvements_by_competency(profile),
         palette=colors.palette(profile.identity.color) if profile.identity.color else None,
-        tokens_css=Markup(tokens.read_text(encoding="utf-8")) if tokens.is_file() else "",
+        tokens_css=Markup(tokens.css()),  # the design tokens, inlined in every page
+        design=design_head(settings),
     )
     context[SHARED_KEY] = True
 

@@ -14,7 +14,7 @@ from pelican.contents import Article, Page
 from pelican.generators import ArticlesGenerator
 
 from profile_gen import i18n
-from profile_gen.book import article_meta, render, sandbox, sanitize
+from profile_gen.book import article_meta, design, render, sandbox, sanitize
 from profile_gen.book import settings as defaults
 from profile_gen.book.generators.annexe import AnnexeGenerator
 from profile_gen.book.generators.annexe_docx import AnnexeDocxGenerator
@@ -47,6 +47,15 @@ def load_profile(pelican) -> None:
     except (ProfileError, BuildError) as error:
         _stop(pelican.settings, error, profile.primary_language if profile else "fr")
     pelican.settings[PROFILE_KEY] = profile
+    try:
+        chosen = design.load(profile, profile_path(pelican.settings))
+    except BuildError as error:
+        _stop(pelican.settings, error, profile.primary_language)
+    pelican.settings[design.DESIGN_KEY] = chosen
+    overrides = pelican.settings.setdefault("THEME_TEMPLATES_OVERRIDES", [])
+    overrides += [
+        str(folder) for folder in chosen.template_folders() if str(folder) not in overrides
+    ]
     # articles in the profile's primary language are the originals, others their translations
     pelican.settings["DEFAULT_LANG"] = profile.primary_language
     if not pelican.settings.get("AUTHOR"):
@@ -71,6 +80,8 @@ def prepare_templates(generator) -> None:
     generator.env = sandbox.sandboxed(
         generator.env, settings["JINJA_ENVIRONMENT"], settings["THEME_TEMPLATES_OVERRIDES"]
     )
+    if (chosen := settings.get(design.DESIGN_KEY)) is not None:
+        generator.env.loader = sandbox.with_prefixes(generator.env.loader, design.prefixes(chosen))
     render.install(generator.env)
     generator.env.bytecode_cache = FileSystemBytecodeCache(pattern=BYTECODE_PATTERN)
 
@@ -138,6 +149,13 @@ def add_generators(pelican):
         AnnexeDocxGenerator,
         PowerPointGenerator,
     ]
+
+
+def copy_design_fonts(generators) -> None:
+    """Before any page is written: the design's fonts into the Book (the CV is fitted to its
+    page with them)."""
+    if generators and (chosen := generators[0].settings.get(design.DESIGN_KEY)) is not None:
+        design.copy_fonts(chosen, Path(generators[0].output_path))
 
 
 def print_pdfs(pelican) -> None:
@@ -280,4 +298,5 @@ def register() -> None:
     signals.all_generators_finalized.connect(check_articles)
     signals.generator_init.connect(prepare_templates)
     signals.get_generators.connect(add_generators)
+    signals.all_generators_finalized.connect(copy_design_fonts)
     signals.finalized.connect(print_pdfs)

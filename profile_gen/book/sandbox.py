@@ -15,7 +15,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NoReturn
 
-from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, TemplateSyntaxError
+from jinja2 import (
+    BaseLoader,
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    PrefixLoader,
+    TemplateSyntaxError,
+)
 from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
@@ -93,3 +100,14 @@ def sandboxed(env: Environment, options: dict, untrusted: list[str]) -> Environm
     sandbox.globals.update(env.globals)
     sandbox.tests.update(env.tests)
     return sandbox
+
+
+def with_prefixes(loader: BaseLoader | None, folders: dict[str, list[Path]]) -> BaseLoader | None:
+    """`loader`, and each of `folders` under its prefix (`!moderne/_cv.html`), read through
+    `FolderLoader`: a design's template extends its parent design's by that name."""
+    if not folders:
+        return loader
+    prefixed = PrefixLoader(
+        {key: FolderLoader([str(path) for path in paths]) for key, paths in folders.items()}
+    )
+    return ChoiceLoader([loader, prefixed] if loader is not None else [prefixed])
