@@ -1,11 +1,9 @@
 """Shared fixtures: the repository's sample, temporary profiles, the CLI run in-process;
-the test tiers (markers `pdf`, `chromium`, `slow`, set here from what each test uses)."""
+the test tiers (markers `pdf`, `chromium`, `slow`) come from tests/tiers.py."""
 
 from __future__ import annotations
 
-import inspect
 import os
-import re
 import shutil
 import textwrap
 from dataclasses import dataclass
@@ -109,6 +107,9 @@ def in_dir(monkeypatch):
 
 from tests.browser import chromium  # noqa: E402, F401 - one session-wide browser fixture
 
+# the test tiers (markers, checked as tests run); which worker runs what under xdist
+pytest_plugins = ["pytester", "tests.tiers", "tests.schedule"]
+
 # --------------------------------------------------------------------------- shared builds
 
 
@@ -133,53 +134,20 @@ def _read_only(folder: Path):
 def sample_site(tmp_path_factory):
     """The sample built once for the session, without PDFs: the Book, the deck and the
     annexe's HTML. Read-only: a test that modifies outputs builds its own."""
-    output = tmp_path_factory.mktemp("sample") / "output"
-    yield from _read_only(run_pelican(ROOT / "pelican.conf.py", output, pdf=False).output)
+    root = copy_sample(tmp_path_factory.mktemp("sample"))  # its cache too: none is shared
+    yield from _read_only(run_pelican(root / "pelican.conf.py", pdf=False).output)
 
 
 @pytest.fixture(scope="session")
-def sample_site_pdf(tmp_path_factory):
+def sample_project_pdf(tmp_path_factory):
+    """A copy of the sample's folder (content, theme, settings) built once for the session
+    with its PDFs (WeasyPrint) into its `output/`. Read-only, its content and cache too."""
+    root = copy_sample(tmp_path_factory.mktemp("sample-pdf"))
+    run_pelican(root / "pelican.conf.py")
+    yield from _read_only(root)
+
+
+@pytest.fixture(scope="session")
+def sample_site_pdf(sample_project_pdf):
     """The sample built once for the session with its PDFs (WeasyPrint). Read-only."""
-    output = tmp_path_factory.mktemp("sample-pdf") / "output"
-    yield from _read_only(run_pelican(ROOT / "pelican.conf.py", output).output)
-
-
-# --------------------------------------------------------------------------- test tiers
-
-PDF_CODE = re.compile(
-    r"PdfReader|pdfium|weasyprint|write_pdfs|printed_pages|\bpdf_text\(|\bdecode_qr_codes\("
-    r"|run_pelican\((?![^)]*pdf=False)"  # a build with its PDFs
-    r'|run_cli\(\s*"(?:build|pdf)"(?![^)]*--no-pdf)'
-)
-"""Code that prints with WeasyPrint (a test's own, or that of a fixture it uses)."""
-SLOW = {"test_loader_fuzz.py"}
-"""Modules slow as a whole (fuzzing); property-based tests (hypothesis) are slow anywhere."""
-
-
-def _source(function) -> str:
-    try:
-        return inspect.getsource(function)
-    except (OSError, TypeError):
-        return ""
-
-
-def _prints_pdf(item: pytest.Item) -> bool:
-    sources = [_source(getattr(item, "obj", None))]
-    fixtures = getattr(item, "_fixtureinfo", None)
-    for name in getattr(item, "fixturenames", ()):
-        for definition in fixtures.name2fixturedefs.get(name, ()) if fixtures else ():
-            if definition.baseid:  # the project's fixtures, not pytest's own
-                sources.append(_source(definition.func))
-    return any(PDF_CODE.search(source) for source in sources)
-
-
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    for item in items:
-        names = set(getattr(item, "fixturenames", ()))
-        if "chromium" in names:
-            item.add_marker(pytest.mark.chromium)
-        if _prints_pdf(item):
-            item.add_marker(pytest.mark.pdf)
-        function = getattr(item, "obj", None)
-        if item.path.name in SLOW or getattr(function, "is_hypothesis_test", False):
-            item.add_marker(pytest.mark.slow)
+    return sample_project_pdf / "output"

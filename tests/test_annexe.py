@@ -259,6 +259,7 @@ def test_no_pdf_flag(sample_copy, in_dir, run_cli):
     assert not (sample_copy / "output/cv.pdf").exists()
 
 
+@pytest.mark.pdf  # `check` counts the printed CV's pages with WeasyPrint
 def test_check_warns_when_the_cv_overflows(sample_copy, in_dir, run_cli, monkeypatch):
     from profile_gen.printing import pdf
 

@@ -282,6 +282,7 @@ def test_check_for_github_annotates_each_error_at_its_line(run_cli, tmp_path, in
     assert f"profile.yaml:{line}:1" in plain.err
 
 
+@pytest.mark.pdf  # `check` counts the printed CV's pages with WeasyPrint
 def test_check_for_github_warns_once_when_incomplete(run_cli, tmp_path, in_dir):
     in_dir(tmp_path)
     assert run_cli("init").code == 0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.conftest import MINIMAL, SAMPLE
 
 
@@ -17,6 +19,7 @@ def test_default_path_is_content_profile(run_cli, in_dir):
     assert run_cli("check").code == 0
 
 
+@pytest.mark.pdf  # `check` counts the printed CV's pages with WeasyPrint
 def test_incomplete_profile_lists_what_is_missing(run_cli, write_profile):
     profile = write_profile(
         MINIMAL + "links:\n  book: https://example.github.io/book/\n"
@@ -56,6 +59,7 @@ def test_eleven_strengths_are_too_many(run_cli, write_profile):
     assert result.code == 1 and "✗ 10 points forts (11/10)" in result.out
 
 
+@pytest.mark.pdf  # `check` counts the printed CV's pages with WeasyPrint
 def test_missing_translations_are_listed(run_cli, write_profile):
     profile = write_profile(
         "locale: [fr, en]\nidentity:\n  name: A\n  headline: {fr: Cheffe}\n"
@@ -67,6 +71,7 @@ def test_missing_translations_are_listed(run_cli, write_profile):
     assert "- summary" not in result.out
 
 
+@pytest.mark.pdf  # `check` counts the printed CV's pages with WeasyPrint
 def test_texts_too_long_for_linkedin_are_noted(run_cli, write_profile):
     headline = "Cheffe de projet " * 14  # 238 characters
     profile = write_profile(
@@ -94,6 +99,7 @@ def test_slide_budget_over_five_minutes(run_cli, write_profile):
     assert "✗ Déroulé de 300 s (400 s prévues)" in result.out
 
 
+@pytest.mark.pdf  # `check` counts the printed CV's pages with WeasyPrint
 def test_english_report(run_cli, write_profile):
     profile = write_profile("locale: en\n" + MINIMAL)
     result = run_cli("check", str(profile))
@@ -101,6 +107,7 @@ def test_english_report(run_cli, write_profile):
     assert "✗ QR code + link to LinkedIn — add links.linkedin" in result.out
 
 
+@pytest.mark.pdf  # `check` counts the printed CV's pages with WeasyPrint
 def test_a_hint_asks_only_for_what_is_missing(run_cli, write_profile):
     experience = "experience:\n  - {title: T, organization: O, start: 2024-01, end: present}\n"
     result = run_cli("check", str(write_profile(MINIMAL + experience)))
@@ -113,6 +120,7 @@ def test_a_hint_asks_only_for_what_is_missing(run_cli, write_profile):
     assert "— ajoutez recommendations\n" in result.out, result.out
 
 
+@pytest.mark.pdf  # `check` counts the printed CV's pages with WeasyPrint
 def test_the_questions_page_is_named_where_it_is(run_cli, write_profile):
     competencies = "competencies:\n  items:\n    - {id: gestion-projets, level: 2, target: 3}\n"
     english = write_profile("locale: [en, fr]\n" + MINIMAL + competencies)

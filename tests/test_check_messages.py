@@ -62,6 +62,7 @@ def test_drafts_and_dated_file_names_need_no_date_line(tmp_path):
     assert article_problems(content) == []
 
 
+@pytest.mark.pdf  # `check` counts the printed CV's pages with WeasyPrint
 def test_untranslated_texts_are_listed_by_place_without_names(run_cli, write_profile):
     profile = write_profile(
         "locale: [fr, en]\n"
@@ -91,6 +92,7 @@ def test_no_speaker_notes_are_missing_notes(run_cli, write_profile):
     assert "✓ Notes de l'orateur dans le temps" in run_cli("check", str(noted)).out
 
 
+@pytest.mark.pdf  # `check` counts the printed CV's pages with WeasyPrint
 def test_the_untouched_init_template_is_not_filled_yet(tmp_path, run_cli):
     assert run_cli("init", str(tmp_path / "p")).code == 0
     result = run_cli("check", str(tmp_path / "p/profile.yaml"))
@@ -105,6 +107,7 @@ def test_the_untouched_init_template_is_not_filled_yet(tmp_path, run_cli):
         assert where in line
 
 
+@pytest.mark.pdf  # `check` counts the printed CV's pages with WeasyPrint
 def test_the_untouched_english_template_is_not_filled_yet(tmp_path, run_cli):
     assert run_cli("init", str(tmp_path / "p"), "--lang", "en").code == 0
     result = run_cli("--lang", "en", "check", str(tmp_path / "p/profile.yaml"))

@@ -161,6 +161,7 @@ def test_bad_citation_settings_are_named(sample_copy, in_dir, run_cli, settings,
     assert plain.returncode == 2 and message in plain.stderr and "Traceback" not in plain.stderr
 
 
+@pytest.mark.pdf  # `check` counts the printed CV's pages with WeasyPrint
 def test_check_asks_harvard_for_the_accessed_date(sample_copy, in_dir, run_cli):
     in_dir(sample_copy)
     assert "CITATION_ACCESSED" not in run_cli("check").out  # APA needs none

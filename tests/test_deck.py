@@ -103,6 +103,7 @@ def test_outline_md_agrees_with_the_deck(site, prefix):
     assert len(printable.select("section.outline-slide")) == len(slides)
 
 
+@pytest.mark.pdf  # `check` counts the printed CV's pages with WeasyPrint
 def test_check_warns_when_the_plan_exceeds_five_minutes(run_cli, write_profile):
     profile = write_profile(
         MINIMAL + "defence:\n  slides:\n    - {type: title, seconds: 200}\n"

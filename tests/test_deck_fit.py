@@ -194,6 +194,7 @@ def test_the_sample_fits_at_its_normal_size_but_the_cards(tmp_path):
     assert smaller and smaller <= {"achievements", "recommendations"}  # by the shipped font
 
 
+@pytest.mark.pdf  # `check` counts the printed CV's pages with WeasyPrint
 def test_check_names_the_texts_that_forced_a_smaller_type_or_a_split(tmp_path, run_cli):
     import yaml
 

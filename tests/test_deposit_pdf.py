@@ -33,12 +33,10 @@ DEPOSIT = ("annexe.pdf", "cv.pdf")
 DECKS = ("soutenance.pdf",)
 
 
-@pytest.fixture(scope="module")
-def sample(tmp_path_factory) -> Path:
-    """A built copy of the sample: its folder, with `output/`."""
-    root = copy_sample(tmp_path_factory.mktemp("deposit"))
-    run_pelican(root / "pelican.conf.py")
-    return root
+@pytest.fixture
+def sample(sample_project_pdf) -> Path:
+    """A built copy of the sample: its folder, with `output/` (the session's: read only)."""
+    return sample_project_pdf
 
 
 def fonts_embedded(pdf: pikepdf.Pdf) -> list[str]:
@@ -239,7 +237,7 @@ def test_links_are_live(sample):
     assert evidence and all(uri.endswith("/") for uri in evidence), evidence
 
 
-def test_the_annexe_carries_the_profile_and_import_gives_it_back(sample, run_cli):
+def test_the_annexe_carries_the_profile_and_import_gives_it_back(sample, run_cli, tmp_path):
     with pikepdf.open(sample / "output/annexe.pdf") as pdf:
         assert list(pdf.attachments) == [ATTACHMENT_NAME]
         spec = pdf.attachments[ATTACHMENT_NAME]
@@ -252,8 +250,9 @@ def test_the_annexe_carries_the_profile_and_import_gives_it_back(sample, run_cli
     with pikepdf.open(sample / "output/cv.pdf") as pdf:
         assert not pdf.attachments
     original = load(sample / "content/profile.yaml")
+    content = shutil.copytree(sample / "content", tmp_path / "content")
     for command in ("pdf", "jsonresume"):
-        target = sample / "content" / f"recovered-{command}.yaml"  # beside the photo
+        target = content / f"recovered-{command}.yaml"  # beside the photo
         result = run_cli("import", command, str(sample / "output/annexe.pdf"), "-o", str(target))
         assert result.code == 0, result.err
         # all but the rehearsal texts (speaker notes, prepared answers): not printed
@@ -272,7 +271,8 @@ def test_import_refuses_a_pdf_without_profile(sample, run_cli, tmp_path):
 
 
 def test_same_input_gives_byte_identical_pdfs(sample, tmp_path):
-    again = run_pelican(sample / "pelican.conf.py", tmp_path / "again").output
+    """The same sample in another folder, built again."""
+    again = run_pelican(copy_sample(tmp_path) / "pelican.conf.py").output
     for name in (*DEPOSIT, *DECKS):
         assert (again / name).read_bytes() == (sample / "output" / name).read_bytes(), name
 

@@ -35,6 +35,7 @@ def _contact(path: Path) -> dict:
     ) or {}
 
 
+@pytest.mark.pdf  # `check` counts the printed CV's pages with WeasyPrint
 def test_import_in_an_empty_folder_then_check_and_export(tmp_path, run_cli, in_dir, export_zip):
     folder = in_dir(_new(tmp_path / "book"))
     result = run_cli("import", "linkedin", str(export_zip))
@@ -73,6 +74,7 @@ def test_export_in_a_folder_without_profile_says_so(tmp_path, run_cli, in_dir):
     assert "Traceback" not in result.err
 
 
+@pytest.mark.pdf  # `check` counts the printed CV's pages with WeasyPrint
 def test_import_into_content_dir(tmp_path, run_cli, in_dir, export_zip):
     in_dir(tmp_path)
     result = run_cli("import", "linkedin", str(export_zip), "--content", "mine")
@@ -82,6 +84,7 @@ def test_import_into_content_dir(tmp_path, run_cli, in_dir, export_zip):
     assert run_cli("check", "mine/profile.yaml").code == 1
 
 
+@pytest.mark.pdf  # `check` counts the printed CV's pages with WeasyPrint
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_import_replaces_the_untouched_starters_of_init(
     tmp_path, run_cli, in_dir, export_zip, lang
@@ -239,6 +242,7 @@ def test_import_jsonresume_follows_the_same_layout(tmp_path, run_cli, in_dir):
     assert run_cli("export", "jsonresume").code == 0
 
 
+@pytest.mark.pdf  # `check` counts the printed CV's pages with WeasyPrint
 def test_the_repository_sample_is_found_through_its_settings(tmp_path, run_cli, in_dir):
     root = in_dir(copy_sample(tmp_path))
     checked = run_cli("check")

@@ -36,6 +36,7 @@ def test_lone_surrogate_in_a_name_and_a_key(write_profile, run_cli):
     assert "string_unicode" not in result.err
 
 
+@pytest.mark.pdf  # `check` counts the printed CV's pages with WeasyPrint
 def test_a_pair_written_as_two_escapes_is_one_character(write_profile, run_cli):
     path = write_profile(MINIMAL + 'summary: "Bravo \\uD83D\\uDE00"\n')
     result = run_cli("check", str(path))

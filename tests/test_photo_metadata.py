@@ -177,6 +177,7 @@ def test_a_broken_image_is_left_as_it_is(tmp_path, run_cli):
         assert result.code == 2 and name in result.err and "Traceback" not in result.err
 
 
+@pytest.mark.pdf  # `check` counts the printed CV's pages with WeasyPrint
 def test_check_names_the_images_that_tell_where_they_were_taken(run_cli, write_profile):
     profile = write_profile(MINIMAL + "  photo: {path: images/me.jpg, alt: Moi}\n")
     images = profile.parent / "images"

@@ -99,6 +99,7 @@ def test_for_a_system_font_symbols_stay_and_colour_emoji_go(text, printed):
     assert glyphs.strip_emoji(text) == printed
 
 
+@pytest.mark.pdf  # `check` counts the printed CV's pages with WeasyPrint
 def test_check_lists_field_and_character(run_cli, tmp_path):
     root = make_project(tmp_path, long_and_french_only)
     result = run_cli("check", str(root / "content/profile.yaml"))

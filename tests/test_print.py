@@ -12,7 +12,6 @@ from bs4 import BeautifulSoup
 
 from profile_gen.app.build import run_pelican
 from profile_gen.views.cv import cv_colors
-from tests.conftest import ROOT
 from tests.profiles import (
     BLUE,
     LANDSCAPE,
@@ -32,9 +31,10 @@ def build(root: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def outputs(tmp_path_factory) -> dict[str, Path]:
-    """The sample, a one-language profile with a phone portrait and long texts, and a
-    minimal two-language profile (English first) with a landscape photo and a focal point."""
+def outputs(tmp_path_factory, sample_site_pdf) -> dict[str, Path]:
+    """The sample (the session's printed build: read only), a one-language profile with a
+    phone portrait and long texts, and a minimal two-language profile (English first) with
+    a landscape photo and a focal point."""
     portrait = make_project(tmp_path_factory.mktemp("portrait"), long_and_french_only)
     landscape = make_project(
         tmp_path_factory.mktemp("landscape"),
@@ -43,9 +43,8 @@ def outputs(tmp_path_factory) -> dict[str, Path]:
         focus={"x": 0.1, "y": 0.45},
         articles=False,
     )
-    sample = run_pelican(ROOT / "pelican.conf.py", tmp_path_factory.mktemp("s") / "output")
     return {
-        "sample": sample.output,
+        "sample": sample_site_pdf,
         "portrait": build(portrait),
         "landscape": build(landscape),
     }

@@ -126,6 +126,7 @@ def repository(tmp_path):
 WARNING = "profile.yaml contient des coordonnées réservées aux annexes (votre téléphone)"
 
 
+@pytest.mark.pdf  # `check` counts the printed CV's pages with WeasyPrint
 def test_check_warns_when_the_repository_has_a_remote(run_cli, repository, in_dir):
     in_dir(repository)
     assert WARNING not in run_cli("check").out  # no remote: nothing published
@@ -136,6 +137,7 @@ def test_check_warns_when_the_repository_has_a_remote(run_cli, repository, in_di
     assert "profile.yaml holds your phone number, meant for the annexes only" in english.out
 
 
+@pytest.mark.pdf  # `check` counts the printed CV's pages with WeasyPrint
 def test_no_warning_once_the_phone_is_private(run_cli, repository, in_dir):
     git(repository, "remote", "add", "origin", "https://example.invalid/book.git")
     write(repository, "profile.yaml", MINIMAL)
@@ -144,6 +146,7 @@ def test_no_warning_once_the_phone_is_private(run_cli, repository, in_dir):
     assert WARNING not in run_cli("check").out
 
 
+@pytest.mark.pdf  # `check` counts the printed CV's pages with WeasyPrint
 def test_no_warning_for_a_public_phone(run_cli, repository, in_dir):
     git(repository, "remote", "add", "origin", "https://example.invalid/book.git")
     with open(repository / "profile.yaml", "a", encoding="utf-8") as profile:

@@ -62,6 +62,7 @@ def test_pictures_in_profile_texts_show_as_their_description(tmp_path, run_cli, 
         assert "distant inline" in soup.get_text(" ")  # their descriptions stay
 
 
+@pytest.mark.pdf  # `check` counts the printed CV's pages with WeasyPrint
 def test_check_names_the_fields_holding_pictures(tmp_path, run_cli):
     with_pictures(tmp_path)
     result = run_cli("--lang", "en", "check", str(tmp_path / "content/profile.yaml"))

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import errno
 import functools
 import os
 import sys
@@ -17,6 +16,7 @@ from pathlib import Path
 from profile_gen import designs, i18n
 from profile_gen.app.cli_words import SpacesOnlyHelp, formats_list, int_between, speaking
 from profile_gen.app.init import HOSTS
+from profile_gen.app.os_errors import os_reason
 from profile_gen.app.project import resolve, resolve_built
 from profile_gen.app.startup import Terminated, long_lived_imports, stopped_on_sigterm
 from profile_gen.app.terminal import say
@@ -385,23 +385,9 @@ def _argv_lang(argv: list[str] | None) -> str:
     return env if env in i18n.LANGUAGES else "fr"
 
 
-OS_REASONS = {
-    errno.ENOENT: "not_found",
-    errno.ENOTDIR: "not_a_folder",
-    errno.EISDIR: "is_a_folder",
-    errno.EACCES: "denied",
-    errno.EPERM: "denied",
-    errno.EEXIST: "exists",
-    errno.ENOSPC: "disk_full",
-    errno.EROFS: "read_only",
-    errno.ELOOP: "loop",
-}
-
-
 def _os_error(lang: str, error: OSError) -> str:
     """`path: what went wrong`, in the user's words, for an error of the file system."""
-    key = OS_REASONS.get(error.errno or 0)
-    reason = i18n.label(lang, f"os.{key}") if key else (error.strerror or str(error))
+    reason = os_reason(lang, error)
     path = error.filename if error.filename is not None else error.filename2
     if path is None:  # a library's error that names no file: the folder worked in
         return i18n.message(lang, "os_error_unnamed", path=os.getcwd(), reason=reason)

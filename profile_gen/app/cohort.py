@@ -22,6 +22,7 @@ from profile_gen.app.cohort_index import Outcome, write_index
 from profile_gen.app.cohort_pool import built_in_pool
 from profile_gen.app.cohort_progress import Progress
 from profile_gen.app.cohort_shard import read_shards, shard_members, write_shard
+from profile_gen.app.os_errors import os_reason
 from profile_gen.app.terminal import safe, say
 from profile_gen.book import plugin  # noqa: F401 - imported once, before the workers fork
 from profile_gen.errors import BuildError, ProfileError, ProfileGenError
@@ -82,18 +83,12 @@ def _membership(child: Path) -> bool | OSError:
         return error
 
 
-def _reason(lang: str, error: OSError) -> str:
-    """What the file system said, in the user's words when we have them."""
-    from profile_gen.app.cli import OS_REASONS
-
-    key = OS_REASONS.get(error.errno or 0)
-    return i18n.label(lang, f"os.{key}") if key else (error.strerror or str(error))
-
-
 def unreadable(slug: str, folder: Path, error: OSError, lang: str) -> Outcome:
     """The outcome of a member that cannot be read: its folder and why."""
     path = str(error.filename or folder)
-    message = i18n.message(lang, "cohort_member_unreadable", path=path, reason=_reason(lang, error))
+    message = i18n.message(
+        lang, "cohort_member_unreadable", path=path, reason=os_reason(lang, error)
+    )
     return Outcome(slug, False, error=message)
 
 
@@ -123,7 +118,7 @@ def build_member(
         outcome = Outcome(
             slug,
             False,
-            error=i18n.message(lang, "os_error", path=path, reason=_reason(lang, error)),
+            error=i18n.message(lang, "os_error", path=path, reason=os_reason(lang, error)),
         )
     except (KeyboardInterrupt, SystemExit):
         raise

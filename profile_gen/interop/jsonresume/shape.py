@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from profile_gen.errors import InteropError
+from profile_gen.interop.jsonresume.attached import json_from_pdf
 
 META_KEY = "profile_gen"
 MAX_BYTES = 20_000_000
@@ -51,8 +52,6 @@ def read_resume(source: Path) -> dict[str, Any]:
             )
         data = source.read_bytes()
         if data.startswith(b"%PDF-"):  # an annexe PDF carrying the profile
-            from profile_gen.interop.embedded import json_from_pdf
-
             data = json_from_pdf(source)
         resume = json.loads(data.decode("utf-8-sig"))
     except FileNotFoundError:

@@ -1,0 +1,110 @@
+"""The tiers hold to what tests really run (tests/tiers.py): a test that lays out a PDF with
+WeasyPrint, itself or through a fixture, fails unless it is in the `pdf` tier."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.tiers import PDF_CODE
+
+ROOT = Path(__file__).resolve().parent.parent
+LINE = re.compile(r"test_printing\.py::(\w+) (PASSED|FAILED)")
+
+PRINTER = """
+def lay_out():
+    import weasyprint
+
+    weasyprint.HTML(string="<p>x</p>").render()
+"""
+"""A helper out of the tests package: its call is invisible in the tests' source."""
+
+TESTS = """
+import pytest
+
+from tests.tiers import PDF_CODE
+from printer import lay_out
+
+
+@pytest.fixture(scope="module")
+def printed():
+    lay_out()
+
+
+@pytest.fixture
+def through(request):
+    return request.getfixturevalue("printed")
+
+
+def test_prints(): lay_out()
+@pytest.mark.pdf
+def test_prints_marked(): lay_out()
+def test_plain(): pass
+def test_fixture_first(printed): pass
+def test_fixture_again(printed): pass
+def test_through_a_fixture(through): pass
+@pytest.mark.pdf
+def test_fixture_marked(printed): pass
+"""
+
+
+def run(pytester, monkeypatch, *order: str) -> dict[str, str]:
+    monkeypatch.setenv("PYTHONPATH", str(ROOT))
+    pytester.makepyfile(printer=PRINTER, test_printing=TESTS)
+    pytester.makeini("[pytest]\nmarkers =\n    pdf\n    chromium\n    slow\n")
+    names = [f"test_printing.py::{name}" for name in order]
+    result = pytester.runpytest_subprocess(
+        "-v", "-p", "tests.tiers", "-p", "no:cacheprovider", *names
+    )
+    assert "the fast tier must not print" in result.stdout.str()
+    lines = (LINE.match(line) for line in result.outlines)
+    return {found[1]: found[2] for found in lines if found}
+
+
+EXPECTED = {
+    "test_prints": "FAILED",
+    "test_prints_marked": "PASSED",
+    "test_plain": "PASSED",
+    "test_fixture_first": "FAILED",
+    "test_fixture_again": "FAILED",
+    "test_through_a_fixture": "FAILED",
+    "test_fixture_marked": "PASSED",
+}
+
+
+@pytest.mark.pdf  # WeasyPrint runs in the pytest it starts
+def test_an_unmarked_test_that_prints_fails_in_any_order(pytester, monkeypatch):
+    forward = list(EXPECTED)
+    assert run(pytester, monkeypatch, *forward) == EXPECTED
+    backward = ["test_fixture_marked", "test_through_a_fixture", "test_fixture_again"]
+    assert run(pytester, monkeypatch, *backward, *forward[:4]) == EXPECTED
+
+
+@pytest.mark.parametrize(
+    ("code", "prints"),
+    [
+        ('run_cli("build")', True),
+        ('run_cli("build", "--no-pdf")', True),  # the Word CV is fitted by WeasyPrint
+        ('run_cli("--lang", "en", "build", "--formats", "pdf", "-j", "2")', True),
+        ('run_cli("pdf")', True),
+        ('cli.main(["build", "--settings", str(conf), "--no-pdf"])', True),
+        ('run_cli("build", "--formats=")', False),
+        ('run_cli("build", "--formats", "")', False),
+        ('run_cli("build", "--formats", "pptx")', False),
+        ('run_cli("check")', True),  # the printed CV's pages
+        ('run_cli("--lang", "en", "check", str(path))', True),
+        ('run_cli("export", "jsonresume")', False),
+        ('run_pelican(root / "pelican.conf.py")', True),
+        ('run_pelican(conf, root / "output", formats=("pdf",))', True),
+        ('run_pelican(conf, pdf=False, formats=("docx", "pptx"))', True),
+        ('run_pelican(conf, root / "output", pdf=False, formats=formats)', True),
+        ("run_pelican(conf, pdf=False)", False),
+        ('run_pelican(conf, pdf=False, formats=("pptx",))', False),
+        ('run_pelican(conf, output, formats=("pptx",))', False),
+        ("run_pelican(conf, pdf=False, formats=())", False),
+    ],
+)
+def test_the_source_guess_reads_builds_as_the_product_runs_them(code, prints):
+    assert bool(PDF_CODE.search(code)) == prints
