@@ -8,10 +8,9 @@ from pathlib import Path
 from typing import NoReturn
 
 from docutils.utils import SystemMessage  # type: ignore[import-untyped]
-from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 from pelican.contents import Article, Page
-from pelican.generators import ArticlesGenerator
+from pelican.generators import ArticlesGenerator, PagesGenerator, StaticGenerator
 
 from profile_gen import i18n
 from profile_gen.errors import BuildError, ProfileError
@@ -21,6 +20,7 @@ from profile_gen.media.folder import ARTICLE_LIMIT, ATTACHMENT_LIMIT, checked_fi
 from profile_gen.profile.loader import load
 from profile_gen.site import article_meta, citations, pdf, render, sandbox, sanitize
 from profile_gen.site import settings as defaults
+from profile_gen.site.context import ProfileGenerator
 from profile_gen.site.keys import (
     CITATION_KEY,
     PAGES_KEY,
@@ -61,19 +61,24 @@ def lock_settings(pelican) -> None:
 
 
 def prepare_templates(generator) -> None:
-    """Every generator's templates run in Jinja's sandbox, autoescape and know the profile's
-    filters (`t`, `md`, ...); compiled templates are cached in Jinja's own per-user folder
-    (never in a student's folder, where compiled code could be planted), shared by the
-    generators and kept across builds."""
+    """Every generator's templates run in Jinja's sandbox when a student may have written one
+    of them (`sandbox.environment`), autoescape and know the profile's filters (`t`, `md`,
+    ...); compiled templates are cached in Jinja's own per-user folder (never in a student's
+    folder, where compiled code could be planted), shared by the generators and kept across
+    builds."""
     settings = generator.settings
-    generator.env = sandbox.sandboxed(
-        generator.env, settings["JINJA_ENVIRONMENT"], settings["THEME_TEMPLATES_OVERRIDES"]
+    generator.env = sandbox.environment(
+        generator.env,
+        settings["JINJA_ENVIRONMENT"],
+        settings["THEME_TEMPLATES_OVERRIDES"],
+        reads_content=not isinstance(generator, _OWN_TEMPLATES),
     )
     render.install(generator.env)
-    generator.env.bytecode_cache = FileSystemBytecodeCache(pattern=BYTECODE_PATTERN)
 
 
-BYTECODE_PATTERN = "__profile_gen_sandboxed_%s.cache"
+_OWN_TEMPLATES = (ProfileGenerator, ArticlesGenerator, PagesGenerator, StaticGenerator)
+"""The generators whose templates are the theme's (or a student's override of them): any
+other (Pelican's `TEMPLATE_PAGES`, a plugin's) may read a template from the content folder."""
 
 
 REFUSALS_KEY = "PROFILE_GEN_ARTICLE_REFUSALS"

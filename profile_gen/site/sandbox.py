@@ -8,14 +8,34 @@ whoever builds: the tutor, in a cohort. `sandboxed` gives a generator an
 templates of the override folders are read only when they are regular files inside their
 folder; an unsafe access, or any error in a student's template, stops the build with a
 `BuildError` naming the template and its line, never a traceback.
+
+The sandbox checks every attribute and call of every template (about a tenth of an HTML
+build), so `environment` sandboxes a build's templates only when it needs to: when an
+override folder holds anything at all, or the generator reads templates from the content
+folder (Pelican's `TEMPLATE_PAGES`), every template of the generator runs in the sandbox,
+the theme's too; otherwise the theme's templates run in a plain `Environment` whose loader
+cannot even see the override folders. Never both in one render: a student's base template
+extended by the theme's shares the render's context with the theme's blocks, which would
+then run unchecked on values the student chose (a format string reading `__globals__`).
+The compiled code differs too (the sandbox's calls go through `environment.call`), so the
+two kinds of environment keep their compiled templates apart (`BYTECODE_PATTERNS`).
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import NoReturn
 
-from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, TemplateSyntaxError
+from jinja2 import (
+    BaseLoader,
+    ChoiceLoader,
+    Environment,
+    FileSystemBytecodeCache,
+    FileSystemLoader,
+    PrefixLoader,
+    TemplateSyntaxError,
+)
 from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
@@ -75,13 +95,34 @@ class Sandbox(ImmutableSandboxedEnvironment):
             raise BuildError("template_broken", file=file, line=line, detail=detail) from None
 
 
-def _guarded(loader: BaseLoader | None) -> BaseLoader | None:
-    """Pelican's loader with its folder loaders reading through `FolderLoader`."""
+BYTECODE_PATTERNS = {
+    True: "__profile_gen_sandboxed_%s.cache",
+    False: "__profile_gen_theme_%s.cache",
+}
+"""Jinja's compiled templates, by whether the environment is sandboxed: a sandbox must never
+load code compiled without its checks."""
+
+
+def _guarded(loader: BaseLoader | None, without: tuple[Path, ...] = ()) -> BaseLoader | None:
+    """Pelican's loader with its folder loaders reading through `FolderLoader`, and without
+    the folders `without` (a copy: Pelican's loader is left as it is)."""
     if isinstance(loader, ChoiceLoader):
-        return ChoiceLoader([_guarded(inner) or inner for inner in loader.loaders])
+        return ChoiceLoader([_guarded(inner, without) or inner for inner in loader.loaders])
+    if isinstance(loader, PrefixLoader):
+        mapping = {key: _guarded(inner, without) or inner for key, inner in loader.mapping.items()}
+        return PrefixLoader(mapping, loader.delimiter)
     if type(loader) is FileSystemLoader:
-        return FolderLoader(loader.searchpath, loader.encoding, loader.followlinks)
+        kept = [path for path in loader.searchpath if Path(path).resolve() not in without]
+        return FolderLoader(kept, loader.encoding, loader.followlinks)
     return loader
+
+
+def _copy(env: Environment, into: Environment) -> Environment:
+    into.filters.update(env.filters)
+    into.globals.update(env.globals)
+    into.tests.update(env.tests)
+    into.bytecode_cache = FileSystemBytecodeCache(pattern=BYTECODE_PATTERNS[into.sandboxed])
+    return into
 
 
 def sandboxed(env: Environment, options: dict, untrusted: list[str]) -> Environment:
@@ -89,7 +130,28 @@ def sandboxed(env: Environment, options: dict, untrusted: list[str]) -> Environm
     whose templates in the `untrusted` folders are a student's."""
     sandbox = Sandbox(loader=_guarded(env.loader), **options)
     sandbox.untrusted = tuple(Path(folder).resolve() for folder in untrusted)
-    sandbox.filters.update(env.filters)
-    sandbox.globals.update(env.globals)
-    sandbox.tests.update(env.tests)
-    return sandbox
+    return _copy(env, sandbox)
+
+
+def _holds_anything(folder: Path) -> bool:
+    """Whether `folder` holds any entry (a folder that cannot be listed is said to)."""
+    try:
+        with os.scandir(folder) as entries:
+            return any(True for _ in entries)
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True
+
+
+def environment(
+    env: Environment, options: dict, untrusted: list[str], reads_content: bool = False
+) -> Environment:
+    """The environment of a generator (Pelican's `env`, built with `options`): `sandboxed`
+    when a student may have written one of its templates (an `untrusted` folder holds
+    anything, or the generator reads templates from the content folder: `reads_content`),
+    else a plain copy that reads the theme's templates only, never an `untrusted` folder's."""
+    folders = tuple(Path(folder).resolve() for folder in untrusted)
+    if reads_content or any(_holds_anything(folder) for folder in folders):
+        return sandboxed(env, options, untrusted)
+    return _copy(env, Environment(loader=_guarded(env.loader, without=folders), **options))
