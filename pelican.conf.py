@@ -2,7 +2,7 @@
 `profile-gen build` and `pelican -s pelican.conf.py` use this file alike; the profile itself
 is `content/profile.yaml`. A student's project needs no such file (see the README)."""
 
-from profile_gen.site.settings import *  # noqa: F403
+from profile_gen.book.settings import *  # noqa: F403
 
 PATH = "content"
 SITEURL = ""  # e.g. "https://lea-moreau.github.io/book" for canonical URLs

@@ -61,7 +61,7 @@ def _same(path: str) -> dict[str, str]:
     return dict.fromkeys(LANGUAGES, path)
 
 
-_SITE = "profile_gen.site.outputs."
+_SITE = "profile_gen.book.generators."
 OUTPUTS = (
     Output("annexe", "html", PRINT, _SITE + "annexe.AnnexeGenerator", _same("annexe/")),
     Output("cv", "html", PRINT, _SITE + "annexe.AnnexeGenerator", _same("cv/")),
@@ -85,7 +85,7 @@ OUTPUTS = (
         "annexe.pdf",
         "pdf",
         PRINT,
-        "profile_gen.site.pdf.write_pdfs",
+        "profile_gen.printing.pdf.write_pdfs",
         _same("annexe.pdf"),
         printed_from="annexe",
     ),
@@ -93,7 +93,7 @@ OUTPUTS = (
         "cv.pdf",
         "pdf",
         PRINT,
-        "profile_gen.site.pdf.write_pdfs",
+        "profile_gen.printing.pdf.write_pdfs",
         _same("cv.pdf"),
         printed_from="cv",
     ),
@@ -101,7 +101,7 @@ OUTPUTS = (
         "deck.pdf",
         "pdf",
         PRINT,
-        "profile_gen.site.pdf.write_pdfs",
+        "profile_gen.printing.pdf.write_pdfs",
         _same("soutenance.pdf"),
         printed_from="deck",
     ),

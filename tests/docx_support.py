@@ -16,7 +16,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from PIL import Image
 
 from profile_gen.app.build import run_pelican
-from profile_gen.site.keys import FORMATS_KEY
+from profile_gen.keys import FORMATS_KEY
 from tests.conftest import ROOT
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -184,7 +184,7 @@ def bottom_boxes(html: Path, root: Path) -> list[str]:
     """For each page WeasyPrint lays out, the tag of the lowest box of the page's content."""
     import weasyprint
 
-    from profile_gen.site.pdf import local_fetcher
+    from profile_gen.printing.pdf import local_fetcher
 
     document = weasyprint.HTML(filename=str(html), url_fetcher=local_fetcher(root)).render()
     result = []
@@ -230,7 +230,7 @@ def test_chromium_prints_the_html_annexe_like_the_pdf(site, chromium):
 
 
 def test_pdf_step_without_weasyprint_still_writes_html(sample_copy, in_dir, run_cli, monkeypatch):
-    from profile_gen.site import pdf
+    from profile_gen.printing import pdf
 
     def unavailable():
         raise pdf.PdfUnavailable("cannot load library 'libpango-1.0-0'")
@@ -260,7 +260,7 @@ def test_no_pdf_flag(sample_copy, in_dir, run_cli):
 
 
 def test_check_warns_when_the_cv_overflows(sample_copy, in_dir, run_cli, monkeypatch):
-    from profile_gen.site import pdf
+    from profile_gen.printing import pdf
 
     in_dir(sample_copy)
     assert "⚠" not in run_cli("check").out

@@ -299,8 +299,8 @@ def test_libreoffice_qr_codes_decode_at_3_cm(docx_as_pdf):
 def test_the_charts_scale_lines_stand_beside_the_bars_not_across_the_labels():
     """As in the HTML chart: a tick line from 5 units above a bar to 5 below it, so the
     competency's name over the bar is never crossed out."""
-    from profile_gen.site.charts import competency_chart
-    from profile_gen.site.docx import chart as docx_chart
+    from profile_gen.office.docx import chart as docx_chart
+    from profile_gen.views.charts import competency_chart
 
     geometry = competency_chart(PROFILE)
     data, _ = docx_chart.chart_png(geometry, [""] * len(geometry.bars), None)

@@ -11,8 +11,8 @@ import docx
 from docx.oxml.ns import qn
 
 from profile_gen.i18n import en
+from profile_gen.office.docx import inline, markdown
 from profile_gen.profile.readiness import ANNEXE_ITEMS
-from profile_gen.site.docx import inline, markdown
 from profile_gen.typography import ZWSP, typeset
 from tests.conftest import copy_sample
 from tests.docx_support import W, build, headings, hyperlink_targets, pictures, write_content
@@ -143,7 +143,7 @@ def test_hostile_text_stays_inert(tmp_path):
 
 def test_markdown_becomes_word_formatting():
     document = docx.Document()
-    from profile_gen.site.docx import styles
+    from profile_gen.office.docx import styles
 
     styles.setup(document, "fr")
     markdown.write(

@@ -12,8 +12,8 @@ from bs4 import BeautifulSoup
 
 from profile_gen.app.build import run_pelican
 from profile_gen.app.publish import publish_folder
+from profile_gen.book.generators.annexe import PRINT_IMAGES
 from profile_gen.outputs import PRINT, classify
-from profile_gen.site.outputs.annexe import PRINT_IMAGES
 from tests.conftest import copy_sample
 
 TEXTS = {".html", ".xml", ".txt", ".json", ".md", ".svg", ".js", ".css"}

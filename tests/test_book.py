@@ -14,10 +14,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from profile_gen.app.build import run_pelican
+from profile_gen.book.render import localize
 from profile_gen.profile.loader import load
-from profile_gen.site.context import PAGE_BY_KEY
-from profile_gen.site.render import localize
 from profile_gen.typography import typeset
+from profile_gen.views.book import PAGE_BY_KEY
 from tests.conftest import ROOT, SAMPLE
 
 PROFILE = load(SAMPLE)
@@ -245,7 +245,7 @@ def test_icon_shows_the_initials_on_every_page(site):
     ],
 )
 def test_initials(name, expected):
-    from profile_gen.site.seo import initials
+    from profile_gen.book.seo import initials
 
     assert initials(name) == expected
 

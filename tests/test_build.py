@@ -67,7 +67,7 @@ def test_build_fails_loudly_without_the_plugin(run_cli, sample_copy, in_dir):
     conf.write_text(conf.read_text("utf-8") + "PLUGINS = []\n", "utf-8")
     result = run_cli("build")
     assert result.code == 2
-    assert "profile_gen.site.plugin" in result.err
+    assert "profile_gen.book.plugin" in result.err
 
 
 def test_plain_pelican_builds_the_same_site(run_cli, sample_copy, in_dir, tmp_path):

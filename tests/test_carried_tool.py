@@ -61,7 +61,7 @@ def test_the_running_wheel_is_a_valid_wheel_with_every_file(rebuilt):
     for expected in (
         "profile_gen/theme/static/fonts/LiberationSerif-Regular.ttf",
         "profile_gen/starter/github/book.yml",
-        "profile_gen/site/pptx/metrics.json",
+        "profile_gen/views/metrics.json",
     ):
         assert expected in names
     sources = {p.relative_to(ROOT).as_posix() for p in (ROOT / "profile_gen").rglob("*.py")}

@@ -52,7 +52,7 @@ def test_the_build_names_the_article_and_what_it_lacks(tmp_path, run_cli, articl
 
 
 def test_drafts_and_dated_file_names_need_no_date_line(tmp_path):
-    from profile_gen.site.article_meta import article_problems
+    from profile_gen.book.article_meta import article_problems
 
     content = tmp_path / "c"
     (content / "articles").mkdir(parents=True)

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from profile_gen.app.build import run_pelican
 from profile_gen.profile.fields import PartialDate
 from profile_gen.profile.names import author_name
-from profile_gen.site.citations import Work, plain_text, reference
+from profile_gen.views.citations import Work, plain_text, reference
 
 D = PartialDate
 AUTHOR = "Moreau, L."

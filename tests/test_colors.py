@@ -59,7 +59,7 @@ def test_no_colour_outside_the_tokens():
 
 @given(st.one_of(st.none(), HEX))
 def test_the_cv_colours_read_on_white_and_on_their_panel(color):
-    from profile_gen.profile.cv_view import cv_colors
+    from profile_gen.views.cv import cv_colors
 
     if color is not None and colors.light_contrast(color) < colors.AA:
         return  # refused by the model

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from profile_gen.profile.cv_view import candidates, cv_view, fit, largest_fitting, preview_view
 from profile_gen.profile.loader import load
+from profile_gen.views.cv import candidates, cv_view, fit, largest_fitting, preview_view
 from tests.conftest import SAMPLE
 
 PROFILE = load(SAMPLE)

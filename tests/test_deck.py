@@ -10,9 +10,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from profile_gen.app.build import run_pelican
+from profile_gen.book.render import localize
 from profile_gen.profile.deck_plan import count_words, plan_deck
 from profile_gen.profile.loader import load, load_text
-from profile_gen.site.render import localize
 from profile_gen.typography import typeset
 from tests.conftest import MINIMAL, ROOT, SAMPLE
 

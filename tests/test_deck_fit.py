@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from profile_gen.profile.model import Profile
-from profile_gen.site.deck_fit import FLOOR, deck_notes, fit_deck, fitted_plan
+from profile_gen.views.deck_fit import FLOOR, deck_notes, fit_deck, fitted_plan
 from tests.conftest import copy_sample
 from tests.deck_profiles import both, build, deck_dir, maximal, sample_data
 

@@ -14,8 +14,8 @@ import yaml
 from bs4 import BeautifulSoup
 
 from profile_gen.app.build import run_pelican
-from profile_gen.site import pdf as pdf_step
-from profile_gen.site.glyphs import PRESENTATION, is_emoji
+from profile_gen.printing import pdf as pdf_step
+from profile_gen.views.glyphs import PRESENTATION, is_emoji
 from tests import deck_profiles
 from tests.conftest import copy_sample
 
@@ -182,7 +182,7 @@ def test_a_fresh_linux_process_with_two_cores_prints_beside():
     import subprocess
     import sys
 
-    code = "from profile_gen.site import pdf; print(pdf.can_print_beside())"
+    code = "from profile_gen.printing import pdf; print(pdf.can_print_beside())"
     answer = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     expected = sys.platform == "linux" and len(os.sched_getaffinity(0)) > 1
     assert answer.stdout.strip() == str(expected), answer.stderr

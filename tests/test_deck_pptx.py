@@ -19,17 +19,17 @@ from pptx.util import Pt
 
 from profile_gen import i18n
 from profile_gen.app.build import run_pelican
+from profile_gen.book.render import localize, markdown
 from profile_gen.media.qr import make_qr
+from profile_gen.office.pptx.deck import build, deck_context
+from profile_gen.office.pptx.shapes import geometry_inset
 from profile_gen.profile import colors
 from profile_gen.profile.deck_plan import plan_deck
 from profile_gen.profile.loader import load, load_text
 from profile_gen.profile.model import SlideType
-from profile_gen.site.pdf import source_date
-from profile_gen.site.pptx import measure
-from profile_gen.site.pptx.deck import build, deck_context
-from profile_gen.site.pptx.shapes import geometry_inset
-from profile_gen.site.render import localize, markdown
 from profile_gen.typography import ZWSP, typeset
+from profile_gen.views import measure
+from profile_gen.views.documents import source_date
 from tests.conftest import MINIMAL, ROOT, SAMPLE, copy_sample, require
 
 PROFILE = load(SAMPLE)

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from profile_gen.book.render import localize
 from profile_gen.i18n import fr
 from profile_gen.profile.loader import load, load_text
 from profile_gen.profile.rehearsal import all_questions, likely_questions, rehearsal_checks, slug
-from profile_gen.site.render import localize
 from profile_gen.typography import typeset
 from tests.conftest import MINIMAL, ROOT, SAMPLE
 from tests.deck_profiles import build, deck_dir, sample_data

@@ -18,14 +18,14 @@ from profile_gen import i18n
 from profile_gen.app import cli, cli_words
 from profile_gen.app.build import run_pelican
 from profile_gen.app.cohort import Outcome, write_index
+from profile_gen.book.seo import robots
 from profile_gen.interop.embedded import ATTACHMENT_NAME, attachment_text, printed_profile
 from profile_gen.outputs import print_paths
+from profile_gen.printing import pdf as pdf_step
 from profile_gen.profile.deck_plan import plan_deck
 from profile_gen.profile.loader import load
 from profile_gen.profile.model import Visibility
 from profile_gen.profile.readiness import annexe_items
-from profile_gen.site import pdf as pdf_step
-from profile_gen.site.seo import robots
 from profile_gen.typography import typeset
 from tests.conftest import ROOT, copy_sample
 

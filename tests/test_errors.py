@@ -21,7 +21,7 @@ from tests.conftest import MINIMAL, ROOT
 
 def test_every_user_error_is_a_profile_gen_error_with_a_code():
     from profile_gen.interop import InteropError as ReExported
-    from profile_gen.site.pdf import PdfUnavailable as FromPdf
+    from profile_gen.printing.pdf import PdfUnavailable as FromPdf
 
     assert ReExported is InteropError and FromPdf is PdfUnavailable
     for kind in (ProfileError, BuildError, InteropError, PdfUnavailable):
@@ -113,7 +113,7 @@ def test_bad_json_is_named_bad_input(tmp_path, run_cli):
 
 
 def test_pdf_unavailable_is_reported_by_the_one_reporter(run_cli, monkeypatch, tmp_path):
-    from profile_gen.site import pdf
+    from profile_gen.printing import pdf
 
     out = tmp_path / "out"
     for page in pdf.PDFS:

@@ -144,6 +144,6 @@ def test_month_names_exist_once_in_the_catalogues():
         assert {f"month_short.{n}" for n in range(1, 13)} <= set(module.LABELS)
     assert parse_date("févr. 2024") == "2024-02" and parse_date("Sept 2024") == "2024-09"
     assert parse_date("decembre 2023") == "2023-12" and parse_date("jui 2024") is None
-    sources = [ROOT / "profile_gen/site/render.py", ROOT / "profile_gen/interop/dates.py"]
+    sources = [ROOT / "profile_gen/book/render.py", ROOT / "profile_gen/interop/dates.py"]
     for source in sources:
         assert "janv" not in source.read_text(encoding="utf-8").lower()

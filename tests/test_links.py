@@ -147,8 +147,8 @@ def test_schema_still_describes_links_as_uris():
     ],
 )
 def test_links_inside_texts_follow_the_same_rule(text):
-    from profile_gen.site.docx import inline
-    from profile_gen.site.render import markdown
+    from profile_gen.book.render import markdown
+    from profile_gen.office.docx import inline
 
     html = str(markdown(text, "fr", "fr"))
     assert "<a " not in html and "href" not in html, html
@@ -156,8 +156,8 @@ def test_links_inside_texts_follow_the_same_rule(text):
 
 
 def test_real_links_inside_texts_stay_links():
-    from profile_gen.site.docx import inline
-    from profile_gen.site.render import markdown
+    from profile_gen.book.render import markdown
+    from profile_gen.office.docx import inline
 
     html = str(markdown("[Book](https://lea.example.org/a?b=1) [m](mailto:a@b.fr)", "fr", "fr"))
     assert 'href="https://lea.example.org/a?b=1"' in html and 'href="mailto:a@b.fr"' in html

@@ -61,7 +61,7 @@ def test_contact_visibility_keeps_phone_off_the_web():
         "    phone: '+33 6 12 34 56 78'\n    address: 1 rue de la Paix, Paris\n"
     )
     contact = profile.identity.contact
-    assert set(contact.shown_on("site")) == {"email"}
+    assert set(contact.shown_on("online")) == {"email"}
     assert set(contact.shown_on("annexe")) == {"email", "phone", "address"}
 
 

@@ -27,7 +27,7 @@ def test_no_private_name_is_imported_from_another_module():
 def test_the_importers_use_no_template_filter():
     for path in (PACKAGE / "interop").rglob("*.py"):
         source = path.read_text(encoding="utf-8")
-        assert "profile_gen.site.render" not in source and "jinja2" not in source, path
+        assert "profile_gen.book.render" not in source and "jinja2" not in source, path
 
 
 def test_the_slug_and_localize_have_one_home_each():

@@ -12,7 +12,7 @@ import pytest
 
 from profile_gen.app import online
 from profile_gen.profile.loader import load
-from profile_gen.site.context import siteurl_conflict
+from profile_gen.views.book import siteurl_conflict
 
 NAME = "Zoé Ünal-Dupont"
 PAGE = "<!doctype html><title>Book</title><h1>Zo&eacute; <span>Ünal-Dupont</span></h1>"

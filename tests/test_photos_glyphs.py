@@ -11,7 +11,7 @@ from PIL import Image
 from profile_gen.app.build import run_pelican
 from profile_gen.media import images
 from profile_gen.profile.loader import load
-from profile_gen.site import glyphs
+from profile_gen.views import glyphs
 from tests.conftest import ROOT
 from tests.profiles import MINIMAL, long_and_french_only, make_project
 

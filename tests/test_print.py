@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from profile_gen.app.build import run_pelican
-from profile_gen.profile.cv_view import cv_colors
+from profile_gen.views.cv import cv_colors
 from tests.conftest import ROOT
 from tests.profiles import (
     BLUE,

@@ -20,10 +20,10 @@ from pypdf import PdfReader
 from profile_gen.app.build import run_pelican
 from profile_gen.i18n import fr
 from profile_gen.profile import colors
-from profile_gen.profile.cv_view import cv_colors
 from profile_gen.profile.loader import load
 from profile_gen.profile.readiness import ANNEXE_ITEMS
 from profile_gen.typography import typeset
+from profile_gen.views.cv import cv_colors
 from tests.conftest import SAMPLE
 from tests.deck_profiles import maximal
 from tests.profiles import MINIMAL, long_and_french_only, make_project

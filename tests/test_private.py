@@ -35,7 +35,7 @@ def test_private_contact_items_are_merged(tmp_path):
     contact = load(tmp_path / "profile.yaml").identity.contact
     assert str(contact.email) == "c@example.fr" and contact.phone == PHONE
     assert set(contact.shown_on("annexe")) == {"email", "phone", "address"}
-    assert set(contact.shown_on("site")) == {"email"}
+    assert set(contact.shown_on("online")) == {"email"}
 
 
 def test_the_starter_private_file_with_comments_only_is_empty(run_cli, tmp_path):

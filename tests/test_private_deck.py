@@ -12,9 +12,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from profile_gen import outputs
+from profile_gen.book import seo
 from profile_gen.profile.deck_plan import plan_deck
 from profile_gen.profile.loader import load
-from profile_gen.site import seo
 from tests.conftest import SAMPLE, copy_sample
 
 PROFILE = load(SAMPLE)

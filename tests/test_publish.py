@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from profile_gen import outputs
-from profile_gen.site import seo
+from profile_gen.book import seo
 from tests.conftest import ROOT
 
 PHONE_DIGITS = "612345678"  # the sample's annexe-only phone, +33 6 12 34 56 78

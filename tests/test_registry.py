@@ -87,7 +87,7 @@ def test_paths_follow_the_languages(languages, deck, pptx):
 
 
 def _robots(languages: list[str]) -> str:
-    from profile_gen.site.seo import robots
+    from profile_gen.book.seo import robots
 
     return robots(None, languages, languages[0])
 

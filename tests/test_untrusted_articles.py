@@ -15,8 +15,8 @@ import yaml
 from bs4 import BeautifulSoup
 
 from profile_gen.app.build import run_pelican
+from profile_gen.book import sanitize
 from profile_gen.media.folder import ARTICLE_LIMIT
-from profile_gen.site import sanitize
 from tests.profiles import MINIMAL
 
 SECRET = "SECRET-0611223344"
@@ -76,7 +76,7 @@ def test_a_settings_file_cannot_turn_include_back_on(tmp_path, run_cli):
     text = f"Plan\n####\n\n:date: 2025-09-19\n\n.. include:: {tmp_path / 'secret.txt'}\n"
     folder = student(tmp_path, {"plan.rst": text})
     (folder / "pelican.conf.py").write_text(
-        "from profile_gen.site.settings import *\n"
+        "from profile_gen.book.settings import *\n"
         "DOCUTILS_SETTINGS = {'file_insertion_enabled': True, 'raw_enabled': True}\n",
         "utf-8",
     )
@@ -159,7 +159,7 @@ def test_hostile_html_in_an_article_is_inert(tmp_path, name, text):
 
 def test_one_gate_for_every_html_a_student_writes():
     """Profile texts (markdown-it) pass the same allow-list as the articles."""
-    from profile_gen.site.render import markdown
+    from profile_gen.book.render import markdown
 
     html = str(markdown("[x](https://example.org/) <b onclick=x>t</b>", "fr", "fr"))
     assert html == sanitize.clean(html) and 'rel="noopener noreferrer"' in html
@@ -399,4 +399,4 @@ def test_the_html_allow_list_has_one_home():
         for path in sorted((ROOT / "profile_gen").rglob("*.py"))
         if "import nh3" in path.read_text("utf-8")
     ]
-    assert homes == ["site/sanitize.py"]
+    assert homes == ["book/sanitize.py"]

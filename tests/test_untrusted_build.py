@@ -85,7 +85,7 @@ def test_build_prints_a_profile_with_pictures_in_its_texts(tmp_path, run_cli, in
 
 
 def test_the_fetcher_reads_only_the_builds_own_files(tmp_path):
-    from profile_gen.site.fetcher import DATA_LIMIT, STABLE_ROOT, local_fetcher
+    from profile_gen.printing.fetcher import DATA_LIMIT, STABLE_ROOT, local_fetcher
 
     root = tmp_path / "output"
     (root / "images").mkdir(parents=True)
@@ -112,7 +112,7 @@ def test_the_fetcher_reads_only_the_builds_own_files(tmp_path):
 
 
 def test_a_printed_page_asking_for_an_outside_file_is_named(tmp_path):
-    from profile_gen.site import pdf
+    from profile_gen.printing import pdf
 
     root = tmp_path / "output"
     (root / "cv").mkdir(parents=True)
@@ -213,7 +213,7 @@ def test_a_full_disk_names_the_output_folder(sample_copy, run_cli, in_dir, monke
 
 
 def test_sigterm_cleans_the_staging_and_stops_the_helper(sample_copy, run_cli, in_dir, monkeypatch):
-    from profile_gen.site import pdf as pdf_step
+    from profile_gen.printing import pdf as pdf_step
 
     helpers: list[int] = []
     fork, render = pdf_step._fork_printer, pdf_step.render_pdf

@@ -23,10 +23,7 @@ from profile_gen import i18n
 from profile_gen.app.project import project_settings
 from profile_gen.app.terminal import say
 from profile_gen.errors import BuildError
-from profile_gen.outputs import DOCUMENT_FORMATS, documents
-from profile_gen.profile.model import Profile
-from profile_gen.site import render
-from profile_gen.site.keys import (
+from profile_gen.keys import (
     FORMATS_KEY,
     PAGES_KEY,
     PDF_KEY,
@@ -34,8 +31,11 @@ from profile_gen.site.keys import (
     PUBLIC_KEY,
     RAISE_KEY,
 )
+from profile_gen.outputs import DOCUMENT_FORMATS, documents
+from profile_gen.profile.model import Profile
+from profile_gen.views.text import text_images
 
-PLUGIN = "profile_gen.site.plugin"
+PLUGIN = "profile_gen.book.plugin"
 
 
 def quiet_pelican() -> None:
@@ -239,11 +239,11 @@ def build(
     files = documents_written(final, profile)
     if files:
         say(i18n.text(lang, "documents.written", files=", ".join(str(final / f) for f in files)))
-    pictures = sorted({field for field, _ in render.text_images(profile)})
+    pictures = sorted({field for field, _ in text_images(profile)})
     if pictures:
         say(i18n.text(lang, "build.text_images", fields=", ".join(pictures)))
     contact = profile.identity.contact
-    online = contact.shown_on("site")
+    online = contact.shown_on("online")
     printed_only = [name for name in contact.shown_on("annexe") if name not in online]
     if printed_only and not public:
         items = ", ".join(i18n.label(lang, f"contact.{name}") for name in printed_only)

@@ -17,19 +17,20 @@ from profile_gen.app.build import project_settings, quiet_pelican, run_pelican
 from profile_gen.app.photo import describe, exposing
 from profile_gen.app.privacy import exposed
 from profile_gen.app.project import SETTINGS_FILE
+from profile_gen.book.article_meta import READ_SUFFIXES, article_problems
+from profile_gen.book.settings import THEME
 from profile_gen.errors import BuildError
+from profile_gen.keys import profile_path as settings_profile
 from profile_gen.media import cache_folder
 from profile_gen.media.folder import ARTICLE_LIMIT, walk
+from profile_gen.printing.pdf import PdfUnavailable, printed_pages
 from profile_gen.profile.loader import load
 from profile_gen.profile.model import Profile
 from profile_gen.profile.readiness import Readiness, assess
-from profile_gen.site import citations, glyphs, render
-from profile_gen.site.article_meta import READ_SUFFIXES, article_problems
-from profile_gen.site.context import deck_slug
-from profile_gen.site.deck_fit import Note, deck_notes
-from profile_gen.site.keys import profile_path as settings_profile
-from profile_gen.site.pdf import PdfUnavailable, printed_pages
-from profile_gen.site.settings import THEME
+from profile_gen.views import citations, glyphs
+from profile_gen.views.book import deck_slug
+from profile_gen.views.deck_fit import Note, deck_notes
+from profile_gen.views.text import text_images
 
 DEFAULT_THEME = Path(THEME)
 """The package's theme: its print font is checked when no settings name another."""
@@ -72,7 +73,7 @@ def check(
         findings,
         exposed=tuple(exposed(profile, profile_path)),
         photo_metadata=tuple(exposing(profile, profile_path)),
-        text_images=tuple(render.text_images(profile)),
+        text_images=tuple(text_images(profile)),
         deck_fit=tuple(deck_notes(profile)) if profile.defence.slides else (),
     )
     settings_name = str(settings_file or SETTINGS_FILE)

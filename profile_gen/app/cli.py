@@ -164,9 +164,9 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     """Print the annexe and the CV of the last build to PDF (building first if needed)."""
     with long_lived_imports():
         from profile_gen.app.build import build, output_lock, project_settings
+        from profile_gen.book.plugin import profile_path
+        from profile_gen.printing.pdf import PDFS, print_info, write_pdfs
         from profile_gen.profile.loader import load
-        from profile_gen.site.pdf import PDFS, print_info, write_pdfs
-        from profile_gen.site.plugin import profile_path
 
     lang = _lang(args)
     settings_file, content, output = resolve_built(args.settings, args.content, args.output)

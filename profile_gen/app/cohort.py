@@ -27,10 +27,10 @@ from profile_gen import i18n
 from profile_gen.app.build import documents_written, project_settings, run_pelican
 from profile_gen.app.check import article_count
 from profile_gen.app.terminal import safe, say
+from profile_gen.book import render
 from profile_gen.errors import BuildError, ProfileError, ProfileGenError
 from profile_gen.outputs import DECK_SLUGS, place
 from profile_gen.profile.readiness import assess
-from profile_gen.site import render
 from profile_gen.text import slug
 from profile_gen.typography import typeset
 

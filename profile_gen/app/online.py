@@ -114,7 +114,7 @@ def check_online(
     profile: Profile, settings: dict, lang: str | None = None, timeout: float = TIMEOUT
 ) -> tuple[str, bool]:
     """The report on the Book's addresses, and whether every one answers with this Book."""
-    from profile_gen.site.context import siteurl_conflict
+    from profile_gen.views.book import siteurl_conflict
 
     lang = lang or profile.primary_language
     address = profile.links.book

@@ -27,7 +27,7 @@ def written_off_web(profile: Profile, profile_path: Path) -> list[str]:
     contact = identity.get("contact") if isinstance(identity, dict) else None
     if not isinstance(contact, dict):
         return []
-    online = profile.identity.contact.shown_on("site")
+    online = profile.identity.contact.shown_on("online")
     return [name for name in CONTACT_ITEMS if contact.get(name) is not None and name not in online]
 
 

@@ -1,7 +1,7 @@
 """Which project a command works on, and its Pelican settings.
 
 A project is a folder holding `profile.yaml` (the current folder by default): its settings
-are the package's defaults (`profile_gen.site.settings`) with the values of the folder's
+are the package's defaults (`profile_gen.book.settings`) with the values of the folder's
 own `pelican.conf.py`, if any, merged over them; its `templates/` folder, if any,
 overrides the theme's templates; its outputs go to `output/` beside the profile. The
 repository's sample is such a project too (its `pelican.conf.py` sets `PATH = "content"`).
@@ -59,8 +59,8 @@ def find_project(
 
 
 def default_settings() -> dict:
-    """The package's default settings (`profile_gen.site.settings`), a fresh copy."""
-    from profile_gen.site import settings as defaults
+    """The package's default settings (`profile_gen.book.settings`), a fresh copy."""
+    from profile_gen.book import settings as defaults
 
     return {name: copy.deepcopy(value) for name, value in vars(defaults).items() if name.isupper()}
 

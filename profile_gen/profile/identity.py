@@ -21,11 +21,11 @@ class Visibility(StrEnum):
     """Nowhere."""
 
 
-Output = Literal["site", "annexe"]
-"""Where data is shown: `site` (the Book and the deck, public) or `annexe` (printed)."""
+Output = Literal["online", "annexe"]
+"""Where data is shown: `online` (the Book, the deck and the exports: public) or `annexe` (printed)."""
 
 SHOWN_ON: dict[str, frozenset[Visibility]] = {
-    "site": frozenset({Visibility.public}),
+    "online": frozenset({Visibility.public}),
     "annexe": frozenset({Visibility.public, Visibility.annexe}),
 }
 """The one rule of visibility: which settings let an item reach each output."""
@@ -65,7 +65,7 @@ class Contact(Section):
         }
 
     def photo_shown_on(self, output: Output) -> bool:
-        """Whether the photo may appear on `output` (the Book and the deck are `site`)."""
+        """Whether the photo may appear on `output` (the Book and the deck are `online`)."""
         return self.visibility.photo in SHOWN_ON[output]
 
 

@@ -131,7 +131,7 @@ LABELS_OUTPUTS = {
     "activity.event": "Event",
     "activity.video": "Video",
     "activity.other": "Activity",
-    # references in the annexe (profile_gen.site.citations)
+    # references in the annexe (profile_gen.views.citations)
     "month.1": "January",
     "month.2": "February",
     "month.3": "March",

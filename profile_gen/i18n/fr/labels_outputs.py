@@ -131,7 +131,7 @@ LABELS_OUTPUTS = {
     "activity.event": "Événement",
     "activity.video": "Vidéo",
     "activity.other": "Activité",
-    # references in the annexe (profile_gen.site.citations)
+    # references in the annexe (profile_gen.views.citations)
     "month.1": "janvier",
     "month.2": "février",
     "month.3": "mars",

@@ -195,12 +195,12 @@ def _meta(profile: Profile, lang: str) -> dict[str, Any]:
 
 def left_out(profile: Profile) -> list[str]:
     """What a default export leaves out: the contact items and the photo the Book hides."""
-    return profile.identity.hidden_on("site")
+    return profile.identity.hidden_on("online")
 
 
 def _public(profile: Profile) -> Profile:
     """The profile without what `left_out` names."""
-    return profile.model_copy(update={"identity": profile.identity.as_shown_on("site")})
+    return profile.model_copy(update={"identity": profile.identity.as_shown_on("online")})
 
 
 def export(
@@ -209,7 +209,7 @@ def export(
     """The profile as a JSON Resume in `lang` (default: the profile's primary language).
 
     A JSON Resume is usually put online, so the export follows the Book's visibility rule
-    (`Contact.shown_on("site")`): annexe-only or private contact items and a photo that is
+    (`Contact.shown_on("online")`): annexe-only or private contact items and a photo that is
     not public are left out, unless the person asks for everything (`include_private`)."""
     lang = lang or profile.primary_language
     if not include_private:

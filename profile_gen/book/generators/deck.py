@@ -1,0 +1,125 @@
+"""The defence outputs: a Pelican generator writing the deck, its printable outline,
+`outline.md`, the speaker's cue cards and the jury's likely questions, in every language of
+the profile (`soutenance/`, `en/defence/`: see `Book.deck_folder`), for the student's
+computer only; and, when the profile publishes it, the deck without notes
+(`diaporama/`, `en/slides/`: `Book.public_deck_folder`), the only part of it a build for
+publication (`--public`) writes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from profile_gen import i18n
+from profile_gen.book.context import ProfileGenerator
+from profile_gen.keys import PUBLIC_KEY
+from profile_gen.media import cache_folder, images
+from profile_gen.media.qr import link_codes
+from profile_gen.profile.deck_plan import QUOTE_WORDS, DeckSlide
+from profile_gen.profile.fields import localize
+from profile_gen.profile.model import Profile
+from profile_gen.profile.rehearsal import likely_questions
+from profile_gen.views.book import qr_links
+from profile_gen.views.deck_fit import SlideFit, fit_deck, fitted_plan
+
+DECK_PHOTO_WIDTHS = (480,)
+REHEARSAL_PAGES = (
+    ("index.html", "deck"),
+    ("plan.html", "outline"),
+    ("cards.html", "cards"),
+    ("questions.html", "questions"),
+)
+"""The pages of the deck's folder: the deck with its notes and what prepares it."""
+
+
+def outline_markdown(profile: Profile, slides: list[DeckSlide], lang: str) -> str:
+    """The outline as Markdown: one section per slide with its budget and notes."""
+    primary = profile.primary_language
+    rate = profile.defence.words_per_minute
+
+    def say(key: str, **values) -> str:
+        return i18n.text(lang, key, **values)
+
+    lines = [
+        f"# {profile.identity.name} — {say('deck.outline')}",
+        "",
+        say("deck.outline_intro", duration=profile.defence.duration // 60, rate=rate),
+        "",
+    ]
+    for number, slide in enumerate(slides, 1):
+        title = say(f"deck.title.{slide.type.value}")
+        if slide.parts > 1:
+            title += f" ({slide.part}/{slide.parts})"
+        speaking = slide.speaking_seconds(lang, primary, rate)
+        lines += [
+            f"## {number}. {title}",
+            "",
+            f"*{say('deck.budget', seconds=slide.seconds, speaking=speaking)}*",
+            "",
+        ]
+        notes = (
+            localize(slide.notes, lang, primary).strip() if slide.notes else say("deck.no_notes")
+        )
+        lines += [notes, ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def fit_lookup(slides: list[DeckSlide], fits: list[SlideFit]):
+    """`fit_of(slide)` for the templates: the type scale of one slide of `slides`."""
+
+    def fit_of(slide: DeckSlide) -> SlideFit:
+        return next(fit for planned, fit in zip(slides, fits, strict=True) if planned is slide)
+
+    return fit_of
+
+
+class DefenceGenerator(ProfileGenerator):
+    """Writes the deck, its printable outline and `outline.md` in every language."""
+
+    def generate_output(self, writer) -> None:
+        profile: Profile = self.context["profile"]
+        public_build = bool(self.settings.get(PUBLIC_KEY))
+        if public_build and not profile.defence.public_deck:
+            return
+        book = self.context["book"]
+        slides = fitted_plan(profile)
+        questions = likely_questions(profile)
+        photo = profile.identity.photo
+        deck_photo = None
+        if photo and profile.identity.contact.photo_shown_on("online"):
+            cache = cache_folder(self.settings, "images")
+            source = Path(self.settings["PATH"]) / photo.path
+            deck_photo = images.picture(
+                source, "portrait", DECK_PHOTO_WIDTHS, Path(self.output_path), cache
+            )
+        for lang in profile.locale:
+            folder = book.deck_folder(lang)
+            links = qr_links(profile, book, lang)
+            qr_codes = list(link_codes(links, cache_folder(self.settings, "qr")).items())
+            shared = dict(
+                lang=lang,
+                slides=slides,
+                fit_of=fit_lookup(slides, fit_deck(profile, lang, slides)),
+                quote_words=QUOTE_WORDS,
+                qr_codes=qr_codes,
+                book_home=links["book"],
+                question_groups=questions,
+                deck_photo=deck_photo,
+                contact=profile.identity.contact.shown_on("online"),
+            )
+            pages = (
+                [] if public_build else [(f"{folder}/{n}", t, False) for n, t in REHEARSAL_PAGES]
+            )
+            if profile.defence.public_deck:
+                pages.append((f"{book.public_deck_folder(lang)}/index.html", "deck", True))
+            for path, template, public in pages:
+                writer.write_file(
+                    path,
+                    self.get_template(template),
+                    self.context,
+                    relative_urls=self.settings["RELATIVE_URLS"],
+                    public=public,
+                    **shared,
+                )
+            if not public_build:
+                target = Path(self.output_path) / folder / "outline.md"
+                target.write_text(outline_markdown(profile, slides, lang), encoding="utf-8")

@@ -1,0 +1,288 @@
+"""Pelican registration: load the profile once, add the Book generator, prepare templates."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import NoReturn
+
+from docutils.utils import SystemMessage  # type: ignore[import-untyped]
+from pelican import signals
+from pelican.contents import Article, Page
+from pelican.generators import ArticlesGenerator, PagesGenerator, StaticGenerator
+
+from profile_gen import i18n
+from profile_gen.book import article_meta, render, sandbox, sanitize
+from profile_gen.book import settings as defaults
+from profile_gen.book.context import ProfileGenerator
+from profile_gen.book.generators.annexe import AnnexeGenerator
+from profile_gen.book.generators.annexe_docx import AnnexeDocxGenerator
+from profile_gen.book.generators.book import BookGenerator
+from profile_gen.book.generators.deck import DefenceGenerator
+from profile_gen.book.generators.deck_pptx import PowerPointGenerator
+from profile_gen.errors import BuildError, ProfileError
+from profile_gen.keys import (
+    CITATION_KEY,
+    PAGES_KEY,
+    PDF_KEY,
+    PROFILE_KEY,
+    RAISE_KEY,
+    profile_path,
+    wants,
+)
+from profile_gen.media import cache_folder
+from profile_gen.media.article_pictures import place_pictures
+from profile_gen.media.folder import ARTICLE_LIMIT, ATTACHMENT_LIMIT, checked_file, walk
+from profile_gen.printing import pdf
+from profile_gen.profile.loader import load
+from profile_gen.views import citations
+
+
+def load_profile(pelican) -> None:
+    profile = None
+    try:
+        profile = load(profile_path(pelican.settings))
+        pelican.settings[CITATION_KEY] = citations.from_settings(pelican.settings)
+    except (ProfileError, BuildError) as error:
+        _stop(pelican.settings, error, profile.primary_language if profile else "fr")
+    pelican.settings[PROFILE_KEY] = profile
+    # articles in the profile's primary language are the originals, others their translations
+    pelican.settings["DEFAULT_LANG"] = profile.primary_language
+    if not pelican.settings.get("AUTHOR"):
+        pelican.settings["AUTHOR"] = profile.identity.name  # the author of the Book's articles
+
+
+def lock_settings(pelican) -> None:
+    """No `.. include::`, no `.. raw::` (nor its `:file:` and `:url:`) in a reStructuredText
+    article, whatever a settings file says: an article publishes nothing but its own text."""
+    pelican.settings["DOCUTILS_SETTINGS"] = {
+        **pelican.settings.get("DOCUTILS_SETTINGS", {}),
+        **defaults.DOCUTILS_SETTINGS,
+    }
+
+
+def prepare_templates(generator) -> None:
+    """Every generator's templates run in Jinja's sandbox when a student may have written one
+    of them (`sandbox.environment`), autoescape and know the profile's filters (`t`, `md`,
+    ...); compiled templates are cached in Jinja's own per-user folder (never in a student's
+    folder, where compiled code could be planted), shared by the generators and kept across
+    builds."""
+    settings = generator.settings
+    generator.env = sandbox.environment(
+        generator.env,
+        settings["JINJA_ENVIRONMENT"],
+        settings["THEME_TEMPLATES_OVERRIDES"],
+        reads_content=not isinstance(generator, _OWN_TEMPLATES),
+    )
+    render.install(generator.env)
+
+
+_OWN_TEMPLATES = (ProfileGenerator, ArticlesGenerator, PagesGenerator, StaticGenerator)
+"""The generators whose templates are the theme's (or a student's override of them): any
+other (Pelican's `TEMPLATE_PAGES`, a plugin's) may read a template from the content folder."""
+
+
+REFUSALS_KEY = "PROFILE_GEN_ARTICLE_REFUSALS"
+"""Why docutils refused an article (a disabled `include` or `raw`), by absolute path:
+Pelican logs a refused article without its reason, `check_articles` names it."""
+
+
+def guard_readers(readers) -> None:
+    """The reStructuredText reader remembers why docutils refused an article."""
+    rst = readers.reader_classes.get("rst")
+    if rst is None:
+        return
+
+    def read(reader, source_path):
+        try:
+            return rst.read(reader, source_path)
+        except SystemMessage as error:
+            refusals = reader.settings.setdefault(REFUSALS_KEY, {})
+            refusals[os.path.abspath(source_path)] = str(error)
+            raise
+
+    readers.reader_classes["rst"] = type(rst.__name__, (rst,), {"read": read})
+
+
+def check_content_files(generator) -> None:
+    """Before Pelican opens an article (or a page): each is a regular file inside the
+    profile's folder, within `ARTICLE_LIMIT` (no link out, no pipe or device, no loop)."""
+    extensions = [f".{extension}" for extension in generator.readers.extensions]
+    key = "ARTICLE_PATHS" if isinstance(generator, ArticlesGenerator) else "PAGE_PATHS"
+    try:
+        walk(Path(generator.path), generator.settings[key], extensions, ARTICLE_LIMIT)
+    except BuildError as error:
+        _stop(generator.settings, error)
+
+
+def clean_article(content) -> None:
+    """An article's (or a page's) HTML and its summary through the one HTML gate
+    (`sanitize.clean`)."""
+    if not isinstance(content, Article | Page):
+        return
+    if (invalid := article_meta.invalid_character(content)) is not None:
+        # no page can hold it (nor can the sanitizer read it): the build stops on it
+        # (`prepare_articles`), nothing of it is written
+        content.profile_gen_invalid = invalid
+        content._content, content._summary = "", ""
+        return
+    content._content = sanitize.clean(content._content or "")
+    for key in content.settings.get("FORMATTED_FIELDS", ()):
+        if isinstance(content.metadata.get(key), str):
+            content.metadata[key] = sanitize.clean(content.metadata[key])
+    if isinstance(getattr(content, "_summary", None), str):
+        content._summary = sanitize.clean(content._summary)
+
+
+def add_generators(pelican):
+    return [
+        BookGenerator,
+        AnnexeGenerator,
+        DefenceGenerator,
+        AnnexeDocxGenerator,
+        PowerPointGenerator,
+    ]
+
+
+def print_pdfs(pelican) -> None:
+    """After every page is written: print the annexe, the CV and the deck to PDF."""
+    wanted = pelican.settings.get(PDF_KEY, True)
+    if not wanted or not wants(pelican.settings, "pdf"):
+        return
+    profile = pelican.settings[PROFILE_KEY]
+    only = None if wanted is True else tuple(wanted)
+    try:
+        info = pdf.print_info(profile, profile_path(pelican.settings))
+        pelican.settings[PAGES_KEY] = pdf.write_pdfs(Path(pelican.output_path), only, info)
+    except pdf.PdfUnavailable as error:
+        pelican.settings[PAGES_KEY] = None
+        print(
+            i18n.text(profile.primary_language, "pdf.unavailable", detail=str(error)),
+            file=sys.stderr,
+        )
+
+
+def prepare_articles(generator) -> None:
+    """`Status: draft` keeps an article out of every output (Pelican would write it to
+    drafts/, and fail to: the Book has no categories); pictures are placed, cleaned."""
+    generator.drafts = []
+    generator.drafts_translations = []
+    content, output = Path(generator.path), Path(generator.output_path)
+    cache = cache_folder(generator.settings, "images")
+    for article in [*generator.articles, *generator.translations]:
+        if (invalid := article_meta.invalid_character(article)) is not None:
+            _stop(generator.settings, invalid)
+        check_attachments(article, content)
+        html, problems = place_pictures(
+            article._content, article.relative_source_path, article.save_as, content, output, cache
+        )
+        article._content = html
+        for problem in problems:
+            lang = generator.settings[PROFILE_KEY].primary_language
+            detail = (
+                i18n.message(lang, problem.refusal[0], **problem.refusal[1])
+                if problem.refusal
+                else ""
+            )
+            error = BuildError(
+                problem.code, article=problem.article, src=problem.src, detail=detail
+            )
+            _stop(generator.settings, error, lang)
+
+
+PRIVATE_SUFFIXES = (".yaml", ".yml", ".py")
+"""Files an article may not attach (`{static}`, `{attach}`): the profile, its private file
+and the settings stay out of the Book, as do hidden files (`.git/`, `.cache/`)."""
+
+
+def check_attachments(article, content: Path) -> None:
+    """The files an article attaches, which Pelican would copy into the Book: each a regular
+    file inside the profile's folder, within `ATTACHMENT_LIMIT`, and none of the private
+    ones (`PRIVATE_SUFFIXES`, hidden files)."""
+    for link in sorted(article.get_static_links()):
+        path = content / link
+        if not os.path.lexists(path):
+            continue  # Pelican copies nothing, and says so
+        try:
+            target = checked_file(path, content, ATTACHMENT_LIMIT)
+            parts = target.relative_to(content.resolve()).parts
+            if target.suffix.lower() in PRIVATE_SUFFIXES or any(p.startswith(".") for p in parts):
+                raise BuildError("folder_private", file=link)
+        except BuildError as error:
+            lang = article.settings[PROFILE_KEY].primary_language
+            refusal = BuildError(
+                "article_attachment_refused",
+                article=article.relative_source_path,
+                detail=error.describe(lang),
+            )
+            _stop(article.settings, refusal, lang)
+
+
+def check_articles(generators) -> None:
+    """Stop the build, naming the files, on what Pelican would let pass quietly: an article
+    it cannot read (no title, a bad date) is skipped with a log line, and two articles with
+    one address end in an internal error."""
+    if not generators:
+        return
+    context = generators[0].context  # shared by every generator
+    failed = sorted(
+        path for path, content in context.get("generated_content", {}).items() if content is None
+    )
+    if failed:
+        content = Path(generators[0].settings["PATH"])
+        refusals = generators[0].settings.get(REFUSALS_KEY, {})
+        found = [
+            BuildError(
+                "article_rst_refused",
+                file=path,
+                detail=refusals[str(content / path)].replace(str(content / path), path),
+            )
+            for path in failed
+            if str(content / path) in refusals
+        ]
+        found += [e for path in failed for e in article_meta.problems_of(content / path, path)]
+        files = ", ".join(failed)
+        error = (
+            found[0]
+            if found
+            else BuildError("build_skipped_articles", files=files, count=len(failed))
+        )
+        _stop(generators[0].settings, error)
+    by_address: dict[str, list[str]] = {}
+    for generator in generators:
+        if isinstance(generator, ArticlesGenerator):
+            for article in [*generator.articles, *generator.translations]:
+                by_address.setdefault(article.save_as, []).append(article.relative_source_path)
+    for address, sources in sorted(by_address.items()):
+        if len(sources) > 1:
+            error = BuildError(
+                "build_same_address", address=address, files=", ".join(sorted(sources))
+            )
+            _stop(generators[0].settings, error)
+
+
+def _stop(settings: dict, error: ProfileError | BuildError, lang: str | None = None) -> NoReturn:
+    """Raise for `profile-gen`; for plain `pelican -s ...`, print the same one-screen
+    message and exit 2, without a traceback."""
+    if settings.get(RAISE_KEY):
+        raise error
+    if lang is None:
+        profile = settings.get(PROFILE_KEY)
+        lang = profile.primary_language if profile else "fr"
+    print(error.describe(lang), file=sys.stderr)
+    raise SystemExit(2) from None
+
+
+def register() -> None:
+    signals.initialized.connect(load_profile)
+    signals.initialized.connect(lock_settings)
+    signals.readers_init.connect(guard_readers)
+    signals.article_generator_init.connect(check_content_files)
+    signals.page_generator_init.connect(check_content_files)
+    signals.content_object_init.connect(clean_article)
+    signals.article_generator_finalized.connect(prepare_articles)
+    signals.all_generators_finalized.connect(check_articles)
+    signals.generator_init.connect(prepare_templates)
+    signals.get_generators.connect(add_generators)
+    signals.finalized.connect(print_pdfs)

@@ -1,0 +1,2 @@
+"""The Word (`docx/`) and PowerPoint (`pptx/`) writers: python-docx and python-pptx, fed by
+the views."""

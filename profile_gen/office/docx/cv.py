@@ -1,0 +1,179 @@
+"""The CV, the annexe's first item: two columns as in the printed annexe (a borderless table),
+the photo, contact, languages, skills and certifications on the left; name, headline,
+summary, path, education, achievements and interests on the right: the entries and colours
+of the PDF CV (`profile_gen.views.cv`, decided once for both).
+
+Its inner titles are bold paragraphs, not headings: the thesis's table of contents lists
+the annexe's items, not the CV's parts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+from docx.table import _Cell
+
+from profile_gen.office.docx import inline, pictures
+from profile_gen.office.docx.styles import TABLE_SIZE, TABLE_TEXT
+from profile_gen.office.docx.writer import Writer
+from profile_gen.views.cv import CvView, cv_view
+
+SIDE_WIDTH, MAIN_WIDTH = Cm(5.5), Cm(10.5)
+
+
+def view(writer: Writer) -> CvView:
+    return writer.data.cv or cv_view(writer.data.profile, 0, 0)
+
+
+def _colour(run: Any, color: str) -> None:
+    if run is not None:
+        run.font.color.rgb = RGBColor.from_string(color.lstrip("#").upper())
+
+
+def _title(cell: _Cell, text: str, accent: str) -> None:
+    paragraph = inline.new_paragraph(cell, TABLE_TEXT)
+    paragraph.paragraph_format.space_before = Pt(8)
+    paragraph.paragraph_format.keep_with_next = True
+    _colour(inline.add_text(paragraph, text, bold=True), accent)
+
+
+def _lines(cell: _Cell, lines: Sequence[Sequence[tuple[str, bool]]], bullet: bool = False) -> None:
+    for parts in lines:
+        paragraph = inline.new_paragraph(cell, "List Bullet" if bullet else TABLE_TEXT)
+        if bullet:
+            paragraph.paragraph_format.line_spacing = 1.0
+            paragraph.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        for text, bold in parts:
+            run = inline.add_text(paragraph, text, bold=bold)
+            if bullet and run is not None:
+                run.font.size = TABLE_SIZE  # a list style, at the size of the table's text
+
+
+def _short(url: str) -> str:
+    return url.replace("https://", "").replace("http://", "").replace("www.", "")
+
+
+def _shade(cell: _Cell, color: str) -> None:
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), color)
+    cell._tc.get_or_add_tcPr().append(shading)
+
+
+def _contact(writer: Writer, cell: _Cell) -> None:
+    profile = writer.data.profile
+    contact = profile.identity.contact.shown_on("annexe")
+    _title(cell, writer.label("cv.contact"), view(writer).accent)
+    for value in contact.values():  # in the order of CONTACT_ITEMS
+        _lines(cell, [[(writer.text(value), False)]])  # type: ignore[arg-type]
+    for url in (profile.links.linkedin, profile.links.book):
+        if url:
+            inline.add_link(inline.new_paragraph(cell, TABLE_TEXT), str(url), _short(str(url)))
+    for link in view(writer).links:
+        paragraph = inline.new_paragraph(cell, TABLE_TEXT)
+        inline.add_text(paragraph, writer.text(link.label) + writer.label("colon"))
+        inline.add_link(paragraph, str(link.url), _short(str(link.url)))
+
+
+def _side(writer: Writer, cell: _Cell) -> None:
+    profile, photo, accent = writer.data.profile, writer.data.photo, view(writer).accent
+    first = cell.paragraphs[0]
+    inline.styled(first, TABLE_TEXT)
+    if photo:
+        first.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        width, height = pictures.PHOTO_FRAME
+        framed = pictures.framed(photo.data, photo.focus)
+        pictures.add_picture(first, framed, width, height, photo.alt)
+    _contact(writer, cell)
+    if profile.languages:
+        _title(cell, writer.label("page.languages"), accent)
+        lines = []
+        for language in profile.languages:
+            line = writer.text(language.name) + writer.label("colon")
+            line += writer.label(f"cefr.short.{language.level.value}")
+            if language.certificate:
+                score = f" {language.certificate.score}" if language.certificate.score else ""
+                line += f" ({language.certificate.name}{score})"
+            lines.append([(line, False)])
+        _lines(cell, lines)
+    if profile.skills:
+        _title(cell, writer.label("section.skills"), accent)
+        _lines(cell, [[(" · ".join(writer.text(skill.name) for skill in profile.skills), False)]])
+    if profile.certifications:
+        _title(cell, writer.label("section.certifications"), accent)
+        _lines(
+            cell,
+            [
+                [(f"{writer.text(c.name)} — {c.issuer}, {writer.date(c.date)}", False)]
+                for c in profile.certifications
+            ],
+        )
+
+
+def _entries(writer: Writer, cell: _Cell, entries: Sequence[Any]) -> None:
+    """`title — organisation · period`, and the highlights of each job or degree."""
+    for entry in entries:
+        title = getattr(entry, "title", None) or entry.degree
+        place = getattr(entry, "organization", None) or entry.institution
+        paragraph = inline.new_paragraph(cell, TABLE_TEXT)
+        inline.add_text(paragraph, writer.text(title), bold=True)
+        inline.add_text(paragraph, f" — {place}")
+        inline.add_text(paragraph, f" · {writer.period(entry)}", italic=True)
+        highlights = getattr(entry, "highlights", [])
+        _lines(cell, [[(writer.text(line), False)] for line in highlights], bullet=True)
+
+
+def _main(writer: Writer, cell: _Cell) -> None:
+    profile, cv = writer.data.profile, view(writer)
+    name = cell.paragraphs[0]
+    inline.styled(name, TABLE_TEXT)
+    run = inline.add_text(name, profile.identity.name, bold=True)
+    if run is not None:
+        run.font.size = Pt(16)
+    _colour(run, cv.accent)
+    headline = inline.new_paragraph(cell, TABLE_TEXT)
+    inline.add_text(headline, writer.text(profile.identity.headline), italic=True)
+    writer.markdown(profile.summary, container=cell, style=TABLE_TEXT)
+    if profile.experience:
+        _title(cell, writer.label("page.path"), cv.accent)
+        _entries(writer, cell, profile.experience)
+    if profile.education:
+        _title(cell, writer.label("section.education"), cv.accent)
+        _entries(writer, cell, profile.education)
+    if profile.achievements:
+        _title(cell, writer.label("section.featured"), cv.accent)
+        lines = []
+        for achievement in cv.achievements:
+            parts = [(writer.text(achievement.title), True)]
+            if cv.shows_result(achievement):
+                parts.append((writer.label("colon") + writer.text(achievement.results[0]), False))
+            lines.append(parts)
+        _lines(cell, lines, bullet=True)
+    if profile.interests:
+        _title(cell, writer.label("section.interests"), cv.accent)
+        _lines(cell, [[(" · ".join(_interest(writer, i, cv) for i in profile.interests), False)]])
+
+
+def _interest(writer: Writer, interest: Any, cv: CvView) -> str:
+    """An interest's name, and its keywords when the CV has room for them."""
+    name = writer.text(interest.name)
+    if not (cv.interest_details and interest.keywords):
+        return name
+    return f"{name} ({', '.join(writer.text(word) for word in interest.keywords)})"
+
+
+def write_cv(writer: Writer) -> None:
+    table = writer.document.add_table(rows=1, cols=2)
+    table.autofit = False
+    side, main = table.rows[0].cells
+    side.width, main.width = SIDE_WIDTH, MAIN_WIDTH
+    for column, width in zip(table.columns, (SIDE_WIDTH, MAIN_WIDTH), strict=True):
+        column.width = width
+    _shade(side, view(writer).panel.lstrip("#").upper())
+    _side(writer, side)
+    _main(writer, main)

@@ -1,0 +1,156 @@
+"""The presentation: one 16:9 slide per slide of the plan, speaker notes in the notes
+pane, document properties, and a file that is the same byte for byte at every build."""
+
+from __future__ import annotations
+
+import datetime
+import io
+import re
+import zipfile
+
+from pptx import Presentation
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.oxml.ns import qn
+from pptx.util import Pt
+
+from profile_gen import typography
+from profile_gen.media.qr import QrCode
+from profile_gen.office.pptx import shapes
+from profile_gen.office.pptx.layout import DeckContext, PhotoImage
+from profile_gen.office.pptx.slides import DRAW
+from profile_gen.profile import colors
+from profile_gen.profile.deck_plan import DeckSlide
+from profile_gen.profile.fields import localize
+from profile_gen.profile.model import Profile
+from profile_gen.views.text import plain
+
+LAYOUT = "Title Only"
+"""Every slide uses the default template's "Title Only" layout: its title placeholder
+(read by screen readers and the outline, kept when slides are pasted into another deck)
+and plain shapes; pasted slides take the other deck's "Title Only" layout."""
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+
+
+def deck_context(
+    profile: Profile,
+    lang: str,
+    codes: dict[str, QrCode | None],
+    photo: tuple[bytes, tuple[int, int]] | None = None,
+) -> DeckContext:
+    """What the slides of `lang` show: the photo (`photo`: JPEG bytes and pixel size, given
+    only when the person shows it on the site), the QR codes, the public contact items."""
+    picture = None
+    if photo and profile.identity.photo:
+        alt = localize(profile.identity.photo.alt, lang, profile.primary_language)
+        picture = PhotoImage(photo[0], photo[1], alt)
+    return DeckContext(
+        profile=profile,
+        lang=lang,
+        accent=(profile.identity.color or colors.DEFAULT).lstrip("#").lower(),
+        photo=picture,
+        qr_codes=[(key, code) for key, code in codes.items() if code],
+        contact=profile.identity.contact.shown_on("online"),
+    )
+
+
+def _widen_template(presentation) -> None:
+    """16:9, and the template's own placeholders stretched to it (its layouts are 4:3), so a
+    slide added in PowerPoint from these layouts fills the width too."""
+    factor = shapes.WIDTH / (presentation.slide_width / Pt(1))
+    presentation.slide_width, presentation.slide_height = Pt(shapes.WIDTH), Pt(shapes.HEIGHT)
+    for owner in (presentation.slide_master, *presentation.slide_layouts):
+        # the XML itself: python-pptx would resolve each placeholder's inherited position
+        for offset in owner.element.iter(qn("a:off")):
+            offset.set("x", str(round(int(offset.get("x")) * factor)))
+        for extent in owner.element.iter(qn("a:ext")):
+            if extent.get("cx") is not None:
+                extent.set("cx", str(round(int(extent.get("cx")) * factor)))
+
+
+def _drop_thumbnail(presentation) -> None:
+    """The template's thumbnail shows a blank 4:3 slide: not this deck."""
+    relationships = presentation.part.package._rels  # python-pptx has no public API for it
+    for key, relationship in list(relationships.items()):
+        if relationship.reltype == RT.THUMBNAIL:
+            relationships.pop(key)
+
+
+def _link_colour(presentation, accent: str) -> None:
+    """Links in the person's colour: the theme's hyperlink colours (the template's blue and
+    purple would stand out on the closing slide)."""
+    theme = presentation.slide_master.part.part_related_by(RT.THEME)
+    xml = theme.blob.decode("utf-8")
+    for name in ("hlink", "folHlink"):
+        pattern = rf'<a:{name}><a:srgbClr val="[0-9A-Fa-f]{{6}}"/></a:{name}>'
+        xml = re.sub(pattern, f'<a:{name}><a:srgbClr val="{accent.upper()}"/></a:{name}>', xml)
+    theme._blob = xml.encode("utf-8")  # a plain part: python-pptx keeps its bytes
+
+
+def _properties(presentation, ctx: DeckContext, date: datetime.datetime) -> None:
+    properties = presentation.core_properties
+    name = ctx.profile.identity.name
+    properties.title = f"{name} — {ctx.say('deck.title')}"
+    properties.author = name
+    properties.last_modified_by = name
+    properties.subject = ctx.say("deck.context")
+    properties.language = ctx.language_tag
+    properties.keywords = ""
+    properties.comments = ""
+    properties.revision = 1
+    when = date.astimezone(datetime.UTC).replace(tzinfo=None)
+    properties.created = properties.modified = when
+    properties.last_printed = when
+
+
+def speaker_notes(plan: DeckSlide, ctx: DeckContext) -> str:
+    """The notes of a slide as plain text, one paragraph per line."""
+    return plain(ctx.t(plan.notes)) if plan.notes else ""
+
+
+def _typeset(presentation, lang: str) -> None:
+    """Every text of the slides and their notes in the typography of `lang`, addresses
+    breakable after ``/ . @`` (a zero-width space in the text shown, never in a link's
+    target): `profile_gen.typography`, the rules of every output."""
+    for slide in presentation.slides:
+        parts = [slide.part] + ([slide.notes_slide.part] if slide.has_notes_slide else [])
+        for part in parts:
+            for element in part._element.iter(qn("a:t")):
+                element.text = typography.typeset(element.text or "", lang, typography.ZWSP)
+
+
+def _stable_zip(data: bytes) -> bytes:
+    """The same entries with fixed dates: the same input gives the same file."""
+    output = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(output, "w") as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, ZIP_DATE)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o600 << 16
+            target.writestr(entry, source.read(info.filename))
+    return output.getvalue()
+
+
+def build(plan: list[DeckSlide], ctx: DeckContext, date: datetime.datetime) -> bytes:
+    """The .pptx of the plan in `ctx.lang`, dated `date` (the build's `document_date`, as
+    the PDFs and the Word annexe)."""
+    presentation = Presentation()
+    _widen_template(presentation)
+    _drop_thumbnail(presentation)
+    _link_colour(presentation, ctx.accent)
+    layout = presentation.slide_layouts.get_by_name(LAYOUT)
+    for number, planned in enumerate(plan, 1):
+        slide = presentation.slides.add_slide(layout)
+        DRAW[planned.type](slide, ctx, planned)
+        shapes.footer(slide, ctx.profile.identity.name, number, ctx.language_tag)
+        notes = speaker_notes(planned, ctx)
+        if notes:
+            frame = slide.notes_slide.notes_text_frame
+            frame.text = notes
+            for paragraph in frame.paragraphs:  # spelling checked in the slides' language
+                for run in paragraph.runs:
+                    run.font._rPr.set("lang", ctx.language_tag)
+    _typeset(presentation, ctx.lang)
+    _properties(presentation, ctx, date)
+    data = io.BytesIO()
+    presentation.save(data)
+    return _stable_zip(data.getvalue())
