@@ -34,7 +34,6 @@ from profile_gen.keys import (
 from profile_gen.media import cache_folder
 from profile_gen.media.article_pictures import place_pictures
 from profile_gen.media.folder import ARTICLE_LIMIT, ATTACHMENT_LIMIT, checked_file, walk
-from profile_gen.printing import pdf
 from profile_gen.profile.loader import load
 from profile_gen.views import citations
 
@@ -152,6 +151,8 @@ def print_pdfs(pelican) -> None:
         return
     profile = pelican.settings[PROFILE_KEY]
     only = None if wanted is True else tuple(wanted)
+    from profile_gen.printing import pdf  # not for an HTML build (its PDF/UA, its fetcher)
+
     try:
         info = pdf.print_info(profile, profile_path(pelican.settings))
         pelican.settings[PAGES_KEY] = pdf.write_pdfs(Path(pelican.output_path), only, info)
