@@ -92,3 +92,86 @@ def test_an_html_build_loads_only_what_it_uses(tmp_path):
     code, loaded = json.loads(done.stdout.strip().splitlines()[-1])
     assert code == 0, done.stderr
     assert loaded == []
+
+
+# --------------------------------------------------------------------------- e-mail addresses
+
+PLAIN_ADDRESSES = [
+    "lea.moreau@example.fr",
+    "sam+cv@mail.univ-lyon2.fr",
+    "a_b-c.d@x1.y-2.io",
+    "A.B@EXAMPLE.COM",
+    f"{'a' * 64}@{'b' * 63}.{'c' * 63}.fr",
+]
+LEFT_TO_THE_LIBRARY = [
+    "été@exemple.fr",  # not ASCII: the library judges (and accepts it)
+    "a..b@example.fr",
+    ".a@example.fr",
+    "a.@example.fr",
+    "a@localhost",
+    "a@mail.test",
+    "a@printer.local",
+    "a@x.onion",
+    "a@1.2.3.4",
+    "a@example.123",
+    "a@ab--cd.fr",
+    "a@xn--bcher-kva.de",
+    "a@-x.fr",
+    "a@x-.fr",
+    "a@fr",
+    "a b@example.fr",
+    '"a"@example.fr',
+    "a@[127.0.0.1]",
+    f"{'a' * 65}@example.fr",
+    f"a@{'b' * 64}.fr",
+    "a@@example.fr",
+    "<a@example.fr>",
+    "",
+]
+
+
+@pytest.mark.parametrize("address", PLAIN_ADDRESSES)
+def test_a_plain_address_is_one_the_library_accepts(address):
+    from email_validator import validate_email
+
+    from profile_gen.profile.formats import plainly_valid_email
+
+    assert plainly_valid_email(address)
+    validate_email(address, check_deliverability=False)  # raises if it disagrees
+
+
+@pytest.mark.parametrize("address", LEFT_TO_THE_LIBRARY)
+def test_other_addresses_are_left_to_the_library(address):
+    from pydantic_core import PydanticCustomError
+
+    from profile_gen.profile.formats import Email, plainly_valid_email
+
+    assert not plainly_valid_email(address)
+    from email_validator import EmailNotValidError, validate_email
+
+    try:
+        validate_email(address, check_deliverability=False)
+        accepted = True
+    except EmailNotValidError:
+        accepted = False
+    if accepted:
+        assert Email.parse(address) == address
+    else:
+        with pytest.raises(PydanticCustomError):
+            Email.parse(address)
+
+
+def test_every_address_of_the_plain_rule_is_accepted_by_the_library():
+    from email_validator import validate_email
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from profile_gen.profile.formats import _PLAIN_EMAIL, plainly_valid_email
+
+    @settings(max_examples=300, deadline=None, derandomize=True)
+    @given(st.from_regex(_PLAIN_EMAIL, fullmatch=True))
+    def check(address: str) -> None:
+        if plainly_valid_email(address):
+            validate_email(address, check_deliverability=False)
+
+    check()
