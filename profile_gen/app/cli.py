@@ -332,7 +332,7 @@ class _Version(argparse.Action):
     def __call__(self, parser, namespace, values, option_string=None) -> None:
         from importlib import metadata
 
-        print(f"profile-gen {metadata.version('profile_gen')}")
+        say(f"profile-gen {metadata.version('profile_gen')}")
         parser.exit()
 
 
