@@ -8,6 +8,7 @@ provides on GitHub) is timed apart."""
 from __future__ import annotations
 
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -40,18 +41,26 @@ def _venv(folder: Path, env: dict[str, str]) -> tuple[float, dict[str, str]]:
     return seconds, shell
 
 
-def _job(repo: Path, steps: list[tuple[str, str]], env: dict[str, str]) -> list[float]:
-    """Run the steps as GitHub does (`bash -e`), in a copy of `repo`: seconds of each."""
+def _job(
+    repo: Path, steps: list[tuple[str, str]], env: dict[str, str]
+) -> list[tuple[float, float]]:
+    """Run the steps as GitHub does (`bash -e`), in a copy of `repo`: seconds of each, and
+    its CPU seconds (user + system, of all its processes)."""
     times = []
     for name, script in steps:
-        started = time.perf_counter()
+        started, before = time.perf_counter(), _children_cpu()
         done = subprocess.run(
             ["bash", "-e", "-c", script], cwd=repo, env=env, capture_output=True, text=True
         )
-        times.append(time.perf_counter() - started)
+        times.append((time.perf_counter() - started, _children_cpu() - before))
         if done.returncode != 0:
             raise SystemExit(f"CI step failed: {name}\n{done.stdout}\n{done.stderr}")
     return times
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def bench_ci(tmp: Path, runs: int, root: Path, bin_dir: Path, env: dict[str, str]) -> dict:
@@ -81,11 +90,12 @@ def bench_ci(tmp: Path, runs: int, root: Path, bin_dir: Path, env: dict[str, str
         rows.append(_job(work, steps, shell))
         shutil.rmtree(work)
         shutil.rmtree(tmp / f"ci-venv-{attempt}")
-    medians = [statistics.median(row[index] for row in rows) for index in range(len(steps))]
+    indexes = range(len(steps))
     return {
         "steps": [name for name, _ in steps],
-        "seconds": medians,
-        "total": statistics.median(sum(row) for row in rows),
+        "seconds": [statistics.median(row[index][0] for row in rows) for index in indexes],
+        "cpu": [statistics.median(row[index][1] for row in rows) for index in indexes],
+        "total": statistics.median(sum(wall for wall, _ in row) for row in rows),
         "venv": statistics.median(venvs),
         "packages": _installed(tmp / "ci-warm"),
     }
@@ -99,8 +109,8 @@ def _installed(folder: Path) -> int:
 
 def report(ci: dict) -> list[str]:
     steps = ", ".join(
-        f"{name.lower()} {seconds:.1f} s"
-        for name, seconds in zip(ci["steps"], ci["seconds"], strict=True)
+        f"{name.split(' (')[0].lower()} {seconds:.1f} s ({cpu:.1f} s CPU)"
+        for name, seconds, cpu in zip(ci["steps"], ci["seconds"], ci["cpu"], strict=True)
     )
     return [
         "## The student's CI job",
