@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from profile_gen import tokens
 from profile_gen.profile import colors
 from tests.conftest import ROOT
 
@@ -41,7 +42,7 @@ def test_dark_variant_keeps_the_hue():
 
 def test_palette_data_matches_the_theme():
     """colors.py checks the accent against the backgrounds of the one set of design tokens."""
-    css = (ROOT / "theme/static/css/tokens.css").read_text(encoding="utf-8")
+    css = tokens.css()  # the custom properties every page inlines
     value = lambda name: re.search(rf"--color-{name}:\s*(#[0-9a-f]{{6}})", css).group(1)  # noqa: E731
     assert value("accent") == colors.DEFAULT
     assert (value("bg"), value("surface")) == colors.LIGHT_BACKGROUNDS
@@ -50,7 +51,7 @@ def test_palette_data_matches_the_theme():
 
 
 def test_no_colour_outside_the_tokens():
-    """book.css, deck.css and the cohort page take their colours from tokens.css."""
+    """book.css, deck.css and the cohort page take their colours from the design tokens."""
     for name in ("static/css/book.css", "static/css/deck.css", "templates/cohort.html"):
         text = (ROOT / "theme" / name).read_text(encoding="utf-8")
         screen = text.split("@media print")[0]  # print forces black and white

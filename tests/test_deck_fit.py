@@ -190,7 +190,8 @@ def test_long_texts_step_down_and_are_named(tmp_path):
 def test_the_sample_fits_at_its_normal_size_but_the_cards(tmp_path):
     profile = load_profile(sample_data(), tmp_path)
     fits = fit_deck(profile, "fr")
-    assert [f.level for f in fits if f.level > 1] == [2, 2]
+    smaller = {s.type.value for s, f in zip(fitted_plan(profile), fits, strict=True) if f.level > 1}
+    assert smaller and smaller <= {"achievements", "recommendations"}  # by the shipped font
 
 
 def test_check_names_the_texts_that_forced_a_smaller_type_or_a_split(tmp_path, run_cli):

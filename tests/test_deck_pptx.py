@@ -28,11 +28,16 @@ from profile_gen.profile.deck_plan import plan_deck
 from profile_gen.profile.loader import load, load_text
 from profile_gen.profile.model import SlideType
 from profile_gen.typography import ZWSP, typeset
-from profile_gen.views import measure
+from profile_gen.views import deck_fit, measure
+from profile_gen.views.deck_fit import fitted_plan
 from profile_gen.views.documents import source_date
-from tests.conftest import MINIMAL, ROOT, SAMPLE, copy_sample, require
+from tests.conftest import MINIMAL, ROOT, SAMPLE, copy_sample
 
 PROFILE = load(SAMPLE)
+HEADING = 52 * 0.75
+"""The slides' headings, in points (52 canvas units: the HTML deck's `h2`)."""
+FLOOR = deck_fit.FLOOR * 0.75
+"""The smallest text, in points (the HTML deck's floor, 14 canvas units)."""
 LINKS = {str(PROFILE.links.book), str(PROFILE.links.linkedin)}
 
 
@@ -48,7 +53,7 @@ def deck_bytes(profile, lang=None, photo=None) -> bytes:
         key: make_qr(str(url)) if url else None for key, url in profile.links.with_qr_code.items()
     }
     context = deck_context(profile, lang or profile.primary_language, codes, photo)
-    return build(plan_deck(profile), context, source_date(Path("/no/such/profile.yaml")))
+    return build(fitted_plan(profile), context, source_date(Path("/no/such/profile.yaml")))
 
 
 def open_deck(data: bytes | Path):
@@ -61,21 +66,20 @@ def shape(slide, name: str):
 
 def expected_titles(profile, lang: str) -> list[str]:
     titles = []
-    for planned in plan_deck(profile):
+    for planned in fitted_plan(profile):
         key = planned.type
+        part = f" ({planned.part}/{planned.parts})" if planned.parts > 1 else ""
         if key == SlideType.title_page:
             titles.append(profile.identity.name)
         elif key == SlideType.closing:
             titles.append(i18n.text(lang, "deck.thanks"))
         elif key == SlideType.strengths:
-            titles.append(i18n.text(lang, "section.strengths", count=len(planned.items)))
+            titles.append(i18n.text(lang, "section.strengths", count=len(profile.strengths)) + part)
         elif key == SlideType.improvements:
             title = i18n.text(lang, "section.improvements", count=len(profile.improvements))
-            titles.append(
-                title + (f" ({planned.part}/{planned.parts})" if planned.parts > 1 else "")
-            )
+            titles.append(title + part)
         else:
-            titles.append(i18n.text(lang, f"deck.title.{key.value}"))
+            titles.append(i18n.text(lang, f"deck.title.{key.value}") + part)
     return [typeset(title, lang) for title in titles]  # the typography of every output
 
 
@@ -91,14 +95,18 @@ def frame_paras(text_frame) -> list[measure.Para]:
         assert runs, "every paragraph holds text"
         properties = runs[0]
         before = paragraph.space_before.pt if paragraph.space_before is not None else 0
+        size = int(properties.get("sz")) / 100
+        spacing = paragraph.line_spacing
+        assert spacing is not None and not isinstance(spacing, float), "an exact line height"
         paras.append(
             measure.Para(
-                paragraph.text,
-                int(properties.get("sz")) / 100,
-                bold=properties.get("b") == "1",
+                paragraph.text,  # every run: a tail is measured at the text's size
+                size,
+                bold=any(run.get("b") == "1" for run in runs),
                 italic=properties.get("i") == "1",
                 space_before=before,
                 bullet=bool(paragraph._p.xpath("./a:pPr/a:buChar")),
+                line=spacing.pt / size,
             )
         )
     return paras
@@ -126,6 +134,17 @@ def assert_fits(presentation) -> int:
     return checked
 
 
+def deck_text(presentation) -> str:
+    """Every text of the slides, one space between words (no break point of addresses)."""
+    texts = [
+        item.text_frame.text
+        for slide in presentation.slides
+        for item in slide.shapes
+        if item.has_text_frame
+    ]
+    return words(" ".join(texts).replace(ZWSP, ""))
+
+
 def font_sizes(slide):
     for item in slide.shapes:
         if item.has_text_frame:
@@ -143,14 +162,14 @@ def test_slides_follow_the_plan(site, prefix):
     assert (presentation.slide_width, presentation.slide_height) == (Pt(960), Pt(540))
     assert abs(presentation.slide_width / presentation.slide_height - 16 / 9) < 1e-3
     slides = list(presentation.slides)
-    assert len(slides) == len(plan_deck(PROFILE)) == 8  # improvements over two slides
+    assert len(slides) == len(fitted_plan(PROFILE)) == 8  # improvements over two slides
     assert [slide.shapes.title.text for slide in slides] == expected_titles(PROFILE, lang)
     assert presentation.core_properties.language == {"fr": "fr-FR", "en": "en-GB"}[lang]
     assert PROFILE.identity.name in presentation.core_properties.title
     for number, slide in enumerate(slides, 1):
         assert slide.slide_layout.name == "Title Only"
         assert shape(slide, "Footer").text_frame.text == PROFILE.identity.name
-        assert shape(slide, "Slide number").text_frame.text == str(number)
+        assert shape(slide, "Slide number").text_frame.text == f"{number} / {len(slides)}"
         assert slide.shapes.title.is_placeholder
     text = " ".join(s.text_frame.text for slide in slides for s in slide.shapes if s.has_text_frame)
     for item in [*PROFILE.strengths, *PROFILE.improvements]:
@@ -161,7 +180,7 @@ def test_slides_follow_the_plan(site, prefix):
 def test_notes_are_the_plans_notes_without_markdown(site, prefix):
     lang = prefix.rstrip("/") or "fr"
     presentation = open_deck(site / f"{prefix}soutenance.pptx")
-    for slide, planned in zip(presentation.slides, plan_deck(PROFILE), strict=True):
+    for slide, planned in zip(presentation.slides, fitted_plan(PROFILE), strict=True):
         notes = slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else ""
         if planned.notes is None:
             assert notes == ""
@@ -223,8 +242,8 @@ def test_sample_photo_and_type_sizes(site):
     assert photo is not None and photo._element.nvPicPr.cNvPr.get("descr")
     for slide in presentation.slides:
         titles = [size for _, size in font_sizes_of(slide.shapes.title)]
-        assert titles and all(size >= 32 for size in titles)  # sizes are set, not inherited
-        assert all(size >= 18 for _, size in font_sizes(slide))
+        assert titles and titles[0] >= HEADING  # set, not inherited (a part's "(1/2)": 30 units)
+        assert all(size >= FLOOR for _, size in font_sizes(slide))
     assert assert_fits(presentation) > 50
 
 
@@ -314,22 +333,23 @@ def maximal_profile():
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_maximal_profile_fits(lang):
+    """Long texts: the slides split as the HTML deck's do, every text whole in its box."""
     profile = maximal_profile()
     presentation = open_deck(deck_bytes(profile, lang, photo=jpeg(300, 500)))
-    assert len(presentation.slides) == len(plan_deck(profile))
+    plan = fitted_plan(profile)
+    assert len(presentation.slides) == len(plan) > len(plan_deck(profile))
     assert assert_fits(presentation) > 60
-    strengths = presentation.slides[4]
-    assert shape(strengths, "Strength 10") is not None
-    for slide, planned in zip(presentation.slides, plan_deck(profile), strict=True):
-        assert all(size >= 18 for _, size in font_sizes(slide))
+    for slide, planned in zip(presentation.slides, plan, strict=True):
+        assert all(size >= FLOOR for _, size in font_sizes(slide))
         titles = [size for _, size in font_sizes_of(slide.shapes.title)]
-        assert titles and all(size >= 32 for size in titles)  # sizes are set, not inherited
+        assert titles and titles[0] >= HEADING * 0.74  # set, not inherited
         notes = slide.notes_slide.notes_text_frame.text if planned.notes else ""
         expected = ["Gras, italique, code, lien", "• un", "• deux"] if planned.notes else []
         assert notes.splitlines() == expected
-    # cut texts end with an ellipsis, quotes keep their closing mark
-    quote = shape(presentation.slides[3], "Recommendation 1").text_frame.paragraphs[0].text
-    assert quote.endswith("…\u202f»" if lang == "fr" else "…”")
+    text = deck_text(presentation)
+    assert "…" not in text  # the profile wrote none
+    quote = typeset(i18n.text(lang, "quote", text=LONG.strip() + " " + LONG.strip()), lang)
+    assert words(quote.replace("« ", "«\u00a0").replace(" »", "\u00a0»")) in text
 
 
 def test_minimal_profile(tmp_path):
@@ -410,8 +430,8 @@ def test_hostile_text_stays_inert():
 
 
 def test_measurement_table_matches_the_font():
-    font_file = Path("/usr/share/fonts/truetype/liberation2/LiberationSans-Bold.ttf")
-    require(font_file.is_file(), f"{font_file} is missing: apt-get install fonts-liberation2")
+    """The table holds the shipped font's advance widths (bold here)."""
+    font_file = ROOT / "theme/static/fonts/atkinson-hyperlegible-latin-700-normal.ttf"
     from PIL import ImageFont
 
     font = ImageFont.truetype(str(font_file), 100)

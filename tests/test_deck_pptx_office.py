@@ -4,15 +4,17 @@ readable. Skipped without LibreOffice, except in CI (`.ci/run` installs it)."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
+from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
 import zxingcpp
 
-from profile_gen.profile.deck_plan import plan_deck
-from tests.conftest import require
+from profile_gen.views.deck_fit import fitted_plan
+from tests.conftest import ROOT, require
 from tests.test_deck_pptx import (
     LINKS,
     PROFILE,
@@ -21,6 +23,20 @@ from tests.test_deck_pptx import (
     jpeg,
     maximal_profile,
 )
+
+
+def with_fonts(folder: Path) -> dict[str, str]:
+    """The environment of a machine where the deck's font is installed: fontconfig also
+    reads the shipped fonts (as a student who installs them from theme/fonts/)."""
+    config = folder / "fonts.conf"
+    config.write_text(
+        '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
+        '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
+        f"<dir>{ROOT / 'theme/static/fonts'}</dir><cachedir>{folder / 'fc'}</cachedir>"
+        "</fontconfig>",
+        encoding="utf-8",
+    )
+    return {**os.environ, "FONTCONFIG_FILE": str(config)}
 
 
 @pytest.fixture(scope="session")
@@ -35,7 +51,7 @@ def rendered(tmp_path_factory):
     command = [soffice, f"-env:UserInstallation={(folder / 'lo').as_uri()}", "--headless"]
     command += ["--convert-to", "pdf", "--outdir", str(folder)]
     command += [str(folder / f"{name}.pptx") for name in decks]
-    subprocess.run(command, check=True, capture_output=True, timeout=300)
+    subprocess.run(command, check=True, capture_output=True, timeout=300, env=with_fonts(folder))
     return {
         name: (profile, pdfium.PdfDocument(folder / f"{name}.pdf"))
         for name, profile in decks.items()
@@ -45,7 +61,7 @@ def rendered(tmp_path_factory):
 @pytest.mark.parametrize("name", ["sample", "maximal"])
 def test_one_16_9_page_per_slide_with_its_text_inside(rendered, name):
     profile, pdf = rendered[name]
-    assert len(pdf) == len(plan_deck(profile))
+    assert len(pdf) == len(fitted_plan(profile))
     titles = expected_titles(profile, profile.primary_language)
     for index, page in enumerate(pdf):
         width, height = page.get_size()

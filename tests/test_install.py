@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from profile_gen import tokens
 from tests.conftest import ROOT, require
 
 pytestmark = pytest.mark.slow
@@ -140,6 +141,10 @@ def test_the_wheel_carries_the_theme_the_settings_and_the_starters(installed):
         "profile_gen/theme/static/js/deck.js",
         "profile_gen/theme/static/fonts/LiberationSerif-Regular.ttf",
         "profile_gen/theme/static/fonts/LICENSE-LiberationSerif.txt",
+        "profile_gen/theme/static/fonts/LICENSE-AtkinsonHyperlegible.txt",
+        *(f"profile_gen/theme/static/fonts/{name}" for name, *_ in tokens.font_files("woff2")),
+        *(f"profile_gen/theme/static/fonts/{name}" for name, *_ in tokens.font_files("ttf")),
+        "profile_gen/tokens.toml",
         "profile_gen/book/settings.py",
         "profile_gen/starter/profile.yaml",
         "profile_gen/starter/private.en.yaml",

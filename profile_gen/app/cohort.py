@@ -23,7 +23,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
-from profile_gen import i18n
+from profile_gen import i18n, tokens
 from profile_gen.app.build import documents_written, project_settings, run_pelican
 from profile_gen.app.check import article_count
 from profile_gen.app.terminal import safe, say
@@ -201,7 +201,7 @@ def write_index(theme: Path, output: Path, outcomes: list[Outcome], lang: str) -
     html = env.get_template("cohort.html").render(
         lang=lang,
         primary_lang=lang,
-        tokens_css=Markup((theme / "static/css/tokens.css").read_text(encoding="utf-8")),
+        tokens_css=Markup(tokens.css()),
         books=[o for o in outcomes if o.ok],
         failed=[o for o in outcomes if not o.ok],
     )

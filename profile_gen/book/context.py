@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from pathlib import Path
 
 from markupsafe import Markup
 from pelican.generators import Generator
 
+from profile_gen import tokens
 from profile_gen.book import sanitize
 from profile_gen.keys import PROFILE_KEY, SHARED_KEY
 from profile_gen.profile import colors
@@ -88,7 +88,6 @@ def ensure_shared(context: dict, settings: dict) -> None:
         return
     profile: Profile = settings[PROFILE_KEY]
     base_url = book_url(settings, profile)
-    tokens = Path(settings["THEME"]) / "static" / "css" / "tokens.css"  # the design tokens
     if conflict := siteurl_conflict(settings, profile):
         log.warning(conflict)
     context.update(
@@ -102,7 +101,7 @@ def ensure_shared(context: dict, settings: dict) -> None:
         activities=activity_entries(profile, context.get("articles", []), profile.primary_language),
         improvements_by_competency=improvements_by_competency(profile),
         palette=colors.palette(profile.identity.color) if profile.identity.color else None,
-        tokens_css=Markup(tokens.read_text(encoding="utf-8")) if tokens.is_file() else "",
+        tokens_css=Markup(tokens.css()),  # the design tokens, inlined in every page
     )
     context[SHARED_KEY] = True
 

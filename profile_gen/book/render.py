@@ -15,7 +15,7 @@ from jinja2 import Environment, pass_context
 from markdown_it.common.utils import escapeHtml
 from markupsafe import Markup
 
-from profile_gen import i18n, typography
+from profile_gen import i18n, tokens, typography
 from profile_gen.book import sanitize
 from profile_gen.profile.fields import Localized, localize
 from profile_gen.views import text
@@ -164,6 +164,11 @@ def _raw_label(context, key: str) -> str:
     return typography.typeset(i18n.label(context["lang"], key), context["lang"])
 
 
+def _font_faces(base: str) -> Markup:
+    """The shipped font's @font-face rules for a page whose root is `base` (`SITEURL`)."""
+    return Markup(tokens.font_faces(base or ""))  # as the stylesheets: `{{ SITEURL }}/theme/`
+
+
 @pass_context
 def _with_raw_labels(context, texts: dict, prefix: str, keys: list[str], as_prefix: str) -> dict:
     """`texts` with the raw labels `prefix + key` added as `as_prefix + key`: a new dict
@@ -183,3 +188,4 @@ def install(env: Environment) -> None:
     env.globals["label"] = _label
     env.globals["raw_label"] = _raw_label
     env.globals["with_raw_labels"] = _with_raw_labels
+    env.globals["font_faces"] = _font_faces

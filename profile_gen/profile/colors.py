@@ -3,21 +3,23 @@
 The Book is read in light and dark mode and its text must keep the WCAG AA contrast (4.5:1)
 in both. A person chooses one colour; it is checked against the light background, and its
 dark-mode variant is derived by mixing it with white until it reads on the dark surfaces.
-Pure functions on ``#rrggbb`` strings; the palette of the theme is repeated here as data.
+Pure functions on ``#rrggbb`` strings; the palette is the design tokens' (`profile_gen/tokens.toml`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from profile_gen import tokens
+
 AA = 4.5
 """WCAG AA contrast for normal text."""
 
-LIGHT_BACKGROUNDS = ("#fbfaf7", "#ffffff")
+LIGHT_BACKGROUNDS = (tokens.color("bg"), tokens.color("surface"))
 """Where the accent is read in light mode (page, cards, slides); it carries white text."""
-DARK_BACKGROUNDS = ("#12161c", "#1b2129")
-"""Where the accent is read in dark mode; it carries near-black text (#0d1117)."""
-DEFAULT = "#1f4e8c"
+DARK_BACKGROUNDS = (tokens.color("bg-dark"), tokens.color("surface-dark"))
+"""Where the accent is read in dark mode; it carries near-black text (`accent-text-dark`)."""
+DEFAULT = tokens.color("accent")
 
 
 def _channels(color: str) -> tuple[int, int, int]:

@@ -16,7 +16,6 @@ from profile_gen.profile.model import Profile, SlideType
 
 IMPROVEMENTS_PER_SLIDE = 5
 QUOTES = 3
-QUOTE_WORDS = 45
 
 _WORD = re.compile(r"[\w’'-]+", re.UNICODE)
 

@@ -2,12 +2,13 @@
 
 Every slide type knows the boxes its texts sit in (in canvas units: a slide is 1280 × 720,
 the `--px` of `deck.css`) and the type each text is set in. The texts are measured with the
-deck font's advance widths (Arial, measured as Liberation Sans, its metric twin:
+deck font's advance widths (Atkinson Hyperlegible, shipped with the package:
 `views/measure.py`), and a slide takes the largest of three type scales (`fit-1`,
 `fit-2`, `fit-3`) at which every text fits its box without breaking a word. The HTML deck
 and its PDF (the same CSS) read the scale; `check` names every text that forced a smaller
 size, its length and how much of it the slide shows at its normal size. A text that does
-not fit even at the smallest scale is still shown whole, and named.
+not fit even at the smallest scale splits its slide (`SPLITS`), or is still shown whole,
+and named. The PowerPoint follows the same plan and type scales (`office/pptx/`).
 """
 
 from __future__ import annotations
@@ -286,9 +287,15 @@ SLIDES: dict[SlideType, Callable[[DeckSlide, _Texts], list[Box]]] = {
 }
 
 
-SPLITS = (SlideType.strengths, SlideType.achievements, SlideType.recommendations)
+SPLITS = (
+    SlideType.strengths,
+    SlideType.achievements,
+    SlideType.recommendations,
+    SlideType.improvements,
+)
 """The slides that split when their texts do not fit at the smallest scale (in two, then
-three... as long as it takes; the improvements are always split by five: `deck_plan`)."""
+three... as long as it takes; the improvements, split by five in `deck_plan`, split into
+more parts when five do not fit)."""
 
 
 def _fit(slide: DeckSlide, texts: _Texts, number: int) -> SlideFit:
@@ -296,23 +303,43 @@ def _fit(slide: DeckSlide, texts: _Texts, number: int) -> SlideFit:
     return fit_slide(measure(slide, texts) if measure else [], slide.type, number)
 
 
-def _planned(profile: Profile) -> list[tuple[DeckSlide, list[DeckSlide]]]:
-    """Each slide of the plan and the slides it is shown as: itself, or its two halves
-    when its texts do not fit at the smallest scale in some language."""
+def _groups(plan: list[DeckSlide]) -> Iterator[list[DeckSlide]]:
+    """The plan's slides, a list already split over several slides as one group."""
+    index = 0
+    while index < len(plan):
+        count = plan[index].parts if plan[index].part == 1 else 1
+        yield plan[index : index + count]
+        index += count
+
+
+def _whole(group: list[DeckSlide]) -> DeckSlide:
+    """A group's slides as the one slide they were split from."""
+    if len(group) == 1:
+        return group[0]
+    first = group[0]
+    items = [item for slide in group for item in slide.items]
+    return DeckSlide(first.type, sum(s.seconds for s in group), first.notes, items=items)
+
+
+def _planned(profile: Profile) -> list[tuple[list[DeckSlide], list[DeckSlide]]]:
+    """Each slide of the plan (a split list as one group) and the slides it is shown as:
+    itself, or split into more parts when its texts do not fit at the smallest scale in
+    some language."""
     langs = [_Texts(profile, lang) for lang in profile.locale]
 
     def fits(slides: list[DeckSlide]) -> bool:
         return all(_fit(part, texts, 0).fits for part in slides for texts in langs)
 
     pairs = []
-    for slide in plan_deck(profile):
-        shown = [slide]
-        if slide.type in SPLITS and slide.parts == 1:
-            for parts in range(2, len(slide.items) + 1):
+    for group in _groups(plan_deck(profile)):
+        shown = group
+        if group[0].type in SPLITS:
+            whole = _whole(group)
+            for parts in range(len(group) + 1, len(whole.items) + 1):
                 if fits(shown):
                     break
-                shown = split_slide(slide, ceil(len(slide.items) / parts))
-        pairs.append((slide, shown))
+                shown = split_slide(whole, ceil(len(whole.items) / parts))
+        pairs.append((group, shown))
     return pairs
 
 
@@ -336,7 +363,10 @@ def deck_notes(profile: Profile) -> Iterator[tuple[str, Note]]:
     for lang in profile.locale:
         texts = _Texts(profile, lang)
         number = 1
-        for slide, shown in pairs:
-            for note in _fit(slide, texts, number).notes:
-                yield lang, replace(note, split=len(shown) > 1)
+        for group, shown in pairs:
+            split = len(shown) > len(group)
+            for index, slide in enumerate(group):
+                at = number if split else number + index
+                for note in _fit(slide, texts, at).notes:
+                    yield lang, replace(note, split=split)
             number += len(shown)

@@ -1,39 +1,41 @@
 """How text wraps in a text box: PowerPoint does not fit text when a file is written, so the
-deck chooses its sizes and cuts long texts here, and the tests check every box with the
-same measurement.
+deck chooses its sizes here, and the tests check every box with the same measurement.
 
-The deck's font is Arial (every Windows, macOS and Google Slides has it; LibreOffice
-substitutes Liberation Sans, designed with the same advance widths). The advance widths
-of Liberation Sans 2 (SIL OFL) are shipped in `metrics.json`, so the measurement is the
-same on every machine without reading a font file; `python -m
-profile_gen.views.measure FONT_DIR` writes the table again. Characters the font lacks
-(emoji, CJK) count as `MISSING_EM` em, wider than any fallback glyph.
+The deck's font is Atkinson Hyperlegible (SIL OFL, shipped in `theme/static/fonts/`; the
+PowerPoint names it, Arial is its fallback, within 1 % of its advance widths). Its advance
+widths are in `metrics.json`, so the measurement is the same on every machine without
+reading a font file; `python scripts/deck_metrics.py` writes the table again from the
+shipped files (a test keeps it current). Characters the shipped subsets lack but French
+texts use (the narrow no-break space, the zero-width space, the arrow) take the widths of
+the font a browser or PowerPoint falls back to (`FALLBACK_WIDTHS`); other characters the
+font lacks (emoji, CJK) count as `MISSING_EM` em, wider than any fallback glyph.
 """
 
 from __future__ import annotations
 
 import json
-import sys
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-FONT = "Arial"
+from profile_gen import tokens
+
+FONT = tokens.font("deck")
 METRICS = Path(__file__).with_name("metrics.json")
-STYLES = {
-    "regular": "LiberationSans-Regular.ttf",
-    "bold": "LiberationSans-Bold.ttf",
-    "italic": "LiberationSans-Italic.ttf",
-    "bolditalic": "LiberationSans-BoldItalic.ttf",
+STYLES = {"regular": (400, "normal"), "bold": (700, "normal"), "italic": (400, "italic")}
+STYLES["bolditalic"] = (700, "italic")
+FALLBACK_WIDTHS = {
+    **dict.fromkeys((0x200B, 0x200C, 0x200D, 0x2060), 0.0),  # zero-width
+    **dict.fromkeys((0x2009, 0x202F), 0.2),  # thin and narrow no-break spaces
+    0x2192: 1.0,  # →
 }
+"""Widths, in em, of characters the shipped subsets lack (Liberation Sans's, a fallback)."""
 LINE = 1.2
-"""Height of a line, in em: Arial's single spacing is 1.15 em (ascent + descent)."""
+"""Height of a line, in em, where a text box sets no line height of its own."""
 MISSING_EM = 1.2
 FALLBACK_LINE = 1.45
 """Height of a line with a character of a fallback font (emoji fonts stand taller)."""
 BULLET_INDENT = 20.0
-ELLIPSIS = "\u00a0…"
-"""Ends a cut text; the no-break space keeps it on the line of the last word."""
 SLACK = 0.97
 """Share of a box's width a line may fill: room for rounding and renderers' differences."""
 
@@ -49,16 +51,27 @@ class Para:
     italic: bool = False
     color: str | None = None
     space_before: float = 0.0
-    minimum: float = 18.0
-    """The size it may shrink to."""
-    cut: bool = False
-    """Whether its words may be cut (with an ellipsis) when it does not fit."""
+    minimum: float = 0.0
+    """The size it may shrink to (its own size when 0): a text is never cut."""
+    line: float = LINE
+    """Line height, in em (written as an exact spacing: the measure is the layout)."""
+    tail: str = ""
+    """A second run ending the paragraph (a date, a "(1/2)"), measured with the text."""
+    tail_color: str | None = None
+    tail_bold: bool = False
+    tail_size: float = 0.0
+    """The tail's size, in points (the text's when 0)."""
     link: str | None = None
     align: str = "left"
     field: str | None = None
     """`slidenum`: the text is a field PowerPoint updates (the slide number)."""
     bullet: bool = False
     """A list item: a bullet hanging in the left margin (`BULLET_INDENT` wide)."""
+
+    @property
+    def whole(self) -> str:
+        """The paragraph's text as shown: its text and its tail."""
+        return self.text + self.tail
 
     @property
     def style(self) -> str:
@@ -144,22 +157,22 @@ def needs_fallback(text: str) -> bool:
     return any(ord(char) not in widths for char in text if ord(char) >= 32)
 
 
-def _line_height(line: str, size: float) -> float:
+def _line_height(line: str, para: Para) -> float:
     """A line holding a character the font lacks takes the fallback font's taller line."""
-    return size * (FALLBACK_LINE if needs_fallback(line) else LINE)
+    return para.size * (max(para.line, FALLBACK_LINE) if needs_fallback(line) else para.line)
 
 
 def height(paras: list[Para], width: float) -> float:
     """The height `paras` take in a box `width` points wide (insets excluded)."""
     return sum(
-        para.space_before + sum(_line_height(line, para.size) for line in lines(para, width))
+        para.space_before + sum(_line_height(line, para) for line in lines(para, width))
         for para in paras
     )
 
 
 def lines(para: Para, width: float) -> list[str]:
     """The lines of one paragraph in a box `width` points wide."""
-    return wrap(para.text, para.size, width - (BULLET_INDENT if para.bullet else 0), para.style)
+    return wrap(para.whole, para.size, width - (BULLET_INDENT if para.bullet else 0), para.style)
 
 
 def widest_line(paras: list[Para], width: float) -> float:
@@ -170,106 +183,36 @@ def widest_line(paras: list[Para], width: float) -> float:
 
 
 def shrunk(paras: list[Para], step: float) -> list[Para]:
-    return [replace(p, size=max(p.minimum, p.size - step)) for p in paras]
-
-
-def _cut(text: str, words: int) -> str:
-    kept = text.split()[:words]
-    return " ".join(kept).rstrip(",;:.") + ELLIPSIS if kept else ""
-
-
-def shorten(text: str, words: int) -> str:
-    """At most `words` words of `text`, an ellipsis when some are left out."""
-    return text if len(text.split()) <= words else _cut(text, words) or ELLIPSIS.strip()
-
-
-def _one_line_less(para: Para, width: float) -> Para:
-    """`para` cut (with an ellipsis) to one line fewer than it takes."""
-    text = para.text.removesuffix(ELLIPSIS)
-    words = text.split()
-    target = len(lines(para, width)) - 1
-    low, high = 0, len(words) - 1  # the most words that keep within `target` lines
-    while low < high:
-        middle = (low + high + 1) // 2
-        if len(lines(replace(para, text=_cut(text, middle)), width)) <= target:
-            low = middle
-        else:
-            high = middle - 1
-    return replace(para, text=_cut(text, low))
-
-
-def _cut_to_fit(paras: list[Para], width: float, room: float) -> list[Para]:
-    """Cut a line off the tallest cuttable paragraph until the whole fits; a paragraph left
-    without words goes."""
-    while height(paras, width) > room:
-        cuttable = [i for i, p in enumerate(paras) if p.cut]
-        if not cuttable:
-            break
-        index = max(cuttable, key=lambda i: (len(lines(paras[i], width)), i))
-        shorter = _one_line_less(paras[index], width)
-        paras = [*paras[:index], *([shorter] if shorter.text else []), *paras[index + 1 :]]
-    return paras
+    return [replace(p, size=max(p.minimum or p.size, p.size - step)) for p in paras]
 
 
 def _breaks_words(paras: list[Para], width: float) -> bool:
     """Whether a word is wider than a line (and would be broken between letters)."""
     for para in paras:
         room = (width - (BULLET_INDENT if para.bullet else 0)) * SLACK
-        if any(text_width(word, para.size, para.style) > room for word in para.text.split(" ")):
+        if any(text_width(word, para.size, para.style) > room for word in para.whole.split(" ")):
             return True
     return False
 
 
-def shrink_step(paras: list[Para], width: float, room: float) -> float:
-    """How many points `fit` takes off every size (each stops at its minimum) for `paras`
-    to fit without breaking a word."""
-    step = 0.0
-    while True:
-        trial = shrunk(paras, step)
-        if all(p.size <= p.minimum for p in trial):
-            return step
-        if height(trial, width) <= room and not _breaks_words(trial, width):
-            return step
-        step += 1
+def fits(paras: list[Para], width: float, room: float) -> bool:
+    """Whether `paras` fit a box `width` × `room` points without breaking a word."""
+    return height(paras, width) <= room and not _breaks_words(paras, width)
 
 
 def fit(paras: list[Para], width: float, room: float) -> list[Para]:
     """`paras` at the largest sizes (1 pt steps, down to each one's minimum) that fit a box
-    `width` × `room` points without breaking a word; what still does not fit at the
-    minimum is cut."""
-    trial = shrunk(paras, shrink_step(paras, width, room))
-    return trial if height(trial, width) <= room else _cut_to_fit(trial, width, room)
+    `width` × `room` points without breaking a word. Never cut: a text that does not fit at
+    its minimum stays whole (the deck's plan splits a slide before it comes to that)."""
+    step = 0.0
+    while True:
+        trial = shrunk(paras, step)
+        if fits(trial, width, room) or all(p.size <= (p.minimum or p.size) for p in trial):
+            return trial
+        step += 1
 
 
-def same_sizes(groups: list[list[Para]], rooms: list[tuple[float, float]]) -> list[list[Para]]:
-    """Boxes side by side (cards, rows) shrunk alike: each by the largest step any needs."""
-    step = max((shrink_step(g, *room) for g, room in zip(groups, rooms, strict=True)), default=0)
-    return [shrunk(group, step) for group in groups]
-
-
-def most_words(make, words: int, width: float, room: float) -> int:
-    """The most words (up to `words`) `make(n)` may keep and still fit at its minimum sizes:
-    for texts whose end must stay (a closing quotation mark, a date after the text)."""
-    low, high = 0, words
-    while low < high:
-        middle = (low + high + 1) // 2
-        if height(shrunk(make(middle), 1000), width) <= room:
-            low = middle
-        else:
-            high = middle - 1
-    return low
-
-
-def _font(path: Path):
-    from fontTools.ttLib import TTFont
-
-    return TTFont(path)
-
-
-def _runs(font_path: Path) -> list[list]:
-    font = _font(font_path)
-    metrics = font["hmtx"].metrics
-    widths = {cp: metrics[name][0] for cp, name in font.getBestCmap().items() if cp <= 0xFFFF}
+def _runs(widths: dict[int, int]) -> list[list]:
     runs: list[list] = []
     for cp in sorted(widths):
         if runs and runs[-1][0] + len(runs[-1][1]) == cp:
@@ -279,17 +222,31 @@ def _runs(font_path: Path) -> list[list]:
     return runs
 
 
-def write_table(font_dir: Path) -> None:
-    """Write `metrics.json` from the Liberation Sans files in `font_dir`."""
-    units = _font(font_dir / STYLES["regular"])["head"].unitsPerEm
-    styles = {style: _runs(font_dir / name) for style, name in STYLES.items()}
-    METRICS.write_text(
-        json.dumps(
-            {"font": "Liberation Sans 2", "units": units, "styles": styles}, separators=(",", ":")
-        ),
-        encoding="utf-8",
-    )
+def _widths(font_dir: Path, weight: int, style: str) -> tuple[int, dict[int, int]]:
+    """Units per em and the advance widths of one style, its subsets together."""
+    from fontTools.ttLib import TTFont
+
+    widths: dict[int, int] = {}
+    units = 1000
+    for name, file_weight, file_style, _ in tokens.font_files("ttf"):
+        if (file_weight, file_style) != (weight, style):
+            continue
+        font = TTFont(font_dir / name)
+        units = font["head"].unitsPerEm
+        metrics = font["hmtx"].metrics
+        for cp, glyph in font.getBestCmap().items():
+            if cp <= 0xFFFF:
+                widths.setdefault(cp, metrics[glyph][0])
+    for cp, em in FALLBACK_WIDTHS.items():
+        widths.setdefault(cp, round(em * units))
+    return units, widths
 
 
-if __name__ == "__main__":  # pragma: no cover - a maintenance command
-    write_table(Path(sys.argv[1] if len(sys.argv) > 1 else "/usr/share/fonts/truetype/liberation2"))
+def table(font_dir: Path) -> str:
+    """The text of `metrics.json`, measured on the shipped font's files in `font_dir`."""
+    styles, units = {}, 1000
+    for style, (weight, slant) in STYLES.items():
+        units, widths = _widths(font_dir, weight, slant)
+        styles[style] = _runs(widths)
+    data = {"font": tokens.face()["family"], "units": units, "styles": styles}
+    return json.dumps(data, separators=(",", ":"))

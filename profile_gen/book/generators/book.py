@@ -11,7 +11,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from profile_gen import outputs
+from profile_gen import outputs, tokens
 from profile_gen.book import seo
 from profile_gen.book.context import ProfileGenerator, activity_entries
 from profile_gen.media import cache_folder, images
@@ -115,9 +115,8 @@ class BookGenerator(ProfileGenerator):
         extra = {"SITEURL": base} if base else {}
         # its style inlined: the page looks right even where the base URL is not reachable
         css = Path(self.settings["THEME"]) / "static" / "css"
-        inline_css = Markup(
-            "".join((css / name).read_text(encoding="utf-8") for name in ("tokens.css", "book.css"))
-        )
+        faces = tokens.font_faces(base) if base else ""  # the fonts need the Book's address
+        inline_css = Markup(tokens.css() + faces + (css / "book.css").read_text(encoding="utf-8"))
         for lang in self.book.languages:
             path = self.book.not_found(lang)
             writer.write_file(

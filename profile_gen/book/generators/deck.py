@@ -14,7 +14,7 @@ from profile_gen.book.context import ProfileGenerator
 from profile_gen.keys import PUBLIC_KEY
 from profile_gen.media import cache_folder, images
 from profile_gen.media.qr import link_codes
-from profile_gen.profile.deck_plan import QUOTE_WORDS, DeckSlide
+from profile_gen.profile.deck_plan import DeckSlide
 from profile_gen.profile.fields import localize
 from profile_gen.profile.model import Profile
 from profile_gen.profile.rehearsal import likely_questions
@@ -99,7 +99,6 @@ class DefenceGenerator(ProfileGenerator):
                 lang=lang,
                 slides=slides,
                 fit_of=fit_lookup(slides, fit_deck(profile, lang, slides)),
-                quote_words=QUOTE_WORDS,
                 qr_codes=qr_codes,
                 book_home=links["book"],
                 question_groups=questions,

@@ -10,6 +10,7 @@ from pathlib import Path
 from docx.shared import Cm
 from PIL import Image, ImageDraw, ImageFont
 
+from profile_gen import tokens
 from profile_gen.views.charts import Bar, Chart
 
 WIDTH = Cm(15)
@@ -20,6 +21,10 @@ MARGIN = (10, 24, 10, 10)
 
 
 BAR_HEIGHT = 14
+TEXT, BAR, TICK, TARGET = (
+    tokens.color(name, "print") for name in ("text", "bar", "tick", "target")
+)
+"""The print palette of the design tokens, as the HTML chart's CSS reads it."""
 
 
 def _rows(bar: Bar) -> tuple[float, float]:
@@ -48,21 +53,21 @@ def chart_png(chart: Chart, labels: Sequence[str], font: Path | None) -> tuple[b
 
     tick_font, label_font = _font(font, 12 * scale), _font(font, 14 * scale)
     for level, x in chart.ticks:
-        draw.text(at(x, -10), str(level), fill="#333333", font=tick_font, anchor="ms")
+        draw.text(at(x, -10), str(level), fill=BAR, font=tick_font, anchor="ms")
     for bar, label in zip(chart.bars, labels, strict=True):
         label_y, bar_y = _rows(bar)
         for _, x in chart.ticks:  # beside the bar only, as in the HTML: never across a label
             line = [at(x, bar_y - 5), at(x, bar_y + BAR_HEIGHT + 5)]
-            draw.line(line, fill="#999999", width=max(1, round(scale)))
-        draw.text(at(0, label_y), label, fill="#000000", font=label_font, anchor="ls")
+            draw.line(line, fill=TICK, width=max(1, round(scale)))
+        draw.text(at(0, label_y), label, fill=TEXT, font=label_font, anchor="ls")
         draw.rounded_rectangle(
             [at(0, bar_y), at(bar.level_width, bar_y + BAR_HEIGHT)],
             radius=3 * scale,
-            fill="#333333",
+            fill=BAR,
         )
         if bar.target_x is not None:
             target = [at(bar.target_x - 2, bar_y - 3), at(bar.target_x + 2, bar_y + BAR_HEIGHT + 3)]
-            draw.rectangle(target, fill="#b00020")
+            draw.rectangle(target, fill=TARGET)
     buffer = io.BytesIO()
     image.save(buffer, "PNG", dpi=(DPI, DPI))
     return buffer.getvalue(), image.height / image.width

@@ -17,6 +17,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import _Cell
 
+from profile_gen import tokens
 from profile_gen.office.docx import inline, pictures
 from profile_gen.office.docx.styles import TABLE_SIZE, TABLE_TEXT
 from profile_gen.office.docx.writer import Writer
@@ -36,7 +37,7 @@ def _colour(run: Any, color: str) -> None:
 
 def _title(cell: _Cell, text: str, accent: str) -> None:
     paragraph = inline.new_paragraph(cell, TABLE_TEXT)
-    paragraph.paragraph_format.space_before = Pt(8)
+    paragraph.paragraph_format.space_before = Pt(tokens.word("space-cv-title"))
     paragraph.paragraph_format.keep_with_next = True
     _colour(inline.add_text(paragraph, text, bold=True), accent)
 
@@ -134,7 +135,7 @@ def _main(writer: Writer, cell: _Cell) -> None:
     inline.styled(name, TABLE_TEXT)
     run = inline.add_text(name, profile.identity.name, bold=True)
     if run is not None:
-        run.font.size = Pt(16)
+        run.font.size = Pt(tokens.word("name"))
     _colour(run, cv.accent)
     headline = inline.new_paragraph(cell, TABLE_TEXT)
     inline.add_text(headline, writer.text(profile.identity.headline), italic=True)

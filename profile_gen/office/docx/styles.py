@@ -1,5 +1,7 @@
 """The document's page and styles, set for a French thesis: Times New Roman 12, line spacing
-1.5, justified body, A4 with 2.5 cm margins, the page number in the footer.
+1.5, justified body, A4 with 2.5 cm margins, the page number in the footer. The font, the
+type sizes and the colours are the design tokens' (`[word]` and `[print]` of
+`profile_gen/tokens.toml`).
 
 Styles keep Word's built-in names (`Normal`, `Heading 1..4`, `Quote`, `Caption`,
 `Bibliography`, `Hyperlink`, `List Bullet`...): pasted into a thesis, paragraphs take the
@@ -19,19 +21,23 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
 
-FONT = "Times New Roman"
-BODY_SIZE = Pt(12)
+from profile_gen import tokens
+
+FONT = tokens.word("font")
+BODY_SIZE = Pt(tokens.word("body"))
 LINE_SPACING = 1.5
 MARGIN = Cm(2.5)
 A4 = (Cm(21), Cm(29.7))
 LANGUAGE_TAGS = {"fr": "fr-FR", "en": "en-GB"}
-BLACK = RGBColor(0, 0, 0)
+BLACK = RGBColor.from_string(tokens.hex6("text", "print"))
+"""The text's colour (the print palette's: the thesis is black on white)."""
+LINK = RGBColor.from_string(tokens.hex6("link", "print"))
 
-HEADINGS = {1: Pt(16), 2: Pt(14), 3: Pt(12), 4: Pt(12)}
+HEADINGS = {level: Pt(tokens.word(f"heading-{level}")) for level in (1, 2, 3, 4)}
 TABLE_TEXT = "Table Text"
 """Paragraphs in table cells: left-aligned, single-spaced, 11 pt (the only style not built
 in; the thesis rules apply to body text, tables are usually set smaller)."""
-TABLE_SIZE = Pt(11)
+TABLE_SIZE = Pt(tokens.word("table"))
 
 HEADING_NUMBERING_ID = 90
 """`w:abstractNumId` of the `1.`, `2.`... numbering attached to the `Heading 2` style."""
@@ -120,7 +126,7 @@ def _normal(document: Document, tag: str) -> None:
     paragraph.line_spacing = LINE_SPACING
     paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     paragraph.space_before = Pt(0)
-    paragraph.space_after = Pt(6)
+    paragraph.space_after = Pt(tokens.word("space-after"))
     paragraph.widow_control = True
 
 
@@ -131,15 +137,16 @@ def _headings(document: Document) -> None:
         style.font.italic = level == 4
         paragraph = style.paragraph_format
         paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
-        paragraph.space_before = Pt(18 if level <= 2 else 12)
-        paragraph.space_after = Pt(6)
+        before = "space-heading" if level <= 2 else "space-subheading"
+        paragraph.space_before = Pt(tokens.word(before))
+        paragraph.space_after = Pt(tokens.word("space-after"))
         paragraph.keep_with_next = True
     for name in ("Title", "Subtitle"):
         style = document.styles[name]
         ppr = style.element.pPr
         if ppr is not None and ppr.numPr is not None:
             ppr.remove(ppr.numPr)  # the template's stray list level
-        _text_style(document, style, Pt(20) if name == "Title" else BODY_SIZE)
+        _text_style(document, style, Pt(tokens.word("title")) if name == "Title" else BODY_SIZE)
         style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
 
 
@@ -169,7 +176,7 @@ def _character_styles(document: Document) -> None:
     styles = document.styles
     link = styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER)
     link.base_style = styles["Default Paragraph Font"]
-    link.font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
+    link.font.color.rgb = LINK
     link.font.underline = WD_UNDERLINE.SINGLE
     link.unhide_when_used = True
     link.priority = 99
@@ -181,7 +188,7 @@ def _paragraph_styles(document: Document) -> None:
     quote.paragraph_format.left_indent = Cm(1)
     quote.paragraph_format.right_indent = Cm(1)
     caption = styles["Caption"]
-    _text_style(document, caption, Pt(10), bold=True)
+    _text_style(document, caption, Pt(tokens.word("caption")), bold=True)
     caption.paragraph_format.keep_with_next = True
     references = styles.add_style("Bibliography", WD_STYLE_TYPE.PARAGRAPH)
     references.base_style = styles["Normal"]
@@ -194,7 +201,7 @@ def _paragraph_styles(document: Document) -> None:
     table_text.base_style = styles["Normal"]
     table_text.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
     table_text.paragraph_format.line_spacing = 1.0
-    table_text.paragraph_format.space_after = Pt(2)
+    table_text.paragraph_format.space_after = Pt(tokens.word("space-table"))
     table_text.font.size = TABLE_SIZE
     _complex_size(table_text.element.get_or_add_rPr(), TABLE_SIZE)
 

@@ -22,6 +22,7 @@ from profile_gen.profile import colors
 from profile_gen.profile.deck_plan import DeckSlide
 from profile_gen.profile.fields import localize
 from profile_gen.profile.model import Profile
+from profile_gen.views.deck_fit import SCALES, fit_deck
 from profile_gen.views.text import plain
 
 LAYOUT = "Title Only"
@@ -75,14 +76,20 @@ def _drop_thumbnail(presentation) -> None:
             relationships.pop(key)
 
 
-def _link_colour(presentation, accent: str) -> None:
+def _theme(presentation, accent: str) -> None:
     """Links in the person's colour: the theme's hyperlink colours (the template's blue and
-    purple would stand out on the closing slide)."""
+    purple would stand out on the closing slide); the deck's font as the theme's, so a box
+    a student adds in PowerPoint is set in it too."""
     theme = presentation.slide_master.part.part_related_by(RT.THEME)
     xml = theme.blob.decode("utf-8")
     for name in ("hlink", "folHlink"):
         pattern = rf'<a:{name}><a:srgbClr val="[0-9A-Fa-f]{{6}}"/></a:{name}>'
         xml = re.sub(pattern, f'<a:{name}><a:srgbClr val="{accent.upper()}"/></a:{name}>', xml)
+    for name in ("majorFont", "minorFont"):
+        latin = (
+            f'<a:latin typeface="{shapes.FONT}" pitchFamily="{shapes.PITCH_FAMILY}" charset="0"/>'
+        )
+        xml = re.sub(rf"<a:{name}><a:latin [^>]*/>", f"<a:{name}>{latin}", xml)
     theme._blob = xml.encode("utf-8")  # a plain part: python-pptx keeps its bytes
 
 
@@ -131,17 +138,22 @@ def _stable_zip(data: bytes) -> bytes:
 
 
 def build(plan: list[DeckSlide], ctx: DeckContext, date: datetime.datetime) -> bytes:
-    """The .pptx of the plan in `ctx.lang`, dated `date` (the build's `document_date`, as
-    the PDFs and the Word annexe)."""
+    """The .pptx of the plan in `ctx.lang` (the fitted plan: the HTML deck's slides, each
+    at its type scale), dated `date` (the build's `document_date`, as the PDFs and the Word
+    annexe)."""
     presentation = Presentation()
     _widen_template(presentation)
     _drop_thumbnail(presentation)
-    _link_colour(presentation, ctx.accent)
+    _theme(presentation, ctx.accent)
     layout = presentation.slide_layouts.get_by_name(LAYOUT)
-    for number, planned in enumerate(plan, 1):
+    fits = fit_deck(ctx.profile, ctx.lang, plan)
+    for number, (planned, fitted) in enumerate(zip(plan, fits, strict=True), 1):
         slide = presentation.slides.add_slide(layout)
+        ctx.scale = SCALES[fitted.level - 1]
+        shapes.rule(slide, ctx.accent)
         DRAW[planned.type](slide, ctx, planned)
-        shapes.footer(slide, ctx.profile.identity.name, number, ctx.language_tag)
+        name = ctx.typeset(ctx.profile.identity.name)
+        shapes.footer(slide, name, number, len(plan), ctx.language_tag)
         notes = speaker_notes(planned, ctx)
         if notes:
             frame = slide.notes_slide.notes_text_frame

@@ -1,29 +1,38 @@
-"""What every slide shares: the canvas's regions, the deck's context (the profile in one
-language, the colour, the pictures), the QR codes as pictures, the "to do" marker."""
+"""What every slide shares: the canvas's regions (the HTML deck's, `deck.css`'s print
+layout, in points), the deck's context (the profile in one language, the colour, the
+pictures, the slide's type scale), the QR codes as pictures, the "to do" marker, texts
+stacked in a column."""
 
 from __future__ import annotations
 
 import io
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from PIL import Image, ImageDraw
 from pptx.enum.dml import MSO_LINE
 
-from profile_gen import i18n
+from profile_gen import i18n, tokens, typography
 from profile_gen.media.qr import QrCode
 from profile_gen.office.pptx import shapes
-from profile_gen.office.pptx.shapes import HEIGHT, INK, MARGIN, WIDTH, Box
+from profile_gen.office.pptx.shapes import INK, MARGIN, WIDTH, Box, u
 from profile_gen.profile.fields import localize
 from profile_gen.profile.model import Profile
-from profile_gen.views.measure import Para, fit
+from profile_gen.views.deck_fit import SCALES
+from profile_gen.views.measure import Para, fit, height
 from profile_gen.views.text import clean, format_date, plain
 
-TOP, BOTTOM = 104.0, HEIGHT - 42
-"""Where the content goes, under the title bar and above the footer."""
+BODY_TOP = u(tokens.deck("rule") + 52)
+"""Where a slide's heading starts: under the accent rule and the body's top padding."""
+TOP, BOTTOM = u(150), u(651)
+"""Where the content goes, under the heading and above the footer (1136 × 501 units)."""
 CONTENT_WIDTH = WIDTH - 2 * MARGIN
-GAP = 24.0
-QR_SIZE, QR_CAPTION = 170.0, 30.0
+GAP = u(32)
+"""Between cards."""
+ROW_GAP = u(10)
+"""Between the rows of numbered items."""
+QR_SIZE, QR_GAP = u(230), u(18)
+QR_CAPTION = u(22)
 MODULE_PIXELS = 16
 _MODULES = re.compile(r"M(\d+) (\d+)h(\d+)")
 
@@ -45,20 +54,41 @@ class DeckContext:
     photo: PhotoImage | None = None
     qr_codes: list[tuple[str, QrCode]] = field(default_factory=list)
     contact: dict[str, object] = field(default_factory=dict)
+    scale: float = 1.0
+    """The slide's type scale (`deck_fit`: the HTML deck's `fit-N`), set before drawing."""
+
+    def size(self, units: float) -> float:
+        """A text size of the HTML deck (canvas units at `fit-1`), scaled, in points."""
+        return u(units) * self.scale
+
+    def floor(self, units: float) -> float:
+        """The size a text may still shrink to: the HTML deck's smallest scale."""
+        return u(units) * SCALES[-1]
+
+    def para(self, text: str, units: float, **style) -> Para:
+        """A text of the HTML deck set `units` high at `fit-1`: at the slide's scale, free
+        to shrink down to the smallest scale's size."""
+        return Para(text, self.size(units), minimum=self.floor(units), **style)
 
     @property
     def language_tag(self) -> str:
         return {"fr": "fr-FR", "en": "en-GB"}.get(self.lang, self.lang)
 
+    def typeset(self, text: str) -> str:
+        """`text` as the slide shows it, in the language's typography (what is measured is
+        what is shown: a French ’ is wider than ')."""
+        return typography.typeset(clean(text), self.lang)
+
     def t(self, value) -> str:
-        return clean(localize(value, self.lang, self.profile.primary_language))
+        return self.typeset(localize(value, self.lang, self.profile.primary_language))
 
     def md(self, value) -> str:
         """Markdown in one paragraph of plain text."""
-        return plain(self.t(value), " ")
+        raw = clean(localize(value, self.lang, self.profile.primary_language))
+        return self.typeset(plain(raw, " "))
 
     def say(self, key: str, **values) -> str:
-        return i18n.text(self.lang, key, **values)
+        return self.typeset(i18n.text(self.lang, key, **values))
 
 
 def qr_png(code: QrCode) -> bytes:
@@ -80,59 +110,70 @@ def qr_png(code: QrCode) -> bytes:
 
 
 def missing(slide, ctx: DeckContext, section: str) -> None:
-    """The HTML deck's "to do" marker: a dashed red frame saying what to add."""
-    box = Box(MARGIN, TOP + 20, CONTENT_WIDTH, 110)
+    """The HTML deck's "to do" marker: a dashed frame in the warning colour saying what to
+    add, over the content region."""
+    box = Box(MARGIN, TOP, CONTENT_WIDTH, BOTTOM - TOP)
     shape = shapes.rectangle(slide, "To do", box, shapes.WARN)
     shape.fill.background()
     shape.line.color.rgb = shapes.rgb(shapes.WARN)
-    shape.line.width = shapes.Pt(3)
+    shape.line.width = shapes.Pt(u(3))
     shape.line.dash_style = MSO_LINE.DASH
     text = ctx.say("deck.missing", section=section)
-    para = Para(text, 24, bold=True, color=shapes.WARN, cut=True)
+    para = Para(text, u(26), bold=True, color=shapes.WARN, align="center", line=1.3)
+    inner = Box(box.x + u(24), box.y + u(16), box.w - u(48), box.h - u(32))
+    shapes.write_paragraphs(
+        shape.text_frame, fit([para], *inner.inner()), ctx.language_tag, "middle"
+    )
     frame = shape.text_frame
-    shapes.write_paragraphs(frame, fit([para], *box.inner(18, 12)), ctx.language_tag, "middle")
-    frame.margin_left = frame.margin_right = shapes.Pt(18)
-    frame.margin_top = frame.margin_bottom = shapes.Pt(12)
+    frame.margin_left = frame.margin_right = shapes.Pt(u(24))
+    frame.margin_top = frame.margin_bottom = shapes.Pt(u(16))
 
 
 def qr_column(slide, ctx: DeckContext) -> float:
-    """The QR codes stacked at the right, captioned; returns where the text must stop."""
+    """The QR codes stacked at the right, captioned, centred in the slide's body (the HTML
+    deck's `.qr-pair`); returns where the text column must stop."""
     codes = [(key, code) for key, code in ctx.qr_codes if code]
     if not codes:
         return WIDTH - MARGIN
-    total = len(codes) * (QR_SIZE + QR_CAPTION) + (len(codes) - 1) * GAP
-    x, y = WIDTH - MARGIN - QR_SIZE, (HEIGHT - 40 - total) / 2
+    figure = QR_SIZE + u(4) + QR_CAPTION * 1.3
+    total = len(codes) * figure + (len(codes) - 1) * QR_GAP
+    x, y = WIDTH - MARGIN - QR_SIZE, BODY_TOP + (u(586) - total) / 2
     for key, code in codes:
         name = {"book": "Book", "linkedin": "LinkedIn"}.get(key, key)
         description = ctx.say("annexe.qr_for", url=code.data)
         shapes.picture(
             slide, f"QR {name}", Box(x, y, QR_SIZE, QR_SIZE), qr_png(code), description, code.data
         )
-        caption = Para(
-            ctx.say(f"deck.qr.{key}"), 20, bold=True, color=INK, align="center", cut=True
-        )
+        text = ctx.say(f"deck.qr.{key}")
+        caption = Para(text, QR_CAPTION, bold=True, color=INK, align="center", line=1.3)
         shapes.text_box(
             slide,
             f"QR {name} caption",
-            Box(x - 20, y + QR_SIZE, QR_SIZE + 40, QR_CAPTION + 4),
-            [caption],
+            Box(x - u(20), y + QR_SIZE + u(4), QR_SIZE + u(40), QR_CAPTION * 1.3 * 2),
+            [replace(caption, minimum=ctx.floor(22))],
             ctx.language_tag,
         )
-        y += QR_SIZE + QR_CAPTION + GAP
-    return x - 40
+        y += figure + QR_GAP
+    return x - u(56)
 
 
-def side_strip(slide, ctx: DeckContext) -> None:
-    shapes.rectangle(slide, "Accent", Box(0, 0, 18, HEIGHT), ctx.accent)
+@dataclass(frozen=True)
+class Placed:
+    """A text stacked in a column: its box, its paragraphs (fitted)."""
+
+    box: Box
+    paras: list[Para]
 
 
-def columns(count: int) -> list[Box]:
-    if not count:
-        return []
-    width = (CONTENT_WIDTH - GAP * (count - 1)) / count
-    return [
-        Box(MARGIN + i * (width + GAP), TOP + 8, width, BOTTOM - TOP - 16) for i in range(count)
-    ]
+def stack(x: float, y: float, width: float, items: list[tuple[list[Para], float, float]]):
+    """Texts one under the other from `y`: each `(paras, indent, gap after)`, its box as
+    tall as the measure says. Returns the placed texts and the bottom of the last."""
+    placed = []
+    for paras, indent, after in items:
+        tall = height(paras, width - indent)
+        placed.append(Placed(Box(x + indent, y, width - indent, tall), paras))
+        y += tall + after
+    return placed, y
 
 
 def period(ctx: DeckContext, item) -> str:

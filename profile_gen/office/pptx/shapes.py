@@ -1,7 +1,9 @@
-"""The pieces of a slide, in points on a 960 × 540 pt canvas (13.333 × 7.5 in): text
-boxes written from measured paragraphs, the title bar, the footer, cards, number badges,
-pictures. Every shape gets a name (PowerPoint's selection pane shows it) and every picture
-a description (alternative text)."""
+"""The pieces of a slide, in points on a 960 × 540 pt canvas (13.333 × 7.5 in), drawn as the
+HTML deck draws them on its 1280 × 720 canvas (`u(n)`: n canvas units in points): text
+boxes written from measured paragraphs, the accent rule and the heading, the footer with
+"n / N", cards, number badges, pictures. Colours, the font and the type sizes are the design
+tokens' (`profile_gen/tokens.toml`). Every shape gets a name (PowerPoint's selection pane
+shows it) and every picture a description (alternative text)."""
 
 from __future__ import annotations
 
@@ -15,17 +17,32 @@ from pptx.oxml.ns import qn
 from pptx.oxml.xmlchemy import OxmlElement
 from pptx.util import Pt
 
-from profile_gen.views.measure import BULLET_INDENT, FONT, Para, fit
+from profile_gen import tokens
+from profile_gen.views.measure import BULLET_INDENT, FALLBACK_LINE, FONT, Para, fit
 
-WIDTH, HEIGHT = 960.0, 540.0
-MARGIN = 54.0
-INK = "14213d"
-MUTED = "44506a"
-WARN = "b3261e"
-INSET_X, INSET_Y = 7.2, 3.6
-"""PowerPoint's default text insets (0.1 in, 0.05 in), written explicitly."""
-CARD_ROUNDING = 0.05
-"""Corner radius of the cards, as a share of their shorter side."""
+UNIT = 0.75
+"""Points per canvas unit: the HTML deck's 1280 × 720 canvas on the 960 × 540 pt slide."""
+
+
+def u(units: float) -> float:
+    """`units` of the HTML deck's canvas, in points."""
+    return units * UNIT
+
+
+WIDTH, HEIGHT = u(1280), u(720)
+MARGIN = u(72)
+"""The slide body's side padding."""
+INK = tokens.hex6("ink")
+MUTED = tokens.hex6("ink-muted")
+WARN = tokens.hex6("warn")
+SOFT = tokens.hex6("soft")
+PAPER = tokens.hex6("surface")
+ON_ACCENT = tokens.hex6("accent-text")
+PITCH_FAMILY = "34"
+"""A proportional sans-serif (swiss): where the font is missing, PowerPoint takes the like
+of Arial, whose advance widths are within 1 % of it."""
+CARD_ROUNDING = u(14)
+"""Corner radius of the cards, in points (the HTML cards' 14 units)."""
 INNER = 1 - 2**-0.5
 """Share of a rounded corner's radius kept free of text (its inner rectangle)."""
 ALIGN = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
@@ -39,7 +56,7 @@ class Box:
     w: float
     h: float
 
-    def inner(self, inset_x: float = INSET_X, inset_y: float = INSET_Y) -> tuple[float, float]:
+    def inner(self, inset_x: float = 0.0, inset_y: float = 0.0) -> tuple[float, float]:
         """Width and height left for text inside the insets."""
         return self.w - 2 * inset_x, self.h - 2 * inset_y
 
@@ -48,16 +65,20 @@ def rgb(color: str) -> RGBColor:
     return RGBColor.from_string(color.lstrip("#").upper())
 
 
-def tint(color: str, share: float) -> str:
-    """`color` mixed with white (`share` 1 = white), as `rrggbb`."""
-    channels = (int(color.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4))
-    return "".join(f"{round(c + (255 - c) * share):02x}" for c in channels)
-
-
 def _child(parent, tag: str):
     child = OxmlElement(tag)
     parent.append(child)
     return child
+
+
+def _typeface(properties) -> None:
+    """The deck's font, with the family PowerPoint substitutes when it is missing."""
+    latin = properties.find(qn("a:latin"))
+    if latin is None:
+        latin = _child(properties, "a:latin")
+    latin.set("typeface", FONT)
+    latin.set("pitchFamily", PITCH_FAMILY)
+    latin.set("charset", "0")
 
 
 def _slide_number_field(paragraph, para: Para, lang: str, number: int) -> None:
@@ -73,10 +94,11 @@ def _slide_number_field(paragraph, para: Para, lang: str, number: int) -> None:
     properties = _child(field, "a:rPr")
     properties.set("lang", lang)
     properties.set("sz", str(round(para.size * 100)))
+    properties.set("b", "1" if para.bold else "0")
     if para.color:
         fill = _child(properties, "a:solidFill")
         _child(fill, "a:srgbClr").set("val", para.color.upper())
-    _child(properties, "a:latin").set("typeface", FONT)
+    _typeface(properties)
     _child(field, "a:t").text = para.text
 
 
@@ -84,42 +106,54 @@ def _bullet(paragraph) -> None:
     properties = paragraph._p.get_or_add_pPr()
     properties.set("marL", str(Pt(BULLET_INDENT)))
     properties.set("indent", str(-Pt(BULLET_INDENT)))
-    _child(properties, "a:buFont").set("typeface", FONT)
+    bullet_font = _child(properties, "a:buFont")
+    bullet_font.set("typeface", FONT)
+    bullet_font.set("pitchFamily", PITCH_FAMILY)
     _child(properties, "a:buChar").set("char", "•")
 
 
+def _run(paragraph, text: str, size: float, lang: str, bold: bool, italic: bool, color):
+    run = paragraph.add_run()
+    run.text = text
+    font = run.font
+    font.size = Pt(size)
+    font.bold = bold
+    font.italic = italic
+    if color:
+        font.color.rgb = rgb(color)
+    font._rPr.set("lang", lang)
+    _typeface(font._rPr)
+    return run
+
+
 def write_paragraphs(frame, paras: list[Para], lang: str, anchor: str = "top") -> None:
-    """Fill `frame` with `paras`: explicit font, size, colour and language on every run."""
+    """Fill `frame` with `paras`: explicit font, size, colour, language and line spacing
+    on every paragraph and run; no insets (the box is the text's room)."""
     frame.word_wrap = True
     frame.auto_size = MSO_AUTO_SIZE.NONE
     frame.vertical_anchor = ANCHOR[anchor]
-    frame.margin_left = frame.margin_right = Pt(INSET_X)
-    frame.margin_top = frame.margin_bottom = Pt(INSET_Y)
+    frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
     for index, para in enumerate(paras):
         paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
         paragraph.alignment = ALIGN[para.align]
         paragraph.space_before = Pt(para.space_before)
+        paragraph.line_spacing = Pt(para.size * para.line)
         if para.bullet:
             _bullet(paragraph)
         if para.field == "slidenum":
             _slide_number_field(paragraph, para, lang, int(para.text))
-            continue
-        run = paragraph.add_run()
-        run.text = para.text
-        font = run.font
-        font.name = FONT
-        font.size = Pt(para.size)
-        font.bold = para.bold
-        font.italic = para.italic
-        if para.color:
-            font.color.rgb = rgb(para.color)
-        font._rPr.set("lang", lang)
-        if para.link:
-            run.hyperlink.address = para.link
+        else:
+            run = _run(paragraph, para.text, para.size, lang, para.bold, para.italic, para.color)
+            if para.link:
+                run.hyperlink.address = para.link
+        if para.tail:
+            size = para.tail_size or para.size
+            color = para.tail_color or para.color
+            _run(paragraph, para.tail, size, lang, para.tail_bold, para.italic, color)
 
 
 def text_box(slide, name: str, box: Box, paras: list[Para], lang: str, anchor: str = "top"):
-    """A plain text box holding `paras`, fitted to it (sizes, then cuts)."""
+    """A plain text box holding `paras`, fitted to it (sizes, never cuts)."""
     shape = slide.shapes.add_textbox(Pt(box.x), Pt(box.y), Pt(box.w), Pt(box.h))
     shape.name = name
     write_paragraphs(shape.text_frame, fit(paras, *box.inner()), lang, anchor)
@@ -155,63 +189,56 @@ def geometry_inset(shape) -> tuple[float, float]:
     return 0.0, 0.0
 
 
-def card_inset(box: Box) -> float:
-    """`geometry_inset` of a card drawn in `box`."""
-    return CARD_ROUNDING * min(box.w, box.h) * INNER
-
-
-def card(slide, name: str, box: Box, paras: list[Para], color: str, lang: str, inset=14.4):
-    """A rounded card holding its text (one shape: it moves and copies as one)."""
-    shape = rectangle(slide, name, box, color, MSO_SHAPE.ROUNDED_RECTANGLE)
-    shape.adjustments[0] = CARD_ROUNDING
-    frame = shape.text_frame
-    fitted = fit(paras, *box.inner(inset + card_inset(box), inset + card_inset(box)))
-    write_paragraphs(frame, fitted, lang)
-    frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = Pt(inset)
-    return shape
+def card(slide, name: str, box: Box, accent: str) -> None:
+    """The HTML deck's card: a soft panel, rounded, under an accent rule `u(8)` thick (the
+    accent panel behind shows at its top). Its texts are text boxes laid over it."""
+    for suffix, color, top in ((" rule", accent, 0.0), ("", SOFT, u(8))):
+        panel = Box(box.x, box.y + top, box.w, box.h - top)
+        shape = rectangle(slide, name + suffix, panel, color, MSO_SHAPE.ROUNDED_RECTANGLE)
+        shape.adjustments[0] = CARD_ROUNDING / min(panel.w, panel.h)
 
 
 def badge(slide, name: str, box: Box, number: int, color: str, lang: str):
-    """A round number in the person's colour, white figures."""
+    """A round number in the person's colour, white figures (the HTML deck's `.number`)."""
     shape = rectangle(slide, name, box, color, MSO_SHAPE.OVAL)
-    para = Para(str(number), 20, bold=True, color="ffffff", align="center", minimum=18)
+    para = Para(str(number), u(tokens.deck("body")), bold=True, color=ON_ACCENT, align="center")
     write_paragraphs(shape.text_frame, [para], lang, "middle")
-    frame = shape.text_frame
-    frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
     return shape
 
 
-def title(slide, text: str, accent: str, lang: str, box: Box | None = None, bar: bool = True):
-    """The slide's title placeholder (screen readers and the outline read it): a bar in
-    the person's colour with white type, or large type in that colour (`bar=False`)."""
+def rule(slide, accent: str) -> None:
+    """The accent rule along the top of every slide."""
+    rectangle(slide, "Accent rule", Box(0, 0, WIDTH, u(tokens.deck("rule"))), accent)
+
+
+def title(slide, paras: list[Para], lang: str, box: Box, anchor: str = "top"):
+    """The slide's title placeholder (screen readers and the outline read it), at `box`."""
     shape = slide.shapes.title
-    box = box or Box(0, 0, WIDTH, 84)
     shape.left, shape.top, shape.width, shape.height = (Pt(v) for v in (box.x, box.y, box.w, box.h))
     shape.name = "Title"
-    inset_x = MARGIN if bar else INSET_X
-    size, minimum = (36, 32) if bar else (54, 32)
-    para = Para(text, size, bold=True, color="ffffff" if bar else accent, minimum=minimum, cut=True)
-    fitted = fit([para], *box.inner(inset_x, INSET_Y))
-    write_paragraphs(shape.text_frame, fitted, lang, "middle" if bar else "bottom")
-    shape.text_frame.margin_left = shape.text_frame.margin_right = Pt(inset_x)
-    if bar:
-        shape.fill.solid()
-        shape.fill.fore_color.rgb = rgb(accent)
+    write_paragraphs(shape.text_frame, fit(paras, *box.inner()), lang, anchor)
     return shape
 
 
-def footer(slide, name: str, number: int, lang: str) -> None:
-    """The person's name and the slide number, at the foot of every slide."""
-    y, h = HEIGHT - 38, 34
-    text_box(
-        slide,
-        "Footer",
-        Box(MARGIN - INSET_X, y, 640, h),
-        [Para(name, 18, color=MUTED, cut=True)],
-        lang,
+def footer(slide, name: str, number: int, total: int, lang: str) -> None:
+    """The person's name and "n / N", at the foot of every slide (the HTML deck's)."""
+    size = u(tokens.deck("footer"))
+    h = size * FALLBACK_LINE  # room for an emoji's taller line
+    y = HEIGHT - u(18) - h
+    paras = [Para(name, size, color=MUTED, line=1.3)]
+    text_box(slide, "Footer", Box(MARGIN, y, WIDTH - 2 * MARGIN - u(160), h), paras, lang)
+    number_para = Para(
+        str(number),
+        size,
+        bold=True,
+        color=MUTED,
+        align="right",
+        field="slidenum",
+        line=1.3,
+        tail=f" / {total}",
+        tail_bold=True,
     )
-    number_para = Para(str(number), 18, color=MUTED, align="right", field="slidenum")
-    shape = slide.shapes.add_textbox(Pt(WIDTH - MARGIN - 120 + INSET_X), Pt(y), Pt(120), Pt(h))
+    shape = slide.shapes.add_textbox(Pt(WIDTH - MARGIN - u(150)), Pt(y), Pt(u(150)), Pt(h))
     shape.name = "Slide number"
     write_paragraphs(shape.text_frame, [number_para], lang)
 
@@ -225,9 +252,9 @@ def picture(slide, name: str, box: Box, blob: bytes, description: str, link: str
     return shape
 
 
-def photo(slide, box: Box, blob: bytes, size: tuple[int, int], description: str):
-    """The portrait in a round frame of `box`: cropped, never stretched (the whole picture
-    stays in the file, PowerPoint's crop tool can move it)."""
+def photo(slide, box: Box, blob: bytes, size: tuple[int, int], description: str, accent: str):
+    """The portrait in a round frame of `box`, ringed in the accent colour: cropped, never
+    stretched (the whole picture stays in the file, PowerPoint's crop tool can move it)."""
     shape = picture(slide, "Photo", box, blob, description)
     width, height = size
     frame, image = box.w / box.h, width / height
@@ -238,4 +265,6 @@ def photo(slide, box: Box, blob: bytes, size: tuple[int, int], description: str)
         cut = 1 - image / frame
         shape.crop_top, shape.crop_bottom = cut * 0.25, cut * 0.75
     shape.auto_shape_type = MSO_SHAPE.OVAL
+    shape.line.color.rgb = rgb(accent)
+    shape.line.width = Pt(u(8))
     return shape

@@ -1,173 +1,213 @@
-"""Each slide type of the defence plan, drawn like the HTML deck (`deck.html`): a title
-bar in the person's colour, the content spread over the canvas, large type for a
-projector. Text sizes come from `measure.fit`, so nothing leaves its box."""
+"""Each slide type of the defence plan, drawn as the HTML deck draws it (`deck/slides/`,
+`deck.css`'s print layout): the accent rule, the heading in the person's colour, the same
+boxes on the same 16:9 canvas, "n / N" in the footer. Text sizes are the HTML deck's at the
+slide's type scale (`deck_fit`: the same plan, the same capacities), and `measure.fit`
+checks each box: a text is shown whole, never cut."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import partial
+from math import ceil
 
+from profile_gen import tokens
 from profile_gen.office.pptx import shapes
 from profile_gen.office.pptx.layout import (
+    BODY_TOP,
     BOTTOM,
     CONTENT_WIDTH,
+    GAP,
+    ROW_GAP,
     TOP,
     DeckContext,
-    columns,
     missing,
     period,
     qr_column,
-    side_strip,
+    stack,
 )
-from profile_gen.office.pptx.shapes import INK, INSET_X, MARGIN, MUTED, WIDTH, Box
-from profile_gen.profile.deck_plan import IMPROVEMENTS_PER_SLIDE, QUOTE_WORDS, DeckSlide
+from profile_gen.office.pptx.shapes import INK, MARGIN, MUTED, Box, u
+from profile_gen.profile.deck_plan import DeckSlide
 from profile_gen.profile.model import SlideType
-from profile_gen.views.measure import Para, most_words, same_sizes, shorten
-from profile_gen.views.text import clean, format_date
+from profile_gen.views.measure import SLACK, Para, height, shrunk, text_width
+from profile_gen.views.text import format_date
 
 NBSP = "\u00a0"
-CARD_PADDING = 14.4
-"""Inner margin of the cards, in points."""
+NUMBER, NUMBER_GAP = u(56), u(18)
+"""The number badges of the strengths and improvements, and the gap after them."""
+PADDING = u(28)
+"""Inside the cards."""
+TITLE_BODY = u(586)
+"""The height the title and closing slides centre their columns in."""
+
+
+def heading(slide, ctx: DeckContext, text: str, plan: DeckSlide) -> None:
+    """The slide's heading in the person's colour, "(n/m)" after it on a split slide."""
+    size = tokens.deck("h2")
+    para = Para(
+        text,
+        u(size),
+        bold=True,
+        color=ctx.accent,
+        line=1.1,
+        minimum=ctx.floor(size),
+        tail=f" ({plan.part}/{plan.parts})" if plan.parts > 1 else "",
+        tail_size=u(tokens.deck("part")),
+        tail_color=MUTED,
+        tail_bold=True,
+    )
+    box = Box(MARGIN, BODY_TOP, CONTENT_WIDTH, TOP - BODY_TOP - u(20))
+    shapes.title(slide, [para], ctx.language_tag, box)
+
+
+def _column(items: list[tuple[list[Para], float, float]], width: float, room: float):
+    """`items` (a column's texts) at the largest sizes, 1 pt steps down to their floor,
+    whose stack fits `room`; and the stack's height."""
+    step = 0.0
+    while True:
+        trial = [(shrunk(paras, step), indent, after) for paras, indent, after in items]
+        total = sum(height(paras, width - indent) + after for paras, indent, after in trial)
+        smallest = all(p.size <= (p.minimum or p.size) for paras, _, _ in trial for p in paras)
+        if total <= room or smallest:
+            return trial, total
+        step += 1
+
+
+def _place(slide, ctx: DeckContext, name: str, placed) -> None:
+    shapes.text_box(slide, name, placed.box, placed.paras, ctx.language_tag)
+
+
+def _title_column(slide, ctx: DeckContext, items, names: list[str], right: float) -> list:
+    """A title or closing slide's column, centred in the body's height left of the QR codes;
+    its first text in the title placeholder."""
+    width = right - MARGIN
+    fitted, total = _column(items, width, TITLE_BODY)
+    top = BODY_TOP + max(0.0, (TITLE_BODY - total) / 2)
+    placed, _ = stack(MARGIN, top, width, fitted)
+    shapes.title(slide, placed[0].paras, ctx.language_tag, placed[0].box)
+    for name, item in zip(names, placed[1:], strict=True):
+        _place(slide, ctx, name, item)
+    return placed
 
 
 def title_slide(slide, ctx: DeckContext, plan: DeckSlide) -> None:
-    side_strip(slide, ctx)
     right = qr_column(slide, ctx)
-    width = right - MARGIN + INSET_X
-    shapes.title(
-        slide,
-        ctx.profile.identity.name,
-        ctx.accent,
-        ctx.language_tag,
-        Box(MARGIN - INSET_X, 70, width, 190),
-        bar=False,
-    )
-    paras = [
-        Para(ctx.t(ctx.profile.identity.headline), 28, color=INK, minimum=20, cut=True),
-        Para(ctx.say("deck.context"), 20, color=MUTED, space_before=18, cut=True),
+    name = ctx.profile.identity.name
+    base = 52 if len(name) > 44 else 64 if len(name) > 28 else tokens.deck("title")
+    lead = ctx.t(ctx.profile.identity.headline)
+    items = [
+        ([ctx.para(ctx.typeset(name), base, bold=True, color=ctx.accent, line=1.05)], 0.0, u(20)),
+        ([ctx.para(lead, 40, color=INK, line=1.3)], 0.0, u(16)),
+        ([ctx.para(ctx.say("deck.context"), 24, color=MUTED, line=1.3)], u(22), 0.0),
     ]
-    shapes.text_box(
-        slide, "Headline", Box(MARGIN - INSET_X, 276, width, 200), paras, ctx.language_tag
-    )
+    placed = _title_column(slide, ctx, items, ["Headline", "Context"], right)
+    context = placed[2].box
+    shapes.rectangle(slide, "Context rule", Box(MARGIN, context.y, u(6), context.h), ctx.accent)
 
 
 def closing_slide(slide, ctx: DeckContext, plan: DeckSlide) -> None:
-    side_strip(slide, ctx)
     right = qr_column(slide, ctx)
-    width = right - MARGIN + INSET_X
-    shapes.title(
-        slide,
-        ctx.say("deck.thanks"),
-        ctx.accent,
-        ctx.language_tag,
-        Box(MARGIN - INSET_X, 60, width, 170),
-        bar=False,
-    )
-    who = ctx.profile.identity.name + (
-        f" · {ctx.contact['email']}" if ctx.contact.get("email") else ""
-    )
-    paras = [
-        Para(ctx.say("deck.questions"), 28, color=MUTED, minimum=20, cut=True),
-        Para(clean(who), 24, color=INK, space_before=24, cut=True),
+    email = ctx.contact.get("email")
+    who = ctx.profile.identity.name + (f" · {email}" if email else "")
+    book = next((code.data for key, code in ctx.qr_codes if key == "book"), None)
+    links = [str(url) for url in (book, ctx.profile.links.linkedin) if url]
+    items = [
+        ([ctx.para(ctx.say("deck.thanks"), 76, bold=True, color=ctx.accent, line=1.1)], 0.0, u(28)),
+        ([ctx.para(ctx.say("deck.questions"), 34, color=MUTED, line=1.3)], 0.0, u(16)),
+        ([ctx.para(ctx.typeset(who), 30, bold=True, color=INK, line=1.3)], 0.0, u(12)),
     ]
-    links = ctx.profile.links
-    for url in (links.book, links.linkedin):
-        if url:
-            paras.append(
-                Para(str(url), 20, color=ctx.accent, space_before=8, link=str(url), minimum=18)
-            )
-    shapes.text_box(
-        slide, "Closing", Box(MARGIN - INSET_X, 246, width, 230), paras, ctx.language_tag
-    )
+    if links:
+        paras = [ctx.para(url, 24, color=ctx.accent, line=1.3, link=url) for url in links]
+        items.append((paras, 0.0, 0.0))
+    names = ["Closing", "Contact", "Links"][: len(items) - 1]
+    _title_column(slide, ctx, items, names, right)
 
 
-def _figures(slide, ctx: DeckContext, figures: list[tuple[str, int]], boxes: list[Box]) -> None:
-    """The profile's counts, big, each over its label; all at the same sizes."""
-    groups = [
-        [
-            Para(str(count), 60, bold=True, color=ctx.accent, minimum=40),
-            Para(ctx.say(f"figure.{key}", count=count), 24, color=INK, minimum=18, cut=True),
-        ]
-        for key, count in figures
-    ]
-    rooms = [box.inner() for box in boxes]
-    for (key, _), box, paras in zip(figures, boxes, same_sizes(groups, rooms), strict=True):
-        shapes.text_box(slide, f"Figure {key}", box, paras, ctx.language_tag)
+def _figure_width(paras: list[Para]) -> float:
+    return max(text_width(p.text, p.size, p.style) for p in paras) / SLACK + u(4)
 
 
 def profile_slide(slide, ctx: DeckContext, plan: DeckSlide) -> None:
+    """The photo and four figures in the middle of the content, the current job under them."""
     profile = ctx.profile
-    shapes.title(slide, ctx.say("deck.title.profile"), ctx.accent, ctx.language_tag)
-    figures = [
+    heading(slide, ctx, ctx.say("deck.title.profile"), plan)
+    bottom = BOTTOM
+    if profile.experience:
+        job = profile.experience[0]
+        text = f"{ctx.t(job.title)} — {ctx.typeset(job.organization)}"
+        para = ctx.para(text, 34, color=MUTED, align="center", line=1.3)
+        fitted, tall = _column([([para], 0.0, 0.0)], CONTENT_WIDTH, u(148))  # deck_fit's room
+        bottom -= tall
+        box = Box(MARGIN, bottom, CONTENT_WIDTH, tall + 1)
+        shapes.text_box(slide, "Current position", box, fitted[0][0], ctx.language_tag)
+        bottom -= u(16)
+    counts = [
         ("achievements", len(profile.achievements)),
         ("certifications", len(profile.certifications)),
         ("recommendations", len(profile.recommendations)),
         ("languages", len(profile.languages)),
     ]
-    if ctx.photo:
-        size = 250.0
-        shapes.photo(
-            slide, Box(MARGIN, TOP + 8, size, size), ctx.photo.blob, ctx.photo.size, ctx.photo.alt
-        )
-        left = MARGIN + size + 48
-        cell = (WIDTH - MARGIN - left) / 2
-        boxes = [
-            Box(left + (i % 2) * cell, TOP + 8 + (i // 2) * 128, cell - 12, 122) for i in range(4)
+    groups = [
+        [
+            Para(str(count), u(96), bold=True, color=ctx.accent, line=1.0),
+            Para(ctx.say(f"figure.{key}", count=count), u(30), color=INK, line=1.3),
         ]
-        lead_top = TOP + size + 36
-    else:
-        cell = CONTENT_WIDTH / 4
-        boxes = [Box(MARGIN - INSET_X + i * cell, TOP + 40, cell - 12, 150) for i in range(4)]
-        lead_top = TOP + 240
-    _figures(slide, ctx, figures, boxes)
-    if profile.experience:
-        job = profile.experience[0]
-        text = f"{ctx.t(job.title)} — {clean(job.organization)}"
-        para = Para(text, 26, color=MUTED, minimum=20, cut=True)
-        shapes.text_box(
-            slide,
-            "Current position",
-            Box(MARGIN - INSET_X, lead_top, CONTENT_WIDTH, BOTTOM - lead_top),
-            [para],
-            ctx.language_tag,
-        )
-
-
-def _card_room(box: Box) -> tuple[float, float]:
-    inset = CARD_PADDING + shapes.card_inset(box)
-    return box.inner(inset, inset)
-
-
-def _cards(slide, ctx: DeckContext, name: str, boxes: list[Box], groups: list[list[Para]]):
-    """Cards side by side, their text at the same sizes."""
-    soft = shapes.tint(ctx.accent, 0.9)
-    rooms = [_card_room(box) for box in boxes]
-    for index, (box, paras) in enumerate(zip(boxes, same_sizes(groups, rooms), strict=True), 1):
-        shapes.card(slide, f"{name} {index}", box, paras, soft, ctx.language_tag, CARD_PADDING)
-
-
-def _achievement(ctx: DeckContext, item) -> list[Para]:
-    paras = [Para(ctx.t(item.title), 26, bold=True, color=INK, minimum=20, cut=True)]
-    if dates := period(ctx, item):
-        paras.append(Para(dates, 20, color=MUTED, space_before=6))
-    return paras + [
-        Para(ctx.t(r), 22, color=INK, space_before=14, cut=True, bullet=True)
-        for r in item.results[:2]
+        for key, count in counts
     ]
+    photo = u(300) if ctx.photo else 0.0
+    lead = photo + u(72) if photo else 0.0
+    widest = (CONTENT_WIDTH - lead - u(72)) / 2
+    columns = [
+        min(widest, max(_figure_width(groups[i]), _figure_width(groups[i + 2]))) for i in (0, 1)
+    ]
+    left = MARGIN + (CONTENT_WIDTH - lead - columns[0] - u(72) - columns[1]) / 2
+    row = u(96) + u(30) * 1.3
+    grid = 2 * row + u(32)
+    top = TOP + max(0.0, (bottom - TOP - max(grid, photo)) / 2)
+    if ctx.photo:
+        box = Box(left, top + (max(grid, photo) - photo) / 2, photo, photo)
+        shapes.photo(slide, box, ctx.photo.blob, ctx.photo.size, ctx.photo.alt, ctx.accent)
+    grid_top = top + (max(grid, photo) - grid) / 2
+    for index, ((key, _), paras) in enumerate(zip(counts, groups, strict=True)):
+        column, line = index % 2, index // 2
+        x = left + lead + (columns[0] + u(72)) * column
+        box = Box(x, grid_top + line * (row + u(32)), columns[column], row + u(8))
+        shapes.text_box(slide, f"Figure {key}", box, paras, ctx.language_tag)
 
 
-def _heading(text: str, plan: DeckSlide) -> str:
-    """A slide's title, with "(n/m)" on a list split over several slides."""
-    return f"{text} ({plan.part}/{plan.parts})" if plan.parts > 1 else text
+def _cards(count: int) -> list[Box]:
+    width = (CONTENT_WIDTH - GAP * (count - 1)) / max(count, 1)
+    return [Box(MARGIN + i * (width + GAP), TOP, width, BOTTOM - TOP) for i in range(count)]
+
+
+def _inside(box: Box) -> Box:
+    """A card's room for text: under its accent rule, inside its padding."""
+    return Box(
+        box.x + PADDING, box.y + u(8) + PADDING, box.w - 2 * PADDING, box.h - u(8) - 2 * PADDING
+    )
 
 
 def achievements_slide(slide, ctx: DeckContext, plan: DeckSlide) -> None:
-    heading = _heading(ctx.say("deck.title.achievements"), plan)
-    shapes.title(slide, heading, ctx.accent, ctx.language_tag)
+    heading(slide, ctx, ctx.say("deck.title.achievements"), plan)
     if not plan.items:
         missing(slide, ctx, "achievements")
-    groups = [_achievement(ctx, item) for item in plan.items]
-    _cards(slide, ctx, "Achievement", columns(len(plan.items)), groups)
+    for number, (item, box) in enumerate(zip(plan.items, _cards(len(plan.items)), strict=True), 1):
+        name = f"Achievement {number}"
+        shapes.card(slide, name, box, ctx.accent)
+        room = _inside(box)
+        dates = period(ctx, item)
+        items = [
+            ([ctx.para(ctx.t(item.title), 34, bold=True, color=INK, line=1.15)], 0.0, u(8)),
+            ([ctx.para(dates, 21, color=MUTED, line=1.3)] if dates else [], 0.0, u(30)),
+        ]
+        for result in item.results[:2]:
+            items.append(([ctx.para(ctx.t(result), 27, color=INK, line=1.3)], u(19), u(12)))
+        fitted, _ = _column(items, room.w, room.h)
+        placed, _ = stack(room.x, room.y, room.w, fitted)
+        _place(slide, ctx, f"{name} title", placed[0])
+        if dates:
+            _place(slide, ctx, f"{name} dates", placed[1])
+        for index, result in enumerate(placed[2:], 1):
+            bar = Box(room.x, result.box.y, u(5), result.box.h)
+            shapes.rectangle(slide, f"{name} result {index} rule", bar, ctx.accent)
+            _place(slide, ctx, f"{name} result {index}", result)
 
 
 def _unbroken(quote: str) -> str:
@@ -175,109 +215,87 @@ def _unbroken(quote: str) -> str:
     return quote.replace("« ", "«\u00a0").replace(" »", "\u00a0»")
 
 
-def _quote(ctx: DeckContext, item, text: str, words: int) -> list[Para]:
-    paras = [
-        Para(_unbroken(ctx.say("quote", text=shorten(text, words))), 22, italic=True, color=INK),
-        Para(clean(item.author), 20, bold=True, color=INK, space_before=14, cut=True),
-    ]
-    if item.role:
-        paras.append(Para(ctx.t(item.role), 18, color=MUTED, cut=True))
-    return paras
-
-
 def recommendations_slide(slide, ctx: DeckContext, plan: DeckSlide) -> None:
-    heading = _heading(ctx.say("deck.title.recommendations"), plan)
-    shapes.title(slide, heading, ctx.accent, ctx.language_tag)
+    heading(slide, ctx, ctx.say("deck.title.recommendations"), plan)
     if not plan.items:
         missing(slide, ctx, "recommendations")
-    boxes = columns(len(plan.items))
-    groups = []
-    for item, box in zip(plan.items, boxes, strict=True):
-        text = ctx.md(item.text)
-        make = partial(_quote, ctx, item, text)
-        room = _card_room(box)
-        groups.append(make(most_words(make, min(QUOTE_WORDS, len(text.split())), *room)))
-    _cards(slide, ctx, "Recommendation", boxes, groups)
-
-
-def _numbered_rows(
-    slide,
-    ctx: DeckContext,
-    boxes: list[Box],
-    rows: list[tuple[int, Callable[[int], list[Para]], int]],
-    name: str,
-) -> None:
-    """One row per item: a number badge, then its text box (made by `make(words)`), the
-    rows' text at the same sizes."""
-    text_boxes = [Box(box.x + 50 - INSET_X, box.y, box.w - 50 + INSET_X, box.h) for box in boxes]
-    rooms = [text_box.inner() for text_box in text_boxes]
-    groups = [
-        make(most_words(make, words, *room))
-        for (_, make, words), room in zip(rows, rooms, strict=True)
-    ]
-    for box, text_box, paras, (number, _, _) in zip(
-        boxes, text_boxes, same_sizes(groups, rooms), rows, strict=True
-    ):
-        badge_box = Box(box.x, box.y + 6, 40, 40)
-        shapes.badge(
-            slide, f"{name} {number} number", badge_box, number, ctx.accent, ctx.language_tag
+    for number, (item, box) in enumerate(zip(plan.items, _cards(len(plan.items)), strict=True), 1):
+        name = f"Recommendation {number}"
+        shapes.card(slide, name, box, ctx.accent)
+        room = _inside(box)
+        caption = [ctx.para(ctx.typeset(item.author), 24, bold=True, color=INK, line=1.3)]
+        if item.role:
+            caption.append(ctx.para(ctx.t(item.role), 21, color=MUTED, line=1.3))
+        quote = _unbroken(ctx.say("quote", text=ctx.md(item.text)))  # whole, never cut
+        body = [ctx.para(quote, 25, italic=True, color=INK, line=1.3)]
+        fitted, _ = _column([(body, 0.0, u(16)), (caption, 0.0, 0.0)], room.w, room.h)
+        (body, _, _), (caption, _, _) = fitted
+        tall = height(caption, room.w)
+        signed = Box(room.x, room.y + room.h - tall, room.w, tall + 1)
+        shapes.text_box(
+            slide,
+            name,
+            Box(room.x, room.y, room.w, signed.y - room.y - u(16)),
+            body,
+            ctx.language_tag,
         )
-        shapes.text_box(slide, f"{name} {number}", text_box, paras, ctx.language_tag)
+        shapes.text_box(slide, f"{name} author", signed, caption, ctx.language_tag)
 
 
-def _strength(title: str, explanation: str, words: int) -> list[Para]:
-    return [
-        Para(title, 20, bold=True, color=INK, cut=True),
-        Para(shorten(explanation, words), 18, color=MUTED),
-    ]
+def _numbered(
+    slide, ctx: DeckContext, name: str, plan: DeckSlide, rows: list[list[Para]], columns: int
+) -> None:
+    """Numbered rows (strengths: two columns filled column by column; improvements: one),
+    spread over the content's height, each text centred on its row beside its number."""
+    per_column = max(1, ceil(len(rows) / columns))
+    step = (BOTTOM - TOP + ROW_GAP) / per_column
+    width = (CONTENT_WIDTH - u(40) * (columns - 1)) / columns
+    for index, paras in enumerate(rows):
+        number = plan.first_number + index
+        x = MARGIN + (index // per_column) * (width + u(40))
+        y = TOP + (index % per_column) * step
+        badge = Box(x, y + (step - ROW_GAP - NUMBER) / 2, NUMBER, NUMBER)
+        shapes.badge(slide, f"{name} {number} number", badge, number, ctx.accent, ctx.language_tag)
+        box = Box(x + NUMBER + NUMBER_GAP, y, width - NUMBER - NUMBER_GAP, step - ROW_GAP)
+        shapes.text_box(slide, f"{name} {number}", box, paras, ctx.language_tag, "middle")
 
 
 def strengths_slide(slide, ctx: DeckContext, plan: DeckSlide) -> None:
-    heading = _heading(ctx.say("section.strengths", count=len(ctx.profile.strengths)), plan)
-    shapes.title(slide, heading, ctx.accent, ctx.language_tag)
+    heading(slide, ctx, ctx.say("section.strengths", count=len(ctx.profile.strengths)), plan)
     if not plan.items:
         missing(slide, ctx, "strengths")
-    per_column = (len(plan.items) + 1) // 2
-    row = (BOTTOM - TOP) / max(per_column, 1)
-    column = (CONTENT_WIDTH - 36) / 2
-    boxes = [
-        Box(
-            MARGIN + (i // per_column) * (column + 36),
-            TOP + (i % per_column) * row,
-            column,
-            row - 4,
-        )
-        for i in range(len(plan.items))
+    rows = [
+        [
+            ctx.para(ctx.t(item.title), 27, bold=True, color=INK, line=1.12),
+            ctx.para(ctx.t(item.explanation), 20, color=MUTED, line=1.25),
+        ]
+        for item in plan.items
     ]
-    rows: list[tuple[int, Callable[[int], list[Para]], int]] = []
-    for number, item in enumerate(plan.items, plan.first_number):
-        explanation = ctx.t(item.explanation)
-        make = partial(_strength, ctx.t(item.title), explanation)
-        rows.append((number, make, len(explanation.split())))
-    _numbered_rows(slide, ctx, boxes, rows, "Strength")
-
-
-def _improvement(title: str, action: str, target: str, words: int) -> list[Para]:
-    return [
-        Para(title, 22, bold=True, color=INK, cut=True),
-        # the date stays whole, on the line of the plan's last word
-        Para(shorten(action, words) + NBSP + f"({target})".replace(" ", NBSP), 20, color=MUTED),
-    ]
+    _numbered(slide, ctx, "Strength", plan, rows, 2)
 
 
 def improvements_slide(slide, ctx: DeckContext, plan: DeckSlide) -> None:
-    heading = _heading(ctx.say("section.improvements", count=len(ctx.profile.improvements)), plan)
-    shapes.title(slide, heading, ctx.accent, ctx.language_tag)
+    heading(slide, ctx, ctx.say("section.improvements", count=len(ctx.profile.improvements)), plan)
     if not plan.items:
         missing(slide, ctx, "improvements")
-    row = (BOTTOM - TOP) / IMPROVEMENTS_PER_SLIDE
-    boxes = [Box(MARGIN, TOP + i * row, CONTENT_WIDTH, row - 4) for i in range(len(plan.items))]
-    rows: list[tuple[int, Callable[[int], list[Para]], int]] = []
-    for number, item in enumerate(plan.items, plan.first_number):
-        action = ctx.md(item.action_plan)
-        make = partial(_improvement, ctx.t(item.title), action, format_date(item.target, ctx.lang))
-        rows.append((number, make, len(action.split())))
-    _numbered_rows(slide, ctx, boxes, rows, "Improvement")
+    rows = []
+    for item in plan.items:
+        target = format_date(item.target, ctx.lang).replace(" ", NBSP)
+        rows.append(
+            [
+                ctx.para(ctx.t(item.title), 27, bold=True, color=INK, line=1.12),
+                ctx.para(
+                    f"→ {ctx.md(item.action_plan)}",
+                    21,
+                    color=INK,
+                    line=1.25,
+                    tail=f"{NBSP}({target})",  # the date stays whole, on the plan's last line
+                    tail_color=ctx.accent,
+                    tail_bold=True,
+                ),
+            ]
+        )
+    _numbered(slide, ctx, "Improvement", plan, rows, 1)
 
 
 DRAW = {

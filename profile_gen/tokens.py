@@ -1,0 +1,106 @@
+"""The design tokens (`tokens.toml`, read once): colours, fonts, type sizes and spacing, as
+the CSS custom properties every page inlines, and as values the Word and PowerPoint writers
+read. Pure: no Pelican, no office library."""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+SOURCE = Path(__file__).with_name("tokens.toml")
+FONT_FOLDER = "theme/fonts"
+"""Where the shipped fonts are in a built Book (the theme's `static/fonts/`)."""
+
+
+@cache
+def _data() -> dict[str, dict[str, Any]]:
+    return tomllib.loads(SOURCE.read_text(encoding="utf-8"))
+
+
+def color(name: str, table: str = "color") -> str:
+    """A colour as `#rrggbb` (`color("ink")`, `color("bar", "print")`)."""
+    return str(_data()[table][name])
+
+
+def hex6(name: str, table: str = "color") -> str:
+    """A colour as `RRGGBB`, as the office formats write it."""
+    return color(name, table).lstrip("#").upper()
+
+
+def deck(name: str) -> float:
+    """A deck size in canvas units (a slide is 1280 × 720)."""
+    return float(_data()["deck"][name])
+
+
+def word(name: str) -> Any:
+    """A setting of the Word annexe (`[word]`: sizes in points, the font)."""
+    return _data()["word"][name]
+
+
+def font(name: str) -> str:
+    """The first family of a font stack: the one the office files name."""
+    return str(_data()["font"][name][0])
+
+
+def face() -> dict[str, Any]:
+    return dict(_data()["face"])
+
+
+SUBSETS = ("latin", "latin-ext")
+
+
+def font_files(extension: str) -> list[tuple[str, int, str, str]]:
+    """The shipped font's files (name, weight, style, subset), fontsource's names."""
+    spec = face()
+    return [
+        (f"{spec['stem']}-{subset}-{weight}-{style}.{extension}", weight, style, subset)
+        for weight in spec["weights"]
+        for style in spec["styles"]
+        for subset in SUBSETS
+    ]
+
+
+def _css_value(value: Any) -> str:
+    if isinstance(value, list):
+        return ", ".join(
+            f'"{item}"' if " " in item or item[:1].isupper() else item for item in value
+        )
+    return str(value)
+
+
+def _properties() -> list[str]:
+    lines = []
+    for table, values in _data().items():
+        if table in ("face", "word"):
+            continue
+        for key, value in values.items():
+            name = f"--{table}" if key == table else f"--{table}-{key}"
+            lines.append(f"  {name}: {_css_value(value)};")
+    return lines
+
+
+def _faces(base: str, extension: str, kind: str) -> list[str]:
+    family = face()["family"]
+    return [
+        f'@font-face {{ font-family: "{family}"; font-style: {style}; font-weight: {weight};'
+        f' font-display: swap; src: url("{base}/{FONT_FOLDER}/{name}") format("{kind}");'
+        f" unicode-range: {face()[subset]}; }}"
+        for name, weight, style, subset in font_files(extension)
+    ]
+
+
+def font_faces(base: str) -> str:
+    """The shipped font's @font-face rules, `base` the Book's root (the pages' `SITEURL`):
+    WOFF2 on screen, TrueType in print (WeasyPrint would decompress WOFF2 in Python)."""
+    screen = "\n".join(_faces(base, "woff2", "woff2"))
+    printed = "\n".join(_faces(base, "ttf", "truetype"))
+    return f"@media screen {{\n{screen}\n}}\n@media print {{\n{printed}\n}}\n"
+
+
+@cache
+def css() -> str:
+    """The tokens as CSS custom properties on `:root` (the inlined design tokens)."""
+    body = "\n".join(_properties())
+    return f"/* profile_gen design tokens, from profile_gen/tokens.toml */\n:root {{\n{body}\n}}\n"
