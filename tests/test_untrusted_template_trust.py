@@ -135,3 +135,38 @@ def test_the_sandbox_and_the_plain_environment_write_the_same_pages(tmp_path):
             for path in sorted(output.rglob("*.html"))
         }
     assert written[plain] and written[plain] == written[boxed]
+
+
+def test_the_built_in_designs_templates_are_the_packages(tmp_path):
+    """The compact design's `_cv.html` (a package file) keeps the theme's templates outside
+    the sandbox; an empty design folder of a student's is left out of the plain loader, even
+    when a template appears in it later; one holding a template sandboxes them all."""
+    from profile_gen import designs
+
+    theme = designs.built_in_folder().parent / "templates"
+    compact = designs.built_in_folder() / "compact" / designs.TEMPLATES
+    assert (compact / "_cv.html").is_file()
+    package = (designs.built_in_folder(),)
+    env = pelican_like(theme, [compact])
+    plain = sandbox.environment(
+        env, {}, [str(compact)], package=package, prefixes={"!compact": [compact, theme]}
+    )
+    assert not plain.sandboxed
+    assert plain.get_template("_cv.html").filename == str(compact / "_cv.html")
+    assert plain.get_template("!compact/_cv.html").filename == str(compact / "_cv.html")
+    mine = tmp_path / "designs/mine" / designs.TEMPLATES
+    mine.mkdir(parents=True)
+    prefixes = {"!mine": [mine, compact, theme], "!compact": [compact, theme]}
+    untrusted = [str(mine), str(compact)]
+    empty = sandbox.environment(
+        pelican_like(theme, [mine, compact]), {}, untrusted, package=package, prefixes=prefixes
+    )
+    assert not empty.sandboxed
+    (mine / "_cv.html").write_text("{{ cycler.__init__.__globals__ }}", "utf-8")
+    assert empty.get_template("!mine/_cv.html").filename == str(compact / "_cv.html")
+    assert empty.get_template("_cv.html").filename == str(compact / "_cv.html")
+    boxed = sandbox.environment(
+        pelican_like(theme, [mine, compact]), {}, untrusted, package=package, prefixes=prefixes
+    )
+    assert isinstance(boxed, sandbox.Sandbox)
+    assert boxed.get_template("!mine/_cv.html").filename == str(mine / "_cv.html")

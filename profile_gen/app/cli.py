@@ -14,7 +14,7 @@ import os
 import sys
 from pathlib import Path
 
-from profile_gen import i18n
+from profile_gen import designs, i18n
 from profile_gen.app.cli_words import SpacesOnlyHelp, formats_list, int_between, speaking
 from profile_gen.app.init import HOSTS
 from profile_gen.app.project import resolve, resolve_built
@@ -87,7 +87,25 @@ def cmd_init(args: argparse.Namespace) -> int:
     from profile_gen.app.init import Install, init
 
     install = Install.chosen(args.install, args.index_url)
-    return init(Path(args.directory), _lang(args), args.host, install=install, say=say)
+    return init(
+        Path(args.directory), _lang(args), args.host, install=install, say=say, design=args.design
+    )
+
+
+def cmd_designs(args: argparse.Namespace) -> int:
+    """The built-in designs, one a line: the name first, then what it looks like."""
+    from profile_gen import designs
+
+    lang = _lang(args)
+    project = Path(args.content or ".")
+    own = designs.student_names(project)  # the project's own (designs/NAME/)
+    width = max(len(name) for name in (*designs.names(), *own))
+    for name in designs.names():
+        default = i18n.label(lang, "designs.default") if name == designs.DEFAULT else ""
+        say(f"{name.ljust(width)}  {designs.about(name, lang)}{default}")
+    for name in own:
+        say(f"{name.ljust(width)}  {designs.student_about(project, name, lang)}")
+    return 0
 
 
 def cmd_upgrade(args: argparse.Namespace) -> int:
@@ -245,7 +263,11 @@ def parser(lang: str = "fr") -> argparse.ArgumentParser:
     init = commands.add_parser("init", help=h("init"))
     init.add_argument("directory", nargs="?", default=".", help=h("init_directory"))
     init.add_argument("--host", choices=HOSTS, default="github", help=h("init_host"))
+    init.add_argument("--design", choices=designs.names(), help=h("init_design"))
     init.set_defaults(run=cmd_init)
+    listing = commands.add_parser("designs", help=h("designs"))
+    listing.add_argument("--content", metavar="DIR", help=h("content"))
+    listing.set_defaults(run=cmd_designs)
     upgrade = commands.add_parser("upgrade", help=h("upgrade"))
     upgrade.add_argument("directory", nargs="?", default=".", help=h("init_directory"))
     upgrade.set_defaults(run=cmd_upgrade)

@@ -170,13 +170,24 @@ def written_sums(files: dict[str, str]) -> str:
     return "".join(f"{hashlib.sha256(files[path].encode()).hexdigest()}  {path}\n" for path in ci)
 
 
-def repository_files(lang: str, host: str, install: Install | None = None) -> dict[str, str]:
+def with_design(profile: str, design: str | None) -> str:
+    """The starter profile with `design: NAME` after its `locale:` line (unchanged without)."""
+    if design is None:
+        return profile
+    line = re.search(r"^locale:.*\n", profile, re.M)
+    at = line.end() if line else 0
+    return f"{profile[:at]}design: {design}\n{profile[at:]}"
+
+
+def repository_files(
+    lang: str, host: str, install: Install | None = None, design: str | None = None
+) -> dict[str, str]:
     """Every text file `init` writes, by path relative to the repository."""
     from profile_gen.profile.schema import SCHEMA_FILE, json_schema_text
 
     install = install or Install.chosen()
     found = {
-        "profile.yaml": _localized("profile.yaml", lang),
+        "profile.yaml": with_design(_localized("profile.yaml", lang), design),
         PRIVATE_FILE: _localized("private.yaml", lang),
         SCHEMA_FILE: json_schema_text(),
         "README.md": readme(lang, host, install),
@@ -204,15 +215,17 @@ def init(
     host: str = "github",
     say: Callable = print,
     install: Install | None = None,
+    design: str | None = None,
 ) -> int:
-    """Write the repository's files into `folder`, never overwriting one."""
+    """Write the repository's files into `folder`, never overwriting one; `design` is
+    written in the profile (`design: NAME`)."""
     install = install or Install.chosen()
     data = None
     if install.spec is None:
         from profile_gen.app.wheel import running_wheel
 
         data = running_wheel().data  # before any file: a refusal leaves nothing half-done
-    files: dict[str, str | bytes] = {**repository_files(lang, host, install)}
+    files: dict[str, str | bytes] = {**repository_files(lang, host, install, design)}
     files.update(tool_files(install, data))
     for relative, content in files.items():
         target = folder / relative

@@ -13,6 +13,7 @@ from pelican.generators import Generator
 
 from profile_gen import tokens
 from profile_gen.book import sanitize
+from profile_gen.book.design import DESIGN_KEY, Head
 from profile_gen.keys import PROFILE_KEY, SHARED_KEY
 from profile_gen.profile import colors
 from profile_gen.profile.fields import Localized, PartialDate
@@ -82,6 +83,13 @@ def activity_entries(
     return sorted(entries, key=lambda entry: (entry.date.key(), str(entry.url)), reverse=True)
 
 
+def design_head(settings: dict) -> Head | None:
+    """What every page adds after its stylesheet for the chosen design (`design.css(kind,
+    SITEURL)` in `_head.html`)."""
+    chosen = settings.get(DESIGN_KEY)
+    return Head(chosen) if chosen is not None else None
+
+
 def ensure_shared(context: dict, settings: dict) -> None:
     """Add the shared context to Pelican's `context` (one dict for every generator), once."""
     if context.get(SHARED_KEY):
@@ -102,6 +110,7 @@ def ensure_shared(context: dict, settings: dict) -> None:
         improvements_by_competency=improvements_by_competency(profile),
         palette=colors.palette(profile.identity.color) if profile.identity.color else None,
         tokens_css=Markup(tokens.css()),  # the design tokens, inlined in every page
+        design=design_head(settings),
     )
     context[SHARED_KEY] = True
 

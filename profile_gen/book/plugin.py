@@ -12,8 +12,8 @@ from pelican import signals
 from pelican.contents import Article, Page
 from pelican.generators import ArticlesGenerator, PagesGenerator, StaticGenerator
 
-from profile_gen import i18n
-from profile_gen.book import article_meta, render, sandbox, sanitize
+from profile_gen import designs, i18n
+from profile_gen.book import article_meta, design, render, sandbox, sanitize
 from profile_gen.book import settings as defaults
 from profile_gen.book.context import ProfileGenerator
 from profile_gen.book.generators.annexe import AnnexeGenerator
@@ -46,6 +46,15 @@ def load_profile(pelican) -> None:
     except (ProfileError, BuildError) as error:
         _stop(pelican.settings, error, profile.primary_language if profile else "fr")
     pelican.settings[PROFILE_KEY] = profile
+    try:
+        chosen = design.load(profile, profile_path(pelican.settings))
+    except BuildError as error:
+        _stop(pelican.settings, error, profile.primary_language)
+    pelican.settings[design.DESIGN_KEY] = chosen
+    overrides = pelican.settings.setdefault("THEME_TEMPLATES_OVERRIDES", [])
+    overrides += [
+        str(folder) for folder in chosen.template_folders() if str(folder) not in overrides
+    ]
     # articles in the profile's primary language are the originals, others their translations
     pelican.settings["DEFAULT_LANG"] = profile.primary_language
     if not pelican.settings.get("AUTHOR"):
@@ -68,11 +77,14 @@ def prepare_templates(generator) -> None:
     folder, where compiled code could be planted), shared by the generators and kept across
     builds."""
     settings = generator.settings
+    chosen = settings.get(design.DESIGN_KEY)
     generator.env = sandbox.environment(
         generator.env,
         settings["JINJA_ENVIRONMENT"],
         settings["THEME_TEMPLATES_OVERRIDES"],
         reads_content=not isinstance(generator, _OWN_TEMPLATES),
+        package=(designs.built_in_folder(),),
+        prefixes=design.prefixes(chosen) if chosen is not None else None,
     )
     render.install(generator.env)
 
@@ -142,6 +154,13 @@ def add_generators(pelican):
         AnnexeDocxGenerator,
         PowerPointGenerator,
     ]
+
+
+def copy_design_fonts(generators) -> None:
+    """Before any page is written: the design's fonts into the Book (the CV is fitted to its
+    page with them)."""
+    if generators and (chosen := generators[0].settings.get(design.DESIGN_KEY)) is not None:
+        design.copy_fonts(chosen, Path(generators[0].output_path))
 
 
 def print_pdfs(pelican) -> None:
@@ -286,4 +305,5 @@ def register() -> None:
     signals.all_generators_finalized.connect(check_articles)
     signals.generator_init.connect(prepare_templates)
     signals.get_generators.connect(add_generators)
+    signals.all_generators_finalized.connect(copy_design_fonts)
     signals.finalized.connect(print_pdfs)

@@ -133,6 +133,17 @@ def sandboxed(env: Environment, options: dict, untrusted: list[str]) -> Environm
     return _copy(env, sandbox)
 
 
+def with_prefixes(loader: BaseLoader | None, folders: dict[str, list[Path]]) -> BaseLoader | None:
+    """`loader`, and each of `folders` under its prefix (`!moderne/_cv.html`), read through
+    `FolderLoader`: a design's template extends its parent design's by that name."""
+    if not folders:
+        return loader
+    prefixed = PrefixLoader(
+        {key: FolderLoader([str(path) for path in paths]) for key, paths in folders.items()}
+    )
+    return ChoiceLoader([loader, prefixed] if loader is not None else [prefixed])
+
+
 def _holds_anything(folder: Path) -> bool:
     """Whether `folder` holds any entry (a folder that cannot be listed is said to)."""
     try:
@@ -145,13 +156,32 @@ def _holds_anything(folder: Path) -> bool:
 
 
 def environment(
-    env: Environment, options: dict, untrusted: list[str], reads_content: bool = False
+    env: Environment,
+    options: dict,
+    untrusted: list[str],
+    reads_content: bool = False,
+    package: tuple[Path, ...] = (),
+    prefixes: dict[str, list[Path]] | None = None,
 ) -> Environment:
-    """The environment of a generator (Pelican's `env`, built with `options`): `sandboxed`
-    when a student may have written one of its templates (an `untrusted` folder holds
-    anything, or the generator reads templates from the content folder: `reads_content`),
-    else a plain copy that reads the theme's templates only, never an `untrusted` folder's."""
-    folders = tuple(Path(folder).resolve() for folder in untrusted)
-    if reads_content or any(_holds_anything(folder) for folder in folders):
-        return sandboxed(env, options, untrusted)
-    return _copy(env, Environment(loader=_guarded(env.loader, without=folders), **options))
+    """The environment of a generator (Pelican's `env`, built with `options`), with the
+    `prefixes` of `with_prefixes`: `sandboxed` when a student may have written one of its
+    templates (a folder of `untrusted` outside the `package` folders, the built-in designs',
+    holds anything, or the generator reads templates from the content folder:
+    `reads_content`), else a plain copy that never reads such a folder."""
+    roots = tuple(root.resolve() for root in package)
+    student = tuple(
+        path
+        for path in (Path(folder).resolve() for folder in untrusted)
+        if not any(path.is_relative_to(root) for root in roots)
+    )
+    if reads_content or any(_holds_anything(folder) for folder in student):
+        chosen = sandboxed(env, options, untrusted)
+        chosen.loader = with_prefixes(chosen.loader, prefixes or {})
+        return chosen
+    plain = _copy(env, Environment(loader=_guarded(env.loader, without=student), **options))
+    kept = {
+        key: [path for path in paths if path.resolve() not in student]
+        for key, paths in (prefixes or {}).items()
+    }
+    plain.loader = with_prefixes(plain.loader, kept)
+    return plain

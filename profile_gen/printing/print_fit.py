@@ -25,6 +25,8 @@ from profile_gen.views.cv import CvView, cv_view, fit
 
 STYLESHEET_LINK = re.compile(r'<link rel="stylesheet" href="[^"]*">')
 """The page's own link to the theme's stylesheet, not copied yet: given directly instead."""
+DESIGN_STYLE = re.compile(r"<style data-design>(.*?)</style>", re.S)
+"""The design's additions to the stylesheet (`_head.html`), which follow it: given after it."""
 PAGES = ("cv/index.html", "annexe/index.html")
 """The CV page and the annexe's first page, where the CV must hold."""
 
@@ -47,11 +49,21 @@ class Layout:
 
     def pages(self, html: str, page: str) -> int:
         """How many pages `html`, to be written at `root/page`, prints on."""
+        fetcher = local_fetcher(self.root)
+        design = [
+            self.weasyprint.CSS(
+                string=found,
+                base_url=STABLE_ROOT + page,
+                url_fetcher=fetcher,
+                font_config=self.fonts,
+            )
+            for found in DESIGN_STYLE.findall(html)
+        ]
         document = self.weasyprint.HTML(
-            string=STYLESHEET_LINK.sub("", html),
+            string=DESIGN_STYLE.sub("", STYLESHEET_LINK.sub("", html)),
             base_url=STABLE_ROOT + page,
-            url_fetcher=local_fetcher(self.root),
-        ).render(stylesheets=[self.stylesheet], font_config=self.fonts, cache=self.images)
+            url_fetcher=fetcher,
+        ).render(stylesheets=[self.stylesheet, *design], font_config=self.fonts, cache=self.images)
         return len(document.pages)
 
 

@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from profile_gen import designs
 from profile_gen.errors import FieldPath, Problem, ProfileError
 from profile_gen.i18n import LANGUAGES
 from profile_gen.media import images
@@ -313,4 +314,9 @@ def _check_files(profile: Profile, base_dir: Path) -> list[Problem]:
         elif found := images.inspect(target):
             code, context = found
             problems.append(Problem(code, path, context))
+    if profile.design not in designs.known(base_dir):
+        known = ", ".join(designs.known(base_dir))
+        problems.append(
+            Problem("design_unknown", ("design",), {"name": profile.design, "known": known})
+        )
     return problems

@@ -14,6 +14,7 @@ from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, field_validator
 
+from profile_gen import designs
 from profile_gen.profile.base import Id, Section, ShortText
 from profile_gen.profile.career import (
     INTEREST_SCHEMA,
@@ -167,6 +168,25 @@ class Profile(Section):
     )
     competencies: Competencies = Field(default_factory=Competencies)
     defence: Defence = Field(default_factory=Defence)
+    design: Annotated[
+        str,
+        WithJsonSchema(
+            {
+                "anyOf": [
+                    {"enum": list(designs.names())},
+                    {"type": "string", "pattern": designs.NAME.pattern},
+                ]
+            }
+        ),
+    ] = Field(
+        designs.DEFAULT,
+        description=(
+            "The look of the Book, the CV and the deck: "
+            + ", ".join(f"`{name}`" for name in designs.names())
+            + " (`profile-gen designs` describes them), or the name of your own design, "
+            "a folder of `designs/` beside this file. The annexe keeps the thesis's layout."
+        ),
+    )
 
     @field_validator("locale", mode="before")
     @classmethod

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from profile_gen import designs
 from profile_gen.profile import colors
 
 PANEL_TINT = 0.9
@@ -69,7 +70,7 @@ def cv_view(
     main column (all of them when None)."""
     side, main = candidates(profile)
     chosen = main[:more]
-    accent, panel = cv_colors(profile.identity.color)
+    accent, panel = cv_colors(profile.identity.color or designs.accent(profile.design))
     added = [item for kind, item in chosen if kind == "achievement"]
     return CvView(
         achievements=[*profile.featured_achievements, *added],

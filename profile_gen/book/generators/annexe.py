@@ -6,11 +6,12 @@ Both pages are in the profile's primary language and share one CV template; the 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from profile_gen import i18n
 from profile_gen.book.context import ProfileGenerator
+from profile_gen.book.design import DESIGN_KEY
 from profile_gen.errors import PdfUnavailable
 from profile_gen.keys import CITATION_KEY, wants
 from profile_gen.media import cache_folder, images
@@ -22,7 +23,7 @@ from profile_gen.profile.names import author_name
 from profile_gen.profile.readiness import annexe_hint, annexe_items
 from profile_gen.views import citations, glyphs
 from profile_gen.views.book import qr_links
-from profile_gen.views.cv import CvView, preview_view
+from profile_gen.views.cv import CvView, cv_colors, preview_view
 
 CV_PHOTO_WIDTHS = (480,)  # 3.4 cm printed at about 350 dpi
 CV_VIEW_KEY = "PROFILE_GEN_CV_VIEW"
@@ -67,8 +68,18 @@ class AnnexeGenerator(ProfileGenerator):
             view = None
             if wants(self.settings, "pdf") or wants(self.settings, "docx"):
                 view = self._fitting(profile)
-            self.context[CV_VIEW_KEY] = view or preview_view(profile)
+            self.context[CV_VIEW_KEY] = self._in_design(view or preview_view(profile))
         return self.context[CV_VIEW_KEY]
+
+    def _in_design(self, view: CvView) -> CvView:
+        """The CV in the design's accent (a student's design's too) when the person chose
+        no colour of their own."""
+        chosen = self.settings.get(DESIGN_KEY)
+        accent = chosen.token("color", "accent") if chosen is not None else None
+        if accent is None or self.context["profile"].identity.color:
+            return view
+        colour, panel = cv_colors(str(accent))
+        return replace(view, accent=colour, panel=panel)
 
     def _fitting(self, profile: Profile) -> CvView | None:
         """`print_fit.fitted_cv`: each try laid out by WeasyPrint, the CV page and the

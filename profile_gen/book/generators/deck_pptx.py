@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 from profile_gen.book.context import ProfileGenerator
+from profile_gen.book.design import DESIGN_KEY
 from profile_gen.book.generators.deck import DECK_PHOTO_WIDTHS
 from profile_gen.keys import wants
 from profile_gen.media import cache_folder, images
@@ -49,5 +50,6 @@ class PowerPointGenerator(ProfileGenerator):
             target = Path(self.output_path) / place("deck.pptx", lang, book.primary)
             target.parent.mkdir(parents=True, exist_ok=True)
             temp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
-            temp.write_bytes(build(plan, deck_context(profile, lang, codes, photo), date))
+            design = self.settings.get(DESIGN_KEY)
+            temp.write_bytes(build(plan, deck_context(profile, lang, codes, photo, design), date))
             os.replace(temp, target)

@@ -75,4 +75,7 @@ LABELS_COMMANDS = {
     "photo.kind.owner": "the camera owner's name",
     "check.photo_metadata": "These images say where they were taken or which camera took them, and a public repository publishes them as they are; remove that data (pixels unchanged) with `profile-gen photo strip`:",
     "check.photo_item": "{path}: {kinds}",
+    "help.designs": "list the designs (Book, CV, deck): the name, then how it looks; choose one with design: NAME in profile.yaml",
+    "help.init_design": "the profile's design (design: NAME in profile.yaml; profile-gen designs lists them)",
+    "designs.default": " (the default)",
 }

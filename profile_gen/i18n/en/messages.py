@@ -206,4 +206,17 @@ MESSAGES = {
     "import_private_edited": "{path} already holds {keys}, other than the import's: run again with --force to merge (the imported values replace yours, which stay as comments at the end of the file)",
     "import_nested_zip": "{path} holds another archive, '{member}', and none of the files of a LinkedIn export: unpack {path}, then import the archive inside it",
     "more_problems_one": "... and {count} more error",
+    # --- designs
+    "design_unknown": 'unknown design "{name}"; known designs: {known} (profile-gen designs describes them; your own: a folder designs/{name}/ beside the profile, with its tokens.toml)',
+    "design_extends_unknown": '{file}: "{name}" is not a known design; known designs: {known}',
+    "design_extends_missing": '{file}: say which design yours starts from, on the first line: extends = "moderne" (built-in designs: {known})',
+    "design_extends_loop": '{file}: the design "{name}" extends itself (a loop of extends, or more than six designs stacked)',
+    "design_toml_invalid": "{file}: unreadable TOML ({detail})",
+    "design_token_unknown": '{file}, line {line}: unknown design token "{token}"; known tokens: {known}',
+    "design_css_refused": '{file}, line {line}: "{found}" refused: a design\'s stylesheet loads nothing (no url(), no @import) and holds no < nor \\; fonts are declared in tokens.toml ([[fonts]])',
+    "design_block_unknown": '{file}, line {line}: the block "{block}" does not exist in {parent}; known blocks: {known}',
+    "design_font_invalid": '{file}: font badly described ({detail}); expected: [[fonts]] family = "...", file = "file-name-without-extension", weight = 400 or 700, style = "normal" or "italic"',
+    "design_font_missing": "{file}: font not found: neither fonts/{stem}.woff2 nor fonts/{stem}.ttf",
+    "design_font_unreadable": "{file}: unreadable font file ({detail})",
+    "design_font_lacks": '{file}: the font "{family}" cannot draw {chars} (in {fields}); choose a font that has them, or keep the font of the design you start from',
 }

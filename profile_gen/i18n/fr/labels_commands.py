@@ -75,4 +75,7 @@ LABELS_COMMANDS = {
     "photo.kind.owner": "nom du propriétaire de l'appareil",
     "check.photo_metadata": "Ces images disent où elles ont été prises ou quel appareil les a prises, et un dépôt public les publie telles quelles ; retirez ces données (pixels inchangés) avec `profile-gen photo strip` :",
     "check.photo_item": "{path} : {kinds}",
+    "help.designs": "lister les designs (Book, CV, soutenance) : le nom, puis leur allure ; choisissez-en un avec design: NOM dans profile.yaml",
+    "help.init_design": "le design du profil (design: NOM dans profile.yaml ; profile-gen designs les liste)",
+    "designs.default": " (par défaut)",
 }

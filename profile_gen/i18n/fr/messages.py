@@ -213,4 +213,17 @@ MESSAGES = {
     "import_private_edited": "{path} contient déjà {keys}, autrement que l'import : relancez avec --force pour fusionner (les valeurs importées remplacent les vôtres, qui restent en commentaire à la fin du fichier)",
     "import_nested_zip": "{path} contient une autre archive, « {member} », et aucun fichier d'un export LinkedIn : décompressez {path}, puis importez l'archive qu'il contient",
     "more_problems_one": "… et {count} autre erreur",
+    # --- designs
+    "design_unknown": "design inconnu « {name} » ; designs possibles : {known} (profile-gen designs les décrit ; le vôtre : un dossier designs/{name}/ à côté du profil, avec son tokens.toml)",
+    "design_extends_unknown": "{file} : « {name} » n'est pas un design connu ; designs possibles : {known}",
+    "design_extends_missing": '{file} : dites de quel design part le vôtre, en première ligne : extends = "moderne" (designs intégrés : {known})',
+    "design_extends_loop": "{file} : le design « {name} » s'étend lui-même (extends en boucle, ou plus de six designs empilés)",
+    "design_toml_invalid": "{file} : TOML illisible ({detail})",
+    "design_token_unknown": "{file}, ligne {line} : jeton de design inconnu « {token} » ; jetons possibles : {known}",
+    "design_css_refused": "{file}, ligne {line} : « {found} » refusé : la feuille de style d'un design ne charge rien (ni url(), ni @import) et ne contient ni < ni \\ ; les polices se déclarent dans tokens.toml ([[fonts]])",
+    "design_block_unknown": "{file}, ligne {line} : le bloc « {block} » n'existe pas dans {parent} ; blocs possibles : {known}",
+    "design_font_invalid": '{file} : police mal décrite ({detail}) ; attendu : [[fonts]] family = "…", file = "nom-du-fichier-sans-extension", weight = 400 ou 700, style = "normal" ou "italic"',
+    "design_font_missing": "{file} : police introuvable : ni fonts/{stem}.woff2 ni fonts/{stem}.ttf",
+    "design_font_unreadable": "{file} : fichier de police illisible ({detail})",
+    "design_font_lacks": "{file} : la police « {family} » ne sait pas dessiner {chars} (dans {fields}) ; choisissez une police qui les contient, ou gardez la police du design de départ",
 }

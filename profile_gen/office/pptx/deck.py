@@ -14,6 +14,7 @@ from pptx.oxml.ns import qn
 from pptx.util import Pt
 
 from profile_gen import typography
+from profile_gen.designs import Design
 from profile_gen.media.qr import QrCode
 from profile_gen.office.pptx import shapes
 from profile_gen.office.pptx.layout import DeckContext, PhotoImage
@@ -37,9 +38,12 @@ def deck_context(
     lang: str,
     codes: dict[str, QrCode | None],
     photo: tuple[bytes, tuple[int, int]] | None = None,
+    design: Design | None = None,
 ) -> DeckContext:
     """What the slides of `lang` show: the photo (`photo`: JPEG bytes and pixel size, given
-    only when the person shows it on the site), the QR codes, the public contact items."""
+    only when the person shows it on the site), the QR codes, the public contact items, in
+    the `design`'s colours and title treatment (the person's colour first)."""
+    accent = profile.identity.color or (design and design.token("color", "accent"))
     picture = None
     if photo and profile.identity.photo:
         alt = localize(profile.identity.photo.alt, lang, profile.primary_language)
@@ -47,7 +51,10 @@ def deck_context(
     return DeckContext(
         profile=profile,
         lang=lang,
-        accent=(profile.identity.color or colors.DEFAULT).lstrip("#").lower(),
+        accent=str(accent or colors.DEFAULT).lstrip("#").lower(),
+        title=design.slide_title if design else "rule",
+        square_photo=bool(design and design.slide_photo == "square"),
+        soft=str(design.token("color", "soft", "") if design else "").lstrip("#").upper(),
         photo=picture,
         qr_codes=[(key, code) for key, code in codes.items() if code],
         contact=profile.identity.contact.shown_on("online"),
@@ -150,7 +157,8 @@ def build(plan: list[DeckSlide], ctx: DeckContext, date: datetime.datetime) -> b
     for number, (planned, fitted) in enumerate(zip(plan, fits, strict=True), 1):
         slide = presentation.slides.add_slide(layout)
         ctx.scale = SCALES[fitted.level - 1]
-        shapes.rule(slide, ctx.accent)
+        if ctx.title != "band":  # a band is drawn under the heading, where there is one
+            shapes.rule(slide, ctx.accent, thin=ctx.title == "bar")
         DRAW[planned.type](slide, ctx, planned)
         name = ctx.typeset(ctx.profile.identity.name)
         shapes.footer(slide, name, number, len(plan), ctx.language_tag)

@@ -54,6 +54,12 @@ class DeckContext:
     photo: PhotoImage | None = None
     qr_codes: list[tuple[str, QrCode]] = field(default_factory=list)
     contact: dict[str, object] = field(default_factory=dict)
+    title: str = "rule"
+    """How a slide's title is drawn (`designs.SLIDE_TITLES`): the design's."""
+    square_photo: bool = False
+    """The photo in a square frame (the design's `[slides] photo`), else a round one."""
+    soft: str = ""
+    """The cards' panel (the design's `soft` colour; the theme's when empty)."""
     scale: float = 1.0
     """The slide's type scale (`deck_fit`: the HTML deck's `fit-N`), set before drawing."""
 

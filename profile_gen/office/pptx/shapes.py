@@ -189,10 +189,10 @@ def geometry_inset(shape) -> tuple[float, float]:
     return 0.0, 0.0
 
 
-def card(slide, name: str, box: Box, accent: str) -> None:
+def card(slide, name: str, box: Box, accent: str, soft: str = "") -> None:
     """The HTML deck's card: a soft panel, rounded, under an accent rule `u(8)` thick (the
     accent panel behind shows at its top). Its texts are text boxes laid over it."""
-    for suffix, color, top in ((" rule", accent, 0.0), ("", SOFT, u(8))):
+    for suffix, color, top in ((" rule", accent, 0.0), ("", soft or SOFT, u(8))):
         panel = Box(box.x, box.y + top, box.w, box.h - top)
         shape = rectangle(slide, name + suffix, panel, color, MSO_SHAPE.ROUNDED_RECTANGLE)
         shape.adjustments[0] = CARD_ROUNDING / min(panel.w, panel.h)
@@ -206,9 +206,17 @@ def badge(slide, name: str, box: Box, number: int, color: str, lang: str):
     return shape
 
 
-def rule(slide, accent: str) -> None:
-    """The accent rule along the top of every slide."""
-    rectangle(slide, "Accent rule", Box(0, 0, WIDTH, u(tokens.deck("rule"))), accent)
+def rule(slide, accent: str, thin: bool = False) -> None:
+    """The accent rule along the top of every slide (`thin`: a third of it)."""
+    height = u(tokens.deck("rule")) / (3 if thin else 1)
+    rectangle(slide, "Accent rule", Box(0, 0, WIDTH, height), accent)
+
+
+def behind(shape) -> None:
+    """`shape` moved under every other shape of its slide (the title placeholder too)."""
+    tree = shape._element.getparent()
+    tree.remove(shape._element)
+    tree.insert(2, shape._element)  # after the group's own properties
 
 
 def title(slide, paras: list[Para], lang: str, box: Box, anchor: str = "top"):
@@ -252,9 +260,18 @@ def picture(slide, name: str, box: Box, blob: bytes, description: str, link: str
     return shape
 
 
-def photo(slide, box: Box, blob: bytes, size: tuple[int, int], description: str, accent: str):
-    """The portrait in a round frame of `box`, ringed in the accent colour: cropped, never
-    stretched (the whole picture stays in the file, PowerPoint's crop tool can move it)."""
+def photo(
+    slide,
+    box: Box,
+    blob: bytes,
+    size: tuple[int, int],
+    description: str,
+    accent: str,
+    square: bool = False,
+):
+    """The portrait in a round frame of `box` (`square`: a square one, the design's), ringed
+    in the accent colour: cropped, never stretched (the whole picture stays in the file,
+    PowerPoint's crop tool can move it)."""
     shape = picture(slide, "Photo", box, blob, description)
     width, height = size
     frame, image = box.w / box.h, width / height
@@ -264,7 +281,7 @@ def photo(slide, box: Box, blob: bytes, size: tuple[int, int], description: str,
     elif image < frame:  # taller: mostly the bottom goes (faces are near the top)
         cut = 1 - image / frame
         shape.crop_top, shape.crop_bottom = cut * 0.25, cut * 0.75
-    shape.auto_shape_type = MSO_SHAPE.OVAL
+    shape.auto_shape_type = MSO_SHAPE.RECTANGLE if square else MSO_SHAPE.OVAL
     shape.line.color.rgb = rgb(accent)
-    shape.line.width = Pt(u(8))
+    shape.line.width = Pt(u(4 if square else 8))
     return shape

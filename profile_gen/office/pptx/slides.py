@@ -39,21 +39,31 @@ TITLE_BODY = u(586)
 
 
 def heading(slide, ctx: DeckContext, text: str, plan: DeckSlide) -> None:
-    """The slide's heading in the person's colour, "(n/m)" after it on a split slide."""
+    """The slide's heading in the person's colour, "(n/m)" after it on a split slide; on a
+    band of that colour in the paper's (`band`), in ink beside a bar of it (`bar`)."""
     size = tokens.deck("h2")
+    box = Box(MARGIN, BODY_TOP, CONTENT_WIDTH, TOP - BODY_TOP - u(20))
+    color = {"band": shapes.PAPER, "bar": INK}.get(ctx.title, ctx.accent)
+    if ctx.title == "band":
+        band = shapes.rectangle(
+            slide, "Title band", Box(0, 0, shapes.WIDTH, TOP - u(12)), ctx.accent
+        )
+        shapes.behind(band)
+    elif ctx.title == "bar":
+        bar = Box(MARGIN - u(28), BODY_TOP, u(10), u(size * 1.1))
+        shapes.rectangle(slide, "Title bar", bar, ctx.accent)
     para = Para(
         text,
         u(size),
         bold=True,
-        color=ctx.accent,
+        color=color,
         line=1.1,
         minimum=ctx.floor(size),
         tail=f" ({plan.part}/{plan.parts})" if plan.parts > 1 else "",
         tail_size=u(tokens.deck("part")),
-        tail_color=MUTED,
+        tail_color=shapes.PAPER if ctx.title == "band" else MUTED,
         tail_bold=True,
     )
-    box = Box(MARGIN, BODY_TOP, CONTENT_WIDTH, TOP - BODY_TOP - u(20))
     shapes.title(slide, [para], ctx.language_tag, box)
 
 
@@ -163,7 +173,15 @@ def profile_slide(slide, ctx: DeckContext, plan: DeckSlide) -> None:
     top = TOP + max(0.0, (bottom - TOP - max(grid, photo)) / 2)
     if ctx.photo:
         box = Box(left, top + (max(grid, photo) - photo) / 2, photo, photo)
-        shapes.photo(slide, box, ctx.photo.blob, ctx.photo.size, ctx.photo.alt, ctx.accent)
+        shapes.photo(
+            slide,
+            box,
+            ctx.photo.blob,
+            ctx.photo.size,
+            ctx.photo.alt,
+            ctx.accent,
+            ctx.square_photo,
+        )
     grid_top = top + (max(grid, photo) - grid) / 2
     for index, ((key, _), paras) in enumerate(zip(counts, groups, strict=True)):
         column, line = index % 2, index // 2
@@ -190,7 +208,7 @@ def achievements_slide(slide, ctx: DeckContext, plan: DeckSlide) -> None:
         missing(slide, ctx, "achievements")
     for number, (item, box) in enumerate(zip(plan.items, _cards(len(plan.items)), strict=True), 1):
         name = f"Achievement {number}"
-        shapes.card(slide, name, box, ctx.accent)
+        shapes.card(slide, name, box, ctx.accent, ctx.soft)
         room = _inside(box)
         dates = period(ctx, item)
         items = [
@@ -221,7 +239,7 @@ def recommendations_slide(slide, ctx: DeckContext, plan: DeckSlide) -> None:
         missing(slide, ctx, "recommendations")
     for number, (item, box) in enumerate(zip(plan.items, _cards(len(plan.items)), strict=True), 1):
         name = f"Recommendation {number}"
-        shapes.card(slide, name, box, ctx.accent)
+        shapes.card(slide, name, box, ctx.accent, ctx.soft)
         room = _inside(box)
         caption = [ctx.para(ctx.typeset(item.author), 24, bold=True, color=INK, line=1.3)]
         if item.role:

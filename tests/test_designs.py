@@ -1,0 +1,298 @@
+"""Designs (issue 22): `design: NAME` in the profile, `profile-gen designs`, `init --design`,
+the errors of an unknown design, and a student's own design (`designs/NAME/`: tokens,
+templates, stylesheets and fonts, untrusted) read back from the built pages."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from profile_gen import designs
+from profile_gen.app.build import run_pelican
+from profile_gen.errors import BuildError
+from tests.conftest import ROOT, copy_sample
+
+BUILT_IN = ("classique", "compact", "moderne")
+
+
+def with_design(root: Path, name: str) -> Path:
+    """The sample copied into `root`, its profile choosing `name`."""
+    copy_sample(root, "locale: [fr, en]", f"locale: [fr, en]\ndesign: {name}")
+    return root
+
+
+def build(root: Path) -> Path:
+    return run_pelican(root / "pelican.conf.py", root / "output", pdf=False).output
+
+
+def own_design(root: Path, tokens: str, files: dict[str, str] | None = None) -> Path:
+    """A student's design `mine` beside the sample's profile, which chooses it."""
+    folder = with_design(root, "mine") / "content" / "designs" / "mine"
+    folder.mkdir(parents=True)
+    (folder / "tokens.toml").write_text(tokens, encoding="utf-8")
+    for name, text in (files or {}).items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def refusal(root: Path) -> BuildError:
+    with pytest.raises(BuildError) as caught:
+        run_pelican(root / "pelican.conf.py", root / "output", pdf=False)
+    return caught.value
+
+
+# --------------------------------------------------------------------------- one setting
+
+
+def test_designs_lists_three_each_name_first(run_cli):
+    assert designs.names() == BUILT_IN[:1] + tuple(sorted(BUILT_IN[1:]))
+    for lang in ("fr", "en"):
+        result = run_cli("--lang", lang, "designs")
+        assert result.code == 0
+        lines = result.out.strip().splitlines()
+        assert [line.split()[0] for line in lines] == list(designs.names())
+        assert all(len(line.split(None, 1)[1]) > 30 for line in lines)  # a description
+    english = run_cli("--lang", "en", "designs").out
+    assert "Modern" in english and "(the default)" in english
+    assert "Moderne :" in run_cli("designs").out
+
+
+def test_designs_lists_the_project_own_after_the_built_in(run_cli, tmp_path):
+    own_design(tmp_path, 'extends = "moderne"\n[about]\nfr = "Le mien"\nen = "Mine"\n')
+    result = run_cli("--lang", "en", "designs", "--content", str(tmp_path / "content"))
+    last = result.out.strip().splitlines()[-1]
+    assert last.split()[0] == "mine" and last.endswith("Mine (moderne)")
+
+
+def test_schema_offers_the_designs(run_cli):
+    schema = json.loads((ROOT / "profile.schema.json").read_text(encoding="utf-8"))
+    field = schema["properties"]["design"]
+    assert field["default"] == "classique"
+    assert field["anyOf"][0]["enum"] == list(designs.names())
+
+
+def test_init_writes_the_design_and_the_profile_loads(run_cli, tmp_path):
+    from profile_gen.app.init import repository_files
+    from profile_gen.profile.loader import load
+
+    text = repository_files("en", "none", design="compact")["profile.yaml"]
+    (tmp_path / "profile.yaml").write_text(text, encoding="utf-8")
+    assert "\ndesign: compact\n" in text
+    assert load(tmp_path / "profile.yaml").design == "compact"
+    assert "design:" not in repository_files("fr", "none")["profile.yaml"]
+    with pytest.raises(SystemExit) as refused:
+        run_cli("init", str(tmp_path / "x"), "--design", "baroque", "--host", "none")
+    assert refused.value.code == 2
+
+
+def test_an_unknown_design_names_file_line_field_and_the_known_ones(run_cli, tmp_path):
+    copy_sample(tmp_path, "locale: [fr, en]", "locale: [fr, en]\ndesign: modrne")
+    result = run_cli("check", str(tmp_path / "content/profile.yaml"))
+    assert result.code == 2
+    text = (tmp_path / "content/profile.yaml").read_text(encoding="utf-8")
+    line = [line.split(" #")[0] for line in text.splitlines()].index("design: modrne") + 1
+    assert f"profile.yaml:{line}:9: design" in result.err
+    assert "modrne" in result.err and "classique, compact, moderne" in result.err
+
+
+def test_default_is_classique(tmp_path):
+    from profile_gen.profile.loader import load
+
+    assert load(ROOT / "content/profile.yaml").design == designs.DEFAULT == "classique"
+
+
+# --------------------------------------------------------------------------- a student's design
+
+MINE = """extends = "moderne"
+[about]
+fr = "Le mien"
+[color]
+accent = "#5b2a86"
+"""
+CV_BLOCK = """{% extends "!moderne/_cv.html" %}
+{% block cv_identity %}<p class="cv-name mine">{{ profile.identity.name }}</p>{% endblock %}
+"""
+
+
+def test_the_documented_example_overrides_one_block_and_one_token(tmp_path):
+    """docs/designs-own.md's worked example, as written there (and in docs/designs.md)."""
+    text = (ROOT / "docs/designs-own.md").read_text(encoding="utf-8")
+    tokens = text.split("```toml\n", 1)[1].split("```", 1)[0]
+    template = text.split("```jinja\n", 1)[1].split("```", 1)[0]
+    assert (ROOT / "docs/designs.md").read_text(encoding="utf-8").endswith(text)
+    own_design(tmp_path, tokens, {"templates/_cv.html": template})
+    site = build(tmp_path)
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "--color-accent: #5b2a86;" in home and "Inter" in home
+    cv = BeautifulSoup((site / "cv/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert cv.select_one(".cv-name")["style"] == "font-variant: small-caps"
+    assert cv.select_one(".cv-side") is not None
+
+
+def test_a_student_design_overriding_one_block_and_one_token(tmp_path):
+    print_css = "html { font-family: fantasy; }"  # the CV's only: the annexe keeps its rules
+    own_design(tmp_path, MINE, {"templates/_cv.html": CV_BLOCK, "print.css": print_css})
+    site = build(tmp_path)
+    assert print_css in (site / "cv/index.html").read_text(encoding="utf-8")
+    annexe = (site / "annexe/index.html").read_text(encoding="utf-8")
+    assert "fantasy" not in annexe and ".annexe .item-cv .cv-side" in annexe  # moderne's
+    home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    styles = " ".join(style.get_text() for style in home.find_all("style"))
+    assert "--color-accent: #5b2a86;" in styles  # the token, over moderne's
+    assert "Inter" in styles  # moderne's fonts and stylesheet, inherited
+    cv = BeautifulSoup((site / "cv/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert "--cv-accent: #5b2a86" in cv.select_one(".cv")["style"]  # the token, in the CV
+    assert cv.select_one(".cv-name.mine").get_text() == "Léa Moreau"  # the block
+    assert cv.select_one(".cv-headline") is None  # the rest of the block replaced
+    assert cv.select_one(".cv-side") is not None  # the other blocks kept
+    assert (site / "theme/designs/moderne/fonts/inter-latin-400-normal.woff2").is_file()
+    cards = (site / "soutenance/cards.html").read_text(encoding="utf-8")
+    assert 'font-family: "Inter"' in cards  # the cue cards in the design's font too
+
+
+@pytest.mark.parametrize(
+    ("tokens", "files", "code", "where"),
+    [
+        ('extends = "moderne"\n[color]\naccnet = "#000000"\n', {}, "design_token_unknown", 3),
+        ('extends = "moderne"\n[colour]\naccent = "#000000"\n', {}, "design_token_unknown", 2),
+        ('extends = "moderne"\n[deck]\nh2 = 60\n', {}, "design_token_unknown", 2),
+        ('extends = "moderne"\n[font]\ndeck = ["Comic Sans MS"]\n', {}, "design_token_unknown", 3),
+        ('extends = "moderne"\n[slides]\ntitle = "banner"\n', {}, "design_token_unknown", 2),
+        ('extends = "moderne"\n\n[slides]\nphoto = "oval"\n', {}, "design_token_unknown", 3),
+        ('[color]\naccent = "#000000"\n', {}, "design_extends_missing", None),
+        ('extends = "baroque"\n', {}, "design_extends_unknown", None),
+        ('extends = "mine"\n', {}, "design_extends_loop", None),
+        ('extends = "moderne"\n[color\n', {}, "design_toml_invalid", None),
+        (
+            'extends = "classique"\n',
+            {"book.css": "body { color: red; }\nh1 { background: url(https://x.example/a.png); }"},
+            "design_css_refused",
+            2,
+        ),
+        (
+            'extends = "classique"\n',
+            {"deck.css": "</style><script>x()</script>"},
+            "design_css_refused",
+            1,
+        ),
+        (
+            'extends = "moderne"\n',
+            {
+                "templates/_cv.html": '{% extends "!theme/_cv.html" %}\n\n{% block cv_photos %}x{% endblock %}'
+            },
+            "design_block_unknown",
+            3,
+        ),
+        (
+            'extends = "moderne"\n[[fonts]]\nfamily = "X"\nfile = "x"\n',
+            {},
+            "design_font_missing",
+            None,
+        ),
+        (
+            'extends = "moderne"\n[[fonts]]\nfamily = "X"\nfile = "../x"\n',
+            {},
+            "design_font_invalid",
+            None,
+        ),
+    ],
+)
+def test_a_student_design_that_cannot_be_used_is_named(tmp_path, tokens, files, code, where):
+    own_design(tmp_path, tokens, files)
+    error = refusal(tmp_path)
+    assert error.code == code
+    assert str(error.context["file"]).startswith("designs/mine/")
+    if where is not None:
+        assert error.context["line"] == where
+    for lang in ("fr", "en"):
+        assert "designs/mine/" in error.describe(lang)
+
+
+def test_a_font_lacking_the_profile_characters_is_named(tmp_path):
+    fonts = ROOT / "theme/designs/moderne/fonts"
+    folder = own_design(
+        tmp_path,
+        'extends = "classique"\n[[fonts]]\nfamily = "Mine"\nfile = "mine"\n',
+    )
+    (folder / "fonts").mkdir()
+    shutil.copy(fonts / "inter-latin-400-normal.ttf", folder / "fonts/mine.ttf")
+    profile = tmp_path / "content/profile.yaml"
+    profile.write_text(
+        profile.read_text("utf-8").replace("name: Léa Moreau", "name: Łucja Moreau", 1), "utf-8"
+    )
+    error = refusal(tmp_path)
+    assert error.code == "design_font_lacks"
+    assert "U+0141" in error.context["chars"] and "identity.name" in error.context["fields"]
+
+
+def test_a_student_design_file_linked_outside_is_refused(tmp_path):
+    folder = own_design(tmp_path, 'extends = "moderne"\n')
+    outside = tmp_path / "outside.css"
+    outside.write_text("body { color: red }", encoding="utf-8")
+    (folder / "book.css").symlink_to(outside)
+    error = refusal(tmp_path)
+    assert error.code == "folder_outside"
+
+
+def test_a_student_design_template_runs_in_the_sandbox(tmp_path):
+    own_design(
+        tmp_path,
+        'extends = "classique"\n',
+        {
+            "templates/_cv.html": '{% extends "!theme/_cv.html" %}'
+            "{% block cv_identity %}{{ ''.__class__.__mro__ }}{% endblock %}"
+        },
+    )
+    assert refusal(tmp_path).code == "template_unsafe"
+
+
+# --------------------------------------------------------------------------- PowerPoint
+
+
+@pytest.mark.parametrize(
+    ("name", "shape", "heading"),
+    [
+        ("classique", "Accent rule", "1F4E8C"),
+        ("moderne", "Title band", "FFFFFF"),
+        ("compact", "Title bar", "14213D"),
+    ],
+)
+def test_the_powerpoint_draws_the_design(tmp_path, name, shape, heading):
+    from pptx import Presentation
+    from pptx.enum.shapes import MSO_SHAPE
+
+    root = with_design(tmp_path, name)
+    site = run_pelican(root / "pelican.conf.py", root / "output", formats=("pptx",)).output
+    slide = Presentation(str(site / "soutenance.pptx")).slides[2]
+    shapes = {s.name: s for s in slide.shapes}
+    accent = (designs.accent(name) or "#1f4e8c").lstrip("#").upper()
+    assert str(shapes[shape].fill.fore_color.rgb) == accent
+    runs = [r for p in slide.shapes.title.text_frame.paragraphs for r in p.runs]
+    assert str(runs[0].font.color.rgb) == heading
+    photo = next(
+        s for s in Presentation(str(site / "soutenance.pptx")).slides[1].shapes if s.name == "Photo"
+    )
+    assert photo.auto_shape_type == (MSO_SHAPE.RECTANGLE if name == "compact" else MSO_SHAPE.OVAL)
+    if name == "moderne":  # the band under the title, the title above it
+        order = [s.name for s in slide.shapes]
+        assert order.index("Title band") < order.index("Title")
+        assert "Accent rule" not in shapes
+
+
+def test_the_word_cv_takes_the_design_accent(tmp_path):
+    """The Word annexe keeps the thesis's Times 12; its CV names the person in the design's
+    accent (the person's colour when they chose one), as the PDF CV does."""
+    from docx import Document
+
+    root = with_design(tmp_path, "compact")
+    site = run_pelican(root / "pelican.conf.py", root / "output", formats=("docx",)).output
+    document = Document(str(site / "annexe.docx"))
+    runs = [r for t in document.tables for c in t._cells for p in c.paragraphs for r in p.runs]
+    name = next(r for r in runs if r.text == "Léa Moreau")
+    assert str(name.font.color.rgb) == "7A3B12"
+    assert document.styles["Normal"].font.name == "Times New Roman"

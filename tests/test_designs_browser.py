@@ -1,0 +1,178 @@
+"""Every design holds the default's rules, and looks different where a person looks
+(issue 22): the sample and a generated profile built in each design, with their PDFs; the
+CV on one page; no slide text outside its slide nor cut at 1920×1080 and 1280×720; axe-core
+finds nothing on the home page, light and dark; the annexe keeps the thesis's rules; the
+fonts, colours, CV layout and slide titles measured in Chromium differ between designs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from profile_gen import designs
+from profile_gen.app.build import run_pelican
+from tests.test_a11y_browser import axe_violations
+from tests.test_deck_layout import MEASURE
+
+pytestmark = pytest.mark.chromium
+
+DESIGNS = designs.names()
+
+
+def generated(data: dict) -> None:
+    """A denser career than the sample's: a long name, two more jobs, one language."""
+    from tests.profiles import long_and_french_only
+
+    long_and_french_only(data)
+    jobs = data["experience"]
+    jobs += [dict(jobs[-1], organization=f"{jobs[-1]['organization']} {n}") for n in (2, 3)]
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory) -> dict[tuple[str, str], Path]:
+    """(design, "sample" or "generated") → the built Book, with its PDFs."""
+    from tests.profiles import make_project
+
+    built = {}
+    for name in DESIGNS:
+        for kind in ("sample", "generated"):
+
+            def edit(data: dict, name: str = name, kind: str = kind) -> None:
+                if kind == "generated":
+                    generated(data)
+                data["design"] = name
+
+            root = make_project(tmp_path_factory.mktemp(f"{name}-{kind}"), edit)
+            output = root / "output"
+            built[name, kind] = run_pelican(
+                root / "pelican.conf.py", output, content=root / "content", formats=("pdf",)
+            ).output
+    return built
+
+
+@pytest.mark.parametrize("kind", ["sample", "generated"])
+@pytest.mark.parametrize("name", DESIGNS)
+def test_the_cv_holds_on_one_page(sites, name, kind):
+    site = sites[name, kind]
+    assert len(PdfReader(site / "cv.pdf").pages) == 1
+    assert f"/theme/designs/{name}/" in (site / "cv/index.html").read_text("utf-8") or (
+        name == "classique"
+    )
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 720)], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("name", DESIGNS)
+def test_no_slide_text_leaves_its_slide_or_is_cut(chromium, sites, name, size):
+    site = sites[name, "generated"]
+    page = chromium.new_page(viewport={"width": size[0], "height": size[1]})
+    deck = site / "soutenance" / "index.html"
+    page.goto(deck.as_uri())
+    total = page.locator(".deck-slides > .slide").count()
+    assert total >= 7
+    for number in range(1, total + 1):
+        page.evaluate(f"location.hash = '#{number}'")
+        page.wait_for_function(f"document.querySelector('.slide.active').id === 'slide-{number}'")
+        found = page.evaluate(MEASURE)
+        assert found["outside"] == [], (name, size, number)
+        assert found["cut"] == [], (name, size, number)
+        assert found["covered"] == 0, (name, size, number)
+    page.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("name", DESIGNS)
+def test_axe_finds_nothing_on_the_home_pages_cv_annexe_and_decks(chromium, sites, name, scheme):
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    page = chromium.new_page(color_scheme=scheme)
+    report = {}
+    pages = ("index.html", "en/index.html", "cv/index.html", "annexe/index.html")
+    for relative in (*pages, "soutenance/index.html", "en/defence/index.html"):
+        path = sites[name, "sample"] / relative
+        if path.is_file():
+            page.goto(path.as_uri())
+            if violations := axe_violations(page, axe):
+                report[relative] = violations
+    page.close()
+    assert report == {}
+
+
+ANNEXE_TEXT = """() => {
+  const p = [...document.querySelectorAll('.item:not(.item-cv) p')].find((e) => e.textContent.length > 80);
+  const s = getComputedStyle(p);
+  return [s.fontFamily.split(',')[0].replaceAll('"', ''), s.fontSize, s.lineHeight, s.textAlign, s.color];
+}"""
+
+
+@pytest.mark.parametrize("name", DESIGNS)
+def test_the_annexe_keeps_the_thesis_rules(chromium, sites, name):
+    page = chromium.new_page()
+    page.goto((sites[name, "sample"] / "annexe" / "index.html").as_uri())
+    family, size, line, align, color = page.evaluate(ANNEXE_TEXT)
+    page.close()
+    assert family == "Liberation Serif"
+    assert size == "16px" and line == "24px"  # 12 pt, spacing 1.5
+    assert align == "justify" and color == "rgb(0, 0, 0)"
+
+
+LOOK = """() => {
+  const style = (selector, name) => { const e = document.querySelector(selector);
+    return e ? getComputedStyle(e)[name] : null; };
+  const first = (family) => family.split(',')[0].replaceAll('"', '').trim();
+  return {
+    body: first(style('body', 'fontFamily')),
+    heading: style('main h2', 'borderLeftWidth') + ' ' + style('main h2', 'textTransform')
+      + ' ' + style('main h2', 'borderBottomWidth'),
+    accent: style('.site-nav a[aria-current="page"]', 'backgroundColor'),
+    photo: style('.portrait', 'borderTopLeftRadius') + ' ' + style('.portrait', 'borderTopWidth'),
+  };
+}"""
+CV = """() => {
+  const box = (s) => document.querySelector(s).getBoundingClientRect();
+  const side = box('.cv-side'), main = box('.cv-main');
+  const s = getComputedStyle(document.querySelector('.cv-side'));
+  return {
+    font: getComputedStyle(document.querySelector('.cv')).fontFamily.split(',')[0].replaceAll('"', ''),
+    side: side.left < main.left ? 'left' : 'right',
+    top: Math.round(main.top - box('.cv-name').top),
+    panel: s.backgroundColor,
+    photo: getComputedStyle(document.querySelector('.cv-photo')).borderTopLeftRadius,
+  };
+}"""
+SLIDE = """() => {
+  const h2 = document.querySelector('.deck-slides > .slide.active h2');
+  const s = getComputedStyle(h2);
+  return [s.backgroundColor, s.color, s.borderLeftWidth, s.fontWeight].join(' ');
+}"""
+
+
+def looks(chromium, site: Path) -> dict:
+    page = chromium.new_page(viewport={"width": 1280, "height": 900})
+    page.goto((site / "index.html").as_uri())
+    found = page.evaluate(LOOK)
+    page.goto((site / "cv" / "index.html").as_uri())
+    found["cv"] = page.evaluate(CV)
+    page.goto((site / "soutenance" / "index.html").as_uri() + "#3")
+    page.wait_for_function("document.querySelector('.slide.active').id === 'slide-3'")
+    found["slide"] = page.evaluate(SLIDE)
+    page.close()
+    return found
+
+
+def test_the_designs_differ_where_a_person_looks(chromium, sites):
+    seen = {name: looks(chromium, sites[name, "sample"]) for name in DESIGNS}
+    for key in ("body", "heading", "accent", "photo", "slide"):
+        values = [seen[name][key] for name in DESIGNS]
+        assert len(set(values)) == len(DESIGNS), (key, values)
+    fonts = [seen[name]["cv"]["font"] for name in DESIGNS]
+    assert fonts == ["Liberation Serif", "IBM Plex Sans Condensed", "Inter"][: len(DESIGNS)]
+    panels = {seen[name]["cv"]["panel"] for name in DESIGNS}
+    assert len(panels) == len(DESIGNS)  # grey tint, none, the person's colour
+    layout = {name: (seen[name]["cv"]["side"], seen[name]["cv"]["top"] > 0) for name in DESIGNS}
+    assert layout["classique"] == layout["moderne"] == ("left", False)  # a side column
+    assert layout["compact"] == ("right", True)  # a band, then two columns
+    photos = {seen[name]["cv"]["photo"] for name in DESIGNS}
+    assert len(photos) >= 2  # round in moderne, square elsewhere
