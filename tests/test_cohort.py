@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
+import os
 import shutil
+from itertools import chain
+from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 
+from profile_gen.app.cohort import Outcome, find_profiles, write_index
+from profile_gen.app.cohort_pool import built_in_pool
+from profile_gen.app.cohort_progress import Progress
+from profile_gen.app.cohort_shard import parse_shard, shard_members, write_shard
+from profile_gen.errors import BuildError
+from profile_gen.outputs import DOCUMENT_SUFFIXES
 from tests.conftest import ROOT
 
 
@@ -46,25 +59,42 @@ def test_cohort_builds_every_valid_profile(tmp_path, run_cli, in_dir):
         assert (output / slug / decks[slug] / "index.html").is_file()
     assert not (output / "zoe-broken").exists()
     index = BeautifulSoup((output / "index.html").read_text("utf-8"), "html.parser")
-    books = {card.find("a").get_text(): card for card in index.select("main > ul > li")[:2]}
+    books = {row.find("a").get_text(): row for row in index.select("#cohort-table tbody tr")}
     assert list(books) == ["Léa Moreau", "Marc Petit"]
-    for slug, card in zip(("lea-moreau", "marc-petit"), books.values(), strict=True):
-        hrefs = [a["href"] for a in card.find_all("a") if a["href"].endswith(".html")]
+    for slug, row in zip(("lea-moreau", "marc-petit"), books.values(), strict=True):
+        hrefs = [a["href"] for a in row.find_all("a") if a["href"].endswith(".html")]
         assert hrefs == [
             f"{slug}/{page}/index.html".replace("//", "/") for page in ("", "annexe", decks[slug])
         ]
         assert all((output / href).is_file() for href in hrefs)
-    # French typography: a no-break space before the colon
     # the tutor sees each student's readiness: the sample is complete, Marc lacks an item
-    assert "Annexes\u00a0: 11/11 · Soutenance\u00a0: 7/7 · prêt" in books["Léa Moreau"].get_text(
-        " ", strip=True
-    )
+    assert [td.get_text(" ", strip=True) for td in books["Léa Moreau"].find_all("td")[1:4]] == [
+        "11/11",
+        "7/7",
+        "100\u00a0% · prêt",  # French typography: a no-break space before %
+    ]
     marc = books["Marc Petit"]
-    assert "Annexes\u00a0: 10/11" in marc.get_text() and "prêt" not in marc.get_text()
+    assert marc.find_all("td")[1].get_text() == "10/11" and "prêt" not in marc.get_text()
+    assert marc["data-readiness"] == str(100 * 17 // 18) and "94\u00a0%" in marc.get_text()
     assert [li.get_text() for li in marc.select("details li")] == ["QR code + lien vers LinkedIn"]
     # and why a profile could not be built
     failed = index.find("h2", class_="failed").find_next("ul").get_text()
     assert "zoe-broken" in failed and "identity.headlin" in failed
+    # the readiness table beside the page, every member in it, the broken one too
+    rows = read_csv(output / "cohort.csv")
+    assert [row["Identifiant"] for row in rows] == ["lea-moreau", "marc-petit", "zoe-broken"]
+    assert [row["État"] for row in rows] == ["prêt", "à compléter", "non construit"]
+    assert rows[1]["Annexes présentes"] == "10" and rows[1]["Annexes attendues"] == "11"
+    assert "identity.headlin" in rows[2]["Erreur"]
+    # stderr is no terminal here: plain progress lines, then the failures, at the end
+    err = result.err.splitlines()
+    assert "Books 3/3 (1 en échec)" in err
+    assert err.index("Books 3/3 (1 en échec)") < err.index("✗ zoe-broken : non construit")
+
+
+def read_csv(path):
+    with path.open(encoding="utf-8-sig", newline="") as file:
+        return list(csv.DictReader(file))
 
 
 def test_all_valid_cohort_exits_0_and_keeps_books_when_one_breaks(tmp_path, run_cli, in_dir):
@@ -87,3 +117,276 @@ def test_cohort_errors(tmp_path, run_cli, in_dir):
     assert result.code == 2 and "aucun sous-dossier avec un profile.yaml" in result.err
     result = run_cli("build", "--cohort", "absent")
     assert result.code == 2 and "dossier introuvable" in result.err
+
+
+# --------------------------------------------------------------------------- the page at scale
+
+
+def outcomes_of(count: int) -> list[Outcome]:
+    """Generated members: readiness from nothing to complete, one not built."""
+    members = [
+        Outcome(
+            f"etudiant-{index:04d}",
+            True,
+            name=f"Étudiant {index:04d}",
+            headline="Chef de projet",
+            annexe=(index % 12, 11),
+            defence=(index % 8, 7),
+            missing=() if (index % 12, index % 8) == (11, 7) else ("QR code",),
+        )
+        for index in range(count)
+    ]
+    return [*members, Outcome("zz-casse", False, error="profile.yaml:3:3: identity.headlin")]
+
+
+def test_index_is_a_sortable_filterable_table_with_its_csv(tmp_path):
+    write_index(ROOT / "theme", tmp_path, outcomes_of(1000), "en")
+    soup = BeautifulSoup((tmp_path / "index.html").read_text("utf-8"), "html.parser")
+    heads = soup.select("#cohort-table thead th")
+    assert [th.get("data-sort") for th in heads] == ["name", "annexe", "defence", "readiness", None]
+    assert heads[0]["aria-sort"] == "ascending" and all(th["scope"] == "col" for th in heads)
+    rows = soup.select("#cohort-table tbody tr")
+    assert len(rows) == 1000  # the one not built is listed apart
+    assert [row.find("a").get_text() for row in rows[:2]] == ["Étudiant 0000", "Étudiant 0001"]
+    readiness = {row.find("a").get_text(): int(row["data-readiness"]) for row in rows}
+    assert readiness["Étudiant 0000"] == 0 and readiness["Étudiant 0011"] == 100 * 14 // 18
+    assert all(0 <= value <= 100 for value in readiness.values())
+    assert rows[3]["data-search"] == "étudiant 0003 etudiant-0003 chef de projet to complete"
+    # without script: the whole table, no filter that would do nothing
+    tools = soup.find(id="cohort-tools")
+    assert tools.has_attr("hidden")
+    assert (
+        soup.find("label", attrs={"for": "cohort-filter"}).get_text()
+        == "Filter (name, headline, status)"
+    )
+    shown = soup.find(id="cohort-shown")
+    assert (shown["data-many"], shown["data-singular"]) == ("{count} of {total} Books shown", "1")
+    link = soup.find("a", href="cohort.csv")
+    assert link is not None and (tmp_path / link["href"]).is_file()
+    assert "zz-casse" in soup.find("h2", class_="failed").find_next("ul").get_text()
+
+
+def test_csv_reads_back_and_never_runs_a_formula(tmp_path):
+    hostile = [
+        Outcome(
+            "a",
+            True,
+            name='=HYPERLINK("http://x";"clic")',
+            annexe=(3, 11),
+            defence=(7, 7),
+            missing=("Langues",),
+        ),
+        Outcome("b", True, name="+33 6 12", headline="x", annexe=(11, 11), defence=(7, 7)),
+        Outcome("c", True, name="-2+3", missing=("@SUM(A1)", "Langues"), annexe=(9, 11)),
+        Outcome("d", False, error="\tprofile.yaml: oups\nligne 2"),
+    ]
+    write_index(ROOT / "theme", tmp_path, hostile, "fr")
+    assert (tmp_path / "cohort.csv").read_bytes().startswith(b"\xef\xbb\xbf")  # for spreadsheets
+    rows = read_csv(tmp_path / "cohort.csv")
+    assert [row["Nom"] for row in rows] == [
+        '\'=HYPERLINK("http://x";"clic")',
+        "'+33 6 12",
+        "'-2+3",
+        "",
+    ]
+    assert rows[2]["À compléter"] == "'@SUM(A1) ; Langues"
+    assert rows[3]["Erreur"] == "'\tprofile.yaml: oups\nligne 2"
+    assert [row["État"] for row in rows] == ["à compléter", "prêt", "à compléter", "non construit"]
+    assert (rows[0]["Annexes présentes"], rows[0]["Critères de soutenance remplis"]) == ("3", "7")
+    assert rows[0]["Préparation (%)"] == str(100 * 10 // 18) and rows[3]["Préparation (%)"] == ""
+    assert rows[1]["Book"] == "b/index.html" and rows[3]["Book"] == ""
+
+
+# --------------------------------------------------------------------------- shards
+
+
+def test_shards_are_deterministic_disjoint_and_complete(tmp_path):
+    for index in range(23):
+        member = tmp_path / f"Élève {index}"
+        member.mkdir()
+        (member / "profile.yaml").write_text("identity: {}\n", "utf-8")
+    members = find_profiles(tmp_path)
+    slugs = [slug for slug, _, _ in members]
+    for count in (1, 2, 3, 7, 23, 30):
+        shards = [[s for s, _, _ in shard_members(members, k, count)] for k in range(1, count + 1)]
+        assert sorted(chain.from_iterable(shards)) == sorted(slugs)  # complete, and disjoint
+        assert max(map(len, shards)) - min(map(len, shards)) <= 1  # balanced
+        again = find_profiles(tmp_path)
+        assert shards == [
+            [s for s, _, _ in shard_members(again, k, count)] for k in range(1, count + 1)
+        ]
+
+
+@pytest.mark.parametrize("text", ["0/3", "4/3", "a/b", "3", "2/", "-1/2", "1/3/4"])
+def test_a_bad_shard_is_a_user_error(text, tmp_path, run_cli, in_dir):
+    with pytest.raises(BuildError):
+        parse_shard(text)
+    in_dir(tmp_path)
+    (tmp_path / "classe").mkdir()
+    result = run_cli("build", "--cohort", "classe", f"--shard={text}")
+    assert result.code == 2 and "--shard attend K/N" in result.err and text in result.err
+    result = run_cli("--lang", "en", "build", "--shard", "1/2")
+    assert result.code == 2 and "--shard only goes with --cohort DIR" in result.err
+
+
+def test_shards_then_merge_write_one_index(tmp_path, run_cli, in_dir):
+    classe = make_cohort(tmp_path)
+    shutil.rmtree(classe / "marc-petit")  # one Book to build, one member that fails
+    in_dir(tmp_path)
+    first = run_cli("build", "--cohort", "classe", "--formats=", "--shard", "1/2")
+    assert first.code == 0 and "1/1 Books" in first.out
+    output = tmp_path / "output"
+    assert not (output / "index.html").exists()  # the merge writes it
+    assert (output / "lea-moreau/index.html").is_file()
+    # --formats= honoured: the pages only
+    assert not [p for p in (output / "lea-moreau").rglob("*") if p.suffix in DOCUMENT_SUFFIXES]
+    second = run_cli("build", "--cohort", "classe", "--formats=", "--shard", "2/2")
+    assert second.code == 2 and "✗ zoe-broken : non construit" in second.err
+    shard = json.loads((output / "cohort-shard-1-of-2.json").read_text("utf-8"))
+    assert [member["slug"] for member in shard["members"]] == ["lea-moreau"]
+    merged = run_cli("build", "--cohort", "classe", "--merge")
+    assert merged.code == 2 and "1/2 Books réunis" in merged.out
+    assert "✗ zoe-broken : non construit" in merged.err and "identity.headlin" in merged.err
+    index = BeautifulSoup((output / "index.html").read_text("utf-8"), "html.parser")
+    assert [a.get_text() for a in index.select("#cohort-table tbody tr td:first-child a")] == [
+        "Léa Moreau"
+    ]
+    assert [row["État"] for row in read_csv(output / "cohort.csv")] == ["prêt", "non construit"]
+
+
+def fake_shards(output, members):
+    """Shard files as CI jobs leave them, with the Books they name."""
+    output.mkdir()
+    for index, slug in enumerate(members, start=1):
+        (output / slug).mkdir()
+        (output / slug / "index.html").write_text("<h1>Book</h1>", "utf-8")
+        outcome = Outcome(slug, True, name=slug.title(), annexe=(11, 11), defence=(7, 7))
+        write_shard(output, (index, len(members)), [outcome])
+
+
+def test_merge_names_the_members_no_shard_built(tmp_path, run_cli, in_dir):
+    shutil.copytree(ROOT / "theme", tmp_path / "theme")
+    shutil.copy(ROOT / "pelican.conf.py", tmp_path / "pelican.conf.py")
+    for name in ("ana", "ben", "chloe"):
+        (tmp_path / "classe" / name).mkdir(parents=True)
+        (tmp_path / "classe" / name / "profile.yaml").write_text("identity: {}\n", "utf-8")
+    in_dir(tmp_path)
+    assert "aucun fichier cohort-shard" in run_cli("build", "--cohort", "classe", "--merge").err
+    fake_shards(tmp_path / "output", ["ana", "ben"])
+    (tmp_path / "output/ben/index.html").unlink()  # its artifact half lost
+    result = run_cli("--lang", "en", "build", "--cohort", "classe", "--merge")
+    assert result.code == 2 and "1/3 Books gathered" in result.out
+    assert f"{Path('classe/chloe')}: built by no share" in result.err
+    assert "built by share cohort-shard-2-of-2.json, but its Book is missing" in result.err
+    rows = read_csv(tmp_path / "output/cohort.csv")
+    assert [(row["Slug"], row["Status"]) for row in rows] == [
+        ("ana", "ready"),
+        ("ben", "not built"),
+        ("chloe", "not built"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda data: data["members"][0].update(slug="../../etc"),
+        lambda data: data["members"][0].update(deck="https://evil.example/"),
+        lambda data: data["members"][0].update(documents=["../secret.pdf"]),
+        lambda data: data["members"][0].update(annexe="beaucoup"),
+        lambda data: data.update(format="autre chose"),
+    ],
+)
+def test_merge_refuses_a_tampered_shard_file(tmp_path, run_cli, in_dir, change):
+    shutil.copytree(ROOT / "theme", tmp_path / "theme")
+    shutil.copy(ROOT / "pelican.conf.py", tmp_path / "pelican.conf.py")
+    (tmp_path / "classe/ana").mkdir(parents=True)
+    (tmp_path / "classe/ana/profile.yaml").write_text("identity: {}\n", "utf-8")
+    fake_shards(tmp_path / "output", ["ana"])
+    shard = tmp_path / "output/cohort-shard-1-of-1.json"
+    data = json.loads(shard.read_text("utf-8"))
+    change(data)
+    shard.write_text(json.dumps(data), "utf-8")
+    in_dir(tmp_path)
+    result = run_cli("build", "--cohort", "classe", "--merge")
+    assert result.code == 2 and "fichier de part illisible" in result.err
+    assert "Traceback" not in result.err and not (tmp_path / "output/index.html").exists()
+
+
+# --------------------------------------------------------------------------- progress, workers
+
+
+def test_progress_is_plain_lines_without_a_terminal():
+    stream = io.StringIO()
+    bar = Progress(25, "en", stream=stream)
+    for index in range(25):
+        bar.advance(ok=index != 4)
+    bar.close()
+    assert stream.getvalue().splitlines() == [
+        "Books 3/25",  # a line every tenth (rounded up), the failures counted from the 5th
+        *(f"Books {done}/25 (1 failed)" for done in (6, 9, 12, 15, 18, 21, 24, 25)),
+    ]
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_redraws_one_line_on_a_terminal():
+    stream = Terminal()
+    bar = Progress(4, "fr", stream=stream)
+    for ok in (True, False, True, True):
+        bar.advance(ok)
+    bar.close()
+    text = stream.getvalue()
+    assert text.count("\n") == 1 and text.endswith("\n")
+    frames = text.rstrip("\n").split("\r")[1:]
+    assert frames[0].rstrip() == "[#####...............] Books 1/4"
+    assert frames[-1].rstrip() == "[####################] Books 4/4 (1 en échec)"
+    assert len({len(frame) for frame in frames[1:]}) == 1  # the same width: never wrapped
+
+
+def worker_pid(slug, *rest):
+    return os.getpid()
+
+
+def test_workers_are_replaced_after_their_share_and_every_member_ends():
+    arguments = {f"m{index}": (None, f"m{index}", Path(".")) for index in range(7)}
+    pids = list(built_in_pool(worker_pid, arguments, 2, print, print, per_worker=1))
+    assert len(pids) == 7 and os.getpid() not in pids
+    assert len(set(pids)) >= 4  # 2 workers per generation of 2 members, 4 generations
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_page_sorts_filters_and_passes_axe_in_a_browser(chromium, tmp_path, scheme):
+    from axe_playwright_python.sync_playwright import Axe
+
+    from tests.test_a11y_browser import axe_violations
+
+    write_index(ROOT / "theme", tmp_path, outcomes_of(40), "fr")
+    page = chromium.new_page(color_scheme=scheme)
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto((tmp_path / "index.html").as_uri())
+    assert page.is_visible("#cohort-filter")  # the script shows the tools it drives
+    assert axe_violations(page, Axe()) == []
+    names = "#cohort-table tbody tr:not([hidden]) td:first-child a"
+    page.fill("#cohort-filter", "0003")
+    assert page.locator(names).all_inner_texts() == ["Étudiant 0003"]
+    assert page.inner_text("#cohort-shown") == "1 Book affiché sur 40"
+    page.fill("#cohort-filter", "ÉTUDIANT 001")  # every word, in any case: 0001, 0010-0019
+    assert page.inner_text("#cohort-shown") == "11 Books affichés sur 40"
+    page.fill("#cohort-filter", "")
+    page.click("th[data-sort=readiness] button")
+    assert page.get_attribute("th[data-sort=readiness]", "aria-sort") == "ascending"
+    assert page.get_attribute("th[data-sort=name]", "aria-sort") is None
+    readiness = page.eval_on_selector_all(
+        "#cohort-table tbody tr", "rows => rows.map(row => Number(row.dataset.readiness))"
+    )
+    assert readiness == sorted(readiness) and readiness[0] < readiness[-1]
+    page.click("th[data-sort=readiness] button")
+    first = page.locator(names).first.inner_text()
+    assert first == "Étudiant 0023"  # 11/11 and 7/7: the only complete one of 40
+    assert axe_violations(page, Axe()) == []
+    page.close()
+    assert all(url.startswith("file://") for url in requests)  # offline: nothing fetched

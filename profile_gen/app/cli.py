@@ -136,20 +136,29 @@ def cmd_build(args: argparse.Namespace) -> int:
     with long_lived_imports():
         from profile_gen.app.build import build
         from profile_gen.app.project import SETTINGS_FILE
+
+        if args.cohort:  # and the plugin: the workers are forked with it, out of the GC's way
+            from profile_gen.app.cohort import build_cohort, merge_cohort
+            from profile_gen.app.cohort_shard import parse_shard
     formats = formats_asked(args.formats, args.no_pdf)  # --no-pdf: an alias, handled there
 
     if args.cohort:
-        from profile_gen.app.cohort import build_cohort
-
         settings = args.settings or (SETTINGS_FILE if Path(SETTINGS_FILE).is_file() else None)
+        settings_file = Path(settings) if settings else None
+        output = Path(args.output) if args.output else Path("output") if settings is None else None
+        if args.merge:
+            return merge_cohort(settings_file, Path(args.cohort), output, _lang(args))
         return build_cohort(
-            Path(settings) if settings else None,
+            settings_file,
             Path(args.cohort),
-            Path(args.output) if args.output else Path("output") if settings is None else None,
+            output,
             jobs=args.jobs,
             formats=formats,
             lang=_lang(args),
+            shard=parse_shard(args.shard) if args.shard else None,
         )
+    if args.shard or args.merge:
+        raise BuildError("cohort_option_alone", option="--shard" if args.shard else "--merge")
 
     settings_file, content, output = resolve(args.settings, args.content, args.output)
     return build(
@@ -294,6 +303,8 @@ def parser(lang: str = "fr") -> argparse.ArgumentParser:
     build.add_argument("--public", action="store_true", help=h("public"))
     build.add_argument("--cohort", metavar="DIR", help=h("cohort"))
     build.add_argument("-j", "--jobs", type=int_between(lang, 1, 256), help=h("jobs"))
+    build.add_argument("--shard", metavar="K/N", help=h("shard"))
+    build.add_argument("--merge", action="store_true", help=h("merge"))
     build.set_defaults(run=cmd_build)
 
     pdf = commands.add_parser("pdf", help=h("pdf"))

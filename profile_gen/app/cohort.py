@@ -13,26 +13,24 @@ import errno
 import functools
 import os
 import time
-from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
-from itertools import chain
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader
-from markupsafe import Markup
-
-from profile_gen import i18n, tokens
+from profile_gen import i18n
 from profile_gen.app.build import documents_written, project_settings, run_pelican
 from profile_gen.app.check import article_count
+from profile_gen.app.cohort_index import Outcome, write_index
+from profile_gen.app.cohort_pool import built_in_pool
+from profile_gen.app.cohort_progress import Progress
+from profile_gen.app.cohort_shard import read_shards, shard_members, write_shard
 from profile_gen.app.terminal import safe, say
-from profile_gen.book import render
+from profile_gen.book import plugin  # noqa: F401 - imported once, before the workers fork
 from profile_gen.errors import BuildError, ProfileError, ProfileGenError
-from profile_gen.outputs import DECK_SLUGS, place
+from profile_gen.outputs import place
 from profile_gen.profile.readiness import assess
 from profile_gen.text import slug
 from profile_gen.typography import typeset
+
+__all__ = ["Outcome", "build_cohort", "build_member", "find_profiles", "write_index"]
 
 PROFILE_FILE = "profile.yaml"
 
@@ -90,28 +88,6 @@ def _reason(lang: str, error: OSError) -> str:
 
     key = OS_REASONS.get(error.errno or 0)
     return i18n.label(lang, f"os.{key}") if key else (error.strerror or str(error))
-
-
-@dataclass
-class Outcome:
-    slug: str
-    ok: bool
-    name: str = ""
-    headline: str = ""
-    error: str = ""
-    seconds: float = 0.0
-    annexe: tuple[int, int] = (0, 0)
-    """Annexe items present, of all."""
-    defence: tuple[int, int] = (0, 0)
-    """Defence checks met, of all."""
-    missing: tuple[str, ...] = ()
-    """What the annexes and the defence still lack, in the cohort's language."""
-    documents: tuple[str, ...] = ()
-    """The PDF, Word and PowerPoint files written, relative to the Book's folder."""
-    deck: str = DECK_SLUGS["fr"]
-    """The deck's folder in the profile's primary language (`defence` for English)."""
-    annexe_folder: str = place("annexe", "fr", "fr").rstrip("/")
-    """The printed annexe's folder (the output registry's)."""
 
 
 def unreadable(slug: str, folder: Path, error: OSError, lang: str) -> Outcome:
@@ -195,55 +171,13 @@ def _built(
     )
 
 
-def write_index(theme: Path, output: Path, outcomes: list[Outcome], lang: str) -> None:
-    env = Environment(loader=FileSystemLoader(str(theme / "templates")), autoescape=True)
-    render.install(env)
-    html = env.get_template("cohort.html").render(
-        lang=lang,
-        primary_lang=lang,
-        tokens_css=Markup(tokens.css()),
-        books=[o for o in outcomes if o.ok],
-        failed=[o for o in outcomes if not o.ok],
-    )
-    (output / "index.html").write_text(html, encoding="utf-8")
+def _crashed(lang: str, slug: str, folder: Path, detail: str) -> Outcome:
+    text = i18n.message(lang, "cohort_member_crashed", path=str(folder), detail=detail)
+    return Outcome(slug, False, error=text)
 
 
-def _build_in_pool(
-    settings_file: Path | None,
-    output: Path,
-    pdf: bool,
-    lang: str,
-    formats: tuple[str, ...] | None,
-    members: list[tuple[str, Path]],
-    jobs: int,
-) -> Iterator[Outcome]:
-    """The outcome of each member, as they end, built by `jobs` worker processes. A worker
-    that dies (killed, out of memory, a crash in a library) breaks the pool: the members it
-    left unfinished are built again one by one, each in a process of its own, so only the
-    one that kills its worker again is reported as such."""
-    arguments = {
-        slug: (settings_file, slug, path, output, pdf, lang, formats) for slug, path in members
-    }
-    again: list[str] = []
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = {pool.submit(build_member, *arguments[slug]): slug for slug in arguments}
-        for future in as_completed(futures):
-            try:
-                yield future.result()
-            except BrokenProcessPool:
-                again.append(futures[future])
-            except Exception as error:  # its outcome could not come back: a bug of ours
-                slug = futures[future]
-                yield Outcome(slug, False, error=internal(lang, arguments[slug][2], error))
-    for member in again:
-        with ProcessPoolExecutor(max_workers=1) as alone:
-            try:
-                yield alone.submit(build_member, *arguments[member]).result()
-            except BrokenProcessPool as error:
-                folder = arguments[member][2]
-                detail = str(error).strip().splitlines()[0][:200]
-                text = i18n.message(lang, "cohort_member_crashed", path=str(folder), detail=detail)
-                yield Outcome(member, False, error=text)
+def _internal(lang: str, slug: str, folder: Path, error: BaseException) -> Outcome:
+    return Outcome(slug, False, error=internal(lang, folder, error))
 
 
 def build_cohort(
@@ -255,57 +189,91 @@ def build_cohort(
     lang: str = "fr",
     progress: bool = True,
     formats: tuple[str, ...] | None = None,
+    shard: tuple[int, int] | None = None,
 ) -> int:
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-    from rich.text import Text
-
+    """Build the Books of `folder` (or the `shard` K of N of them) into `output`, then the
+    index, or with a `shard`, its readiness for `merge_cohort`; failures listed at the end."""
     if not folder.is_dir():
         raise BuildError("cohort_no_folder", path=str(folder))
     members = find_profiles(folder)
     if not members:
         raise BuildError("cohort_empty", path=str(folder))
+    if shard is not None:
+        members = shard_members(members, *shard)
     settings = project_settings(settings_file, folder)
     output = Path(output).resolve() if output else Path(settings["OUTPUT_PATH"])
     output.mkdir(parents=True, exist_ok=True)
-    jobs = jobs or os.cpu_count() or 1
+    jobs = min(jobs or os.cpu_count() or 1, max(len(members), 1))
     started = time.perf_counter()
-    outcomes: list[Outcome] = []
+    outcomes = [unreadable(slug, path, error, lang) for slug, path, error in members if error]
+    arguments = {
+        slug: (settings_file, slug, path, output, pdf, lang, formats)
+        for slug, path, error in members
+        if error is None
+    }
+    bar = Progress(len(members), lang, enabled=progress)
+    for _ in outcomes:
+        bar.advance(ok=False)
+    built = built_in_pool(
+        build_member,
+        arguments,
+        jobs,
+        functools.partial(_crashed, lang),
+        functools.partial(_internal, lang),
+    )
+    for outcome in built:
+        outcomes.append(outcome)
+        bar.advance(outcome.ok)
+    bar.close()
+    outcomes.sort(key=lambda outcome: outcome.slug)
+    if shard is None:
+        write_index(Path(settings["THEME"]), output, outcomes, lang)
+    else:
+        write_shard(output, shard, outcomes)
+    seconds = f"{time.perf_counter() - started:.1f}"
+    return summary(outcomes, lang, output, seconds=seconds, jobs=jobs)
+
+
+def summary(outcomes: list[Outcome], lang: str, output: Path, **done: object) -> int:
+    """The failures, each with its reason, then the counts; 0 when every member built."""
+    from rich.console import Console
+    from rich.text import Text
+
     # words as they are, whatever the terminal's width: never wrapped inside a path or a
     # `file:line:col`, no markup, emoji codes (`:fire:`) or highlighting read into a path
     console = Console(stderr=True, soft_wrap=True, markup=False, emoji=False, highlight=False)
-    columns = (
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-    )
-    readable = [(slug, path) for slug, path, error in members if error is None]
-    job = functools.partial(_build_in_pool, settings_file, output, pdf, lang, formats)
-    with Progress(*columns, console=console, disable=not progress) as bar:
-        task = bar.add_task(i18n.text(lang, "cohort.progress"), total=len(members))
-        named = [unreadable(slug, path, error, lang) for slug, path, error in members if error]
-        for outcome in chain(named, job(readable, jobs)):
-            outcomes.append(outcome)
-            if not outcome.ok:
-                failed_line = safe(i18n.text(lang, "cohort.failed", slug=outcome.slug))
-                console.print(Text(failed_line, "bold red"))
-                console.print(safe(outcome.error))
-            bar.advance(task)
-    outcomes.sort(key=lambda outcome: outcome.slug)
-    write_index(Path(settings["THEME"]), output, outcomes, lang)
     failed = [o for o in outcomes if not o.ok]
-    say(
-        i18n.text(
-            lang,
-            "cohort.done",
-            built=len(outcomes) - len(failed),
-            total=len(outcomes),
-            output=str(output),
-            seconds=f"{time.perf_counter() - started:.1f}",
-            jobs=jobs,
-        )
-    )
+    for outcome in failed:
+        console.print(Text(safe(i18n.text(lang, "cohort.failed", slug=outcome.slug)), "bold red"))
+        console.print(safe(outcome.error))
+    built, total = len(outcomes) - len(failed), len(outcomes)
+    key = "cohort.done" if "jobs" in done else "cohort.merged"
+    say(i18n.text(lang, key, built=built, total=total, output=str(output), **done))
     if failed:
         say(i18n.text(lang, "cohort.failures", slugs=", ".join(o.slug for o in failed)))
     return 0 if not failed else 2
+
+
+def merge_cohort(settings_file: Path | None, folder: Path, output: Path | None, lang: str) -> int:
+    """The index of a cohort built by shards (`--shard K/N`) whose outputs were gathered
+    in `output`: every member of `folder` as its shard found it; one that no shard names,
+    or whose Book is not there, is listed as not built."""
+    if not folder.is_dir():
+        raise BuildError("cohort_no_folder", path=str(folder))
+    settings = project_settings(settings_file, folder)
+    output = Path(output).resolve() if output else Path(settings["OUTPUT_PATH"])
+    found = read_shards(output) if output.is_dir() else {}
+    if not found:
+        raise BuildError("cohort_merge_none", path=str(output))
+    outcomes = []
+    for member, path, _ in find_profiles(folder):
+        outcome, shard = found.get(member, (None, ""))
+        if outcome is None:
+            text = i18n.message(lang, "cohort_merge_missing", path=str(path))
+            outcome = Outcome(member, False, error=text)
+        elif outcome.ok and not (output / member / "index.html").is_file():
+            text = i18n.message(lang, "cohort_merge_no_book", path=str(path), shard=shard)
+            outcome = Outcome(member, False, error=text)
+        outcomes.append(outcome)
+    write_index(Path(settings["THEME"]), output, outcomes, lang)
+    return summary(outcomes, lang, output)

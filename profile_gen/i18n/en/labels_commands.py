@@ -75,6 +75,8 @@ LABELS_COMMANDS = {
     "photo.kind.owner": "the camera owner's name",
     "check.photo_metadata": "These images say where they were taken or which camera took them, and a public repository publishes them as they are; remove that data (pixels unchanged) with `profile-gen photo strip`:",
     "check.photo_item": "{path}: {kinds}",
+    "help.shard": "with --cohort: build only share K of N of the members (one job of a CI matrix); --merge then gathers the shares",
+    "help.merge": "with --cohort: write the cohort's index from the shares (--shard) gathered in the output folder, building nothing",
     "help.designs": "list the designs (Book, CV, deck): the name, then how it looks; choose one with design: NAME in profile.yaml",
     "help.init_design": "the profile's design (design: NAME in profile.yaml; profile-gen designs lists them)",
     "designs.default": " (the default)",

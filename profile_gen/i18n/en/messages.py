@@ -206,6 +206,12 @@ MESSAGES = {
     "import_private_edited": "{path} already holds {keys}, other than the import's: run again with --force to merge (the imported values replace yours, which stay as comments at the end of the file)",
     "import_nested_zip": "{path} holds another archive, '{member}', and none of the files of a LinkedIn export: unpack {path}, then import the archive inside it",
     "more_problems_one": "... and {count} more error",
+    "cohort_shard_invalid": "--shard takes K/N, two whole numbers with 1 ≤ K ≤ N (e.g. --shard 2/4), found '{value}'",
+    "cohort_option_alone": "{option} only goes with --cohort DIR",
+    "cohort_merge_none": "{path}: no cohort-shard-K-of-N.json file; build the shares first (build --cohort DIR --shard K/N) and gather their outputs in this folder",
+    "cohort_merge_invalid": "{path}: unreadable share file ({detail}); build that share again",
+    "cohort_merge_missing": "{path}: built by no share; was a share's output lost? Run it again (build --cohort --shard K/N)",
+    "cohort_merge_no_book": "{path}: built by share {shard}, but its Book is missing from the output folder; gather the whole output of that share",
     # --- designs
     "design_unknown": 'unknown design "{name}"; known designs: {known} (profile-gen designs describes them; your own: a folder designs/{name}/ beside the profile, with its tokens.toml)',
     "design_extends_unknown": '{file}: "{name}" is not a known design; known designs: {known}',

@@ -75,6 +75,8 @@ LABELS_COMMANDS = {
     "photo.kind.owner": "nom du propriétaire de l'appareil",
     "check.photo_metadata": "Ces images disent où elles ont été prises ou quel appareil les a prises, et un dépôt public les publie telles quelles ; retirez ces données (pixels inchangés) avec `profile-gen photo strip` :",
     "check.photo_item": "{path} : {kinds}",
+    "help.shard": "avec --cohort : ne construire que la part K sur N des membres (une tâche d'une matrice de CI) ; --merge réunit ensuite les parts",
+    "help.merge": "avec --cohort : écrire l'index de la promotion à partir des parts (--shard) réunies dans le dossier de sortie, sans rien construire",
     "help.designs": "lister les designs (Book, CV, soutenance) : le nom, puis leur allure ; choisissez-en un avec design: NOM dans profile.yaml",
     "help.init_design": "le design du profil (design: NOM dans profile.yaml ; profile-gen designs les liste)",
     "designs.default": " (par défaut)",

@@ -213,6 +213,12 @@ MESSAGES = {
     "import_private_edited": "{path} contient déjà {keys}, autrement que l'import : relancez avec --force pour fusionner (les valeurs importées remplacent les vôtres, qui restent en commentaire à la fin du fichier)",
     "import_nested_zip": "{path} contient une autre archive, « {member} », et aucun fichier d'un export LinkedIn : décompressez {path}, puis importez l'archive qu'il contient",
     "more_problems_one": "… et {count} autre erreur",
+    "cohort_shard_invalid": "--shard attend K/N, deux nombres entiers avec 1 ≤ K ≤ N (ex. --shard 2/4), trouvé « {value} »",
+    "cohort_option_alone": "{option} ne s'utilise qu'avec --cohort DOSSIER",
+    "cohort_merge_none": "{path} : aucun fichier cohort-shard-K-of-N.json ; construisez d'abord les parts (build --cohort DOSSIER --shard K/N) et réunissez leurs sorties dans ce dossier",
+    "cohort_merge_invalid": "{path} : fichier de part illisible ({detail}) ; reconstruisez cette part",
+    "cohort_merge_missing": "{path} : construit par aucune part ; la sortie d'une part s'est-elle perdue ? Relancez-la (build --cohort --shard K/N)",
+    "cohort_merge_no_book": "{path} : construit par la part {shard}, mais son Book manque dans le dossier de sortie ; réunissez toute la sortie de cette part",
     # --- designs
     "design_unknown": "design inconnu « {name} » ; designs possibles : {known} (profile-gen designs les décrit ; le vôtre : un dossier designs/{name}/ à côté du profil, avec son tokens.toml)",
     "design_extends_unknown": "{file} : « {name} » n'est pas un design connu ; designs possibles : {known}",
