@@ -1,13 +1,15 @@
 """The benchmark: whole builds against a plain Pelican build of similar content, in one run.
 
-    .venv/bin/python bench/run.py [--runs 5] [--write docs/performance.md]
+    .venv/bin/python bench/run.py [--runs 5] [--ci] [--only sample ...] [--write docs/performance.md]
 
 Prints Markdown tables: the sample (HTML only, each document format, plain Pelican, same page
 count), scaling with 10/100/1,000 achievements and activities, the rebuild latency of
 `serve`, what a visitor downloads for the home page, the annexe and the deck, and a cohort
 of 100 Books like the sample against plain Pelican on as many pages (`--cohort BOOKS`: that
-measure alone). Every figure is a median of whole processes; the targets are
-checked at the end.
+measure alone); with `--ci`, the student's CI job (`ci.py`). Every figure is a
+median of whole processes; the targets are checked at the end. `--only` runs some of these
+measures (`--only html`: the sample's HTML build against plain Pelican alone, wall and CPU
+time: on a busy machine the CPU times compare better).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 sys.path.insert(0, str(Path(__file__).parent))
 
+import ci  # noqa: E402
 from profiles import make_articles, make_profile  # noqa: E402
 
 from profile_gen.outputs import DOCUMENT_FORMATS, DOCUMENT_SUFFIXES, classify  # noqa: E402
@@ -137,6 +140,8 @@ def bench_sample(tmp: Path, runs: int) -> dict:
     }
     return {
         "cpu": {name: seconds - cpu[""] for name, seconds in cpu.items() if name},
+        "html_cpu": cpu[""],
+        "pelican_cpu": statistics.median(CPU[(*PELICAN, str(plain))][1:]),
         "pages": pages,
         "html": html,
         "html_mb": html_mb,
@@ -148,6 +153,32 @@ def bench_sample(tmp: Path, runs: int) -> dict:
         "pelican": pelican,
         "pelican_mb": pelican_mb,
     }
+
+
+def bench_html(tmp: Path, runs: int) -> dict:
+    """The sample's HTML build against plain Pelican only (no document): `--only html`."""
+    ours = project(tmp / "html")
+    run([*BUILD, "--formats", ""], ours)
+    pages = html_pages(ours)
+    plain = plain_site(tmp / "plain-html", pages)
+    run(PELICAN, plain)
+    jobs = [([*BUILD, "--formats", ""], ours), (PELICAN, plain)]
+    (html, _), (pelican, _) = medians(jobs, runs)
+    cpu = [statistics.median(CPU[(*cmd, str(cwd))][1:]) for cmd, cwd in jobs]
+    return {"pages": pages, "html": html, "pelican": pelican, "cpu": cpu[0], "pelican_cpu": cpu[1]}
+
+
+def _html_lines(results: dict) -> list[str]:
+    h = results["html"]
+    return [
+        "## The HTML build",
+        "",
+        f"`profile-gen build --formats ''` of the sample ({h['pages']} pages): {h['html']:.2f} s, "
+        f"plain Pelican on as many Markdown pages {h['pelican']:.2f} s: "
+        f"**{h['html'] / h['pelican']:.2f} ×**; in CPU time {h['cpu']:.2f} s against "
+        f"{h['pelican_cpu']:.2f} s ({h['cpu'] / h['pelican_cpu']:.2f} ×).",
+        "",
+    ]
 
 
 FORMATS = DOCUMENT_FORMATS
@@ -353,11 +384,23 @@ def machine() -> str:
 
 
 def report(results: dict) -> str:
-    s, lines = results["sample"], []
-    lines += [
+    lines = [
         f"Machine: {results['machine']}  ",
         f"Run: {results['date']}, medians of {results['runs']} whole processes.",
         "",
+    ]
+    for key, section in SECTIONS:
+        if results.get(key):
+            lines += section(results)
+    lines += ["## Targets", "", "| target | measured | met |", "|---|---|---|"]
+    for name, measured, ok in results["targets"]:
+        lines.append(f"| {name} | {measured} | {'yes' if ok else '**no**'} |")
+    return "\n".join(lines) + "\n"
+
+
+def _sample_lines(results: dict) -> list[str]:
+    s = results["sample"]
+    return [
         "## The sample",
         "",
         "| build | pages | time (s) | peak memory (MB) | ratio to plain Pelican |",
@@ -375,6 +418,15 @@ def report(results: dict) -> str:
         f"Built again with no change (`profile-gen build`, every document kept): {s['again']:.2f} s "
         f"({s['again'] - s['html']:+.2f} s over the HTML-only build; CPU {s['cpu']['again']:+.2f} s).",
         "",
+        f"In CPU time, the HTML build takes {s['html_cpu']:.2f} s and plain Pelican "
+        f"{s['pelican_cpu']:.2f} s ({s['html_cpu'] / s['pelican_cpu']:.2f} ×): on a busy machine "
+        "the CPU times compare better than the wall times.",
+        "",
+    ]
+
+
+def _scaling_lines(results: dict) -> list[str]:
+    lines = [
         "## Scaling (achievements and activities, one language, no PDF)",
         "",
         "| achievements + activities | pages | time (s) | peak memory (MB) | plain Pelican, same pages (s) | ratio |",
@@ -385,72 +437,95 @@ def report(results: dict) -> str:
         lines.append(
             f"| {row['size']} | {row['pages']} | {row['seconds']:.2f} | {row['mb']} | {row['pelican']:.2f} | {row['seconds'] / row['pelican']:.2f} |"
         )
-    lines += ["", f"Plain Pelican with 1,000 Markdown pages: {rows[-1]['pelican']:.2f} s.", ""]
-    lines += [
+    return [
+        *lines,
+        "",
+        f"Plain Pelican with 1,000 Markdown pages: {rows[-1]['pelican']:.2f} s.",
+        "",
+    ]
+
+
+def _serve_lines(results: dict) -> list[str]:
+    return [
         "## Rebuild in `serve`",
         "",
         f"Profile saved → new build served: {results['serve']:.2f} s (median).",
         "",
     ]
-    if results.get("weight"):
-        lines += [
-            "## What a visitor downloads (Chromium, 1280 × 800)",
-            "",
-            "| page | HTML | CSS | JS | fonts | images | total | render-blocking requests | outside requests |",
-            "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
-        ]
-        for row in results["weight"]:
-            kb = lambda key, row=row: f"{row.get(key, 0) / 1024:.1f} KB"  # noqa: E731
-            lines.append(
-                f"| {row['page']} | {kb('HTML')} | {kb('CSS')} | {kb('JS')} | {kb('fonts')} | {kb('images')} | {kb('total')} | {row['blocking']} | {row['outside']} |"
-            )
-        lines.append("")
-    lines += cohort_report(results["cohort"])
-    lines += ["## Targets", "", "| target | measured | met |", "|---|---|---|"]
-    for name, measured, ok in results["targets"]:
-        lines.append(f"| {name} | {measured} | {'yes' if ok else '**no**'} |")
-    return "\n".join(lines) + "\n"
+
+
+def _weight_lines(results: dict) -> list[str]:
+    lines = [
+        "## What a visitor downloads (Chromium, 1280 × 800)",
+        "",
+        "| page | HTML | CSS | JS | fonts | images | total | render-blocking requests | outside requests |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for row in results["weight"]:
+        kb = lambda key, row=row: f"{row.get(key, 0) / 1024:.1f} KB"  # noqa: E731
+        lines.append(
+            f"| {row['page']} | {kb('HTML')} | {kb('CSS')} | {kb('JS')} | {kb('fonts')} | {kb('images')} | {kb('total')} | {row['blocking']} | {row['outside']} |"
+        )
+    lines.append("")
+    return lines
+
+
+SECTIONS = (
+    ("html", _html_lines),
+    ("sample", _sample_lines),
+    ("scaling", _scaling_lines),
+    ("serve", _serve_lines),
+    ("weight", _weight_lines),
+    ("cohort", lambda results: cohort_report(results["cohort"])),
+    ("ci", lambda results: ci.report(results["ci"])),
+)
 
 
 def targets(results: dict) -> list[tuple[str, str, bool]]:
-    s, rows = results["sample"], results["scaling"]
-    by_size = {row["size"]: row for row in rows}
-    checks = [
-        (
-            "sample HTML build ≤ 1.3 × plain Pelican",
-            f"{s['html'] / s['pelican']:.2f} ×",
-            s["html"] / s["pelican"] <= 1.3,
-        ),
-        (
-            "the documents (PDF, DOCX, PPTX) add ≤ 3 s to the build (the time a student waits;"
-            " the CPU time is the work of one core, what a machine without a second core or"
-            " without fork, such as Windows, waits)",
-            f"{s['pdf'] - s['html']:.2f} s ({s['cpu']['all']:.2f} s CPU)",
-            s["pdf"] - s["html"] <= 3.0,
-        ),
-        (
-            "all documents cold add ≤ 2 s to the HTML build and ≤ 2.5 s of CPU (issue 21)",
-            f"{s['pdf'] - s['html']:.2f} s ({s['cpu']['all']:.2f} s CPU)",
-            s["pdf"] - s["html"] <= 2.0 and s["cpu"]["all"] <= 2.5,
-        ),
-        (
-            "a rebuild with no change ≤ the HTML-only build + 0.2 s",
-            f"{s['again'] - s['html']:+.2f} s",
-            s["again"] - s["html"] <= 0.2,
-        ),
-        (
-            "1,000 achievements ≤ 12 × the time of 100",
-            f"{by_size[1000]['seconds'] / by_size[100]['seconds']:.1f} ×",
-            by_size[1000]["seconds"] <= 12 * by_size[100]["seconds"],
-        ),
-        (
-            "1,000 achievements no slower than Pelican with 1,000 Markdown pages",
-            f"{by_size[1000]['seconds']:.2f} s vs {rows[-1]['pelican']:.2f} s",
-            by_size[1000]["seconds"] <= rows[-1]["pelican"],
-        ),
-        ("rebuild in serve < 0.5 s", f"{results['serve']:.2f} s", results["serve"] < 0.5),
-        cohort_target(results["cohort"]),
-    ]
+    checks = []
+    if s := results.get("sample"):
+        checks += [
+            (
+                "sample HTML build ≤ 1.1 × plain Pelican",
+                f"{s['html'] / s['pelican']:.2f} ×",
+                s["html"] / s["pelican"] <= 1.1,
+            ),
+            (
+                "the documents (PDF, DOCX, PPTX) add ≤ 3 s to the build (the time a student waits;"
+                " the CPU time is the work of one core, what a machine without a second core or"
+                " without fork, such as Windows, waits)",
+                f"{s['pdf'] - s['html']:.2f} s ({s['cpu']['all']:.2f} s CPU)",
+                s["pdf"] - s["html"] <= 3.0,
+            ),
+            (
+                "all documents cold add ≤ 2 s to the HTML build and ≤ 2.5 s of CPU (issue 21)",
+                f"{s['pdf'] - s['html']:.2f} s ({s['cpu']['all']:.2f} s CPU)",
+                s["pdf"] - s["html"] <= 2.0 and s["cpu"]["all"] <= 2.5,
+            ),
+            (
+                "a rebuild with no change ≤ the HTML-only build + 0.2 s",
+                f"{s['again'] - s['html']:+.2f} s",
+                s["again"] - s["html"] <= 0.2,
+            ),
+        ]
+    if rows := results.get("scaling"):
+        by_size = {row["size"]: row for row in rows}
+        checks += [
+            (
+                "1,000 achievements ≤ 12 × the time of 100",
+                f"{by_size[1000]['seconds'] / by_size[100]['seconds']:.1f} ×",
+                by_size[1000]["seconds"] <= 12 * by_size[100]["seconds"],
+            ),
+            (
+                "1,000 achievements no slower than Pelican with 1,000 Markdown pages",
+                f"{by_size[1000]['seconds']:.2f} s vs {rows[-1]['pelican']:.2f} s",
+                by_size[1000]["seconds"] <= rows[-1]["pelican"],
+            ),
+        ]
+    if "serve" in results:
+        checks.append(
+            ("rebuild in serve < 0.5 s", f"{results['serve']:.2f} s", results["serve"] < 0.5)
+        )
     if results.get("weight"):
         home = next(row for row in results["weight"] if row["page"] == "home")
         checks.append(
@@ -467,6 +542,24 @@ def targets(results: dict) -> list[tuple[str, str, bool]]:
                 home["blocking"] == 1,
             )
         )
+    if results.get("cohort"):
+        checks.append(cohort_target(results["cohort"]))
+    if (h := results.get("html")) and not results.get("sample"):
+        checks.append(
+            (
+                "sample HTML build ≤ 1.1 × plain Pelican",
+                f"{h['html'] / h['pelican']:.2f} ×",
+                h["html"] / h["pelican"] <= 1.1,
+            )
+        )
+    if job := results.get("ci"):
+        checks.append(
+            (
+                "the student's CI job (warm pip cache) ≤ 30 s",
+                f"{job['total']:.1f} s",
+                job["total"] <= 30,
+            )
+        )
     return checks
 
 
@@ -478,10 +571,26 @@ def cohort_target(c: dict) -> tuple[str, str, bool]:
     )
 
 
+MEASURES = ("html", "sample", "scaling", "serve", "weight", "cohort", "ci")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--write", help="also write the report to this Markdown file")
+    parser.add_argument(
+        "--ci",
+        action="store_true",
+        help="also time the student's CI job: a fresh virtual environment, the starter "
+        "workflow's install (warm pip cache), check and HTML build (a minute or two)",
+    )
+    parser.add_argument(
+        "--only",
+        nargs="+",
+        choices=MEASURES,
+        help="run these measures only (`--only html`: the sample's HTML build against plain "
+        "Pelican, no document); not with --write",
+    )
     parser.add_argument("--cohort", type=int, metavar="BOOKS", help="only the cohort, of BOOKS")
     args = parser.parse_args()
     if args.cohort:
@@ -490,17 +599,27 @@ def main() -> int:
         target = cohort_target(cohort)
         print("\n".join([*cohort_report(cohort), f"{target[0]}: {target[1]}"]))
         return 0
+    if args.only and args.write:
+        parser.error("--write needs every measure: leave --only out")
+    chosen = args.only or [
+        name for name in MEASURES if name != "html" and (name != "ci" or args.ci)
+    ]
+    measures = {
+        "html": lambda tmp: bench_html(tmp, args.runs),
+        "sample": lambda tmp: bench_sample(tmp, args.runs),
+        "scaling": lambda tmp: bench_scaling(tmp, args.runs),
+        "serve": lambda tmp: bench_serve(tmp, args.runs),
+        "weight": bench_weight,
+        "cohort": lambda tmp: bench_cohort(tmp, max(1, args.runs // 2)),
+        "ci": lambda tmp: ci.bench_ci(tmp, min(args.runs, 3), ROOT, BIN, ENV),
+    }
     with tempfile.TemporaryDirectory(prefix="profile-gen-bench-") as folder:
         tmp = Path(folder)
         results = {"machine": machine(), "runs": args.runs, "date": time.strftime("%Y-%m-%d")}
-        steps = (("sample", bench_sample), ("scaling", bench_scaling), ("serve", bench_serve))
-        for key, step in steps:
-            print(f"… {key}", file=sys.stderr, flush=True)
-            results[key] = step(tmp, args.runs)
-        print("… weight", file=sys.stderr, flush=True)
-        results["weight"] = bench_weight(tmp)
-        print("… cohort", file=sys.stderr, flush=True)
-        results["cohort"] = bench_cohort(tmp, max(1, args.runs // 2))
+        for key in MEASURES:
+            if key in chosen:
+                print(f"… {key}", file=sys.stderr, flush=True)
+                results[key] = measures[key](tmp)
     results["targets"] = targets(results)
     text = report(results)
     print(text)

@@ -52,7 +52,7 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<=[\w»)\]’%])(?=[;!?]+(?:[\s»)\]’\"]|$))"), NNBSP),
     # before a colon: a no-break space (never between digits: 10:30)
     (re.compile(f"[{_SPACES}]+(?=:(?:\\s|$))"), NBSP),
-    (re.compile(r"(?<=[^\W\d_])(?=:(?:\s|$))"), NBSP),
+    (re.compile(r"(?<=\w)(?<![\d_])(?=:(?:\s|$))"), NBSP),  # a letter (4 ms to compile as [^\W\d_])
     # a number and its unit, a number and %: a no-break space
     (re.compile(f"(?<=\\d)[{_SPACES}]?(?=(?:%|‰)(?!\\w))"), NBSP),
     (re.compile(f"(?<=\\d)[{_SPACES}](?=(?:{_UNITS})(?!\\w))"), NBSP),
@@ -76,9 +76,11 @@ def _french(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=16384, typed=True)  # a label shows on every page: typeset once per build
 def typeset(text: str, lang: str | None, breaks: str = "") -> str:
     """`text` with the typography of `lang` (see the module); `breaks` (e.g. a zero-width
-    space) inserted after each ``/ . @`` of the web addresses and e-mails it shows."""
+    space) inserted after each ``/ . @`` of the web addresses and e-mails it shows. Cached
+    by type too: a `Markup` and a `str` of the same characters are not the same text."""
     if not text:
         return text
     french = is_french(lang)
@@ -135,7 +137,7 @@ class _Typesetter(HTMLParser):
         self.out.append(f"<!--{data}-->")
 
 
-@lru_cache(maxsize=8192)  # one text shows on several pages and documents of a build
+@lru_cache(maxsize=8192, typed=True)  # one text shows on several pages and documents
 def typeset_html(fragment: str, lang: str | None) -> str:
     """The text nodes of the HTML `fragment` typeset in `lang` (see the module)."""
     if not fragment or (not is_french(lang) and not _ADDRESS.search(fragment)):

@@ -17,7 +17,6 @@ import re
 import shlex
 from collections.abc import Callable
 from dataclasses import dataclass
-from importlib import metadata
 from importlib.resources import files
 from pathlib import Path
 
@@ -85,6 +84,8 @@ class Install:
 
 def version() -> str:
     """This package's version, from its installed metadata."""
+    from importlib import metadata  # 0.02-0.07 s to import: not for every command
+
     return metadata.version("profile_gen")
 
 

@@ -8,14 +8,14 @@ from pathlib import Path
 from typing import NoReturn
 
 from docutils.utils import SystemMessage  # type: ignore[import-untyped]
-from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 from pelican.contents import Article, Page
-from pelican.generators import ArticlesGenerator
+from pelican.generators import ArticlesGenerator, PagesGenerator, StaticGenerator
 
-from profile_gen import i18n
+from profile_gen import designs, i18n
 from profile_gen.book import article_meta, design, render, sandbox, sanitize
 from profile_gen.book import settings as defaults
+from profile_gen.book.context import ProfileGenerator
 from profile_gen.book.generators.annexe import AnnexeGenerator
 from profile_gen.book.generators.annexe_docx import AnnexeDocxGenerator
 from profile_gen.book.generators.book import BookGenerator
@@ -34,7 +34,6 @@ from profile_gen.keys import (
 from profile_gen.media import cache_folder, documents
 from profile_gen.media.article_pictures import place_pictures
 from profile_gen.media.folder import ARTICLE_LIMIT, ATTACHMENT_LIMIT, checked_file, walk
-from profile_gen.printing import pdf
 from profile_gen.profile.loader import load
 from profile_gen.views import citations
 
@@ -72,21 +71,27 @@ def lock_settings(pelican) -> None:
 
 
 def prepare_templates(generator) -> None:
-    """Every generator's templates run in Jinja's sandbox, autoescape and know the profile's
-    filters (`t`, `md`, ...); compiled templates are cached in Jinja's own per-user folder
-    (never in a student's folder, where compiled code could be planted), shared by the
-    generators and kept across builds."""
+    """Every generator's templates run in Jinja's sandbox when a student may have written one
+    of them (`sandbox.environment`), autoescape and know the profile's filters (`t`, `md`,
+    ...); compiled templates are cached in Jinja's own per-user folder (never in a student's
+    folder, where compiled code could be planted), shared by the generators and kept across
+    builds."""
     settings = generator.settings
-    generator.env = sandbox.sandboxed(
-        generator.env, settings["JINJA_ENVIRONMENT"], settings["THEME_TEMPLATES_OVERRIDES"]
+    chosen = settings.get(design.DESIGN_KEY)
+    generator.env = sandbox.environment(
+        generator.env,
+        settings["JINJA_ENVIRONMENT"],
+        settings["THEME_TEMPLATES_OVERRIDES"],
+        reads_content=not isinstance(generator, _OWN_TEMPLATES),
+        package=(designs.built_in_folder(),),
+        prefixes=design.prefixes(chosen) if chosen is not None else None,
     )
-    if (chosen := settings.get(design.DESIGN_KEY)) is not None:
-        generator.env.loader = sandbox.with_prefixes(generator.env.loader, design.prefixes(chosen))
     render.install(generator.env)
-    generator.env.bytecode_cache = FileSystemBytecodeCache(pattern=BYTECODE_PATTERN)
 
 
-BYTECODE_PATTERN = "__profile_gen_sandboxed_%s.cache"
+_OWN_TEMPLATES = (ProfileGenerator, ArticlesGenerator, PagesGenerator, StaticGenerator)
+"""The generators whose templates are the theme's (or a student's override of them): any
+other (Pelican's `TEMPLATE_PAGES`, a plugin's) may read a template from the content folder."""
 
 
 REFUSALS_KEY = "PROFILE_GEN_ARTICLE_REFUSALS"
@@ -172,6 +177,8 @@ def print_pdfs(pelican) -> None:
     output = Path(pelican.output_path)
 
     def print_beside(extra: list) -> None:
+        from profile_gen.printing import pdf  # not for an HTML build (its PDF/UA, its fetcher)
+
         try:
             info = pdf.print_info(profile, profile_path(pelican.settings))
             pages = pdf.write_pdfs(output, only, info, cache=cache, extra=extra)

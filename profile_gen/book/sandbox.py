@@ -8,10 +8,22 @@ whoever builds: the tutor, in a cohort. `sandboxed` gives a generator an
 templates of the override folders are read only when they are regular files inside their
 folder; an unsafe access, or any error in a student's template, stops the build with a
 `BuildError` naming the template and its line, never a traceback.
+
+The sandbox checks every attribute and call of every template (about a tenth of an HTML
+build), so `environment` sandboxes a build's templates only when it needs to: when an
+override folder holds anything at all, or the generator reads templates from the content
+folder (Pelican's `TEMPLATE_PAGES`), every template of the generator runs in the sandbox,
+the theme's too; otherwise the theme's templates run in a plain `Environment` whose loader
+cannot even see the override folders. Never both in one render: a student's base template
+extended by the theme's shares the render's context with the theme's blocks, which would
+then run unchecked on values the student chose (a format string reading `__globals__`).
+The compiled code differs too (the sandbox's calls go through `environment.call`), so the
+two kinds of environment keep their compiled templates apart (`BYTECODE_PATTERNS`).
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import NoReturn
 
@@ -19,6 +31,7 @@ from jinja2 import (
     BaseLoader,
     ChoiceLoader,
     Environment,
+    FileSystemBytecodeCache,
     FileSystemLoader,
     PrefixLoader,
     TemplateSyntaxError,
@@ -82,13 +95,34 @@ class Sandbox(ImmutableSandboxedEnvironment):
             raise BuildError("template_broken", file=file, line=line, detail=detail) from None
 
 
-def _guarded(loader: BaseLoader | None) -> BaseLoader | None:
-    """Pelican's loader with its folder loaders reading through `FolderLoader`."""
+BYTECODE_PATTERNS = {
+    True: "__profile_gen_sandboxed_%s.cache",
+    False: "__profile_gen_theme_%s.cache",
+}
+"""Jinja's compiled templates, by whether the environment is sandboxed: a sandbox must never
+load code compiled without its checks."""
+
+
+def _guarded(loader: BaseLoader | None, without: tuple[Path, ...] = ()) -> BaseLoader | None:
+    """Pelican's loader with its folder loaders reading through `FolderLoader`, and without
+    the folders `without` (a copy: Pelican's loader is left as it is)."""
     if isinstance(loader, ChoiceLoader):
-        return ChoiceLoader([_guarded(inner) or inner for inner in loader.loaders])
+        return ChoiceLoader([_guarded(inner, without) or inner for inner in loader.loaders])
+    if isinstance(loader, PrefixLoader):
+        mapping = {key: _guarded(inner, without) or inner for key, inner in loader.mapping.items()}
+        return PrefixLoader(mapping, loader.delimiter)
     if type(loader) is FileSystemLoader:
-        return FolderLoader(loader.searchpath, loader.encoding, loader.followlinks)
+        kept = [path for path in loader.searchpath if Path(path).resolve() not in without]
+        return FolderLoader(kept, loader.encoding, loader.followlinks)
     return loader
+
+
+def _copy(env: Environment, into: Environment) -> Environment:
+    into.filters.update(env.filters)
+    into.globals.update(env.globals)
+    into.tests.update(env.tests)
+    into.bytecode_cache = FileSystemBytecodeCache(pattern=BYTECODE_PATTERNS[into.sandboxed])
+    return into
 
 
 def sandboxed(env: Environment, options: dict, untrusted: list[str]) -> Environment:
@@ -96,10 +130,7 @@ def sandboxed(env: Environment, options: dict, untrusted: list[str]) -> Environm
     whose templates in the `untrusted` folders are a student's."""
     sandbox = Sandbox(loader=_guarded(env.loader), **options)
     sandbox.untrusted = tuple(Path(folder).resolve() for folder in untrusted)
-    sandbox.filters.update(env.filters)
-    sandbox.globals.update(env.globals)
-    sandbox.tests.update(env.tests)
-    return sandbox
+    return _copy(env, sandbox)
 
 
 def with_prefixes(loader: BaseLoader | None, folders: dict[str, list[Path]]) -> BaseLoader | None:
@@ -111,3 +142,46 @@ def with_prefixes(loader: BaseLoader | None, folders: dict[str, list[Path]]) -> 
         {key: FolderLoader([str(path) for path in paths]) for key, paths in folders.items()}
     )
     return ChoiceLoader([loader, prefixed] if loader is not None else [prefixed])
+
+
+def _holds_anything(folder: Path) -> bool:
+    """Whether `folder` holds any entry (a folder that cannot be listed is said to)."""
+    try:
+        with os.scandir(folder) as entries:
+            return any(True for _ in entries)
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True
+
+
+def environment(
+    env: Environment,
+    options: dict,
+    untrusted: list[str],
+    reads_content: bool = False,
+    package: tuple[Path, ...] = (),
+    prefixes: dict[str, list[Path]] | None = None,
+) -> Environment:
+    """The environment of a generator (Pelican's `env`, built with `options`), with the
+    `prefixes` of `with_prefixes`: `sandboxed` when a student may have written one of its
+    templates (a folder of `untrusted` outside the `package` folders, the built-in designs',
+    holds anything, or the generator reads templates from the content folder:
+    `reads_content`), else a plain copy that never reads such a folder."""
+    roots = tuple(root.resolve() for root in package)
+    student = tuple(
+        path
+        for path in (Path(folder).resolve() for folder in untrusted)
+        if not any(path.is_relative_to(root) for root in roots)
+    )
+    if reads_content or any(_holds_anything(folder) for folder in student):
+        chosen = sandboxed(env, options, untrusted)
+        chosen.loader = with_prefixes(chosen.loader, prefixes or {})
+        return chosen
+    plain = _copy(env, Environment(loader=_guarded(env.loader, without=student), **options))
+    kept = {
+        key: [path for path in paths if path.resolve() not in student]
+        for key, paths in (prefixes or {}).items()
+    }
+    plain.loader = with_prefixes(plain.loader, kept)
+    return plain

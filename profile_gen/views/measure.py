@@ -118,7 +118,13 @@ def _split_word(word: str, size: float, style: str, width: float) -> list[str]:
 
 def wrap(text: str, size: float, width: float, style: str = "regular") -> list[str]:
     """The lines of `text` in a box `width` points wide, broken at spaces (not at no-break
-    spaces)."""
+    spaces). Cached: the deck's fit wraps the same texts at the same sizes again and again
+    (each scale, each plan tried, each language's deck)."""
+    return list(_wrapped(text, size, width, style))
+
+
+@lru_cache(maxsize=16384)
+def _wrapped(text: str, size: float, width: float, style: str) -> tuple[str, ...]:
     limit = width * SLACK * _table()[0] / size  # in font units
     space = _units(" ", style)
     lines: list[str] = []
@@ -142,7 +148,7 @@ def wrap(text: str, size: float, width: float, style: str = "regular") -> list[s
             lines.extend(pieces[:-1])
             line, used = [pieces[-1]], _units(pieces[-1], style)
         lines.append(" ".join(line))
-    return lines
+    return tuple(lines)
 
 
 @lru_cache(maxsize=65536)

@@ -1,0 +1,177 @@
+"""What the HTML build saves at start-up keeps its guarantees: typography cached by text gives
+the same text (of the same type), the output lock of the system's own calls still refuses a
+second build and follows no planted link, and the modules a build only sometimes needs are
+loaded only then (HEIC photos; the lock library is gone)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from markupsafe import Markup
+
+from profile_gen.app.build import output_lock
+from profile_gen.errors import BuildError
+from profile_gen.typography import typeset, typeset_html
+from tests.conftest import ROOT
+
+TEXTS = [
+    "L'analyse : 70 % des cas ; « bien » ?",
+    "Voir https://exemple.fr/a/b.html et lea@exemple.fr : fini !",
+    "−70 % -70 % 10:30 12 km",
+    "",
+    "<b>gras</b> & 'x'",
+]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en", "fr-FR", None])
+@pytest.mark.parametrize("breaks", ["", "\u200b"])
+def test_typeset_cached_gives_what_it_computes(lang, breaks):
+    for text in TEXTS:
+        expected = typeset.__wrapped__(text, lang, breaks)
+        assert typeset(text, lang, breaks) == expected
+        assert typeset(text, lang, breaks) == expected  # from the cache
+        html = f"<p>{text}</p>"
+        assert typeset_html(html, lang) == typeset_html.__wrapped__(html, lang)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_markup_and_a_text_of_the_same_characters_are_cached_apart(lang):
+    """Jinja escapes a `str` and not a `Markup`: the cache must not hand one for the other."""
+    for text in ("<script>x</script>", "a <b>b</b> : c"):
+        marked = typeset(Markup(text), lang)
+        plain = typeset(text, lang)
+        assert type(plain) is type(typeset.__wrapped__(text, lang))
+        assert type(marked) is type(typeset.__wrapped__(Markup(text), lang))
+        assert not isinstance(typeset(text, lang), Markup)
+        assert not isinstance(typeset_html(text, lang), Markup)
+
+
+def test_the_lock_refuses_a_second_holder_in_the_same_process(tmp_path):
+    output = tmp_path / "output"
+    with output_lock(output):
+        with pytest.raises(BuildError) as raised, output_lock(output):
+            pass
+        assert raised.value.code == "build_locked"
+    with output_lock(output):  # released
+        pass
+
+
+@pytest.mark.skipif(not hasattr(os, "O_NOFOLLOW"), reason="no O_NOFOLLOW on this system")
+def test_a_lock_file_planted_as_a_link_is_not_followed(tmp_path, run_cli):
+    target = tmp_path / "elsewhere.txt"
+    target.write_text("untouched", "utf-8")
+    (tmp_path / ".output.lock").symlink_to(target)
+    with pytest.raises(OSError), output_lock(tmp_path / "output"):
+        pass
+    assert target.read_text("utf-8") == "untouched"
+
+
+def test_an_html_build_loads_only_what_it_uses(tmp_path):
+    """The sample's HTML build (a JPEG photo): no HEIC reader, no lock library."""
+    import shutil
+
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    code = (
+        "import json, sys\n"
+        "from profile_gen.app.cli import main\n"
+        "code = main(['build', '--formats', '', '--content', sys.argv[1]])\n"
+        "names = ('pillow_heif', 'filelock')\n"
+        "print(json.dumps([code, [name for name in names if name in sys.modules]]))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "content")],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+    )
+    code, loaded = json.loads(done.stdout.strip().splitlines()[-1])
+    assert code == 0, done.stderr
+    assert loaded == []
+
+
+# --------------------------------------------------------------------------- e-mail addresses
+
+PLAIN_ADDRESSES = [
+    "lea.moreau@example.fr",
+    "sam+cv@mail.univ-lyon2.fr",
+    "a_b-c.d@x1.y-2.io",
+    "A.B@EXAMPLE.COM",
+    f"{'a' * 64}@{'b' * 63}.{'c' * 63}.fr",
+]
+LEFT_TO_THE_LIBRARY = [
+    "été@exemple.fr",  # not ASCII: the library judges (and accepts it)
+    "a..b@example.fr",
+    ".a@example.fr",
+    "a.@example.fr",
+    "a@localhost",
+    "a@mail.test",
+    "a@printer.local",
+    "a@x.onion",
+    "a@1.2.3.4",
+    "a@example.123",
+    "a@ab--cd.fr",
+    "a@xn--bcher-kva.de",
+    "a@-x.fr",
+    "a@x-.fr",
+    "a@fr",
+    "a b@example.fr",
+    '"a"@example.fr',
+    "a@[127.0.0.1]",
+    f"{'a' * 65}@example.fr",
+    f"a@{'b' * 64}.fr",
+    "a@@example.fr",
+    "<a@example.fr>",
+    "",
+]
+
+
+@pytest.mark.parametrize("address", PLAIN_ADDRESSES)
+def test_a_plain_address_is_one_the_library_accepts(address):
+    from email_validator import validate_email
+
+    from profile_gen.profile.formats import plainly_valid_email
+
+    assert plainly_valid_email(address)
+    validate_email(address, check_deliverability=False)  # raises if it disagrees
+
+
+@pytest.mark.parametrize("address", LEFT_TO_THE_LIBRARY)
+def test_other_addresses_are_left_to_the_library(address):
+    from pydantic_core import PydanticCustomError
+
+    from profile_gen.profile.formats import Email, plainly_valid_email
+
+    assert not plainly_valid_email(address)
+    from email_validator import EmailNotValidError, validate_email
+
+    try:
+        validate_email(address, check_deliverability=False)
+        accepted = True
+    except EmailNotValidError:
+        accepted = False
+    if accepted:
+        assert Email.parse(address) == address
+    else:
+        with pytest.raises(PydanticCustomError):
+            Email.parse(address)
+
+
+def test_every_address_of_the_plain_rule_is_accepted_by_the_library():
+    from email_validator import validate_email
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from profile_gen.profile.formats import _PLAIN_EMAIL, plainly_valid_email
+
+    @settings(max_examples=300, deadline=None, derandomize=True)
+    @given(st.from_regex(_PLAIN_EMAIL, fullmatch=True))
+    def check(address: str) -> None:
+        if plainly_valid_email(address):
+            validate_email(address, check_deliverability=False)
+
+    check()
