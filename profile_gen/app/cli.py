@@ -11,230 +11,16 @@ import contextlib
 import functools
 import os
 import sys
-from pathlib import Path
 
 from profile_gen import designs, i18n
+from profile_gen.app import commands as cmd
 from profile_gen.app.cli_words import SpacesOnlyHelp, formats_list, int_between, speaking
 from profile_gen.app.init import HOSTS
 from profile_gen.app.os_errors import os_reason
-from profile_gen.app.project import resolve, resolve_built
-from profile_gen.app.startup import Terminated, long_lived_imports, stopped_on_sigterm
+from profile_gen.app.startup import Terminated, stopped_on_sigterm
 from profile_gen.app.terminal import say
-from profile_gen.errors import BuildError, ProfileGenError
+from profile_gen.errors import ProfileGenError
 from profile_gen.outputs import DOCUMENT_FORMATS, formats_asked
-
-
-def _asked_lang(args: argparse.Namespace) -> str | None:
-    """The language asked for (--lang, then PROFILE_GEN_LANG), None when none is."""
-    lang = getattr(args, "lang", None) or os.environ.get("PROFILE_GEN_LANG", "")
-    return lang if lang in i18n.LANGUAGES else None
-
-
-def _lang(args: argparse.Namespace) -> str:
-    return _asked_lang(args) or "fr"
-
-
-# --------------------------------------------------------------------------- check
-
-
-def cmd_check(args: argparse.Namespace) -> int:
-    from profile_gen.app.project import project_profile
-
-    profile, settings = project_profile(args.profile, args.settings)
-    if args.online:
-        from profile_gen.app.online import check_online, settings_of
-        from profile_gen.profile.loader import load
-
-        settings_values = settings_of(settings) if settings else {}
-        text, ready = check_online(load(profile, lang=args.lang), settings_values, args.lang)
-        say(text)
-        return 0 if ready else 1
-    with long_lived_imports():
-        from profile_gen.app.check import check
-
-    text, ready = check(profile, settings, args.lang)
-    say(text)
-    return 0 if ready else 1
-
-
-def cmd_check_as(args: argparse.Namespace) -> int:
-    """`check` with `--format github`: the errors as GitHub annotations too."""
-    if args.format != "github" or args.online:
-        return cmd_check(args)
-    from profile_gen.app.annotations import annotated
-
-    return annotated(functools.partial(cmd_check, args), _asked_lang(args))
-
-
-# --------------------------------------------------------------------------- schema
-
-
-def cmd_schema(args: argparse.Namespace) -> int:
-    from profile_gen.profile.schema import json_schema_text
-
-    text = json_schema_text()
-    if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
-    return 0
-
-
-# --------------------------------------------------------------------------- init
-
-
-def cmd_init(args: argparse.Namespace) -> int:
-    from profile_gen.app.init import Install, init
-
-    install = Install.chosen(args.install, args.index_url)
-    return init(
-        Path(args.directory), _lang(args), args.host, install=install, say=say, design=args.design
-    )
-
-
-def cmd_designs(args: argparse.Namespace) -> int:
-    """The built-in designs, one a line: the name first, then what it looks like."""
-    from profile_gen import designs
-
-    lang = _lang(args)
-    project = Path(args.content or ".")
-    own = designs.student_names(project)  # the project's own (designs/NAME/)
-    width = max(len(name) for name in (*designs.names(), *own))
-    for name in designs.names():
-        default = i18n.label(lang, "designs.default") if name == designs.DEFAULT else ""
-        say(f"{name.ljust(width)}  {designs.about(name, lang)}{default}")
-    for name in own:
-        say(f"{name.ljust(width)}  {designs.student_about(project, name, lang)}")
-    return 0
-
-
-def cmd_upgrade(args: argparse.Namespace) -> int:
-    from profile_gen.app.upgrade import upgrade
-
-    return upgrade(Path(args.directory), _lang(args), args.install, args.index_url, say=say)
-
-
-# --------------------------------------------------------------------------- interop
-
-
-def cmd_import(args: argparse.Namespace) -> int:
-    from profile_gen.app.interchange import run_import
-
-    return run_import(args, _lang(args))
-
-
-def cmd_export(args: argparse.Namespace) -> int:
-    from profile_gen.app.interchange import run_export
-
-    return run_export(args, _lang(args))
-
-
-# --------------------------------------------------------------------------- build
-
-
-def cmd_build(args: argparse.Namespace) -> int:
-    with long_lived_imports():
-        from profile_gen.app.build import build
-        from profile_gen.app.project import SETTINGS_FILE
-
-        if args.cohort:  # and the plugin: the workers are forked with it, out of the GC's way
-            from profile_gen.app.cohort import build_cohort, merge_cohort
-            from profile_gen.app.cohort_shard import parse_shard
-    formats = formats_asked(args.formats, args.no_pdf)  # --no-pdf: an alias, handled there
-
-    if args.cohort:
-        settings = args.settings or (SETTINGS_FILE if Path(SETTINGS_FILE).is_file() else None)
-        settings_file = Path(settings) if settings else None
-        output = Path(args.output) if args.output else Path("output") if settings is None else None
-        if args.merge:
-            return merge_cohort(settings_file, Path(args.cohort), output, _lang(args))
-        return build_cohort(
-            settings_file,
-            Path(args.cohort),
-            output,
-            jobs=args.jobs,
-            formats=formats,
-            lang=_lang(args),
-            shard=parse_shard(args.shard) if args.shard else None,
-        )
-    if args.shard or args.merge:
-        raise BuildError("cohort_option_alone", option="--shard" if args.shard else "--merge")
-
-    settings_file, content, output = resolve(args.settings, args.content, args.output)
-    return build(
-        settings_file,
-        output=str(output) if output else None,
-        lang=args.lang,
-        content=content,
-        formats=formats,
-        public=args.public,
-        force=args.force,
-    )
-
-
-def cmd_serve(args: argparse.Namespace) -> int:
-    with long_lived_imports():
-        from profile_gen.app.serve import serve
-
-    lang = _lang(args)
-    settings_file, content, _ = resolve(args.settings, args.content)
-    return serve(
-        settings_file,
-        args.port,
-        started=i18n.text(lang, "serve.started", url="{url}"),
-        pdf=False,
-        content=content,
-        lang=lang,
-        documents=args.documents or args.pdf,
-    )
-
-
-def cmd_pdf(args: argparse.Namespace) -> int:
-    """Print the annexe and the CV of the last build to PDF (building first if needed)."""
-    with long_lived_imports():
-        from profile_gen.app.build import build, output_lock, project_settings
-        from profile_gen.book.plugin import profile_path
-        from profile_gen.printing.pdf import PDFS, print_info, write_pdfs
-        from profile_gen.profile.loader import load
-
-    lang = _lang(args)
-    settings_file, content, output = resolve_built(args.settings, args.content, args.output)
-    if not all((output / page).is_file() for page in PDFS):
-        return build(settings_file, output=str(output), lang=args.lang, pdf=True, content=content)
-    source = profile_path(project_settings(settings_file, content))  # the attached profile
-    with output_lock(output.resolve()):  # not while `serve` or `build` rewrites the folder
-        counts = write_pdfs(output, info=print_info(load(source), source))  # PdfUnavailable
-    files = ", ".join(f"{output / name} ({pages} p.)" for name, pages in counts.items())
-    say(i18n.text(lang, "pdf.written", files=files))
-    return 0
-
-
-def cmd_publish(args: argparse.Namespace) -> int:
-    """Put the Book online without the print outputs (they hold annexe-only data)."""
-    from profile_gen.app import publish
-
-    if bool(args.git) == bool(args.destination):
-        raise BuildError("publish_where")
-    _, _, output = resolve_built(args.settings, args.content, args.output)
-    if args.git:
-        return publish.publish_git(output, args.git, args.branch, args.message, _lang(args))
-    return publish.publish_folder(output, Path(args.destination), args.force, _lang(args))
-
-
-def cmd_photo(args: argparse.Namespace) -> int:
-    """Remove the location and camera data of the named images, else of the profile's."""
-    from profile_gen.app import photo
-
-    if args.files:
-        return photo.strip_files([Path(name) for name in args.files], args.reencode, _lang(args))
-    from profile_gen.app.project import project_profile
-    from profile_gen.profile.loader import load
-
-    path, _ = project_profile(args.profile, args.settings)
-    profile = load(path, lang=_asked_lang(args))
-    lang = _asked_lang(args) or profile.primary_language
-    return photo.strip_profile_images(profile, path, args.reencode, lang)
-
 
 # --------------------------------------------------------------------------- main
 
@@ -265,23 +51,23 @@ def parser(lang: str = "fr") -> argparse.ArgumentParser:
     check.add_argument(
         "--format", choices=("text", "github"), default="text", help=h("check_format")
     )
-    check.set_defaults(run=cmd_check_as)
+    check.set_defaults(run=cmd.cmd_check_as)
 
     schema = commands.add_parser("schema", help=h("schema"))
     schema.add_argument("-o", "--output", help=h("schema_output"))
-    schema.set_defaults(run=cmd_schema)
+    schema.set_defaults(run=cmd.cmd_schema)
 
     init = commands.add_parser("init", help=h("init"))
     init.add_argument("directory", nargs="?", default=".", help=h("init_directory"))
     init.add_argument("--host", choices=HOSTS, default="github", help=h("init_host"))
     init.add_argument("--design", choices=designs.names(), help=h("init_design"))
-    init.set_defaults(run=cmd_init)
+    init.set_defaults(run=cmd.cmd_init)
     listing = commands.add_parser("designs", help=h("designs"))
     listing.add_argument("--content", metavar="DIR", help=h("content"))
-    listing.set_defaults(run=cmd_designs)
+    listing.set_defaults(run=cmd.cmd_designs)
     upgrade = commands.add_parser("upgrade", help=h("upgrade"))
     upgrade.add_argument("directory", nargs="?", default=".", help=h("init_directory"))
-    upgrade.set_defaults(run=cmd_upgrade)
+    upgrade.set_defaults(run=cmd.cmd_upgrade)
     for command in (init, upgrade):
         command.add_argument("--install", metavar="SPEC", help=h("install"))
         command.add_argument("--index-url", metavar="URL", help=h("index_url"))
@@ -308,13 +94,13 @@ def parser(lang: str = "fr") -> argparse.ArgumentParser:
     build.add_argument("-j", "--jobs", type=int_between(lang, 1, 256), help=h("jobs"))
     build.add_argument("--shard", metavar="K/N", help=h("shard"))
     build.add_argument("--merge", action="store_true", help=h("merge"))
-    build.set_defaults(run=cmd_build)
+    build.set_defaults(run=cmd.cmd_build)
 
     pdf = commands.add_parser("pdf", help=h("pdf"))
     pdf.add_argument("--settings", help=h("settings"))
     pdf.add_argument("--content", metavar="DIR", help=h("content"))
     pdf.add_argument("-o", "--output", help=h("output"))
-    pdf.set_defaults(run=cmd_pdf)
+    pdf.set_defaults(run=cmd.cmd_pdf)
 
     publish = commands.add_parser("publish", help=h("publish"))
     publish.add_argument("destination", nargs="?", help=h("publish_destination"))
@@ -325,7 +111,7 @@ def parser(lang: str = "fr") -> argparse.ArgumentParser:
     publish.add_argument("--content", metavar="DIR", help=h("content"))
     publish.add_argument("-o", "--output", help=h("output"))
     publish.add_argument("--force", action="store_true", help=h("publish_force"))
-    publish.set_defaults(run=cmd_publish)
+    publish.set_defaults(run=cmd.cmd_publish)
 
     photo = commands.add_parser("photo", help=h("photo"))
     photo.add_argument("action", choices=["strip"], help=h("photo_strip"))
@@ -333,7 +119,7 @@ def parser(lang: str = "fr") -> argparse.ArgumentParser:
     photo.add_argument("--profile", help=h("photo_profile"))
     photo.add_argument("--settings", help=h("settings"))
     photo.add_argument("--reencode", action="store_true", help=h("photo_reencode"))
-    photo.set_defaults(run=cmd_photo)
+    photo.set_defaults(run=cmd.cmd_photo)
 
     importer = commands.add_parser("import", help=h("import"))
     importer.add_argument("format", choices=["linkedin", "jsonresume", "pdf"])
@@ -341,7 +127,7 @@ def parser(lang: str = "fr") -> argparse.ArgumentParser:
     importer.add_argument("-o", "--output", help=h("import_output"))
     importer.add_argument("--content", metavar="DIR", help=h("content"))
     importer.add_argument("--force", action="store_true", help=h("force"))
-    importer.set_defaults(run=cmd_import)
+    importer.set_defaults(run=cmd.cmd_import)
 
     exporter = commands.add_parser("export", help=h("export"))
     exporter.add_argument("format", choices=["jsonresume"])
@@ -350,7 +136,7 @@ def parser(lang: str = "fr") -> argparse.ArgumentParser:
     exporter.add_argument("--language", choices=i18n.LANGUAGES, help=h("language"))
     exporter.add_argument("--force", action="store_true", help=h("force"))
     exporter.add_argument("--include-private", action="store_true", help=h("export_private"))
-    exporter.set_defaults(run=cmd_export)
+    exporter.set_defaults(run=cmd.cmd_export)
 
     serve = commands.add_parser("serve", help=h("serve"))
     serve.add_argument("--settings", help=h("settings"))
@@ -363,7 +149,7 @@ def parser(lang: str = "fr") -> argparse.ArgumentParser:
         help=h("serve_documents"),
     )
     serve.add_argument("--pdf", action="store_true", help=argparse.SUPPRESS)  # now the default
-    serve.set_defaults(run=cmd_serve)
+    serve.set_defaults(run=cmd.cmd_serve)
     return main
 
 
@@ -446,7 +232,7 @@ def main(argv: list[str] | None = None) -> int:
         _silence_stdout()
         return 141
     except BaseException as error:  # a library's own BaseException too: never a traceback
-        return report(error, _asked_lang(args), args.debug)
+        return report(error, cmd.asked_lang(args), args.debug)
 
 
 if __name__ == "__main__":
