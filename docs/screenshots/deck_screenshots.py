@@ -17,11 +17,13 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
+import tests.conftest  # noqa: E402, F401 - first: tests.browser reads it
 from tests.browser import launch  # noqa: E402
-from tests.deck_profiles import build, maximal  # noqa: E402
+from tests.deck_profiles import build, deck_dir, maximal  # noqa: E402
 
 SHOTS = Path(__file__).resolve().parent
-SLIDES = {"title": 1, "profile": 2, "strengths": 5, "improvements": 6}
+SLIDES = ("title", "profile", "strengths", "improvements")
+"""Slide types shot, each at its first slide (splits move the numbers)."""
 
 
 def main() -> None:
@@ -37,13 +39,18 @@ def main() -> None:
             page = browser.new_page(viewport={"width": 1280, "height": 720})
             for name, site, prefix, slides in (
                 ("sample", sample, "", SLIDES),
-                ("long-texts-en", other, "en/", {"title": 1, "strengths": 5}),
+                ("long-texts-en", other, "en/", ("title", "strengths")),
             ):
-                page.goto((site / f"{prefix}soutenance/index.html").as_uri())
-                for slide, number in slides.items():
+                page.goto((deck_dir(site, prefix) / "index.html").as_uri())
+                for slide in slides:
+                    number = page.evaluate(
+                        "(type) => [...document.querySelectorAll('.deck-slides > .slide')]"
+                        ".findIndex((s) => s.classList.contains('slide-' + type)) + 1",
+                        slide,
+                    )
                     page.evaluate(f"location.hash = '#{number}'")
                     page.screenshot(path=str(SHOTS / f"deck-{name}-{slide}.png"))
-            page.goto((sample / "soutenance/index.html").as_uri() + "#5")
+            page.goto((sample / "soutenance/index.html").as_uri() + "#3")
             page.keyboard.press("p")
             page.screenshot(path=str(SHOTS / "deck-sample-presenter.png"))
             browser.close()
