@@ -134,12 +134,12 @@ class LibraryStop(BaseException):
 
 
 def test_a_librarys_base_exception_is_an_internal_error(run_cli, monkeypatch):
-    from profile_gen.app import cli
+    from profile_gen.app import commands
 
     def stop(args):
         raise LibraryStop("fetch failed")
 
-    monkeypatch.setattr(cli, "cmd_check", stop)
+    monkeypatch.setattr(commands, "cmd_check", stop)
     result = run_cli("check")
     assert result.code == 3
     assert "LibraryStop('fetch failed')" in result.err and "Traceback" not in result.err
