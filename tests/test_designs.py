@@ -296,3 +296,57 @@ def test_the_word_cv_takes_the_design_accent(tmp_path):
     name = next(r for r in runs if r.text == "Léa Moreau")
     assert str(name.font.color.rgb) == "7A3B12"
     assert document.styles["Normal"].font.name == "Times New Roman"
+
+
+# --------------------------------------------------------------------------- fonts on the Book
+
+
+@pytest.mark.parametrize(
+    ("name", "stem"),
+    [
+        ("classique", "theme/fonts/atkinson-hyperlegible-latin"),
+        ("compact", "theme/designs/compact/fonts/ibm-plex-sans-condensed-latin"),
+        ("moderne", "theme/designs/moderne/fonts/inter-latin"),
+    ],
+)
+def test_a_book_page_preloads_the_fonts_it_draws_and_no_text_moves(tmp_path, name, stem):
+    """Lighthouse's CLS (tests/test_lighthouse.py): the Book's fonts are `optional`, drawn
+    at the first paint or not at all, and their upright faces preloaded so that they are
+    there; the deck and the CV keep `swap` (laid out in their font, whenever it comes)."""
+    site = build(with_design(tmp_path, name))
+    for page in ("index.html", "realisations/index.html"):
+        head = BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser").head
+        links = head.select('link[rel="preload"][as="font"]')
+        assert [link["href"].split("/", 1)[1] for link in links] == [
+            f"{stem}-400-normal.woff2",
+            f"{stem}-700-normal.woff2",
+        ], page
+        for link in links:
+            assert link["type"] == "font/woff2" and link.has_attr("crossorigin")
+            assert (site / page).parent.joinpath(link["href"]).resolve().is_file()
+        styles = " ".join(style.get_text() for style in head.find_all("style"))
+        assert "font-display: swap" not in styles and "font-display: optional" in styles
+    for page in ("soutenance/index.html", "cv/index.html", "soutenance/cards.html"):
+        text = (site / page).read_text(encoding="utf-8")
+        assert 'rel="preload"' not in text and "font-display: optional" not in text, page
+
+
+def test_a_student_font_the_book_does_not_name_is_not_preloaded(tmp_path):
+    """A design's font for its CV only (print.css): the Book preloads the theme's font."""
+    folder = own_design(
+        tmp_path,
+        'extends = "classique"\n[[fonts]]\nfamily = "Mine Sans"\nfile = "mine"\n',
+        {"print.css": '.cv { font-family: "Mine Sans"; }'},
+    )
+    (folder / "fonts").mkdir()
+    font = ROOT / "theme/designs/moderne/fonts/inter-latin-400-normal"
+    for suffix in ("woff2", "ttf"):
+        shutil.copy(font.with_suffix(f".{suffix}"), folder / f"fonts/mine.{suffix}")
+    site = build(tmp_path)
+    home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    hrefs = [link["href"] for link in home.select('link[rel="preload"][as="font"]')]
+    assert hrefs == [
+        "./theme/fonts/atkinson-hyperlegible-latin-400-normal.woff2",
+        "./theme/fonts/atkinson-hyperlegible-latin-700-normal.woff2",
+    ]
+    assert "fonts/mine.woff2" in str(home)  # declared, not preloaded

@@ -164,9 +164,12 @@ def _raw_label(context, key: str) -> str:
     return typography.typeset(i18n.label(context["lang"], key), context["lang"])
 
 
-def _font_faces(base: str) -> Markup:
-    """The shipped font's @font-face rules for a page whose root is `base` (`SITEURL`)."""
-    return Markup(tokens.font_faces(base or ""))  # as the stylesheets: `{{ SITEURL }}/theme/`
+def _font_faces(base: str, sheet: str = "book") -> Markup:
+    """The shipped font's @font-face rules for a page of the stylesheet `sheet` whose root
+    is `base` (`SITEURL`)."""
+    return Markup(
+        tokens.font_faces(base or "", sheet)
+    )  # as the stylesheets: `{{ SITEURL }}/theme/`
 
 
 @pass_context
@@ -189,3 +192,4 @@ def install(env: Environment) -> None:
     env.globals["raw_label"] = _raw_label
     env.globals["with_raw_labels"] = _with_raw_labels
     env.globals["font_faces"] = _font_faces
+    env.globals["preloaded_fonts"] = tokens.preloaded_fonts
