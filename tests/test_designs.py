@@ -331,22 +331,31 @@ def test_a_book_page_preloads_the_fonts_it_draws_and_no_text_moves(tmp_path, nam
         assert 'rel="preload"' not in text and "font-display: optional" not in text, page
 
 
-def test_a_student_font_the_book_does_not_name_is_not_preloaded(tmp_path):
-    """A design's font for its CV only (print.css): the Book preloads the theme's font."""
-    folder = own_design(
-        tmp_path,
-        'extends = "classique"\n[[fonts]]\nfamily = "Mine Sans"\nfile = "mine"\n',
-        {"print.css": '.cv { font-family: "Mine Sans"; }'},
-    )
+@pytest.mark.parametrize("book_font", [False, True])
+def test_a_student_font_is_preloaded_where_the_book_names_it(tmp_path, book_font):
+    """A design's font for its CV only (print.css): the Book preloads the theme's font; the
+    Book's font (`[font] sans`): that one."""
+    tokens = 'extends = "classique"\n'
+    if book_font:
+        tokens += '[font]\nsans = ["Mine Sans", "sans-serif"]\n'
+    tokens += '[[fonts]]\nfamily = "Mine Sans"\nfile = "mine"\n[[fonts]]\nfamily = "Mine Sans"\nfile = "mine-bold"\nweight = 700\n'
+    folder = own_design(tmp_path, tokens, {"print.css": '.cv { font-family: "Mine Sans"; }'})
     (folder / "fonts").mkdir()
-    font = ROOT / "theme/designs/moderne/fonts/inter-latin-400-normal"
-    for suffix in ("woff2", "ttf"):
-        shutil.copy(font.with_suffix(f".{suffix}"), folder / f"fonts/mine.{suffix}")
+    font = ROOT / "theme/designs/moderne/fonts/inter-latin"
+    for stem, weight in (("mine", 400), ("mine-bold", 700)):
+        for suffix in ("woff2", "ttf"):
+            source = Path(f"{font}-{weight}-normal.{suffix}")
+            shutil.copy(source, folder / f"fonts/{stem}.{suffix}")
     site = build(tmp_path)
     home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
     hrefs = [link["href"] for link in home.select('link[rel="preload"][as="font"]')]
-    assert hrefs == [
-        "./theme/fonts/atkinson-hyperlegible-latin-400-normal.woff2",
-        "./theme/fonts/atkinson-hyperlegible-latin-700-normal.woff2",
-    ]
-    assert "fonts/mine.woff2" in str(home)  # declared, not preloaded
+    if book_font:
+        assert hrefs == [
+            f"./theme/designs/mine/fonts/{stem}.woff2" for stem in ("mine", "mine-bold")
+        ]
+    else:
+        assert hrefs == [
+            "./theme/fonts/atkinson-hyperlegible-latin-400-normal.woff2",
+            "./theme/fonts/atkinson-hyperlegible-latin-700-normal.woff2",
+        ]
+    assert "fonts/mine.woff2" in str(home)  # declared either way

@@ -173,18 +173,19 @@ class Head:
 
     def preloads(self) -> list[str]:
         """The font files a Book page preloads, from the Book's root (`tokens.font_display`):
-        the design's upright regular and bold where its Book stylesheet names their family,
-        else the theme's."""
+        the design's upright regular and bold whose family its Book stylesheet or its
+        `[font] sans` names, else the theme's."""
         return self._preloads
 
 
 def _preloads(design: Design, book_css: str) -> list[str]:
+    named = " ".join([book_css, *map(str, design.token("font", "sans", []))])
     found = [
         f"{FONTS_URL}/{layer.name}/{designs.FONTS}/{font.file}.woff2"
         for layer, font in design.fonts()
         if font.style == "normal"
         and font.weight in (400, 700)
-        and font.family in book_css
+        and font.family in named
         and "woff2" in _font_files(layer, font)
     ]
     return found or tokens.preloaded_fonts()
