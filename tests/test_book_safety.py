@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import textwrap
 from pathlib import Path
@@ -88,6 +89,15 @@ def hostile_site(tmp_path_factory) -> Path:
     return final
 
 
+FONT_PRELOAD = re.compile(
+    r'if \(location\.protocol !== "file:"\) for \(const href of (\[[^\]]*\])\) '
+    r'document\.head\.append\(Object\.assign\(document\.createElement\("link"\), '
+    r'\{rel: "preload", as: "font", type: "font/woff2", crossOrigin: "", href\}\)\);'
+)
+"""The one inline script a Book page runs: its fonts preloaded, their addresses as data."""
+FONT_ADDRESS = re.compile(r"^\.{1,2}(/\.\.)*/theme/(fonts|designs/[\w-]+/fonts)/[\w.-]+\.woff2$")
+
+
 def test_hostile_text_is_inert_everywhere(hostile_site):
     pages = sorted(hostile_site.rglob("*.html"))
     assert len(pages) > 10
@@ -109,6 +119,9 @@ def test_hostile_text_is_inert_everywhere(hostile_site):
                     path
                 )
                 json.loads(script.string)
+            elif not script.get("type") and (preload := FONT_PRELOAD.fullmatch(script.string)):
+                fonts = json.loads(preload[1])  # the Book's fonts, over HTTP (_head.html)
+                assert all(FONT_ADDRESS.match(font) for font in fonts), (path, fonts)
             else:
                 assert script.get("type") == "application/ld+json", path
         assert soup.find("iframe") is None, path

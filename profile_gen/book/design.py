@@ -171,11 +171,11 @@ class Head:
         parts = [self._properties if screen else "", faces, self._styles.get(kind, "")]
         return Markup("\n".join(part for part in parts if part))
 
-    def preloads(self) -> list[str]:
-        """The font files a Book page preloads, from the Book's root (`tokens.font_display`):
-        the design's upright regular and bold whose family its Book stylesheet or its
-        `[font] sans` names, else the theme's."""
-        return self._preloads
+    def preloads(self, base: str = "") -> list[str]:
+        """The addresses of the font files a Book page preloads, `base` the Book's root
+        (`tokens.font_display`): the design's upright regular and bold whose family its
+        Book stylesheet or its `[font] sans` names, else the theme's."""
+        return [f"{base or '.'}/{path}" for path in self._preloads]
 
 
 def _preloads(design: Design, book_css: str) -> list[str]:

@@ -172,6 +172,11 @@ def _font_faces(base: str, sheet: str = "book") -> Markup:
     )  # as the stylesheets: `{{ SITEURL }}/theme/`
 
 
+def _preloaded_fonts(base: str) -> list[str]:
+    """The shipped font's files a Book page preloads, from its root `base` (`SITEURL`)."""
+    return [f"{base or '.'}/{path}" for path in tokens.preloaded_fonts()]
+
+
 @pass_context
 def _with_raw_labels(context, texts: dict, prefix: str, keys: list[str], as_prefix: str) -> dict:
     """`texts` with the raw labels `prefix + key` added as `as_prefix + key`: a new dict
@@ -192,4 +197,4 @@ def install(env: Environment) -> None:
     env.globals["raw_label"] = _raw_label
     env.globals["with_raw_labels"] = _with_raw_labels
     env.globals["font_faces"] = _font_faces
-    env.globals["preloaded_fonts"] = tokens.preloaded_fonts
+    env.globals["preloaded_fonts"] = _preloaded_fonts
