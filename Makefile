@@ -43,7 +43,7 @@ test: $(STAMP) $(LIGHTHOUSE)
 gallery: $(STAMP)
 	$(BIN)/python scripts/gallery.py
 
-# Lighthouse on the Book's home page in each design, desktop and phone: 100 in every category
+# Lighthouse on the Book's home page in each design, desktop and phone: 100 (tests/test_lighthouse.py)
 lighthouse: $(STAMP) $(LIGHTHOUSE)
 	$(BIN)/python -m pytest tests/test_lighthouse.py -p no:cacheprovider
 
