@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from profile_gen import designs
 from profile_gen.app.build import run_pelican
 from profile_gen.errors import BuildError
-from tests.conftest import ROOT, copy_sample
+from tests.conftest import ROOT, copy_sample, preloaded_fonts
 
 BUILT_IN = ("classique", "compact", "moderne")
 
@@ -303,10 +303,8 @@ def test_the_word_cv_takes_the_design_accent(tmp_path):
 
 def preloaded(head) -> list[str]:
     """The font addresses a Book page's head preloads (its one inline script, over HTTP)."""
-    (script,) = [s for s in head.find_all("script") if not s.get("type")]
-    text = script.get_text()
-    assert text.startswith('if (location.protocol !== "file:") for (const href of [')
-    return json.loads(text.split(" of ", 1)[1].split(") document", 1)[0])
+    (fonts,) = [f for s in head.find_all("script") if (f := preloaded_fonts(s)) is not None]
+    return fonts
 
 
 @pytest.mark.parametrize(
