@@ -83,6 +83,16 @@ def _french(text: str) -> str:
     return text
 
 
+def _may_hold_address(text: str) -> bool:
+    """Whether `_ADDRESS` may find something in `text`: each of its forms holds `@`, a
+    backquote, `http` or `www.` in any case (ASCII letters, which no other character
+    matches ignoring case). Cheaper than the search, which tries every word as an e-mail."""
+    if "@" in text or "`" in text:
+        return True
+    lowered = text.lower()
+    return "http" in lowered or "www." in lowered
+
+
 @lru_cache(maxsize=16384, typed=True)  # a label shows on every page: typeset once per build
 def typeset(text: str, lang: str | None, breaks: str = "") -> str:
     """`text` with the typography of `lang` (see the module); `breaks` (e.g. a zero-width
@@ -93,6 +103,8 @@ def typeset(text: str, lang: str | None, breaks: str = "") -> str:
     french = is_french(lang)
     if not french and not breaks:
         return text
+    if not _may_hold_address(text):  # most texts: one scan for the addresses' marks
+        return _french(text) if french else text
     out, last = [], 0
     for match in _ADDRESS.finditer(text):
         before = text[last : match.start()]
