@@ -11,7 +11,11 @@ COVERAGE_FLOOR := 95
 # the share of profile_gen's lines the tests run: `make test` fails below it (measured
 # figure minus a little; raise it when the tests cover more, never lower it to pass)
 
-.PHONY: build test lint format clean gallery
+LIGHTHOUSE := tools/lighthouse/node_modules/.installed
+# Lighthouse, pinned in tools/lighthouse/, for tests/test_lighthouse.py: installed when npm is
+# found (CI installs it); without npm that test is skipped on a workstation
+
+.PHONY: build test lint format clean gallery lighthouse
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,10 +23,17 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+$(LIGHTHOUSE): tools/lighthouse/package.json tools/lighthouse/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  cd tools/lighthouse && npm ci --no-audit --no-fund && touch node_modules/.installed; \
+	else \
+	  echo "npm not found: tests/test_lighthouse.py is skipped (apt-get install nodejs npm)"; \
+	fi
+
 build: $(STAMP)
 	$(BIN)/profile-gen build
 
-test: $(STAMP)
+test: $(STAMP) $(LIGHTHOUSE)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
@@ -32,9 +43,13 @@ test: $(STAMP)
 gallery: $(STAMP)
 	$(BIN)/python scripts/gallery.py
 
+# Lighthouse on the Book's home page in each design, desktop and phone: 100 (tests/test_lighthouse.py)
+lighthouse: $(STAMP) $(LIGHTHOUSE)
+	$(BIN)/python -m pytest tests/test_lighthouse.py -p no:cacheprovider
+
 lint: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
 clean:
-	rm -rf output $(VENV)
+	rm -rf output $(VENV) tools/lighthouse/node_modules

@@ -81,22 +81,44 @@ def _properties() -> list[str]:
     return lines
 
 
-def _faces(base: str, extension: str, kind: str) -> list[str]:
+def font_display(sheet: str) -> str:
+    """How a page of the stylesheet `sheet` waits for its web fonts (`font-display`). The
+    Book's pages: `optional`, with their upright faces preloaded (`preloaded_fonts`): the
+    font is there at the first paint or that page keeps the fallback, so no text moves once
+    shown (no layout shift: Lighthouse's CLS); a slow first visit reads the fallback, the
+    next page the cached font. Elsewhere (the deck, the CV, the cue cards): `swap`, the
+    font drawn as soon as it comes (what they measure and print is laid out in it)."""
+    return "optional" if sheet == "book" else "swap"
+
+
+def _faces(base: str, extension: str, kind: str, display: str) -> list[str]:
     family = face()["family"]
     return [
         f'@font-face {{ font-family: "{family}"; font-style: {style}; font-weight: {weight};'
-        f' font-display: swap; src: url("{base}/{FONT_FOLDER}/{name}") format("{kind}");'
+        f' font-display: {display}; src: url("{base}/{FONT_FOLDER}/{name}") format("{kind}");'
         f" unicode-range: {face()[subset]}; }}"
         for name, weight, style, subset in font_files(extension)
     ]
 
 
-def font_faces(base: str) -> str:
-    """The shipped font's @font-face rules, `base` the Book's root (the pages' `SITEURL`):
-    WOFF2 on screen, TrueType in print (WeasyPrint would decompress WOFF2 in Python)."""
-    screen = "\n".join(_faces(base, "woff2", "woff2"))
-    printed = "\n".join(_faces(base, "ttf", "truetype"))
+def font_faces(base: str, sheet: str = "book") -> str:
+    """The shipped font's @font-face rules, `base` the Book's root (the pages' `SITEURL`),
+    for a page of the stylesheet `sheet` (`font_display`): WOFF2 on screen, TrueType in
+    print (WeasyPrint would decompress WOFF2 in Python)."""
+    display = font_display(sheet)
+    screen = "\n".join(_faces(base, "woff2", "woff2", display))
+    printed = "\n".join(_faces(base, "ttf", "truetype", display))
     return f"@media screen {{\n{screen}\n}}\n@media print {{\n{printed}\n}}\n"
+
+
+def preloaded_fonts() -> list[str]:
+    """The shipped font's files a Book page preloads, from the Book's root: the latin
+    subset's upright regular and bold, which every page draws (`font_display`)."""
+    return [
+        f"{FONT_FOLDER}/{name}"
+        for name, _weight, style, subset in font_files("woff2")
+        if style == "normal" and subset == "latin"
+    ]
 
 
 @cache

@@ -94,6 +94,11 @@ def page_text(shots: dict[str, list[str]]) -> str:
         "line spacing 1.5, justified, black on white). This page and its pictures are made by",
         "`scripts/gallery.py` (`make gallery`) from the sample: run it again after a change.",
         "",
+        "Every design keeps the Book's home page at 100 in Lighthouse's four categories",
+        "(performance, accessibility, best practices, SEO), on a desktop and on a phone (whose",
+        "performance, measured on a shared machine, is held at 90 or more): `make lighthouse`",
+        "checks it (`tests/test_lighthouse.py`, part of `make test`).",
+        "",
     ]
     for design, files in shots.items():
         lines += [

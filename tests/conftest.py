@@ -3,7 +3,9 @@ the test tiers (markers `pdf`, `chromium`, `slow`) come from tests/tiers.py."""
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 import textwrap
 from dataclasses import dataclass
@@ -88,6 +90,27 @@ def copy_sample(root: Path, old: str = "", new: str = "") -> Path:
         assert old in text, old
         profile.write_text(text.replace(old, new, 1), "utf-8")
     return root
+
+
+FONT_PRELOAD = re.compile(
+    r'if \(location\.protocol !== "file:"\) for \(const href of (\[[^\]]*\])\) '
+    r'document\.head\.append\(Object\.assign\(document\.createElement\("link"\), '
+    r'\{rel: "preload", as: "font", type: "font/woff2", crossOrigin: "", href\}\)\);'
+)
+"""The one inline script a Book page runs (theme/templates/_head.html): its fonts preloaded
+over HTTP, their addresses as data."""
+FONT_ADDRESS = re.compile(r"^\.{1,2}(/\.\.)*/theme/(fonts|designs/[\w-]+/fonts)/[\w.-]+\.woff2$")
+
+
+def preloaded_fonts(script) -> list[str] | None:
+    """The font addresses `script` (a BeautifulSoup tag) preloads if it is the Book's font
+    preloader, each a font of the Book; None if it is another script."""
+    found = None if script.get("type") else FONT_PRELOAD.fullmatch(script.string or "")
+    if found is None:
+        return None
+    fonts = json.loads(found[1])
+    assert fonts and all(FONT_ADDRESS.match(font) for font in fonts), fonts
+    return fonts
 
 
 @pytest.fixture

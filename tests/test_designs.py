@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from profile_gen import designs
 from profile_gen.app.build import run_pelican
 from profile_gen.errors import BuildError
-from tests.conftest import ROOT, copy_sample
+from tests.conftest import ROOT, copy_sample, preloaded_fonts
 
 BUILT_IN = ("classique", "compact", "moderne")
 
@@ -296,3 +296,66 @@ def test_the_word_cv_takes_the_design_accent(tmp_path):
     name = next(r for r in runs if r.text == "Léa Moreau")
     assert str(name.font.color.rgb) == "7A3B12"
     assert document.styles["Normal"].font.name == "Times New Roman"
+
+
+# --------------------------------------------------------------------------- fonts on the Book
+
+
+def preloaded(head) -> list[str]:
+    """The font addresses a Book page's head preloads (its one inline script, over HTTP)."""
+    (fonts,) = [f for s in head.find_all("script") if (f := preloaded_fonts(s)) is not None]
+    return fonts
+
+
+@pytest.mark.parametrize(
+    ("name", "stem"),
+    [
+        ("classique", "theme/fonts/atkinson-hyperlegible-latin"),
+        ("compact", "theme/designs/compact/fonts/ibm-plex-sans-condensed-latin"),
+        ("moderne", "theme/designs/moderne/fonts/inter-latin"),
+    ],
+)
+def test_a_book_page_preloads_the_fonts_it_draws_and_no_text_moves(tmp_path, name, stem):
+    """Lighthouse's CLS (tests/test_lighthouse.py): the Book's fonts are `optional`, drawn
+    at the first paint or not at all, and their upright faces preloaded so that they are
+    there; the deck and the CV keep `swap` (laid out in their font, whenever it comes)."""
+    site = build(with_design(tmp_path, name))
+    for page, root in (("index.html", "."), ("realisations/index.html", "..")):
+        head = BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser").head
+        fonts = preloaded(head)
+        assert fonts == [f"{root}/{stem}-{weight}-normal.woff2" for weight in (400, 700)], page
+        assert all((site / page).parent.joinpath(font).resolve().is_file() for font in fonts)
+        styles = " ".join(style.get_text() for style in head.find_all("style"))
+        assert "font-display: swap" not in styles and "font-display: optional" in styles
+        assert head.find("link", rel="preload") is None  # from the disk, none is tried
+    for page in ("soutenance/index.html", "cv/index.html", "soutenance/cards.html"):
+        text = (site / page).read_text(encoding="utf-8")
+        assert "preload" not in text.split("</head>")[0] and "font-display: optional" not in text
+
+
+@pytest.mark.parametrize("book_font", [False, True])
+def test_a_student_font_is_preloaded_where_the_book_names_it(tmp_path, book_font):
+    """A design's font for its CV only (print.css): the Book preloads the theme's font; the
+    Book's font (`[font] sans`): that one."""
+    tokens = 'extends = "classique"\n'
+    if book_font:
+        tokens += '[font]\nsans = ["Mine Sans", "sans-serif"]\n'
+    tokens += '[[fonts]]\nfamily = "Mine Sans"\nfile = "mine"\n[[fonts]]\nfamily = "Mine Sans"\nfile = "mine-bold"\nweight = 700\n'
+    folder = own_design(tmp_path, tokens, {"print.css": '.cv { font-family: "Mine Sans"; }'})
+    (folder / "fonts").mkdir()
+    font = ROOT / "theme/designs/moderne/fonts/inter-latin"
+    for stem, weight in (("mine", 400), ("mine-bold", 700)):
+        for suffix in ("woff2", "ttf"):
+            source = Path(f"{font}-{weight}-normal.{suffix}")
+            shutil.copy(source, folder / f"fonts/{stem}.{suffix}")
+    site = build(tmp_path)
+    home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    if book_font:
+        expected = [f"./theme/designs/mine/fonts/{stem}.woff2" for stem in ("mine", "mine-bold")]
+    else:
+        expected = [
+            f"./theme/fonts/atkinson-hyperlegible-latin-{weight}-normal.woff2"
+            for weight in (400, 700)
+        ]
+    assert preloaded(home.head) == expected
+    assert "fonts/mine.woff2" in str(home)  # declared either way

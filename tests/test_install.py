@@ -25,7 +25,16 @@ pytestmark = pytest.mark.slow
 
 PHONE = "+33 6 12 34 56 78"
 SKIPPED = shutil.ignore_patterns(
-    ".git", ".venv", "output", ".cache", "build", "dist", "*.egg-info", "__pycache__", ".*_cache"
+    ".git",
+    ".venv",
+    "output",
+    ".cache",
+    "build",
+    "dist",
+    "*.egg-info",
+    "__pycache__",
+    ".*_cache",
+    "node_modules",
 )
 PRINT_OUTPUTS = ("annexe", "cv", ".pdf", ".docx", ".pptx", ".odt")
 

@@ -78,7 +78,9 @@ def test_the_shipped_font_is_declared_with_local_addresses(sample_site):
         assert len(faces) == 2 * len(tokens.font_files("woff2")) == 16, page
         for face in faces:
             assert f'font-family: "{TOKENS["face"]["family"]}"' in face
-            assert "font-display: swap" in face
+            # the Book's pages: drawn at the first paint or not at all (no text moves)
+            display = "swap" if page.startswith("soutenance") else "optional"
+            assert f"font-display: {display}" in face, page
             (url,) = re.findall(r'url\("([^"]+)"\)', face)
             assert not re.match(r"^([a-z]+:|//)", url), url  # relative: no outside request
             assert (sample_site / page).parent.joinpath(url).resolve().is_file(), url

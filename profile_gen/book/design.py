@@ -131,8 +131,10 @@ def copy_fonts(design: Design, output: Path) -> None:
 
 
 def font_faces(design: Design, base: str, kind: str) -> str:
-    """The `@font-face` rules of the design's fonts: WOFF2 on screen, TrueType in print
-    (WeasyPrint reads it without decompressing), `base` the Book's root."""
+    """The `@font-face` rules of the design's fonts for the stylesheet `kind`: WOFF2 on
+    screen, TrueType in print (WeasyPrint reads it without decompressing), `base` the
+    Book's root; displayed as the theme's (`tokens.font_display`)."""
+    display = tokens.font_display(kind)
     rules = []
     for layer, font in design.fonts():
         files = _font_files(layer, font)
@@ -142,7 +144,7 @@ def font_faces(design: Design, base: str, kind: str) -> str:
         form = "woff2" if suffix == "woff2" else "truetype"
         rules.append(
             f'@font-face {{ font-family: "{font.family}"; font-style: {font.style};'
-            f" font-weight: {font.weight}; font-display: swap;"
+            f" font-weight: {font.weight}; font-display: {display};"
             f' src: url("{url}") format("{form}"); }}'
         )
     return "\n".join(rules)
@@ -158,15 +160,35 @@ class Head:
         self._styles = {kind: design.stylesheet(kind) for kind in designs.STYLESHEETS}
         # the annexe keeps the thesis's rules: a student's print.css styles the CV page only
         self._styles["annexe"] = design.stylesheet("print", built_in_only=True)
-        self._faces = {kind: font_faces(design, "@BASE@", kind) for kind in ("book", "print")}
+        self._faces = {kind: font_faces(design, "@BASE@", kind) for kind in designs.STYLESHEETS}
+        self._preloads = _preloads(design, self._styles["book"])
 
     def css(self, kind: str, base: str = "") -> Markup:
         """The additions to the stylesheet `kind` (`annexe`: to print.css on the annexe)."""
-        faces = self._faces["print" if kind in ("print", "annexe") else "book"]
+        faces = self._faces["print" if kind == "annexe" else kind]
         faces = faces.replace("@BASE@", base or ".")
         screen = kind in ("book", "deck")  # the tokens' colours: not the print's nor the cards'
         parts = [self._properties if screen else "", faces, self._styles.get(kind, "")]
         return Markup("\n".join(part for part in parts if part))
+
+    def preloads(self, base: str = "") -> list[str]:
+        """The addresses of the font files a Book page preloads, `base` the Book's root
+        (`tokens.font_display`): the design's upright regular and bold whose family its
+        Book stylesheet or its `[font] sans` names, else the theme's."""
+        return [f"{base or '.'}/{path}" for path in self._preloads]
+
+
+def _preloads(design: Design, book_css: str) -> list[str]:
+    named = " ".join([book_css, *map(str, design.token("font", "sans", []))])
+    found = [
+        f"{FONTS_URL}/{layer.name}/{designs.FONTS}/{font.file}.woff2"
+        for layer, font in design.fonts()
+        if font.style == "normal"
+        and font.weight in (400, 700)
+        and font.family in named
+        and "woff2" in _font_files(layer, font)
+    ]
+    return found or tokens.preloaded_fonts()
 
 
 # --------------------------------------------------------------------------- templates

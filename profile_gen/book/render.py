@@ -164,9 +164,17 @@ def _raw_label(context, key: str) -> str:
     return typography.typeset(i18n.label(context["lang"], key), context["lang"])
 
 
-def _font_faces(base: str) -> Markup:
-    """The shipped font's @font-face rules for a page whose root is `base` (`SITEURL`)."""
-    return Markup(tokens.font_faces(base or ""))  # as the stylesheets: `{{ SITEURL }}/theme/`
+def _font_faces(base: str, sheet: str = "book") -> Markup:
+    """The shipped font's @font-face rules for a page of the stylesheet `sheet` whose root
+    is `base` (`SITEURL`)."""
+    return Markup(
+        tokens.font_faces(base or "", sheet)
+    )  # as the stylesheets: `{{ SITEURL }}/theme/`
+
+
+def _preloaded_fonts(base: str) -> list[str]:
+    """The shipped font's files a Book page preloads, from its root `base` (`SITEURL`)."""
+    return [f"{base or '.'}/{path}" for path in tokens.preloaded_fonts()]
 
 
 @pass_context
@@ -189,3 +197,4 @@ def install(env: Environment) -> None:
     env.globals["raw_label"] = _raw_label
     env.globals["with_raw_labels"] = _with_raw_labels
     env.globals["font_faces"] = _font_faces
+    env.globals["preloaded_fonts"] = _preloaded_fonts
