@@ -106,6 +106,14 @@ def student_names(project: Path | None) -> list[str]:
     )
 
 
+def shadowing(project: Path | None) -> list[str]:
+    """The folders of a student's `designs/` named like a built-in design: a profile could
+    never choose them (`design: moderne` is the built-in one), so they are refused."""
+    if project is None or not (project / FOLDER).is_dir():
+        return []
+    return sorted(p.name for p in (project / FOLDER).iterdir() if p.name in names() and p.is_dir())
+
+
 def student_about(project: Path, name: str, lang: str) -> str:
     """A student's design's description (`[about]`), empty when it cannot be read."""
     try:

@@ -100,6 +100,35 @@ def test_an_unknown_design_names_file_line_field_and_the_known_ones(run_cli, tmp
     assert "modrne" in result.err and "classique, compact, moderne" in result.err
 
 
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_student_folder_named_like_a_built_in_design_is_refused(run_cli, tmp_path, lang):
+    """`designs/moderne/` could never be chosen (`design: moderne` is the built-in one):
+    `check` and `build` stop, naming the folder and a name to give it instead."""
+    root = with_design(tmp_path, "moderne")
+    folder = root / "content" / "designs" / "moderne"
+    folder.mkdir(parents=True)
+    (folder / "tokens.toml").write_text(MINE, encoding="utf-8")
+    (root / "output").mkdir()
+    (root / "output" / "kept.html").write_text("before", encoding="utf-8")
+    check = run_cli("--lang", lang, "check", str(root / "content/profile.yaml"))
+    build = run_cli(
+        "--lang", lang, "build", "--no-pdf", "--settings", str(root / "pelican.conf.py")
+    )
+    other = "mon-moderne" if lang == "fr" else "my-moderne"
+    for result in (check, build):
+        assert result.code == 2, result.err
+        assert "designs/moderne/" in result.err and f"designs/{other}/" in result.err
+        assert "Traceback" not in result.err
+    assert ("intégré" if lang == "fr" else "built-in") in check.err
+    assert (root / "output" / "kept.html").read_text(encoding="utf-8") == "before"
+    # another name is a student's design like any other
+    shutil.move(folder, folder.with_name(other))
+    text = (root / "content/profile.yaml").read_text(encoding="utf-8")
+    text = text.replace("design: moderne", f"design: {other}")
+    (root / "content/profile.yaml").write_text(text, encoding="utf-8")
+    assert run_cli("check", str(root / "content/profile.yaml")).code in (0, 1)
+
+
 def test_default_is_classique(tmp_path):
     from profile_gen.profile.loader import load
 
