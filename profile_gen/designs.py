@@ -107,11 +107,24 @@ def student_names(project: Path | None) -> list[str]:
 
 
 def shadowing(project: Path | None) -> list[str]:
-    """The folders of a student's `designs/` named like a built-in design: a profile could
-    never choose them (`design: moderne` is the built-in one), so they are refused."""
+    """The folders of a student's `designs/` named like a built-in design (refused)."""
     if project is None or not (project / FOLDER).is_dir():
         return []
     return sorted(p.name for p in (project / FOLDER).iterdir() if p.name in names() and p.is_dir())
+
+
+def built_in_of(name: str, project: Path | None) -> str:
+    """The built-in design `name` starts from (the default when its chain cannot be read:
+    the build says why)."""
+    current: Any = name
+    for _ in range(DEPTH + 1):
+        if current in names() or project is None or not NAME.match(str(current)):
+            break
+        try:
+            current = _read_student(project / FOLDER / current)[1].get("extends")
+        except (BuildError, OSError):
+            break
+    return current if isinstance(current, str) and current in names() else DEFAULT
 
 
 def student_about(project: Path, name: str, lang: str) -> str:

@@ -16,6 +16,8 @@ from profile_gen.app.build import run_pelican
 from profile_gen.errors import BuildError
 from tests.conftest import ROOT, copy_sample
 
+TOKENS = __import__("tomllib").loads((ROOT / "profile_gen/tokens.toml").read_text("utf-8"))
+
 BUILT_IN = ("classique", "compact", "moderne")
 
 
@@ -311,6 +313,25 @@ def test_the_powerpoint_draws_the_design(tmp_path, name, shape, heading):
         order = [s.name for s in slide.shapes]
         assert order.index("Title band") < order.index("Title")
         assert "Accent rule" not in shapes
+    # the texts in the design's ink, the footer and secondary texts in its muted ink, the
+    # font its deck is set in: the tokens the HTML deck reads
+    tokens = designs.load(name, None, set()).tokens.get("color", {})
+    ink = tokens.get("ink", TOKENS["color"]["ink"]).lstrip("#").upper()
+    muted = tokens.get("ink-muted", TOKENS["color"]["ink-muted"]).lstrip("#").upper()
+    presentation = Presentation(str(site / "soutenance.pptx"))
+    colours = {
+        (shape.name, str(run.font.color.rgb))
+        for each in presentation.slides
+        for shape in each.shapes
+        if shape.has_text_frame
+        for p in shape.text_frame.paragraphs
+        for run in p.runs
+        if run.font.color and run.font.color.type is not None
+    }
+    assert ("Footer", muted) in colours
+    assert any(colour == ink for _, colour in colours)
+    others = {TOKENS["color"]["ink"].lstrip("#").upper()} - {ink}
+    assert not any(colour in others for _, colour in colours), colours
 
 
 def test_the_word_cv_takes_the_design_accent(tmp_path):

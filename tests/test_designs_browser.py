@@ -1,8 +1,10 @@
 """Every design holds the default's rules, and looks different where a person looks
 (issue 22): the sample and a generated profile built in each design, with their PDFs; the
-CV on one page; no slide text outside its slide nor cut at 1920×1080 and 1280×720; axe-core
-finds nothing on the home page, light and dark; the annexe keeps the thesis's rules; the
-fonts, colours, CV layout and slide titles measured in Chromium differ between designs."""
+CV on one page; no slide text outside its slide, cut, outside its box nor split over two
+lines at 1920×1080 and 1280×720, in the French and the English deck; the presenter view,
+a rehearsal and the second window; axe-core finds nothing on the home page, light and dark;
+the annexe keeps the thesis's rules; the fonts (the deck's too), colours, CV layout and
+slide titles measured in Chromium differ between designs."""
 
 from __future__ import annotations
 
@@ -13,7 +15,10 @@ from pypdf import PdfReader
 
 from profile_gen import designs
 from profile_gen.app.build import run_pelican
+from tests.deck_profiles import deck_dir
 from tests.test_a11y_browser import axe_violations
+from tests.test_deck import open_deck
+from tests.test_deck_fit import HIDDEN
 from tests.test_deck_layout import MEASURE
 
 pytestmark = pytest.mark.chromium
@@ -63,22 +68,93 @@ def test_the_cv_holds_on_one_page(sites, name, kind):
 
 
 @pytest.mark.parametrize("size", [(1920, 1080), (1280, 720)], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize(
+    ("kind", "prefix"), [("generated", ""), ("sample", "en/")], ids=["fr-generated", "en-sample"]
+)
 @pytest.mark.parametrize("name", DESIGNS)
-def test_no_slide_text_leaves_its_slide_or_is_cut(chromium, sites, name, size):
-    site = sites[name, "generated"]
+def test_no_slide_text_leaves_its_box_or_is_cut_or_split(chromium, sites, name, kind, prefix, size):
+    """Every slide of the French deck (the generated profile: a long name, a denser career)
+    and of the English one (the sample's, `en/defence/`): nothing outside the slide, cut or
+    under the arrows; the last character of every text inside its box, its card and its
+    slide, and no word broken over two lines (`test_deck_fit.HIDDEN`)."""
     page = chromium.new_page(viewport={"width": size[0], "height": size[1]})
-    deck = site / "soutenance" / "index.html"
-    page.goto(deck.as_uri())
+    page.goto((deck_dir(sites[name, kind], prefix) / "index.html").as_uri())
     total = page.locator(".deck-slides > .slide").count()
     assert total >= 7
     for number in range(1, total + 1):
         page.evaluate(f"location.hash = '#{number}'")
         page.wait_for_function(f"document.querySelector('.slide.active').id === 'slide-{number}'")
         found = page.evaluate(MEASURE)
-        assert found["outside"] == [], (name, size, number)
-        assert found["cut"] == [], (name, size, number)
-        assert found["covered"] == 0, (name, size, number)
+        where = (name, kind, prefix, size, number)
+        assert found["outside"] == [], where
+        assert found["cut"] == [], where
+        assert found["covered"] == 0, where
+        texts = page.locator(".deck-slides > .slide.active").evaluate(HIDDEN)
+        assert texts["problems"] == [] and texts["count"] > 0, where
     page.close()
+
+
+DECK_FONT = {"classique": "Atkinson Hyperlegible", "compact": "IBM Plex Sans Condensed"}
+DECK_FONT["moderne"] = "Inter"
+FONTS = """(selector) => {
+  const first = (e) => getComputedStyle(e).fontFamily.split(',')[0].replaceAll('"', '').trim();
+  const slide = document.querySelector(selector);
+  const loaded = [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family.replaceAll('"', ''));
+  return {title: first(slide.querySelector('h2, h1')),
+          body: first([...slide.querySelectorAll('.slide-body p, .slide-body li')].pop()), loaded};
+}"""
+
+
+@pytest.mark.parametrize("name", DESIGNS)
+def test_presenter_view_rehearsal_and_second_window(chromium, sites, name):
+    """What tests/test_deck.py and test_deck_rehearsal.py hold for the default, in each
+    design: the presenter view shows the current and next slides, the notes and the timers,
+    its slide in the design's deck font with no text outside its box nor split; a rehearsal
+    is timed slide by slide and reported; the presenter's second window drives the audience's."""
+    site = sites[name, "sample"]
+    context = chromium.new_context(viewport={"width": 1280, "height": 720})
+    page = open_deck(chromium, site, hash_="#3", fake_clock=True, context=context)
+    page.keyboard.press("p")
+    assert page.locator("#presenter").is_visible()
+    assert page.locator("#presenter-current .slide-achievements").count() == 1
+    assert page.locator("#presenter-next .slide").count() == 1
+    assert len(page.locator("#presenter-notes").inner_text()) > 40
+    page.clock.run_for(10_000)
+    assert page.locator("#slide-timer").inner_text() == "0:10"
+    assert page.locator("#segment-timer").inner_text() == "4:50"
+    found = page.locator("#presenter-current .slide").evaluate(HIDDEN)
+    assert found["problems"] == [] and found["count"] > 0, name
+    fonts = page.evaluate(FONTS, "#presenter-current .slide")
+    assert fonts["title"] == fonts["body"] == DECK_FONT[name], fonts
+    assert DECK_FONT[name] in fonts["loaded"], fonts
+    page.keyboard.press("p")
+    # a rehearsal: 12 s on slide 1, 30 s on slide 2, then ended
+    page.keyboard.press("s")
+    page.clock.run_for(12_000)
+    page.keyboard.press("ArrowRight")
+    page.clock.run_for(30_000)
+    page.keyboard.press("e")
+    assert page.locator("#report").is_visible()
+    rows = {
+        row.locator("td").first.inner_text(): row.locator("td").all_inner_texts()
+        for row in page.locator("#report-table tbody tr").all()
+    }
+    assert float(rows["1"][3]) == 12 and float(rows["2"][3]) == 30, rows
+    page.close()
+    # the second window: the presenter's keys move the audience's slides
+    audience = context.new_page()
+    audience.goto((site / "soutenance" / "index.html").as_uri() + "#2")
+    with context.expect_page() as popup:
+        audience.keyboard.press("w")
+    presenter = popup.value
+    presenter.wait_for_load_state()
+    assert "?presenter" in presenter.url and presenter.locator("#presenter").is_visible()
+    presenter.wait_for_function("document.querySelector('.slide.active').id === 'slide-2'")
+    presenter.keyboard.press("ArrowRight")
+    audience.wait_for_function("document.querySelector('.slide.active').id === 'slide-3'")
+    found = presenter.locator("#presenter-current .slide").evaluate(HIDDEN)
+    assert found["problems"] == [] and found["count"] > 0, name
+    context.close()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -147,6 +223,11 @@ SLIDE = """() => {
   const s = getComputedStyle(h2);
   return [s.backgroundColor, s.color, s.borderLeftWidth, s.fontWeight].join(' ');
 }"""
+DECK_TEXT = """() => {
+  const first = (e) => getComputedStyle(e).fontFamily.split(',')[0].replaceAll('"', '').trim();
+  const slide = document.querySelector('.deck-slides > .slide.active');
+  return [first(slide.querySelector('h2')), first(slide.querySelector('.slide-body li, .slide-body p'))];
+}"""
 
 
 def looks(chromium, site: Path) -> dict:
@@ -158,6 +239,7 @@ def looks(chromium, site: Path) -> dict:
     page.goto((site / "soutenance" / "index.html").as_uri() + "#3")
     page.wait_for_function("document.querySelector('.slide.active').id === 'slide-3'")
     found["slide"] = page.evaluate(SLIDE)
+    found["deck"] = page.evaluate(DECK_TEXT)
     page.close()
     return found
 
@@ -176,3 +258,7 @@ def test_the_designs_differ_where_a_person_looks(chromium, sites):
     assert layout["compact"] == ("right", True)  # a band, then two columns
     photos = {seen[name]["cv"]["photo"] for name in DESIGNS}
     assert len(photos) >= 2  # round in moderne, square elsewhere
+    # the deck's titles and texts in each design's deck font (`[font] deck`), as measured
+    assert {name: seen[name]["deck"] for name in DESIGNS} == {
+        name: [DECK_FONT[name]] * 2 for name in DESIGNS
+    }

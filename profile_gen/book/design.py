@@ -159,10 +159,13 @@ class Head:
         # the annexe keeps the thesis's rules: a student's print.css styles the CV page only
         self._styles["annexe"] = design.stylesheet("print", built_in_only=True)
         self._faces = {kind: font_faces(design, "@BASE@", kind) for kind in ("book", "print")}
+        if self._faces["book"]:  # the deck on screen, and printed to its PDF by WeasyPrint
+            screen, printed = self._faces["book"], self._faces["print"]
+            self._faces["deck"] = f"@media screen {{\n{screen}\n}}\n@media print {{\n{printed}\n}}"
 
     def css(self, kind: str, base: str = "") -> Markup:
         """The additions to the stylesheet `kind` (`annexe`: to print.css on the annexe)."""
-        faces = self._faces["print" if kind in ("print", "annexe") else "book"]
+        faces = self._faces.get(kind) or self._faces["print" if kind == "annexe" else "book"]
         faces = faces.replace("@BASE@", base or ".")
         screen = kind in ("book", "deck")  # the tokens' colours: not the print's nor the cards'
         parts = [self._properties if screen else "", faces, self._styles.get(kind, "")]

@@ -50,12 +50,21 @@ def deck_context(
         accent=str(accent or colors.DEFAULT).lstrip("#").lower(),
         title=design.slide_title if design else "rule",
         square_photo=bool(design and design.slide_photo == "square"),
-        soft=str(design.token("color", "soft", "") if design else "").lstrip("#").upper(),
+        soft=_color(design, "soft", ""),
+        ink=_color(design, "ink", shapes.INK),
+        muted=_color(design, "ink-muted", shapes.MUTED),
+        paper=_color(design, "surface", shapes.PAPER),
         photo=picture,
         qr_codes=deck.qr_codes,
         contact=deck.contact,
         deck=deck,
     )
+
+
+def _color(design: Design | None, name: str, default: str) -> str:
+    """The design's colour `name` (`[color]`) as the office formats write it, else `default`."""
+    found = design.token("color", name) if design else None
+    return str(found).lstrip("#").upper() if found else default
 
 
 def _widen_template(presentation) -> None:
@@ -158,7 +167,7 @@ def build(deck: DeckView, ctx: DeckContext) -> bytes:
             shapes.rule(slide, ctx.accent, thin=ctx.title == "bar")
         DRAW[planned.type](slide, ctx, planned)
         name = ctx.typeset(deck.name)
-        shapes.footer(slide, name, planned.number, deck.total, ctx.language_tag)
+        shapes.footer(slide, name, planned.number, deck.total, ctx.language_tag, ctx.muted)
         notes = speaker_notes(planned)
         if notes:
             frame = slide.notes_slide.notes_text_frame

@@ -16,7 +16,7 @@ from pptx.enum.dml import MSO_LINE
 from profile_gen import i18n, tokens, typography
 from profile_gen.media.qr import QrCode
 from profile_gen.office.pptx import shapes
-from profile_gen.office.pptx.shapes import INK, MARGIN, WIDTH, Box, u
+from profile_gen.office.pptx.shapes import MARGIN, WIDTH, Box, u
 from profile_gen.profile.fields import localize
 from profile_gen.profile.model import Profile
 from profile_gen.views.deck_fit import SCALES
@@ -66,6 +66,11 @@ class DeckContext:
     """The photo in a square frame (the design's `[slides] photo`), else a round one."""
     soft: str = ""
     """The cards' panel (the design's `soft` colour; the theme's when empty)."""
+    ink: str = shapes.INK
+    """The slides' text, `muted` their secondary text, `paper` their background: the
+    design's colours (`[color] ink`, `ink-muted`, `surface`), as the HTML deck's."""
+    muted: str = shapes.MUTED
+    paper: str = shapes.PAPER
     scale: float = 1.0
     """The slide's type scale (`deck_fit`: the HTML deck's `fit-N`), set before drawing."""
 
@@ -157,7 +162,7 @@ def qr_column(slide, ctx: DeckContext) -> float:
             slide, f"QR {name}", Box(x, y, QR_SIZE, QR_SIZE), qr_png(code), description, code.data
         )
         text = ctx.say(f"deck.qr.{key}")
-        caption = Para(text, QR_CAPTION, bold=True, color=INK, align="center", line=1.3)
+        caption = Para(text, QR_CAPTION, bold=True, color=ctx.ink, align="center", line=1.3)
         shapes.text_box(
             slide,
             f"QR {name} caption",

@@ -228,18 +228,18 @@ def title(slide, paras: list[Para], lang: str, box: Box, anchor: str = "top"):
     return shape
 
 
-def footer(slide, name: str, number: int, total: int, lang: str) -> None:
+def footer(slide, name: str, number: int, total: int, lang: str, color: str = MUTED) -> None:
     """The person's name and "n / N", at the foot of every slide (the HTML deck's)."""
     size = u(tokens.deck("footer"))
     h = size * FALLBACK_LINE  # room for an emoji's taller line
     y = HEIGHT - u(18) - h
-    paras = [Para(name, size, color=MUTED, line=1.3)]
+    paras = [Para(name, size, color=color, line=1.3)]
     text_box(slide, "Footer", Box(MARGIN, y, WIDTH - 2 * MARGIN - u(160), h), paras, lang)
     number_para = Para(
         str(number),
         size,
         bold=True,
-        color=MUTED,
+        color=color,
         align="right",
         field="slidenum",
         line=1.3,
