@@ -282,6 +282,31 @@ def test_a_student_design_template_runs_in_the_sandbox(tmp_path):
     assert refusal(tmp_path).code == "template_unsafe"
 
 
+def test_each_deck_is_measured_in_its_design_font(tmp_path):
+    """A design whose deck has a font of its own ships that font's widths (kept current:
+    `python scripts/deck_metrics.py`); its deck is measured with them, a student's in the
+    font of the built-in design it extends; `check` says the same as the build."""
+    from profile_gen.views import measure
+
+    for name in designs.names():
+        family = designs.load(name, None, set()).token("font", "deck")
+        path = designs.built_in_folder() / name / "metrics.json"
+        if family:
+            assert path.read_text("utf-8") == measure.design_table(path.parent, family[0])
+        else:
+            assert not path.exists()
+    text = "Pilotage de la dématérialisation des factures"
+    widths = {
+        name: measure.text_width(text, 100, "bold", measure.deck_font(name))
+        for name in designs.names()
+    }
+    assert widths["compact"] < widths["classique"] < widths["moderne"], widths
+    own_design(tmp_path, MINE)
+    assert measure.deck_font("mine", tmp_path / "content") == "moderne"
+    assert measure.deck_font("elsewhere", tmp_path / "content") == ""
+    assert measure.deck_font("classique") == ""
+
+
 # --------------------------------------------------------------------------- PowerPoint
 
 
@@ -296,6 +321,9 @@ def test_a_student_design_template_runs_in_the_sandbox(tmp_path):
 def test_the_powerpoint_draws_the_design(tmp_path, name, shape, heading):
     from pptx import Presentation
     from pptx.enum.shapes import MSO_SHAPE
+
+    from profile_gen.views import measure
+    from tests.test_deck_pptx import assert_fits
 
     root = with_design(tmp_path, name)
     site = run_pelican(root / "pelican.conf.py", root / "output", formats=("pptx",)).output
@@ -332,6 +360,17 @@ def test_the_powerpoint_draws_the_design(tmp_path, name, shape, heading):
     assert any(colour == ink for _, colour in colours)
     others = {TOKENS["color"]["ink"].lstrip("#").upper()} - {ink}
     assert not any(colour in others for _, colour in colours), colours
+    family = designs.load(name, None, set()).token("font", "deck") or TOKENS["font"]["deck"]
+    faces = {
+        run.font.name
+        for each in presentation.slides
+        for shape in each.shapes
+        if shape.has_text_frame
+        for p in shape.text_frame.paragraphs
+        for run in p.runs
+    }
+    assert faces == {family[0]}, faces
+    assert assert_fits(presentation, measure.deck_font(name)) > 20
 
 
 def test_the_word_cv_takes_the_design_accent(tmp_path):

@@ -92,6 +92,12 @@ def metrics_file(font: str = "") -> Path:
     return METRICS
 
 
+@lru_cache(maxsize=8)
+def family(font: str = "") -> str:
+    """The family of the font `font` names (what the PowerPoint's runs name)."""
+    return str(json.loads(metrics_file(font).read_text(encoding="utf-8"))["font"])
+
+
 def deck_font(design: str, project: Path | None = None) -> str:
     """The font the deck of `design` (a student's in `project`'s `designs/`) is measured
     with: its built-in design's name when that design ships its deck font's widths, else

@@ -71,6 +71,8 @@ class DeckContext:
     design's colours (`[color] ink`, `ink-muted`, `surface`), as the HTML deck's."""
     muted: str = shapes.MUTED
     paper: str = shapes.PAPER
+    font: str = ""
+    """The deck's font, as its texts were measured (`DeckView.font`, `measure.deck_font`)."""
     scale: float = 1.0
     """The slide's type scale (`deck_fit`: the HTML deck's `fit-N`), set before drawing."""
 
@@ -85,7 +87,7 @@ class DeckContext:
     def para(self, text: str, units: float, **style) -> Para:
         """A text of the HTML deck set `units` high at `fit-1`: at the slide's scale, free
         to shrink down to the smallest scale's size."""
-        return Para(text, self.size(units), minimum=self.floor(units), **style)
+        return Para(text, self.size(units), minimum=self.floor(units), font=self.font, **style)
 
     @property
     def language_tag(self) -> str:
@@ -136,7 +138,7 @@ def missing(slide, ctx: DeckContext, section: str) -> None:
     shape.line.width = shapes.Pt(u(3))
     shape.line.dash_style = MSO_LINE.DASH
     text = ctx.say("deck.missing", section=section)
-    para = Para(text, u(26), bold=True, color=shapes.WARN, align="center", line=1.3)
+    para = Para(text, u(26), bold=True, color=shapes.WARN, align="center", line=1.3, font=ctx.font)
     inner = Box(box.x + u(24), box.y + u(16), box.w - u(48), box.h - u(32))
     shapes.write_paragraphs(
         shape.text_frame, fit([para], *inner.inner()), ctx.language_tag, "middle"
@@ -162,7 +164,9 @@ def qr_column(slide, ctx: DeckContext) -> float:
             slide, f"QR {name}", Box(x, y, QR_SIZE, QR_SIZE), qr_png(code), description, code.data
         )
         text = ctx.say(f"deck.qr.{key}")
-        caption = Para(text, QR_CAPTION, bold=True, color=ctx.ink, align="center", line=1.3)
+        caption = Para(
+            text, QR_CAPTION, bold=True, color=ctx.ink, align="center", line=1.3, font=ctx.font
+        )
         shapes.text_box(
             slide,
             f"QR {name} caption",

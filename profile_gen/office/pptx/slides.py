@@ -64,6 +64,7 @@ def heading(slide, ctx: DeckContext, plan: SlideView) -> None:
         tail_size=u(tokens.deck("part")),
         tail_color=ctx.paper if ctx.title == "band" else ctx.muted,
         tail_bold=True,
+        font=ctx.font,
     )
     shapes.title(slide, [para], ctx.language_tag, box)
 
@@ -131,7 +132,7 @@ def closing_slide(slide, ctx: DeckContext, plan: SlideView) -> None:
 
 
 def _figure_width(paras: list[Para]) -> float:
-    return max(text_width(p.text, p.size, p.style) for p in paras) / SLACK + u(4)
+    return max(text_width(p.text, p.size, p.style, p.font) for p in paras) / SLACK + u(4)
 
 
 def profile_slide(slide, ctx: DeckContext, plan: SlideView) -> None:
@@ -151,8 +152,10 @@ def profile_slide(slide, ctx: DeckContext, plan: SlideView) -> None:
     counts = ctx.deck.figures if ctx.deck else []
     groups = [
         [
-            Para(str(count), u(96), bold=True, color=ctx.accent, line=1.0),
-            Para(ctx.say(f"figure.{key}", count=count), u(30), color=ctx.ink, line=1.3),
+            Para(str(count), u(96), bold=True, color=ctx.accent, line=1.0, font=ctx.font),
+            Para(
+                ctx.say(f"figure.{key}", count=count), u(30), color=ctx.ink, line=1.3, font=ctx.font
+            ),
         ]
         for key, count in counts
     ]
@@ -268,7 +271,9 @@ def _numbered(
         x = MARGIN + (index // per_column) * (width + u(40))
         y = TOP + (index % per_column) * step
         badge = Box(x, y + (step - ROW_GAP - NUMBER) / 2, NUMBER, NUMBER)
-        shapes.badge(slide, f"{name} {number} number", badge, number, ctx.accent, ctx.language_tag)
+        shapes.badge(
+            slide, f"{name} {number} number", badge, number, ctx.accent, ctx.language_tag, ctx.font
+        )
         box = Box(x + NUMBER + NUMBER_GAP, y, width - NUMBER - NUMBER_GAP, step - ROW_GAP)
         shapes.text_box(slide, f"{name} {number}", box, paras, ctx.language_tag, "middle")
 
