@@ -307,7 +307,7 @@ def test_each_deck_is_measured_in_its_design_font(tmp_path):
     assert measure.deck_font("classique") == ""
 
 
-# --------------------------------------------------------------------------- PowerPoint
+# --------------------------------------------------------------------------- Office
 
 
 @pytest.mark.parametrize(
@@ -318,15 +318,22 @@ def test_each_deck_is_measured_in_its_design_font(tmp_path):
         ("compact", "Title bar", "14213D"),
     ],
 )
-def test_the_powerpoint_draws_the_design(tmp_path, name, shape, heading):
+def test_the_powerpoint_and_the_word_cv_draw_the_design(tmp_path, name, shape, heading):
+    """The PowerPoint in the design's title treatment, photo frame, colours (ink, muted ink,
+    accent) and deck font, every box holding its text in that font; the Word annexe keeps
+    the thesis's Times 12 in black, its CV's titles and panel in the design's accent (the
+    PDF CV's, `views.cv.cv_colors`)."""
+    from docx import Document
     from pptx import Presentation
     from pptx.enum.shapes import MSO_SHAPE
 
     from profile_gen.views import measure
+    from profile_gen.views.cv import cv_colors
     from tests.test_deck_pptx import assert_fits
 
     root = with_design(tmp_path, name)
-    site = run_pelican(root / "pelican.conf.py", root / "output", formats=("pptx",)).output
+    formats = ("pptx", "docx")
+    site = run_pelican(root / "pelican.conf.py", root / "output", formats=formats).output
     slide = Presentation(str(site / "soutenance.pptx")).slides[2]
     shapes = {s.name: s for s in slide.shapes}
     accent = (designs.accent(name) or "#1f4e8c").lstrip("#").upper()
@@ -371,17 +378,16 @@ def test_the_powerpoint_draws_the_design(tmp_path, name, shape, heading):
     }
     assert faces == {family[0]}, faces
     assert assert_fits(presentation, measure.deck_font(name)) > 20
-
-
-def test_the_word_cv_takes_the_design_accent(tmp_path):
-    """The Word annexe keeps the thesis's Times 12; its CV names the person in the design's
-    accent (the person's colour when they chose one), as the PDF CV does."""
-    from docx import Document
-
-    root = with_design(tmp_path, "compact")
-    site = run_pelican(root / "pelican.conf.py", root / "output", formats=("docx",)).output
     document = Document(str(site / "annexe.docx"))
-    runs = [r for t in document.tables for c in t._cells for p in c.paragraphs for r in p.runs]
-    name = next(r for r in runs if r.text == "Léa Moreau")
-    assert str(name.font.color.rgb) == "7A3B12"
+    cv_accent, panel = cv_colors(designs.accent(name))
+    cells = [cell for table in document.tables for cell in table._cells]
+    runs = [r for c in cells for p in c.paragraphs for r in p.runs]
+    name_run = next(r for r in runs if r.text == "Léa Moreau")
+    assert str(name_run.font.color.rgb) == cv_accent.lstrip("#").upper()
+    shades = {
+        c._tc.xpath("./w:tcPr/w:shd/@w:fill")[0] for c in cells if c._tc.xpath("./w:tcPr/w:shd")
+    }
+    assert panel.lstrip("#").upper() in shades
     assert document.styles["Normal"].font.name == "Times New Roman"
+    texts = [r for p in document.paragraphs for r in p.runs if r.font.color and r.font.color.rgb]
+    assert {str(r.font.color.rgb) for r in texts} <= {"000000", "0563C1"}
