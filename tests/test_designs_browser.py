@@ -67,6 +67,28 @@ def test_the_cv_holds_on_one_page(sites, name, kind):
     )
 
 
+def pdf_fonts(path: Path) -> set[str]:
+    """The fonts a PDF's pages use (their base names, without the subset's prefix)."""
+    fonts = set()
+    for page in PdfReader(path).pages:
+        for ref in page["/Resources"].get("/Font", {}).values():
+            fonts.add(str(ref.get_object()["/BaseFont"]).split("+")[-1])
+    return fonts
+
+
+@pytest.mark.parametrize("name", DESIGNS)
+def test_the_deck_pdf_is_set_in_the_design_deck_font(sites, name):
+    """The PDF deck (printed from the HTML deck) in the font its texts were measured with,
+    one page per slide."""
+    site = sites[name, "sample"]
+    fonts = pdf_fonts(site / "soutenance.pdf")
+    family = DECK_FONT[name].replace(" ", "")
+    assert any(font.replace("-", "").startswith(family) for font in fonts), fonts
+    html = (site / "soutenance" / "index.html").read_text("utf-8")
+    slides = html.count('<section class="slide slide-')
+    assert len(PdfReader(site / "soutenance.pdf").pages) == slides
+
+
 @pytest.mark.parametrize("size", [(1920, 1080), (1280, 720)], ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize(
     ("kind", "prefix"), [("generated", ""), ("sample", "en/")], ids=["fr-generated", "en-sample"]
