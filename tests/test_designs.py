@@ -307,6 +307,25 @@ def test_each_deck_is_measured_in_its_design_font(tmp_path):
     assert measure.deck_font("classique") == ""
 
 
+def test_the_deck_type_follows_the_design_font_width():
+    """The same slides measured in a narrower font (compact's) never take a smaller type,
+    in a wider one (moderne's Inter) never a larger: the sample's cards fit at their normal
+    size in IBM Plex Sans Condensed, one more slide steps down in Inter."""
+    from profile_gen.profile.loader import load
+    from profile_gen.views.deck_fit import fit_deck, fitted_plan
+
+    profile = load(ROOT / "content/profile.yaml")
+    plan = fitted_plan(profile, "moderne")
+    for lang in ("fr", "en"):
+        levels = {
+            font: [fit.level for fit in fit_deck(profile, lang, plan, font)]
+            for font in ("compact", "", "moderne")
+        }
+        for narrow, wide in (("compact", ""), ("", "moderne")):
+            assert all(a <= b for a, b in zip(levels[narrow], levels[wide], strict=True))
+        assert sum(levels["compact"]) < sum(levels["moderne"]), levels
+
+
 # --------------------------------------------------------------------------- Office
 
 
