@@ -329,6 +329,39 @@ def test_the_deck_type_follows_the_design_font_width():
 # --------------------------------------------------------------------------- Office
 
 
+def assert_word_cv_layout(document, name: str, accent: str, panel: str) -> None:
+    """The Word CV arranged as the design's annexe CV (`[cv] layout`): a tinted side column
+    on the left (ruled in the accent in `ruled`), or a band of the photo, name and contact
+    ruled in the accent over the career (left) and the rest (right, beside a rule)."""
+    from profile_gen import i18n
+
+    def look(cell) -> tuple[str | None, str | None, str | None]:
+        found = [cell._tc.xpath(f"./w:tcPr/{path}") for path in PARTS]
+        return tuple(values[0] if values else None for values in found)  # type: ignore[return-value]
+
+    tables = document.tables
+    first = next(i for i, t in enumerate(tables) if "Léa Moreau" in t._cells[1].text)
+    accent, panel = accent.lstrip("#").upper(), panel.lstrip("#").upper()
+    layout = designs.load(name, None, set()).choice("cv", "layout")
+    languages = i18n.label("fr", "page.languages")
+    if layout in ("side", "ruled"):
+        side, main = tables[first]._cells
+        assert languages in side.text and "Léa Moreau" in main.text
+        rule = accent if layout == "ruled" else None
+        assert look(side) == (panel, rule, None), look(side)
+    else:
+        photo, identity = tables[first]._cells
+        assert look(photo) == look(identity) == (None, None, accent)
+        assert photo._tc.xpath(".//pic:pic") and languages not in identity.text
+        main, side = tables[first + 1]._cells
+        assert languages in side.text and languages not in main.text
+        assert look(side) == (None, accent, None) and look(main) == (None, None, None)
+
+
+PARTS = ("w:shd/@w:fill", "w:tcBorders/w:left/@w:color", "w:tcBorders/w:bottom/@w:color")
+"""A Word CV cell's shading, left rule and bottom rule."""
+
+
 @pytest.mark.parametrize(
     ("name", "shape", "heading"),
     [
@@ -403,10 +436,7 @@ def test_the_powerpoint_and_the_word_cv_draw_the_design(tmp_path, name, shape, h
     runs = [r for c in cells for p in c.paragraphs for r in p.runs]
     name_run = next(r for r in runs if r.text == "Léa Moreau")
     assert str(name_run.font.color.rgb) == cv_accent.lstrip("#").upper()
-    shades = {
-        c._tc.xpath("./w:tcPr/w:shd/@w:fill")[0] for c in cells if c._tc.xpath("./w:tcPr/w:shd")
-    }
-    assert panel.lstrip("#").upper() in shades
+    assert_word_cv_layout(document, name, cv_accent, panel)
     assert document.styles["Normal"].font.name == "Times New Roman"
     texts = [r for p in document.paragraphs for r in p.runs if r.font.color and r.font.color.rgb]
     assert {str(r.font.color.rgb) for r in texts} <= {"000000", "0563C1"}
