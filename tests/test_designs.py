@@ -195,6 +195,7 @@ def test_a_student_design_overriding_one_block_and_one_token(tmp_path):
         ('extends = "moderne"\n[font]\ndeck = ["Comic Sans MS"]\n', {}, "design_token_unknown", 3),
         ('extends = "moderne"\n[slides]\ntitle = "banner"\n', {}, "design_token_unknown", 2),
         ('extends = "moderne"\n\n[slides]\nphoto = "oval"\n', {}, "design_token_unknown", 3),
+        ('extends = "moderne"\n[cv]\nlayout = "grid"\n', {}, "design_token_unknown", 2),
         ('[color]\naccent = "#000000"\n', {}, "design_extends_missing", None),
         ('extends = "baroque"\n', {}, "design_extends_unknown", None),
         ('extends = "mine"\n', {}, "design_extends_loop", None),
@@ -305,6 +306,17 @@ def test_each_deck_is_measured_in_its_design_font(tmp_path):
     assert measure.deck_font("mine", tmp_path / "content") == "moderne"
     assert measure.deck_font("elsewhere", tmp_path / "content") == ""
     assert measure.deck_font("classique") == ""
+
+
+def test_a_student_design_chooses_or_inherits_its_word_cv_layout(tmp_path):
+    from profile_gen import tokens
+
+    base = designs.base_names(tokens.css())
+    folder = own_design(tmp_path, 'extends = "compact"\n')
+    assert designs.load("mine", folder.parent.parent, base).choice("cv", "layout") == "band"
+    (folder / "tokens.toml").write_text('extends = "compact"\n[cv]\nlayout = "ruled"\n', "utf-8")
+    assert designs.load("mine", folder.parent.parent, base).choice("cv", "layout") == "ruled"
+    assert designs.load("classique", None, base).choice("cv", "layout") == "side"
 
 
 def test_the_deck_type_follows_the_design_font_width():
