@@ -370,6 +370,24 @@ def assert_word_cv_layout(document, name: str, accent: str, panel: str) -> None:
         assert look(side) == (None, accent, None) and look(main) == (None, None, None)
 
 
+def test_the_word_cv_band_without_a_photo_is_the_name_and_contact_alone(tmp_path):
+    """`band` (compact) for a profile without a photo: no empty photo column."""
+    from docx import Document
+
+    from tests.profiles import make_project
+
+    def edit(data: dict) -> None:
+        data["identity"].pop("photo", None)
+        data["design"] = "compact"
+
+    root = make_project(tmp_path, edit, image=None)
+    site = run_pelican(root / "pelican.conf.py", root / "output", formats=("docx",)).output
+    tables = Document(str(site / "annexe.docx")).tables
+    band = next(t for t in tables if "Léa Moreau" in t._cells[-1].text)
+    assert len(band._cells) == 1 and not band._cells[0]._tc.xpath(".//pic:pic")
+    assert band._cells[0]._tc.xpath("./w:tcPr/w:tcBorders/w:bottom")
+
+
 PARTS = ("w:shd/@w:fill", "w:tcBorders/w:left/@w:color", "w:tcBorders/w:bottom/@w:color")
 """A Word CV cell's shading, left rule and bottom rule."""
 

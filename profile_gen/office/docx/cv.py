@@ -212,27 +212,31 @@ def _interest(writer: Writer, interest: Any, cv: CvView) -> str:
     return f"{name} ({', '.join(writer.text(word) for word in interest.keywords)})"
 
 
-def _columns(writer: Writer, widths: tuple[Length, Length]) -> tuple[_Cell, _Cell]:
-    """A borderless table of one row and two columns `widths` wide."""
-    table = writer.document.add_table(rows=1, cols=2)
+def _columns(writer: Writer, *widths: Length) -> list[_Cell]:
+    """A borderless table of one row, its columns `widths` wide."""
+    table = writer.document.add_table(rows=1, cols=len(widths))
     table.autofit = False
     cells = table.rows[0].cells
     for cell, column, width in zip(cells, table.columns, widths, strict=True):
         cell.width = column.width = width
-    return cells[0], cells[1]
+    return list(cells)
 
 
 def _band(writer: Writer) -> None:
     """`band`: the photo, the name, headline and contact across the top, ruled in the
     accent; then the career on the left, the rest on the right beside a rule."""
-    cv, profile = view(writer), writer.data.profile
-    photo, identity = _columns(writer, (BAND_PHOTO, Emu(SIDE_WIDTH + MAIN_WIDTH - BAND_PHOTO)))
-    for cell in (photo, identity):
+    cv, profile, whole = view(writer), writer.data.profile, SIDE_WIDTH + MAIN_WIDTH
+    if writer.data.photo:  # without a photo, the band is the name and contact alone
+        band = _columns(writer, BAND_PHOTO, Emu(whole - BAND_PHOTO))
+    else:
+        band = _columns(writer, Emu(whole))
+    for cell in band:
         _border(cell, "bottom", cv.accent, RULE // 2)
-    _photo(writer, photo, BAND_FRAME)
-    _identity(writer, identity)
-    _contact(writer, identity)
-    main, side = _columns(writer, (MAIN_WIDTH, SIDE_WIDTH))
+    if writer.data.photo:
+        _photo(writer, band[0], BAND_FRAME)
+    _identity(writer, band[-1])
+    _contact(writer, band[-1])
+    main, side = _columns(writer, MAIN_WIDTH, SIDE_WIDTH)
     _border(side, "left", cv.accent, THIN_RULE)
     _main(writer, main, band=True)
     _side(writer, side, band=True)
@@ -245,7 +249,7 @@ def write_cv(writer: Writer) -> None:
     if cv.layout == "band":
         _band(writer)
         return
-    side, main = _columns(writer, (SIDE_WIDTH, MAIN_WIDTH))
+    side, main = _columns(writer, SIDE_WIDTH, MAIN_WIDTH)
     if cv.layout == "ruled":
         _border(side, "left", cv.accent, RULE)
     _shade(side, cv.panel.lstrip("#").upper())
