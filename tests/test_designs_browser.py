@@ -2,9 +2,9 @@
 (issue 22): the sample and a generated profile built in each design, with their PDFs; the
 CV on one page; no slide text outside its slide, cut, outside its box nor split over two
 lines at 1920×1080 and 1280×720, in the French and the English deck; the presenter view,
-a rehearsal and the second window; axe-core finds nothing on the home page, light and dark;
-the annexe keeps the thesis's rules; the fonts (the deck's too), colours, CV layout and
-slide titles measured in Chromium differ between designs."""
+a rehearsal and the second window; axe-core finds nothing on any template's page, light
+and dark; the annexe keeps the thesis's rules; the fonts (the deck's too), colours, CV
+layout and slide titles measured in Chromium differ between designs."""
 
 from __future__ import annotations
 
@@ -180,22 +180,36 @@ def test_presenter_view_rehearsal_and_second_window(chromium, sites, name):
     context.close()
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
+def one_page_per_template(site: Path) -> list[Path]:
+    """Every French page, one achievement and one article standing for the others (the
+    same template), and the English home and deck."""
+    chosen: dict[str, Path] = {}
+    for path in sorted(site.rglob("*.html")):
+        parts = path.relative_to(site).parts
+        if parts[0] != "en":  # `realisations/<slug>/index.html`: one of them
+            chosen.setdefault(parts[0] if len(parts) == 3 else "/".join(parts), path)
+    return [*chosen.values(), site / "en/index.html", site / "en/defence/index.html"]
+
+
 @pytest.mark.parametrize("name", [name for name in DESIGNS if name != designs.DEFAULT])
-def test_axe_finds_nothing_on_the_home_pages_cv_annexe_and_decks(chromium, sites, name, scheme):
-    """The default design's pages, every one of them, are tests/test_a11y_browser.py's."""
+def test_axe_finds_nothing_on_any_page_light_and_dark(chromium, sites, name):
+    """Every template's page (the Book's, the CV, the annexe, the decks, the outline, the
+    questions, the cue cards) in each design, light and dark. The default design's pages,
+    every one of them, are tests/test_a11y_browser.py's."""
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
-    page = chromium.new_page(color_scheme=scheme)
+    page = chromium.new_page()
     report = {}
-    pages = ("index.html", "en/index.html", "cv/index.html", "annexe/index.html")
-    for relative in (*pages, "soutenance/index.html", "en/defence/index.html"):
-        path = sites[name, "sample"] / relative
-        if path.is_file():
-            page.goto(path.as_uri())
+    site = sites[name, "sample"]
+    pages = one_page_per_template(site)
+    assert len(pages) >= 17 and all(path.is_file() for path in pages)
+    for path in pages:
+        page.goto(path.as_uri())
+        for scheme in ("light", "dark"):
+            page.emulate_media(color_scheme=scheme)
             if violations := axe_violations(page, axe):
-                report[relative] = violations
+                report[f"{path.relative_to(site)} ({scheme})"] = violations
     page.close()
     assert report == {}
 
