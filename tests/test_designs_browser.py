@@ -20,6 +20,7 @@ from tests.test_a11y_browser import axe_violations
 from tests.test_deck import open_deck
 from tests.test_deck_fit import HIDDEN
 from tests.test_deck_layout import MEASURE
+from tests.test_deck_rehearsal import spend, table
 
 pytestmark = pytest.mark.chromium
 
@@ -153,15 +154,10 @@ def test_presenter_view_rehearsal_and_second_window(chromium, sites, name):
     page.keyboard.press("p")
     # a rehearsal: 12 s on slide 1, 30 s on slide 2, then ended
     page.keyboard.press("s")
-    page.clock.run_for(12_000)
-    page.keyboard.press("ArrowRight")
-    page.clock.run_for(30_000)
+    spend(page, [12, 30])
     page.keyboard.press("e")
     assert page.locator("#report").is_visible()
-    rows = {
-        row.locator("td").first.inner_text(): row.locator("td").all_inner_texts()
-        for row in page.locator("#report-table tbody tr").all()
-    }
+    rows = {row[0]: row for row in table(page)}
     assert float(rows["1"][3]) == 12 and float(rows["2"][3]) == 30, rows
     page.close()
     # the second window: the presenter's keys move the audience's slides
