@@ -90,16 +90,28 @@ def test_the_deck_pdf_is_set_in_the_design_deck_font(sites, name):
     assert len(PdfReader(site / "soutenance.pdf").pages) == slides
 
 
-@pytest.mark.parametrize("size", [(1920, 1080), (1280, 720)], ids=lambda s: f"{s[0]}x{s[1]}")
+DECKS = [
+    ("generated", "", (1920, 1080)),
+    ("generated", "", (1280, 720)),
+    ("sample", "en/", (1920, 1080)),
+    ("sample", "en/", (1280, 720)),
+    ("sample", "", (1280, 720)),
+]
+"""(profile, language prefix, window) of the decks measured in each design: the denser
+French deck and the English deck at both sizes, the sample's French deck at the smaller."""
+
+
 @pytest.mark.parametrize(
-    ("kind", "prefix"), [("generated", ""), ("sample", "en/")], ids=["fr-generated", "en-sample"]
+    ("kind", "prefix", "size"),
+    DECKS,
+    ids=[f"{p[:-1] or 'fr'}-{k}-{w}x{h}" for k, p, (w, h) in DECKS],
 )
 @pytest.mark.parametrize("name", DESIGNS)
 def test_no_slide_text_leaves_its_box_or_is_cut_or_split(chromium, sites, name, kind, prefix, size):
-    """Every slide of the French deck (the generated profile: a long name, a denser career)
-    and of the English one (the sample's, `en/defence/`): nothing outside the slide, cut or
-    under the arrows; the last character of every text inside its box, its card and its
-    slide, and no word broken over two lines (`test_deck_fit.HIDDEN`)."""
+    """Every slide of the French deck (the generated profile: a long name, a denser career;
+    the sample's) and of the English one (the sample's, `en/defence/`): nothing outside the
+    slide, cut or under the arrows; the last character of every text inside its box, its
+    card and its slide, and no word broken over two lines (`test_deck_fit.HIDDEN`)."""
     page = chromium.new_page(viewport={"width": size[0], "height": size[1]})
     page.goto((deck_dir(sites[name, kind], prefix) / "index.html").as_uri())
     total = page.locator(".deck-slides > .slide").count()
