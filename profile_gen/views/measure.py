@@ -296,20 +296,26 @@ def _merged(paths: list[Path]) -> tuple[int, dict[int, int]]:
 
 
 def design_table(folder: Path, family: str) -> str:
-    """The text of a built-in design's `metrics.json`: the widths of its font `family` (its
-    `[[fonts]]` of that family, TrueType files in `folder/fonts/`). A style the design does
-    not ship takes the widest of those it does (a browser draws bold italic from the bold
-    or the italic face)."""
+    """The text of a built-in design's `metrics.json`: each character's widest advance of its
+    font `family` (its `[[fonts]]` of that family, TrueType files in `folder/fonts/`) and of
+    the theme's font (`METRICS`): a text measured with it fits in the design's font (the
+    HTML deck, its PDF), in the theme's font (which draws what the design's lacks) and in
+    Arial (within 1 % of the theme's: what PowerPoint draws where the design's font is not
+    installed). A style the design does not ship takes the widest of those it does (a
+    browser draws bold italic from the bold or the italic face)."""
     faces = {
         (font.weight, font.style): folder / designs.FONTS / f"{font.file}.ttf"
         for layer in designs.load(folder.name, None, set()).layers
         for font in layer.fonts()
         if font.family == family
     }
+    theme_units, theme = _table()
     styles, units = {}, 1000
     for style, (weight, slant) in STYLES.items():
         paths = [faces[weight, slant]] if (weight, slant) in faces else list(faces.values())
         units, widths = _merged(paths)
+        for cp, width in theme[style].items():
+            widths[cp] = max(widths.get(cp, 0), round(width * units / theme_units))
         styles[style] = _runs(widths)
     return json.dumps({"font": family, "units": units, "styles": styles}, separators=(",", ":"))
 
