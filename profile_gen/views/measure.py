@@ -11,8 +11,9 @@ the font a browser or PowerPoint falls back to (`FALLBACK_WIDTHS`); other charac
 font lacks (emoji, CJK) count as `MISSING_EM` em, wider than any fallback glyph.
 
 A built-in design whose deck has a font of its own (`[font] deck` in its `tokens.toml`)
-holds that font's widths in its folder's `metrics.json` (the same script writes it): the
-deck of that design is measured with them (`font`, the design's name; `""` is the theme's).
+holds in its folder's `metrics.json` (the same script writes it) each character's widest
+advance of that font and of the theme's (`design_table`): the deck of that design is
+measured with them (`font`, the design's name; `""` is the theme's).
 """
 
 from __future__ import annotations
