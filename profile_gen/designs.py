@@ -38,25 +38,25 @@ DEFAULT = "classique"
 """Today's look: the design of a profile that names none."""
 FOLDER = "designs"
 """A student's own designs: `designs/NAME/` beside `profile.yaml`."""
-TOKENS = "tokens.toml"
-TEMPLATES = "templates"
-FONTS = "fonts"
+TOKENS, TEMPLATES, FONTS = "tokens.toml", "templates", "fonts"
 STYLESHEETS = ("book", "print", "deck", "cards")
 """The theme's stylesheets a design may add to (`book.css` after `book.css`...)."""
 NAME = re.compile(r"^[a-z][a-z0-9_-]{0,39}$")
 """A design's name: its folder's name, lower case."""
-NOT_TOKENS = ("about", "extends", "fonts", "slides")
-"""The keys of `tokens.toml` that are not design tokens (`[slides] title`: how a slide's
-title is drawn, one of `SLIDE_TITLES`)."""
+NOT_TOKENS = ("about", "extends", "fonts", "slides", "cv")
+"""The keys of `tokens.toml` that are not design tokens (`[slides]`, `[cv]`: `CHOICES`)."""
 SLIDE_TITLES = ("rule", "band", "bar")
 """A slide's title: under a rule of the accent along the slide's top (`rule`), in the
 paper's colour on a band of the accent (`band`), in ink beside a bar of the accent (`bar`)."""
 SLIDE_PHOTOS = ("round", "square")
 """The photo on the slides (`[slides] photo`): in a round frame, or a square one."""
-FILE_LIMIT = 200_000
-"""Bytes a student design's `tokens.toml` or stylesheet may hold."""
-FONT_LIMIT = 5_000_000
-"""Bytes a font of a student's design may weigh."""
+CV_LAYOUTS = ("side", "ruled", "band")
+"""The Word CV (`[cv] layout`), as the annexe's: a tinted side column on the left (`side`),
+ruled in the accent (`ruled`), or a band of the identity over two columns (`band`)."""
+CHOICES = {("slides", "title"): SLIDE_TITLES, ("slides", "photo"): SLIDE_PHOTOS}
+CHOICES[("cv", "layout")] = CV_LAYOUTS
+FILE_LIMIT, FONT_LIMIT = 200_000, 5_000_000
+"""Bytes a student design's `tokens.toml` or stylesheet, and each of its fonts, may weigh."""
 DEPTH = 6
 """Designs a student's design may stack (`extends` of `extends`...)."""
 _REFUSED_CSS = re.compile(r"url\s*\(|@import|image-set\s*\(|<|\\|expression\s*\(", re.I)
@@ -104,6 +104,27 @@ def student_names(project: Path | None) -> list[str]:
         for p in (project / FOLDER).iterdir()
         if NAME.match(p.name) and (p / TOKENS).exists() and p.name not in names()
     )
+
+
+def shadowing(project: Path | None) -> list[str]:
+    """The folders of a student's `designs/` named like a built-in design (refused)."""
+    if project is None or not (project / FOLDER).is_dir():
+        return []
+    return sorted(p.name for p in (project / FOLDER).iterdir() if p.name in names() and p.is_dir())
+
+
+def built_in_of(name: str, project: Path | None) -> str:
+    """The built-in design `name` starts from (the default when its chain cannot be read:
+    the build says why)."""
+    current: Any = name
+    for _ in range(DEPTH + 1):
+        if current in names() or project is None or not NAME.match(str(current)):
+            break
+        try:
+            current = _read_student(project / FOLDER / current)[1].get("extends")
+        except (BuildError, OSError):
+            break
+    return current if isinstance(current, str) and current in names() else DEFAULT
 
 
 def student_about(project: Path, name: str, lang: str) -> str:
@@ -208,22 +229,21 @@ class Design:
     def token(self, table: str, key: str, default: Any = None) -> Any:
         return self.tokens.get(table, {}).get(key, default)
 
-    def _slides(self, key: str, choices: tuple[str, ...]) -> str:
-        for layer in self.layers:  # the nearest design's say
-            found = layer.data.get("slides", {}).get(key)
-            if found in choices:
+    def choice(self, table: str, key: str) -> str:
+        """`[slides] title`, `[slides] photo`, `[cv] layout` (`CHOICES`): the nearest say."""
+        for layer in self.layers:
+            found = layer.data.get(table, {}).get(key)
+            if found in CHOICES[table, key]:
                 return str(found)
-        return choices[0]
+        return CHOICES[table, key][0]
 
     @property
     def slide_title(self) -> str:
-        """How the deck draws a slide's title (`SLIDE_TITLES`)."""
-        return self._slides("title", SLIDE_TITLES)
+        return self.choice("slides", "title")
 
     @property
     def slide_photo(self) -> str:
-        """The photo's frame on the slides (`SLIDE_PHOTOS`)."""
-        return self._slides("photo", SLIDE_PHOTOS)
+        return self.choice("slides", "photo")
 
 
 NON_CSS_TABLES = ("word", "face")
@@ -314,17 +334,17 @@ def _check_tokens(data: dict[str, Any], text: str, shown: str, base: set[str]) -
                 )
 
 
-def _check_slides(data: dict[str, Any], text: str, shown: str) -> None:
-    """`[slides] title` and `photo`, when given, are among their choices."""
-    slides = data.get("slides", {})
-    for key, choices in (("title", SLIDE_TITLES), ("photo", SLIDE_PHOTOS)):
-        found = slides.get(key, choices[0]) if isinstance(slides, dict) else slides
+def _check_choices(data: dict[str, Any], text: str, shown: str) -> None:
+    """`[slides] title`, `photo` and `[cv] layout`, when given, are among their choices."""
+    for (table, key), choices in CHOICES.items():
+        values = data.get(table, {})
+        found = values.get(key, choices[0]) if isinstance(values, dict) else values
         if found not in choices:
             raise BuildError(
                 "design_token_unknown",
                 file=shown,
-                line=_line_of(text, "slides"),
-                token=f"slides.{key} = {found!r}",
+                line=_line_of(text, table),
+                token=f"{table}.{key} = {found!r}",
                 known=", ".join(choices),
             )
 
@@ -361,7 +381,7 @@ def load(name: str, project: Path | None, base: set[str]) -> Design:
         text, data = _read_student(folder)
         shown = _shown(folder / TOKENS, folder)
         _check_tokens(data, text, shown, base)
-        _check_slides(data, text, shown)
+        _check_choices(data, text, shown)
         parent = data.get("extends")
         if not isinstance(parent, str):
             raise BuildError("design_extends_missing", file=shown, known=", ".join(names()))

@@ -89,8 +89,9 @@ def words(text: str) -> str:
     return " ".join(text.split())
 
 
-def frame_paras(text_frame) -> list[measure.Para]:
-    """The paragraphs of a text frame as written in the file, for the measurement."""
+def frame_paras(text_frame, font: str = "") -> list[measure.Para]:
+    """The paragraphs of a text frame as written in the file, for the measurement (in the
+    deck font `font`: a design's, `measure.deck_font`)."""
     paras = []
     for paragraph in text_frame.paragraphs:
         runs = paragraph._p.xpath("./a:r/a:rPr | ./a:fld/a:rPr")
@@ -109,14 +110,15 @@ def frame_paras(text_frame) -> list[measure.Para]:
                 space_before=before,
                 bullet=bool(paragraph._p.xpath("./a:pPr/a:buChar")),
                 line=spacing.pt / size,
+                font=font,
             )
         )
     return paras
 
 
-def assert_fits(presentation) -> int:
-    """Every text box holds its text by the deck's measurement and stays on the slide;
-    returns the number of boxes checked."""
+def assert_fits(presentation, font: str = "") -> int:
+    """Every text box holds its text by the deck's measurement (in `font`) and stays on the
+    slide; returns the number of boxes checked."""
     width, height = presentation.slide_width, presentation.slide_height
     checked = 0
     for number, slide in enumerate(presentation.slides, 1):
@@ -129,7 +131,7 @@ def assert_fits(presentation) -> int:
             extra_x, extra_y = geometry_inset(item)
             inner_w = (item.width - frame.margin_left - frame.margin_right) / Pt(1) - 2 * extra_x
             inner_h = (item.height - frame.margin_top - frame.margin_bottom) / Pt(1) - 2 * extra_y
-            paras = frame_paras(frame)
+            paras = frame_paras(frame, font)
             assert measure.height(paras, inner_w) <= inner_h + 0.01, (number, item.name)
             assert measure.widest_line(paras, inner_w) <= inner_w, (number, item.name)
             checked += 1

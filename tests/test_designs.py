@@ -16,6 +16,8 @@ from profile_gen.app.build import run_pelican
 from profile_gen.errors import BuildError
 from tests.conftest import ROOT, copy_sample, preloaded_fonts
 
+TOKENS = __import__("tomllib").loads((ROOT / "profile_gen/tokens.toml").read_text("utf-8"))
+
 BUILT_IN = ("classique", "compact", "moderne")
 
 
@@ -100,6 +102,35 @@ def test_an_unknown_design_names_file_line_field_and_the_known_ones(run_cli, tmp
     assert "modrne" in result.err and "classique, compact, moderne" in result.err
 
 
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_student_folder_named_like_a_built_in_design_is_refused(run_cli, tmp_path, lang):
+    """`designs/moderne/` could never be chosen (`design: moderne` is the built-in one):
+    `check` and `build` stop, naming the folder and a name to give it instead."""
+    root = with_design(tmp_path, "moderne")
+    folder = root / "content" / "designs" / "moderne"
+    folder.mkdir(parents=True)
+    (folder / "tokens.toml").write_text(MINE, encoding="utf-8")
+    (root / "output").mkdir()
+    (root / "output" / "kept.html").write_text("before", encoding="utf-8")
+    check = run_cli("--lang", lang, "check", str(root / "content/profile.yaml"))
+    build = run_cli(
+        "--lang", lang, "build", "--no-pdf", "--settings", str(root / "pelican.conf.py")
+    )
+    other = "mon-moderne" if lang == "fr" else "my-moderne"
+    for result in (check, build):
+        assert result.code == 2, result.err
+        assert "designs/moderne/" in result.err and f"designs/{other}/" in result.err
+        assert "Traceback" not in result.err
+    assert ("intégré" if lang == "fr" else "built-in") in check.err
+    assert (root / "output" / "kept.html").read_text(encoding="utf-8") == "before"
+    # another name is a student's design like any other
+    shutil.move(folder, folder.with_name(other))
+    text = (root / "content/profile.yaml").read_text(encoding="utf-8")
+    text = text.replace("design: moderne", f"design: {other}")
+    (root / "content/profile.yaml").write_text(text, encoding="utf-8")
+    assert run_cli("check", str(root / "content/profile.yaml")).code in (0, 1)
+
+
 def test_default_is_classique(tmp_path):
     from profile_gen.profile.loader import load
 
@@ -164,6 +195,7 @@ def test_a_student_design_overriding_one_block_and_one_token(tmp_path):
         ('extends = "moderne"\n[font]\ndeck = ["Comic Sans MS"]\n', {}, "design_token_unknown", 3),
         ('extends = "moderne"\n[slides]\ntitle = "banner"\n', {}, "design_token_unknown", 2),
         ('extends = "moderne"\n\n[slides]\nphoto = "oval"\n', {}, "design_token_unknown", 3),
+        ('extends = "moderne"\n[cv]\nlayout = "grid"\n', {}, "design_token_unknown", 2),
         ('[color]\naccent = "#000000"\n', {}, "design_extends_missing", None),
         ('extends = "baroque"\n', {}, "design_extends_unknown", None),
         ('extends = "mine"\n', {}, "design_extends_loop", None),
@@ -251,7 +283,127 @@ def test_a_student_design_template_runs_in_the_sandbox(tmp_path):
     assert refusal(tmp_path).code == "template_unsafe"
 
 
-# --------------------------------------------------------------------------- PowerPoint
+def test_each_deck_is_measured_in_its_design_font(tmp_path):
+    """A design whose deck has a font of its own ships that font's widths (kept current:
+    `python scripts/deck_metrics.py`), each character never narrower than the theme's
+    (Arial's, within 1 %: PowerPoint's where the design's font is missing); its deck is
+    measured with them, a student's in the font of the built-in design it extends."""
+    from fontTools.ttLib import TTFont
+
+    from profile_gen.views import measure
+
+    for name in designs.names():
+        family = designs.load(name, None, set()).token("font", "deck")
+        path = designs.built_in_folder() / name / "metrics.json"
+        if family:
+            assert path.read_text("utf-8") == measure.design_table(path.parent, family[0])
+        else:
+            assert not path.exists()
+    theme_units, theme = measure._table()
+    for name in ("compact", "moderne"):
+        units, widths = measure._table(name)
+        assert all(
+            widths[style][cp] * theme_units >= width * units - theme_units  # rounding
+            for style in measure.STYLES
+            for cp, width in theme[style].items()
+        )
+        regular = next(f for f in designs.load(name, None, set()).fonts() if f[1].weight == 400)
+        font = TTFont(designs.built_in_folder() / name / "fonts" / f"{regular[1].file}.ttf")
+        advances = {cp: font["hmtx"].metrics[g][0] for cp, g in font.getBestCmap().items()}
+        assert all(widths["regular"][cp] >= advances[cp] for cp in advances if cp < 0x10000)
+    text = "Pilotage de la dématérialisation des factures"
+    sizes = {
+        name: measure.text_width(text, 100, "bold", measure.deck_font(name))
+        for name in designs.names()
+    }
+    assert sizes["classique"] <= sizes["compact"] < sizes["moderne"], sizes
+    own_design(tmp_path, MINE)
+    assert measure.deck_font("mine", tmp_path / "content") == "moderne"
+    assert measure.deck_font("elsewhere", tmp_path / "content") == ""
+    assert measure.deck_font("classique") == ""
+
+
+def test_a_student_design_chooses_or_inherits_its_word_cv_layout(tmp_path):
+    from profile_gen import tokens
+
+    base = designs.base_names(tokens.css())
+    folder = own_design(tmp_path, 'extends = "compact"\n')
+    assert designs.load("mine", folder.parent.parent, base).choice("cv", "layout") == "band"
+    (folder / "tokens.toml").write_text('extends = "compact"\n[cv]\nlayout = "ruled"\n', "utf-8")
+    assert designs.load("mine", folder.parent.parent, base).choice("cv", "layout") == "ruled"
+    assert designs.load("classique", None, base).choice("cv", "layout") == "side"
+
+
+def test_the_deck_type_follows_the_design_font_width():
+    """The same slides never take a larger type in a design's font than in the theme's
+    (its measure is never narrower), and Inter, wider, steps one more slide down."""
+    from profile_gen.profile.loader import load
+    from profile_gen.views.deck_fit import fit_deck, fitted_plan
+
+    profile = load(ROOT / "content/profile.yaml")
+    plan = fitted_plan(profile, "moderne")
+    for lang in ("fr", "en"):
+        levels = {
+            font: [fit.level for fit in fit_deck(profile, lang, plan, font)]
+            for font in ("compact", "", "moderne")
+        }
+        for name in ("compact", "moderne"):
+            assert all(a <= b for a, b in zip(levels[""], levels[name], strict=True)), levels
+    assert sum(levels[""]) < sum(levels["moderne"]), levels
+
+
+# --------------------------------------------------------------------------- Office
+
+
+def assert_word_cv_layout(document, name: str, accent: str, panel: str) -> None:
+    """The Word CV arranged as the design's annexe CV (`[cv] layout`): a tinted side column
+    on the left (ruled in the accent in `ruled`), or a band of the photo, name and contact
+    ruled in the accent over the career (left) and the rest (right, beside a rule)."""
+    from profile_gen import i18n
+
+    def look(cell) -> tuple[str | None, str | None, str | None]:
+        found = [cell._tc.xpath(f"./w:tcPr/{path}") for path in PARTS]
+        return tuple(values[0] if values else None for values in found)  # type: ignore[return-value]
+
+    tables = document.tables
+    first = next(i for i, t in enumerate(tables) if "Léa Moreau" in t._cells[1].text)
+    accent, panel = accent.lstrip("#").upper(), panel.lstrip("#").upper()
+    layout = designs.load(name, None, set()).choice("cv", "layout")
+    languages = i18n.label("fr", "page.languages")
+    if layout in ("side", "ruled"):
+        side, main = tables[first]._cells
+        assert languages in side.text and "Léa Moreau" in main.text
+        rule = accent if layout == "ruled" else None
+        assert look(side) == (panel, rule, None), look(side)
+    else:
+        photo, identity = tables[first]._cells
+        assert look(photo) == look(identity) == (None, None, accent)
+        assert photo._tc.xpath(".//pic:pic") and languages not in identity.text
+        main, side = tables[first + 1]._cells
+        assert languages in side.text and languages not in main.text
+        assert look(side) == (None, accent, None) and look(main) == (None, None, None)
+
+
+def test_the_word_cv_band_without_a_photo_is_the_name_and_contact_alone(tmp_path):
+    """`band` (compact) for a profile without a photo: no empty photo column."""
+    from docx import Document
+
+    from tests.profiles import make_project
+
+    def edit(data: dict) -> None:
+        data["identity"].pop("photo", None)
+        data["design"] = "compact"
+
+    root = make_project(tmp_path, edit, image=None)
+    site = run_pelican(root / "pelican.conf.py", root / "output", formats=("docx",)).output
+    tables = Document(str(site / "annexe.docx")).tables
+    band = next(t for t in tables if "Léa Moreau" in t._cells[-1].text)
+    assert len(band._cells) == 1 and not band._cells[0]._tc.xpath(".//pic:pic")
+    assert band._cells[0]._tc.xpath("./w:tcPr/w:tcBorders/w:bottom")
+
+
+PARTS = ("w:shd/@w:fill", "w:tcBorders/w:left/@w:color", "w:tcBorders/w:bottom/@w:color")
+"""A Word CV cell's shading, left rule and bottom rule."""
 
 
 @pytest.mark.parametrize(
@@ -262,12 +414,22 @@ def test_a_student_design_template_runs_in_the_sandbox(tmp_path):
         ("compact", "Title bar", "14213D"),
     ],
 )
-def test_the_powerpoint_draws_the_design(tmp_path, name, shape, heading):
+def test_the_powerpoint_and_the_word_cv_draw_the_design(tmp_path, name, shape, heading):
+    """The PowerPoint in the design's title treatment, photo frame, colours (ink, muted ink,
+    accent) and deck font, every box holding its text in that font; the Word annexe keeps
+    the thesis's Times 12 in black, its CV's titles and panel in the design's accent (the
+    PDF CV's, `views.cv.cv_colors`)."""
+    from docx import Document
     from pptx import Presentation
     from pptx.enum.shapes import MSO_SHAPE
 
+    from profile_gen.views import measure
+    from profile_gen.views.cv import cv_colors
+    from tests.test_deck_pptx import assert_fits
+
     root = with_design(tmp_path, name)
-    site = run_pelican(root / "pelican.conf.py", root / "output", formats=("pptx",)).output
+    formats = ("pptx", "docx")
+    site = run_pelican(root / "pelican.conf.py", root / "output", formats=formats).output
     slide = Presentation(str(site / "soutenance.pptx")).slides[2]
     shapes = {s.name: s for s in slide.shapes}
     accent = (designs.accent(name) or "#1f4e8c").lstrip("#").upper()
@@ -282,20 +444,46 @@ def test_the_powerpoint_draws_the_design(tmp_path, name, shape, heading):
         order = [s.name for s in slide.shapes]
         assert order.index("Title band") < order.index("Title")
         assert "Accent rule" not in shapes
-
-
-def test_the_word_cv_takes_the_design_accent(tmp_path):
-    """The Word annexe keeps the thesis's Times 12; its CV names the person in the design's
-    accent (the person's colour when they chose one), as the PDF CV does."""
-    from docx import Document
-
-    root = with_design(tmp_path, "compact")
-    site = run_pelican(root / "pelican.conf.py", root / "output", formats=("docx",)).output
+    # the texts in the design's ink, the footer and secondary texts in its muted ink, the
+    # font its deck is set in: the tokens the HTML deck reads
+    tokens = designs.load(name, None, set()).tokens.get("color", {})
+    ink = tokens.get("ink", TOKENS["color"]["ink"]).lstrip("#").upper()
+    muted = tokens.get("ink-muted", TOKENS["color"]["ink-muted"]).lstrip("#").upper()
+    presentation = Presentation(str(site / "soutenance.pptx"))
+    colours = {
+        (shape.name, str(run.font.color.rgb))
+        for each in presentation.slides
+        for shape in each.shapes
+        if shape.has_text_frame
+        for p in shape.text_frame.paragraphs
+        for run in p.runs
+        if run.font.color and run.font.color.type is not None
+    }
+    assert ("Footer", muted) in colours
+    assert any(colour == ink for _, colour in colours)
+    others = {TOKENS["color"]["ink"].lstrip("#").upper()} - {ink}
+    assert not any(colour in others for _, colour in colours), colours
+    family = designs.load(name, None, set()).token("font", "deck") or TOKENS["font"]["deck"]
+    faces = {
+        run.font.name
+        for each in presentation.slides
+        for shape in each.shapes
+        if shape.has_text_frame
+        for p in shape.text_frame.paragraphs
+        for run in p.runs
+    }
+    assert faces == {family[0]}, faces
+    assert assert_fits(presentation, measure.deck_font(name)) > 20
     document = Document(str(site / "annexe.docx"))
-    runs = [r for t in document.tables for c in t._cells for p in c.paragraphs for r in p.runs]
-    name = next(r for r in runs if r.text == "Léa Moreau")
-    assert str(name.font.color.rgb) == "7A3B12"
+    cv_accent, panel = cv_colors(designs.accent(name))
+    cells = [cell for table in document.tables for cell in table._cells]
+    runs = [r for c in cells for p in c.paragraphs for r in p.runs]
+    name_run = next(r for r in runs if r.text == "Léa Moreau")
+    assert str(name_run.font.color.rgb) == cv_accent.lstrip("#").upper()
+    assert_word_cv_layout(document, name, cv_accent, panel)
     assert document.styles["Normal"].font.name == "Times New Roman"
+    texts = [r for p in document.paragraphs for r in p.runs if r.font.color and r.font.color.rgb]
+    assert {str(r.font.color.rgb) for r in texts} <= {"000000", "0563C1"}
 
 
 # --------------------------------------------------------------------------- fonts on the Book

@@ -1,8 +1,10 @@
 """Every design holds the default's rules, and looks different where a person looks
 (issue 22): the sample and a generated profile built in each design, with their PDFs; the
-CV on one page; no slide text outside its slide nor cut at 1920×1080 and 1280×720; axe-core
-finds nothing on the home page, light and dark; the annexe keeps the thesis's rules; the
-fonts, colours, CV layout and slide titles measured in Chromium differ between designs."""
+CV on one page; no slide text outside its slide, cut, outside its box nor split over two
+lines at 1920×1080 and 1280×720, in the French and the English deck; the presenter view,
+a rehearsal and the second window; axe-core finds nothing on any template's page, light
+and dark; the annexe keeps the thesis's rules; the fonts (the deck's too), colours, CV
+layout and slide titles measured in Chromium differ between designs."""
 
 from __future__ import annotations
 
@@ -13,8 +15,12 @@ from pypdf import PdfReader
 
 from profile_gen import designs
 from profile_gen.app.build import run_pelican
+from tests.deck_profiles import deck_dir
 from tests.test_a11y_browser import axe_violations
+from tests.test_deck import open_deck
+from tests.test_deck_fit import HIDDEN
 from tests.test_deck_layout import MEASURE
+from tests.test_deck_rehearsal import spend, table
 
 pytestmark = pytest.mark.chromium
 
@@ -62,40 +68,156 @@ def test_the_cv_holds_on_one_page(sites, name, kind):
     )
 
 
-@pytest.mark.parametrize("size", [(1920, 1080), (1280, 720)], ids=lambda s: f"{s[0]}x{s[1]}")
+def pdf_fonts(path: Path) -> set[str]:
+    """The fonts a PDF's pages use (their base names, without the subset's prefix)."""
+    fonts = set()
+    for page in PdfReader(path).pages:
+        for ref in page["/Resources"].get("/Font", {}).values():
+            fonts.add(str(ref.get_object()["/BaseFont"]).split("+")[-1])
+    return fonts
+
+
 @pytest.mark.parametrize("name", DESIGNS)
-def test_no_slide_text_leaves_its_slide_or_is_cut(chromium, sites, name, size):
-    site = sites[name, "generated"]
+def test_the_deck_pdf_is_set_in_the_design_deck_font(sites, name):
+    """The PDF deck (printed from the HTML deck) in the font its texts were measured with,
+    one page per slide."""
+    site = sites[name, "sample"]
+    fonts = pdf_fonts(site / "soutenance.pdf")
+    family = DECK_FONT[name].replace(" ", "")
+    assert any(font.replace("-", "").startswith(family) for font in fonts), fonts
+    html = (site / "soutenance" / "index.html").read_text("utf-8")
+    slides = html.count('<section class="slide slide-')
+    assert len(PdfReader(site / "soutenance.pdf").pages) == slides
+
+
+DECKS = [
+    ("generated", "", (1920, 1080)),
+    ("generated", "", (1280, 720)),
+    ("sample", "en/", (1920, 1080)),
+    ("sample", "en/", (1280, 720)),
+    ("sample", "", (1280, 720)),
+]
+"""(profile, language prefix, window) of the decks measured in each design: the denser
+French deck and the English deck at both sizes, the sample's French deck at the smaller."""
+
+
+@pytest.mark.parametrize(
+    ("kind", "prefix", "size"),
+    DECKS,
+    ids=[f"{p[:-1] or 'fr'}-{k}-{w}x{h}" for k, p, (w, h) in DECKS],
+)
+@pytest.mark.parametrize("name", DESIGNS)
+def test_no_slide_text_leaves_its_box_or_is_cut_or_split(chromium, sites, name, kind, prefix, size):
+    """Every slide of the French deck (the generated profile: a long name, a denser career;
+    the sample's) and of the English one (the sample's, `en/defence/`): nothing outside the
+    slide, cut or under the arrows; the last character of every text inside its box, its
+    card and its slide, and no word broken over two lines (`test_deck_fit.HIDDEN`)."""
     page = chromium.new_page(viewport={"width": size[0], "height": size[1]})
-    deck = site / "soutenance" / "index.html"
-    page.goto(deck.as_uri())
+    page.goto((deck_dir(sites[name, kind], prefix) / "index.html").as_uri())
     total = page.locator(".deck-slides > .slide").count()
     assert total >= 7
     for number in range(1, total + 1):
         page.evaluate(f"location.hash = '#{number}'")
         page.wait_for_function(f"document.querySelector('.slide.active').id === 'slide-{number}'")
         found = page.evaluate(MEASURE)
-        assert found["outside"] == [], (name, size, number)
-        assert found["cut"] == [], (name, size, number)
-        assert found["covered"] == 0, (name, size, number)
+        where = (name, kind, prefix, size, number)
+        assert found["outside"] == [], where
+        assert found["cut"] == [], where
+        assert found["covered"] == 0, where
+        texts = page.locator(".deck-slides > .slide.active").evaluate(HIDDEN)
+        assert texts["problems"] == [] and texts["count"] > 0, where
     page.close()
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
+DECK_FONT = {"classique": "Atkinson Hyperlegible", "compact": "IBM Plex Sans Condensed"}
+DECK_FONT["moderne"] = "Inter"
+FONTS = """(selector) => {
+  const first = (e) => getComputedStyle(e).fontFamily.split(',')[0].replaceAll('"', '').trim();
+  const slide = document.querySelector(selector);
+  const loaded = [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family.replaceAll('"', ''));
+  return {title: first(slide.querySelector('h2, h1')),
+          body: first([...slide.querySelectorAll('.slide-body p, .slide-body li')].pop()), loaded};
+}"""
+
+
 @pytest.mark.parametrize("name", DESIGNS)
-def test_axe_finds_nothing_on_the_home_pages_cv_annexe_and_decks(chromium, sites, name, scheme):
+def test_presenter_view_rehearsal_and_second_window(chromium, sites, name):
+    """What tests/test_deck.py and test_deck_rehearsal.py hold for the default, in each
+    design: the presenter view shows the current and next slides, the notes and the timers,
+    its slide in the design's deck font with no text outside its box nor split; a rehearsal
+    is timed slide by slide and reported; the presenter's second window drives the audience's."""
+    site = sites[name, "sample"]
+    context = chromium.new_context(viewport={"width": 1280, "height": 720})
+    page = open_deck(chromium, site, hash_="#3", fake_clock=True, context=context)
+    page.keyboard.press("p")
+    assert page.locator("#presenter").is_visible()
+    assert page.locator("#presenter-current .slide-achievements").count() == 1
+    assert page.locator("#presenter-next .slide").count() == 1
+    assert len(page.locator("#presenter-notes").inner_text()) > 40
+    page.clock.run_for(10_000)  # both timers count down: the slide's budget, the segment's
+    left = int(page.locator("#slide-3").get_attribute("data-seconds")) - 10
+    assert page.locator("#slide-timer").inner_text() == f"{left // 60}:{left % 60:02d}"
+    assert page.locator("#segment-timer").inner_text() == "4:50"
+    found = page.locator("#presenter-current .slide").evaluate(HIDDEN)
+    assert found["problems"] == [] and found["count"] > 0, name
+    fonts = page.evaluate(FONTS, "#presenter-current .slide")
+    assert fonts["title"] == fonts["body"] == DECK_FONT[name], fonts
+    assert DECK_FONT[name] in fonts["loaded"], fonts
+    page.keyboard.press("p")
+    # a rehearsal: 12 s on slide 1, 30 s on slide 2, then ended
+    page.keyboard.press("s")
+    spend(page, [12, 30])
+    page.keyboard.press("e")
+    assert page.locator("#report").is_visible()
+    rows = {row[0]: row for row in table(page)}
+    assert float(rows["1"][3]) == 12 and float(rows["2"][3]) == 30, rows
+    page.close()
+    # the second window: the presenter's keys move the audience's slides
+    audience = context.new_page()
+    audience.goto((site / "soutenance" / "index.html").as_uri() + "#2")
+    with context.expect_page() as popup:
+        audience.keyboard.press("w")
+    presenter = popup.value
+    presenter.wait_for_load_state()
+    assert "?presenter" in presenter.url and presenter.locator("#presenter").is_visible()
+    presenter.wait_for_function("document.querySelector('.slide.active').id === 'slide-2'")
+    presenter.keyboard.press("ArrowRight")
+    audience.wait_for_function("document.querySelector('.slide.active').id === 'slide-3'")
+    found = presenter.locator("#presenter-current .slide").evaluate(HIDDEN)
+    assert found["problems"] == [] and found["count"] > 0, name
+    context.close()
+
+
+def one_page_per_template(site: Path) -> list[Path]:
+    """Every French page, one achievement and one article standing for the others (the
+    same template), and the English home and deck."""
+    chosen: dict[str, Path] = {}
+    for path in sorted(site.rglob("*.html")):
+        parts = path.relative_to(site).parts
+        if parts[0] != "en":  # `realisations/<slug>/index.html`: one of them
+            chosen.setdefault(parts[0] if len(parts) == 3 else "/".join(parts), path)
+    return [*chosen.values(), site / "en/index.html", site / "en/defence/index.html"]
+
+
+@pytest.mark.parametrize("name", [name for name in DESIGNS if name != designs.DEFAULT])
+def test_axe_finds_nothing_on_any_page_light_and_dark(chromium, sites, name):
+    """Every template's page (the Book's, the CV, the annexe, the decks, the outline, the
+    questions, the cue cards) in each design, light and dark. The default design's pages,
+    every one of them, are tests/test_a11y_browser.py's."""
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
-    page = chromium.new_page(color_scheme=scheme)
+    page = chromium.new_page()
     report = {}
-    pages = ("index.html", "en/index.html", "cv/index.html", "annexe/index.html")
-    for relative in (*pages, "soutenance/index.html", "en/defence/index.html"):
-        path = sites[name, "sample"] / relative
-        if path.is_file():
-            page.goto(path.as_uri())
+    site = sites[name, "sample"]
+    pages = one_page_per_template(site)
+    assert len(pages) >= 17 and all(path.is_file() for path in pages)
+    for path in pages:
+        page.goto(path.as_uri())
+        for scheme in ("light", "dark"):
+            page.emulate_media(color_scheme=scheme)
             if violations := axe_violations(page, axe):
-                report[relative] = violations
+                report[f"{path.relative_to(site)} ({scheme})"] = violations
     page.close()
     assert report == {}
 
@@ -147,6 +269,11 @@ SLIDE = """() => {
   const s = getComputedStyle(h2);
   return [s.backgroundColor, s.color, s.borderLeftWidth, s.fontWeight].join(' ');
 }"""
+DECK_TEXT = """() => {
+  const first = (e) => getComputedStyle(e).fontFamily.split(',')[0].replaceAll('"', '').trim();
+  const slide = document.querySelector('.deck-slides > .slide.active');
+  return [first(slide.querySelector('h2')), first(slide.querySelector('.slide-body li, .slide-body p'))];
+}"""
 
 
 def looks(chromium, site: Path) -> dict:
@@ -158,6 +285,7 @@ def looks(chromium, site: Path) -> dict:
     page.goto((site / "soutenance" / "index.html").as_uri() + "#3")
     page.wait_for_function("document.querySelector('.slide.active').id === 'slide-3'")
     found["slide"] = page.evaluate(SLIDE)
+    found["deck"] = page.evaluate(DECK_TEXT)
     page.close()
     return found
 
@@ -176,3 +304,7 @@ def test_the_designs_differ_where_a_person_looks(chromium, sites):
     assert layout["compact"] == ("right", True)  # a band, then two columns
     photos = {seen[name]["cv"]["photo"] for name in DESIGNS}
     assert len(photos) >= 2  # round in moderne, square elsewhere
+    # the deck's titles and texts in each design's deck font (`[font] deck`), as measured
+    assert {name: seen[name]["deck"] for name in DESIGNS} == {
+        name: [DECK_FONT[name]] * 2 for name in DESIGNS
+    }

@@ -30,6 +30,7 @@ from profile_gen.profile.readiness import Readiness, assess
 from profile_gen.views import citations, glyphs
 from profile_gen.views.book import deck_slug
 from profile_gen.views.deck_fit import Note, deck_notes
+from profile_gen.views.measure import deck_font
 from profile_gen.views.text import text_images
 
 DEFAULT_THEME = Path(THEME)
@@ -74,7 +75,9 @@ def check(
         exposed=tuple(exposed(profile, profile_path)),
         photo_metadata=tuple(exposing(profile, profile_path)),
         text_images=tuple(text_images(profile)),
-        deck_fit=tuple(deck_notes(profile)) if profile.defence.slides else (),
+        deck_fit=tuple(deck_notes(profile, deck_font(profile.design, profile_path.parent)))
+        if profile.defence.slides
+        else (),
     )
     settings_name = str(settings_file or SETTINGS_FILE)
     lines = report_lines(profile, report, findings, lang, str(profile_path), settings_name)

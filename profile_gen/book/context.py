@@ -19,7 +19,7 @@ from profile_gen.media import cache_folder
 from profile_gen.profile import colors
 from profile_gen.profile.fields import Localized, PartialDate
 from profile_gen.profile.model import Profile
-from profile_gen.views import charts
+from profile_gen.views import charts, measure
 from profile_gen.views.book import Book, book_url, improvements_by_competency, siteurl_conflict
 from profile_gen.views.documents import DocumentViews, document_date
 
@@ -92,6 +92,12 @@ def design_head(settings: dict) -> Head | None:
     return Head(chosen) if chosen is not None else None
 
 
+def deck_font(settings: dict) -> str:
+    """The font the deck is measured with: the chosen design's (`measure.deck_font`)."""
+    chosen = settings.get(DESIGN_KEY)
+    return measure.deck_font(chosen.built_in) if chosen is not None else ""
+
+
 def ensure_shared(context: dict, settings: dict) -> None:
     """Add the shared context to Pelican's `context` (one dict for every generator), once."""
     if context.get(SHARED_KEY):
@@ -105,7 +111,13 @@ def ensure_shared(context: dict, settings: dict) -> None:
         profile=profile,
         book=book,
         # every document's view, each computed once when first asked (`views.documents`)
-        views=DocumentViews(profile, book, document_date(settings), cache_folder(settings, "qr")),
+        views=DocumentViews(
+            profile,
+            book,
+            document_date(settings),
+            cache_folder(settings, "qr"),
+            deck_font(settings),
+        ),
         lang=profile.primary_language,
         primary_lang=profile.primary_language,
         SITENAME=profile.identity.name,

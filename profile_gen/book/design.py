@@ -161,6 +161,9 @@ class Head:
         # the annexe keeps the thesis's rules: a student's print.css styles the CV page only
         self._styles["annexe"] = design.stylesheet("print", built_in_only=True)
         self._faces = {kind: font_faces(design, "@BASE@", kind) for kind in designs.STYLESHEETS}
+        if self._faces["deck"]:  # the deck on screen, and printed to its PDF by WeasyPrint
+            screen, printed = self._faces["deck"], self._faces["print"]
+            self._faces["deck"] = f"@media screen {{\n{screen}\n}}\n@media print {{\n{printed}\n}}"
         self._preloads = _preloads(design, self._styles["book"])
 
     def css(self, kind: str, base: str = "") -> Markup:

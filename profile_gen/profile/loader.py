@@ -320,4 +320,8 @@ def _check_files(profile: Profile, base_dir: Path) -> list[Problem]:
         problems.append(
             Problem("design_unknown", ("design",), {"name": profile.design, "known": known})
         )
+    problems += [
+        Problem("design_shadows_built_in", ("design",), {"name": name})
+        for name in designs.shadowing(base_dir)
+    ]
     return problems

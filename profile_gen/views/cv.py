@@ -39,6 +39,8 @@ class CvView:
     """The achievements (by id) shown with their first result."""
     dense: bool = False
     """Set smaller: the CV does not fit its page even with the least it shows."""
+    layout: str = "side"
+    """The Word CV's arrangement, the annexe's (the design's `[cv] layout`, `CV_LAYOUTS`)."""
 
     def shows_result(self, achievement: Any) -> bool:
         return bool(achievement.results) and achievement.id in self.results_of

@@ -90,6 +90,8 @@ class DeckView:
     """The photo's alternative text when the deck shows the photo, else None."""
     date: datetime | None = None
     """The document's date (`views.documents.document_date`): PDF and PowerPoint."""
+    font: str = ""
+    """The font its texts were measured with (`measure.deck_font`), the PowerPoint's too."""
 
     @property
     def book_home(self) -> str | None:
@@ -100,11 +102,14 @@ class DeckView:
         return len(self.slides)
 
 
-def slide_views(profile: Profile, lang: str, plan: list[DeckSlide]) -> list[SlideView]:
-    """The slides of `plan` (the fitted plan) in `lang`."""
+def slide_views(
+    profile: Profile, lang: str, plan: list[DeckSlide], font: str = ""
+) -> list[SlideView]:
+    """The slides of `plan` (the fitted plan) in `lang`, measured in `font`."""
     primary, rate = profile.primary_language, profile.defence.words_per_minute
     views = []
-    for number, (slide, fit) in enumerate(zip(plan, fit_deck(profile, lang, plan), strict=True), 1):
+    fits = fit_deck(profile, lang, plan, font)
+    for number, (slide, fit) in enumerate(zip(plan, fits, strict=True), 1):
         part = part_label(slide)
         title = slide_title(profile, lang, slide.type)
         views.append(
@@ -130,6 +135,7 @@ def deck_view(
     qr_links: dict[str, str | None],
     qr_codes: dict[str, QrCode | None] | None = None,
     date: datetime | None = None,
+    font: str = "",
 ) -> DeckView:
     """The deck of `profile` in `lang`: `plan` is the fitted plan (the same slides in every
     language), `qr_links` the QR targets in `lang`, `qr_codes` their codes."""
@@ -139,7 +145,7 @@ def deck_view(
     return DeckView(
         lang=lang,
         name=profile.identity.name,
-        slides=slide_views(profile, lang, plan),
+        slides=slide_views(profile, lang, plan, font),
         qr_links=qr_links,
         qr_codes=[(key, code) for key, code in (qr_codes or {}).items() if code],
         closing_links=[url for url in (qr_links.get("book"), linkedin) if url],
@@ -147,4 +153,5 @@ def deck_view(
         figures=[(key, len(getattr(profile, key))) for key in FIGURES],
         photo_alt=localize(shown.alt, lang, profile.primary_language) if shown else None,
         date=date,
+        font=font,
     )

@@ -52,21 +52,25 @@ class Text:
     style: str = "regular"
     after: float = 0.0
     """Fixed space below it (margins, gaps: they do not scale)."""
+    font: str = ""
+    """The deck's font (`measure.deck_font`: `""`, the theme's, or a design's)."""
 
     def lines(self, scale: float) -> list[str]:
-        return wrap(self.text, self.size * scale, self.width, self.style)
+        return wrap(self.text, self.size * scale, self.width, self.style, self.font)
 
     def height(self, scale: float) -> float:
         size = self.size * scale
         tall = max(self.line, FALLBACK_LINE)
         return self.after + sum(
-            size * (tall if needs_fallback(line) else self.line) for line in self.lines(scale)
+            size * (tall if needs_fallback(line, self.font) else self.line)
+            for line in self.lines(scale)
         )
 
     def breaks_a_word(self, scale: float) -> bool:
         room = self.width * SLACK
         return any(
-            text_width(word, self.size * scale, self.style) > room for word in self.text.split()
+            text_width(word, self.size * scale, self.style, self.font) > room
+            for word in self.text.split()
         )
 
 
@@ -166,8 +170,8 @@ def fit_slide(boxes: list[Box], slide: SlideType, number: int) -> SlideFit:
 class _Texts:
     """The profile's texts in one language, as the slides print them."""
 
-    def __init__(self, profile: Profile, lang: str) -> None:
-        self.profile, self.lang = profile, lang
+    def __init__(self, profile: Profile, lang: str, font: str = "") -> None:
+        self.profile, self.lang, self.font = profile, lang, font
 
     def t(self, value: Any) -> str:
         return plain(localize(value, self.lang, self.profile.primary_language), " ")
@@ -310,7 +314,11 @@ more parts when five do not fit)."""
 
 def _fit(slide: DeckSlide, texts: _Texts, number: int) -> SlideFit:
     measure = SLIDES.get(slide.type)
-    return fit_slide(measure(slide, texts) if measure else [], slide.type, number)
+    boxes = [
+        Box(tuple(replace(text, font=texts.font) for text in box.texts), box.room)
+        for box in (measure(slide, texts) if measure else [])
+    ]
+    return fit_slide(boxes, slide.type, number)
 
 
 def _groups(plan: list[DeckSlide]) -> Iterator[list[DeckSlide]]:
@@ -331,11 +339,11 @@ def _whole(group: list[DeckSlide]) -> DeckSlide:
     return DeckSlide(first.type, sum(s.seconds for s in group), first.notes, items=items)
 
 
-def _planned(profile: Profile) -> list[tuple[list[DeckSlide], list[DeckSlide]]]:
+def _planned(profile: Profile, font: str) -> list[tuple[list[DeckSlide], list[DeckSlide]]]:
     """Each slide of the plan (a split list as one group) and the slides it is shown as:
     itself, or split into more parts when its texts do not fit at the smallest scale in
     some language."""
-    langs = [_Texts(profile, lang) for lang in profile.locale]
+    langs = [_Texts(profile, lang, font) for lang in profile.locale]
 
     def fits(slides: list[DeckSlide]) -> bool:
         return all(_fit(part, texts, 0).fits for part in slides for texts in langs)
@@ -353,25 +361,28 @@ def _planned(profile: Profile) -> list[tuple[list[DeckSlide], list[DeckSlide]]]:
     return pairs
 
 
-def fitted_plan(profile: Profile) -> list[DeckSlide]:
-    """The deck's plan, a list slide split into as many parts as needed when its texts do not fit at the smallest
-    scale in any language (the same slides in every language)."""
-    return [shown for _, slides in _planned(profile) for shown in slides]
+def fitted_plan(profile: Profile, font: str = "") -> list[DeckSlide]:
+    """The deck's plan, a list slide split into as many parts as needed when its texts do
+    not fit at the smallest scale in any language (the same slides in every language),
+    measured in `font`."""
+    return [shown for _, slides in _planned(profile, font) for shown in slides]
 
 
-def fit_deck(profile: Profile, lang: str, slides: list[DeckSlide] | None = None) -> list[SlideFit]:
+def fit_deck(
+    profile: Profile, lang: str, slides: list[DeckSlide] | None = None, font: str = ""
+) -> list[SlideFit]:
     """Each slide's type scale in `lang`, in the order of `slides` (the fitted plan)."""
-    texts = _Texts(profile, lang)
-    planned = slides if slides is not None else fitted_plan(profile)
+    texts = _Texts(profile, lang, font)
+    planned = slides if slides is not None else fitted_plan(profile, font)
     return [_fit(slide, texts, number) for number, slide in enumerate(planned, 1)]
 
 
-def deck_notes(profile: Profile) -> Iterator[tuple[str, Note]]:
+def deck_notes(profile: Profile, font: str = "") -> Iterator[tuple[str, Note]]:
     """Every text of the deck that forced a smaller type or a split, in every language:
     measured on the slide as planned, numbered as the deck shows it."""
-    pairs = _planned(profile)
+    pairs = _planned(profile, font)
     for lang in profile.locale:
-        texts = _Texts(profile, lang)
+        texts = _Texts(profile, lang, font)
         number = 1
         for group, shown in pairs:
             split = len(shown) > len(group)

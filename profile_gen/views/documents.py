@@ -43,16 +43,23 @@ class DocumentViews:
     deck per language. `book.context.ensure_shared` puts one in the shared context."""
 
     def __init__(
-        self, profile: Profile, book: Book, date: datetime, qr_cache: Path | None = None
+        self,
+        profile: Profile,
+        book: Book,
+        date: datetime,
+        qr_cache: Path | None = None,
+        font: str = "",
     ) -> None:
         self.profile, self.book, self.date, self.qr_cache = profile, book, date, qr_cache
+        self.font = font
+        """The deck's font (`measure.deck_font`): the design's, measured."""
         self._codes: dict[str, dict[str, QrCode | None]] = {}
         self._decks: dict[str, DeckView] = {}
 
     @cached_property
     def plan(self) -> list[DeckSlide]:
         """The deck's slides, a list split where its texts do not fit (`deck_fit`)."""
-        return fitted_plan(self.profile)
+        return fitted_plan(self.profile, self.font)
 
     def qr_links(self, lang: str) -> dict[str, str | None]:
         return qr_links(self.profile, self.book, lang)
@@ -67,5 +74,7 @@ class DocumentViews:
         """The deck in `lang`: HTML deck, outline, cue cards, PDF and PowerPoint."""
         if lang not in self._decks:
             links, codes = self.qr_links(lang), self.qr_codes(lang)
-            self._decks[lang] = deck_view(self.profile, lang, self.plan, links, codes, self.date)
+            self._decks[lang] = deck_view(
+                self.profile, lang, self.plan, links, codes, self.date, self.font
+            )
         return self._decks[lang]

@@ -9,6 +9,11 @@ shipped files (a test keeps it current). Characters the shipped subsets lack but
 texts use (the narrow no-break space, the zero-width space, the arrow) take the widths of
 the font a browser or PowerPoint falls back to (`FALLBACK_WIDTHS`); other characters the
 font lacks (emoji, CJK) count as `MISSING_EM` em, wider than any fallback glyph.
+
+A built-in design whose deck has a font of its own (`[font] deck` in its `tokens.toml`)
+holds in its folder's `metrics.json` (the same script writes it) each character's widest
+advance of that font and of the theme's (`design_table`): the deck of that design is
+measured with them (`font`, the design's name; `""` is the theme's).
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-from profile_gen import tokens
+from profile_gen import designs, tokens
 
 FONT = tokens.font("deck")
 METRICS = Path(__file__).with_name("metrics.json")
@@ -62,6 +67,8 @@ class Para:
     tail_size: float = 0.0
     """The tail's size, in points (the text's when 0)."""
     link: str | None = None
+    font: str = ""
+    """The font it is measured with: `""` the theme's, else a built-in design's name."""
     align: str = "left"
     field: str | None = None
     """`slidenum`: the text is a field PowerPoint updates (the slide number)."""
@@ -78,9 +85,31 @@ class Para:
         return ("bold" if self.bold else "") + ("italic" if self.italic else "") or "regular"
 
 
-@lru_cache(maxsize=1)
-def _table() -> tuple[int, dict[str, dict[int, int]]]:
-    data = json.loads(METRICS.read_text(encoding="utf-8"))
+def metrics_file(font: str = "") -> Path:
+    """The widths of a deck's font: the theme's, or those of the built-in design `font`
+    (its `metrics.json`; the theme's when it has none)."""
+    if font and (path := designs.built_in_folder() / font / METRICS.name).is_file():
+        return path
+    return METRICS
+
+
+@lru_cache(maxsize=8)
+def family(font: str = "") -> str:
+    """The family of the font `font` names (what the PowerPoint's runs name)."""
+    return str(json.loads(metrics_file(font).read_text(encoding="utf-8"))["font"])
+
+
+def deck_font(design: str, project: Path | None = None) -> str:
+    """The font the deck of `design` (a student's in `project`'s `designs/`) is measured
+    with: its built-in design's name when that design ships its deck font's widths, else
+    `""`, the theme's font."""
+    built_in = designs.built_in_of(design, project)
+    return built_in if metrics_file(built_in) != METRICS else ""
+
+
+@lru_cache(maxsize=8)
+def _table(font: str = "") -> tuple[int, dict[str, dict[int, int]]]:
+    data = json.loads(metrics_file(font).read_text(encoding="utf-8"))
     styles = {}
     for style, runs in data["styles"].items():
         widths: dict[int, int] = {}
@@ -91,24 +120,24 @@ def _table() -> tuple[int, dict[str, dict[int, int]]]:
 
 
 @lru_cache(maxsize=65536)
-def _units(text: str, style: str) -> int:
+def _units(text: str, style: str, font: str = "") -> int:
     """The advance width of `text` in font units (a word is measured once per build)."""
-    units, styles = _table()
+    units, styles = _table(font)
     widths = styles[style]
     missing = round(MISSING_EM * units)
     return sum(widths.get(ord(char), 0 if ord(char) < 32 else missing) for char in text)
 
 
-def text_width(text: str, size: float, style: str = "regular") -> float:
+def text_width(text: str, size: float, style: str = "regular", font: str = "") -> float:
     """The advance width of `text` at `size` points, in points (no kerning: never less)."""
-    return _units(text, style) * size / _table()[0]
+    return _units(text, style, font) * size / _table(font)[0]
 
 
-def _split_word(word: str, size: float, style: str, width: float) -> list[str]:
+def _split_word(word: str, size: float, style: str, width: float, font: str) -> list[str]:
     """A word longer than a line, broken between characters as PowerPoint does."""
     pieces, current = [], ""
     for char in word:
-        if current and text_width(current + char, size, style) > width:
+        if current and text_width(current + char, size, style, font) > width:
             pieces.append(current)
             current = char
         else:
@@ -116,17 +145,17 @@ def _split_word(word: str, size: float, style: str, width: float) -> list[str]:
     return [*pieces, current]
 
 
-def wrap(text: str, size: float, width: float, style: str = "regular") -> list[str]:
+def wrap(text: str, size: float, width: float, style: str = "regular", font: str = "") -> list[str]:
     """The lines of `text` in a box `width` points wide, broken at spaces (not at no-break
     spaces). Cached: the deck's fit wraps the same texts at the same sizes again and again
     (each scale, each plan tried, each language's deck)."""
-    return list(_wrapped(text, size, width, style))
+    return list(_wrapped(text, size, width, style, font))
 
 
 @lru_cache(maxsize=16384)
-def _wrapped(text: str, size: float, width: float, style: str) -> tuple[str, ...]:
-    limit = width * SLACK * _table()[0] / size  # in font units
-    space = _units(" ", style)
+def _wrapped(text: str, size: float, width: float, style: str, font: str) -> tuple[str, ...]:
+    limit = width * SLACK * _table(font)[0] / size  # in font units
+    space = _units(" ", style, font)
     lines: list[str] = []
     for chunk in text.split("\n"):
         line: list[str] = []
@@ -134,7 +163,7 @@ def _wrapped(text: str, size: float, width: float, style: str) -> tuple[str, ...
         for word in chunk.split(" "):
             if not word:
                 continue
-            word_units = _units(word, style)
+            word_units = _units(word, style, font)
             if line and used + space + word_units <= limit:
                 line.append(word)
                 used += space + word_units
@@ -144,22 +173,23 @@ def _wrapped(text: str, size: float, width: float, style: str) -> tuple[str, ...
                 continue
             if line:
                 lines.append(" ".join(line))
-            pieces = _split_word(word, size, style, width * SLACK)
+            pieces = _split_word(word, size, style, width * SLACK, font)
             lines.extend(pieces[:-1])
-            line, used = [pieces[-1]], _units(pieces[-1], style)
+            line, used = [pieces[-1]], _units(pieces[-1], style, font)
         lines.append(" ".join(line))
     return tuple(lines)
 
 
 @lru_cache(maxsize=65536)
-def needs_fallback(text: str) -> bool:
-    widths = _table()[1]["regular"]
+def needs_fallback(text: str, font: str = "") -> bool:
+    widths = _table(font)[1]["regular"]
     return any(ord(char) not in widths for char in text if ord(char) >= 32)
 
 
 def _line_height(line: str, para: Para) -> float:
     """A line holding a character the font lacks takes the fallback font's taller line."""
-    return para.size * (max(para.line, FALLBACK_LINE) if needs_fallback(line) else para.line)
+    tall = needs_fallback(line, para.font)
+    return para.size * (max(para.line, FALLBACK_LINE) if tall else para.line)
 
 
 def height(paras: list[Para], width: float) -> float:
@@ -172,12 +202,17 @@ def height(paras: list[Para], width: float) -> float:
 
 def lines(para: Para, width: float) -> list[str]:
     """The lines of one paragraph in a box `width` points wide."""
-    return wrap(para.whole, para.size, width - (BULLET_INDENT if para.bullet else 0), para.style)
+    room = width - (BULLET_INDENT if para.bullet else 0)
+    return wrap(para.whole, para.size, room, para.style, para.font)
 
 
 def widest_line(paras: list[Para], width: float) -> float:
     return max(
-        (text_width(line, para.size, para.style) for para in paras for line in lines(para, width)),
+        (
+            text_width(line, para.size, para.style, para.font)
+            for para in paras
+            for line in lines(para, width)
+        ),
         default=0.0,
     )
 
@@ -190,7 +225,8 @@ def _breaks_words(paras: list[Para], width: float) -> bool:
     """Whether a word is wider than a line (and would be broken between letters)."""
     for para in paras:
         room = (width - (BULLET_INDENT if para.bullet else 0)) * SLACK
-        if any(text_width(word, para.size, para.style) > room for word in para.whole.split(" ")):
+        words = para.whole.split(" ")
+        if any(text_width(word, para.size, para.style, para.font) > room for word in words):
             return True
     return False
 
@@ -240,6 +276,49 @@ def _widths(font_dir: Path, weight: int, style: str) -> tuple[int, dict[int, int
     for cp, em in FALLBACK_WIDTHS.items():
         widths.setdefault(cp, round(em * units))
     return units, widths
+
+
+def _merged(paths: list[Path]) -> tuple[int, dict[int, int]]:
+    """Units per em and the widest advance of each character over the fonts of `paths`."""
+    from fontTools.ttLib import TTFont
+
+    widths: dict[int, int] = {}
+    units = 1000
+    for path in paths:
+        font = TTFont(path)
+        units = font["head"].unitsPerEm
+        metrics = font["hmtx"].metrics
+        for cp, glyph in font.getBestCmap().items():
+            if cp <= 0xFFFF:
+                widths[cp] = max(widths.get(cp, 0), metrics[glyph][0])
+    for cp, em in FALLBACK_WIDTHS.items():
+        widths.setdefault(cp, round(em * units))
+    return units, widths
+
+
+def design_table(folder: Path, family: str) -> str:
+    """The text of a built-in design's `metrics.json`: each character's widest advance of its
+    font `family` (its `[[fonts]]` of that family, TrueType files in `folder/fonts/`) and of
+    the theme's font (`METRICS`): a text measured with it fits in the design's font (the
+    HTML deck, its PDF), in the theme's font (which draws what the design's lacks) and in
+    Arial (within 1 % of the theme's: what PowerPoint draws where the design's font is not
+    installed). A style the design does not ship takes the widest of those it does (a
+    browser draws bold italic from the bold or the italic face)."""
+    faces = {
+        (font.weight, font.style): folder / designs.FONTS / f"{font.file}.ttf"
+        for layer in designs.load(folder.name, None, set()).layers
+        for font in layer.fonts()
+        if font.family == family
+    }
+    theme_units, theme = _table()
+    styles, units = {}, 1000
+    for style, (weight, slant) in STYLES.items():
+        paths = [faces[weight, slant]] if (weight, slant) in faces else list(faces.values())
+        units, widths = _merged(paths)
+        for cp, width in theme[style].items():
+            widths[cp] = max(widths.get(cp, 0), round(width * units / theme_units))
+        styles[style] = _runs(widths)
+    return json.dumps({"font": family, "units": units, "styles": styles}, separators=(",", ":"))
 
 
 def table(font_dir: Path) -> str:

@@ -61,10 +61,13 @@ class AnnexeGenerator(ProfileGenerator):
         return self.context[CV_VIEW_KEY]
 
     def _in_design(self, view: CvView) -> CvView:
-        """The CV in the design's accent (a student's design's too) when the person chose
-        no colour of their own."""
+        """The CV in the design's arrangement (`[cv] layout`) and accent (a student's
+        design's too) when the person chose no colour of their own."""
         chosen = self.settings.get(DESIGN_KEY)
-        accent = chosen.token("color", "accent") if chosen is not None else None
+        if chosen is None:
+            return view
+        view = replace(view, layout=chosen.choice("cv", "layout"))
+        accent = chosen.token("color", "accent")
         if accent is None or self.context["profile"].identity.color:
             return view
         colour, panel = cv_colors(str(accent))

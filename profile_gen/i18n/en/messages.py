@@ -225,4 +225,5 @@ MESSAGES = {
     "design_font_missing": "{file}: font not found: neither fonts/{stem}.woff2 nor fonts/{stem}.ttf",
     "design_font_unreadable": "{file}: unreadable font file ({detail})",
     "design_font_lacks": '{file}: the font "{family}" cannot draw {chars} (in {fields}); choose a font that has them, or keep the font of the design you start from',
+    "design_shadows_built_in": 'the folder designs/{name}/ is named like a built-in design: "design: {name}" always chooses the built-in one, so this folder would never be read; rename it, e.g. designs/my-{name}/ (with extends = "{name}" in its tokens.toml and design: my-{name} in the profile)',
 }

@@ -232,4 +232,5 @@ MESSAGES = {
     "design_font_missing": "{file} : police introuvable : ni fonts/{stem}.woff2 ni fonts/{stem}.ttf",
     "design_font_unreadable": "{file} : fichier de police illisible ({detail})",
     "design_font_lacks": "{file} : la police « {family} » ne sait pas dessiner {chars} (dans {fields}) ; choisissez une police qui les contient, ou gardez la police du design de départ",
+    "design_shadows_built_in": 'le dossier designs/{name}/ porte le nom d\'un design intégré : « design: {name} » choisit toujours le design intégré, ce dossier ne serait jamais lu ; renommez-le, par exemple designs/mon-{name}/ (avec extends = "{name}" dans son tokens.toml et design: mon-{name} dans le profil)',
 }

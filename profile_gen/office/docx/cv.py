@@ -1,7 +1,10 @@
 """The CV, the annexe's first item: two columns as in the printed annexe (a borderless table),
 the photo, contact, languages, skills and certifications on the left; name, headline,
 summary, path, education, achievements and interests on the right: the entries and colours
-of the PDF CV (`profile_gen.views.cv`, decided once for both).
+of the PDF CV (`profile_gen.views.cv`, decided once for both). Arranged as the design's
+annexe CV (`CvView.layout`): the side column tinted (`side`), also ruled in the accent
+(`ruled`), or the photo, name and contact in a band ruled in the accent over two columns,
+the career on the left, the rest on the right beside a rule of the accent (`band`).
 
 Its inner titles are bold paragraphs, not headings: the thesis's table of contents lists
 the annexe's items, not the CV's parts."""
@@ -14,7 +17,7 @@ from typing import Any
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Emu, Length, Pt, RGBColor
 from docx.table import _Cell
 
 from profile_gen import tokens
@@ -24,6 +27,10 @@ from profile_gen.office.docx.writer import Writer
 from profile_gen.views.cv import CvView
 
 SIDE_WIDTH, MAIN_WIDTH = Cm(5.5), Cm(10.5)
+BAND_PHOTO, BAND_FRAME = Cm(3.2), (Cm(2.6), Cm(2.6))
+"""The band's photo column (`band`), and the square photo in it (the annexe's)."""
+RULE, THIN_RULE = 24, 6
+"""The accent's rules, in eighths of a point: the ruled side column's, the band's columns'."""
 
 
 def view(writer: Writer) -> CvView:
@@ -66,6 +73,17 @@ def _shade(cell: _Cell, color: str) -> None:
     cell._tc.get_or_add_tcPr().append(shading)
 
 
+def _border(cell: _Cell, side: str, color: str, eighths: int) -> None:
+    """A rule of `color` along one side of `cell` (before its shading: the schema's order)."""
+    borders = OxmlElement("w:tcBorders")
+    edge = OxmlElement(f"w:{side}")
+    for key, value in (("val", "single"), ("sz", str(eighths)), ("space", "0")):
+        edge.set(qn(f"w:{key}"), value)
+    edge.set(qn("w:color"), color.lstrip("#").upper())
+    borders.append(edge)
+    cell._tc.get_or_add_tcPr().append(borders)
+
+
 def _contact(writer: Writer, cell: _Cell) -> None:
     profile = writer.data.profile
     contact = profile.identity.contact.shown_on("annexe")
@@ -81,16 +99,27 @@ def _contact(writer: Writer, cell: _Cell) -> None:
         inline.add_link(paragraph, str(link.url), _short(str(link.url)))
 
 
-def _side(writer: Writer, cell: _Cell) -> None:
-    profile, photo, accent = writer.data.profile, writer.data.photo, view(writer).accent
-    first = cell.paragraphs[0]
+def _photo(
+    writer: Writer, cell: _Cell, frame: tuple[Length, Length] = pictures.PHOTO_FRAME
+) -> None:
+    photo, first = writer.data.photo, cell.paragraphs[0]
     inline.styled(first, TABLE_TEXT)
     if photo:
         first.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        width, height = pictures.PHOTO_FRAME
-        framed = pictures.framed(photo.data, photo.focus)
+        width, height = frame
+        framed = pictures.framed(photo.data, photo.focus, frame)
         pictures.add_picture(first, framed, width, height, photo.alt)
-    _contact(writer, cell)
+
+
+def _side(writer: Writer, cell: _Cell, band: bool = False) -> None:
+    """The side column: the photo and contact (in the band when there is one), languages,
+    skills, certifications (and the interests beside a band)."""
+    profile, accent = writer.data.profile, view(writer).accent
+    if not band:
+        _photo(writer, cell)
+        _contact(writer, cell)
+    else:
+        inline.styled(cell.paragraphs[0], TABLE_TEXT)
     if profile.languages:
         _title(cell, writer.label("page.languages"), accent)
         lines = []
@@ -129,16 +158,26 @@ def _entries(writer: Writer, cell: _Cell, entries: Sequence[Any]) -> None:
         _lines(cell, [[(writer.text(line), False)] for line in highlights], bullet=True)
 
 
-def _main(writer: Writer, cell: _Cell) -> None:
-    profile, cv = writer.data.profile, view(writer)
+def _identity(writer: Writer, cell: _Cell) -> None:
+    profile = writer.data.profile
     name = cell.paragraphs[0]
     inline.styled(name, TABLE_TEXT)
     run = inline.add_text(name, profile.identity.name, bold=True)
     if run is not None:
         run.font.size = Pt(tokens.word("name"))
-    _colour(run, cv.accent)
+    _colour(run, view(writer).accent)
     headline = inline.new_paragraph(cell, TABLE_TEXT)
     inline.add_text(headline, writer.text(profile.identity.headline), italic=True)
+
+
+def _main(writer: Writer, cell: _Cell, band: bool = False) -> None:
+    """The main column: the name and headline (in the band when there is one), summary,
+    path, education, achievements (and the interests, but beside a band)."""
+    profile, cv = writer.data.profile, view(writer)
+    if not band:
+        _identity(writer, cell)
+    else:
+        inline.styled(cell.paragraphs[0], TABLE_TEXT)
     writer.markdown(profile.summary, container=cell, style=TABLE_TEXT)
     if profile.experience:
         _title(cell, writer.label("page.path"), cv.accent)
@@ -155,9 +194,14 @@ def _main(writer: Writer, cell: _Cell) -> None:
                 parts.append((writer.label("colon") + writer.text(achievement.results[0]), False))
             lines.append(parts)
         _lines(cell, lines, bullet=True)
-    if profile.interests:
-        _title(cell, writer.label("section.interests"), cv.accent)
-        _lines(cell, [[(" · ".join(_interest(writer, i, cv) for i in profile.interests), False)]])
+    if profile.interests and not band:
+        _interests(writer, cell)
+
+
+def _interests(writer: Writer, cell: _Cell) -> None:
+    profile, cv = writer.data.profile, view(writer)
+    _title(cell, writer.label("section.interests"), cv.accent)
+    _lines(cell, [[(" · ".join(_interest(writer, i, cv) for i in profile.interests), False)]])
 
 
 def _interest(writer: Writer, interest: Any, cv: CvView) -> str:
@@ -168,13 +212,46 @@ def _interest(writer: Writer, interest: Any, cv: CvView) -> str:
     return f"{name} ({', '.join(writer.text(word) for word in interest.keywords)})"
 
 
-def write_cv(writer: Writer) -> None:
-    table = writer.document.add_table(rows=1, cols=2)
+def _columns(writer: Writer, *widths: Length) -> list[_Cell]:
+    """A borderless table of one row, its columns `widths` wide."""
+    table = writer.document.add_table(rows=1, cols=len(widths))
     table.autofit = False
-    side, main = table.rows[0].cells
-    side.width, main.width = SIDE_WIDTH, MAIN_WIDTH
-    for column, width in zip(table.columns, (SIDE_WIDTH, MAIN_WIDTH), strict=True):
-        column.width = width
-    _shade(side, view(writer).panel.lstrip("#").upper())
+    cells = table.rows[0].cells
+    for cell, column, width in zip(cells, table.columns, widths, strict=True):
+        cell.width = column.width = width
+    return list(cells)
+
+
+def _band(writer: Writer) -> None:
+    """`band`: the photo, the name, headline and contact across the top, ruled in the
+    accent; then the career on the left, the rest on the right beside a rule."""
+    cv, profile, whole = view(writer), writer.data.profile, SIDE_WIDTH + MAIN_WIDTH
+    if writer.data.photo:  # without a photo, the band is the name and contact alone
+        band = _columns(writer, BAND_PHOTO, Emu(whole - BAND_PHOTO))
+    else:
+        band = _columns(writer, Emu(whole))
+    for cell in band:
+        _border(cell, "bottom", cv.accent, RULE // 2)
+    if writer.data.photo:
+        _photo(writer, band[0], BAND_FRAME)
+    _identity(writer, band[-1])
+    _contact(writer, band[-1])
+    main, side = _columns(writer, MAIN_WIDTH, SIDE_WIDTH)
+    _border(side, "left", cv.accent, THIN_RULE)
+    _main(writer, main, band=True)
+    _side(writer, side, band=True)
+    if profile.interests:
+        _interests(writer, side)
+
+
+def write_cv(writer: Writer) -> None:
+    cv = view(writer)
+    if cv.layout == "band":
+        _band(writer)
+        return
+    side, main = _columns(writer, SIDE_WIDTH, MAIN_WIDTH)
+    if cv.layout == "ruled":
+        _border(side, "left", cv.accent, RULE)
+    _shade(side, cv.panel.lstrip("#").upper())
     _side(writer, side)
     _main(writer, main)

@@ -22,6 +22,7 @@ from profile_gen.profile import colors
 from profile_gen.profile.model import Profile
 from profile_gen.views.deck import DeckView, SlideView
 from profile_gen.views.deck_fit import SCALES
+from profile_gen.views.measure import family
 from profile_gen.views.text import clean, plain
 
 LAYOUT = "Title Only"
@@ -50,12 +51,22 @@ def deck_context(
         accent=str(accent or colors.DEFAULT).lstrip("#").lower(),
         title=design.slide_title if design else "rule",
         square_photo=bool(design and design.slide_photo == "square"),
-        soft=str(design.token("color", "soft", "") if design else "").lstrip("#").upper(),
+        soft=_color(design, "soft", ""),
+        ink=_color(design, "ink", shapes.INK),
+        muted=_color(design, "ink-muted", shapes.MUTED),
+        paper=_color(design, "surface", shapes.PAPER),
+        font=deck.font,
         photo=picture,
         qr_codes=deck.qr_codes,
         contact=deck.contact,
         deck=deck,
     )
+
+
+def _color(design: Design | None, name: str, default: str) -> str:
+    """The design's colour `name` (`[color]`) as the office formats write it, else `default`."""
+    found = design.token("color", name) if design else None
+    return str(found).lstrip("#").upper() if found else default
 
 
 def _widen_template(presentation) -> None:
@@ -80,7 +91,7 @@ def _drop_thumbnail(presentation) -> None:
             relationships.pop(key)
 
 
-def _theme(presentation, accent: str) -> None:
+def _theme(presentation, accent: str, font: str = "") -> None:
     """Links in the person's colour: the theme's hyperlink colours (the template's blue and
     purple would stand out on the closing slide); the deck's font as the theme's, so a box
     a student adds in PowerPoint is set in it too."""
@@ -91,7 +102,7 @@ def _theme(presentation, accent: str) -> None:
         xml = re.sub(pattern, f'<a:{name}><a:srgbClr val="{accent.upper()}"/></a:{name}>', xml)
     for name in ("majorFont", "minorFont"):
         latin = (
-            f'<a:latin typeface="{shapes.FONT}" pitchFamily="{shapes.PITCH_FAMILY}" charset="0"/>'
+            f'<a:latin typeface="{family(font)}" pitchFamily="{shapes.PITCH_FAMILY}" charset="0"/>'
         )
         xml = re.sub(rf"<a:{name}><a:latin [^>]*/>", f"<a:{name}>{latin}", xml)
     theme._blob = xml.encode("utf-8")  # a plain part: python-pptx keeps its bytes
@@ -149,7 +160,7 @@ def build(deck: DeckView, ctx: DeckContext) -> bytes:
     presentation = Presentation()
     _widen_template(presentation)
     _drop_thumbnail(presentation)
-    _theme(presentation, ctx.accent)
+    _theme(presentation, ctx.accent, ctx.font)
     layout = presentation.slide_layouts.get_by_name(LAYOUT)
     for planned in deck.slides:
         slide = presentation.slides.add_slide(layout)
@@ -158,7 +169,9 @@ def build(deck: DeckView, ctx: DeckContext) -> bytes:
             shapes.rule(slide, ctx.accent, thin=ctx.title == "bar")
         DRAW[planned.type](slide, ctx, planned)
         name = ctx.typeset(deck.name)
-        shapes.footer(slide, name, planned.number, deck.total, ctx.language_tag)
+        shapes.footer(
+            slide, name, planned.number, deck.total, ctx.language_tag, ctx.muted, ctx.font
+        )
         notes = speaker_notes(planned)
         if notes:
             frame = slide.notes_slide.notes_text_frame

@@ -16,7 +16,7 @@ from pptx.enum.dml import MSO_LINE
 from profile_gen import i18n, tokens, typography
 from profile_gen.media.qr import QrCode
 from profile_gen.office.pptx import shapes
-from profile_gen.office.pptx.shapes import INK, MARGIN, WIDTH, Box, u
+from profile_gen.office.pptx.shapes import MARGIN, WIDTH, Box, u
 from profile_gen.profile.fields import localize
 from profile_gen.profile.model import Profile
 from profile_gen.views.deck_fit import SCALES
@@ -66,6 +66,13 @@ class DeckContext:
     """The photo in a square frame (the design's `[slides] photo`), else a round one."""
     soft: str = ""
     """The cards' panel (the design's `soft` colour; the theme's when empty)."""
+    ink: str = shapes.INK
+    """The slides' text, `muted` their secondary text, `paper` their background: the
+    design's colours (`[color] ink`, `ink-muted`, `surface`), as the HTML deck's."""
+    muted: str = shapes.MUTED
+    paper: str = shapes.PAPER
+    font: str = ""
+    """The deck's font, as its texts were measured (`DeckView.font`, `measure.deck_font`)."""
     scale: float = 1.0
     """The slide's type scale (`deck_fit`: the HTML deck's `fit-N`), set before drawing."""
 
@@ -80,7 +87,7 @@ class DeckContext:
     def para(self, text: str, units: float, **style) -> Para:
         """A text of the HTML deck set `units` high at `fit-1`: at the slide's scale, free
         to shrink down to the smallest scale's size."""
-        return Para(text, self.size(units), minimum=self.floor(units), **style)
+        return Para(text, self.size(units), minimum=self.floor(units), font=self.font, **style)
 
     @property
     def language_tag(self) -> str:
@@ -131,7 +138,7 @@ def missing(slide, ctx: DeckContext, section: str) -> None:
     shape.line.width = shapes.Pt(u(3))
     shape.line.dash_style = MSO_LINE.DASH
     text = ctx.say("deck.missing", section=section)
-    para = Para(text, u(26), bold=True, color=shapes.WARN, align="center", line=1.3)
+    para = Para(text, u(26), bold=True, color=shapes.WARN, align="center", line=1.3, font=ctx.font)
     inner = Box(box.x + u(24), box.y + u(16), box.w - u(48), box.h - u(32))
     shapes.write_paragraphs(
         shape.text_frame, fit([para], *inner.inner()), ctx.language_tag, "middle"
@@ -157,7 +164,9 @@ def qr_column(slide, ctx: DeckContext) -> float:
             slide, f"QR {name}", Box(x, y, QR_SIZE, QR_SIZE), qr_png(code), description, code.data
         )
         text = ctx.say(f"deck.qr.{key}")
-        caption = Para(text, QR_CAPTION, bold=True, color=INK, align="center", line=1.3)
+        caption = Para(
+            text, QR_CAPTION, bold=True, color=ctx.ink, align="center", line=1.3, font=ctx.font
+        )
         shapes.text_box(
             slide,
             f"QR {name} caption",

@@ -18,7 +18,7 @@ from pptx.oxml.xmlchemy import OxmlElement
 from pptx.util import Pt
 
 from profile_gen import tokens
-from profile_gen.views.measure import BULLET_INDENT, FALLBACK_LINE, FONT, Para, fit
+from profile_gen.views.measure import BULLET_INDENT, FALLBACK_LINE, FONT, Para, family, fit
 
 UNIT = 0.75
 """Points per canvas unit: the HTML deck's 1280 × 720 canvas on the 960 × 540 pt slide."""
@@ -71,12 +71,13 @@ def _child(parent, tag: str):
     return child
 
 
-def _typeface(properties) -> None:
-    """The deck's font, with the family PowerPoint substitutes when it is missing."""
+def _typeface(properties, font: str = "") -> None:
+    """The deck's font (`font`: the design's, `measure.family`), with the family PowerPoint
+    substitutes when it is missing."""
     latin = properties.find(qn("a:latin"))
     if latin is None:
         latin = _child(properties, "a:latin")
-    latin.set("typeface", FONT)
+    latin.set("typeface", family(font) if font else FONT)
     latin.set("pitchFamily", PITCH_FAMILY)
     latin.set("charset", "0")
 
@@ -98,31 +99,31 @@ def _slide_number_field(paragraph, para: Para, lang: str, number: int) -> None:
     if para.color:
         fill = _child(properties, "a:solidFill")
         _child(fill, "a:srgbClr").set("val", para.color.upper())
-    _typeface(properties)
+    _typeface(properties, para.font)
     _child(field, "a:t").text = para.text
 
 
-def _bullet(paragraph) -> None:
+def _bullet(paragraph, font: str) -> None:
     properties = paragraph._p.get_or_add_pPr()
     properties.set("marL", str(Pt(BULLET_INDENT)))
     properties.set("indent", str(-Pt(BULLET_INDENT)))
     bullet_font = _child(properties, "a:buFont")
-    bullet_font.set("typeface", FONT)
+    bullet_font.set("typeface", family(font) if font else FONT)
     bullet_font.set("pitchFamily", PITCH_FAMILY)
     _child(properties, "a:buChar").set("char", "•")
 
 
-def _run(paragraph, text: str, size: float, lang: str, bold: bool, italic: bool, color):
+def _run(paragraph, para: Para, text: str, size: float, lang: str, bold: bool, color):
     run = paragraph.add_run()
     run.text = text
     font = run.font
     font.size = Pt(size)
     font.bold = bold
-    font.italic = italic
+    font.italic = para.italic
     if color:
         font.color.rgb = rgb(color)
     font._rPr.set("lang", lang)
-    _typeface(font._rPr)
+    _typeface(font._rPr, para.font)
     return run
 
 
@@ -139,17 +140,17 @@ def write_paragraphs(frame, paras: list[Para], lang: str, anchor: str = "top") -
         paragraph.space_before = Pt(para.space_before)
         paragraph.line_spacing = Pt(para.size * para.line)
         if para.bullet:
-            _bullet(paragraph)
+            _bullet(paragraph, para.font)
         if para.field == "slidenum":
             _slide_number_field(paragraph, para, lang, int(para.text))
         else:
-            run = _run(paragraph, para.text, para.size, lang, para.bold, para.italic, para.color)
+            run = _run(paragraph, para, para.text, para.size, lang, para.bold, para.color)
             if para.link:
                 run.hyperlink.address = para.link
         if para.tail:
             size = para.tail_size or para.size
             color = para.tail_color or para.color
-            _run(paragraph, para.tail, size, lang, para.tail_bold, para.italic, color)
+            _run(paragraph, para, para.tail, size, lang, para.tail_bold, color)
 
 
 def text_box(slide, name: str, box: Box, paras: list[Para], lang: str, anchor: str = "top"):
@@ -198,10 +199,11 @@ def card(slide, name: str, box: Box, accent: str, soft: str = "") -> None:
         shape.adjustments[0] = CARD_ROUNDING / min(panel.w, panel.h)
 
 
-def badge(slide, name: str, box: Box, number: int, color: str, lang: str):
+def badge(slide, name: str, box: Box, number: int, color: str, lang: str, font: str = ""):
     """A round number in the person's colour, white figures (the HTML deck's `.number`)."""
     shape = rectangle(slide, name, box, color, MSO_SHAPE.OVAL)
-    para = Para(str(number), u(tokens.deck("body")), bold=True, color=ON_ACCENT, align="center")
+    size = u(tokens.deck("body"))
+    para = Para(str(number), size, bold=True, color=ON_ACCENT, align="center", font=font)
     write_paragraphs(shape.text_frame, [para], lang, "middle")
     return shape
 
@@ -228,23 +230,26 @@ def title(slide, paras: list[Para], lang: str, box: Box, anchor: str = "top"):
     return shape
 
 
-def footer(slide, name: str, number: int, total: int, lang: str) -> None:
+def footer(
+    slide, name: str, number: int, total: int, lang: str, color: str = MUTED, font: str = ""
+) -> None:
     """The person's name and "n / N", at the foot of every slide (the HTML deck's)."""
     size = u(tokens.deck("footer"))
     h = size * FALLBACK_LINE  # room for an emoji's taller line
     y = HEIGHT - u(18) - h
-    paras = [Para(name, size, color=MUTED, line=1.3)]
+    paras = [Para(name, size, color=color, line=1.3, font=font)]
     text_box(slide, "Footer", Box(MARGIN, y, WIDTH - 2 * MARGIN - u(160), h), paras, lang)
     number_para = Para(
         str(number),
         size,
         bold=True,
-        color=MUTED,
+        color=color,
         align="right",
         field="slidenum",
         line=1.3,
         tail=f" / {total}",
         tail_bold=True,
+        font=font,
     )
     shape = slide.shapes.add_textbox(Pt(WIDTH - MARGIN - u(150)), Pt(y), Pt(u(150)), Pt(h))
     shape.name = "Slide number"

@@ -23,7 +23,7 @@ from profile_gen.office.pptx.layout import (
     qr_column,
     stack,
 )
-from profile_gen.office.pptx.shapes import INK, MARGIN, MUTED, Box, u
+from profile_gen.office.pptx.shapes import MARGIN, Box, u
 from profile_gen.profile.model import SlideType
 from profile_gen.views.deck import RESULTS_SHOWN, SlideView
 from profile_gen.views.measure import SLACK, Para, height, shrunk, text_width
@@ -44,7 +44,7 @@ def heading(slide, ctx: DeckContext, plan: SlideView) -> None:
     beside a bar of it (`bar`)."""
     size = tokens.deck("h2")
     box = Box(MARGIN, BODY_TOP, CONTENT_WIDTH, TOP - BODY_TOP - u(20))
-    color = {"band": shapes.PAPER, "bar": INK}.get(ctx.title, ctx.accent)
+    color = {"band": ctx.paper, "bar": ctx.ink}.get(ctx.title, ctx.accent)
     if ctx.title == "band":
         band = shapes.rectangle(
             slide, "Title band", Box(0, 0, shapes.WIDTH, TOP - u(12)), ctx.accent
@@ -62,8 +62,9 @@ def heading(slide, ctx: DeckContext, plan: SlideView) -> None:
         minimum=ctx.floor(size),
         tail=f" {plan.part}" if plan.part else "",
         tail_size=u(tokens.deck("part")),
-        tail_color=shapes.PAPER if ctx.title == "band" else MUTED,
+        tail_color=ctx.paper if ctx.title == "band" else ctx.muted,
         tail_bold=True,
+        font=ctx.font,
     )
     shapes.title(slide, [para], ctx.language_tag, box)
 
@@ -105,8 +106,8 @@ def title_slide(slide, ctx: DeckContext, plan: SlideView) -> None:
     lead = ctx.t(ctx.profile.identity.headline)
     items = [
         ([ctx.para(ctx.typeset(name), base, bold=True, color=ctx.accent, line=1.05)], 0.0, u(20)),
-        ([ctx.para(lead, 40, color=INK, line=1.3)], 0.0, u(16)),
-        ([ctx.para(ctx.say("deck.context"), 24, color=MUTED, line=1.3)], u(22), 0.0),
+        ([ctx.para(lead, 40, color=ctx.ink, line=1.3)], 0.0, u(16)),
+        ([ctx.para(ctx.say("deck.context"), 24, color=ctx.muted, line=1.3)], u(22), 0.0),
     ]
     placed = _title_column(slide, ctx, items, ["Headline", "Context"], right)
     context = placed[2].box
@@ -120,8 +121,8 @@ def closing_slide(slide, ctx: DeckContext, plan: SlideView) -> None:
     links = ctx.deck.closing_links if ctx.deck else []  # the Book in the deck's language
     items = [
         ([ctx.para(plan.heading, 76, bold=True, color=ctx.accent, line=1.1)], 0.0, u(28)),
-        ([ctx.para(ctx.say("deck.questions"), 34, color=MUTED, line=1.3)], 0.0, u(16)),
-        ([ctx.para(ctx.typeset(who), 30, bold=True, color=INK, line=1.3)], 0.0, u(12)),
+        ([ctx.para(ctx.say("deck.questions"), 34, color=ctx.muted, line=1.3)], 0.0, u(16)),
+        ([ctx.para(ctx.typeset(who), 30, bold=True, color=ctx.ink, line=1.3)], 0.0, u(12)),
     ]
     if links:
         paras = [ctx.para(url, 24, color=ctx.accent, line=1.3, link=url) for url in links]
@@ -131,7 +132,7 @@ def closing_slide(slide, ctx: DeckContext, plan: SlideView) -> None:
 
 
 def _figure_width(paras: list[Para]) -> float:
-    return max(text_width(p.text, p.size, p.style) for p in paras) / SLACK + u(4)
+    return max(text_width(p.text, p.size, p.style, p.font) for p in paras) / SLACK + u(4)
 
 
 def profile_slide(slide, ctx: DeckContext, plan: SlideView) -> None:
@@ -142,7 +143,7 @@ def profile_slide(slide, ctx: DeckContext, plan: SlideView) -> None:
     if profile.experience:
         job = profile.experience[0]
         text = f"{ctx.t(job.title)} — {ctx.typeset(job.organization)}"
-        para = ctx.para(text, 34, color=MUTED, align="center", line=1.3)
+        para = ctx.para(text, 34, color=ctx.muted, align="center", line=1.3)
         fitted, tall = _column([([para], 0.0, 0.0)], CONTENT_WIDTH, u(148))  # deck_fit's room
         bottom -= tall
         box = Box(MARGIN, bottom, CONTENT_WIDTH, tall + 1)
@@ -151,8 +152,10 @@ def profile_slide(slide, ctx: DeckContext, plan: SlideView) -> None:
     counts = ctx.deck.figures if ctx.deck else []
     groups = [
         [
-            Para(str(count), u(96), bold=True, color=ctx.accent, line=1.0),
-            Para(ctx.say(f"figure.{key}", count=count), u(30), color=INK, line=1.3),
+            Para(str(count), u(96), bold=True, color=ctx.accent, line=1.0, font=ctx.font),
+            Para(
+                ctx.say(f"figure.{key}", count=count), u(30), color=ctx.ink, line=1.3, font=ctx.font
+            ),
         ]
         for key, count in counts
     ]
@@ -207,11 +210,11 @@ def achievements_slide(slide, ctx: DeckContext, plan: SlideView) -> None:
         room = _inside(box)
         dates = period(ctx, item)
         items = [
-            ([ctx.para(ctx.t(item.title), 34, bold=True, color=INK, line=1.15)], 0.0, u(8)),
-            ([ctx.para(dates, 21, color=MUTED, line=1.3)] if dates else [], 0.0, u(30)),
+            ([ctx.para(ctx.t(item.title), 34, bold=True, color=ctx.ink, line=1.15)], 0.0, u(8)),
+            ([ctx.para(dates, 21, color=ctx.muted, line=1.3)] if dates else [], 0.0, u(30)),
         ]
         for result in item.results[:RESULTS_SHOWN]:
-            items.append(([ctx.para(ctx.t(result), 27, color=INK, line=1.3)], u(19), u(12)))
+            items.append(([ctx.para(ctx.t(result), 27, color=ctx.ink, line=1.3)], u(19), u(12)))
         fitted, _ = _column(items, room.w, room.h)
         placed, _ = stack(room.x, room.y, room.w, fitted)
         _place(slide, ctx, f"{name} title", placed[0])
@@ -236,11 +239,11 @@ def recommendations_slide(slide, ctx: DeckContext, plan: SlideView) -> None:
         name = f"Recommendation {number}"
         shapes.card(slide, name, box, ctx.accent, ctx.soft)
         room = _inside(box)
-        caption = [ctx.para(ctx.typeset(item.author), 24, bold=True, color=INK, line=1.3)]
+        caption = [ctx.para(ctx.typeset(item.author), 24, bold=True, color=ctx.ink, line=1.3)]
         if item.role:
-            caption.append(ctx.para(ctx.t(item.role), 21, color=MUTED, line=1.3))
+            caption.append(ctx.para(ctx.t(item.role), 21, color=ctx.muted, line=1.3))
         quote = _unbroken(ctx.say("quote", text=ctx.md(item.text)))  # whole, never cut
-        body = [ctx.para(quote, 25, italic=True, color=INK, line=1.3)]
+        body = [ctx.para(quote, 25, italic=True, color=ctx.ink, line=1.3)]
         fitted, _ = _column([(body, 0.0, u(16)), (caption, 0.0, 0.0)], room.w, room.h)
         (body, _, _), (caption, _, _) = fitted
         tall = height(caption, room.w)
@@ -268,7 +271,9 @@ def _numbered(
         x = MARGIN + (index // per_column) * (width + u(40))
         y = TOP + (index % per_column) * step
         badge = Box(x, y + (step - ROW_GAP - NUMBER) / 2, NUMBER, NUMBER)
-        shapes.badge(slide, f"{name} {number} number", badge, number, ctx.accent, ctx.language_tag)
+        shapes.badge(
+            slide, f"{name} {number} number", badge, number, ctx.accent, ctx.language_tag, ctx.font
+        )
         box = Box(x + NUMBER + NUMBER_GAP, y, width - NUMBER - NUMBER_GAP, step - ROW_GAP)
         shapes.text_box(slide, f"{name} {number}", box, paras, ctx.language_tag, "middle")
 
@@ -279,8 +284,8 @@ def strengths_slide(slide, ctx: DeckContext, plan: SlideView) -> None:
         missing(slide, ctx, "strengths")
     rows = [
         [
-            ctx.para(ctx.t(item.title), 27, bold=True, color=INK, line=1.12),
-            ctx.para(ctx.t(item.explanation), 20, color=MUTED, line=1.25),
+            ctx.para(ctx.t(item.title), 27, bold=True, color=ctx.ink, line=1.12),
+            ctx.para(ctx.t(item.explanation), 20, color=ctx.muted, line=1.25),
         ]
         for item in plan.items
     ]
@@ -296,11 +301,11 @@ def improvements_slide(slide, ctx: DeckContext, plan: SlideView) -> None:
         target = format_date(item.target, ctx.lang).replace(" ", NBSP)
         rows.append(
             [
-                ctx.para(ctx.t(item.title), 27, bold=True, color=INK, line=1.12),
+                ctx.para(ctx.t(item.title), 27, bold=True, color=ctx.ink, line=1.12),
                 ctx.para(
                     f"→ {ctx.md(item.action_plan)}",
                     21,
-                    color=INK,
+                    color=ctx.ink,
                     line=1.25,
                     tail=f"{NBSP}({target})",  # the date stays whole, on the plan's last line
                     tail_color=ctx.accent,
