@@ -42,22 +42,28 @@ _UNITS = (
     "%|‰|€|k€|M€|Md€|\\$|£|°C|°|km|m|cm|mm|kg|g|t|Ko|Mo|Go|To|ko|Mb|Gb|h|min|s|ms|j|ans?|"
     "mois|jours?|heures?|semaines?|personnes|utilisateurs|salariés|collaborateurs"
 )
-_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"(?<=\w)'"), "’"),  # aujourd'hui -> aujourd’hui
-    (re.compile(r"'(?=\w)"), "’"),
-    (re.compile(f"«[{_SPACES}]*"), f"«{NNBSP}"),
-    (re.compile(f"[{_SPACES}]*»"), f"{NNBSP}»"),
+_PUNCTUATION = re.compile("[;!?]")
+_PERCENT = re.compile("[%‰]")
+_DIGIT = re.compile(r"\d")
+_RULES: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
+    # (what a text must hold for the rule to apply, the rule, its replacement): no rule writes
+    # what another one looks for, so a text without it is skipped by one scan
+    (re.compile("'"), re.compile(r"(?<=\w)'"), "’"),  # aujourd'hui -> aujourd’hui
+    (re.compile("'"), re.compile(r"'(?=\w)"), "’"),
+    (re.compile("«"), re.compile(f"«[{_SPACES}]*"), f"«{NNBSP}"),
+    (re.compile("»"), re.compile(f"[{_SPACES}]*»"), f"{NNBSP}»"),
     # a space before ; ! ? (a sequence of them: ?!) becomes narrow, or one is added after a word
-    (re.compile(f'[{_SPACES}]+(?=[;!?]+(?:[\\s»)\\]’"]|$))'), NNBSP),
-    (re.compile(r"(?<=[\w»)\]’%])(?=[;!?]+(?:[\s»)\]’\"]|$))"), NNBSP),
+    (_PUNCTUATION, re.compile(f'[{_SPACES}]+(?=[;!?]+(?:[\\s»)\\]’"]|$))'), NNBSP),
+    (_PUNCTUATION, re.compile(r"(?<=[\w»)\]’%])(?=[;!?]+(?:[\s»)\]’\"]|$))"), NNBSP),
     # before a colon: a no-break space (never between digits: 10:30)
-    (re.compile(f"[{_SPACES}]+(?=:(?:\\s|$))"), NBSP),
-    (re.compile(r"(?<=\w)(?<![\d_])(?=:(?:\s|$))"), NBSP),  # a letter (4 ms to compile as [^\W\d_])
+    (re.compile(":"), re.compile(f"[{_SPACES}]+(?=:(?:\\s|$))"), NBSP),
+    # a letter (4 ms to compile as [^\W\d_])
+    (re.compile(":"), re.compile(r"(?<=\w)(?<![\d_])(?=:(?:\s|$))"), NBSP),
     # a number and its unit, a number and %: a no-break space
-    (re.compile(f"(?<=\\d)[{_SPACES}]?(?=(?:%|‰)(?!\\w))"), NBSP),
-    (re.compile(f"(?<=\\d)[{_SPACES}](?=(?:{_UNITS})(?!\\w))"), NBSP),
+    (_PERCENT, re.compile(f"(?<=\\d)[{_SPACES}]?(?=(?:%|‰)(?!\\w))"), NBSP),
+    (_DIGIT, re.compile(f"(?<=\\d)[{_SPACES}](?=(?:{_UNITS})(?!\\w))"), NBSP),
     # a hyphen before a digit at a word's start is a minus sign: -70 % -> −70 %
-    (re.compile(r"(?<![\w\-−./])-(?=\d)"), MINUS),
+    (re.compile("-"), re.compile(r"(?<![\w\-−./])-(?=\d)"), MINUS),
 )
 
 
@@ -71,9 +77,20 @@ def has_address(text: str) -> bool:
 
 
 def _french(text: str) -> str:
-    for pattern, replacement in _RULES:
-        text = pattern.sub(replacement, text)
+    for needed, pattern, replacement in _RULES:
+        if needed.search(text):
+            text = pattern.sub(replacement, text)
     return text
+
+
+def _may_hold_address(text: str) -> bool:
+    """Whether `_ADDRESS` may find something in `text`: each of its forms holds `@`, a
+    backquote, `http` or `www.` in any case (ASCII letters, which no other character
+    matches ignoring case). Cheaper than the search, which tries every word as an e-mail."""
+    if "@" in text or "`" in text:
+        return True
+    lowered = text.lower()
+    return "http" in lowered or "www." in lowered
 
 
 @lru_cache(maxsize=16384, typed=True)  # a label shows on every page: typeset once per build
@@ -86,6 +103,8 @@ def typeset(text: str, lang: str | None, breaks: str = "") -> str:
     french = is_french(lang)
     if not french and not breaks:
         return text
+    if not _may_hold_address(text):  # most texts: one scan for the addresses' marks
+        return _french(text) if french else text
     out, last = [], 0
     for match in _ADDRESS.finditer(text):
         before = text[last : match.start()]

@@ -201,3 +201,41 @@ def test_two_articles_at_one_address_are_named(run_cli, sample_copy, in_dir):
         "(articles/planning-recette-partage/index.html)"
     ) in result.err
     assert "interne" not in result.err
+
+
+def _replaced_output(folder: Path) -> Path:
+    old = folder / ".output.old"
+    (old / "a/b").mkdir(parents=True)
+    (old / "a/b/index.html").write_text("old", "utf-8")
+    (old / "style.css").write_text("old", "utf-8")
+    return old
+
+
+def test_the_replaced_output_is_removed_in_the_background(tmp_path, monkeypatch):
+    from profile_gen.app import build
+
+    old = _replaced_output(tmp_path)
+    stopped = tmp_path / ".output.old-12-34"  # left by an earlier removal stopped half-way
+    (stopped / "x").mkdir(parents=True)
+    (tmp_path / ".output.older").mkdir()  # not one of them
+    commands = []
+    monkeypatch.setattr(build.subprocess, "run", lambda command, **_: commands.append(command))
+    build._remove_aside(old)
+    assert not old.exists()
+    [command] = commands
+    removed = command[4:]
+    assert command[2].startswith("rm -rf -- ") and command[2].endswith("&")
+    assert sorted(removed) == sorted(str(path) for path in tmp_path.glob(".output.old-*"))
+    assert len(removed) == 2 and str(stopped) in removed
+    monkeypatch.undo()  # the command itself, waited for
+    subprocess.run([command[0], "-c", command[2].removesuffix("&"), *command[3:]], check=True)
+    assert sorted(path.name for path in tmp_path.iterdir()) == [".output.older"]
+
+
+def test_without_a_shell_the_replaced_output_is_removed_at_once(tmp_path, monkeypatch):
+    from profile_gen.app import build
+
+    old = _replaced_output(tmp_path)
+    monkeypatch.setattr(build.shutil, "which", lambda name: None)
+    build._remove_aside(old)
+    assert list(tmp_path.iterdir()) == []

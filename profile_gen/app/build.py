@@ -9,9 +9,11 @@ staging folder, and wait for the swap to be whole.
 from __future__ import annotations
 
 import errno
+import glob
 import logging
 import os
 import shutil
+import subprocess
 import sys
 import time
 from collections.abc import Iterator, Mapping
@@ -89,7 +91,30 @@ def _rename(staging: Path, final: Path) -> None:
         final.rename(old)
     staging.rename(final)
     if old.exists():
+        _remove_aside(old)
+
+
+def _remove_aside(old: Path) -> None:
+    """Remove the output a build replaced, without waiting for its files to go: moved aside
+    (`.output.old-N`, which `serve` does not watch) and removed by `rm` in a process of its
+    own, with any left by an earlier one (stopped half-way). Removing files costs the
+    disk's time more than the processor's: 0.25-0.3 s for the sample's 120 files, 2.5 s
+    for a Book of 1,000 achievements, against 0.015 s and 0.16 s of CPU, on this project's
+    shared machine (docs/performance.md). Without a POSIX shell (Windows): removed here."""
+    shell = shutil.which("sh") if os.name == "posix" else None
+    if shell is None:
         shutil.rmtree(old)
+        return
+    aside = old.with_name(f"{old.name}-{os.getpid()}-{time.monotonic_ns()}")
+    old.rename(aside)
+    leftovers = [str(path) for path in old.parent.glob(f"{glob.escape(old.name)}-*")]
+    # `sh` starts `rm` in the background and ends at once: `rm` is nobody's child to wait for
+    subprocess.run(
+        [shell, "-c", 'rm -rf -- "$@" >/dev/null 2>&1 &', "sh", *leftovers],
+        stdin=subprocess.DEVNULL,
+        start_new_session=True,
+        check=False,
+    )
 
 
 class Built(NamedTuple):

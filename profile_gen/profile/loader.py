@@ -6,7 +6,6 @@ with its file position and field path, in the profile's language.
 
 from __future__ import annotations
 
-import difflib
 import re
 import types
 import typing
@@ -248,6 +247,8 @@ _KNOWN_PYDANTIC = {
 
 
 def _unknown_key(loc: FieldPath) -> Problem:
+    import difflib  # for a profile with an unknown key only
+
     key = str(loc[-1])
     allowed = sorted(_allowed_keys(loc[:-1]))
     close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6) or difflib.get_close_matches(
