@@ -4,7 +4,9 @@ emoji are left out; printed in a helper process beside the annexe, it is the sam
 
 from __future__ import annotations
 
+import gc
 import shutil
+import tempfile
 import threading
 from pathlib import Path
 
@@ -129,6 +131,22 @@ def test_the_deck_printed_beside_the_annexe_is_the_same_file(html_only, tmp_path
     assert pdf_step.write_pdfs(html_only) == alone
     assert forked == [{"soutenance/index.html": "soutenance.pdf"}]
     assert {name: (html_only / name).read_bytes() for name in alone} == files
+
+
+def test_the_helper_leaves_no_folder_of_fonts_behind(html_only, tmp_path, monkeypatch):
+    """The helper removes WeasyPrint's temporary folder of fonts itself (it collects none of
+    its objects), and the main process's goes with its configuration."""
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    forked = []
+    fork = pdf_step._fork_printer
+    monkeypatch.setattr(pdf_step, "can_print_beside", lambda: True)
+    monkeypatch.setattr(pdf_step, "_fork_printer", lambda *a: forked.append(a[0]) or fork(*a))
+    assert "soutenance.pdf" in pdf_step.write_pdfs(html_only)
+    assert forked == [{"soutenance/index.html": "soutenance.pdf"}]
+    gc.collect()
+    assert not list(temp.iterdir())
 
 
 def test_a_failing_helper_leaves_its_pages_to_the_main_process(html_only, monkeypatch):
