@@ -176,7 +176,7 @@ def test_long_texts_step_down_and_are_named(tmp_path):
     assert note.length == 160 and 0 < note.shown < 160 and note.number == 5
     # a strength whose title takes two lines and explanation 160 characters: the strengths
     # slide splits in two, each at a type scale that fits
-    assert note.split
+    assert note.split and note.parts == 2
     plan = fitted_plan(profile)
     halves = [slide for slide in plan if slide.type.value == "strengths"]
     assert [(s.part, s.parts, s.first_number, len(s.items)) for s in halves] == [
@@ -185,6 +185,32 @@ def test_long_texts_step_down_and_are_named(tmp_path):
     ]
     assert all(fit.fits for fit in fit_deck(profile, "fr", plan) + fit_deck(profile, "en", plan))
     assert {lang for lang, _ in notes} == {"fr", "en"}
+
+
+def test_a_slide_split_in_three_is_said_so(tmp_path):
+    """Ten strengths of 400 characters: the slide becomes three, and `check` says three."""
+    from functools import partial
+
+    from profile_gen.app.check import _deck_fit_lines
+    from profile_gen.i18n import text
+
+    data = long_texts()
+    for item in data["strengths"]:
+        item["explanation"] = both(
+            ("Pilotage de la dématérialisation des factures fournisseurs " * 9)[:400].strip(),
+            ("Leading the dematerialisation of supplier invoices across sites " * 9)[:400].strip(),
+        )
+    profile = load_profile(data, tmp_path)
+    parts = [s.parts for s in fitted_plan(profile) if s.type.value == "strengths"]
+    assert parts == [3, 3, 3]
+    notes = [(lang, note) for lang, note in deck_notes(profile) if note.split]
+    assert notes and {note.parts for _, note in notes} == {3}
+    for lang, said in (
+        ("fr", "la diapositive devient 3 diapositives"),
+        ("en", "split into 3 slides"),
+    ):
+        lines = _deck_fit_lines(tuple(notes), partial(text, lang))
+        assert lines[2].endswith(said), lines[2]
 
 
 def test_the_sample_fits_at_its_normal_size_but_the_cards(tmp_path):
@@ -210,7 +236,7 @@ def test_check_names_the_texts_that_forced_a_smaller_type_or_a_split(tmp_path, r
     # characters the slide shows at its normal size
     line = next(x for x in out.splitlines() if "strengths[1].explanation [fr]" in x)
     assert "160 caractères ; la diapositive 5 « Mes 10 points forts » en montre" in line
-    assert line.endswith("diapositive partagée en deux")
+    assert line.endswith("la diapositive devient 2 diapositives")
     assert "strengths[1].explanation [en]" in out
     # the cards, shown smaller on one slide each: numbered after the split
     assert "achievements[0].title [fr] :" in out

@@ -205,6 +205,7 @@ def _deck_fit_lines(notes: tuple[tuple[str, Note], ...], say) -> list[str]:
             shown=note.shown,
             number=note.number,
             slide=note.title,
+            parts=note.parts,
         )
         out.append(f"  {'⚠' if outcome == 'over' else '○'} {line}")
     return out

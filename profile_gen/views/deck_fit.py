@@ -113,10 +113,15 @@ class Note:
     """The slide's number in the deck."""
     fits: bool
     """Whether it fits at the smallest scale."""
-    split: bool = False
-    """Whether its slide was split in two for it."""
+    parts: int = 1
+    """Into how many slides its slide was split for it (1: not split)."""
     title: str = ""
     """The slide's name in the text's language (`views.titles.slide_title`)."""
+
+    @property
+    def split(self) -> bool:
+        """Whether its slide was split for it."""
+        return self.parts > 1
 
 
 @dataclass
@@ -349,7 +354,7 @@ def _planned(profile: Profile) -> list[tuple[list[DeckSlide], list[DeckSlide]]]:
 
 
 def fitted_plan(profile: Profile) -> list[DeckSlide]:
-    """The deck's plan, a list slide split in two when its texts do not fit at the smallest
+    """The deck's plan, a list slide split into as many parts as needed when its texts do not fit at the smallest
     scale in any language (the same slides in every language)."""
     return [shown for _, slides in _planned(profile) for shown in slides]
 
@@ -374,5 +379,5 @@ def deck_notes(profile: Profile) -> Iterator[tuple[str, Note]]:
             for index, slide in enumerate(group):
                 at = number if split else number + index
                 for note in _fit(slide, texts, at).notes:
-                    yield lang, replace(note, split=split, title=title)
+                    yield lang, replace(note, parts=len(shown) if split else 1, title=title)
             number += len(shown)

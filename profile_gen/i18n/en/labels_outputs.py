@@ -252,7 +252,7 @@ LABELS_OUTPUTS = {
     "annexe.heading.self_assessment": "Competency self-assessment",
     "check.deck_fit": "Deck: texts too long for their slide's normal size (always shown whole)",
     "check.deck_fit_smaller": "{path} [{lang}]: {length} characters; slide {number} “{slide}” shows {shown} at its normal size: shown smaller",
-    "check.deck_fit_split": "{path} [{lang}]: {length} characters; slide {number} “{slide}” shows {shown} at its normal size: the slide is split in two",
+    "check.deck_fit_split": "{path} [{lang}]: {length} characters; slide {number} “{slide}” shows {shown} at its normal size: the slide is split into {parts} slides",
     "check.deck_fit_over": "{path} [{lang}]: {length} characters; slide {number} “{slide}” shows {shown} at its normal size and the text overflows even smaller: shorten it",
     "figure.achievements_one": "achievement",
     "figure.certifications_one": "certification",

@@ -252,7 +252,7 @@ LABELS_OUTPUTS = {
     "annexe.heading.self_assessment": "Auto-évaluation des compétences",
     "check.deck_fit": "Diaporama : textes trop longs pour la taille normale de leur diapositive (toujours affichés en entier)",
     "check.deck_fit_smaller": "{path} [{lang}] : {length} caractères ; la diapositive {number} « {slide} » en montre {shown} à sa taille normale : affiché en plus petit",
-    "check.deck_fit_split": "{path} [{lang}] : {length} caractères ; la diapositive {number} « {slide} » en montre {shown} à sa taille normale : diapositive partagée en deux",
+    "check.deck_fit_split": "{path} [{lang}] : {length} caractères ; la diapositive {number} « {slide} » en montre {shown} à sa taille normale : la diapositive devient {parts} diapositives",
     "check.deck_fit_over": "{path} [{lang}] : {length} caractères ; la diapositive {number} « {slide} » en montre {shown} à sa taille normale et le texte dépasse même en plus petit : raccourcissez-le",
     "figure.achievements_one": "réalisation",
     "figure.certifications_one": "certification",
