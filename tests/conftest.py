@@ -19,8 +19,16 @@ os.environ["PROFILE_GEN_STRICT_I18N"] = "1"
 # documents are dated from the profile file unless a packager sets this: tests expect the former
 os.environ.pop("SOURCE_DATE_EPOCH", None)
 
+from hypothesis import HealthCheck, settings
+
 from profile_gen.app import cli
 from profile_gen.app.build import run_pelican
+
+# a busy machine fails no test: no property-based test is timed on the wall clock
+settings.register_profile(
+    "profile_gen", deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile("profile_gen")
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "content" / "profile.yaml"

@@ -268,6 +268,7 @@ def test_deeply_nested_document_is_refused(run_cli, write_profile):
     result = run_cli("check", str(profile))
     assert result.code == 2
     assert "imbrication trop profonde" in result.err
+    assert f"{profile}:4:" in result.err  # where libyaml stopped (1,000 levels), at once
 
 
 def test_billion_laughs_is_bounded(run_cli, write_profile):

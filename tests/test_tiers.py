@@ -4,10 +4,12 @@ WeasyPrint, itself or through a fixture, fails unless it is in the `pdf` tier.""
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 import pytest
 
+from tests import untraced
 from tests.tiers import PDF_CODE
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -108,3 +110,56 @@ def test_an_unmarked_test_that_prints_fails_in_any_order(pytester, monkeypatch):
 )
 def test_the_source_guess_reads_builds_as_the_product_runs_them(code, prints):
     assert bool(PDF_CODE.search(code)) == prints
+
+
+class _Tracer:
+    """Stands for coverage's C tracer: a trace function that `start` installs again."""
+
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+
+    def __call__(self, frame, event, arg):
+        if event == "call":
+            self.seen.append(frame.f_code.co_name)
+        return None
+
+    def start(self) -> _Tracer:
+        sys.settrace(self)
+        return self
+
+
+def test_a_layout_runs_untraced_and_what_it_calls_back_of_ours_traced():
+    """tests/untraced.py: WeasyPrint's layout out of coverage's sight, our fetcher in it."""
+
+    def fetch_ours():
+        return sys.gettrace()
+
+    def lay_out():
+        inside = sys.gettrace()
+        return inside, untraced.traced(fetch_ours)()
+
+    tracer = _Tracer()
+    before = sys.gettrace()
+    tracer.start()
+    try:
+        inside, in_callback = untraced.untraced(lay_out)()
+        after = sys.gettrace()
+    finally:
+        sys.settrace(before)
+    assert inside is None and in_callback is tracer and after is tracer
+    assert "fetch_ours" in tracer.seen and "lay_out" not in tracer.seen
+
+
+def test_another_tracer_is_left_on_in_a_layout():
+    """A debugger's trace function (no `start`: not coverage's) keeps tracing a layout."""
+
+    def debugger(frame, event, arg):
+        return None
+
+    before = sys.gettrace()
+    sys.settrace(debugger)
+    try:
+        inside = untraced.untraced(sys.gettrace)()
+    finally:
+        sys.settrace(before)
+    assert inside is debugger

@@ -259,7 +259,17 @@ def _fast_compose(text: str) -> Node | None:
     loader = loader_class(text)
     try:
         return loader.get_single_node()
-    except (yaml.YAMLError, RecursionError, ValueError):
+    except yaml.YAMLError as error:
+        if "maximum nesting depth" in str(getattr(error, "problem", "")):
+            # libyaml stops at 1,000 levels; the pure-Python parser would take time
+            # growing with the square of the depth before failing the same way
+            mark = getattr(error, "problem_mark", None)
+            where = _at(mark) if mark else (None, None)
+            raise YamlProblems(
+                [Problem("yaml_too_deep", (), {"limit": MAX_DEPTH}, *where)]
+            ) from None
+        return None
+    except (RecursionError, ValueError):
         return None
     finally:
         loader.dispose()

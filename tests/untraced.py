@@ -1,0 +1,70 @@
+"""WeasyPrint's layouts run out of coverage's sight.
+
+`make test` measures profile_gen's lines with coverage's C tracer; on Python 3.11 it also
+sees every line and call of the libraries a test runs, ours or not, and WeasyPrint's layout
+(`HTML.render`) is most of a printed build: traced, a build printing every document took
+about 70 % more CPU. So a layout runs with the thread's tracer off, and our code that
+WeasyPrint calls back while it lays out (the URL fetcher of every printed page) with it
+on again: what coverage records of profile_gen is the same, a layout costs what it costs
+outside the tests. Any other tracer (a debugger's) is left alone."""
+
+from __future__ import annotations
+
+import functools
+import sys
+import threading
+from collections.abc import Callable
+from typing import Any
+
+_PAUSED = threading.local()
+"""Per thread: the tracers paused by the layouts running (innermost last)."""
+
+
+def _paused() -> list[Any]:
+    if not hasattr(_PAUSED, "tracers"):
+        _PAUSED.tracers = []
+    return _PAUSED.tracers
+
+
+def untraced(function: Callable[..., Any]) -> Callable[..., Any]:
+    """`function` run with coverage's tracer off in this thread, then on again."""
+
+    @functools.wraps(function)
+    def call(*args: Any, **kwargs: Any) -> Any:
+        tracer = sys.gettrace()
+        if tracer is None or not hasattr(tracer, "start"):  # not coverage's C tracer
+            return function(*args, **kwargs)
+        paused = _paused()
+        paused.append(tracer)
+        sys.settrace(None)
+        try:
+            return function(*args, **kwargs)
+        finally:
+            paused.pop()
+            tracer.start()  # coverage's own way back, as when it resumes
+
+    return call
+
+
+def traced(function: Callable[..., Any]) -> Callable[..., Any]:
+    """`function` (ours, called back by a layout) traced as if no layout paused it."""
+
+    @functools.wraps(function)
+    def call(*args: Any, **kwargs: Any) -> Any:
+        paused = _paused()
+        if not paused or sys.gettrace() is not None:
+            return function(*args, **kwargs)
+        paused[-1].start()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            sys.settrace(None)
+
+    return call
+
+
+def install(weasyprint: Any) -> None:
+    """Layouts untraced, URL fetchers traced: on the module just imported."""
+    weasyprint.HTML.render = untraced(weasyprint.HTML.render)
+    fetcher = weasyprint.urls.URLFetcher
+    fetcher.__call__ = traced(fetcher.__call__)
