@@ -68,22 +68,14 @@ def _clean(html: str, tags: frozenset[str]) -> str:
 
 @functools.cache
 def _cleaner(tags: frozenset[str]) -> Callable[[str], str]:
-    """The sanitizer keeping `tags`, built once: nh3's `Cleaner` (where this nh3 has it) keeps the
-    allow-list converted, which `nh3.clean` converts again on every call (6 times slower on
-    a paragraph)."""
-    kept = set(tags)
+    """The sanitizer keeping `tags`, built once: nh3's `Cleaner` keeps the allow-list
+    converted, which `nh3.clean` converts again on every call (6 times slower on a
+    paragraph)."""
     attributes = {tag: set(names) for tag, names in ATTRIBUTES.items() if tag in tags or tag == "*"}
-    schemes, rel = set(URL_SCHEMES), "noopener noreferrer"
-    if hasattr(nh3, "Cleaner"):
-        cleaner = nh3.Cleaner(
-            tags=kept, attributes=attributes, url_schemes=schemes, link_rel=rel, strip_comments=True
-        )
-        return cleaner.clean
-    return functools.partial(  # pragma: no cover  (an older nh3)
-        nh3.clean,
-        tags=kept,
+    return nh3.Cleaner(
+        tags=set(tags),
         attributes=attributes,
-        url_schemes=schemes,
-        link_rel=rel,
+        url_schemes=set(URL_SCHEMES),
+        link_rel="noopener noreferrer",
         strip_comments=True,
-    )
+    ).clean
