@@ -63,3 +63,9 @@ class RequestLog:
     @property
     def outside(self) -> list[str]:
         return [url for url in self.urls if not url.startswith(("file://", "data:", "about:"))]
+
+
+def show(page, number: int) -> None:
+    """Go to slide `number` of the deck open in `page`, once it is the active one."""
+    page.evaluate(f"location.hash = '#{number}'")
+    page.wait_for_function(f"document.querySelector('.slide.active').id === 'slide-{number}'")

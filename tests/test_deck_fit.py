@@ -12,6 +12,7 @@ import pytest
 
 from profile_gen.profile.model import Profile
 from profile_gen.views.deck_fit import FLOOR, deck_notes, fit_deck, fitted_plan
+from tests.browser import show
 from tests.conftest import copy_sample
 from tests.deck_profiles import both, build, deck_dir, maximal, sample_data
 
@@ -114,11 +115,6 @@ HIDDEN = """(slide) => {
 
 def deck_url(site: Path, prefix: str) -> str:
     return (deck_dir(site, prefix) / "index.html").as_uri()
-
-
-def show(page, number: int) -> None:
-    page.evaluate(f"location.hash = '#{number}'")
-    page.wait_for_function(f"document.querySelector('.slide.active').id === 'slide-{number}'")
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser import show
 from tests.deck_profiles import build, deck_dir, maximal, minimal_english
 
 SIZES = [(1280, 720), (1920, 1080), (1024, 768)]
@@ -67,8 +68,7 @@ def test_slides_fill_their_canvas_without_overflow(chromium, sites, profile, siz
     total = page.locator(".deck-slides > .slide").count()
     assert total >= 7
     for number in range(1, total + 1):
-        page.evaluate(f"location.hash = '#{number}'")
-        page.wait_for_function(f"document.querySelector('.slide.active').id === 'slide-{number}'")
+        show(page, number)
         found = page.evaluate(MEASURE)
         where = (profile, size, number, found["type"])
         left, top, right, bottom = found["slide"]
@@ -145,8 +145,7 @@ def test_the_book_qr_code_leads_to_the_book_in_the_decks_language(chromium, site
     page.goto((deck_dir(sites["sample"], prefix) / "index.html").as_uri())
     codes = set()
     for number in (1, 8):  # the title and closing slides
-        page.evaluate(f"location.hash = '#{number}'")
-        page.wait_for_function(f"document.querySelector('.slide.active').id === 'slide-{number}'")
+        show(page, number)
         figure = page.locator(".slide.active .qr-figure").first
         codes.update(decode_qr_codes(figure.screenshot()))
     links = page.locator(".slide.active .closing-links li").all_inner_texts()

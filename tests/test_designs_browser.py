@@ -15,6 +15,7 @@ from pypdf import PdfReader
 
 from profile_gen import designs
 from profile_gen.app.build import run_pelican
+from tests.browser import show
 from tests.deck_profiles import deck_dir
 from tests.test_a11y_browser import axe_violations
 from tests.test_deck import open_deck
@@ -117,8 +118,7 @@ def test_no_slide_text_leaves_its_box_or_is_cut_or_split(chromium, sites, name, 
     total = page.locator(".deck-slides > .slide").count()
     assert total >= 7
     for number in range(1, total + 1):
-        page.evaluate(f"location.hash = '#{number}'")
-        page.wait_for_function(f"document.querySelector('.slide.active').id === 'slide-{number}'")
+        show(page, number)
         found = page.evaluate(MEASURE)
         where = (name, kind, prefix, size, number)
         assert found["outside"] == [], where
