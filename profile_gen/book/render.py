@@ -166,10 +166,8 @@ def _raw_label(context, key: str) -> str:
 
 def _font_faces(base: str, sheet: str = "book") -> Markup:
     """The shipped font's @font-face rules for a page of the stylesheet `sheet` whose root
-    is `base` (`SITEURL`)."""
-    return Markup(
-        tokens.font_faces(base or "", sheet)
-    )  # as the stylesheets: `{{ SITEURL }}/theme/`
+    is `base` (`SITEURL`), addressed as the stylesheets are: `{{ SITEURL }}/theme/`."""
+    return Markup(tokens.font_faces(base or "", sheet))
 
 
 def _preloaded_fonts(base: str) -> list[str]:
