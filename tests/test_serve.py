@@ -120,19 +120,14 @@ def test_a_port_in_use_is_named(sample_copy, in_dir, run_cli):
 # --------------------------------------------------------------------------- documents
 
 
-def test_the_documents_follow_a_save_in_the_background(tmp_path, sample_project_pdf):
+def test_the_documents_follow_a_save_in_the_background(sample_copy):
     """`serve` keeps the PDFs and office files current after the HTML (only those whose
-    inputs changed); a failed documents' build is told, and the server goes on. The
-    sample comes with the documents' cache of the session's build: the first documents
-    are those kept, the ones a save changes are printed again."""
+    inputs changed); a failed documents' build is told, and the server goes on."""
     import os
-    import shutil
     import sys
 
     from pypdf import PdfReader
 
-    sample_copy = tmp_path / "sample"
-    shutil.copytree(sample_project_pdf, sample_copy, ignore=shutil.ignore_patterns("output"))
     messages: list[str] = []
     server = Server(sample_copy / "pelican.conf.py", port=0, say=messages.append, documents=True)
     output = sample_copy / "output"
