@@ -50,9 +50,9 @@ def with_pictures(root: Path) -> Path:
 
 
 def test_pictures_in_profile_texts_show_as_their_description(tmp_path, run_cli, in_dir):
-    """On the pages and in the printed annexe (one build: `--formats pdf`)."""
+    """On the pages, in the printed annexe and in the Word annexe (one build)."""
     in_dir(with_pictures(tmp_path))
-    result = run_cli("--lang", "en", "build", "--formats", "pdf")
+    result = run_cli("--lang", "en", "build", "--formats", "pdf,docx")
     assert result.code == 0, result.err
     assert "Traceback" not in result.err
     fields = "achievements[0].body.fr, summary.fr"
@@ -67,6 +67,15 @@ def test_pictures_in_profile_texts_show_as_their_description(tmp_path, run_cli, 
 
     text = "".join(page.extract_text() for page in PdfReader(output / "annexe.pdf").pages)
     assert "distant" in text and "passwd" in text  # the file: one stays words
+    import docx
+
+    document = docx.Document(str(output / "annexe.docx"))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    words = " ".join([paragraph.text for paragraph in document.paragraphs] + cells)
+    assert "distant" in words and "inline" in words
+    assert not [
+        rel for rel in document.part.rels.values() if rel.is_external and "x.png" in rel.target_ref
+    ]
 
 
 @pytest.mark.pdf  # `check` counts the printed CV's pages with WeasyPrint
