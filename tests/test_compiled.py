@@ -1,0 +1,124 @@
+"""The per-user cache of the code that `dataclasses` and `typing` compile (`app.compiled`)."""
+
+from __future__ import annotations
+
+import dataclasses
+import marshal
+import os
+import stat
+import sys
+import typing
+
+import pytest
+
+from profile_gen.app import compiled
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "getuid"), reason="a per-user folder (POSIX)")
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    """A fresh cache whose folder is under tmp_path."""
+    monkeypatch.setattr(compiled.tempfile, "gettempdir", lambda: str(tmp_path))
+    monkeypatch.setattr(compiled, "_code", {})
+    monkeypatch.setattr(compiled, "_state", compiled._State())
+    compiled._state.pid = os.getpid()
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    where = compiled.folder()
+    assert where is not None
+    compiled._state.file = os.path.join(where, "code.marshal")
+    return compiled._state.file
+
+
+def test_installed_by_the_app():
+    """Importing the commands installs it: dataclasses and typing compile through it."""
+    assert dataclasses.exec is compiled._exec  # type: ignore[attr-defined]
+    assert typing.compile is compiled._compile  # type: ignore[attr-defined]
+
+
+def test_a_dataclass_is_the_same_from_the_cache(cache):
+    def make():
+        @dataclasses.dataclass(frozen=True, order=True)
+        class Point:
+            x: int
+            y: int = 2
+            tags: list = dataclasses.field(default_factory=list)
+
+        return Point
+
+    first = make()
+    assert compiled._state.new
+    entries = len(compiled._code)
+    assert entries >= 4  # __init__, __repr__, __eq__, the order and the frozen methods...
+    compiled._state.new = False
+    second = make()  # the same text: every method from the cache, nothing new
+    assert not compiled._state.new and len(compiled._code) == entries
+    for point in (first(1), second(1)):
+        assert repr(point).endswith("Point(x=1, y=2, tags=[])")
+        assert point < type(point)(2) and point == type(point)(1, 2, [])
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            point.x = 3  # type: ignore[misc]
+
+
+def test_saved_and_read_back(cache):
+    typing.ForwardRef("dict[str, list[int]]")
+    compiled.save()
+    assert not compiled._state.new
+    again = compiled._read(cache)
+    assert again.keys() == compiled._code.keys()
+    key = ("dict[str, list[int]]", "<string>", "eval")
+    assert eval(again[key], {}) == dict[str, list[int]]
+
+
+def test_a_forked_child_does_not_write(cache, monkeypatch):
+    compiled.compiled("1 + 1", "<string>", "eval")
+    monkeypatch.setattr(compiled._state, "pid", os.getpid() + 1)
+    compiled.save()
+    assert not os.path.exists(cache)
+
+
+def test_nothing_written_without_bytecode(cache, monkeypatch):
+    """`PYTHONDONTWRITEBYTECODE`: Python writes no `__pycache__`, nor do we."""
+    compiled.compiled("2 + 2", "<string>", "eval")
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    compiled.save()
+    assert not os.path.exists(cache)
+
+
+@pytest.mark.parametrize(
+    "content", [b"", b"not marshal", marshal.dumps([1, 2]), marshal.dumps({("a", "b", "c"): 1})]
+)
+def test_a_broken_file_is_ignored(cache, content):
+    with open(cache, "wb") as file:
+        file.write(content)
+    assert compiled._read(cache) == {}
+
+
+def test_a_syntax_error_is_still_raised(cache):
+    with pytest.raises(SyntaxError):
+        typing.ForwardRef("list[")
+    assert not compiled._code
+
+
+def test_an_unsafe_folder_is_not_used(tmp_path, monkeypatch):
+    monkeypatch.setattr(compiled.tempfile, "gettempdir", lambda: str(tmp_path))
+    path = tmp_path / f"_profile-gen-code-{os.getuid()}"
+    path.mkdir(mode=0o755)
+    path.chmod(0o755)  # whatever the umask
+    assert compiled.folder() is None  # others could read it: not made by us
+    path.rmdir()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir(mode=0o700)
+    path.symlink_to(elsewhere)
+    assert compiled.folder() is None  # a link, perhaps planted
+    path.unlink()
+    assert compiled.folder() == str(path)
+    assert stat.S_IMODE(path.stat().st_mode) == stat.S_IRWXU
+
+
+def test_installed_once_per_process(monkeypatch):
+    registered = []
+    monkeypatch.setattr(compiled.atexit, "register", registered.append)
+    compiled.install()
+    assert registered == [] and compiled._state.pid
+    assert sys.modules["dataclasses"].exec is compiled._exec  # type: ignore[attr-defined]
