@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import marshal
 import os
+import re
 import stat
 import sys
 import typing
@@ -21,6 +22,7 @@ def cache(tmp_path, monkeypatch):
     """A fresh cache whose folder is under tmp_path."""
     monkeypatch.setattr(compiled.tempfile, "gettempdir", lambda: str(tmp_path))
     monkeypatch.setattr(compiled, "_code", {})
+    monkeypatch.setattr(compiled, "_patterns", {})
     monkeypatch.setattr(compiled, "_state", compiled._State())
     compiled._state.pid = os.getpid()
     monkeypatch.setattr(sys, "dont_write_bytecode", False)
@@ -64,7 +66,7 @@ def test_saved_and_read_back(cache):
     typing.ForwardRef("dict[str, list[int]]")
     compiled.save()
     assert not compiled._state.new
-    again = compiled._read(cache)
+    again, _ = compiled._read(cache)
     assert again.keys() == compiled._code.keys()
     key = ("dict[str, list[int]]", "<string>", "eval")
     assert eval(again[key], {}) == dict[str, list[int]]
@@ -86,12 +88,19 @@ def test_nothing_written_without_bytecode(cache, monkeypatch):
 
 
 @pytest.mark.parametrize(
-    "content", [b"", b"not marshal", marshal.dumps([1, 2]), marshal.dumps({("a", "b", "c"): 1})]
+    "content",
+    [
+        b"",
+        b"not marshal",
+        marshal.dumps([1, 2]),
+        marshal.dumps({("a", "b", "c"): 1}),
+        marshal.dumps(({("a", "b", "c"): 1}, {("a", 0): "not the arguments"})),
+    ],
 )
 def test_a_broken_file_is_ignored(cache, content):
     with open(cache, "wb") as file:
         file.write(content)
-    assert compiled._read(cache) == {}
+    assert compiled._read(cache) == ({}, {})
 
 
 def test_a_syntax_error_is_still_raised(cache):
@@ -122,3 +131,47 @@ def test_installed_once_per_process(monkeypatch):
     compiled.install()
     assert registered == [] and compiled._state.pid
     assert sys.modules["dataclasses"].exec is compiled._exec  # type: ignore[attr-defined]
+
+
+PATTERNS = [
+    (r"^(?P<year>\d{4})-(?P<month>\d\d)(?:-(?P<day>\d\d))?$", 0),
+    ("[^\t\n\r -~\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]", 0),
+    (r"(?<=[/.@])(?=[^/])|\b(?:mr|mme)\b", re.IGNORECASE),
+    (
+        r"""
+        (?P<word> \w+ )   # a word
+        \s* (?P=word)     # twice
+    """,
+        re.VERBOSE | re.MULTILINE,
+    ),
+    (rb"\x00+[a-z]{2,}?(?!x)", 0),
+    (r"(a|b)*?c{1,3}+", re.ASCII | re.DOTALL),
+]
+
+
+@pytest.mark.parametrize(("pattern", "flags"), PATTERNS)
+def test_a_pattern_is_the_same_from_the_cache(cache, pattern, flags):
+    made = re._compiler.compile(pattern, int(flags))  # type: ignore[attr-defined]
+    assert (pattern, int(flags)) in compiled._patterns
+    compiled.save()
+    _, patterns = compiled._read(cache)
+    compiled._patterns.clear()
+    compiled._patterns.update(patterns)
+    compiled._state.new = False
+    again = re._compiler.compile(pattern, int(flags))  # type: ignore[attr-defined]
+    assert not compiled._state.new  # from the cache
+    assert again is not made and again == made  # the same program, the same flags
+    assert (again.groups, again.groupindex, again.flags) == (
+        made.groups,
+        made.groupindex,
+        made.flags,
+    )
+    text = "2024-05 x a.b@c Mr mr word word \x00\x00ab ab c" if type(pattern) is str else b"\x00ab"
+    assert [m.span() for m in again.finditer(text)] == [m.span() for m in made.finditer(text)]
+
+
+def test_a_bad_pattern_is_still_an_error(cache):
+    with pytest.raises(re.error):
+        re._compiler.compile("(unclosed", 0)  # type: ignore[attr-defined]
+    assert not compiled._patterns
+    assert re.compile("x") is re.compile("x")  # re's own cache is untouched

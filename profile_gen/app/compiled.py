@@ -1,23 +1,25 @@
-"""Start-up: the source text that `dataclasses` and `typing` compile at run time, compiled once
-per machine instead of once per process.
+"""Start-up: what `dataclasses`, `typing` and `re` compile at run time, compiled once per
+machine instead of once per process.
 
 Creating a dataclass compiles the text of its generated methods (`__init__`, `__repr__`,
-`__eq__`...: `exec` of a string), and `typing.ForwardRef` compiles every string annotation
-(pydantic's and the model's, under `from __future__ import annotations`). Parsing and
-compiling that text was about a tenth of the sample's HTML build in instructions (some 500
-`exec` and 1,000 `compile` calls: pydantic and `annotated_types` define about 70 dataclasses
-at import, the views and the model 50 more; docs/performance.md). The same text gives the
-same code object, so `install()` has those two modules compile through a cache of code
-objects keyed by their text, kept between processes in a per-user folder.
+`__eq__`...: `exec` of a string), `typing.ForwardRef` compiles every string annotation
+(pydantic's and the model's, under `from __future__ import annotations`), and `re` parses
+every pattern and makes its program in Python code, most of them at import (some 370 in
+the sample's build, PyYAML's pattern of all printable Unicode among them). That was about a
+quarter of the instructions of the sample's HTML build (docs/performance.md). The same text
+gives the same result, so `install()` has those modules compile through a cache keyed by
+the text: code objects, and the arguments `re` hands `_sre.compile` for a pattern and its
+flags; kept between processes in a per-user folder.
 
 The cache is trusted code, so it lives where only the user can write, as Python's own
 `__pycache__` and Jinja's compiled templates do: `<temp>/_profile-gen-code-<uid>/`, a folder
 made with mode 0700 and used only when it is a real folder owned by the user with that mode
 (never in a student's folder, which an attacker may have written); a file that does not
-read back as text-to-code entries is ignored and written again. Nothing else changes: the
-code object is what `exec` or `compile` would have made of the same text (no flag inherited,
-the same file name), a text not seen before is compiled as always, a syntax error is raised
-as always. Without a per-user folder (no `os.getuid`), nothing is installed.
+read back as such entries is ignored and written again. Nothing else changes: the code
+object is what `exec` or `compile` would have made of the same text (no flag inherited, the
+same file name), a pattern's program what `re` would have made; a text not seen before is
+compiled as always, an error raised as always. Without a per-user folder (no `os.getuid`),
+nothing is installed; with `PYTHONDONTWRITEBYTECODE`, the cache is read, not written.
 """
 
 from __future__ import annotations
@@ -27,9 +29,12 @@ import builtins
 import contextlib
 import marshal
 import os
+import re
 import stat
 import sys
 import tempfile
+import threading
+from collections.abc import Callable
 from types import CodeType
 from typing import Any
 
@@ -38,6 +43,9 @@ LIMIT = 20_000
 different texts, e.g. the tests, must not grow it for ever)."""
 
 _code: dict[tuple[str, str, str], CodeType] = {}
+_patterns: dict[tuple[str | bytes, int], tuple] = {}
+"""What `re` hands `_sre.compile` for a pattern and its flags: parsing a pattern and making
+its program is Python code in `re`, and most patterns are compiled at import."""
 
 
 class _State:
@@ -70,17 +78,22 @@ def folder() -> str | None:
     return path if safe else None
 
 
-def _read(path: str) -> dict[tuple[str, str, str], CodeType]:
+def _read(path: str) -> tuple[dict, dict]:
+    """The code objects and the regular expressions of the cache file; none of either when
+    it does not read back as such."""
     try:
         with open(path, "rb") as file:
             data = marshal.loads(file.read())
     except (OSError, EOFError, ValueError, TypeError):
-        return {}
-    if not isinstance(data, dict) or not all(
-        isinstance(key, tuple) and isinstance(value, CodeType) for key, value in data.items()
-    ):
-        return {}
-    return data
+        return {}, {}
+    if not (isinstance(data, tuple) and len(data) == 2 and all(type(d) is dict for d in data)):
+        return {}, {}
+    codes, patterns = data
+    if not all(type(k) is tuple and type(v) is CodeType for k, v in codes.items()):
+        codes = {}
+    if not all(type(k) is tuple and type(v) is tuple for k, v in patterns.items()):
+        patterns = {}
+    return codes, patterns
 
 
 def compiled(source: str, filename: str, mode: str) -> CodeType:
@@ -110,6 +123,63 @@ def _compile(source: Any, filename: Any, mode: str, flags: int = 0, *args: Any, 
     return builtins.compile(source, filename, mode, flags, *args, **kwargs)
 
 
+class _Recorder:
+    """`_sre` as `re._compiler` sees it: remembers, in each thread, the arguments of the last
+    `compile` it forwarded; everything else is `_sre`'s own."""
+
+    def __init__(self, sre: Any) -> None:
+        self._sre = sre
+        self.last = threading.local()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._sre, name)
+
+    def compile(self, *args: Any) -> re.Pattern:
+        self.last.args = args
+        return self._sre.compile(*args)
+
+
+def _plain(value: Any) -> Any:
+    """`value` with plain `int`s for the named constants of `re` (its opcodes are `int`s with
+    a name, which `marshal` does not write), in the lists, tuples and dicts it holds."""
+    if type(value) in (list, tuple):
+        return type(value)(_plain(item) for item in value)
+    if type(value) is dict:
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, int) and type(value) is not bool:
+        return int(value)
+    return value
+
+
+def _regex_compiler(original: Callable, recorder: _Recorder) -> Callable:
+    """`re._compiler.compile` through the cache, for a pattern given as text (not the parsed
+    patterns of `re.Scanner`) and compiled without `re.DEBUG`."""
+
+    def compile(pattern: Any, flags: int = 0) -> re.Pattern:
+        if type(pattern) not in (str, bytes) or type(flags) is not int or flags & re.DEBUG:
+            return original(pattern, flags)
+        key = (pattern, flags)
+        args = _patterns.get(key)
+        if args is not None:
+            return recorder._sre.compile(*args)
+        recorder.last.args = None
+        made = original(pattern, flags)
+        args = recorder.last.args
+        if args is not None and args[0] is pattern:
+            args = _plain(args)
+            try:
+                marshal.dumps(args)
+            except ValueError:  # nothing `marshal` cannot write: a later Python's own object
+                return made
+            if len(_patterns) >= LIMIT:
+                _patterns.clear()
+            _patterns[key] = args
+            _state.new = True
+        return made
+
+    return compile
+
+
 def save() -> None:
     """Write the cache back when this process compiled new text (not in a forked child, nor
     where Python writes no bytecode either: `PYTHONDONTWRITEBYTECODE`)."""
@@ -120,7 +190,7 @@ def save() -> None:
     temporary = f"{path}.{os.getpid()}"
     try:
         with open(temporary, "wb") as file:
-            marshal.dump(_code, file)
+            marshal.dump((_code, _patterns), file)
         os.replace(temporary, path)
     except OSError:
         with contextlib.suppress(OSError):
@@ -128,7 +198,7 @@ def save() -> None:
 
 
 def install() -> None:
-    """Have `dataclasses` and `typing` compile through the cache (once per process)."""
+    """Have `dataclasses`, `typing` and `re` compile through the cache (once per process)."""
     if _state.pid:
         return
     where = folder()
@@ -139,7 +209,12 @@ def install() -> None:
 
     tag = f"{sys.implementation.cache_tag}-{sys.hexversion:x}"
     _state.pid, _state.file = os.getpid(), os.path.join(where, f"code-{tag}.marshal")
-    _code.update(_read(_state.file))
+    codes, patterns = _read(_state.file)
+    _code.update(codes)
+    _patterns.update(patterns)
     dataclasses.exec = _exec  # type: ignore[attr-defined]
     typing.compile = _compile  # type: ignore[attr-defined]
+    recorder = _Recorder(re._compiler._sre)  # type: ignore[attr-defined]
+    re._compiler._sre = recorder  # type: ignore[attr-defined]
+    re._compiler.compile = _regex_compiler(re._compiler.compile, recorder)  # type: ignore[attr-defined]
     atexit.register(save)
