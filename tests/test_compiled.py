@@ -23,6 +23,7 @@ def cache(tmp_path, monkeypatch):
     monkeypatch.setattr(compiled.tempfile, "gettempdir", lambda: str(tmp_path))
     monkeypatch.setattr(compiled, "_code", {})
     monkeypatch.setattr(compiled, "_patterns", {})
+    monkeypatch.setattr(compiled, "_used", set())
     monkeypatch.setattr(compiled, "_state", compiled._State())
     compiled._state.pid = os.getpid()
     monkeypatch.setattr(sys, "dont_write_bytecode", False)
@@ -175,3 +176,21 @@ def test_a_bad_pattern_is_still_an_error(cache):
         re._compiler.compile("(unclosed", 0)  # type: ignore[attr-defined]
     assert not compiled._patterns
     assert re.compile("x") is re.compile("x")  # re's own cache is untouched
+
+
+def test_the_file_keeps_what_was_used_past_the_limit(cache, monkeypatch):
+    """Texts made from data must not grow the file for ever: past `LIMIT` entries, a process
+    writes only those it used."""
+    for number in range(6):
+        compiled.compiled(f"{number} + 1", "<string>", "eval")
+    compiled.save()
+    monkeypatch.setattr(compiled, "LIMIT", 7)
+    compiled._used.clear()
+    compiled.compiled("0 + 1", "<string>", "eval")  # used, from the cache
+    re._compiler.compile("[a-z]+\\d", 0)  # type: ignore[attr-defined]
+    compiled.compiled("new", "<string>", "eval")
+    assert len(compiled._code) + len(compiled._patterns) == 8
+    compiled.save()
+    codes, patterns = compiled._read(cache)
+    assert sorted(source for source, _, _ in codes) == ["0 + 1", "new"]
+    assert list(patterns) == [("[a-z]+\\d", 0)]
