@@ -67,7 +67,7 @@ def test_saved_and_read_back(cache):
     typing.ForwardRef("dict[str, list[int]]")
     compiled.save()
     assert not compiled._state.new
-    again, _ = compiled._read(cache)
+    again = compiled._read(cache).codes
     assert again.keys() == compiled._code.keys()
     key = ("dict[str, list[int]]", "<string>", "eval")
     assert eval(again[key], {}) == dict[str, list[int]]
@@ -96,12 +96,14 @@ def test_nothing_written_without_bytecode(cache, monkeypatch):
         marshal.dumps([1, 2]),
         marshal.dumps({("a", "b", "c"): 1}),
         marshal.dumps(({("a", "b", "c"): 1}, {("a", 0): "not the arguments"})),
+        marshal.dumps(({("a", "b", "c"): compile("1", "", "eval")}, {}, "1", {})),
+        marshal.dumps(({}, {("a", 0): "not the arguments"}, 1, {})),
     ],
 )
 def test_a_broken_file_is_ignored(cache, content):
     with open(cache, "wb") as file:
         file.write(content)
-    assert compiled._read(cache) == ({}, {})
+    assert compiled._read(cache) == ({}, {}, 0, {})
 
 
 def test_a_syntax_error_is_still_raised(cache):
@@ -155,7 +157,7 @@ def test_a_pattern_is_the_same_from_the_cache(cache, pattern, flags):
     made = re._compiler.compile(pattern, int(flags))  # type: ignore[attr-defined]
     assert (pattern, int(flags)) in compiled._patterns
     compiled.save()
-    _, patterns = compiled._read(cache)
+    patterns = compiled._read(cache).patterns
     compiled._patterns.clear()
     compiled._patterns.update(patterns)
     compiled._state.new = False
@@ -191,6 +193,29 @@ def test_the_file_keeps_what_was_used_past_the_limit(cache, monkeypatch):
     compiled.compiled("new", "<string>", "eval")
     assert len(compiled._code) + len(compiled._patterns) == 8
     compiled.save()
-    codes, patterns = compiled._read(cache)
+    codes, patterns, _, _ = compiled._read(cache)
     assert sorted(source for source, _, _ in codes) == ["0 + 1", "new"]
     assert list(patterns) == [("[a-z]+\\d", 0)]
+
+
+def test_an_entry_no_process_uses_goes(cache, monkeypatch):
+    """A text that changes from process to process (a pattern made from a set) does not pile
+    up: an entry unused in `KEPT` writes leaves the file; one in use stays."""
+    monkeypatch.setattr(compiled, "KEPT", 3)
+    for run in range(5):
+        stored = compiled._read(cache)
+        compiled._code.clear()
+        compiled._code.update(stored.codes)
+        compiled._used.clear()
+        compiled._state.generation, compiled._state.used = stored.generation, stored.used
+        compiled.compiled("'always'", "<string>", "eval")
+        compiled.compiled(f"'run {run}'", "<string>", "eval")
+        compiled.save()
+    stored = compiled._read(cache)
+    assert stored.generation == 5
+    assert sorted(source for source, _, _ in stored.codes) == [
+        "'always'",
+        "'run 2'",
+        "'run 3'",
+        "'run 4'",
+    ]

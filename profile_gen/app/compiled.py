@@ -36,12 +36,14 @@ import tempfile
 import threading
 from collections.abc import Callable
 from types import CodeType
-from typing import Any
+from typing import Any, NamedTuple
 
 LIMIT = 5_000
 """Entries (code objects and patterns) the file keeps at most: past it, a process writes only
 the entries it used. A text made from data (a pattern of a student's words) must not grow
 the file that every command reads at start (the sample's build uses about 1,100)."""
+KEPT = 10
+"""Writes of the file an entry stays in without being used."""
 
 _code: dict[tuple[str, str, str], CodeType] = {}
 _patterns: dict[tuple[str | bytes, int], tuple] = {}
@@ -52,11 +54,16 @@ _used: set[tuple] = set()
 
 
 class _State:
-    pid = 0
-    """The process that installed the cache (a forked child does not write it)."""
-    new = False
-    """Whether this process compiled text the cache did not hold."""
-    file = ""
+    def __init__(self) -> None:
+        self.pid = 0
+        """The process that installed the cache (a forked child does not write it)."""
+        self.new = False
+        """Whether this process compiled text the cache did not hold."""
+        self.file = ""
+        self.generation = 0
+        """The file's, when read."""
+        self.used: dict[tuple, int] = {}
+        """The file's: the generation that last used each entry."""
 
 
 _state = _State()
@@ -81,22 +88,37 @@ def folder() -> str | None:
     return path if safe else None
 
 
-def _read(path: str) -> tuple[dict, dict]:
-    """The code objects and the regular expressions of the cache file; none of either when
-    it does not read back as such."""
+class Stored(NamedTuple):
+    """What the cache file holds."""
+
+    codes: dict
+    patterns: dict
+    generation: int
+    """How many times the file was written."""
+    used: dict
+    """The generation that last used each entry."""
+
+
+def _read(path: str) -> Stored:
+    """The cache file; an empty one when it does not read back as such."""
     try:
         with open(path, "rb") as file:
             data = marshal.loads(file.read())
     except (OSError, EOFError, ValueError, TypeError):
-        return {}, {}
-    if not (isinstance(data, tuple) and len(data) == 2 and all(type(d) is dict for d in data)):
-        return {}, {}
-    codes, patterns = data
-    if not all(type(k) is tuple and type(v) is CodeType for k, v in codes.items()):
-        codes = {}
-    if not all(type(k) is tuple and type(v) is tuple for k, v in patterns.items()):
-        patterns = {}
-    return codes, patterns
+        return Stored({}, {}, 0, {})
+    if not (
+        type(data) is tuple
+        and len(data) == 4
+        and type(data[2]) is int
+        and all(type(part) is dict for part in (data[0], data[1], data[3]))
+    ):
+        return Stored({}, {}, 0, {})
+    stored = Stored(*data)
+    if not all(type(k) is tuple and type(v) is CodeType for k, v in stored.codes.items()):
+        return Stored({}, {}, 0, {})
+    if not all(type(k) is tuple and type(v) is tuple for k, v in stored.patterns.items()):
+        return Stored({}, {}, 0, {})
+    return stored
 
 
 def compiled(source: str, filename: str, mode: str) -> CodeType:
@@ -184,19 +206,24 @@ def _regex_compiler(original: Callable, recorder: _Recorder) -> Callable:
 
 def save() -> None:
     """Write the cache back when this process compiled new text (not in a forked child, nor
-    where Python writes no bytecode either: `PYTHONDONTWRITEBYTECODE`)."""
+    where Python writes no bytecode either: `PYTHONDONTWRITEBYTECODE`), without the entries
+    no process used in the last `KEPT` writes: some texts change from process to process
+    (a pattern made from a set, whose order changes), they must not pile up."""
     if not _state.new or os.getpid() != _state.pid or sys.dont_write_bytecode:
         return
     _state.new = False
-    codes, patterns = _code, _patterns
-    if len(codes) + len(patterns) > LIMIT:
-        codes = {key: value for key, value in codes.items() if key in _used}
-        patterns = {key: value for key, value in patterns.items() if key in _used}
+    generation = _state.generation + 1
+    used = {key: age for key, age in _state.used.items() if age > generation - KEPT}
+    used.update(dict.fromkeys(_used, generation))
+    if len(used) > LIMIT:
+        used = dict.fromkeys(_used, generation)
+    codes = {key: value for key, value in _code.items() if key in used}
+    patterns = {key: value for key, value in _patterns.items() if key in used}
     path = _state.file
     temporary = f"{path}.{os.getpid()}"
     try:
         with open(temporary, "wb") as file:
-            marshal.dump((codes, patterns), file)
+            marshal.dump((codes, patterns, generation, used), file)
         os.replace(temporary, path)
     except OSError:
         with contextlib.suppress(OSError):
@@ -215,9 +242,10 @@ def install() -> None:
 
     tag = f"{sys.implementation.cache_tag}-{sys.hexversion:x}"
     _state.pid, _state.file = os.getpid(), os.path.join(where, f"code-{tag}.marshal")
-    codes, patterns = _read(_state.file)
-    _code.update(codes)
-    _patterns.update(patterns)
+    stored = _read(_state.file)
+    _code.update(stored.codes)
+    _patterns.update(stored.patterns)
+    _state.generation, _state.used = stored.generation, stored.used
     dataclasses.exec = _exec  # type: ignore[attr-defined]
     typing.compile = _compile  # type: ignore[attr-defined]
     recorder = _Recorder(re._compiler._sre)  # type: ignore[attr-defined]
