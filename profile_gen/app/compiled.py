@@ -133,11 +133,11 @@ def compiled(source: str, filename: str, mode: str) -> CodeType:
     return code
 
 
-def _exec(source: Any, globals: dict | None = None, locals: Any = None, /) -> None:
-    """`exec` for `dataclasses`, which always passes its namespaces."""
-    if type(source) is str and globals is not None:
+def _exec(source: Any, globals: dict | None = None, locals: Any = None, /, **kwargs: Any) -> None:
+    """`exec` for `dataclasses`, which passes its namespaces (anything else: `exec` as is)."""
+    if type(source) is str and globals is not None and not kwargs:
         source = compiled(source, "<string>", "exec")
-    builtins.exec(source, globals, locals)
+    builtins.exec(source, globals, locals, **kwargs)
 
 
 def _compile(source: Any, filename: Any, mode: str, flags: int = 0, *args: Any, **kwargs: Any):
@@ -240,7 +240,8 @@ def install() -> None:
     import dataclasses
     import typing
 
-    tag = f"{sys.implementation.cache_tag}-{sys.hexversion:x}"
+    # `-O` strips asserts from what it compiles: its code is cached apart
+    tag = f"{sys.implementation.cache_tag}-{sys.hexversion:x}-O{sys.flags.optimize}"
     _state.pid, _state.file = os.getpid(), os.path.join(where, f"code-{tag}.marshal")
     stored = _read(_state.file)
     _code.update(stored.codes)
