@@ -35,6 +35,7 @@ import sys
 import tempfile
 import threading
 from collections.abc import Callable
+from itertools import repeat
 from types import CodeType
 from typing import Any, NamedTuple
 
@@ -166,8 +167,12 @@ class _Recorder:
 def _plain(value: Any) -> Any:
     """`value` with plain `int`s for the named constants of `re` (its opcodes are `int`s with
     a name, which `marshal` does not write), in the lists, tuples and dicts it holds."""
-    if type(value) in (list, tuple):
-        return type(value)(_plain(item) for item in value)
+    if type(value) is list:
+        if all(map(isinstance, value, repeat(int))):  # a program: thousands of integers
+            return list(map(int, value))
+        return [_plain(item) for item in value]
+    if type(value) is tuple:
+        return tuple(_plain(item) for item in value)
     if type(value) is dict:
         return {key: _plain(item) for key, item in value.items()}
     if isinstance(value, int) and type(value) is not bool:
