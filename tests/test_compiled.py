@@ -98,6 +98,7 @@ def test_nothing_written_without_bytecode(cache, monkeypatch):
         marshal.dumps(({("a", "b", "c"): 1}, {("a", 0): "not the arguments"})),
         marshal.dumps(({("a", "b", "c"): compile("1", "", "eval")}, {}, "1", {})),
         marshal.dumps(({}, {("a", 0): "not the arguments"}, 1, {})),
+        marshal.dumps(({}, {}, 1, {("a", 0): "not a generation"})),
     ],
 )
 def test_a_broken_file_is_ignored(cache, content):

@@ -119,6 +119,8 @@ def _read(path: str) -> Stored:
         return Stored({}, {}, 0, {})
     if not all(type(k) is tuple and type(v) is tuple for k, v in stored.patterns.items()):
         return Stored({}, {}, 0, {})
+    if not all(type(v) is int for v in stored.used.values()):
+        return Stored({}, {}, 0, {})
     return stored
 
 
