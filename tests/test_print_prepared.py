@@ -63,3 +63,9 @@ def test_the_helper_starts_with_the_fonts_configuration(monkeypatch, tmp_path, f
     assert isinstance(seen["shared"]["fonts"], FontConfiguration)
     for name in prepared.TYPES:  # parsed before the fork
         assert name in ffi._parsed_types
+
+
+def test_a_name_weasyprint_no_longer_declares_is_left_out(monkeypatch, ffi):
+    monkeypatch.setattr(prepared, "TYPES", ("no_such_type_t *", "PangoRectangle *"))
+    assert "fonts" in prepared.shared()
+    assert "PangoRectangle *" in ffi._parsed_types
