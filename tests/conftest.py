@@ -182,3 +182,26 @@ def sample_project_pdf(tmp_path_factory):
 def sample_site_pdf(sample_project_pdf):
     """The sample built once for the session with its PDFs (WeasyPrint). Read-only."""
     return sample_project_pdf / "output"
+
+
+# --------------------------------------------------------------------------- property-based tests
+
+from tests import untraced  # noqa: E402
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item):
+    """A Hypothesis test draws its examples out of coverage's sight (tests/untraced.py): on
+    Python 3.11 coverage's tracer sees every line of the library's engine, most of such a
+    test's CPU under `--cov`; each example's run of the test's body, which runs our code,
+    stays traced: what coverage records of profile_gen is the same."""
+    handle = getattr(getattr(item, "obj", None), "hypothesis", None)
+    if handle is None:
+        return (yield)
+    inner = handle.inner_test
+    handle.inner_test = untraced.traced(inner)
+    try:
+        with untraced.paused():
+            return (yield)
+    finally:
+        handle.inner_test = inner

@@ -44,7 +44,7 @@ def make_cohort(root):
 def test_cohort_builds_every_valid_profile(tmp_path, run_cli, in_dir):
     classe = make_cohort(tmp_path)
     in_dir(tmp_path)
-    result = run_cli("build", "--cohort", str(classe), "--no-pdf", "--jobs", "2")
+    result = run_cli("build", "--cohort", str(classe), "--formats=", "--jobs", "2")  # the Books
     assert result.code == 2  # one profile failed
     assert "2/3 Books" in result.out and "zoe-broken" in result.out
     assert "zoe-broken" in result.err and "profile.yaml:3:3: identity.headlin" in result.err
@@ -101,11 +101,11 @@ def test_all_valid_cohort_exits_0_and_keeps_books_when_one_breaks(tmp_path, run_
     classe = make_cohort(tmp_path)
     shutil.rmtree(classe / "zoe-broken")
     in_dir(tmp_path)
-    assert run_cli("build", "--cohort", str(classe), "--no-pdf").code == 0
+    assert run_cli("build", "--cohort", str(classe), "--formats=").code == 0  # the Books
     before = (tmp_path / "output/marc-petit/index.html").read_bytes()
     profile = classe / "marc-petit/profile.yaml"
     profile.write_text(profile.read_text("utf-8").replace("headline:", "headlin:", 1), "utf-8")
-    assert run_cli("build", "--cohort", str(classe), "--no-pdf").code == 2
+    assert run_cli("build", "--cohort", str(classe), "--formats=").code == 2
     assert (tmp_path / "output/marc-petit/index.html").read_bytes() == before
 
 

@@ -21,6 +21,7 @@ from profile_gen.app import cohort
 from profile_gen.app.build import output_lock
 from profile_gen.errors import BuildError
 from tests.conftest import ROOT, copy_sample
+from tests.profiles import MINIMAL, make_project
 
 SUMMARY = "Cheffe de projet SI en alternance chez **Transalp"
 ACHIEVEMENT = "      fr: Migration de l'ERP vers le SaaS\n"
@@ -49,9 +50,11 @@ def with_pictures(root: Path) -> Path:
 
 
 def test_pictures_in_profile_texts_show_as_their_description(tmp_path, run_cli, in_dir):
+    """On the pages, in the printed annexe and in the Word annexe (one build)."""
     in_dir(with_pictures(tmp_path))
-    result = run_cli("--lang", "en", "build", "--no-pdf")
-    assert result.code == 0
+    result = run_cli("--lang", "en", "build", "--formats", "pdf,docx")
+    assert result.code == 0, result.err
+    assert "Traceback" not in result.err
     fields = "achievements[0].body.fr, summary.fr"
     assert i18n.text("en", "build.text_images", fields=fields) in result.out
     output = tmp_path / "output"
@@ -60,6 +63,19 @@ def test_pictures_in_profile_texts_show_as_their_description(tmp_path, run_cli, 
         sources = [img.get("src", "") for img in soup.find_all("img")]
         assert not [src for src in sources if re.match(r"(https?|data|file):|\.\./\.\./", src)]
         assert "distant inline" in soup.get_text(" ")  # their descriptions stay
+    from pypdf import PdfReader
+
+    text = "".join(page.extract_text() for page in PdfReader(output / "annexe.pdf").pages)
+    assert "distant" in text and "passwd" in text  # the file: one stays words
+    import docx
+
+    document = docx.Document(str(output / "annexe.docx"))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    words = " ".join([paragraph.text for paragraph in document.paragraphs] + cells)
+    assert "distant" in words and "inline" in words
+    assert not [
+        rel for rel in document.part.rels.values() if rel.is_external and "x.png" in rel.target_ref
+    ]
 
 
 @pytest.mark.pdf  # `check` counts the printed CV's pages with WeasyPrint
@@ -72,17 +88,6 @@ def test_check_names_the_fields_holding_pictures(tmp_path, run_cli):
     assert "summary.fr: ../../x.png" in result.out
     assert "achievements[0].body.fr: https://example.com/logo.png" in result.out
     assert "file:///etc/passwd" not in result.out  # markdown-it never makes it a picture
-
-
-def test_build_prints_a_profile_with_pictures_in_its_texts(tmp_path, run_cli, in_dir):
-    in_dir(with_pictures(tmp_path))
-    result = run_cli("build", "--formats", "pdf")
-    assert result.code == 0, result.err
-    assert "Traceback" not in result.err
-    from pypdf import PdfReader
-
-    text = "".join(page.extract_text() for page in PdfReader(tmp_path / "output/annexe.pdf").pages)
-    assert "distant" in text and "passwd" in text  # the file: one stays words
 
 
 def test_the_fetcher_reads_only_the_builds_own_files(tmp_path):
@@ -177,11 +182,11 @@ def test_a_second_build_into_the_same_folder_is_refused(sample_copy, run_cli, in
     in_dir(sample_copy)
     output = sample_copy / "output"
     with output_lock(output.resolve()):
-        result = run_cli("--lang", "en", "build", "--no-pdf")
+        result = run_cli("--lang", "en", "build", "--formats=")
     assert result.code == 2
     assert result.err.strip() == i18n.message("en", "build_locked", path=str(output.resolve()))
     assert not output.exists()
-    assert run_cli("build", "--no-pdf").code == 0  # released: the next one builds
+    assert run_cli("build", "--formats=").code == 0  # released: the next one builds
     with output_lock(output.resolve()):  # `pdf` writes into the folder too
         result = run_cli("--lang", "en", "pdf")
     assert result.code == 2 and "another build is already writing" in result.err
@@ -255,7 +260,7 @@ def test_sigterm_during_the_swap_waits_for_its_end(sample_copy, run_cli, in_dir,
 
     monkeypatch.setattr(build, "_rename", term_then_rename)
     in_dir(sample_copy)
-    assert run_cli("build", "--no-pdf").code == 143
+    assert run_cli("build", "--formats=").code == 143
     assert (sample_copy / "output/index.html").is_file()
     assert not list(sample_copy.glob(".output.building")) + list(sample_copy.glob(".output.old"))
 
@@ -321,7 +326,8 @@ def make_class(root: Path) -> Path:
     shutil.copytree(ROOT / "theme", root / "theme")
     shutil.copy(ROOT / "pelican.conf.py", root / "pelican.conf.py")
     classe = root / "classe"
-    shutil.copytree(ROOT / "content", classe / "healthy")
+    make_project(root / "minimal", base=MINIMAL, image=None, articles=False)
+    shutil.copytree(root / "minimal/content", classe / "healthy")  # a small Book
     with_pictures(root / "pictures")
     shutil.copytree(root / "pictures/content", classe / "pictures")
     shutil.copytree(ROOT / "content", classe / "crash")

@@ -10,10 +10,11 @@ outside the tests. Any other tracer (a debugger's) is left alone."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 _PAUSED = threading.local()
@@ -26,22 +27,30 @@ def _paused() -> list[Any]:
     return _PAUSED.tracers
 
 
+@contextlib.contextmanager
+def paused() -> Iterator[None]:
+    """Coverage's tracer off in this thread for the `with` block, then on again."""
+    tracer = sys.gettrace()
+    if tracer is None or not hasattr(tracer, "start"):  # not coverage's C tracer
+        yield
+        return
+    tracers = _paused()
+    tracers.append(tracer)
+    sys.settrace(None)
+    try:
+        yield
+    finally:
+        tracers.pop()
+        tracer.start()  # coverage's own way back, as when it resumes
+
+
 def untraced(function: Callable[..., Any]) -> Callable[..., Any]:
     """`function` run with coverage's tracer off in this thread, then on again."""
 
     @functools.wraps(function)
     def call(*args: Any, **kwargs: Any) -> Any:
-        tracer = sys.gettrace()
-        if tracer is None or not hasattr(tracer, "start"):  # not coverage's C tracer
+        with paused():
             return function(*args, **kwargs)
-        paused = _paused()
-        paused.append(tracer)
-        sys.settrace(None)
-        try:
-            return function(*args, **kwargs)
-        finally:
-            paused.pop()
-            tracer.start()  # coverage's own way back, as when it resumes
 
     return call
 
