@@ -23,6 +23,10 @@ A4 = (595.28, 841.89)
 DPI = 150
 
 
+ANNEXE = ("annexe.pdf",)
+"""The one document the tests that build their own profile read."""
+
+
 @pytest.fixture
 def site(sample_site_pdf) -> Path:
     return sample_site_pdf
@@ -141,7 +145,7 @@ def test_cv_is_one_page(site):
 
 def test_missing_items_are_marked_in_html_only(tmp_path, run_cli):
     copy_sample(tmp_path, "  linkedin: https://www.linkedin.com/in/lea-moreau-exemple/\n")
-    final = run_pelican(tmp_path / "pelican.conf.py").output
+    final = run_pelican(tmp_path / "pelican.conf.py", pdf=ANNEXE, formats=("pdf",)).output
     soup = BeautifulSoup((final / "annexe/index.html").read_text("utf-8"), "html.parser")
     missing = soup.find_all(class_="missing")
     assert len(missing) == 1 and missing[0].find_parent("section")["id"] == "item-linkedin_qr"
@@ -166,7 +170,7 @@ def test_long_profile_paginates_without_splitting_items(tmp_path):
     (tmp_path / "content/profile.yaml").write_text(
         "identity:\n  name: Long Profil\n  headline: Test\nexperience:\n" + jobs, "utf-8"
     )
-    final = run_pelican(tmp_path / "pelican.conf.py").output
+    final = run_pelican(tmp_path / "pelican.conf.py", pdf=ANNEXE, formats=("pdf",)).output
     pages = pdf_text(final / "annexe.pdf")
     assert len(pages) > 6
     for i in range(30):
@@ -237,7 +241,7 @@ def test_pdf_step_without_weasyprint_still_writes_html(sample_copy, in_dir, run_
 
     monkeypatch.setattr(pdf, "weasyprint_module", unavailable)
     in_dir(sample_copy)
-    result = run_cli("build")
+    result = run_cli("build", "--formats", "pdf")
     assert result.code == 0
     assert "apt-get install libpango-1.0-0" in result.err and "libpango-1.0-0" in result.err
     assert (sample_copy / "output/annexe/index.html").is_file()
@@ -246,7 +250,7 @@ def test_pdf_step_without_weasyprint_still_writes_html(sample_copy, in_dir, run_
 
 def test_pdf_command_prints_the_last_build(sample_copy, in_dir, run_cli):
     in_dir(sample_copy)
-    assert run_cli("build", "--no-pdf").code == 0
+    assert run_cli("build", "--formats", "").code == 0
     result = run_cli("pdf")
     assert result.code == 0 and "cv.pdf (1 p.)" in result.out
     assert len(PdfReader(sample_copy / "output/annexe.pdf").pages) > 3
