@@ -156,7 +156,17 @@ def test_missing_items_are_marked_in_html_only(tmp_path, run_cli):
     ]
 
 
-def test_long_profile_paginates_without_splitting_items(tmp_path):
+def test_long_profile_paginates_without_splitting_items(tmp_path, monkeypatch):
+    from profile_gen.printing import pdf as pdf_step
+
+    laid_out = {}  # the documents WeasyPrint lays out for the build, by page
+    render = pdf_step._render
+
+    def keep(page, *args, **kwargs):
+        laid_out[page] = render(page, *args, **kwargs)
+        return laid_out[page]
+
+    monkeypatch.setattr(pdf_step, "_render", keep)
     shutil.copytree(ROOT / "theme", tmp_path / "theme")
     shutil.copy(ROOT / "pelican.conf.py", tmp_path / "pelican.conf.py")
     (tmp_path / "content").mkdir()
@@ -178,19 +188,15 @@ def test_long_profile_paginates_without_splitting_items(tmp_path):
         last = [n for n, text in enumerate(pages) if f"Fin{i:02d}" in text]
         assert len(first) == 1 and first == last, (i, first, last)
     # a heading is never the last thing on a page
-    bottoms = bottom_boxes(final / "annexe/index.html", final)
+    bottoms = bottom_boxes(laid_out["annexe/index.html"])
     assert len(bottoms) == len(pages)
     for number, bottom in enumerate(bottoms[:-1]):  # the last page ends with the document
         assert bottom not in ("h1", "h2", "h3"), (number, bottom)
 
 
-def bottom_boxes(html: Path, root: Path) -> list[str]:
-    """For each page WeasyPrint lays out, the tag of the lowest box of the page's content."""
-    import weasyprint
-
-    from profile_gen.printing.pdf import local_fetcher
-
-    document = weasyprint.HTML(filename=str(html), url_fetcher=local_fetcher(root)).render()
+def bottom_boxes(document) -> list[str]:
+    """For each page of `document` (laid out by WeasyPrint), the tag of the lowest box of the
+    page's content."""
     result = []
     for page in document.pages:
         lowest, tag = -1.0, None
