@@ -42,13 +42,17 @@ def first_words(slide) -> list[str]:
     return words
 
 
-def ink_under(page: pypdfium2.PdfPage, word: str) -> str:
-    """'seen' when some occurrence of `word` on `page` is drawn (its box holds pixels of two
-    clearly different shades), 'hidden' when it is in the text but drawn nowhere (clipped, or
-    laid out in a box of no height), 'absent' when the page does not contain it."""
+def ink_under(page: pypdfium2.PdfPage, words: list[str]) -> dict[str, str]:
+    """For each of `words`: 'seen' when some occurrence of it on `page` is drawn (its box
+    holds pixels of two clearly different shades), 'hidden' when it is in the text but drawn
+    nowhere (clipped, or laid out in a box of no height), 'absent' when the page does not
+    contain it. The page is drawn once for all."""
     text = page.get_textpage()
     image = page.render(scale=1).to_pil().convert("L")
-    height = page.get_height()
+    return {word: _ink(text, image, page.get_height(), word) for word in words}
+
+
+def _ink(text, image, height: float, word: str) -> str:
     searcher = text.search(word, match_case=True)
     state = "absent"
     while (hit := searcher.get_next()) is not None:
@@ -92,7 +96,7 @@ def test_every_slide_prints_its_content_where_it_can_be_seen(printed):
     checked = 0
     for number, slide in enumerate(slides, start=1):
         words = first_words(slide)
-        states = {word: ink_under(document[number - 1], word) for word in words}
+        states = ink_under(document[number - 1], words)
         assert all(state == "seen" for state in states.values()), (number, states)
         checked += len(words)
     assert checked >= len(slides)
