@@ -19,7 +19,6 @@ from tests.profiles import (
     LONG_EMAIL,
     MINIMAL,
     RED,
-    long_and_french_only,
     make_project,
 )
 
@@ -39,11 +38,10 @@ def build(root: Path, pdf: tuple[str, ...] = ("annexe.pdf", "cv.pdf")) -> Path:
 
 
 @pytest.fixture(scope="module")
-def outputs(tmp_path_factory, sample_site_pdf) -> dict[str, Path]:
-    """The sample (the session's printed build: read only), a one-language profile with a
-    phone portrait and long texts, and a minimal two-language profile (English first) with
+def outputs(tmp_path_factory, sample_site_pdf, french_only_pdf) -> dict[str, Path]:
+    """The sample and a one-language profile with a phone portrait and long texts (the
+    session's printed builds: read only), and a minimal two-language profile (English first) with
     a landscape photo and a focal point."""
-    portrait = make_project(tmp_path_factory.mktemp("portrait"), long_and_french_only)
     landscape = make_project(
         tmp_path_factory.mktemp("landscape"),
         base=MINIMAL,
@@ -53,7 +51,7 @@ def outputs(tmp_path_factory, sample_site_pdf) -> dict[str, Path]:
     )
     return {
         "sample": sample_site_pdf,
-        "portrait": build(portrait),
+        "portrait": french_only_pdf / "output",
         "landscape": build(landscape),
     }
 

@@ -58,13 +58,15 @@ WORD_READ = ("roomy", "minimal")
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory, sample_site_pdf):
+def built(tmp_path_factory, sample_site_pdf, french_only_pdf):
     """name -> (profile folder, output folder), each profile built once, on demand."""
     done: dict[str, tuple[Path, Path]] = {}
 
     def get(name: str) -> tuple[Path, Path]:
         if name == "sample":
             return SAMPLE.parent, sample_site_pdf
+        if name == "french_only":  # the session's, with the Word annexe (test_print.py)
+            return french_only_pdf / "content", french_only_pdf / "output"
         if name not in done:
             root = make_project(tmp_path_factory.mktemp(name), **PROFILES[name])
             output = root / "output"
