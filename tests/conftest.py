@@ -205,3 +205,18 @@ def pytest_runtest_call(item: pytest.Item):
             return (yield)
     finally:
         handle.inner_test = inner
+
+
+@pytest.fixture(scope="session")
+def french_only_pdf(tmp_path_factory):
+    """A generated profile's folder (`tests.profiles.long_and_french_only`: one language, a
+    phone portrait, long texts) built once for the session with the annexe's and the CV's
+    PDFs and the Word annexe into its `output/`. Read-only. Its tests read the printed sample
+    too: they run on one worker (tests/schedule.py), which builds it once."""
+    from tests.profiles import long_and_french_only, make_project
+
+    root = make_project(tmp_path_factory.mktemp("french-only"), long_and_french_only)
+    formats = ("pdf", "docx")
+    pdfs = ("annexe.pdf", "cv.pdf")
+    run_pelican(root / "pelican.conf.py", root / "output", pdf=pdfs, formats=formats)
+    yield from _read_only(root)

@@ -42,13 +42,17 @@ def first_words(slide) -> list[str]:
     return words
 
 
-def ink_under(page: pypdfium2.PdfPage, word: str) -> str:
-    """'seen' when some occurrence of `word` on `page` is drawn (its box holds pixels of two
-    clearly different shades), 'hidden' when it is in the text but drawn nowhere (clipped, or
-    laid out in a box of no height), 'absent' when the page does not contain it."""
+def ink_under(page: pypdfium2.PdfPage, words: list[str]) -> dict[str, str]:
+    """For each of `words`: 'seen' when some occurrence of it on `page` is drawn (its box
+    holds pixels of two clearly different shades), 'hidden' when it is in the text but drawn
+    nowhere (clipped, or laid out in a box of no height), 'absent' when the page does not
+    contain it. The page is drawn once for all."""
     text = page.get_textpage()
     image = page.render(scale=1).to_pil().convert("L")
-    height = page.get_height()
+    return {word: _ink(text, image, page.get_height(), word) for word in words}
+
+
+def _ink(text, image, height: float, word: str) -> str:
     searcher = text.search(word, match_case=True)
     state = "absent"
     while (hit := searcher.get_next()) is not None:
@@ -68,7 +72,9 @@ def build_deck(root: Path, data: dict) -> Path:
     copy_sample(root)
     text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
     (root / "content/profile.yaml").write_text(text, encoding="utf-8")
-    return run_pelican(root / "pelican.conf.py", root / "output", formats=("pdf",)).output
+    return run_pelican(
+        root / "pelican.conf.py", root / "output", pdf=("soutenance.pdf",), formats=("pdf",)
+    ).output
 
 
 @pytest.fixture(scope="module", params=["sample", "maximal", "many_strengths", "minimal_english"])
@@ -90,7 +96,7 @@ def test_every_slide_prints_its_content_where_it_can_be_seen(printed):
     checked = 0
     for number, slide in enumerate(slides, start=1):
         words = first_words(slide)
-        states = {word: ink_under(document[number - 1], word) for word in words}
+        states = ink_under(document[number - 1], words)
         assert all(state == "seen" for state in states.values()), (number, states)
         checked += len(words)
     assert checked >= len(slides)
@@ -119,8 +125,12 @@ def html_only(sample_site, tmp_path) -> Path:
     return Path(shutil.copytree(sample_site, tmp_path / "output"))
 
 
+TWO = ("cv.pdf", "soutenance.pdf")
+"""The deck, and the shortest document printed here while a helper prints the deck."""
+
+
 def test_the_deck_printed_beside_the_annexe_is_the_same_file(html_only, tmp_path, monkeypatch):
-    alone = pdf_step.write_pdfs(html_only, beside=False)
+    alone = pdf_step.write_pdfs(html_only, only=TWO, beside=False)
     files = {name: (html_only / name).read_bytes() for name in alone}
     forked = []
     fork = pdf_step._fork_printer
@@ -128,7 +138,7 @@ def test_the_deck_printed_beside_the_annexe_is_the_same_file(html_only, tmp_path
     monkeypatch.setattr(pdf_step, "_fork_printer", lambda *a: forked.append(a[0]) or fork(*a))
     for name in alone:
         (html_only / name).unlink()
-    assert pdf_step.write_pdfs(html_only) == alone
+    assert pdf_step.write_pdfs(html_only, only=TWO) == alone
     assert forked == [{"soutenance/index.html": "soutenance.pdf"}]
     assert {name: (html_only / name).read_bytes() for name in alone} == files
 
@@ -143,7 +153,7 @@ def test_the_helper_leaves_no_folder_of_fonts_behind(html_only, tmp_path, monkey
     fork = pdf_step._fork_printer
     monkeypatch.setattr(pdf_step, "can_print_beside", lambda: True)
     monkeypatch.setattr(pdf_step, "_fork_printer", lambda *a: forked.append(a[0]) or fork(*a))
-    assert "soutenance.pdf" in pdf_step.write_pdfs(html_only)
+    assert "soutenance.pdf" in pdf_step.write_pdfs(html_only, only=TWO)
     assert forked == [{"soutenance/index.html": "soutenance.pdf"}]
     gc.collect()
     assert not list(temp.iterdir())
@@ -165,9 +175,9 @@ def test_a_failing_helper_leaves_its_pages_to_the_main_process(html_only, monkey
     monkeypatch.setattr(pdf_step, "can_print_beside", lambda: True)
     monkeypatch.setattr(pdf_step, "render_pdf", fails_in_the_helper)
     monkeypatch.setattr(pdf_step, "_join", lambda helper: reports.append(join(helper)))
-    counts = pdf_step.write_pdfs(html_only, only=("annexe.pdf", "soutenance.pdf"))
+    counts = pdf_step.write_pdfs(html_only, only=TWO)
     assert reports == [None]  # a helper ran, and failed
-    assert set(counts) == {"annexe.pdf", "soutenance.pdf"} and counts["soutenance.pdf"] >= 2
+    assert set(counts) == set(TWO) and counts["soutenance.pdf"] >= 2
     assert pypdfium2.PdfDocument(html_only / "soutenance.pdf")
 
 
@@ -178,10 +188,10 @@ def test_no_process_to_fork_or_sigchld_ignored_still_print_everything(html_only,
     import signal
 
     monkeypatch.setattr(pdf_step, "can_print_beside", lambda: True)
-    expected = pdf_step.write_pdfs(html_only, beside=False)
+    expected = pdf_step.write_pdfs(html_only, only=TWO, beside=False)
     previous = signal.signal(signal.SIGCHLD, signal.SIG_IGN)
     try:
-        assert pdf_step.write_pdfs(html_only) == expected
+        assert pdf_step.write_pdfs(html_only, only=TWO) == expected
     finally:
         signal.signal(signal.SIGCHLD, previous)
 
@@ -190,7 +200,7 @@ def test_no_process_to_fork_or_sigchld_ignored_still_print_everything(html_only,
 
     monkeypatch.setattr(os, "fork", no_fork)
     opened = len(os.listdir("/proc/self/fd"))
-    assert pdf_step.write_pdfs(html_only) == expected
+    assert pdf_step.write_pdfs(html_only, only=TWO) == expected
     assert len(os.listdir("/proc/self/fd")) <= opened  # the pipe's ends closed
 
 

@@ -271,8 +271,8 @@ def test_import_refuses_a_pdf_without_profile(sample, run_cli, tmp_path):
 
 
 def test_same_input_gives_byte_identical_pdfs(sample, tmp_path):
-    """The same sample in another folder, built again."""
-    again = run_pelican(copy_sample(tmp_path) / "pelican.conf.py").output
+    """The same sample in another folder, built again (its PDFs: the documents compared)."""
+    again = run_pelican(copy_sample(tmp_path) / "pelican.conf.py", formats=("pdf",)).output
     for name in (*DEPOSIT, *DECKS):
         assert (again / name).read_bytes() == (sample / "output" / name).read_bytes(), name
 
@@ -319,7 +319,7 @@ def test_a_one_language_profile_keeps_its_private_contact_out(tmp_path, run_cli)
     root = copy_sample(tmp_path)
     (root / "content/profile.yaml").write_text(ODD, encoding="utf-8")
     shutil.rmtree(root / "content/articles")  # the sample's article is in French
-    output = run_pelican(root / "pelican.conf.py").output
+    output = run_pelican(root / "pelican.conf.py", formats=("pdf",)).output
     assert (output / "soutenance.pdf").is_file() and not (output / "en/soutenance.pdf").exists()
     with pikepdf.open(output / "annexe.pdf") as pdf:
         assert str(pdf.Root.Lang) == "en"
@@ -418,7 +418,7 @@ def test_pdf_command_writes_deposit_ready_files(sample_copy, in_dir, run_cli):
     shutil.copytree(sample_copy / "content", other)
     profile = other / "profile.yaml"
     profile.write_text(profile.read_text("utf-8").replace("Léa Moreau", "Inès Autre"), "utf-8")
-    assert run_cli("build", "--no-pdf", "--content", "autre").code == 0
+    assert run_cli("build", "--formats", "", "--content", "autre").code == 0
     assert not (other / "output/annexe.pdf").exists()  # the output is beside the profile
     result = run_cli("pdf", "--content", "autre")
     assert result.code == 0, result.err

@@ -42,6 +42,24 @@ def own_design(root: Path, tokens: str, files: dict[str, str] | None = None) -> 
     return folder
 
 
+@pytest.fixture(scope="module")
+def designed(tmp_path_factory):
+    """The sample in each built-in design (on first use), built once for the module with its
+    Book, its PowerPoint files and its Word annexe: read only."""
+    built: dict[str, Path] = {}
+
+    def site(name: str) -> Path:
+        if name not in built:
+            root = with_design(tmp_path_factory.mktemp(name), name)
+            formats = ("pptx", "docx")
+            built[name] = run_pelican(
+                root / "pelican.conf.py", root / "output", formats=formats
+            ).output
+        return built[name]
+
+    return site
+
+
 def refusal(root: Path) -> BuildError:
     with pytest.raises(BuildError) as caught:
         run_pelican(root / "pelican.conf.py", root / "output", pdf=False)
@@ -414,7 +432,7 @@ PARTS = ("w:shd/@w:fill", "w:tcBorders/w:left/@w:color", "w:tcBorders/w:bottom/@
         ("compact", "Title bar", "14213D"),
     ],
 )
-def test_the_powerpoint_and_the_word_cv_draw_the_design(tmp_path, name, shape, heading):
+def test_the_powerpoint_and_the_word_cv_draw_the_design(designed, name, shape, heading):
     """The PowerPoint in the design's title treatment, photo frame, colours (ink, muted ink,
     accent) and deck font, every box holding its text in that font; the Word annexe keeps
     the thesis's Times 12 in black, its CV's titles and panel in the design's accent (the
@@ -427,9 +445,7 @@ def test_the_powerpoint_and_the_word_cv_draw_the_design(tmp_path, name, shape, h
     from profile_gen.views.cv import cv_colors
     from tests.test_deck_pptx import assert_fits
 
-    root = with_design(tmp_path, name)
-    formats = ("pptx", "docx")
-    site = run_pelican(root / "pelican.conf.py", root / "output", formats=formats).output
+    site = designed(name)
     slide = Presentation(str(site / "soutenance.pptx")).slides[2]
     shapes = {s.name: s for s in slide.shapes}
     accent = (designs.accent(name) or "#1f4e8c").lstrip("#").upper()
@@ -503,11 +519,11 @@ def preloaded(head) -> list[str]:
         ("moderne", "theme/designs/moderne/fonts/inter-latin"),
     ],
 )
-def test_a_book_page_preloads_the_fonts_it_draws_and_no_text_moves(tmp_path, name, stem):
+def test_a_book_page_preloads_the_fonts_it_draws_and_no_text_moves(designed, name, stem):
     """Lighthouse's CLS (tests/test_lighthouse.py): the Book's fonts are `optional`, drawn
     at the first paint or not at all, and their upright faces preloaded so that they are
     there; the deck and the CV keep `swap` (laid out in their font, whenever it comes)."""
-    site = build(with_design(tmp_path, name))
+    site = designed(name)
     for page, root in (("index.html", "."), ("realisations/index.html", "..")):
         head = BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser").head
         fonts = preloaded(head)

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 import subprocess
@@ -54,14 +55,56 @@ def changed(before: dict, after: dict) -> set[str]:
     return {name for name in DOCUMENTS if before[name] != after[name]}
 
 
+def copy_with_links(source: Path, target: Path) -> None:
+    """`source` copied to `target` with the files' times, and the files linked together
+    (a document and its cache entry) linked together again."""
+    copied: dict[tuple[int, int], Path] = {}
+    for folder, folders, files in os.walk(source):
+        folders[:] = [name for name in folders if not name.startswith(".output.old")]
+        into = target / Path(folder).relative_to(source)
+        into.mkdir(parents=True, exist_ok=True)
+        for name in files:
+            info = os.lstat(Path(folder, name))
+            if (info.st_dev, info.st_ino) in copied:
+                os.link(copied[info.st_dev, info.st_ino], into / name)
+                continue
+            shutil.copy2(Path(folder, name), into / name, follow_symlinks=False)
+            if info.st_nlink > 1:
+                copied[info.st_dev, info.st_ino] = into / name
+
+
+RESTORED = itertools.count()
+
+
+@pytest.fixture(scope="module")
+def printed_once(tmp_path_factory) -> tuple[Path, Path, dict[str, str]]:
+    """The sample built cold once for the module (in `site/`), kept aside as it was; the
+    documents' keys hold the folder's path: each test builds in that same `site/`."""
+    base = tmp_path_factory.mktemp("document-cache")
+    root = copy_sample(base / "site")
+    first = build(root)
+    copy_with_links(root, base / "pristine")
+    return root, base / "pristine", dict(first.documents)
+
+
+@pytest.fixture
+def built(printed_once) -> Path:
+    """The sample's folder as its first (cold) build left it, output and cache included."""
+    root, pristine, _ = printed_once
+    aside = root.with_name(f"{root.name}-{os.getpid()}-{next(RESTORED)}")
+    root.rename(aside)  # a build's `rm` may still be removing an output it replaced in it
+    shutil.rmtree(aside, ignore_errors=True)
+    copy_with_links(pristine, root)
+    return root
+
+
 # --------------------------------------------------------------------------- whole builds
 
 
-def test_a_build_with_no_change_writes_no_document_nor_imports_weasyprint(tmp_path):
-    root = copy_sample(tmp_path)
-    first = build(root)
-    assert set(first.documents) == set(DOCUMENTS)
-    assert set(first.documents.values()) == {PRINTED}
+def test_a_build_with_no_change_writes_no_document_nor_imports_weasyprint(printed_once, built):
+    root, first = built, printed_once[2]
+    assert set(first) == set(DOCUMENTS)
+    assert set(first.values()) == {PRINTED}
     before = state(root / "output")
     # a new process, as a student runs it: nothing printed, WeasyPrint not even imported
     code = (
@@ -86,9 +129,8 @@ def test_a_build_with_no_change_writes_no_document_nor_imports_weasyprint(tmp_pa
     assert changed(before, after) == set(DOCUMENTS)
 
 
-def test_a_deck_only_change_reprints_only_the_deck(tmp_path):
-    root = copy_sample(tmp_path)
-    build(root)
+def test_a_deck_only_change_reprints_only_the_deck(built):
+    root = built
     before = state(root / "output")
     # a speaker note and a prepared answer: rehearsal texts the annexe and the CV never show
     edit(root, "En cinq minutes, je vous présente", "En cinq minutes, je présente")
@@ -102,9 +144,8 @@ def test_a_deck_only_change_reprints_only_the_deck(tmp_path):
     )
 
 
-def test_an_annexe_change_reprints_the_annexe_the_cv_and_the_word_file(tmp_path):
-    root = copy_sample(tmp_path)
-    build(root)
+def test_an_annexe_change_reprints_the_annexe_the_cv_and_the_word_file(built):
+    root = built
     before = state(root / "output")
     edit(root, "  - name: ITIL 4 Foundation\n", "  - name: ITIL 4 Foundation Avancé\n")
     build(root)
@@ -117,14 +158,14 @@ def test_an_annexe_change_reprints_the_annexe_the_cv_and_the_word_file(tmp_path)
     assert "soutenance.pdf" not in reprinted  # its page did not change
 
 
-def test_a_stylesheet_a_template_or_the_photo_reprints_what_uses_it(tmp_path, monkeypatch):
+def test_a_stylesheet_a_template_or_the_photo_reprints_what_uses_it(built, monkeypatch):
     # every PDF printed in one process: keyed by all the files they read together (a font or
     # a picture is loaded once for all), whether a helper could print the deck or not (a
     # thread left by another test in this worker would decide it: never the test's order)
     from profile_gen.printing import pdf
 
     monkeypatch.setattr(pdf, "can_print_beside", lambda: False)
-    root = copy_sample(tmp_path)
+    root = built
     with (root / "pelican.conf.py").open("a", encoding="utf-8") as settings:
         settings.write('\nTHEME = "theme"\n')  # the copy's own theme, edited below
     build(root)
@@ -157,11 +198,10 @@ def test_a_stylesheet_a_template_or_the_photo_reprints_what_uses_it(tmp_path, mo
     )
 
 
-def test_an_edited_kept_document_is_printed_again(tmp_path):
+def test_an_edited_kept_document_is_printed_again(built):
     """A document opened and saved in place (the output shares its file with the cache)
     is not given back: its content no longer matches its digest."""
-    root = copy_sample(tmp_path)
-    build(root)
+    root = built
     annexe = root / "output/annexe.docx"
     with annexe.open("r+b") as file:  # written in place, as some editors do
         file.seek(10)

@@ -46,7 +46,7 @@ def test_version_text(capsys):
 
 def test_defaults_build_a_folder_with_the_package_theme(run_cli, folder, in_dir):
     in_dir(folder)
-    result = run_cli("build", "--no-pdf")
+    result = run_cli("build", "--formats", "")
     assert result.code == 0, result.err
     home = BeautifulSoup((folder / "output/index.html").read_text("utf-8"), "html.parser")
     assert home.find("h1").get_text() == "Camille Test"
@@ -60,7 +60,7 @@ def test_a_folder_settings_file_holds_only_its_changes(run_cli, folder, in_dir):
         'SITEURL = "https://camille.github.io/book"\nOUTPUT_PATH = "public"\n', "utf-8"
     )
     in_dir(folder)
-    result = run_cli("build", "--no-pdf")
+    result = run_cli("build", "--formats", "")
     assert result.code == 0, result.err
     home = BeautifulSoup((folder / "public/index.html").read_text("utf-8"), "html.parser")
     assert home.find("link", rel="canonical")["href"].startswith("https://camille.github.io/book")
@@ -73,7 +73,7 @@ def test_templates_beside_the_profile_override_the_theme(run_cli, folder, in_dir
         "<!doctype html><title>404</title><p>Page introuvable, {{ SITENAME }}</p>", "utf-8"
     )
     in_dir(folder)
-    assert run_cli("build", "--no-pdf").code == 0
+    assert run_cli("build", "--formats", "").code == 0
     assert "Page introuvable, " in (folder / "output/404.html").read_text("utf-8")
     home = (folder / "output/index.html").read_text("utf-8")
     assert "Camille Test" in home  # the other templates are the theme's
