@@ -39,8 +39,7 @@ def generated(data: dict) -> None:
 
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory) -> dict[tuple[str, str], Path]:
-    """(design, "sample" or "generated") → the built Book, with the PDFs the tests read:
-    the CV's, and the sample's deck (no annexe PDF, no Word nor PowerPoint)."""
+    """(design, "sample" or "generated") → the built Book, with its PDFs."""
     from tests.profiles import make_project
 
     built = {}
@@ -54,13 +53,8 @@ def sites(tmp_path_factory) -> dict[tuple[str, str], Path]:
 
             root = make_project(tmp_path_factory.mktemp(f"{name}-{kind}"), edit)
             output = root / "output"
-            printed = ("cv.pdf", "soutenance.pdf") if kind == "sample" else ("cv.pdf",)
             built[name, kind] = run_pelican(
-                root / "pelican.conf.py",
-                output,
-                printed,
-                content=root / "content",
-                formats=("pdf",),
+                root / "pelican.conf.py", output, content=root / "content", formats=("pdf",)
             ).output
     return built
 
