@@ -39,7 +39,8 @@ def generated(data: dict) -> None:
 
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory) -> dict[tuple[str, str], Path]:
-    """(design, "sample" or "generated") → the built Book, with its PDFs."""
+    """(design, "sample" or "generated") → the built Book, with its PDFs: every one for the
+    sample, the CV's only for the generated profile (no test reads its deck's or annexe's)."""
     from tests.profiles import make_project
 
     built = {}
@@ -53,8 +54,13 @@ def sites(tmp_path_factory) -> dict[tuple[str, str], Path]:
 
             root = make_project(tmp_path_factory.mktemp(f"{name}-{kind}"), edit)
             output = root / "output"
+            printed = True if kind == "sample" else ("cv.pdf",)
             built[name, kind] = run_pelican(
-                root / "pelican.conf.py", output, content=root / "content", formats=("pdf",)
+                root / "pelican.conf.py",
+                output,
+                printed,
+                content=root / "content",
+                formats=("pdf",),
             ).output
     return built
 
