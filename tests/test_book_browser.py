@@ -60,31 +60,65 @@ IMAGES_READY = "[...document.images].every((i) => i.loading === 'lazy' || i.comp
 resize (a `srcset` may pick another file for the new width)."""
 
 
-def test_no_horizontal_scroll_and_no_outside_request(chromium, site):
-    """Every page at each width, from a phone's to a wide screen's: loaded once, resized."""
-    context = chromium.new_context(viewport={"width": WIDTHS[0], "height": 800})
+@pytest.fixture(scope="module")
+def readings(chromium, sample_site) -> dict:
+    """Every page of the sample's Book loaded once at 1280 × 800 and read: its texts'
+    contrast light and dark, then at each width (resized) its scroll width and broken
+    images; the requests of them all. The 404 pages (their links and styles point at the
+    public address) are read for contrast only, after."""
+    context = chromium.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()
     log = RequestLog(page)
-    for path in pages(site):
-        if path.name == "404.html":
-            continue  # its links point at the public address
-        page.set_viewport_size({"width": WIDTHS[0], "height": 800})
+    found: dict = {"contrast": {}, "scroll": {}, "broken": {}}
+
+    def contrast(path: Path) -> None:
+        for scheme in ("light", "dark"):
+            page.emulate_media(color_scheme=scheme)
+            found["contrast"][path, scheme] = page.evaluate(CONTRAST_JS)
+        page.emulate_media(color_scheme="light")
+
+    not_found = [path for path in pages(sample_site) if path.name == "404.html"]
+    for path in pages(sample_site):
+        if path in not_found:
+            continue
+        page.set_viewport_size({"width": 1280, "height": 800})
         page.goto(path.as_uri())
+        contrast(path)
         for width in WIDTHS:
             page.set_viewport_size({"width": width, "height": 800})
             page.wait_for_function(IMAGES_READY)
-            scroll, client = page.evaluate(
+            found["scroll"][path, width] = page.evaluate(
                 "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
             )
-            assert scroll <= client, f"{path} overflows at {width}px ({scroll} > {client})"
-            broken = page.evaluate(
+            found["broken"][path, width] = page.evaluate(
                 "[...document.images].filter(i => i.loading !== 'lazy' && !i.naturalWidth).map(i => i.src)"
             )
-            assert broken == [], (path, width)
-    assert log.outside == []
-    assert log.failed == []
-    assert any(url.endswith("book.css") for url in log.urls)
+    found["requests"] = (list(log.urls), log.outside, list(log.failed))
+    page.set_viewport_size({"width": 1280, "height": 800})
+    for path in not_found:
+        page.goto(path.as_uri())
+        contrast(path)
     context.close()
+    return found
+
+
+def test_no_horizontal_scroll_and_no_outside_request(readings):
+    """Every page at each width, from a phone's to a wide screen's."""
+    assert {width for _, width in readings["scroll"]} == set(WIDTHS)
+    for (path, width), (scroll, client) in readings["scroll"].items():
+        assert scroll <= client, f"{path} overflows at {width}px ({scroll} > {client})"
+        assert readings["broken"][path, width] == [], (path, width)
+    urls, outside, failed = readings["requests"]
+    assert outside == []
+    assert failed == []
+    assert any(url.endswith("book.css") for url in urls)
+
+
+def test_text_contrast_meets_wcag_aa(readings, site):
+    """Every page, light and dark."""
+    assert {path for path, _ in readings["contrast"]} == set(pages(site))
+    for (path, scheme), worst in readings["contrast"].items():
+        assert worst == [], (path, scheme)
 
 
 def test_links_work_from_file_urls(chromium, site):
@@ -125,18 +159,6 @@ def test_skip_link_appears_on_focus(chromium, site):
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline != "none"
     page.close()
-
-
-def test_text_contrast_meets_wcag_aa(chromium, site):
-    """Every page, light and dark: loaded once, read in each scheme."""
-    context = chromium.new_context(viewport={"width": 1280, "height": 800})
-    page = context.new_page()
-    for path in pages(site):
-        page.goto(path.as_uri())
-        for scheme in ("light", "dark"):
-            page.emulate_media(color_scheme=scheme)
-            assert page.evaluate(CONTRAST_JS) == [], (path, scheme)
-    context.close()
 
 
 def test_print_stylesheet_hides_navigation(chromium, site):
