@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from profile_gen.errors import PdfUnavailable
+from profile_gen.printing import prepared
 
 
 def weasyprint_module() -> Any:
@@ -28,6 +29,7 @@ def weasyprint_module() -> Any:
             import weasyprint
         except (ImportError, OSError) as error:
             raise PdfUnavailable(str(error).splitlines()[0][:160]) from None
+    prepared.quicker_types()
     return weasyprint
 
 

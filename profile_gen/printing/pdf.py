@@ -31,7 +31,7 @@ from profile_gen.errors import BuildError, PdfUnavailable
 from profile_gen.media import write_atomic
 from profile_gen.media.documents import DocumentCache
 from profile_gen.outputs import BY_NAME, pdf_sources
-from profile_gen.printing import pdfua
+from profile_gen.printing import pdfua, prepared
 from profile_gen.printing.collector import collector_paused
 from profile_gen.printing.fetcher import STABLE_ROOT, local_fetcher, weasyprint_module
 from profile_gen.printing.kept import ATTACHED, keep_pdfs, reuse_pdfs
@@ -245,11 +245,11 @@ def _print(
     here = {page: pdf for page, pdf in jobs.items() if page not in aside}
     if not here and extra:
         here, aside = aside, {}
-    helper = None
+    helper, shared = None, {}
     if beside and here and (aside or extra) and can_print_beside():
         weasyprint_module()  # imported once, before the fork: the helper starts ready
-        helper = _fork_printer(aside, output, info, extra)
-    shared: dict = {}
+        shared = prepared.shared()  # its fonts' configuration and C types too
+        helper = _fork_printer(aside, output, info, extra, shared)
 
     def print_here(pages: dict[str, str], then: Sequence[Callable[[], object]] = ()) -> dict:
         counts = {
@@ -300,10 +300,11 @@ def _fork_printer(
     output: Path,
     info: PrintInfo | None,
     extra: Sequence[Callable[[], object]] = (),
+    shared: dict | None = None,
 ) -> tuple[int, int] | None:
-    """Fork a helper that prints `jobs`, runs `extra` and reports the page counts through a
-    pipe; any failure makes it exit with status 1 and no report. None when no process can
-    be made."""
+    """Fork a helper that prints `jobs` (with its copy of `shared`), runs `extra` and reports
+    the page counts through a pipe; any failure makes it exit with status 1 and no report.
+    None when no process can be made."""
     read, write = os.pipe()
     try:
         pid = os.fork()
@@ -313,7 +314,7 @@ def _fork_printer(
         return None
     if pid == 0:  # pragma: no cover - the helper (coverage does not follow a bare fork)
         try:
-            _print_and_report(jobs, output, info, read, write, extra)
+            _print_and_report(jobs, output, info, read, write, extra, shared)
         finally:
             os._exit(1)  # reached only on a failure, Ctrl-C included: never the build's code
     os.close(write)
@@ -327,6 +328,7 @@ def _print_and_report(  # pragma: no cover - runs in the helper
     read: int,
     write: int,
     extra: Sequence[Callable[[], object]] = (),
+    shared: dict | None = None,
 ) -> None:
     import json
     import signal
@@ -338,7 +340,7 @@ def _print_and_report(  # pragma: no cover - runs in the helper
     gc.freeze()
     gc.disable()
     os.close(read)
-    shared: dict = {}
+    shared = shared if shared is not None else {}
     counts = {
         pdf: render_pdf(page, output / pdf, output, shared, info) for page, pdf in jobs.items()
     }

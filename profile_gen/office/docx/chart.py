@@ -69,5 +69,6 @@ def chart_png(chart: Chart, labels: Sequence[str], font: Path | None) -> tuple[b
             target = [at(bar.target_x - 2, bar_y - 3), at(bar.target_x + 2, bar_y + BAR_HEIGHT + 3)]
             draw.rectangle(target, fill=TARGET)
     buffer = io.BytesIO()
-    image.save(buffer, "PNG", dpi=(DPI, DPI))
+    # zlib's fastest level: half the time of the default for 40 % more bytes (some 15 KB)
+    image.save(buffer, "PNG", dpi=(DPI, DPI), compress_level=1)
     return buffer.getvalue(), image.height / image.width

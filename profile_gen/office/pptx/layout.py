@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from PIL import Image, ImageDraw
@@ -110,8 +111,11 @@ class DeckContext:
         return self.typeset(i18n.text(self.lang, key, **values))
 
 
+@lru_cache(maxsize=16)
 def qr_png(code: QrCode) -> bytes:
-    """The QR code as a black and white PNG, `MODULE_PIXELS` per module, quiet zone kept."""
+    """The QR code as a black and white PNG, `MODULE_PIXELS` per module, quiet zone kept:
+    made once for the title and the closing slides, and the decks of every language (the
+    smallest PNG takes a few milliseconds to find)."""
     side = code.modules * MODULE_PIXELS
     image = Image.new("1", (side, side), 1)
     draw = ImageDraw.Draw(image)

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE, MSO_SHAPE_TYPE
-from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
 from pptx.oxml.ns import qn
+from pptx.oxml.text import CT_RegularTextRun
 from pptx.oxml.xmlchemy import OxmlElement
 from pptx.util import Pt
 
@@ -45,7 +46,8 @@ CARD_ROUNDING = u(14)
 """Corner radius of the cards, in points (the HTML cards' 14 units)."""
 INNER = 1 - 2**-0.5
 """Share of a rounded corner's radius kept free of text (its inner rectangle)."""
-ALIGN = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
+ALIGN_XML = {"left": "l", "center": "ctr", "right": "r"}
+"""A paragraph's alignment as the XML writes it (`PP_ALIGN`'s)."""
 ANCHOR = {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE, "bottom": MSO_ANCHOR.BOTTOM}
 
 
@@ -113,18 +115,39 @@ def _bullet(paragraph, font: str) -> None:
     _child(properties, "a:buChar").set("char", "•")
 
 
-def _run(paragraph, para: Para, text: str, size: float, lang: str, bold: bool, color):
-    run = paragraph.add_run()
-    run.text = text
-    font = run.font
-    font.size = Pt(size)
-    font.bold = bold
-    font.italic = para.italic
+def _points(value: float) -> str:
+    """`value` points as the text's XML writes them: hundredths of a point (python-pptx's
+    `Length.centipoints`)."""
+    return str(Pt(value).centipoints)
+
+
+def _run(paragraph, para: Para, text: str, size: float, lang: str, bold: bool, color) -> None:
+    """A run of `text` (`a:r`) at the end of `paragraph`, written as python-pptx writes a
+    run whose font's size, bold, italic and colour are set, but at once (its properties
+    look each element up in the schema's order: a fifth of the deck's time)."""
+    run = OxmlElement("a:r")
+    properties = _child(run, "a:rPr")
+    properties.set("sz", _points(size))
+    properties.set("b", "1" if bold else "0")
+    properties.set("i", "1" if para.italic else "0")
+    properties.set("lang", lang)
     if color:
-        font.color.rgb = rgb(color)
-    font._rPr.set("lang", lang)
-    _typeface(font._rPr, para.font)
-    return run
+        _child(_child(properties, "a:solidFill"), "a:srgbClr").set("val", str(rgb(color)))
+    _typeface(properties, para.font)
+    _child(run, "a:t").text = CT_RegularTextRun._escape_ctrl_chars(text)
+    end = paragraph._p.find(qn("a:endParaRPr"))
+    if end is None:
+        paragraph._p.append(run)
+    else:  # the paragraph's last child stays last
+        end.addprevious(run)
+
+
+def _spacing(paragraph, para: Para) -> None:
+    """The paragraph's alignment, line spacing and space before, as python-pptx writes them."""
+    properties = paragraph._p.get_or_add_pPr()
+    properties.set("algn", ALIGN_XML[para.align])
+    for tag, value in (("a:lnSpc", para.size * para.line), ("a:spcBef", para.space_before)):
+        _child(_child(properties, tag), "a:spcPts").set("val", _points(value))
 
 
 def write_paragraphs(frame, paras: list[Para], lang: str, anchor: str = "top") -> None:
@@ -136,17 +159,15 @@ def write_paragraphs(frame, paras: list[Para], lang: str, anchor: str = "top") -
     frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
     for index, para in enumerate(paras):
         paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
-        paragraph.alignment = ALIGN[para.align]
-        paragraph.space_before = Pt(para.space_before)
-        paragraph.line_spacing = Pt(para.size * para.line)
+        _spacing(paragraph, para)
         if para.bullet:
             _bullet(paragraph, para.font)
         if para.field == "slidenum":
             _slide_number_field(paragraph, para, lang, int(para.text))
         else:
-            run = _run(paragraph, para, para.text, para.size, lang, para.bold, para.color)
+            _run(paragraph, para, para.text, para.size, lang, para.bold, para.color)
             if para.link:
-                run.hyperlink.address = para.link
+                paragraph.runs[-1].hyperlink.address = para.link
         if para.tail:
             size = para.tail_size or para.size
             color = para.tail_color or para.color
