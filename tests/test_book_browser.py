@@ -54,27 +54,71 @@ def pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 
 
-@pytest.mark.parametrize("width", [320, 375, 1280, 1920])
-def test_no_horizontal_scroll_and_no_outside_request(chromium, site, width):
-    context = chromium.new_context(viewport={"width": width, "height": 800})
+WIDTHS = (320, 375, 1280, 1920)
+IMAGES_READY = "[...document.images].every((i) => i.loading === 'lazy' || i.complete)"
+"""Every image not lazy loaded, or broken: what the load event waits for, again after a
+resize (a `srcset` may pick another file for the new width)."""
+
+
+@pytest.fixture(scope="module")
+def readings(chromium, sample_site) -> dict:
+    """Every page of the sample's Book loaded once at 1280 × 800 and read: its texts'
+    contrast light and dark, then at each width (resized) its scroll width and broken
+    images; the requests of them all. The 404 pages (their links and styles point at the
+    public address) are read for contrast only, after."""
+    context = chromium.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()
     log = RequestLog(page)
-    for path in pages(site):
-        if path.name == "404.html":
-            continue  # its links point at the public address
+    found: dict = {"contrast": {}, "scroll": {}, "broken": {}}
+
+    def contrast(path: Path) -> None:
+        for scheme in ("light", "dark"):
+            page.emulate_media(color_scheme=scheme)
+            found["contrast"][path, scheme] = page.evaluate(CONTRAST_JS)
+        page.emulate_media(color_scheme="light")
+
+    not_found = [path for path in pages(sample_site) if path.name == "404.html"]
+    for path in pages(sample_site):
+        if path in not_found:
+            continue
+        page.set_viewport_size({"width": 1280, "height": 800})
         page.goto(path.as_uri())
-        scroll, client = page.evaluate(
-            "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
-        )
-        assert scroll <= client, f"{path} overflows at {width}px ({scroll} > {client})"
-        broken = page.evaluate(
-            "[...document.images].filter(i => i.loading !== 'lazy' && !i.naturalWidth).map(i => i.src)"
-        )
-        assert broken == [], path
-    assert log.outside == []
-    assert log.failed == []
-    assert any(url.endswith("book.css") for url in log.urls)
+        contrast(path)
+        for width in WIDTHS:
+            page.set_viewport_size({"width": width, "height": 800})
+            page.wait_for_function(IMAGES_READY)
+            found["scroll"][path, width] = page.evaluate(
+                "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+            )
+            found["broken"][path, width] = page.evaluate(
+                "[...document.images].filter(i => i.loading !== 'lazy' && !i.naturalWidth).map(i => i.src)"
+            )
+    found["requests"] = (list(log.urls), log.outside, list(log.failed))
+    page.set_viewport_size({"width": 1280, "height": 800})
+    for path in not_found:
+        page.goto(path.as_uri())
+        contrast(path)
     context.close()
+    return found
+
+
+def test_no_horizontal_scroll_and_no_outside_request(readings):
+    """Every page at each width, from a phone's to a wide screen's."""
+    assert {width for _, width in readings["scroll"]} == set(WIDTHS)
+    for (path, width), (scroll, client) in readings["scroll"].items():
+        assert scroll <= client, f"{path} overflows at {width}px ({scroll} > {client})"
+        assert readings["broken"][path, width] == [], (path, width)
+    urls, outside, failed = readings["requests"]
+    assert outside == []
+    assert failed == []
+    assert any(url.endswith("book.css") for url in urls)
+
+
+def test_text_contrast_meets_wcag_aa(readings, site):
+    """Every page, light and dark."""
+    assert {path for path, _ in readings["contrast"]} == set(pages(site))
+    for (path, scheme), worst in readings["contrast"].items():
+        assert worst == [], (path, scheme)
 
 
 def test_links_work_from_file_urls(chromium, site):
@@ -117,16 +161,6 @@ def test_skip_link_appears_on_focus(chromium, site):
     page.close()
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_text_contrast_meets_wcag_aa(chromium, site, scheme):
-    context = chromium.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 800})
-    page = context.new_page()
-    for path in pages(site):
-        page.goto(path.as_uri())
-        assert page.evaluate(CONTRAST_JS) == [], path
-    context.close()
-
-
 def test_print_stylesheet_hides_navigation(chromium, site):
     page = chromium.new_page()
     page.goto((site / "index.html").as_uri())
@@ -150,24 +184,29 @@ def orange_site(tmp_path_factory) -> Path:
     return run_pelican(root / "pelican.conf.py", pdf=False).output
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_a_chosen_colour_keeps_the_contrast(chromium, orange_site, scheme):
-    context = chromium.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 800})
+def test_a_chosen_colour_keeps_the_contrast(chromium, orange_site):
+    """Light and dark: each page loaded once, read in each scheme."""
+    context = chromium.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()
     for path in (
         "index.html",
         "competences/index.html",
         "realisations/index.html",
         "profil/index.html",
+        "soutenance/index.html",
     ):
         page.goto((orange_site / path).as_uri())
-        assert page.evaluate(CONTRAST_JS) == [], path
-        accent = page.evaluate(
-            "getComputedStyle(document.documentElement).getPropertyValue('--accent').trim()"
-        )
-        assert accent == (ORANGE if scheme == "light" else colors.dark_variant(ORANGE))
-    deck = context.new_page()
-    deck.goto((orange_site / "soutenance/index.html").as_uri())
-    heading = deck.evaluate("getComputedStyle(document.querySelector('.slide h2')).color")
-    assert heading == "rgb(206, 67, 12)"  # the deck speaks the same colour
+        for scheme in ("light", "dark"):
+            page.emulate_media(color_scheme=scheme)
+            if path.startswith("soutenance/"):
+                heading = page.evaluate(
+                    "getComputedStyle(document.querySelector('.slide h2')).color"
+                )
+                assert heading == "rgb(206, 67, 12)", scheme  # the deck speaks the same colour
+                continue
+            assert page.evaluate(CONTRAST_JS) == [], (path, scheme)
+            accent = page.evaluate(
+                "getComputedStyle(document.documentElement).getPropertyValue('--accent').trim()"
+            )
+            assert accent == (ORANGE if scheme == "light" else colors.dark_variant(ORANGE))
     context.close()

@@ -9,7 +9,6 @@ import base64
 import functools
 import re
 import threading
-import time
 import wave
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -85,10 +84,6 @@ def test_analysis_module_on_the_espeak_files(chromium, audio):
     page.close()
 
 
-def coach_seconds(page) -> float:
-    return page.evaluate("window.ProfileGenCoach.active.seconds()")
-
-
 class Quiet(SimpleHTTPRequestHandler):
     def log_message(self, *args) -> None:  # no access log on stderr
         pass
@@ -104,11 +99,28 @@ def served(site):
     server.server_close()
 
 
+MOVE_ON = """(moments) => {
+  window.movesLeft = moments;
+  const press = (key) => document.dispatchEvent(new KeyboardEvent('keydown', {key}));
+  const watch = setInterval(() => {
+    if (moments.length && window.ProfileGenCoach.active.seconds() >= moments[0]) {
+      moments.shift();
+      press(moments.length ? 'ArrowRight' : 'e');
+    }
+    if (!moments.length) clearInterval(watch);
+  }, 50);
+}"""
+"""In the page: the next slide (the end after the last) once the coach has heard the
+audio up to each moment, as the presenter's keys do."""
+
+
 @pytest.fixture(scope="module")
 def rehearsed(chromium, site, served, audio):
     """Three browsers with a fake microphone each (fr, en, silence), rehearsing side by
     side: listening and keeping a recording, slides moved on in the gaps of the speech.
     The French and English decks open from file://, the silent one from http://."""
+    from playwright.sync_api import TimeoutError
+
     browsers = {}
     pages = {}
     logs = {}
@@ -132,27 +144,29 @@ def rehearsed(chromium, site, served, audio):
         page.keyboard.press("m")
         page.wait_for_function("window.ProfileGenCoach.active.status === 'on'")
         page.keyboard.press("s")
-    # the moments (seconds of audio heard) to move on, the last one ends the run
+    # the moments (seconds of audio heard) to move on, the last one ends the run: watched
+    # in each page (no call from here every few milliseconds), the keys pressed there
     moments = {name: [s.end for s in segments] for name, (_, segments) in audio.items()}
     moments["silence"] = [3.5]
-    deadline = time.monotonic() + 120
-    while any(moments.values()) and time.monotonic() < deadline:
-        for name, page in pages.items():
-            if moments[name] and coach_seconds(page) >= moments[name][0]:
-                moments[name].pop(0)
-                page.keyboard.press("ArrowRight" if moments[name] else "e")
-        time.sleep(0.05)
-    assert not any(moments.values()), "the fake microphone stopped"
+    for name, page in pages.items():
+        page.evaluate(MOVE_ON, moments[name])
+    for page in pages.values():
+        try:
+            page.wait_for_function("window.movesLeft.length === 0", polling=250, timeout=120_000)
+        except TimeoutError:
+            pytest.fail(f"the fake microphone stopped: {page.evaluate('window.movesLeft')} left")
     yield pages, logs
     for browser in browsers.values():
         browser.close()
 
 
+ROWS = """() => [...document.querySelectorAll('#report-table tbody tr')].map(
+  (row) => [row.dataset.slide, [...row.querySelectorAll('td')].map((cell) => cell.innerText)])"""
+
+
 def table(page) -> dict[int, list[str]]:
-    rows = page.locator("#report-table tbody tr").all()
-    return {
-        int(row.get_attribute("data-slide")): row.locator("td").all_inner_texts() for row in rows
-    }
+    """The report's rows by slide, their cells' texts (read in one call)."""
+    return {int(number): cells for number, cells in page.evaluate(ROWS)}
 
 
 @pytest.mark.parametrize("lang", list(DECKS))

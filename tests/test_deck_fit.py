@@ -12,7 +12,7 @@ import pytest
 
 from profile_gen.profile.model import Profile
 from profile_gen.views.deck_fit import FLOOR, deck_notes, fit_deck, fitted_plan
-from tests.browser import show
+from tests.browser import every_slide
 from tests.conftest import copy_sample
 from tests.deck_profiles import both, build, deck_dir, maximal, sample_data
 
@@ -48,10 +48,23 @@ PROFILES = {"sample": None, "long": long_texts, "maximal": maximal}
 
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory) -> dict[str, Path]:
-    return {
+    """Each profile's Book, HTML only; the long texts' with its PowerPoint decks too (read
+    by `test_the_powerpoint_splits_where_the_html_deck_splits`)."""
+    import yaml
+
+    from profile_gen.app.build import run_pelican
+
+    built = {
         name: build(tmp_path_factory.mktemp(name), make() if make else None)
         for name, make in PROFILES.items()
+        if name != "long"
     }
+    root = tmp_path_factory.mktemp("long")
+    copy_sample(root)
+    text = yaml.safe_dump(long_texts(), allow_unicode=True, sort_keys=False)
+    (root / "content/profile.yaml").write_text(text, encoding="utf-8")
+    built["long"] = run_pelican(root / "pelican.conf.py", root / "output", formats=("pptx",)).output
+    return built
 
 
 HIDDEN = """(slide) => {
@@ -117,25 +130,33 @@ def deck_url(site: Path, prefix: str) -> str:
     return (deck_dir(site, prefix) / "index.html").as_uri()
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+VIEWS = {
+    "audience": f"(slide) => ({HIDDEN})(slide)",
+    "presenter": f"() => ({HIDDEN})(document.querySelector('#presenter-current .slide'))",
+}
+"""What is measured on each slide: the slide, or its copy in the presenter view."""
+
+
 @pytest.mark.parametrize("prefix", ["", "en/"], ids=["fr", "en"])
 @pytest.mark.parametrize("profile", list(PROFILES))
-def test_no_text_is_hidden_or_split(chromium, sites, profile, prefix, size):
-    page = chromium.new_page(viewport={"width": size[0], "height": size[1]})
+def test_no_text_is_hidden_or_split(chromium, sites, profile, prefix):
+    """At each size (one page, resized: the slides' layout is CSS only), every slide in the
+    audience view, then in the presenter's."""
+    page = chromium.new_page()
     page.goto(deck_url(sites[profile], prefix))
-    total = page.locator(".deck-slides > .slide").count()
     smallest = 99.0
-    for number in range(1, total + 1):
-        show(page, number)
-        for view in (".deck-slides > .slide.active", "#presenter-current .slide"):
-            if view.startswith("#"):
+    for size in SIZES:
+        page.set_viewport_size({"width": size[0], "height": size[1]})
+        for view, measure in VIEWS.items():
+            if view == "presenter":
                 page.keyboard.press("p")
-            found = page.locator(view).first.evaluate(HIDDEN)
-            if view.startswith("#"):
+            slides = every_slide(page, measure)
+            if view == "presenter":
                 page.keyboard.press("p")
-            assert found["problems"] == [], (profile, prefix, size, number, view)
-            assert found["count"] > 0
-            smallest = min(smallest, *found["sizes"])
+            for number, found in enumerate(slides, start=1):
+                assert found["problems"] == [], (profile, prefix, size, number, view)
+                assert found["count"] > 0
+                smallest = min(smallest, *found["sizes"])
     page.close()
     assert smallest >= FLOOR - 0.5  # 21 px at 1920 × 1080: the type never goes under it
 
@@ -253,18 +274,12 @@ def test_check_is_quiet_about_a_deck_that_fits(tmp_path, run_cli):
     assert "Diaporama : textes" not in run_cli("check", str(profile)).out
 
 
-def test_the_powerpoint_splits_where_the_html_deck_splits(tmp_path):
+def test_the_powerpoint_splits_where_the_html_deck_splits(sites):
     """The same slides in both formats: the strengths split in two, numbered on."""
-    import yaml
     from bs4 import BeautifulSoup
     from pptx import Presentation
 
-    from profile_gen.app.build import run_pelican
-
-    copy_sample(tmp_path)
-    text = yaml.safe_dump(long_texts(), allow_unicode=True, sort_keys=False)
-    (tmp_path / "content/profile.yaml").write_text(text, encoding="utf-8")
-    site = run_pelican(tmp_path / "pelican.conf.py", tmp_path / "output", formats=("pptx",)).output
+    site = sites["long"]
     for prefix in ("", "en/"):
         html = (deck_dir(site, prefix) / "index.html").read_text("utf-8")
         sections = BeautifulSoup(html, "html.parser").select("section.slide")

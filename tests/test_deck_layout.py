@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import show
+from tests.browser import every_slide, show
 from tests.deck_profiles import build, deck_dir, maximal, minimal_english
 
 SIZES = [(1280, 720), (1920, 1080), (1024, 768)]
@@ -59,31 +59,31 @@ MEASURE = """() => {
 }"""
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
 @pytest.mark.parametrize("profile", list(PROFILES))
-def test_slides_fill_their_canvas_without_overflow(chromium, sites, profile, size):
-    width, height = size
-    page = chromium.new_page(viewport={"width": width, "height": height})
+def test_slides_fill_their_canvas_without_overflow(chromium, sites, profile):
+    """At each size (one page, resized: the slides' layout is CSS only), every slide."""
+    page = chromium.new_page()
     page.goto(deck_url(sites[profile]))
-    total = page.locator(".deck-slides > .slide").count()
-    assert total >= 7
-    for number in range(1, total + 1):
-        show(page, number)
-        found = page.evaluate(MEASURE)
-        where = (profile, size, number, found["type"])
-        left, top, right, bottom = found["slide"]
-        # the canvas: the largest 16:9 box of the window, centred
-        assert left >= -0.5 and top >= -0.5 and right <= width + 0.5 and bottom <= height + 0.5
-        assert abs((right - left) / (bottom - top) - 16 / 9) < 0.01, where
-        assert max(right - left, bottom - top) >= min(width, height * 16 / 9) - 1, where
-        assert found["outside"] == [], where
-        assert found["cut"] == [], where
-        # no large empty area: the content spreads over the height, or a short content is
-        # centred in it (a title slide), never stuck in the top half
-        spread = found["filled"] >= 0.6
-        centred = found["filled"] >= 0.35 and abs(found["offset"]) < 0.1
-        assert spread or centred, (where, found["filled"], found["offset"])
-        assert found["covered"] == 0, where  # the arrows never sit on the content
+    for size in SIZES:
+        width, height = size
+        page.set_viewport_size({"width": width, "height": height})
+        slides = every_slide(page, MEASURE)
+        assert len(slides) >= 7
+        for number, found in enumerate(slides, start=1):
+            where = (profile, size, number, found["type"])
+            left, top, right, bottom = found["slide"]
+            # the canvas: the largest 16:9 box of the window, centred
+            assert left >= -0.5 and top >= -0.5 and right <= width + 0.5 and bottom <= height + 0.5
+            assert abs((right - left) / (bottom - top) - 16 / 9) < 0.01, where
+            assert max(right - left, bottom - top) >= min(width, height * 16 / 9) - 1, where
+            assert found["outside"] == [], where
+            assert found["cut"] == [], where
+            # no large empty area: the content spreads over the height, or a short content
+            # is centred in it (a title slide), never stuck in the top half
+            spread = found["filled"] >= 0.6
+            centred = found["filled"] >= 0.35 and abs(found["offset"]) < 0.1
+            assert spread or centred, (where, found["filled"], found["offset"])
+            assert found["covered"] == 0, where  # the arrows never sit on the content
     page.close()
 
 

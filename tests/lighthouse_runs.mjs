@@ -1,0 +1,43 @@
+// Lighthouse runs in a row on one Chrome, for tests/test_lighthouse.py: what the pinned CLI
+// does for one page (launch Chrome, audit, write the JSON and HTML reports), for several,
+// without starting Node, loading Lighthouse and launching Chrome again for each.
+//
+// node lighthouse_runs.mjs NODE_MODULES JOBS_JSON
+// JOBS_JSON: {"categories": [...], "chromeFlags": [...], "runs": [{"url": ..., "preset": "desktop" or "mobile", "output": PATH}]};
+// each run writes PATH.report.json and PATH.report.html, as the CLI's --output-path does.
+// The audits no category weighs are skipped (the categories' scores are the same without
+// them), and so is the full-page screenshot (only the HTML report's pictures use it).
+import fs from "node:fs";
+import path from "node:path";
+import {pathToFileURL} from "node:url";
+
+const [modules, jobsFile] = process.argv.slice(2);
+const load = (file) => import(pathToFileURL(path.join(modules, file)).href);
+const {default: lighthouse, defaultConfig, desktopConfig, generateReport} = await load(
+  "lighthouse/core/index.js",
+);
+const chromeLauncher = await load("chrome-launcher/dist/index.js");
+
+const jobs = JSON.parse(fs.readFileSync(jobsFile, "utf-8"));
+const refs = jobs.categories.flatMap((key) => defaultConfig.categories[key].auditRefs);
+const weighed = new Set(refs.filter((ref) => ref.weight > 0).map((ref) => ref.id));
+const unweighed = [...new Set(refs.map((ref) => ref.id))].filter((id) => !weighed.has(id));
+const chrome = await chromeLauncher.launch({chromeFlags: jobs.chromeFlags, logLevel: "silent"});
+try {
+  for (const run of jobs.runs) {
+    const flags = {
+      port: chrome.port,
+      logLevel: "error",
+      onlyCategories: jobs.categories,
+      skipAudits: unweighed,
+      disableFullPageScreenshot: true,
+    };
+    const config = run.preset === "desktop" ? desktopConfig : undefined;
+    const result = await lighthouse(run.url, flags, config);
+    fs.mkdirSync(path.dirname(run.output), {recursive: true});
+    fs.writeFileSync(`${run.output}.report.json`, JSON.stringify(result.lhr, null, 2));
+    fs.writeFileSync(`${run.output}.report.html`, generateReport(result.lhr, "html"));
+  }
+} finally {
+  chrome.kill();
+}
