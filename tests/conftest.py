@@ -23,6 +23,7 @@ from hypothesis import HealthCheck, settings
 
 from profile_gen.app import cli
 from profile_gen.app.build import run_pelican
+from tests import untraced
 
 # a busy machine fails no test: no property-based test is timed on the wall clock
 settings.register_profile(
@@ -185,8 +186,6 @@ def sample_site_pdf(sample_project_pdf):
 
 
 # --------------------------------------------------------------------------- property-based tests
-
-from tests import untraced  # noqa: E402
 
 
 @pytest.hookimpl(wrapper=True)
