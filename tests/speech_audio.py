@@ -18,30 +18,33 @@ from pathlib import Path
 from tests.conftest import require
 
 RATE = 22050  # espeak-ng's output
-LEAD = 0.8  # seconds of silence before the first slide
-GAP = 1.2  # seconds between two slides' speech
+LEAD = 0.5  # seconds of silence before the first slide
+GAP = 0.8  # seconds between two slides' speech
 QUIET = 300  # |sample| under this (16-bit) is silence at the ends of espeak's output
 
-TEXTS = {
+PLAN = {
     "fr": [
-        "Bonjour, je vais vous présenter mon parcours dans le service informatique de l'entreprise.",
-        "J'ai conduit la migration des serveurs vers une nouvelle plateforme, avec une équipe de quatre personnes.",
-        "Ce projet m'a appris à négocier les priorités avec les métiers et à tenir un budget serré.",
-        "Pour la suite, je souhaite approfondir la gouvernance des données et le pilotage des contrats.",
-        "Enfin, je remercie mon tuteur pour son soutien tout au long de cette année d'alternance.",
+        (80, 2.5, ["Bonjour, je vais présenter mon parcours.", "Le budget a été tenu."]),
+        (
+            105,
+            1.5,
+            ["J'ai conduit la migration des serveurs.", "Je vous remercie de votre attention."],
+        ),
+        (150, 0.0, ["Le projet a duré une année entière."]),
     ],
     "en": [
-        "Good morning, I am going to present my work in the information systems department of the company.",
-        "I led the migration of our servers to a new platform, with a team of four people.",
-        "This project taught me to negotiate priorities with the business and to keep a tight budget.",
-        "Next year, I want to learn more about data governance and the management of service contracts.",
-        "Finally, I thank my tutor for his support throughout this year of work and study.",
+        (80, 2.5, ["Good morning, my name is Lea.", "The project lasted a whole year."]),
+        (
+            115,
+            1.5,
+            ["I led the migration of our servers.", "We kept the budget and the deadlines."],
+        ),
+        (170, 0.0, ["Thank you for your attention."]),
     ],
 }
-# per slide: the texts spoken, the pause between them; per language, the espeak rates
-# (`-s`, nominal: French comes out faster) of a slow, a comfortable and a fast slide
-PLAN = [([0, 1], 2.5), ([2, 3], 1.6), ([4], 0.0)]
-RATES = {"fr": (80, 105, 150), "en": (95, 125, 170)}
+"""Per language, per slide: the espeak rate (`-s`, nominal: French comes out faster), the
+pause between the texts, the texts: a slow slide with a long pause, a comfortable one with a
+short pause, a fast one."""
 
 
 @dataclass
@@ -76,8 +79,9 @@ def speak(text: str, lang: str, rate: int) -> bytes:
         assert (reader.getframerate(), reader.getnchannels(), reader.getsampwidth()) == (RATE, 1, 2)
         samples = reader.readframes(reader.getnframes())
     values = memoryview(samples).cast("h")
-    loud = [i for i in range(len(values)) if abs(values[i]) > QUIET]
-    return samples[2 * loud[0] : 2 * (loud[-1] + 1)]
+    first = next(i for i in range(len(values)) if abs(values[i]) > QUIET)
+    last = next(i for i in reversed(range(len(values))) if abs(values[i]) > QUIET)
+    return samples[2 * first : 2 * (last + 1)]
 
 
 def silence(seconds: float) -> bytes:
@@ -97,16 +101,16 @@ def rehearsal(path: Path, lang: str) -> list[Segment]:
     chunks = [silence(LEAD)]
     segments = []
     at = LEAD
-    for number, ((texts, pause), rate) in enumerate(zip(PLAN, RATES[lang], strict=True)):
+    for number, (rate, pause, texts) in enumerate(PLAN[lang]):
         start = 0.0 if number == 0 else at - GAP / 2
-        spoken = [speak(TEXTS[lang][k], lang, rate) for k in texts]
+        spoken = [speak(text, lang, rate) for text in texts]
         speech = sum(len(chunk) / 2 / RATE for chunk in spoken)
         for k, chunk in enumerate(spoken):
             if k:
                 chunks.append(silence(pause))
             chunks.append(chunk)
         at += speech + pause * (len(spoken) - 1)
-        words = sum(len(TEXTS[lang][k].replace("'", " ").split()) for k in texts)
+        words = sum(len(text.replace("'", " ").split()) for text in texts)
         segments.append(Segment(start, at + GAP / 2, words, speech, pause))
         chunks.append(silence(GAP))
         at += GAP
