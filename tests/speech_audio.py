@@ -35,7 +35,7 @@ PLAN = {
     "en": [
         (80, 2.5, ["Good morning, my name is Lea.", "We met every deadline."]),
         (115, 1.5, ["My tutor guided me all year.", "Thank you for your attention."]),
-        (185, 0.0, ["Thank you for listening."]),
+        (185, 0.0, ["I led the migration of our servers."]),
     ],
 }
 """Per language, per slide: the espeak rate (`-s`, nominal), the pause between the texts,
