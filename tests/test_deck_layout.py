@@ -10,18 +10,23 @@ from pathlib import Path
 import pytest
 
 from tests.browser import every_slide, show
-from tests.deck_profiles import build, deck_dir, maximal, minimal_english
+from tests.conftest import GOLDEN_GROUP
+from tests.deck_profiles import deck_dir
 
+pytestmark = GOLDEN_GROUP  # the builds: `golden_site`
 SIZES = [(1280, 720), (1920, 1080), (1024, 768)]
-PROFILES = {"sample": None, "maximal": maximal, "minimal-en": minimal_english}
+PROFILES = ["sample", "maximal", "minimal-en"]
 
 
 @pytest.fixture(scope="module")
-def sites(tmp_path_factory) -> dict[str, Path]:
-    built = {}
-    for name, make in PROFILES.items():
-        built[name] = build(tmp_path_factory.mktemp(name), make() if make else None)
-    return built
+def sites(sample_site, golden_site) -> dict[str, Path]:
+    """Each profile's Book: the sample's HTML build, the golden builds of the others (their
+    decks' HTML is an HTML-only build's)."""
+    return {
+        "sample": sample_site,
+        "maximal": golden_site("maximal")[1],
+        "minimal-en": golden_site("minimal_en")[1],
+    }
 
 
 def deck_url(site: Path, prefix: str = "") -> str:
@@ -59,7 +64,7 @@ MEASURE = """() => {
 }"""
 
 
-@pytest.mark.parametrize("profile", list(PROFILES))
+@pytest.mark.parametrize("profile", PROFILES)
 def test_slides_fill_their_canvas_without_overflow(chromium, sites, profile):
     """At each size (one page, resized: the slides' layout is CSS only), every slide."""
     page = chromium.new_page()

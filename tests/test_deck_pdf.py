@@ -19,7 +19,7 @@ from profile_gen.app.build import run_pelican
 from profile_gen.printing import pdf as pdf_step
 from profile_gen.views.glyphs import PRESENTATION, is_emoji
 from tests import deck_profiles
-from tests.conftest import copy_sample
+from tests.conftest import GOLDEN_GROUP, copy_sample
 
 CONTENT = (
     ".slide-body h1, .slide-body h2, .slide-body strong, .card h3, .card .results li,"
@@ -77,21 +77,28 @@ def build_deck(root: Path, data: dict) -> Path:
     ).output
 
 
+GOLDEN = {"sample": "sample", "maximal": "maximal", "minimal_english": "minimal_en"}
+"""The deck profiles that are golden profiles too (`tests.golden`): their golden build."""
+
+
 @pytest.fixture(scope="module", params=["sample", "maximal", "many_strengths", "minimal_english"])
-def printed(request, tmp_path_factory) -> Path:
-    """An output folder with the deck's HTML and PDF: the sample, or a deck profile."""
-    if request.param == "sample":
-        return request.getfixturevalue("sample_site_pdf")
+def printed(request, tmp_path_factory) -> tuple[str, Path]:
+    """A deck profile's name and an output folder with the deck's HTML and PDF: the sample,
+    or a deck profile; the golden ones' golden build (`golden_site`, every document)."""
+    if request.param in GOLDEN:
+        return request.param, request.getfixturevalue("golden_site")(GOLDEN[request.param])[1]
     data = getattr(deck_profiles, request.param)()
-    return build_deck(tmp_path_factory.mktemp(request.param), data)
+    return request.param, build_deck(tmp_path_factory.mktemp(request.param), data)
 
 
+@GOLDEN_GROUP
 def test_every_slide_prints_its_content_where_it_can_be_seen(printed):
     """The PDF once printed the cards and lists of five slides in boxes of no height (grid
     rows under a block): the words were in the file, and nothing showed."""
-    html = (deck_profiles.deck_dir(printed) / "index.html").read_text(encoding="utf-8")
+    _, output = printed
+    html = (deck_profiles.deck_dir(output) / "index.html").read_text(encoding="utf-8")
     slides = BeautifulSoup(html, "html.parser").select("section.slide")
-    document = pypdfium2.PdfDocument(printed / "soutenance.pdf")
+    document = pypdfium2.PdfDocument(output / "soutenance.pdf")
     assert len(document) == len(slides)
     checked = 0
     for number, slide in enumerate(slides, start=1):
@@ -102,17 +109,17 @@ def test_every_slide_prints_its_content_where_it_can_be_seen(printed):
     assert checked >= len(slides)
 
 
+@GOLDEN_GROUP
 def test_the_printed_deck_leaves_emoji_out(printed):
-    html = (deck_profiles.deck_dir(printed) / "index.html").read_text(encoding="utf-8")
-    document = pypdfium2.PdfDocument(printed / "soutenance.pdf")
+    name, output = printed
+    html = (deck_profiles.deck_dir(output) / "index.html").read_text(encoding="utf-8")
+    document = pypdfium2.PdfDocument(output / "soutenance.pdf")
     on_paper = "".join(page.get_textpage().get_text_range() for page in document)
     colour = [char for char in on_paper if char > "\uffff" or char in PRESENTATION]
     assert not colour
-    if printed.parent.name.startswith(
-        ("maximal", "many_strengths")
-    ):  # emoji in titles: kept on screen
+    if name in ("maximal", "many_strengths"):  # emoji in titles: kept on screen
         assert [char for char in html if char > "\uffff" and is_emoji(char)]
-    if printed.parent.name.startswith("many_strengths"):  # symbols that are text by default stay
+    if name == "many_strengths":  # symbols that are text by default stay
         assert "✓" in on_paper and "★" in on_paper
 
 
