@@ -136,15 +136,22 @@ TWO = ("cv.pdf", "soutenance.pdf")
 """The deck, and the shortest document printed here while a helper prints the deck."""
 
 
-def test_the_deck_printed_beside_the_annexe_is_the_same_file(html_only, tmp_path, monkeypatch):
-    alone = pdf_step.write_pdfs(html_only, only=TWO, beside=False)
-    files = {name: (html_only / name).read_bytes() for name in alone}
+@pytest.fixture(scope="module")
+def printed_alone(sample_site, tmp_path_factory) -> tuple[dict[str, int], dict[str, bytes]]:
+    """`TWO` printed from the sample's HTML in this process alone, no helper beside: their
+    page counts (what `write_pdfs` returns) and their bytes."""
+    output = Path(shutil.copytree(sample_site, tmp_path_factory.mktemp("alone") / "output"))
+    counts = pdf_step.write_pdfs(output, only=TWO, beside=False)
+    return counts, {name: (output / name).read_bytes() for name in counts}
+
+
+def test_the_deck_printed_beside_the_annexe_is_the_same_file(html_only, printed_alone, monkeypatch):
+    alone, files = printed_alone
     forked = []
     fork = pdf_step._fork_printer
     monkeypatch.setattr(pdf_step, "can_print_beside", lambda: True)
     monkeypatch.setattr(pdf_step, "_fork_printer", lambda *a: forked.append(a[0]) or fork(*a))
-    for name in alone:
-        (html_only / name).unlink()
+    assert not any((html_only / name).exists() for name in alone)
     assert pdf_step.write_pdfs(html_only, only=TWO) == alone
     assert forked == [{"soutenance/index.html": "soutenance.pdf"}]
     assert {name: (html_only / name).read_bytes() for name in alone} == files
@@ -188,14 +195,16 @@ def test_a_failing_helper_leaves_its_pages_to_the_main_process(html_only, monkey
     assert pypdfium2.PdfDocument(html_only / "soutenance.pdf")
 
 
-def test_no_process_to_fork_or_sigchld_ignored_still_print_everything(html_only, monkeypatch):
+def test_no_process_to_fork_or_sigchld_ignored_still_print_everything(
+    html_only, printed_alone, monkeypatch
+):
     """Out of processes, everything prints here; with SIGCHLD ignored (a launcher's setting
     that children inherit), the helper is not waited for, and its report is enough."""
     import os
     import signal
 
     monkeypatch.setattr(pdf_step, "can_print_beside", lambda: True)
-    expected = pdf_step.write_pdfs(html_only, only=TWO, beside=False)
+    expected, _ = printed_alone
     previous = signal.signal(signal.SIGCHLD, signal.SIG_IGN)
     try:
         assert pdf_step.write_pdfs(html_only, only=TWO) == expected
