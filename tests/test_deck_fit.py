@@ -13,7 +13,7 @@ import pytest
 from profile_gen.profile.model import Profile
 from profile_gen.views.deck_fit import FLOOR, deck_notes, fit_deck, fitted_plan
 from tests.browser import every_slide
-from tests.conftest import GOLDEN_GROUP, copy_sample
+from tests.conftest import DECK_GROUP, copy_sample
 from tests.deck_profiles import both, deck_dir, sample_data
 
 SIZES = [(1920, 1080), (1280, 720)]
@@ -47,10 +47,10 @@ PROFILES = ["sample", "long", "maximal"]
 
 
 @pytest.fixture(scope="module")
-def sites(sample_site, golden_site, tmp_path_factory) -> dict[str, Path]:
-    """Each profile's Book: the sample's HTML build, the maximal profile's golden build
-    (its decks' HTML is an HTML-only build's), the long texts' with its PowerPoint decks
-    (read by `test_the_powerpoint_splits_where_the_html_deck_splits`)."""
+def sites(sample_site, deck_html_site, tmp_path_factory) -> dict[str, Path]:
+    """Each profile's Book, HTML only (the sample's and the maximal one's shared with
+    tests/test_deck_layout.py); the long texts' with its PowerPoint decks too (read by
+    `test_the_powerpoint_splits_where_the_html_deck_splits`)."""
     import yaml
 
     from profile_gen.app.build import run_pelican
@@ -60,7 +60,7 @@ def sites(sample_site, golden_site, tmp_path_factory) -> dict[str, Path]:
     text = yaml.safe_dump(long_texts(), allow_unicode=True, sort_keys=False)
     (root / "content/profile.yaml").write_text(text, encoding="utf-8")
     long = run_pelican(root / "pelican.conf.py", root / "output", formats=("pptx",)).output
-    return {"sample": sample_site, "long": long, "maximal": golden_site("maximal")[1]}
+    return {"sample": sample_site, "long": long, "maximal": deck_html_site("maximal")}
 
 
 HIDDEN = """(slide) => {
@@ -138,7 +138,7 @@ VIEWS = {
 """What is measured on each slide: the slide, or its copy in the presenter view."""
 
 
-@GOLDEN_GROUP  # `sites`
+@DECK_GROUP  # `sites`
 @pytest.mark.parametrize("prefix", ["", "en/"], ids=["fr", "en"])
 @pytest.mark.parametrize("profile", PROFILES)
 def test_no_text_is_hidden_or_split(chromium, sites, profile, prefix):
@@ -163,7 +163,7 @@ def test_no_text_is_hidden_or_split(chromium, sites, profile, prefix):
     assert smallest >= FLOOR - 0.5  # 21 px at 1920 × 1080: the type never goes under it
 
 
-@GOLDEN_GROUP  # `sites`
+@DECK_GROUP  # `sites`
 @pytest.mark.parametrize("profile", PROFILES)
 def test_every_text_is_in_the_deck_whole(sites, profile):
     """No "…" the profile did not write: the quotes, the explanations, the results whole."""
@@ -277,7 +277,7 @@ def test_check_is_quiet_about_a_deck_that_fits(tmp_path, run_cli):
     assert "Diaporama : textes" not in run_cli("check", str(profile)).out
 
 
-@GOLDEN_GROUP  # `sites`
+@DECK_GROUP  # `sites`
 def test_the_powerpoint_splits_where_the_html_deck_splits(sites):
     """The same slides in both formats: the strengths split in two, numbered on."""
     from bs4 import BeautifulSoup

@@ -10,22 +10,22 @@ from pathlib import Path
 import pytest
 
 from tests.browser import every_slide, show
-from tests.conftest import GOLDEN_GROUP
+from tests.conftest import DECK_GROUP
 from tests.deck_profiles import deck_dir
 
-pytestmark = GOLDEN_GROUP  # the builds: `golden_site`
+pytestmark = DECK_GROUP  # the builds: `deck_html_site`
 SIZES = [(1280, 720), (1920, 1080), (1024, 768)]
 PROFILES = ["sample", "maximal", "minimal-en"]
 
 
 @pytest.fixture(scope="module")
-def sites(sample_site, golden_site) -> dict[str, Path]:
-    """Each profile's Book: the sample's HTML build, the golden builds of the others (their
-    decks' HTML is an HTML-only build's)."""
+def sites(sample_site, deck_html_site) -> dict[str, Path]:
+    """Each profile's Book, HTML only: the sample's, the deck profiles' (shared with
+    tests/test_deck_fit.py)."""
     return {
         "sample": sample_site,
-        "maximal": golden_site("maximal")[1],
-        "minimal-en": golden_site("minimal_en")[1],
+        "maximal": deck_html_site("maximal"),
+        "minimal-en": deck_html_site("minimal_english"),
     }
 
 
