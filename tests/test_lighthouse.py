@@ -140,8 +140,12 @@ def runner(lighthouse) -> Iterator[subprocess.Popen]:
         try:
             yield process
         finally:
-            if process.poll() is None:  # the Books failed to build: no job will come
-                process.kill()
+            if process.poll() is None:  # no job came (a Book failed to build): the end of
+                process.stdin.close()  # its input stops it, and its Chrome with it
+                try:
+                    process.wait(timeout=60)
+                except subprocess.TimeoutExpired:
+                    process.kill()
 
 
 @pytest.fixture(scope="module")
