@@ -219,3 +219,69 @@ def french_only_pdf(tmp_path_factory):
     pdfs = ("annexe.pdf", "cv.pdf")
     run_pelican(root / "pelican.conf.py", root / "output", pdf=pdfs, formats=formats)
     yield from _read_only(root)
+
+
+# --------------------------------------------------------------------------- LibreOffice
+
+from tests.docx_support import build  # noqa: E402 - it reads ROOT, above
+
+LIBREOFFICE = "libreoffice"
+"""The group (`xdist_group`) of the tests that read `libreoffice_pdfs`: one worker runs
+them, which converts the documents once."""
+
+
+@pytest.fixture(scope="session")
+def sample_docx(tmp_path_factory) -> Path:
+    """The sample's annexe.docx (no PDF file: WeasyPrint fits its CV), built once for the
+    session. Read-only."""
+    return build(copy_sample(tmp_path_factory.mktemp("docx-sample")))
+
+
+def _with_fonts(folder: Path) -> dict[str, str]:
+    """The environment of a machine where the deck's font is installed: fontconfig also
+    reads the shipped fonts (as a student who installs them from theme/fonts/)."""
+    config = folder / "fonts.conf"
+    config.write_text(
+        '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
+        '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
+        f"<dir>{ROOT / 'theme/static/fonts'}</dir><cachedir>{folder / 'fc'}</cachedir>"
+        "</fontconfig>",
+        encoding="utf-8",
+    )
+    return {**os.environ, "FONTCONFIG_FILE": str(config)}
+
+
+@pytest.fixture(scope="session")
+def libreoffice_pdfs(sample_docx, tmp_path_factory) -> dict[str, Path]:
+    """The office documents as LibreOffice lays them out, converted to PDF headless in ONE
+    run (each start costs seconds), with its own user profile (a first start writes one;
+    parallel sessions must not share it) and the shipped fonts installed: name -> PDF for
+    the sample's annexe.docx (`annexe`), and the sample's and the maximal profile's decks
+    (`sample`, `maximal`: tests/test_deck_pptx.py). Skipped without LibreOffice, except in CI."""
+    import subprocess
+
+    from tests.test_deck_pptx import PROFILE, deck_bytes, jpeg, maximal_profile
+
+    program = shutil.which("soffice") or shutil.which("libreoffice")
+    require(
+        program,
+        "LibreOffice is missing: apt-get install libreoffice-writer-nogui libreoffice-impress-nogui",
+    )
+    folder = tmp_path_factory.mktemp("libreoffice")
+    sources = {"annexe": sample_docx}
+    for name, profile in {"sample": PROFILE, "maximal": maximal_profile()}.items():
+        sources[name] = folder / f"{name}.pptx"
+        sources[name].write_bytes(deck_bytes(profile, photo=jpeg(300, 500)))
+    command = [str(program), f"-env:UserInstallation={(folder / 'lo').as_uri()}"]
+    command += ["--headless", "--norestore", "--convert-to", "pdf", "--outdir", str(folder)]
+    command += [str(source) for source in sources.values()]
+    result = subprocess.run(
+        command, capture_output=True, text=True, timeout=300, check=False, env=_with_fonts(folder)
+    )
+    pdfs = {name: folder / f"{source.stem}.pdf" for name, source in sources.items()}
+    assert all(pdf.exists() for pdf in pdfs.values()), (
+        result.returncode,
+        result.stdout,
+        result.stderr,
+    )
+    return pdfs

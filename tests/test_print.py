@@ -135,16 +135,20 @@ def test_photo_fills_its_frame_with_its_aspect(outputs, name, pdf):
 @pytest.mark.parametrize("name", ["portrait", "landscape"])
 def test_the_word_annexe_frames_the_photo_as_the_pdf(outputs, name):
     """The same 4:5 crop around the same focal point: the face sits at the same place of the
-    frame in `annexe.docx` as in `cv.pdf`."""
+    frame in `annexe.docx` as in `cv.pdf`; the frame is 3.6 x 4.5 cm, as in the PDF, and
+    the picture itself is cropped to 4:5, not squeezed, from a portrait as from a landscape."""
     import io
 
     import docx
+    from docx.shared import Cm
     from PIL import Image
 
     from tests.docx_support import pictures
 
     document = docx.Document(str(outputs[name] / "annexe.docx"))
-    [blob] = [blob for blob, *_ in pictures(document) if blob[:2] == b"\xff\xd8"]
+    [(blob, width, height, alt)] = [p for p in pictures(document) if p[0][:2] == b"\xff\xd8"]
+    assert abs(width - Cm(3.6)) < 2 and abs(height - Cm(4.5)) < 2
+    assert alt == "Portrait"  # the profile's alternative text (tests/profiles.py)
     with Image.open(io.BytesIO(blob)) as photo:
         assert abs(photo.width / photo.height - 0.8) < 0.01, photo.size
         in_word = face_span(photo)
