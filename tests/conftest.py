@@ -285,3 +285,23 @@ def libreoffice_pdfs(sample_docx, tmp_path_factory) -> dict[str, Path]:
         result.stderr,
     )
     return pdfs
+
+
+@pytest.fixture(scope="session")
+def minimal_pdf(tmp_path_factory) -> Path:
+    """A minimal two-language profile (`tests.profiles.MINIMAL`: English first, no article)
+    with a landscape photo and a focal point, built once for the session with the annexe's
+    and the CV's PDFs and the Word annexe into its `output/`. Read-only. Its tests read the
+    printed sample too: they run on one worker (tests/schedule.py), which builds it once."""
+    from tests.profiles import LANDSCAPE, MINIMAL, make_project
+
+    root = make_project(
+        tmp_path_factory.mktemp("minimal"),
+        base=MINIMAL,
+        image=LANDSCAPE,
+        focus={"x": 0.1, "y": 0.45},
+        articles=False,
+    )
+    pdfs = ("annexe.pdf", "cv.pdf")
+    run_pelican(root / "pelican.conf.py", root / "output", pdf=pdfs, formats=("pdf", "docx"))
+    yield from _read_only(root)
