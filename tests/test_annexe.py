@@ -241,10 +241,11 @@ def test_chromium_prints_the_html_annexe_like_the_pdf(site, chromium):
 
 
 def test_without_pdfs_a_build_writes_the_html_and_pdf_prints_it(
-    sample_copy, in_dir, run_cli, monkeypatch
+    site, sample_copy, in_dir, run_cli, monkeypatch
 ):
     """One folder built three ways in a row (each build replaces the whole output): without
-    WeasyPrint, with `--no-pdf`, then printed by `pdf` from the last build."""
+    WeasyPrint, with `--no-pdf`, then printed by `pdf` from the last build; the same input
+    in another folder gives byte-identical PDFs (those the session's build printed)."""
     from profile_gen.printing import pdf
 
     def unavailable():
@@ -268,6 +269,8 @@ def test_without_pdfs_a_build_writes_the_html_and_pdf_prints_it(
     result = run_cli("pdf")
     assert result.code == 0 and "cv.pdf (1 p.)" in result.out
     assert len(PdfReader(output / "annexe.pdf").pages) > 3
+    for name in ("annexe.pdf", "cv.pdf", "soutenance.pdf"):
+        assert (output / name).read_bytes() == (site / name).read_bytes(), name
 
 
 @pytest.mark.pdf  # `check` counts the printed CV's pages with WeasyPrint
