@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import shutil
 from pathlib import Path
@@ -34,7 +35,15 @@ def site(sample_site_pdf) -> Path:
 
 
 def pdf_text(path: Path) -> list[str]:
-    return [" ".join((page.extract_text() or "").split()) for page in PdfReader(path).pages]
+    """Each page's text, its spaces made single (read once per version of the file: the
+    session's printed sample is read by several tests)."""
+    stat = path.stat()
+    return list(_pdf_text(path, stat.st_size, stat.st_mtime_ns))
+
+
+@functools.cache
+def _pdf_text(path: Path, _size: int, _mtime: int) -> tuple[str, ...]:
+    return tuple(" ".join((page.extract_text() or "").split()) for page in PdfReader(path).pages)
 
 
 def fonts(path: Path) -> set[str]:
