@@ -26,14 +26,14 @@ SCALE = 2  # render at 144 dpi
 FOOTER = 2.4 * 72 / 2.54  # the annexe's bottom margin, in points: the footer lives below it
 
 
-def build(root: Path, pdf: tuple[str, ...] = ("annexe.pdf", "cv.pdf")) -> Path:
-    """The Book, and only the documents these tests read: the PDFs `pdf` and the Word annexe."""
+def build(root: Path) -> Path:
+    """The Book, and only the document these tests read of it: the printed CV."""
     return run_pelican(
         root / "pelican.conf.py",
         root / "output",
-        pdf=pdf,
+        pdf=("cv.pdf",),
         content=root / "content",
-        formats=("pdf", "docx"),
+        formats=("pdf",),
     ).output
 
 
@@ -153,7 +153,7 @@ def test_the_word_annexe_frames_the_photo_as_the_pdf(outputs, name):
 def test_without_focal_point_a_side_face_is_cropped(tmp_path):
     """The focal point is what keeps it: centred, the landscape's left-side face is cut."""
     root = make_project(tmp_path, base=MINIMAL, image=LANDSCAPE, articles=False)
-    page = render(build(root, pdf=("cv.pdf",)) / "cv.pdf")
+    page = render(build(root) / "cv.pdf")
     face = page.crop(photo_box(page))
     assert near_box(face, (RED,), step=3) is None
 
