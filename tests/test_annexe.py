@@ -17,7 +17,7 @@ from profile_gen.app.build import run_pelican
 from profile_gen.i18n import fr
 from profile_gen.profile.loader import load
 from profile_gen.profile.readiness import ANNEXE_ITEMS
-from tests.conftest import ROOT, SAMPLE, copy_sample
+from tests.conftest import ROOT, SAMPLE
 
 PROFILE = load(SAMPLE)
 A4 = (595.28, 841.89)
@@ -153,17 +153,8 @@ def test_cv_is_one_page(site):
     assert PROFILE.identity.name in text and "Transalp Logistique" in text
 
 
-def test_missing_items_are_marked_in_html_only(tmp_path, run_cli):
-    copy_sample(tmp_path, "  linkedin: https://www.linkedin.com/in/lea-moreau-exemple/\n")
-    final = run_pelican(tmp_path / "pelican.conf.py", pdf=ANNEXE, formats=("pdf",)).output
-    soup = BeautifulSoup((final / "annexe/index.html").read_text("utf-8"), "html.parser")
-    missing = soup.find_all(class_="missing")
-    assert len(missing) == 1 and missing[0].find_parent("section")["id"] == "item-linkedin_qr"
-    pdf = " ".join(pdf_text(final / "annexe.pdf"))
-    assert "6. Profil LinkedIn" in pdf and "Élément manquant" not in pdf
-    assert [text for text, _, _ in decode_qr_codes(final / "annexe.pdf")] == [
-        str(PROFILE.links.book)
-    ]
+# the missing items are marked in the HTML only: tests/test_deposit_pdf.py's
+# test_pdf_command_writes_deposit_ready_files (a profile without LinkedIn, reprinted by `pdf`)
 
 
 def test_long_profile_paginates_without_splitting_items(tmp_path, monkeypatch):

@@ -406,12 +406,17 @@ def test_cohort_index_links_each_students_documents(tmp_path):
 
 
 def test_pdf_command_writes_deposit_ready_files(sample_copy, in_dir, run_cli):
-    """`pdf --content DIR` attaches that folder's profile, like the build it reprints."""
+    """`pdf --content DIR` attaches that folder's profile, like the build it reprints. The
+    profile has no LinkedIn link: the missing item is marked in the HTML only (the printed
+    annexe keeps the item's heading, and one QR code: the Book's)."""
     in_dir(sample_copy)
     other = sample_copy / "autre"
     shutil.copytree(sample_copy / "content", other)
     profile = other / "profile.yaml"
-    profile.write_text(profile.read_text("utf-8").replace("Léa Moreau", "Inès Autre"), "utf-8")
+    text = profile.read_text("utf-8").replace("Léa Moreau", "Inès Autre")
+    linkedin = "  linkedin: https://www.linkedin.com/in/lea-moreau-exemple/\n"
+    assert linkedin in text
+    profile.write_text(text.replace(linkedin, "", 1), "utf-8")
     result = run_cli("build", "--formats", "docx,pptx", "--content", "autre")
     assert result.code == 0, result.err
     assert (other / "output/annexe.docx").is_file()  # the output is beside the profile
@@ -424,3 +429,18 @@ def test_pdf_command_writes_deposit_ready_files(sample_copy, in_dir, run_cli):
         assert str(pdf.docinfo.Author) == "Inès Autre"
         resume = json.loads(pdf.attachments[ATTACHMENT_NAME].get_file().read_bytes())
     assert resume["basics"]["name"] == "Inès Autre"
+    assert_only_linkedin_missing(other / "output")
+
+
+def assert_only_linkedin_missing(final: Path) -> None:
+    """The missing LinkedIn link is marked in the annexe's HTML only."""
+    from tests.test_annexe import PROFILE, decode_qr_codes, pdf_text
+
+    soup = BeautifulSoup((final / "annexe/index.html").read_text("utf-8"), "html.parser")
+    missing = soup.find_all(class_="missing")
+    assert len(missing) == 1 and missing[0].find_parent("section")["id"] == "item-linkedin_qr"
+    printed = " ".join(pdf_text(final / "annexe.pdf"))
+    assert "6. Profil LinkedIn" in printed and "Élément manquant" not in printed
+    assert [text for text, _, _ in decode_qr_codes(final / "annexe.pdf")] == [
+        str(PROFILE.links.book)
+    ]
