@@ -226,15 +226,20 @@ def french_only_pdf(tmp_path_factory):
 from tests.docx_support import build  # noqa: E402 - it reads ROOT, above
 
 LIBREOFFICE = "libreoffice"
-"""The group (`xdist_group`) of the tests that read `libreoffice_pdfs`: one worker runs
-them, which converts the documents once."""
+"""The group (`xdist_group`) of the tests that read `sample_docx` or `libreoffice_pdfs`:
+one worker runs them, which builds and converts the documents once."""
+OFFICE_FORMATS = ("docx", "pptx")
+"""The documents of `sample_docx`'s build: the Word and PowerPoint files, no PDF."""
 
 
 @pytest.fixture(scope="session")
-def sample_docx(tmp_path_factory) -> Path:
-    """The sample's annexe.docx (no PDF file: WeasyPrint fits its CV), built once for the
-    session. Read-only."""
-    return build(copy_sample(tmp_path_factory.mktemp("docx-sample")))
+def sample_docx(tmp_path_factory):
+    """The sample's annexe.docx, built once for the session with the Word and PowerPoint
+    files (no PDF file: WeasyPrint fits the Word CV) into `output/` beside it. Read-only."""
+    root = copy_sample(tmp_path_factory.mktemp("docx-sample"))
+    docx = build(root, formats=OFFICE_FORMATS)
+    for _ in _read_only(docx.parent):
+        yield docx
 
 
 def _with_fonts(folder: Path) -> dict[str, str]:

@@ -16,14 +16,17 @@ from bs4 import BeautifulSoup
 
 from profile_gen import outputs
 from profile_gen.app import cli
-from profile_gen.app.build import documents_written, run_pelican
+from profile_gen.app.build import Built, documents_written, run_pelican
 from profile_gen.app.publish import copy_public
 from profile_gen.outputs import DOCUMENT_FORMATS, DOCUMENT_SUFFIXES, PRINT, PRIVATE, PUBLIC
-from tests.conftest import copy_sample
+from profile_gen.profile.loader import load
+from tests.conftest import LIBREOFFICE, OFFICE_FORMATS
 from tests.profiles import make_project
 
-OFFICE = ("docx", "pptx")
-"""The documents the fast builds write (no WeasyPrint)."""
+OFFICE = OFFICE_FORMATS
+"""The documents the fast builds write (no WeasyPrint PDF)."""
+
+pytestmark = pytest.mark.xdist_group(LIBREOFFICE)  # `sample_docx`: built once, on one worker
 
 
 def english_first(data: dict) -> None:
@@ -121,8 +124,6 @@ def _built(root: Path, formats: tuple[str, ...]):
 
 
 def _project(root: Path, kind: str) -> Path:
-    if kind == "sample":
-        return copy_sample(root)
     edits = {"english-first": english_first, "french-only": french_only}
     return make_project(root, edits.get(kind, english_only))
 
@@ -142,6 +143,9 @@ def built(request, tmp_path_factory):
     for English-first (built once, for the tests of its own below too)."""
     if request.param == "english-first":
         return request.getfixturevalue("english_first_built"), DOCUMENT_FORMATS
+    if request.param == "sample":  # the session's office build (tests/conftest.py)
+        output = request.getfixturevalue("sample_docx").parent
+        return Built(output, load(output.parent / "content/profile.yaml"), None), OFFICE
     root = _project(tmp_path_factory.mktemp(request.param), request.param)
     return _built(root, OFFICE), OFFICE
 
