@@ -324,13 +324,18 @@ def crash_on_slug(settings_file, slug, *rest):
 REAL_BUILD_MEMBER = cohort.build_member
 
 
+def with_summary_pictures(data: dict) -> None:
+    """A small Book whose summary holds outside pictures."""
+    data["summary"] = PICTURES + "Analyste."
+
+
 def make_class(root: Path) -> Path:
     shutil.copytree(ROOT / "theme", root / "theme")
     shutil.copy(ROOT / "pelican.conf.py", root / "pelican.conf.py")
     classe = root / "classe"
     make_project(root / "minimal", base=MINIMAL, image=None, articles=False)
     shutil.copytree(root / "minimal/content", classe / "healthy")  # a small Book
-    with_pictures(root / "pictures")
+    make_project(root / "pictures", with_summary_pictures, base=MINIMAL, image=None, articles=False)
     shutil.copytree(root / "pictures/content", classe / "pictures")
     shutil.copytree(ROOT / "content", classe / "crash")
     (classe / "loop").symlink_to("loop")  # a symbolic link to itself
@@ -358,6 +363,7 @@ def test_every_cohort_member_builds_or_is_named(tmp_path, run_cli, in_dir, monke
     output = tmp_path / "output"
     for slug in ("healthy", "pictures"):
         assert (output / slug / "annexe.pdf").is_file()
+    assert "distant inline" in (output / "pictures/index.html").read_text("utf-8")
     index = BeautifulSoup((output / "index.html").read_text("utf-8"), "html.parser")
     failed = index.find("h2", class_="failed").find_next("ul").get_text()
     assert all(slug in failed for slug in broken)
