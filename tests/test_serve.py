@@ -48,15 +48,14 @@ def edit(sample_copy, old: str, new: str) -> None:
     profile.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def test_serves_the_book_with_the_reload_script(server, sample_copy):
+def test_serves_the_book_with_the_reload_script_rebuilds_and_survives_errors(server, sample_copy):
+    """One server: the Book served with the reload script, then rebuilt on each save."""
     html = fetch(server.url)
     assert "Léa Moreau" in html and RELOAD_PATH in html
     # the files on disk stay as `build` writes them
     assert RELOAD_PATH not in (sample_copy / "output/index.html").read_text("utf-8")
     assert status(server) == {"build": 1, "error": None}
 
-
-def test_rebuilds_on_change_and_survives_errors(server, sample_copy):
     edit(sample_copy, "name: Léa Moreau", "name: Léa Moreau-Dupont")
     wait_for(lambda: status(server)["build"] == 2)
     assert "Léa Moreau-Dupont" in fetch(server.url)
