@@ -221,6 +221,97 @@ def french_only_pdf(tmp_path_factory):
     yield from _read_only(root)
 
 
+# --------------------------------------------------------------------------- LibreOffice
+
+from tests.docx_support import build  # noqa: E402 - it reads ROOT, above
+
+LIBREOFFICE = "libreoffice"
+"""The group (`xdist_group`) of the tests that read `sample_docx` or `libreoffice_pdfs`:
+one worker runs them, which builds and converts the documents once."""
+OFFICE_FORMATS = ("docx", "pptx")
+"""The documents of `sample_docx`'s build: the Word and PowerPoint files, no PDF."""
+
+
+@pytest.fixture(scope="session")
+def sample_docx(tmp_path_factory):
+    """The sample's annexe.docx, built once for the session with the Word and PowerPoint
+    files (no PDF file: WeasyPrint fits the Word CV) into `output/` beside it. Read-only."""
+    root = copy_sample(tmp_path_factory.mktemp("docx-sample"))
+    docx = build(root, formats=OFFICE_FORMATS)
+    for _ in _read_only(docx.parent):
+        yield docx
+
+
+def _with_fonts(folder: Path) -> dict[str, str]:
+    """The environment of a machine where the deck's font is installed: fontconfig also
+    reads the shipped fonts (as a student who installs them from theme/fonts/)."""
+    config = folder / "fonts.conf"
+    config.write_text(
+        '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
+        '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
+        f"<dir>{ROOT / 'theme/static/fonts'}</dir><cachedir>{folder / 'fc'}</cachedir>"
+        "</fontconfig>",
+        encoding="utf-8",
+    )
+    return {**os.environ, "FONTCONFIG_FILE": str(config)}
+
+
+@pytest.fixture(scope="session")
+def libreoffice_pdfs(sample_docx, tmp_path_factory) -> dict[str, Path]:
+    """The office documents as LibreOffice lays them out, converted to PDF headless in ONE
+    run (each start costs seconds), with its own user profile (a first start writes one;
+    parallel sessions must not share it) and the shipped fonts installed: name -> PDF for
+    the sample's annexe.docx (`annexe`), and the sample's and the maximal profile's decks
+    (`sample`, `maximal`: tests/test_deck_pptx.py). Skipped without LibreOffice, except in CI."""
+    import subprocess
+
+    from tests.test_deck_pptx import PROFILE, deck_bytes, jpeg, maximal_profile
+
+    program = shutil.which("soffice") or shutil.which("libreoffice")
+    require(
+        program,
+        "LibreOffice is missing: apt-get install libreoffice-writer-nogui libreoffice-impress-nogui",
+    )
+    folder = tmp_path_factory.mktemp("libreoffice")
+    sources = {"annexe": sample_docx}
+    for name, profile in {"sample": PROFILE, "maximal": maximal_profile()}.items():
+        sources[name] = folder / f"{name}.pptx"
+        sources[name].write_bytes(deck_bytes(profile, photo=jpeg(300, 500)))
+    command = [str(program), f"-env:UserInstallation={(folder / 'lo').as_uri()}"]
+    command += ["--headless", "--norestore", "--convert-to", "pdf", "--outdir", str(folder)]
+    command += [str(source) for source in sources.values()]
+    result = subprocess.run(
+        command, capture_output=True, text=True, timeout=300, check=False, env=_with_fonts(folder)
+    )
+    pdfs = {name: folder / f"{source.stem}.pdf" for name, source in sources.items()}
+    assert all(pdf.exists() for pdf in pdfs.values()), (
+        result.returncode,
+        result.stdout,
+        result.stderr,
+    )
+    return pdfs
+
+
+@pytest.fixture(scope="session")
+def minimal_pdf(tmp_path_factory) -> Path:
+    """A minimal two-language profile (`tests.profiles.MINIMAL`: English first, no article)
+    with a landscape photo and a focal point, built once for the session with the annexe's
+    and the CV's PDFs and the Word annexe into its `output/`. Read-only. Its tests read the
+    printed sample too: they run on one worker (tests/schedule.py), which builds it once."""
+    from tests.profiles import LANDSCAPE, MINIMAL, make_project
+
+    root = make_project(
+        tmp_path_factory.mktemp("minimal"),
+        base=MINIMAL,
+        image=LANDSCAPE,
+        focus={"x": 0.1, "y": 0.45},
+        articles=False,
+    )
+    pdfs = ("annexe.pdf", "cv.pdf")
+    run_pelican(root / "pelican.conf.py", root / "output", pdf=pdfs, formats=("pdf", "docx"))
+    yield from _read_only(root)
+
+
 # --------------------------------------------------------------------------- golden builds
 
 GOLDEN_GROUP = pytest.mark.xdist_group("golden_site")

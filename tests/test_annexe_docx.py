@@ -6,8 +6,6 @@ from __future__ import annotations
 import io
 import itertools
 import re
-import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -25,16 +23,14 @@ from profile_gen.i18n import fr
 from profile_gen.profile.loader import load
 from profile_gen.profile.readiness import ANNEXE_ITEMS
 from profile_gen.typography import ZWSP, typeset
-from tests.conftest import SAMPLE, copy_sample, require
+from tests.conftest import LIBREOFFICE, SAMPLE, copy_sample
 from tests.docx_support import W, build, headings, part_xml, pictures, qr_codes
 
 PROFILE = load(SAMPLE)
 LINKS = [str(PROFILE.links.book), str(PROFILE.links.linkedin)]
 
 
-@pytest.fixture(scope="session")
-def sample_docx(tmp_path_factory) -> Path:
-    return build(copy_sample(tmp_path_factory.mktemp("docx-sample")))
+pytestmark = pytest.mark.xdist_group(LIBREOFFICE)  # with the decks' tests: one LibreOffice run
 
 
 # ---------------------------------------------------------------------------- structure
@@ -148,15 +144,29 @@ def test_tables_where_the_pdf_has_tables(sample_docx):
     assert image.getextrema() == (0, 255)  # labels and bars drawn, not a blank picture
 
 
-def test_references_in_the_chosen_style(tmp_path):
-    root = copy_sample(tmp_path)
+@pytest.fixture(scope="module")
+def edited_docx(tmp_path_factory) -> Path:
+    """The sample's annexe.docx, built once with Harvard references and emoji in the name,
+    the summary and the photo's alternative text (the tests of each read the whole file)."""
+    root = copy_sample(
+        tmp_path_factory.mktemp("docx-edited"), "name: Léa Moreau\n", "name: Léa Moreau 🎓\n"
+    )
+    profile = root / "content/profile.yaml"
+    text = profile.read_text(encoding="utf-8")
+    text = text.replace("fr: Cheffe de projet SI en", "fr: 🚀 Cheffe de projet SI ✨ ☺ en", 1)
+    text = text.replace("Portrait illustré de Léa Moreau", "Portrait 📷 illustré de Léa Moreau ♪")
+    profile.write_text(text, encoding="utf-8")
     settings = root / "pelican.conf.py"
     settings.write_text(
         settings.read_text("utf-8")
         + 'CITATION_STYLE = "harvard"\nCITATION_ACCESSED = "2026-11-20"\n',
         "utf-8",
     )
-    document = docx.Document(str(build(root)))
+    return build(root)
+
+
+def test_references_in_the_chosen_style(edited_docx):
+    document = docx.Document(str(edited_docx))
     references = [p for p in document.paragraphs if p.style.name == "Bibliography"]
     assert len(references) == len(PROFILE.activities) + 1  # and the sample's article
     available = fr.LABELS["cite.available"]
@@ -188,38 +198,11 @@ def test_qr_codes_decode_to_the_two_links_at_3_cm(sample_docx):
     assert f"QR code vers {LINKS[0]}" in alts and f"QR code vers {LINKS[1]}" in alts
 
 
-def replace_photo(root: Path, size: tuple[int, int]) -> None:
-    image = Image.new("RGB", size, (200, 180, 160))
-    image.paste((40, 60, 90), (size[0] // 4, size[1] // 4, size[0] // 2, size[1] // 2))
-    image.save(root / "content/images/portrait.jpg", "JPEG")
-
-
-@pytest.mark.parametrize("size", [(600, 800), (800, 600)], ids=["portrait", "landscape"])
-def test_photo_is_cropped_to_the_printed_cvs_frame(tmp_path, size):
-    """3.6 x 4.5 cm, as in the PDF: the picture itself cropped to 4:5, not squeezed."""
-    root = copy_sample(tmp_path)
-    replace_photo(root, size)
-    document = docx.Document(str(build(root)))
-    photos = [(b, w, h, alt) for b, w, h, alt in pictures(document) if b[:2] == b"\xff\xd8"]
-    assert len(photos) == 1
-    blob, width, height, alt = photos[0]
-    assert abs(width - Cm(3.6)) < 2 and abs(height - Cm(4.5)) < 2
-    with Image.open(io.BytesIO(blob)) as image:
-        assert abs(image.width / image.height - 0.8) < 0.01, image.size
-    assert alt == PROFILE.text(PROFILE.identity.photo.alt)
-
-
-def test_emoji_are_left_out_as_in_the_pdfs(tmp_path):
+def test_emoji_are_left_out_as_in_the_pdfs(edited_docx):
     """Times New Roman has no emoji: the text, the footer, the properties and the
     alternative texts leave them out, one space kept between words; symbols the print font
     has (☺ ♪) stay."""
-    root = copy_sample(tmp_path, "name: Léa Moreau\n", "name: Léa Moreau 🎓\n")
-    profile = root / "content/profile.yaml"
-    text = profile.read_text(encoding="utf-8")
-    text = text.replace("fr: Cheffe de projet SI en", "fr: 🚀 Cheffe de projet SI ✨ ☺ en", 1)
-    text = text.replace("Portrait illustré de Léa Moreau", "Portrait 📷 illustré de Léa Moreau ♪")
-    profile.write_text(text, encoding="utf-8")
-    with zipfile.ZipFile(build(root)) as archive:
+    with zipfile.ZipFile(edited_docx) as archive:
         parts = {
             name: archive.read(name).decode("utf-8")
             for name in archive.namelist()
@@ -244,25 +227,10 @@ def test_a_private_photo_stays_out(tmp_path):
 # ---------------------------------------------------------------------------- LibreOffice
 
 
-def soffice() -> str:
-    found = shutil.which("soffice") or shutil.which("libreoffice")
-    require(found, "LibreOffice is missing: apt-get install libreoffice-writer-nogui")
-    return str(found)
-
-
-@pytest.fixture(scope="session")
-def docx_as_pdf(sample_docx, tmp_path_factory) -> Path:
-    """The sample's annexe.docx converted by LibreOffice, once per session, with its own
-    user profile (a first start writes one; parallel sessions must not share it)."""
-    program = soffice()
-    folder = tmp_path_factory.mktemp("libreoffice")
-    profile = (folder / "profile").as_uri()
-    command = [program, f"-env:UserInstallation={profile}", "--headless", "--norestore"]
-    command += ["--convert-to", "pdf", "--outdir", str(folder), str(sample_docx)]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
-    pdf = folder / "annexe.pdf"
-    assert pdf.exists(), (result.returncode, result.stdout, result.stderr)
-    return pdf
+@pytest.fixture
+def docx_as_pdf(libreoffice_pdfs) -> Path:
+    """The sample's annexe.docx as LibreOffice lays it out (converted once per session)."""
+    return libreoffice_pdfs["annexe"]
 
 
 def test_libreoffice_lays_it_out(docx_as_pdf):

@@ -4,56 +4,29 @@ readable. Skipped without LibreOffice, except in CI (`.ci/run` installs it)."""
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-from pathlib import Path
-
 import pypdfium2 as pdfium
 import pytest
 import zxingcpp
 
 from profile_gen.views.deck_fit import fitted_plan
-from tests.conftest import ROOT, require
+from tests.conftest import LIBREOFFICE
 from tests.test_deck_pptx import (
     LINKS,
     PROFILE,
-    deck_bytes,
     expected_titles,
-    jpeg,
     maximal_profile,
 )
 
-
-def with_fonts(folder: Path) -> dict[str, str]:
-    """The environment of a machine where the deck's font is installed: fontconfig also
-    reads the shipped fonts (as a student who installs them from theme/fonts/)."""
-    config = folder / "fonts.conf"
-    config.write_text(
-        '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
-        '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
-        f"<dir>{ROOT / 'theme/static/fonts'}</dir><cachedir>{folder / 'fc'}</cachedir>"
-        "</fontconfig>",
-        encoding="utf-8",
-    )
-    return {**os.environ, "FONTCONFIG_FILE": str(config)}
+pytestmark = pytest.mark.xdist_group(LIBREOFFICE)  # with the Word annexe's: one LibreOffice run
 
 
-@pytest.fixture(scope="session")
-def rendered(tmp_path_factory):
-    """The sample deck and the maximal one, converted to PDF in one LibreOffice run."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    require(soffice, "LibreOffice is missing: apt-get install libreoffice-impress-nogui")
-    folder = tmp_path_factory.mktemp("pptx-render")
+@pytest.fixture(scope="module")
+def rendered(libreoffice_pdfs):
+    """The sample deck and the maximal one, as LibreOffice shows them (converted to PDF once
+    per session, in one LibreOffice run: tests/conftest.py)."""
     decks = {"sample": PROFILE, "maximal": maximal_profile()}
-    for name, profile in decks.items():
-        (folder / f"{name}.pptx").write_bytes(deck_bytes(profile, photo=jpeg(300, 500)))
-    command = [soffice, f"-env:UserInstallation={(folder / 'lo').as_uri()}", "--headless"]
-    command += ["--convert-to", "pdf", "--outdir", str(folder)]
-    command += [str(folder / f"{name}.pptx") for name in decks]
-    subprocess.run(command, check=True, capture_output=True, timeout=300, env=with_fonts(folder))
     return {
-        name: (profile, pdfium.PdfDocument(folder / f"{name}.pdf"))
+        name: (profile, pdfium.PdfDocument(libreoffice_pdfs[name]))
         for name, profile in decks.items()
     }
 

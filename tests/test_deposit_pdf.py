@@ -270,11 +270,8 @@ def test_import_refuses_a_pdf_without_profile(sample, run_cli, tmp_path):
     assert not (tmp_path / "p.yaml").exists()
 
 
-def test_same_input_gives_byte_identical_pdfs(sample, tmp_path):
-    """The same sample in another folder, built again (its PDFs: the documents compared)."""
-    again = run_pelican(copy_sample(tmp_path) / "pelican.conf.py", formats=("pdf",)).output
-    for name in (*DEPOSIT, *DECKS):
-        assert (again / name).read_bytes() == (sample / "output" / name).read_bytes(), name
+# the same input in another folder gives byte-identical PDFs: tests/test_annexe.py's
+# test_without_pdfs_a_build_writes_the_html_and_pdf_prints_it, which prints it again
 
 
 def test_deck_pdf_one_16_9_page_per_slide_in_order(sample):
@@ -361,11 +358,8 @@ def test_printed_profile_follows_the_visibility_rules():
 # --------------------------------------------------------------------------- commands
 
 
-def test_formats_option(sample_copy, in_dir, run_cli, capsys):
-    in_dir(sample_copy)
-    result = run_cli("build", "--formats", "docx,pptx")
-    assert result.code == 0, result.err
-    assert not list((sample_copy / "output").rglob("*.pdf"))
+def test_formats_option(capsys):
+    """A build with `--formats docx,pptx` writes no PDF: the next test."""
     with pytest.raises(SystemExit) as stopped:
         cli.main(["build", "--formats", "pdf,odt"])
     err = capsys.readouterr().err
@@ -412,14 +406,21 @@ def test_cohort_index_links_each_students_documents(tmp_path):
 
 
 def test_pdf_command_writes_deposit_ready_files(sample_copy, in_dir, run_cli):
-    """`pdf --content DIR` attaches that folder's profile, like the build it reprints."""
+    """`pdf --content DIR` attaches that folder's profile, like the build it reprints. The
+    profile has no LinkedIn link: the missing item is marked in the HTML only (the printed
+    annexe keeps the item's heading, and one QR code: the Book's)."""
     in_dir(sample_copy)
     other = sample_copy / "autre"
     shutil.copytree(sample_copy / "content", other)
     profile = other / "profile.yaml"
-    profile.write_text(profile.read_text("utf-8").replace("Léa Moreau", "Inès Autre"), "utf-8")
-    assert run_cli("build", "--formats", "", "--content", "autre").code == 0
-    assert not (other / "output/annexe.pdf").exists()  # the output is beside the profile
+    text = profile.read_text("utf-8").replace("Léa Moreau", "Inès Autre")
+    linkedin = "  linkedin: https://www.linkedin.com/in/lea-moreau-exemple/\n"
+    assert linkedin in text
+    profile.write_text(text.replace(linkedin, "", 1), "utf-8")
+    result = run_cli("build", "--formats", "docx,pptx", "--content", "autre")
+    assert result.code == 0, result.err
+    assert (other / "output/annexe.docx").is_file()  # the output is beside the profile
+    assert not list((other / "output").rglob("*.pdf"))  # --formats: the Word, PowerPoint files
     result = run_cli("pdf", "--content", "autre")
     assert result.code == 0, result.err
     assert "soutenance.pdf" in result.out
@@ -428,3 +429,18 @@ def test_pdf_command_writes_deposit_ready_files(sample_copy, in_dir, run_cli):
         assert str(pdf.docinfo.Author) == "Inès Autre"
         resume = json.loads(pdf.attachments[ATTACHMENT_NAME].get_file().read_bytes())
     assert resume["basics"]["name"] == "Inès Autre"
+    assert_only_linkedin_missing(other / "output")
+
+
+def assert_only_linkedin_missing(final: Path) -> None:
+    """The missing LinkedIn link is marked in the annexe's HTML only."""
+    from tests.test_annexe import PROFILE, decode_qr_codes, pdf_text
+
+    soup = BeautifulSoup((final / "annexe/index.html").read_text("utf-8"), "html.parser")
+    missing = soup.find_all(class_="missing")
+    assert len(missing) == 1 and missing[0].find_parent("section")["id"] == "item-linkedin_qr"
+    printed = " ".join(pdf_text(final / "annexe.pdf"))
+    assert "6. Profil LinkedIn" in printed and "Élément manquant" not in printed
+    assert [text for text, _, _ in decode_qr_codes(final / "annexe.pdf")] == [
+        str(PROFILE.links.book)
+    ]

@@ -79,9 +79,12 @@ RESTORED = itertools.count()
 @pytest.fixture(scope="module")
 def printed_once(tmp_path_factory) -> tuple[Path, Path, dict[str, str]]:
     """The sample built cold once for the module (in `site/`), kept aside as it was; the
-    documents' keys hold the folder's path: each test builds in that same `site/`."""
+    documents' keys hold the folder's path: each test builds in that same `site/`. Its
+    settings name the copy's own theme (`THEME`), which a test edits."""
     base = tmp_path_factory.mktemp("document-cache")
     root = copy_sample(base / "site")
+    with (root / "pelican.conf.py").open("a", encoding="utf-8") as settings:
+        settings.write('\nTHEME = "theme"\n')
     first = build(root)
     copy_with_links(root, base / "pristine")
     return root, base / "pristine", dict(first.documents)
@@ -165,10 +168,8 @@ def test_a_stylesheet_a_template_or_the_photo_reprints_what_uses_it(built, monke
     from profile_gen.printing import pdf
 
     monkeypatch.setattr(pdf, "can_print_beside", lambda: False)
-    root = built
-    with (root / "pelican.conf.py").open("a", encoding="utf-8") as settings:
-        settings.write('\nTHEME = "theme"\n')  # the copy's own theme, edited below
-    build(root)
+    root = built  # its settings name the copy's own theme, edited below
+    assert 'THEME = "theme"' in (root / "pelican.conf.py").read_text("utf-8")
     output = root / "output"
 
     before = state(output)

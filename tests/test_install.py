@@ -230,31 +230,6 @@ def test_the_wheel_carries_the_theme_the_settings_and_the_starters(installed):
     assert len(theme) == len(list((ROOT / "theme/templates").glob("**/*.html")))
 
 
-def test_a_student_folder_from_init_to_build(installed, tmp_path):
-    before = files_of(installed.package)
-    folder = tmp_path / "book"
-    version = installed.run("profile-gen", "--version", cwd=tmp_path)
-    assert version.strip() == f"profile-gen {installed.wheel.name.split('-')[1]}"
-    # where pip's scripts folder is not on the PATH (Windows, `pip install --user`)
-    assert installed.run("python", "-m", "profile_gen", "--version", cwd=tmp_path) == version
-    installed.run("profile-gen", "init", "book", cwd=tmp_path)
-    fill(folder)
-    report = installed.run("profile-gen", "check", cwd=folder, ok=(1,))  # valid, incomplete
-    assert "profile.yaml" in report
-    installed.run("profile-gen", "build", cwd=folder)
-    output = folder / "output"
-    assert "Zoé Étudiante" in (output / "index.html").read_text("utf-8")
-    assert (output / "theme/fonts/LiberationSerif-Regular.ttf").is_file() or any(
-        output.rglob("*.ttf")
-    )
-    assert PHONE in (output / "annexe/index.html").read_text("utf-8")  # the private file
-    publish = installed.run("profile-gen", "publish", str(tmp_path / "site"), cwd=folder)
-    assert publish
-    assert_book_only(tmp_path / "site")
-    assert files_of(installed.package) == before  # nothing written into the package
-    assert sorted(path.name for path in tmp_path.iterdir()) == ["book", "site"]
-
-
 def assert_no_rehearsal(site: Path) -> None:
     """The deck with its speaker notes, the cue cards, the outline and the questions with
     the prepared answers stay on the student's computer (private by default)."""
@@ -290,18 +265,26 @@ def _git(cwd: Path, *args: str) -> str:
     return result.stdout
 
 
-def test_the_installed_tool_publishes_a_branch_that_answers_online(installed, tmp_path):
-    """init → fill (private.yaml too) → build the Book (HTML, as the CI does) → publish
-    --git (a local bare repository): the Book, no phone, no rehearsal; → check --online
-    against that branch served on 127.0.0.1: the QR code's address answers with the Book."""
-    require(shutil.which("git"), "git is not installed")
+def test_a_student_folder_from_init_to_build_and_online(installed, tmp_path):
+    """init → fill (private.yaml too) → check → build (every document) → publish into a
+    folder: the Book only, nothing written into the package nor beside the two folders;
+    → publish --git (a local bare repository): the Book, no phone, no rehearsal; → check
+    --online against that branch served on 127.0.0.1: the QR code's address answers with
+    the Book. (One student folder for both roads: one init and one build.)"""
     import functools
     import http.server
     import threading
 
+    before = files_of(installed.package)
     folder = tmp_path / "book"
+    version = installed.run("profile-gen", "--version", cwd=tmp_path)
+    assert version.strip() == f"profile-gen {installed.wheel.name.split('-')[1]}"
+    # where pip's scripts folder is not on the PATH (Windows, `pip install --user`)
+    assert installed.run("python", "-m", "profile_gen", "--version", cwd=tmp_path) == version
     installed.run("profile-gen", "init", "book", cwd=tmp_path)
     fill(folder)
+    report = installed.run("profile-gen", "check", cwd=folder, ok=(1,))  # valid, incomplete
+    assert "profile.yaml" in report
     served = tmp_path / "served"
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(served))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -312,7 +295,21 @@ def test_the_installed_tool_publishes_a_branch_that_answers_online(installed, tm
     profile.write_text(
         text.replace("  # book: https://votre-nom.github.io/book/", f"  book: {url}")
     )
-    installed.run("profile-gen", "build", "--formats=", cwd=folder)  # the Book, as CI builds it
+    installed.run("profile-gen", "build", cwd=folder)
+    output = folder / "output"
+    assert "Zoé Étudiante" in (output / "index.html").read_text("utf-8")
+    assert (output / "theme/fonts/LiberationSerif-Regular.ttf").is_file() or any(
+        output.rglob("*.ttf")
+    )
+    assert PHONE in (output / "annexe/index.html").read_text("utf-8")  # the private file
+    assert (output / "annexe.pdf").is_file()  # printed: the wheel carries what prints
+    publish = installed.run("profile-gen", "publish", str(tmp_path / "site"), cwd=folder)
+    assert publish
+    assert_book_only(tmp_path / "site")
+    assert files_of(installed.package) == before  # nothing written into the package
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["book", "site"]
+
+    require(shutil.which("git"), "git is not installed")  # the road online
     remote = tmp_path / "remote.git"
     _git(tmp_path, "init", "-q", "--bare", str(remote))
     _git(folder, "init", "-q", "-b", "main")
@@ -344,6 +341,7 @@ def test_the_installed_tool_publishes_a_branch_that_answers_online(installed, tm
         httpd.server_close()
     assert result.returncode == 0, result.stdout + result.stderr
     assert url in result.stdout
+    assert files_of(installed.package) == before
 
 
 # --------------------------------------------------------------------------- the road online

@@ -26,33 +26,26 @@ SCALE = 2  # render at 144 dpi
 FOOTER = 2.4 * 72 / 2.54  # the annexe's bottom margin, in points: the footer lives below it
 
 
-def build(root: Path, pdf: tuple[str, ...] = ("annexe.pdf", "cv.pdf")) -> Path:
-    """The Book, and only the documents these tests read: the PDFs `pdf` and the Word annexe."""
+def build(root: Path) -> Path:
+    """The Book, and only the document these tests read of it: the printed CV."""
     return run_pelican(
         root / "pelican.conf.py",
         root / "output",
-        pdf=pdf,
+        pdf=("cv.pdf",),
         content=root / "content",
-        formats=("pdf", "docx"),
+        formats=("pdf",),
     ).output
 
 
 @pytest.fixture(scope="module")
-def outputs(tmp_path_factory, sample_site_pdf, french_only_pdf) -> dict[str, Path]:
-    """The sample and a one-language profile with a phone portrait and long texts (the
-    session's printed builds: read only), and a minimal two-language profile (English first) with
-    a landscape photo and a focal point."""
-    landscape = make_project(
-        tmp_path_factory.mktemp("landscape"),
-        base=MINIMAL,
-        image=LANDSCAPE,
-        focus={"x": 0.1, "y": 0.45},
-        articles=False,
-    )
+def outputs(sample_site_pdf, french_only_pdf, minimal_pdf) -> dict[str, Path]:
+    """The sample, a one-language profile with a phone portrait and long texts, and a
+    minimal two-language profile (English first) with a landscape photo and a focal point
+    (the session's printed builds: read only)."""
     return {
         "sample": sample_site_pdf,
         "portrait": french_only_pdf / "output",
-        "landscape": build(landscape),
+        "landscape": minimal_pdf / "output",
     }
 
 
@@ -135,16 +128,20 @@ def test_photo_fills_its_frame_with_its_aspect(outputs, name, pdf):
 @pytest.mark.parametrize("name", ["portrait", "landscape"])
 def test_the_word_annexe_frames_the_photo_as_the_pdf(outputs, name):
     """The same 4:5 crop around the same focal point: the face sits at the same place of the
-    frame in `annexe.docx` as in `cv.pdf`."""
+    frame in `annexe.docx` as in `cv.pdf`; the frame is 3.6 x 4.5 cm, as in the PDF, and
+    the picture itself is cropped to 4:5, not squeezed, from a portrait as from a landscape."""
     import io
 
     import docx
+    from docx.shared import Cm
     from PIL import Image
 
     from tests.docx_support import pictures
 
     document = docx.Document(str(outputs[name] / "annexe.docx"))
-    [blob] = [blob for blob, *_ in pictures(document) if blob[:2] == b"\xff\xd8"]
+    [(blob, width, height, alt)] = [p for p in pictures(document) if p[0][:2] == b"\xff\xd8"]
+    assert abs(width - Cm(3.6)) < 2 and abs(height - Cm(4.5)) < 2
+    assert alt == "Portrait"  # the profile's alternative text (tests/profiles.py)
     with Image.open(io.BytesIO(blob)) as photo:
         assert abs(photo.width / photo.height - 0.8) < 0.01, photo.size
         in_word = face_span(photo)
@@ -156,7 +153,7 @@ def test_the_word_annexe_frames_the_photo_as_the_pdf(outputs, name):
 def test_without_focal_point_a_side_face_is_cropped(tmp_path):
     """The focal point is what keeps it: centred, the landscape's left-side face is cut."""
     root = make_project(tmp_path, base=MINIMAL, image=LANDSCAPE, articles=False)
-    page = render(build(root, pdf=("cv.pdf",)) / "cv.pdf")
+    page = render(build(root) / "cv.pdf")
     face = page.crop(photo_box(page))
     assert near_box(face, (RED,), step=3) is None
 

@@ -26,7 +26,7 @@ from profile_gen.typography import typeset
 from profile_gen.views.cv import cv_colors
 from tests.conftest import SAMPLE
 from tests.deck_profiles import maximal
-from tests.profiles import MINIMAL, long_and_french_only, make_project
+from tests.profiles import long_and_french_only, make_project
 
 CM = 72 / 2.54
 ANNEXE_MARGINS = (2.5 * CM, 2.4 * CM)  # print.css: @page (top, bottom)
@@ -46,19 +46,19 @@ def roomy(data: dict) -> None:
 
 
 PROFILES = {
-    "minimal": {"base": MINIMAL, "articles": False},
+    "minimal": {},  # the session's `minimal_pdf`: MINIMAL, no article, a landscape photo
     "maximal": {"base": maximal()},
     "french_only": {"edit": long_and_french_only},
     "roomy": {"edit": roomy},
 }
 FULL_CVS = ("sample", "french_only", "roomy")
 """Complete profiles: their CV fills its page."""
-WORD_READ = ("roomy", "minimal")
-"""The generated profiles whose Word annexe is read (besides the sample's)."""
+WORD_READ = ("roomy",)
+"""The generated profiles built here whose Word annexe is read (the session's have one)."""
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory, sample_site_pdf, french_only_pdf):
+def built(tmp_path_factory, sample_site_pdf, french_only_pdf, minimal_pdf):
     """name -> (profile folder, output folder), each profile built once, on demand."""
     done: dict[str, tuple[Path, Path]] = {}
 
@@ -67,6 +67,8 @@ def built(tmp_path_factory, sample_site_pdf, french_only_pdf):
             return SAMPLE.parent, sample_site_pdf
         if name == "french_only":  # the session's, with the Word annexe (test_print.py)
             return french_only_pdf / "content", french_only_pdf / "output"
+        if name == "minimal":  # the session's (a landscape photo), with the Word annexe
+            return minimal_pdf / "content", minimal_pdf / "output"
         if name not in done:
             root = make_project(tmp_path_factory.mktemp(name), **PROFILES[name])
             output = root / "output"

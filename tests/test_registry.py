@@ -16,14 +16,17 @@ from bs4 import BeautifulSoup
 
 from profile_gen import outputs
 from profile_gen.app import cli
-from profile_gen.app.build import documents_written, run_pelican
+from profile_gen.app.build import Built, documents_written, run_pelican
 from profile_gen.app.publish import copy_public
 from profile_gen.outputs import DOCUMENT_FORMATS, DOCUMENT_SUFFIXES, PRINT, PRIVATE, PUBLIC
-from tests.conftest import copy_sample
+from profile_gen.profile.loader import load
+from tests.conftest import LIBREOFFICE, OFFICE_FORMATS
 from tests.profiles import make_project
 
-OFFICE = ("docx", "pptx")
-"""The documents the fast builds write (no WeasyPrint)."""
+OFFICE = OFFICE_FORMATS
+"""The documents the fast builds write (no WeasyPrint PDF)."""
+
+pytestmark = pytest.mark.xdist_group(LIBREOFFICE)  # `sample_docx`: built once, on one worker
 
 
 def english_first(data: dict) -> None:
@@ -116,26 +119,35 @@ def test_the_formats_help_lists_the_registry(lang, capsys):
 
 
 def _built(root: Path, formats: tuple[str, ...]):
-    return run_pelican(root / "pelican.conf.py", root / "output", pdf=False, formats=formats)
+    pdf = "pdf" in formats  # every PDF when it is asked for
+    return run_pelican(root / "pelican.conf.py", root / "output", pdf=pdf, formats=formats)
 
 
 def _project(root: Path, kind: str) -> Path:
-    if kind == "sample":
-        return copy_sample(root)
     edits = {"english-first": english_first, "french-only": french_only}
     return make_project(root, edits.get(kind, english_only))
 
 
 @pytest.fixture(scope="module")
 def english_first_built(tmp_path_factory):
-    return _built(_project(tmp_path_factory.mktemp("english-first"), "english-first"), OFFICE)
+    """English-first, built once with every document, its PDFs too (WeasyPrint): the
+    deck's PDF is printed from `defence/`."""
+    return _built(
+        _project(tmp_path_factory.mktemp("english-first"), "english-first"), DOCUMENT_FORMATS
+    )
 
 
 @pytest.fixture(scope="module", params=["sample", "english-first", "french-only", "english-only"])
 def built(request, tmp_path_factory):
-    if request.param == "english-first":  # built once, for the test of its own below too
-        return request.getfixturevalue("english_first_built")
-    return _built(_project(tmp_path_factory.mktemp(request.param), request.param), OFFICE)
+    """A build and the documents it wrote: the office ones (no WeasyPrint), or every one
+    for English-first (built once, for the tests of its own below too)."""
+    if request.param == "english-first":
+        return request.getfixturevalue("english_first_built"), DOCUMENT_FORMATS
+    if request.param == "sample":  # the session's office build (tests/conftest.py)
+        output = request.getfixturevalue("sample_docx").parent
+        return Built(output, load(output.parent / "content/profile.yaml"), None), OFFICE
+    root = _project(tmp_path_factory.mktemp(request.param), request.param)
+    return _built(root, OFFICE), OFFICE
 
 
 def _files(output: Path) -> list[str]:
@@ -201,9 +213,10 @@ def assert_kept_off_everywhere(output: Path, profile, target: Path) -> None:
 
 
 def test_the_registry_is_what_a_build_writes(built, tmp_path):
+    built, formats = built
     output, profile = built.output, built.profile
     assert_everything_registered(output, profile)
-    assert_registered_paths_written(output, profile, OFFICE)
+    assert_registered_paths_written(output, profile, formats)
     assert_kept_off_everywhere(output, profile, tmp_path / "published")
     documents = [f for f in _files(output) if f.lower().endswith(DOCUMENT_SUFFIXES)]
     assert sorted(documents_written(output, profile)) == documents
@@ -218,12 +231,8 @@ def test_an_english_first_book_keeps_its_french_deck_off(english_first_built):
     assert outputs.is_kept_off("fr/soutenance.pptx") and outputs.is_kept_off("fr/soutenance")
 
 
-def test_every_pdf_is_registered(tmp_path):
-    """With the PDFs (WeasyPrint), English-first: the deck's PDF is printed from `defence/`."""
-    root = make_project(tmp_path, english_first)
-    built = run_pelican(root / "pelican.conf.py", root / "output", formats=DOCUMENT_FORMATS)
-    output, profile = built.output, built.profile
-    assert_everything_registered(output, profile)
-    assert_registered_paths_written(output, profile, DOCUMENT_FORMATS)
-    assert_kept_off_everywhere(output, profile, tmp_path / "published")
+def test_every_pdf_is_registered(english_first_built):
+    """With the PDFs (WeasyPrint), English-first: every document the registry names for
+    it is written (the registry's checks of this build: the test above)."""
+    output, profile = english_first_built.output, english_first_built.profile
     assert documents_written(output, profile) == outputs.documents(["en", "fr"], "en")

@@ -48,15 +48,14 @@ def edit(sample_copy, old: str, new: str) -> None:
     profile.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def test_serves_the_book_with_the_reload_script(server, sample_copy):
+def test_serves_the_book_with_the_reload_script_rebuilds_and_survives_errors(server, sample_copy):
+    """One server: the Book served with the reload script, then rebuilt on each save."""
     html = fetch(server.url)
     assert "Léa Moreau" in html and RELOAD_PATH in html
     # the files on disk stay as `build` writes them
     assert RELOAD_PATH not in (sample_copy / "output/index.html").read_text("utf-8")
     assert status(server) == {"build": 1, "error": None}
 
-
-def test_rebuilds_on_change_and_survives_errors(server, sample_copy):
     edit(sample_copy, "name: Léa Moreau", "name: Léa Moreau-Dupont")
     wait_for(lambda: status(server)["build"] == 2)
     assert "Léa Moreau-Dupont" in fetch(server.url)
@@ -120,24 +119,34 @@ def test_a_port_in_use_is_named(sample_copy, in_dir, run_cli):
 # --------------------------------------------------------------------------- documents
 
 
-def test_the_documents_follow_a_save_in_the_background(sample_copy):
+def with_a_certification(data: dict) -> None:
+    data["certifications"] = [
+        {"name": "ITIL 4 Foundation", "issuer": "PeopleCert", "date": "2024-11"}
+    ]
+
+
+def test_the_documents_follow_a_save_in_the_background(tmp_path):
     """`serve` keeps the PDFs and office files current after the HTML (only those whose
-    inputs changed); a failed documents' build is told, and the server goes on."""
+    inputs changed); a failed documents' build is told, and the server goes on. A small
+    Book (every document, printed quicker than the sample's)."""
     import os
     import sys
 
     from pypdf import PdfReader
 
+    from tests.profiles import MINIMAL, make_project
+
+    project = make_project(tmp_path, with_a_certification, base=MINIMAL, image=None, articles=False)
     messages: list[str] = []
-    server = Server(sample_copy / "pelican.conf.py", port=0, say=messages.append, documents=True)
-    output = sample_copy / "output"
+    server = Server(project / "pelican.conf.py", port=0, say=messages.append, documents=True)
+    output = project / "output"
     annexe, deck = output / "annexe.pdf", output / "soutenance.pdf"
     server.start()
     try:
         wait_for(lambda: annexe.is_file() and (output / "annexe.docx").is_file(), timeout=300)
         wait_for(lambda: (output / "soutenance.pptx").is_file() and deck.is_file(), timeout=300)
         first, deck_file = os.stat(annexe).st_ino, os.stat(deck).st_ino
-        edit(sample_copy, "  - name: ITIL 4 Foundation\n", "  - name: ITIL 4 Foundation Servie\n")
+        edit(project, "name: ITIL 4 Foundation\n", "name: ITIL 4 Foundation Servie\n")
         wait_for(lambda: status(server)["build"] == 2)
         assert "Servie" in (output / "cv/index.html").read_text("utf-8")  # the HTML first
         # the documents a few seconds later; the HTML build kept the previous ones meanwhile
@@ -151,7 +160,7 @@ def test_the_documents_follow_a_save_in_the_background(sample_copy):
         assert server.documents is not None
         server.documents.command = [sys.executable, "-c", "import sys; sys.exit('en panne')"]
         server.documents.finished.clear()
-        edit(sample_copy, "Foundation Servie", "Foundation Servie deux fois")
+        edit(project, "Foundation Servie", "Foundation Servie deux fois")
         wait_for(lambda: status(server)["build"] == 3)
         wait_for(lambda: any("en panne" in message for message in messages), timeout=120)
         assert "Servie deux fois" in fetch(server.url + "cv/")  # still served

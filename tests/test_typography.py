@@ -113,8 +113,12 @@ def pptx_text(path: Path) -> str:
 
 @pytest.fixture(scope="module")
 def typo_site(tmp_path_factory) -> Path:
+    """The typographic profile built once, with the printed annexe and CV, the Word annexe
+    and the decks: the pages and every document these tests read. Read-only."""
     root = make_project(tmp_path_factory.mktemp("typography"), typographic, articles=False)
-    return run_pelican(root / "pelican.conf.py", pdf=False, formats=("docx", "pptx")).output
+    return run_pelican(
+        root / "pelican.conf.py", pdf=("annexe.pdf", "cv.pdf"), formats=("pdf", "docx", "pptx")
+    ).output
 
 
 def test_book_pages_in_french_typography_english_as_written(typo_site):
@@ -235,27 +239,19 @@ def test_word_cv_says_what_the_printed_cv_says(typo_site):
     assert interests and interests in word
 
 
-@pytest.fixture(scope="module")
-def typo_site_pdf(tmp_path_factory) -> Path:
-    root = make_project(tmp_path_factory.mktemp("typography-pdf"), typographic, articles=False)
-    return run_pelican(
-        root / "pelican.conf.py", pdf=("annexe.pdf", "cv.pdf"), formats=("pdf", "docx", "pptx")
-    ).output
-
-
-def test_printed_annexe_in_french_typography(typo_site_pdf):
+def test_printed_annexe_in_french_typography(typo_site):
     from pypdf import PdfReader
 
-    text = "\n".join(page.extract_text() for page in PdfReader(typo_site_pdf / "annexe.pdf").pages)
+    text = "\n".join(page.extract_text() for page in PdfReader(typo_site / "annexe.pdf").pages)
     assert "L’équipe" in text and f"{MINUS}70" in text and "-70" not in text
 
 
-def test_powerpoint_is_dated_as_the_pdfs(typo_site_pdf):
+def test_powerpoint_is_dated_as_the_pdfs(typo_site):
     from pypdf import PdfReader
 
-    printed = PdfReader(typo_site_pdf / "annexe.pdf").metadata.creation_date
+    printed = PdfReader(typo_site / "annexe.pdf").metadata.creation_date
     for name in ("soutenance.pptx", "en/soutenance.pptx"):
-        created = Presentation(str(typo_site_pdf / name)).core_properties.created
+        created = Presentation(str(typo_site / name)).core_properties.created
         assert created == printed.replace(tzinfo=None), name
 
 
@@ -263,13 +259,11 @@ def words_of(text: str) -> set[str]:
     return set(re.findall(r"\w+", text.replace(ZWSP, "").lower()))
 
 
-def test_word_cv_and_pdf_cv_say_the_same_words(typo_site_pdf):
+def test_word_cv_and_pdf_cv_say_the_same_words(typo_site):
     from pypdf import PdfReader
 
-    printed = words_of(
-        "\n".join(p.extract_text() for p in PdfReader(typo_site_pdf / "cv.pdf").pages)
-    )
-    document = docx.Document(str(typo_site_pdf / "annexe.docx"))
+    printed = words_of("\n".join(p.extract_text() for p in PdfReader(typo_site / "cv.pdf").pages))
+    document = docx.Document(str(typo_site / "annexe.docx"))
     contact = typeset(i18n.label("fr", "cv.contact"), "fr")
     cv_table = next(t for t in document.tables if contact in t.cell(0, 0).text)
     word = words_of(" ".join(c.text for row in cv_table.rows for c in row.cells))

@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 
 from profile_gen import i18n
 from profile_gen.app import cohort
-from profile_gen.app.build import output_lock
+from profile_gen.app.build import output_lock, run_pelican
 from profile_gen.errors import BuildError
 from tests.conftest import ROOT, copy_sample
 from tests.profiles import MINIMAL, make_project
@@ -155,16 +155,18 @@ def test_a_librarys_base_exception_is_an_internal_error(run_cli, monkeypatch):
 WORD = "Debut" + "x" * 4990 + "Fin"
 
 
-def test_a_word_longer_than_the_page_breaks_in_the_annexe_and_the_cv(tmp_path, run_cli, in_dir):
+def test_a_word_longer_than_the_page_breaks_in_the_annexe_and_the_cv(tmp_path):
+    """The word fills more than a page (in the CV's table too): the CV is fitted with it,
+    and the two documents read here are the only ones printed (no deck)."""
     import pypdfium2
 
     copy_sample(tmp_path, SUMMARY, f"{WORD} {SUMMARY}")
     profile = tmp_path / "content/profile.yaml"
     text = profile.read_text("utf-8").replace(ACHIEVEMENT, f"      fr: {WORD}\n", 1)
     profile.write_text(text, "utf-8")
-    in_dir(tmp_path)
-    assert run_cli("build", "--formats", "pdf").code == 0
-    for name in ("annexe.pdf", "cv.pdf"):
+    printed = ("annexe.pdf", "cv.pdf")
+    run_pelican(tmp_path / "pelican.conf.py", tmp_path / "output", pdf=printed, formats=("pdf",))
+    for name in printed:
         shown = everything = ""
         for page in pypdfium2.PdfDocument(tmp_path / "output" / name):
             width, height = page.get_size()
@@ -322,13 +324,18 @@ def crash_on_slug(settings_file, slug, *rest):
 REAL_BUILD_MEMBER = cohort.build_member
 
 
+def with_summary_pictures(data: dict) -> None:
+    """A small Book whose summary holds outside pictures."""
+    data["summary"] = PICTURES + "Analyste."
+
+
 def make_class(root: Path) -> Path:
     shutil.copytree(ROOT / "theme", root / "theme")
     shutil.copy(ROOT / "pelican.conf.py", root / "pelican.conf.py")
     classe = root / "classe"
     make_project(root / "minimal", base=MINIMAL, image=None, articles=False)
     shutil.copytree(root / "minimal/content", classe / "healthy")  # a small Book
-    with_pictures(root / "pictures")
+    make_project(root / "pictures", with_summary_pictures, base=MINIMAL, image=None, articles=False)
     shutil.copytree(root / "pictures/content", classe / "pictures")
     shutil.copytree(ROOT / "content", classe / "crash")
     (classe / "loop").symlink_to("loop")  # a symbolic link to itself
@@ -356,6 +363,7 @@ def test_every_cohort_member_builds_or_is_named(tmp_path, run_cli, in_dir, monke
     output = tmp_path / "output"
     for slug in ("healthy", "pictures"):
         assert (output / slug / "annexe.pdf").is_file()
+    assert "distant inline" in (output / "pictures/index.html").read_text("utf-8")
     index = BeautifulSoup((output / "index.html").read_text("utf-8"), "html.parser")
     failed = index.find("h2", class_="failed").find_next("ul").get_text()
     assert all(slug in failed for slug in broken)
