@@ -57,13 +57,14 @@ def pages(site: Path) -> list[Path]:
 WIDTHS = (320, 375, 1280, 1920)
 AT_WIDTH = """async () => {
   const loading = [...document.images].filter((i) => i.loading !== 'lazy' && !i.complete);
-  await Promise.all(loading.map((i) => new Promise((done) => {
+  const loaded = Promise.all(loading.map((i) => new Promise((done) => {
     i.addEventListener('load', done, {once: true});
     i.addEventListener('error', done, {once: true});
   })));
+  await Promise.race([loaded, new Promise((done) => setTimeout(done, 30000))]);  // else: broken
   const root = document.documentElement;
   return [[root.scrollWidth, root.clientWidth],
-          [...document.images].filter((i) => i.loading !== 'lazy' && !i.naturalWidth).map((i) => i.src)];
+          [...document.images].filter((i) => i.loading !== 'lazy' && !(i.complete && i.naturalWidth)).map((i) => i.src)];
 }"""
 """At a width: once every image not lazy loaded is loaded, or broken (what the load event
 waits for, again after a resize: a `srcset` may pick another file for the new width), the
