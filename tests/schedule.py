@@ -17,6 +17,7 @@ it. An `xdist_group` mark still names a test's group.
 
 from __future__ import annotations
 
+import functools
 import inspect
 import json
 import os
@@ -54,10 +55,14 @@ def _shared_fixtures(item: pytest.Item) -> list[Any]:
 
 
 def _mentions_printed_sample(definition: Any) -> bool:
-    if definition.argname in PRINTED_SAMPLES:
-        return True
+    return definition.argname in PRINTED_SAMPLES or _source_mentions_printed_sample(definition.func)
+
+
+@functools.cache
+def _source_mentions_printed_sample(function: Any) -> bool:
+    """Kept per fixture function: its answer serves every test that uses it."""
     try:
-        source = inspect.getsource(definition.func)
+        source = inspect.getsource(function)
     except (OSError, TypeError):
         return False
     return any(name in source for name in PRINTED_SAMPLES)

@@ -18,6 +18,7 @@ run. (Slow and Chromium tests are not held to it: they are out of the fast tier 
 
 from __future__ import annotations
 
+import functools
 import importlib.abc
 import importlib.machinery
 import inspect
@@ -74,6 +75,13 @@ def _sources(functions: list[Any]) -> list[str]:
     return sources
 
 
+@functools.cache
+def _function_prints(function: Any) -> bool:
+    """Whether `function`'s source, or that of a helper it calls, prints (kept per function:
+    a fixture's answer serves every test that uses it, in every worker's collection)."""
+    return any(PDF_CODE.search(source) for source in _sources([function]))
+
+
 def _prints_pdf(item: pytest.Item) -> bool:
     functions = [getattr(item, "obj", None)]
     fixtures = getattr(item, "_fixtureinfo", None)
@@ -81,7 +89,7 @@ def _prints_pdf(item: pytest.Item) -> bool:
         for definition in fixtures.name2fixturedefs.get(name, ()) if fixtures else ():
             if definition.baseid:  # the project's fixtures, not pytest's own
                 functions.append(definition.func)
-    return any(PDF_CODE.search(source) for source in _sources(functions))
+    return any(_function_prints(function) for function in functions)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
