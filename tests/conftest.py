@@ -219,3 +219,65 @@ def french_only_pdf(tmp_path_factory):
     pdfs = ("annexe.pdf", "cv.pdf")
     run_pelican(root / "pelican.conf.py", root / "output", pdf=pdfs, formats=formats)
     yield from _read_only(root)
+
+
+# --------------------------------------------------------------------------- golden builds
+
+GOLDEN_GROUP = pytest.mark.xdist_group("golden_site")
+"""The mark of the tests that read `golden_site`: one worker runs them, which builds each
+profile once (tests/schedule.py)."""
+
+
+@pytest.fixture(scope="session")
+def golden_site(tmp_path_factory):
+    """The golden profiles (`tests.golden`: the sample, a minimal English one, a maximal
+    bilingual one), each built on first use, once for the session, with every document and
+    its PDFs, dated by `golden.EPOCH`: name → (its content folder, its output). Read by the
+    golden tests and by the deck's PDF tests. Read-only. Mark the tests that read it with
+    `GOLDEN_GROUP`."""
+    from tests import golden
+
+    built: dict[str, tuple[Path, Path]] = {}
+    before: dict[str, dict] = {}
+
+    def site(name: str) -> tuple[Path, Path]:
+        if name not in built:
+            root = tmp_path_factory.mktemp(f"golden-{name}")
+            built[name] = (root / "content", golden.build(name, root))
+            before[name] = _snapshot(root)
+        return built[name]
+
+    yield site
+    for name, files in before.items():
+        after = _snapshot(built[name][0].parent)
+        changed = sorted(set(files.items()) ^ set(after.items()))
+        assert not changed, f"a test wrote into the golden build {name}: {changed[:5]}"
+
+
+DECK_GROUP = pytest.mark.xdist_group("deck_html_site")
+"""The mark of the tests that read `deck_html_site`: one worker runs them (tests/schedule.py)."""
+
+
+@pytest.fixture(scope="session")
+def deck_html_site(tmp_path_factory):
+    """The deck profiles of `tests.deck_profiles` (a function's name there: "maximal",
+    "minimal_english"...), each built on first use, once for the session, without PDFs
+    (`deck_profiles.build`): name → its output. Read by the deck's fit and layout tests.
+    Read-only. Mark the tests that read it with `DECK_GROUP`."""
+    from tests import deck_profiles
+
+    built: dict[str, Path] = {}
+    before: dict[str, dict] = {}
+
+    def site(name: str) -> Path:
+        if name not in built:
+            root = tmp_path_factory.mktemp(f"deck-{name}")
+            built[name] = deck_profiles.build(root, getattr(deck_profiles, name)())
+            before[name] = _snapshot(built[name])
+        return built[name]
+
+    yield site
+    for name, files in before.items():
+        after = _snapshot(built[name])
+        changed = sorted(set(files.items()) ^ set(after.items()))
+        assert not changed, f"a test wrote into the shared build {name}: {changed[:5]}"

@@ -13,8 +13,8 @@ import pytest
 from profile_gen.profile.model import Profile
 from profile_gen.views.deck_fit import FLOOR, deck_notes, fit_deck, fitted_plan
 from tests.browser import every_slide
-from tests.conftest import copy_sample
-from tests.deck_profiles import both, build, deck_dir, maximal, sample_data
+from tests.conftest import DECK_GROUP, copy_sample
+from tests.deck_profiles import both, deck_dir, sample_data
 
 SIZES = [(1920, 1080), (1280, 720)]
 
@@ -43,28 +43,24 @@ def long_texts() -> dict:
     return data
 
 
-PROFILES = {"sample": None, "long": long_texts, "maximal": maximal}
+PROFILES = ["sample", "long", "maximal"]
 
 
 @pytest.fixture(scope="module")
-def sites(tmp_path_factory) -> dict[str, Path]:
-    """Each profile's Book, HTML only; the long texts' with its PowerPoint decks too (read
-    by `test_the_powerpoint_splits_where_the_html_deck_splits`)."""
+def sites(sample_site, deck_html_site, tmp_path_factory) -> dict[str, Path]:
+    """Each profile's Book, HTML only (the sample's and the maximal one's shared with
+    tests/test_deck_layout.py); the long texts' with its PowerPoint decks too (read by
+    `test_the_powerpoint_splits_where_the_html_deck_splits`)."""
     import yaml
 
     from profile_gen.app.build import run_pelican
 
-    built = {
-        name: build(tmp_path_factory.mktemp(name), make() if make else None)
-        for name, make in PROFILES.items()
-        if name != "long"
-    }
     root = tmp_path_factory.mktemp("long")
     copy_sample(root)
     text = yaml.safe_dump(long_texts(), allow_unicode=True, sort_keys=False)
     (root / "content/profile.yaml").write_text(text, encoding="utf-8")
-    built["long"] = run_pelican(root / "pelican.conf.py", root / "output", formats=("pptx",)).output
-    return built
+    long = run_pelican(root / "pelican.conf.py", root / "output", formats=("pptx",)).output
+    return {"sample": sample_site, "long": long, "maximal": deck_html_site("maximal")}
 
 
 HIDDEN = """(slide) => {
@@ -108,6 +104,11 @@ HIDDEN = """(slide) => {
     const words = /[^\\s]+/g;
     let match;
     while ((match = words.exec(text))) {
+      // a word on one line (its boxes at one height): no letter of it can sit lower
+      range.setStart(node, match.index);
+      range.setEnd(node, match.index + match[0].length);
+      const tops = [...range.getClientRects()].map((r) => r.top);
+      if (Math.max(...tops) <= Math.min(...tops) + 2) continue;
       let top = null;
       for (let i = 0; i < match[0].length; i++) {
         const r = rectOf(node, match.index + i, match.index + i + 1);
@@ -137,8 +138,9 @@ VIEWS = {
 """What is measured on each slide: the slide, or its copy in the presenter view."""
 
 
+@DECK_GROUP  # `sites`
 @pytest.mark.parametrize("prefix", ["", "en/"], ids=["fr", "en"])
-@pytest.mark.parametrize("profile", list(PROFILES))
+@pytest.mark.parametrize("profile", PROFILES)
 def test_no_text_is_hidden_or_split(chromium, sites, profile, prefix):
     """At each size (one page, resized: the slides' layout is CSS only), every slide in the
     audience view, then in the presenter's."""
@@ -161,7 +163,8 @@ def test_no_text_is_hidden_or_split(chromium, sites, profile, prefix):
     assert smallest >= FLOOR - 0.5  # 21 px at 1920 × 1080: the type never goes under it
 
 
-@pytest.mark.parametrize("profile", list(PROFILES))
+@DECK_GROUP  # `sites`
+@pytest.mark.parametrize("profile", PROFILES)
 def test_every_text_is_in_the_deck_whole(sites, profile):
     """No "…" the profile did not write: the quotes, the explanations, the results whole."""
     from bs4 import BeautifulSoup
@@ -274,6 +277,7 @@ def test_check_is_quiet_about_a_deck_that_fits(tmp_path, run_cli):
     assert "Diaporama : textes" not in run_cli("check", str(profile)).out
 
 
+@DECK_GROUP  # `sites`
 def test_the_powerpoint_splits_where_the_html_deck_splits(sites):
     """The same slides in both formats: the strengths split in two, numbered on."""
     from bs4 import BeautifulSoup

@@ -10,18 +10,23 @@ from pathlib import Path
 import pytest
 
 from tests.browser import every_slide, show
-from tests.deck_profiles import build, deck_dir, maximal, minimal_english
+from tests.conftest import DECK_GROUP
+from tests.deck_profiles import deck_dir
 
+pytestmark = DECK_GROUP  # the builds: `deck_html_site`
 SIZES = [(1280, 720), (1920, 1080), (1024, 768)]
-PROFILES = {"sample": None, "maximal": maximal, "minimal-en": minimal_english}
+PROFILES = ["sample", "maximal", "minimal-en"]
 
 
 @pytest.fixture(scope="module")
-def sites(tmp_path_factory) -> dict[str, Path]:
-    built = {}
-    for name, make in PROFILES.items():
-        built[name] = build(tmp_path_factory.mktemp(name), make() if make else None)
-    return built
+def sites(sample_site, deck_html_site) -> dict[str, Path]:
+    """Each profile's Book, HTML only: the sample's, the deck profiles' (shared with
+    tests/test_deck_fit.py)."""
+    return {
+        "sample": sample_site,
+        "maximal": deck_html_site("maximal"),
+        "minimal-en": deck_html_site("minimal_english"),
+    }
 
 
 def deck_url(site: Path, prefix: str = "") -> str:
@@ -59,7 +64,7 @@ MEASURE = """() => {
 }"""
 
 
-@pytest.mark.parametrize("profile", list(PROFILES))
+@pytest.mark.parametrize("profile", PROFILES)
 def test_slides_fill_their_canvas_without_overflow(chromium, sites, profile):
     """At each size (one page, resized: the slides' layout is CSS only), every slide."""
     page = chromium.new_page()

@@ -19,7 +19,7 @@ from profile_gen.app.build import run_pelican
 from profile_gen.printing import pdf as pdf_step
 from profile_gen.views.glyphs import PRESENTATION, is_emoji
 from tests import deck_profiles
-from tests.conftest import copy_sample
+from tests.conftest import GOLDEN_GROUP, copy_sample
 
 CONTENT = (
     ".slide-body h1, .slide-body h2, .slide-body strong, .card h3, .card .results li,"
@@ -77,21 +77,28 @@ def build_deck(root: Path, data: dict) -> Path:
     ).output
 
 
+GOLDEN = {"sample": "sample", "maximal": "maximal", "minimal_english": "minimal_en"}
+"""The deck profiles that are golden profiles too (`tests.golden`): their golden build."""
+
+
 @pytest.fixture(scope="module", params=["sample", "maximal", "many_strengths", "minimal_english"])
-def printed(request, tmp_path_factory) -> Path:
-    """An output folder with the deck's HTML and PDF: the sample, or a deck profile."""
-    if request.param == "sample":
-        return request.getfixturevalue("sample_site_pdf")
+def printed(request, tmp_path_factory) -> tuple[str, Path]:
+    """A deck profile's name and an output folder with the deck's HTML and PDF: the sample,
+    or a deck profile; the golden ones' golden build (`golden_site`, every document)."""
+    if request.param in GOLDEN:
+        return request.param, request.getfixturevalue("golden_site")(GOLDEN[request.param])[1]
     data = getattr(deck_profiles, request.param)()
-    return build_deck(tmp_path_factory.mktemp(request.param), data)
+    return request.param, build_deck(tmp_path_factory.mktemp(request.param), data)
 
 
+@GOLDEN_GROUP
 def test_every_slide_prints_its_content_where_it_can_be_seen(printed):
     """The PDF once printed the cards and lists of five slides in boxes of no height (grid
     rows under a block): the words were in the file, and nothing showed."""
-    html = (deck_profiles.deck_dir(printed) / "index.html").read_text(encoding="utf-8")
+    _, output = printed
+    html = (deck_profiles.deck_dir(output) / "index.html").read_text(encoding="utf-8")
     slides = BeautifulSoup(html, "html.parser").select("section.slide")
-    document = pypdfium2.PdfDocument(printed / "soutenance.pdf")
+    document = pypdfium2.PdfDocument(output / "soutenance.pdf")
     assert len(document) == len(slides)
     checked = 0
     for number, slide in enumerate(slides, start=1):
@@ -102,17 +109,17 @@ def test_every_slide_prints_its_content_where_it_can_be_seen(printed):
     assert checked >= len(slides)
 
 
+@GOLDEN_GROUP
 def test_the_printed_deck_leaves_emoji_out(printed):
-    html = (deck_profiles.deck_dir(printed) / "index.html").read_text(encoding="utf-8")
-    document = pypdfium2.PdfDocument(printed / "soutenance.pdf")
+    name, output = printed
+    html = (deck_profiles.deck_dir(output) / "index.html").read_text(encoding="utf-8")
+    document = pypdfium2.PdfDocument(output / "soutenance.pdf")
     on_paper = "".join(page.get_textpage().get_text_range() for page in document)
     colour = [char for char in on_paper if char > "\uffff" or char in PRESENTATION]
     assert not colour
-    if printed.parent.name.startswith(
-        ("maximal", "many_strengths")
-    ):  # emoji in titles: kept on screen
+    if name in ("maximal", "many_strengths"):  # emoji in titles: kept on screen
         assert [char for char in html if char > "\uffff" and is_emoji(char)]
-    if printed.parent.name.startswith("many_strengths"):  # symbols that are text by default stay
+    if name == "many_strengths":  # symbols that are text by default stay
         assert "✓" in on_paper and "★" in on_paper
 
 
@@ -129,15 +136,22 @@ TWO = ("cv.pdf", "soutenance.pdf")
 """The deck, and the shortest document printed here while a helper prints the deck."""
 
 
-def test_the_deck_printed_beside_the_annexe_is_the_same_file(html_only, tmp_path, monkeypatch):
-    alone = pdf_step.write_pdfs(html_only, only=TWO, beside=False)
-    files = {name: (html_only / name).read_bytes() for name in alone}
+@pytest.fixture(scope="module")
+def printed_alone(sample_site, tmp_path_factory) -> tuple[dict[str, int], dict[str, bytes]]:
+    """`TWO` printed from the sample's HTML in this process alone, no helper beside: their
+    page counts (what `write_pdfs` returns) and their bytes."""
+    output = Path(shutil.copytree(sample_site, tmp_path_factory.mktemp("alone") / "output"))
+    counts = pdf_step.write_pdfs(output, only=TWO, beside=False)
+    return counts, {name: (output / name).read_bytes() for name in counts}
+
+
+def test_the_deck_printed_beside_the_annexe_is_the_same_file(html_only, printed_alone, monkeypatch):
+    alone, files = printed_alone
     forked = []
     fork = pdf_step._fork_printer
     monkeypatch.setattr(pdf_step, "can_print_beside", lambda: True)
     monkeypatch.setattr(pdf_step, "_fork_printer", lambda *a: forked.append(a[0]) or fork(*a))
-    for name in alone:
-        (html_only / name).unlink()
+    assert not any((html_only / name).exists() for name in alone)
     assert pdf_step.write_pdfs(html_only, only=TWO) == alone
     assert forked == [{"soutenance/index.html": "soutenance.pdf"}]
     assert {name: (html_only / name).read_bytes() for name in alone} == files
@@ -181,14 +195,16 @@ def test_a_failing_helper_leaves_its_pages_to_the_main_process(html_only, monkey
     assert pypdfium2.PdfDocument(html_only / "soutenance.pdf")
 
 
-def test_no_process_to_fork_or_sigchld_ignored_still_print_everything(html_only, monkeypatch):
+def test_no_process_to_fork_or_sigchld_ignored_still_print_everything(
+    html_only, printed_alone, monkeypatch
+):
     """Out of processes, everything prints here; with SIGCHLD ignored (a launcher's setting
     that children inherit), the helper is not waited for, and its report is enough."""
     import os
     import signal
 
     monkeypatch.setattr(pdf_step, "can_print_beside", lambda: True)
-    expected = pdf_step.write_pdfs(html_only, only=TWO, beside=False)
+    expected, _ = printed_alone
     previous = signal.signal(signal.SIGCHLD, signal.SIG_IGN)
     try:
         assert pdf_step.write_pdfs(html_only, only=TWO) == expected

@@ -1,6 +1,6 @@
 """Golden outputs and what the formats must agree on, for three profiles (the sample, a
 minimal English one, a maximal bilingual one: `tests.golden`), each built once for the
-module with every document and its PDFs.
+session with every document and its PDFs (`golden_site`, which the deck tests read too).
 
 - Each format's text and structure equal the stored files of `tests/golden/<profile>/`
   (refresh: `.venv/bin/python -m tests.golden --refresh`, then read the diff).
@@ -13,7 +13,6 @@ from __future__ import annotations
 import difflib
 import io
 import re
-import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -32,25 +31,18 @@ from profile_gen.profile.loader import load
 from profile_gen.typography import typeset
 from profile_gen.views.book import Book, book_home
 from tests import golden
+from tests.conftest import GOLDEN_GROUP
 from tests.golden.extract import pptx_slides, slide_texts, soup_of, squeeze
 
 NAMES = list(golden.PROFILES)
-pytestmark = pytest.mark.pdf  # the builds print their PDFs (WeasyPrint)
+pytestmark = [pytest.mark.pdf, GOLDEN_GROUP]  # the builds print their PDFs (WeasyPrint)
 
 
-@pytest.fixture(scope="module")
-def builds():
-    """Each golden profile built once for the module (on first use): (content, output)."""
-    built: dict[str, tuple[Path, Path]] = {}
-    with tempfile.TemporaryDirectory() as folder:
-
-        def site(name: str) -> tuple[Path, Path]:
-            if name not in built:
-                root = Path(folder) / name
-                built[name] = (root / "content", golden.build(name, root))
-            return built[name]
-
-        yield site
+@pytest.fixture
+def builds(golden_site):
+    """Each golden profile built once (on first use): (content, output); shared with the
+    deck tests that read the same profiles (`golden_site`)."""
+    return golden_site
 
 
 def _diff(name: str, file: str, expected: str, actual: str) -> str:

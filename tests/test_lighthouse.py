@@ -126,14 +126,35 @@ def homes(lighthouse, tmp_path_factory) -> Iterator[dict[str, str]]:
 
 RUNS = ROOT / "tests/lighthouse_runs.mjs"
 """Every audit of the module in one Node process on one Chrome (what the CLI does per page)."""
+CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu"]
 
 
 @pytest.fixture(scope="module")
-def reports(lighthouse, homes, tmp_path_factory) -> dict[tuple[str, str], Path]:
+def runner(lighthouse) -> Iterator[subprocess.Popen]:
+    """`RUNS` started: it loads Lighthouse and launches Chrome while the Books are built
+    (`homes`), then reads its jobs on its standard input."""
+    modules = LIGHTHOUSE.parents[2]
+    command = [lighthouse[0], str(RUNS), str(modules), json.dumps(CHROME_FLAGS)]
+    env = {**os.environ, "CHROME_PATH": str(CHROMIUM)}
+    with subprocess.Popen(command, env=env, stdin=subprocess.PIPE) as process:
+        try:
+            yield process
+        finally:
+            if process.poll() is None:  # no job came (a Book failed to build): the end of
+                process.stdin.close()  # its input stops it, and its Chrome with it
+                try:
+                    process.wait(timeout=60)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+
+
+@pytest.fixture(scope="module")
+def reports(runner, homes, tmp_path_factory) -> dict[tuple[str, str], Path]:
     """(design, preset) → its Lighthouse report (JSON; the HTML one beside it): the six
-    runs in a row in one Node process driving one Chrome. The audits no category weighs
-    (diagnostics, the manual checks) and the full-page screenshot are left out: they make
-    no score, and the report keeps every audit that does."""
+    runs in a row in one Node process driving one Chrome (`runner`, started before the
+    Books are built: keep it first). The audits no category weighs (diagnostics, the manual
+    checks) and the full-page screenshot are left out: they make no score, and the report
+    keeps every audit that does."""
     folder = tmp_path_factory.mktemp("lighthouse")
     runs = {
         (name, preset): folder / f"{name}-{preset}" / "report"
@@ -142,17 +163,13 @@ def reports(lighthouse, homes, tmp_path_factory) -> dict[tuple[str, str], Path]:
     }
     jobs = {
         "categories": CATEGORIES,
-        "chromeFlags": ["--headless=new", "--no-sandbox", "--disable-gpu"],
         "runs": [
             {"url": homes[name], "preset": preset, "output": str(path)}
             for (name, preset), path in runs.items()
         ],
     }
-    (folder / "jobs.json").write_text(json.dumps(jobs), encoding="utf-8")
-    modules = LIGHTHOUSE.parents[2]
-    command = [lighthouse[0], str(RUNS), str(modules), str(folder / "jobs.json")]
-    env = {**os.environ, "CHROME_PATH": str(CHROMIUM)}
-    subprocess.run(command, env=env, check=True, timeout=600, stdin=subprocess.DEVNULL)
+    runner.communicate(json.dumps(jobs).encode("utf-8"), timeout=600)
+    assert runner.returncode == 0, f"{RUNS.name} failed: {runner.returncode}"
     return {key: path.with_name("report.report.json") for key, path in runs.items()}
 
 
