@@ -55,9 +55,20 @@ def pages(site: Path) -> list[Path]:
 
 
 WIDTHS = (320, 375, 1280, 1920)
-IMAGES_READY = "[...document.images].every((i) => i.loading === 'lazy' || i.complete)"
-"""Every image not lazy loaded, or broken: what the load event waits for, again after a
-resize (a `srcset` may pick another file for the new width)."""
+AT_WIDTH = """async () => {
+  const loading = [...document.images].filter((i) => i.loading !== 'lazy' && !i.complete);
+  const loaded = Promise.all(loading.map((i) => new Promise((done) => {
+    i.addEventListener('load', done, {once: true});
+    i.addEventListener('error', done, {once: true});
+  })));
+  await Promise.race([loaded, new Promise((done) => setTimeout(done, 30000))]);  // else: broken
+  const root = document.documentElement;
+  return [[root.scrollWidth, root.clientWidth],
+          [...document.images].filter((i) => i.loading !== 'lazy' && !(i.complete && i.naturalWidth)).map((i) => i.src)];
+}"""
+"""At a width: once every image not lazy loaded is loaded, or broken (what the load event
+waits for, again after a resize: a `srcset` may pick another file for the new width), the
+page's scroll and client widths and its broken images, in one call."""
 
 
 @pytest.fixture(scope="module")
@@ -71,10 +82,10 @@ def readings(chromium, sample_site) -> dict:
     log = RequestLog(page)
     found: dict = {"contrast": {}, "scroll": {}, "broken": {}}
 
-    def contrast(path: Path) -> None:
-        for scheme in ("light", "dark"):
-            page.emulate_media(color_scheme=scheme)
-            found["contrast"][path, scheme] = page.evaluate(CONTRAST_JS)
+    def contrast(path: Path) -> None:  # the page is light when loaded, and left light
+        found["contrast"][path, "light"] = page.evaluate(CONTRAST_JS)
+        page.emulate_media(color_scheme="dark")
+        found["contrast"][path, "dark"] = page.evaluate(CONTRAST_JS)
         page.emulate_media(color_scheme="light")
 
     not_found = [path for path in pages(sample_site) if path.name == "404.html"]
@@ -86,13 +97,7 @@ def readings(chromium, sample_site) -> dict:
         contrast(path)
         for width in WIDTHS:
             page.set_viewport_size({"width": width, "height": 800})
-            page.wait_for_function(IMAGES_READY)
-            found["scroll"][path, width] = page.evaluate(
-                "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
-            )
-            found["broken"][path, width] = page.evaluate(
-                "[...document.images].filter(i => i.loading !== 'lazy' && !i.naturalWidth).map(i => i.src)"
-            )
+            found["scroll"][path, width], found["broken"][path, width] = page.evaluate(AT_WIDTH)
     found["requests"] = (list(log.urls), log.outside, list(log.failed))
     page.set_viewport_size({"width": 1280, "height": 800})
     for path in not_found:

@@ -17,7 +17,7 @@ from profile_gen import designs
 from profile_gen.app.build import run_pelican
 from tests.browser import every_slide
 from tests.deck_profiles import deck_dir
-from tests.test_a11y_browser import axe_violations
+from tests.test_a11y_browser import axe_context, dark_changes, light_and_dark
 from tests.test_deck import open_deck
 from tests.test_deck_fit import HIDDEN
 from tests.test_deck_layout import MEASURE
@@ -39,8 +39,9 @@ def generated(data: dict) -> None:
 
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory) -> dict[tuple[str, str], Path]:
-    """(design, "sample" or "generated") → the built Book, with its PDFs: every one for the
-    sample, the CV's only for the generated profile (no test reads its deck's or annexe's)."""
+    """(design, "sample" or "generated") → the built Book, with the PDFs a test reads: the
+    CV's and the deck's for the sample, the CV's for the generated profile (no test reads an
+    annexe's PDF, nor the generated deck's)."""
     from tests.profiles import make_project
 
     built = {}
@@ -54,7 +55,7 @@ def sites(tmp_path_factory) -> dict[tuple[str, str], Path]:
 
             root = make_project(tmp_path_factory.mktemp(f"{name}-{kind}"), edit)
             output = root / "output"
-            printed = True if kind == "sample" else ("cv.pdf",)
+            printed = ("cv.pdf", "soutenance.pdf") if kind == "sample" else ("cv.pdf",)
             built[name, kind] = run_pelican(
                 root / "pelican.conf.py",
                 output,
@@ -206,24 +207,23 @@ def one_page_per_template(site: Path) -> list[Path]:
 @pytest.mark.parametrize("name", [name for name in DESIGNS if name != designs.DEFAULT])
 def test_axe_finds_nothing_on_any_page_light_and_dark(chromium, sites, name):
     """Every template's page (the Book's, the CV, the annexe, the decks, the outline, the
-    questions, the cue cards) in each design, light and dark. The default design's pages,
-    every one of them, are tests/test_a11y_browser.py's."""
-    from axe_playwright_python.sync_playwright import Axe
-
-    axe = Axe()
-    page = chromium.new_page()
+    questions, the cue cards) in each design, light and dark (the dark scheme's colours:
+    `light_and_dark`). The default design's pages, every one of them, are
+    tests/test_a11y_browser.py's."""
+    context = axe_context(chromium)
+    page = context.new_page()
     report = {}
     site = sites[name, "sample"]
     pages = one_page_per_template(site)
     assert len(pages) >= 17 and all(path.is_file() for path in pages)
     for path in pages:
         page.goto(path.as_uri())
-        for scheme in ("light", "dark"):
-            page.emulate_media(color_scheme=scheme)
-            if violations := axe_violations(page, axe):
+        for scheme, violations in light_and_dark(page).items():
+            if violations:
                 report[f"{path.relative_to(site)} ({scheme})"] = violations
-    page.close()
+    context.close()
     assert report == {}
+    assert dark_changes(site) == []  # what the dark run's colour rules rely on
 
 
 ANNEXE_TEXT = """() => {
