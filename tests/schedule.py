@@ -139,6 +139,17 @@ class _Controller:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """`-n auto`: one worker more than the cores this process may use. Many tests wait on
+    another process (Chromium, LibreOffice, Node's Lighthouse) or on real-time audio (the
+    rehearsal coach); the extra worker runs meanwhile, so both cores stay busy."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # no affinity outside Linux
+        cores = os.cpu_count() or 1
+    return cores + 1
+
+
 def pytest_configure(config: pytest.Config) -> None:
     controller = config.pluginmanager.hasplugin("xdist") and not hasattr(config, "workerinput")
     if controller and config.getoption("numprocesses", None):
