@@ -10,6 +10,7 @@ import shutil
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -153,13 +154,32 @@ def _snapshot(folder: Path) -> dict[str, tuple[int, int]]:
     }
 
 
+def _unchanged(folder: Path, before: dict[str, tuple[int, int]]) -> None:
+    changed = sorted(set(before.items()) ^ set(_snapshot(folder).items()))
+    assert not changed, f"a test wrote into the shared build {folder}: {changed[:5]}"
+
+
 def _read_only(folder: Path):
     """Yield `folder`, then fail if a test changed it (it is shared: read, never write)."""
     before = _snapshot(folder)
     yield folder
-    after = _snapshot(folder)
-    changed = sorted(set(before.items()) ^ set(after.items()))
-    assert not changed, f"a test wrote into the shared build {folder}: {changed[:5]}"
+    _unchanged(folder, before)
+
+
+def _built_on_first_use(make):
+    """Yield `site(name)`: `make(name)`'s value, made on the first call for that name only;
+    `make` returns (value, the folder it built). Then fail if a test changed one of them."""
+    built: dict[str, tuple[Any, Path, dict[str, tuple[int, int]]]] = {}
+
+    def site(name: str) -> Any:
+        if name not in built:
+            value, folder = make(name)
+            built[name] = (value, folder, _snapshot(folder))
+        return built[name][0]
+
+    yield site
+    for _, folder, before in built.values():
+        _unchanged(folder, before)
 
 
 @pytest.fixture(scope="session")
@@ -328,21 +348,11 @@ def golden_site(tmp_path_factory):
     `GOLDEN_GROUP`."""
     from tests import golden
 
-    built: dict[str, tuple[Path, Path]] = {}
-    before: dict[str, dict] = {}
+    def make(name: str) -> tuple[tuple[Path, Path], Path]:
+        root = tmp_path_factory.mktemp(f"golden-{name}")
+        return (root / "content", golden.build(name, root)), root
 
-    def site(name: str) -> tuple[Path, Path]:
-        if name not in built:
-            root = tmp_path_factory.mktemp(f"golden-{name}")
-            built[name] = (root / "content", golden.build(name, root))
-            before[name] = _snapshot(root)
-        return built[name]
-
-    yield site
-    for name, files in before.items():
-        after = _snapshot(built[name][0].parent)
-        changed = sorted(set(files.items()) ^ set(after.items()))
-        assert not changed, f"a test wrote into the golden build {name}: {changed[:5]}"
+    yield from _built_on_first_use(make)
 
 
 DECK_GROUP = pytest.mark.xdist_group("deck_html_site")
@@ -357,18 +367,9 @@ def deck_html_site(tmp_path_factory):
     Read-only. Mark the tests that read it with `DECK_GROUP`."""
     from tests import deck_profiles
 
-    built: dict[str, Path] = {}
-    before: dict[str, dict] = {}
+    def make(name: str) -> tuple[Path, Path]:
+        root = tmp_path_factory.mktemp(f"deck-{name}")
+        output = deck_profiles.build(root, getattr(deck_profiles, name)())
+        return output, output
 
-    def site(name: str) -> Path:
-        if name not in built:
-            root = tmp_path_factory.mktemp(f"deck-{name}")
-            built[name] = deck_profiles.build(root, getattr(deck_profiles, name)())
-            before[name] = _snapshot(built[name])
-        return built[name]
-
-    yield site
-    for name, files in before.items():
-        after = _snapshot(built[name])
-        changed = sorted(set(files.items()) ^ set(after.items()))
-        assert not changed, f"a test wrote into the shared build {name}: {changed[:5]}"
+    yield from _built_on_first_use(make)
