@@ -4,11 +4,9 @@ light and dark; no word broken at 390 px; English slugs, language marks and whol
 from __future__ import annotations
 
 import functools
-import re
 from pathlib import Path
 
 import pytest
-import tinycss2
 from bs4 import BeautifulSoup
 
 pytestmark = pytest.mark.chromium
@@ -40,10 +38,6 @@ AXE_OPTIONS = {
 AXE_RUN = """(options) => axe.run(document, options).then((found) => found.violations.map(
   (v) => [v.id, v.nodes.map((n) => n.target)]))"""
 """axe's run, read in the page: the rules and the first targets of what it finds."""
-COLOUR_RULES = """(options) => axe.getRules().filter((rule) => rule.tags.includes('cat.color')
-  && (rule.tags.some((tag) => options.runOnly.values.includes(tag)) || rule.ruleId in options.rules)
-).map((rule) => rule.ruleId)"""
-"""The rules of `AXE_OPTIONS` in axe's colour category (color-contrast, link-in-text-block)."""
 
 
 @functools.cache
@@ -62,83 +56,25 @@ def axe_context(chromium, **options):
     return context
 
 
-def axe_violations(page, axe=None, colours_only: bool = False) -> list[str]:
-    """What axe finds on `page`: the WCAG rules and `EXTRA_RULES`, in one run, or only those
-    of them in axe's colour category (`colours_only`); axe-core is put in the page unless it
-    is there already (`axe_context`, or a run before on the same page load)."""
+def axe_violations(page, axe=None) -> list[str]:
+    """What axe finds on `page`: the WCAG rules and `EXTRA_RULES`, in one run; axe-core is
+    put in the page unless it is there already (`axe_context`, or a run before on the same
+    page load)."""
     if page.evaluate("typeof axe === 'undefined'"):
         page.evaluate(axe.axe_script if axe is not None else axe_script())
-    options = AXE_OPTIONS
-    if colours_only:
-        rules = page.evaluate(COLOUR_RULES, AXE_OPTIONS)
-        assert {"color-contrast", "link-in-text-block"} <= set(rules), rules
-        options = {"runOnly": {"type": "rule", "values": rules}, "resultTypes": ["violations"]}
-    found = page.evaluate(AXE_RUN, options)
+    found = page.evaluate(AXE_RUN, AXE_OPTIONS)
     return [f"{rule}: {targets[:3]}" for rule, targets in found]
 
 
 def light_and_dark(page) -> dict[str, list[str]]:
-    """What axe finds on `page` in the light scheme, every rule, and in the dark one, the
-    colour rules: the dark scheme changes colours and nothing else (`dark_changes`), so no
-    other rule's findings can differ from the light's. The page is left light."""
+    """What axe finds on `page` in the light scheme and in the dark one, every rule in each.
+    The page is left light."""
     found = {}
     for scheme in ("light", "dark"):
         page.emulate_media(color_scheme=scheme)
-        found[scheme] = axe_violations(page, colours_only=scheme == "dark")
+        found[scheme] = axe_violations(page)
     page.emulate_media(color_scheme="light")
     return found
-
-
-SCHEME = "prefers-color-scheme"
-COLOUR_VARIABLE = re.compile(r"var\(--color-[\w-]+\)")
-COLOUR_TOKEN = re.compile(r"--color-[\w-]+\s*:\s*([^;}]*)")
-COLOUR_VALUE = re.compile(r"#[0-9a-fA-F]{3,8}|(rgba?|hsla?)\([\d\s.,%/]+\)")
-
-
-def dark_changes(site: Path) -> list[str]:
-    """What the dark scheme changes in `site` besides colours: every mention of
-    `prefers-color-scheme` in its pages, styles (inline ones too), scripts and images must be
-    a `@media` block that only sets variables to colour tokens (`--accent:
-    var(--color-accent-dark)`), each token a colour; no script may ask (`matchMedia`)."""
-    problems = []
-    for path in sorted(site.rglob("*")):
-        if path.suffix not in (".css", ".html", ".js", ".svg"):
-            continue
-        text = path.read_text("utf-8")
-        if "matchMedia" in text:
-            problems.append(f"{path}: matchMedia")
-        problems += [
-            f"{path}: {value}"
-            for value in COLOUR_TOKEN.findall(text)
-            if not COLOUR_VALUE.fullmatch(value.strip())
-        ]
-        if SCHEME not in text:
-            continue
-        if path.suffix in (".css",):
-            css = text
-        else:
-            css = "\n".join(s.get_text() for s in BeautifulSoup(text, "html.parser")("style"))
-        blocks = [
-            rule
-            for rule in tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
-            if rule.type == "at-rule" and SCHEME in tinycss2.serialize(rule.prelude or [])
-        ]
-        if len(blocks) != text.count(SCHEME):
-            problems.append(f"{path}: {SCHEME} outside a @media block of a style")
-        for block in blocks:
-            rules = tinycss2.parse_rule_list(block.content or [], True, True)
-            for rule in rules:
-                content = rule.content if rule.type == "qualified-rule" else []
-                items = tinycss2.parse_blocks_contents(content, True, True) if content else [rule]
-                for item in items:
-                    value = tinycss2.serialize(getattr(item, "value", [])).strip()
-                    if not (
-                        item.type == "declaration"
-                        and item.name.startswith("--")
-                        and COLOUR_VARIABLE.fullmatch(value)
-                    ):
-                        problems.append(f"{path}: {tinycss2.serialize([item])[:80]}")
-    return problems
 
 
 PHONES = (320, 390)
@@ -188,7 +124,6 @@ def test_axe_finds_nothing(readings, site):
         "en/defence/index.html",
     } <= {str(p.relative_to(site)) for p in pages}
     assert readings["axe"] == {}
-    assert dark_changes(site) == []  # what the dark run's colour rules rely on
 
 
 WORDS_SPLIT = """() => {
@@ -264,23 +199,3 @@ def test_dates_are_unbreakable_in_every_page(site):
     soup = BeautifulSoup((site / "realisations/index.html").read_text("utf-8"), "html.parser")
     metas = [m.get_text() for m in soup.select(".card .meta")]
     assert metas and all("\u00a02025" in m or "\u00a02024" in m for m in metas)
-
-
-def test_dark_changes_sees_what_is_not_a_colour(tmp_path):
-    """`dark_changes`, which the axe tests' dark runs rely on, finds a scheme-dependent rule
-    that is not a colour variable, a mention outside a style, a script asking, a token that
-    is not a colour; and nothing in the Book's own way of doing it."""
-    good = "@media (prefers-color-scheme: dark) { :root { --bg: var(--color-bg-dark); } }"
-    (tmp_path / "good.css").write_text(f":root {{ --color-bg-dark: #12161c; }}\n{good}")
-    assert dark_changes(tmp_path) == []
-    bad = {
-        "layout.css": "@media (prefers-color-scheme: dark) { nav { display: none; } }",
-        "size.css": "@media (prefers-color-scheme: dark) { :root { --gap: 2rem; } }",
-        "page.html": f'<style>{good}</style><source media="(prefers-color-scheme: dark)">',
-        "deck.js": "if (matchMedia('(prefers-color-scheme: dark)').matches) hide();",
-        "tokens.css": ":root { --color-bg-dark: 2rem; }",
-    }
-    for name, text in bad.items():
-        (tmp_path / name).write_text(text)
-    found = dark_changes(tmp_path)
-    assert {Path(problem.split(":")[0]).name for problem in found} == set(bad), found
