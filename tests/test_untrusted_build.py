@@ -230,8 +230,12 @@ def test_a_full_disk_names_the_output_folder(sample_copy, run_cli, in_dir, monke
     assert not list(sample_copy.glob(".output.building"))
 
 
-def test_sigterm_cleans_the_staging_and_stops_the_helper(sample_copy, run_cli, in_dir, monkeypatch):
+def test_sigterm_cleans_the_staging_and_stops_the_helper(tmp_path, run_cli, in_dir, monkeypatch):
+    """A small profile: its build fits its CV in WeasyPrint before it prints, as the
+    sample's, in fewer tries."""
     from profile_gen.printing import pdf as pdf_step
+
+    project = make_project(tmp_path, base=MINIMAL, image=None, articles=False)
 
     helpers: list[int] = []
     fork, render = pdf_step._fork_printer, pdf_step.render_pdf
@@ -250,11 +254,11 @@ def test_sigterm_cleans_the_staging_and_stops_the_helper(sample_copy, run_cli, i
     monkeypatch.setattr(pdf_step, "can_print_beside", lambda: True)
     monkeypatch.setattr(pdf_step, "_fork_printer", forked)
     monkeypatch.setattr(pdf_step, "render_pdf", render_then_term)
-    in_dir(sample_copy)
+    in_dir(project)
     result = run_cli("build", "--formats", "pdf")
     assert result.code == 143
-    assert not (sample_copy / ".output.building").exists()
-    assert not (sample_copy / "output").exists()
+    assert not (project / ".output.building").exists()
+    assert not (project / "output").exists()
     assert len(helpers) == 1
     with pytest.raises(ChildProcessError):  # stopped and reaped: it writes nothing more
         os.waitpid(helpers[0], os.WNOHANG)
