@@ -77,3 +77,16 @@ def install(weasyprint: Any) -> None:
     weasyprint.HTML.render = untraced(weasyprint.HTML.render)
     fetcher = weasyprint.urls.URLFetcher
     fetcher.__call__ = traced(fetcher.__call__)
+
+
+def install_rewriting() -> None:
+    """pytest's assertion rewriting of each test module (parse, rewrite, compile: pure
+    Python over the module's syntax tree, about half of a collection) out of coverage's
+    sight; the module it returns runs traced as before. Without a bytecode cache
+    (PYTHONDONTWRITEBYTECODE, or a fresh clone's first run) every worker rewrites every
+    module. A pytest without this private function is left as it is."""
+    from _pytest.assertion import rewrite
+
+    function = getattr(rewrite, "_rewrite_test", None)
+    if function is not None and not hasattr(function, "__wrapped__"):
+        rewrite._rewrite_test = untraced(function)  # type: ignore[attr-defined]
