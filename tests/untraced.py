@@ -2,11 +2,11 @@
 
 `make test` measures profile_gen's lines with coverage's C tracer; on Python 3.11 it also
 sees every line and call of the libraries a test runs, ours or not, and WeasyPrint's layout
-(`HTML.render`) is most of a printed build: traced, a build printing every document took
-about 70 % more CPU. So a layout runs with the thread's tracer off, and our code that
-WeasyPrint calls back while it lays out (the URL fetcher of every printed page) with it
-on again: what coverage records of profile_gen is the same, a layout costs what it costs
-outside the tests. Any other tracer (a debugger's) is left alone."""
+(`HTML.render`, then `Document.write_pdf`) is most of a printed build: traced, a build
+printing every document took about 70 % more CPU. So a layout and the writing of its PDF
+run with the thread's tracer off, and our code that WeasyPrint calls back meanwhile (the
+URL fetcher of every printed page, the deposit's XMP metadata) with it on again: what
+coverage records of profile_gen is the same, a layout costs what it costs outside the tests. Any other tracer (a debugger's) is left alone."""
 
 from __future__ import annotations
 
@@ -75,6 +75,17 @@ def traced(function: Callable[..., Any]) -> Callable[..., Any]:
 def install(weasyprint: Any) -> None:
     """Layouts untraced, URL fetchers traced: on the module just imported."""
     weasyprint.HTML.render = untraced(weasyprint.HTML.render)
+    write_pdf = untraced(weasyprint.Document.write_pdf)
+
+    def write_pdf_calling_ours_traced(document: Any, *args: Any, **kwargs: Any) -> Any:
+        metadata = document.metadata  # ours may subclass it (printing.pdfua): traced
+        for name in ("generate_rdf_metadata",):
+            method = getattr(type(metadata), name, None)
+            if method is not None and method.__module__.startswith("profile_gen"):
+                setattr(metadata, name, traced(getattr(metadata, name)))
+        return write_pdf(document, *args, **kwargs)
+
+    weasyprint.Document.write_pdf = functools.wraps(write_pdf)(write_pdf_calling_ours_traced)
     fetcher = weasyprint.urls.URLFetcher
     fetcher.__call__ = traced(fetcher.__call__)
 
