@@ -6,7 +6,8 @@ sees every line and call of the libraries a test runs, ours or not, and WeasyPri
 printing every document took about 70 % more CPU. So a layout and the writing of its PDF
 run with the thread's tracer off, and our code that WeasyPrint calls back meanwhile (the
 URL fetcher of every printed page, the deposit's XMP metadata) with it on again: what
-coverage records of profile_gen is the same, a layout costs what it costs outside the tests. Any other tracer (a debugger's) is left alone."""
+coverage records of profile_gen is the same, a layout costs what it costs outside the tests.
+Any other tracer (a debugger's) is left alone."""
 
 from __future__ import annotations
 
