@@ -2,7 +2,7 @@
 
 `make test` measures profile_gen's lines with coverage's C tracer; on Python 3.11 it also
 sees every line and call of the libraries a test runs, ours or not, and WeasyPrint's layout
-(`HTML.render`, then `Document.write_pdf`) is most of a printed build: traced, a build
+(parsing, `HTML.render`, then `Document.write_pdf`) is most of a printed build: traced, a build
 printing every document took about 70 % more CPU. So a layout and the writing of its PDF
 run with the thread's tracer off, and our code that WeasyPrint calls back meanwhile (the
 URL fetcher of every printed page, the deposit's XMP metadata) with it on again: what
@@ -76,6 +76,8 @@ def traced(function: Callable[..., Any]) -> Callable[..., Any]:
 
 def install(weasyprint: Any) -> None:
     """Layouts untraced, URL fetchers traced: on the module just imported."""
+    for parsed in (weasyprint.HTML, weasyprint.CSS):  # parsing a page or a stylesheet
+        parsed.__init__ = untraced(parsed.__init__)
     weasyprint.HTML.render = untraced(weasyprint.HTML.render)
     write_pdf = untraced(weasyprint.Document.write_pdf)
 
