@@ -20,6 +20,7 @@ from profile_gen.printing import pdf as pdf_step
 from profile_gen.views.glyphs import PRESENTATION, is_emoji
 from tests import deck_profiles
 from tests.conftest import GOLDEN_GROUP, copy_sample
+from tests.profiles import MINIMAL, make_project
 
 CONTENT = (
     ".slide-body h1, .slide-body h2, .slide-body strong, .card h3, .card .results li,"
@@ -69,12 +70,14 @@ def _ink(text, image, height: float, word: str) -> str:
 
 
 def build_deck(root: Path, data: dict) -> Path:
+    """`data`'s site built without documents, then its deck printed as `profile-gen pdf`
+    prints a build's: a build that prints fits the CV in WeasyPrint first, no page read here."""
     copy_sample(root)
     text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
     (root / "content/profile.yaml").write_text(text, encoding="utf-8")
-    return run_pelican(
-        root / "pelican.conf.py", root / "output", pdf=("soutenance.pdf",), formats=("pdf",)
-    ).output
+    output = run_pelican(root / "pelican.conf.py", root / "output", pdf=False).output
+    assert pdf_step.write_pdfs(output, only=("soutenance.pdf",))
+    return output
 
 
 GOLDEN = {"sample": "sample", "maximal": "maximal", "minimal_english": "minimal_en"}
@@ -126,10 +129,25 @@ def test_the_printed_deck_leaves_emoji_out(printed):
 # --------------------------------------------------------------------------- printed beside
 
 
+def french_first(data: dict) -> None:
+    data["locale"] = ["fr", "en"]
+
+
+@pytest.fixture(scope="module")
+def small_site(tmp_path_factory) -> Path:
+    """A small profile's HTML build (`tests.profiles.MINIMAL` with a photo, French first as
+    the sample): every page the helper prints, fewer slides and a shorter annexe than the
+    sample's, printed again and again here. Read-only: `html_only` copies it."""
+    root = make_project(
+        tmp_path_factory.mktemp("small"), french_first, base=MINIMAL, articles=False
+    )
+    return run_pelican(root / "pelican.conf.py", pdf=False).output
+
+
 @pytest.fixture
-def html_only(sample_site, tmp_path) -> Path:
-    """A writable copy of the sample's HTML build."""
-    return Path(shutil.copytree(sample_site, tmp_path / "output"))
+def html_only(small_site, tmp_path) -> Path:
+    """A writable copy of `small_site`."""
+    return Path(shutil.copytree(small_site, tmp_path / "output"))
 
 
 TWO = ("cv.pdf", "soutenance.pdf")
@@ -137,10 +155,10 @@ TWO = ("cv.pdf", "soutenance.pdf")
 
 
 @pytest.fixture(scope="module")
-def printed_alone(sample_site, tmp_path_factory) -> tuple[dict[str, int], dict[str, bytes]]:
-    """`TWO` printed from the sample's HTML in this process alone, no helper beside: their
-    page counts (what `write_pdfs` returns) and their bytes."""
-    output = Path(shutil.copytree(sample_site, tmp_path_factory.mktemp("alone") / "output"))
+def printed_alone(small_site, tmp_path_factory) -> tuple[dict[str, int], dict[str, bytes]]:
+    """`TWO` printed from `small_site` in this process alone, no helper beside: their page
+    counts (what `write_pdfs` returns) and their bytes."""
+    output = Path(shutil.copytree(small_site, tmp_path_factory.mktemp("alone") / "output"))
     counts = pdf_step.write_pdfs(output, only=TWO, beside=False)
     return counts, {name: (output / name).read_bytes() for name in counts}
 

@@ -24,7 +24,6 @@ from tests.conftest import ROOT, copy_sample
 from tests.profiles import MINIMAL, make_project
 
 SUMMARY = "Cheffe de projet SI en alternance chez **Transalp"
-ACHIEVEMENT = "      fr: Migration de l'ERP vers le SaaS\n"
 BODY = "        ## Démarche\n"
 TINY_PNG = (
     "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhf"
@@ -49,14 +48,20 @@ def with_pictures(root: Path) -> Path:
 # --------------------------------------------------------------------------- pictures
 
 
-def test_pictures_in_profile_texts_show_as_their_description(tmp_path, run_cli, in_dir):
-    """On the pages, in the printed annexe and in the Word annexe (one build)."""
+def test_pictures_in_profile_texts_show_as_their_description(tmp_path, capsys, in_dir):
+    """On the pages, in the printed annexe and in the Word annexe (one build, `build`'s as
+    the command runs it; the annexe is the one PDF printed: the one read)."""
+    from profile_gen.app.build import build
+
     in_dir(with_pictures(tmp_path))
-    result = run_cli("--lang", "en", "build", "--formats", "pdf,docx")
-    assert result.code == 0, result.err
-    assert "Traceback" not in result.err
+    code = build(
+        tmp_path / "pelican.conf.py", lang="en", pdf=("annexe.pdf",), formats=("pdf", "docx")
+    )
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert "Traceback" not in err
     fields = "achievements[0].body.fr, summary.fr"
-    assert i18n.text("en", "build.text_images", fields=fields) in result.out
+    assert i18n.text("en", "build.text_images", fields=fields) in out
     output = tmp_path / "output"
     for page in ("index.html", "annexe/index.html", "cv/index.html"):
         soup = BeautifulSoup((output / page).read_text("utf-8"), "html.parser")
@@ -155,15 +160,20 @@ def test_a_librarys_base_exception_is_an_internal_error(run_cli, monkeypatch):
 WORD = "Debut" + "x" * 4990 + "Fin"
 
 
+def with_a_long_word(data: dict) -> None:
+    """A small profile whose summary and one achievement's title (shown by the CV and the
+    annexe) hold `WORD`."""
+    data["summary"] = f"{WORD} Analyste."
+    data["achievements"] = [{"id": "long", "title": WORD, "results": ["Un résultat"]}]
+
+
 def test_a_word_longer_than_the_page_breaks_in_the_annexe_and_the_cv(tmp_path):
     """The word fills more than a page (in the CV's table too): the CV is fitted with it,
-    and the two documents read here are the only ones printed (no deck)."""
+    and the two documents read here are the only ones printed (no deck). A small profile:
+    the sample's other texts add layouts, not cases."""
     import pypdfium2
 
-    copy_sample(tmp_path, SUMMARY, f"{WORD} {SUMMARY}")
-    profile = tmp_path / "content/profile.yaml"
-    text = profile.read_text("utf-8").replace(ACHIEVEMENT, f"      fr: {WORD}\n", 1)
-    profile.write_text(text, "utf-8")
+    make_project(tmp_path, with_a_long_word, base=MINIMAL, image=None, articles=False)
     printed = ("annexe.pdf", "cv.pdf")
     run_pelican(tmp_path / "pelican.conf.py", tmp_path / "output", pdf=printed, formats=("pdf",))
     for name in printed:
@@ -220,8 +230,12 @@ def test_a_full_disk_names_the_output_folder(sample_copy, run_cli, in_dir, monke
     assert not list(sample_copy.glob(".output.building"))
 
 
-def test_sigterm_cleans_the_staging_and_stops_the_helper(sample_copy, run_cli, in_dir, monkeypatch):
+def test_sigterm_cleans_the_staging_and_stops_the_helper(tmp_path, run_cli, in_dir, monkeypatch):
+    """A small profile: its build fits its CV in WeasyPrint before it prints, as the
+    sample's, in fewer tries."""
     from profile_gen.printing import pdf as pdf_step
+
+    project = make_project(tmp_path, base=MINIMAL, image=None, articles=False)
 
     helpers: list[int] = []
     fork, render = pdf_step._fork_printer, pdf_step.render_pdf
@@ -240,11 +254,11 @@ def test_sigterm_cleans_the_staging_and_stops_the_helper(sample_copy, run_cli, i
     monkeypatch.setattr(pdf_step, "can_print_beside", lambda: True)
     monkeypatch.setattr(pdf_step, "_fork_printer", forked)
     monkeypatch.setattr(pdf_step, "render_pdf", render_then_term)
-    in_dir(sample_copy)
+    in_dir(project)
     result = run_cli("build", "--formats", "pdf")
     assert result.code == 143
-    assert not (sample_copy / ".output.building").exists()
-    assert not (sample_copy / "output").exists()
+    assert not (project / ".output.building").exists()
+    assert not (project / "output").exists()
     assert len(helpers) == 1
     with pytest.raises(ChildProcessError):  # stopped and reaped: it writes nothing more
         os.waitpid(helpers[0], os.WNOHANG)
