@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import io
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import docx
@@ -61,6 +63,27 @@ def test_addresses_are_never_typeset_and_break_after_slash_dot_at():
     broken = typeset("a.b@c-d.fr https://x.fr/p", "en", breaks=ZWSP)
     assert broken == f"a.{ZWSP}b@{ZWSP}c-d.{ZWSP}fr https://{ZWSP}x.{ZWSP}fr/{ZWSP}p"
     assert "-" + ZWSP not in broken  # never at a hyphen
+
+
+LONG_WORD_WITH_AT = """
+from profile_gen.book.render import breakable_words
+from profile_gen.typography import has_address, typeset
+word = "a" * 1_000_000 + "@"
+assert not has_address(word) and has_address(word + "exemple.fr")
+assert typeset(word + " !", "fr", breaks="-").endswith("\u202f!")
+assert "\u200b" in breakable_words(word)
+"""
+
+
+def test_a_long_word_with_an_at_sign_is_read_once():
+    """A student's 1 MB word holding an `@` (an e-mail's mark) is searched for addresses in
+    one pass: the e-mail pattern was tried at each of its letters, minutes of work (CPU in
+    the square of the length) in every page that shows it. Run apart, with a cap hundreds of
+    times what a pass takes, so that a relapse fails instead of stalling the suite."""
+    result = subprocess.run(
+        [sys.executable, "-c", LONG_WORD_WITH_AT], capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, result.stderr
 
 
 def test_html_text_nodes_only():
