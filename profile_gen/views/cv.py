@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from profile_gen import designs
@@ -116,15 +117,18 @@ def fit(
     does not fit. What is past the smaller type overflows rather than being cut."""
     side, main = candidates(profile)
 
-    def most(dense: bool) -> tuple[int, int]:
+    def most(dense: bool) -> tuple[int, int] | None:
+        """(links, more) that fit, or None when even the least overflows (not `dense`)."""
         links = largest_fitting(len(side), lambda n: fits_page(cv_view(profile, n, 0, dense)))
-        fits_more = lambda n: fits_page(cv_view(profile, links, n, dense))  # noqa: E731
+        fits_more = cache(lambda n: fits_page(cv_view(profile, links, n, dense)))
+        # the least is tried only when nothing else is known to fit; all or nothing first
+        if not (links or dense or fits_more(len(main)) or fits_more(0)):
+            return None
         return links, largest_fitting(len(main), fits_more)
 
-    links, more = most(dense=False)
-    dense = (links, more) == (0, 0) and not fits_page(cv_view(profile, 0, 0))
-    if dense:  # the least overflows: set smaller, with what then fits
-        links, more = most(dense=True)
+    found = most(dense=False)
+    dense = found is None  # the least overflows: set smaller, with what then fits
+    links, more = found or most(dense=True) or (0, 0)
     while not fits_annexe(cv_view(profile, links, more, dense)):  # rarely: one step less
         if more or links:
             more, links = (more - 1, links) if more else (more, links - 1)
