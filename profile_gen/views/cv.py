@@ -121,8 +121,8 @@ def fit(
         """(links, more) that fit, or None when even the least overflows (not `dense`)."""
         links = largest_fitting(len(side), lambda n: fits_page(cv_view(profile, n, 0, dense)))
         fits_more = cache(lambda n: fits_page(cv_view(profile, links, n, dense)))
-        # the least is tried only when nothing else is known to fit; all or nothing first
-        if not (links or dense or fits_more(len(main)) or fits_more(0)):
+        # the least is tried when nothing is known to fit: before all when not even a link is
+        if not (links or dense or (not side and fits_more(len(main))) or fits_more(0)):
             return None
         return links, largest_fitting(len(main), fits_more)
 
