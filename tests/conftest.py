@@ -26,6 +26,9 @@ from profile_gen.app import cli
 from profile_gen.app.build import run_pelican
 from tests import untraced
 
+untraced.install_rewriting()  # before the test modules are collected
+untraced.install_readers()
+
 # a busy machine fails no test: no property-based test is timed on the wall clock
 settings.register_profile(
     "profile_gen", deadline=None, suppress_health_check=[HealthCheck.too_slow]

@@ -3,12 +3,14 @@ long texts and emoji in two languages, minimal content in English only)."""
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 import yaml
 
 from profile_gen.app.build import run_pelican
-from tests.conftest import SAMPLE, copy_sample
+from tests.conftest import copy_sample
+from tests.profiles import SAMPLE_DATA
 
 LONG = (
     "Coordination des équipes métiers et techniques sur des projets multi-sites 🚀 avec "
@@ -21,7 +23,8 @@ LONG_EN = (
 
 
 def sample_data() -> dict:
-    return yaml.safe_load(SAMPLE.read_text(encoding="utf-8"))
+    """A copy of the sample's data (parsed once per process, in tests.profiles)."""
+    return copy.deepcopy(SAMPLE_DATA)
 
 
 def both(fr: str, en: str) -> dict:

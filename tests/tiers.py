@@ -51,35 +51,40 @@ SLOW = {"test_loader_fuzz.py"}
 CALL = re.compile(r"\b([A-Za-z_]\w*)\(")
 
 
-def _sources(functions: list[Any]) -> list[str]:
-    """The source of `functions` and of the helpers of the tests package they call, and
-    so on (a test that builds through its module's `build(...)` prints as if it called
-    `run_pelican` itself)."""
+@functools.cache
+def _own_source(function: Any) -> tuple[bool, tuple[Any, ...]]:
+    """Whether `function`'s own source prints, and the helpers of the tests package it
+    calls (kept per function: most helpers serve many tests)."""
+    try:
+        source = inspect.getsource(function)
+    except (OSError, TypeError):
+        return False, ()
+    names = getattr(function, "__globals__", {})
+    helpers = (names.get(name) for name in CALL.findall(source))
+    return bool(PDF_CODE.search(source)), tuple(
+        helper
+        for helper in helpers
+        if inspect.isfunction(helper) and helper.__module__.startswith("tests.")
+    )
+
+
+@functools.cache
+def _function_prints(function: Any) -> bool:
+    """Whether `function`'s source, or that of a helper it calls, and so on, prints (a test
+    that builds through its module's `build(...)` prints as if it called `run_pelican`
+    itself). Kept per function: a fixture's answer serves every test that uses it."""
     seen: set[Any] = set()
-    sources: list[str] = []
+    functions = [function]
     while functions:
         function = inspect.unwrap(functions.pop())
         if function in seen or not callable(function):
             continue
         seen.add(function)
-        try:
-            source = inspect.getsource(function)
-        except (OSError, TypeError):
-            continue
-        sources.append(source)
-        names = getattr(function, "__globals__", {})
-        for name in CALL.findall(source):
-            helper = names.get(name)
-            if inspect.isfunction(helper) and helper.__module__.startswith("tests."):
-                functions.append(helper)
-    return sources
-
-
-@functools.cache
-def _function_prints(function: Any) -> bool:
-    """Whether `function`'s source, or that of a helper it calls, prints (kept per function:
-    a fixture's answer serves every test that uses it, in every worker's collection)."""
-    return any(PDF_CODE.search(source) for source in _sources([function]))
+        prints, helpers = _own_source(function)
+        if prints:
+            return True
+        functions.extend(helpers)
+    return False
 
 
 def _prints_pdf(item: pytest.Item) -> bool:

@@ -23,9 +23,10 @@ import yaml
 
 from profile_gen.app.build import run_pelican
 from profile_gen.outputs import LANGUAGES, place
-from tests.conftest import ROOT, copy_sample
+from tests.conftest import copy_sample
 from tests.deck_profiles import maximal, minimal_english
 from tests.golden import extract
+from tests.profiles import SAMPLE_DATA
 
 HERE = Path(__file__).resolve().parent
 EPOCH = "1767225600"
@@ -42,7 +43,7 @@ REFRESH = ".venv/bin/python -m tests.golden --refresh"
 def languages(name: str) -> list[str]:
     """The languages of the golden profile `name`, as its file lists them."""
     make = PROFILES[name]
-    data = make() if make else yaml.safe_load((ROOT / "content/profile.yaml").read_text("utf-8"))
+    data = make() if make else SAMPLE_DATA
     locale = data["locale"]
     return [locale] if isinstance(locale, str) else list(locale)
 
