@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from profile_gen.views.cv import CvView, candidates, cv_view, fit, largest_fitting
+from profile_gen.views.cv import CvView, candidates, cv_view, first_fitting, fit, largest_fitting
 from tests.test_cv_view import PROFILE
 
 SIDE, MAIN = (len(column) for column in candidates(PROFILE))
@@ -79,6 +80,23 @@ def test_fit_chooses_what_the_reference_search_chose(page, dense_page, annexe, d
     assert new == old
     assert len(new_tries) == len(set(new_tries))  # never the same layout twice
     no_link_but_more = SIDE > 0 and page[1] < 0 and page[0] > 0  # the least tried first
-    assert len(new_tries) <= len(old_tries) + no_link_but_more
+    annexe_gallop = 1  # the annexe's steps in strides: one more than one by one at most
+    assert len(new_tries) <= len(old_tries) + no_link_but_more + annexe_gallop
     if SIDE > 0 and page[1] < 0 and page[0] < 0:  # set smaller: fewer layouts
         assert len(new_tries) < len(old_tries)
+
+
+@pytest.mark.parametrize("count", range(40))
+def test_first_fitting_finds_the_first_that_fits_in_few_tries(count):
+    for first in range(count + 1):
+        tried: list[int] = []
+
+        def fits(i: int, first: int = first, tried: list[int] = tried) -> bool:
+            tried.append(i)
+            return i >= first
+
+        assert first_fitting(count, fits) == first
+        assert len(tried) == len(set(tried)) and all(0 <= i < count for i in tried)
+        assert len(tried) <= min(first + 2, 2 * count.bit_length() + 3)  # one by one: first + 1
+        if first <= 4 and first < count:
+            assert len(tried) == first + 1  # the usual: no more than one by one
