@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import shutil
 import subprocess
 import sys
@@ -9,6 +11,9 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+
+from profile_gen.app import cli
+from tests.conftest import Result, copy_sample
 
 
 def _tree(folder):
@@ -19,21 +24,32 @@ def _tree(folder):
     }
 
 
-def test_build_writes_the_book_byte_for_byte_again(
-    run_cli, sample_copy, in_dir, tmp_path, sample_site_pdf
-):
+@pytest.fixture(scope="module")
+def built_again(tmp_path_factory) -> tuple[Path, Result]:
+    """A copy of the sample built cold by `profile-gen build --output ../again` (in-process,
+    run from the copy's folder), once for the module: the copy's folder and the command's
+    result. The plain-Pelican test builds in that same folder: the documents' keys hold the
+    folder's path, so it reuses them instead of printing them all again."""
+    root = copy_sample(tmp_path_factory.mktemp("built-again") / "sample")
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.chdir(root), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = cli.main(["build", "--output", str(root.parent / "again")])
+    return root, Result(code, out.getvalue(), err.getvalue())
+
+
+def test_build_writes_the_book_byte_for_byte_again(built_again, sample_site_pdf):
     """The sample built again, in another folder, gives the session's build byte for
     byte, documents included."""
-    in_dir(sample_copy)
-    result = run_cli("build", "--output", str(tmp_path / "again"))
+    root, result = built_again
     assert result.code == 0, result.out + result.err
     assert "pages écrites" in result.out
-    soup = BeautifulSoup((tmp_path / "again/index.html").read_text("utf-8"), "html.parser")
+    again = root.parent / "again"
+    soup = BeautifulSoup((again / "index.html").read_text("utf-8"), "html.parser")
     assert soup.find("h1").get_text() == "Léa Moreau"
     assert soup.html["lang"] == "fr"
     # the phone is printed only: the build says how to publish the Book without it
     assert "contiennent : votre téléphone" in result.out and "profile-gen publish" in result.out
-    assert _tree(tmp_path / "again") == _tree(sample_site_pdf)
+    assert _tree(again) == _tree(sample_site_pdf)
 
 
 def test_no_publish_hint_when_everything_printed_is_public(run_cli, sample_copy, in_dir):
@@ -68,14 +84,14 @@ def test_build_fails_loudly_without_the_plugin(run_cli, sample_copy, in_dir):
     assert "profile_gen.book.plugin" in result.err
 
 
-def test_plain_pelican_builds_the_same_site(tmp_path, sample_project_pdf, sample_site_pdf):
-    """`pelican` itself, on another copy of the sample: `profile-gen build`'s output (the
-    session's build) byte for byte. The copy keeps the session build's documents' cache:
-    a document is reused only if the page it is printed from and what it says about itself
-    are those of the session's build (`printing/kept.py`), else it is printed again; that
-    a fresh build prints the same bytes is `test_build_writes_the_book_byte_for_byte_again`."""
-    sample_copy = tmp_path / "sample"
-    shutil.copytree(sample_project_pdf, sample_copy, ignore=shutil.ignore_patterns("output"))
+def test_plain_pelican_builds_the_same_site(tmp_path, built_again, sample_site_pdf):
+    """`pelican` itself, in the folder `built_again` built (another copy of the sample):
+    `profile-gen build`'s output (the session's build) byte for byte. That folder keeps its
+    documents' cache: a document is reused only if the page it is printed from and what it
+    says about itself are those of that build (`printing/kept.py`), else it is printed
+    again; that a fresh build prints the same bytes is
+    `test_build_writes_the_book_byte_for_byte_again`."""
+    sample_copy, _ = built_again
     assert (sample_copy / ".cache").is_dir()
     subprocess.run(
         [

@@ -382,7 +382,11 @@ def test_hidden_photo_and_formats(tmp_path):
     site = run_pelican(root / "pelican.conf.py", pdf=False, formats=("pptx",)).output
     slides = list(open_deck(site / "soutenance.pptx").slides)
     assert shape(slides[1], "Photo") is None
-    other = copy_sample(tmp_path / "b")
+    other = tmp_path / "b"  # the settings' formats: a minimal profile is enough
+    (other / "content").mkdir(parents=True)
+    (other / "content/profile.yaml").write_text(MINIMAL, "utf-8")
+    shutil.copy(ROOT / "pelican.conf.py", other / "pelican.conf.py")
+    shutil.copytree(ROOT / "theme", other / "theme")
     with (other / "pelican.conf.py").open("a", encoding="utf-8") as settings:
         settings.write('\nPROFILE_GEN_FORMATS = {"pdf"}\n')
     site = run_pelican(other / "pelican.conf.py", pdf=False, formats=()).output

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import copy
 import itertools
 import os
 import shutil
@@ -19,7 +20,8 @@ from profile_gen.app.build import documents_line, run_pelican
 from profile_gen.interop.embedded import attachment_text, printed_profile
 from profile_gen.media.documents import KEEP, KEPT, PRINTED, DocumentCache, fingerprint
 from profile_gen.profile.loader import load
-from tests.conftest import ROOT, copy_sample
+from tests.conftest import ROOT
+from tests.profiles import MINIMAL, PORTRAIT, SAMPLE_DATA, make_project
 
 DOCUMENTS = (
     "annexe.pdf",
@@ -76,13 +78,51 @@ def copy_with_links(source: Path, target: Path) -> None:
 RESTORED = itertools.count()
 
 
+def small(data: dict) -> None:
+    """`MINIMAL` made two-language (French first) with what the tests edit: a certification
+    (printed in the annexe and the CV), a speaker note and a prepared answer (rehearsal texts
+    only the deck holds), the photo on the deck's profile slide. Its documents print in half the sample's time."""
+    data["locale"] = ["fr", "en"]
+    data["certifications"] = [
+        {"name": "ITIL 4 Foundation", "issuer": "PeopleCert", "date": "2024-11"}
+    ]
+    data["improvements"] = copy.deepcopy(SAMPLE_DATA["improvements"][:1])  # one question
+    data["defence"] = {
+        "slides": [
+            {
+                "type": "title",
+                "seconds": 20,
+                "notes": {
+                    "fr": "En cinq minutes, je vous présente mon profil.",
+                    "en": "In five minutes, I present my profile.",
+                },
+            },
+            {"type": "profile", "seconds": 40, "notes": {"fr": "Mon profil.", "en": "Profile."}},
+            {
+                "type": "closing",
+                "seconds": 20,
+                "notes": {"fr": "Vos questions.", "en": "Questions."},
+            },
+        ],
+        "answers": {
+            "improvement/prise-de-parole-en-public": {
+                "fr": "Par deux actions datées : un meetup par mois.",
+                "en": "Through two dated actions: a meetup a month.",
+            }
+        },
+    }
+
+
 @pytest.fixture(scope="module")
 def printed_once(tmp_path_factory) -> tuple[Path, Path, dict[str, str]]:
-    """The sample built cold once for the module (in `site/`), kept aside as it was; the
-    documents' keys hold the folder's path: each test builds in that same `site/`. Its
-    settings name the copy's own theme (`THEME`), which a test edits."""
+    """A small profile (`small`, a 600 x 800 photo) built cold once for the module (in
+    `site/`), kept aside as it was; the documents' keys hold the folder's path: each test
+    builds in that same `site/`. Its settings name the copy's own theme (`THEME`), which a
+    test edits."""
     base = tmp_path_factory.mktemp("document-cache")
-    root = copy_sample(base / "site")
+    root = make_project(
+        base / "site", small, base=MINIMAL, image=((600, 800), PORTRAIT[1]), articles=False
+    )
     with (root / "pelican.conf.py").open("a", encoding="utf-8") as settings:
         settings.write('\nTHEME = "theme"\n')
     first = build(root)
@@ -150,7 +190,7 @@ def test_a_deck_only_change_reprints_only_the_deck(built):
 def test_an_annexe_change_reprints_the_annexe_the_cv_and_the_word_file(built):
     root = built
     before = state(root / "output")
-    edit(root, "  - name: ITIL 4 Foundation\n", "  - name: ITIL 4 Foundation Avancé\n")
+    edit(root, "name: ITIL 4 Foundation\n", "name: ITIL 4 Foundation Avancé\n")
     build(root)
     output = root / "output"
     after = state(output)
@@ -188,7 +228,7 @@ def test_a_stylesheet_a_template_or_the_photo_reprints_what_uses_it(built, monke
     assert not changed(before, after) & DECK
 
     before = after
-    photo = root / "content/images/portrait.jpg"
+    photo = root / "content/images/photo.jpg"
 
     with Image.open(photo) as image:
         image.convert("RGB").transpose(Image.Transpose.FLIP_LEFT_RIGHT).save(photo)

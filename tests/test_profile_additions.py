@@ -86,7 +86,8 @@ def built(tmp_path_factory) -> Path:
     copy_sample(root, "  - name: SQL\n", "  - name: SQL\n    keywords: [PostgreSQL, SQLite]\n")
     from profile_gen.app import cli
 
-    code = cli.main(["build", "--settings", str(root / "pelican.conf.py"), "--no-pdf"])
+    settings = str(root / "pelican.conf.py")
+    code = cli.main(["build", "--settings", settings, "--formats", ""])  # the pages only
     assert code == 0
     return root / "output"
 

@@ -31,6 +31,7 @@ from profile_gen.views import measure
 from tests.conftest import ROOT, copy_sample
 from tests.deck_profiles import deck_dir, many_strengths, maximal, minimal_english
 from tests.docx_support import build as build_docx
+from tests.profiles import MINIMAL, make_project
 from tests.test_deck_pptx import PROFILE, assert_fits, deck_bytes, open_deck, profile_with
 
 TOKENS = tomllib.loads((ROOT / "profile_gen/tokens.toml").read_text(encoding="utf-8"))
@@ -149,7 +150,10 @@ def test_the_measurement_table_is_the_shipped_fonts():
 
 @pytest.fixture(scope="module")
 def annexe_docx(tmp_path_factory) -> Path:
-    return build_docx(copy_sample(tmp_path_factory.mktemp("tokens-docx")))
+    """A small profile's Word annexe (no photo, no article): the styles are the document's,
+    whatever it holds, and a small CV is fitted to its page in fewer tries."""
+    root = tmp_path_factory.mktemp("tokens-docx")
+    return build_docx(make_project(root, base=MINIMAL, image=None, articles=False))
 
 
 def test_word_styles_are_the_tokens(annexe_docx):
