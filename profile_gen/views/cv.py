@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from profile_gen import designs
@@ -107,6 +108,21 @@ def largest_fitting(count: int, fits: Callable[[int], bool]) -> int:
     return low
 
 
+def first_fitting(count: int, fits: Callable[[int], bool]) -> int:
+    """The first `i` in 0..count-1 with `fits(i)` (`count` when none), assuming that what
+    follows one that fits fits too: one by one up to the fifth (one of the first usually
+    does), then in doubling strides, then halving."""
+    failed, probe, stride = -1, 0, 1  # the last known not to fit; the next to try
+    while probe < count and not fits(probe):
+        failed, probe = probe, probe + stride
+        stride *= 2 if failed >= 3 else 1
+    found = min(probe, count)
+    while found - failed > 1:  # failed does not fit, found does (or is `count`)
+        middle = (failed + found) // 2
+        failed, found = (failed, middle) if fits(middle) else (middle, found)
+    return found
+
+
 def fit(
     profile: Any, fits_page: Callable[[CvView], bool], fits_annexe: Callable[[CvView], bool]
 ) -> tuple[int, int, bool]:
@@ -116,20 +132,19 @@ def fit(
     does not fit. What is past the smaller type overflows rather than being cut."""
     side, main = candidates(profile)
 
-    def most(dense: bool) -> tuple[int, int]:
+    def most(dense: bool) -> tuple[int, int] | None:
+        """(links, more) that fit, or None when even the least overflows (not `dense`)."""
         links = largest_fitting(len(side), lambda n: fits_page(cv_view(profile, n, 0, dense)))
-        fits_more = lambda n: fits_page(cv_view(profile, links, n, dense))  # noqa: E731
+        fits_more = cache(lambda n: fits_page(cv_view(profile, links, n, dense)))
+        # the least is tried when nothing is known to fit: before all when not even a link is
+        if not (links or dense or (not side and fits_more(len(main))) or fits_more(0)):
+            return None
         return links, largest_fitting(len(main), fits_more)
 
-    links, more = most(dense=False)
-    dense = (links, more) == (0, 0) and not fits_page(cv_view(profile, 0, 0))
-    if dense:  # the least overflows: set smaller, with what then fits
-        links, more = most(dense=True)
-    while not fits_annexe(cv_view(profile, links, more, dense)):  # rarely: one step less
-        if more or links:
-            more, links = (more - 1, links) if more else (more, links - 1)
-        elif not dense:
-            dense = True
-        else:
-            break
-    return links, more, dense
+    found = most(dense=False)
+    dense = found is None  # the least overflows: set smaller, with what then fits
+    links, more = found or most(dense=True) or (0, 0)
+    # then one step less while the annexe's page overflows: the main column's, the links'
+    steps = [(links, n) for n in range(more, -1, -1)] + [(n, 0) for n in range(links)][::-1]
+    first = first_fitting(len(steps), lambda i: fits_annexe(cv_view(profile, *steps[i], dense)))
+    return (*steps[first], dense) if first < len(steps) else (0, 0, True)
