@@ -49,8 +49,7 @@ def test_the_running_wheel_is_a_valid_wheel_with_every_file(rebuilt):
     wheel = rebuilt.read(f"{info}/WHEEL").decode()
     assert "Root-Is-Purelib: true\n" in wheel and "Tag: py3-none-any\n" in wheel
     assert (
-        "profile-gen = profile_gen.app.cli:main"
-        in rebuilt.read(f"{info}/entry_points.txt").decode()
+        "profile-gen = profile_gen.app.cli:run" in rebuilt.read(f"{info}/entry_points.txt").decode()
     )
     assert f"Version: {VERSION}\n" in rebuilt.read(f"{info}/METADATA").decode()
     assert f"{info}/licenses/LICENSE" in names

@@ -95,6 +95,102 @@ def test_an_html_build_loads_only_what_it_uses(tmp_path):
     assert loaded == []
 
 
+# --------------------------------------------------------------------------- the fast exit
+
+EXITING = (
+    "import atexit, sys\n"
+    "from pathlib import Path\n"
+    "from profile_gen.app.startup import exit_now\n"
+    "atexit.register(lambda: Path(sys.argv[1]).write_text('atexit ran', 'utf-8'))\n"
+)
+"""A child that registers an `atexit` function writing the file named in its argument."""
+BUFFERED = {key: value for key, value in os.environ.items() if key != "PYTHONUNBUFFERED"}
+"""The child's environment: its standard streams buffered, as a student's are, so that only
+the exit's flush writes what it printed."""
+
+
+def _child(code: str, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-c", EXITING + code, *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,  # only to never hang the suite
+        cwd=ROOT,
+        env=BUFFERED,
+    )
+
+
+def test_the_fast_exit_runs_the_exit_functions_and_flushes_the_streams(tmp_path):
+    marker = tmp_path / "marker.txt"
+    code = "print('first line'); sys.stderr.write('an error line'); print('é' * 5000); exit_now(3)"
+    done = _child(code, str(marker))
+    assert done.returncode == 3
+    assert done.stdout == "first line\n" + "é" * 5000 + "\n"
+    assert done.stderr == "an error line"
+    assert marker.read_text("utf-8") == "atexit ran"
+
+
+def test_the_fast_exit_waits_for_a_running_thread_as_python_does(tmp_path):
+    """A thread still at work (a library's writer): the ordinary exit, which waits for it."""
+    marker, written = tmp_path / "marker.txt", tmp_path / "thread.txt"
+    code = (
+        "import threading, time\n"
+        "def work():\n"
+        "    time.sleep(0.5)\n"
+        "    Path(sys.argv[2]).write_text('thread done', 'utf-8')\n"
+        "threading.Thread(target=work).start()\n"
+        "exit_now(0)\n"
+    )
+    done = _child(code, str(marker), str(written))
+    assert done.returncode == 0, done.stderr
+    assert written.read_text("utf-8") == "thread done"
+    assert marker.read_text("utf-8") == "atexit ran"
+
+
+def test_the_fast_exit_into_a_closed_pipe_ends_quietly_with_141(tmp_path):
+    """`profile-gen check | head`: the reader left before the last lines were flushed."""
+    marker = tmp_path / "marker.txt"
+    code = "sys.stdin.readline(); print('more than the reader wanted'); exit_now(0)"
+    process = subprocess.Popen(
+        [sys.executable, "-c", EXITING + code, str(marker)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+        env=BUFFERED,
+    )
+    process.stdout.close()  # the reader is gone before the child writes
+    process.stdin.write(b"go\n")
+    process.stdin.close()
+    stderr = process.stderr.read().decode()
+    assert process.wait(timeout=600) == 141
+    assert stderr == ""
+    assert marker.read_text("utf-8") == "atexit ran"
+
+
+def test_the_command_ends_through_the_fast_exit(tmp_path):
+    """The script and `python -m profile_gen` run `cli.run`, and what the build printed
+    reaches the pipe whole: the last line names the output folder."""
+    import shutil
+
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    done = subprocess.run(
+        [sys.executable, "-m", "profile_gen", "build", "--formats", "", "--content", "content"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+        cwd=tmp_path,
+    )
+    assert done.returncode == 0, done.stderr
+    output = tmp_path / "content/output"
+    assert str(output) in done.stdout.splitlines()[0]
+    assert (output / "index.html").read_text("utf-8").rstrip().endswith("</html>")
+    script = (ROOT / "pyproject.toml").read_text("utf-8")
+    assert 'profile-gen = "profile_gen.app.cli:run"' in script
+
+
 # --------------------------------------------------------------------------- e-mail addresses
 
 PLAIN_ADDRESSES = [

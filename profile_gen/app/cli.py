@@ -11,13 +11,14 @@ import contextlib
 import functools
 import os
 import sys
+from typing import NoReturn
 
 from profile_gen import designs, i18n
 from profile_gen.app import commands as cmd
 from profile_gen.app.cli_words import SpacesOnlyHelp, formats_list, int_between, speaking
 from profile_gen.app.init import HOSTS
 from profile_gen.app.os_errors import os_reason
-from profile_gen.app.startup import Terminated, stopped_on_sigterm
+from profile_gen.app.startup import Terminated, exit_now, stopped_on_sigterm
 from profile_gen.app.terminal import say
 from profile_gen.errors import ProfileGenError
 from profile_gen.outputs import DOCUMENT_FORMATS, formats_asked
@@ -235,5 +236,12 @@ def main(argv: list[str] | None = None) -> int:
         return report(error, cmd.asked_lang(args), args.debug)
 
 
+def run() -> NoReturn:
+    """The `profile-gen` command itself (its script, `python -m profile_gen`): `main`, then
+    the process ends at once (`exit_now`). In-process callers (the tests, a tutor's own
+    script) call `main`, which returns the exit code."""
+    exit_now(main())
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()
