@@ -8,6 +8,7 @@ import os
 import re
 import stat
 import sys
+import tempfile
 import typing
 
 import pytest
@@ -20,7 +21,7 @@ pytestmark = pytest.mark.skipif(not hasattr(os, "getuid"), reason="a per-user fo
 @pytest.fixture
 def cache(tmp_path, monkeypatch):
     """A fresh cache whose folder is under tmp_path."""
-    monkeypatch.setattr(compiled.tempfile, "gettempdir", lambda: str(tmp_path))
+    monkeypatch.setattr(tempfile, "gettempdir", lambda: str(tmp_path))
     monkeypatch.setattr(compiled, "_code", {})
     monkeypatch.setattr(compiled, "_patterns", {})
     monkeypatch.setattr(compiled, "_used", set())
@@ -114,7 +115,7 @@ def test_a_syntax_error_is_still_raised(cache):
 
 
 def test_an_unsafe_folder_is_not_used(tmp_path, monkeypatch):
-    monkeypatch.setattr(compiled.tempfile, "gettempdir", lambda: str(tmp_path))
+    monkeypatch.setattr(tempfile, "gettempdir", lambda: str(tmp_path))
     path = tmp_path / f"_profile-gen-code-{os.getuid()}"
     path.mkdir(mode=0o755)
     path.chmod(0o755)  # whatever the umask

@@ -12,14 +12,14 @@ the text: code objects, and the arguments `re` hands `_sre.compile` for a patter
 flags; kept between processes in a per-user folder.
 
 The cache is trusted code, so it lives where only the user can write, as Python's own
-`__pycache__` and Jinja's compiled templates do: `<temp>/_profile-gen-code-<uid>/`, a folder
-made with mode 0700 and used only when it is a real folder owned by the user with that mode
-(never in a student's folder, which an attacker may have written); a file that does not
-read back as such entries is ignored and written again. Nothing else changes: the code
-object is what `exec` or `compile` would have made of the same text (no flag inherited, the
-same file name), a pattern's program what `re` would have made; a text not seen before is
-compiled as always, an error raised as always. Without a per-user folder (no `os.getuid`),
-nothing is installed; with `PYTHONDONTWRITEBYTECODE`, the cache is read, not written.
+`__pycache__` and Jinja's compiled templates do: the user's own folder
+(`media.user_folder`: `<temp>/_profile-gen-code-<uid>/`, mode 0700, never in a student's
+folder, which an attacker may have written); a file that does not read back as such entries
+is ignored and written again. Nothing else changes: the code object is what `exec` or
+`compile` would have made of the same text (no flag inherited, the same file name), a
+pattern's program what `re` would have made; a text not seen before is compiled as always,
+an error raised as always. Without a per-user folder (no `os.getuid`), nothing is
+installed; with `PYTHONDONTWRITEBYTECODE`, the cache is read, not written.
 """
 
 from __future__ import annotations
@@ -30,14 +30,14 @@ import contextlib
 import marshal
 import os
 import re
-import stat
 import sys
-import tempfile
 import threading
 from collections.abc import Callable
 from itertools import repeat
 from types import CodeType
 from typing import Any, NamedTuple
+
+from profile_gen.media.user_folder import user_folder
 
 LIMIT = 5_000
 """Entries (code objects and patterns) the file keeps at most: past it, a process writes only
@@ -71,22 +71,8 @@ _state = _State()
 
 
 def folder() -> str | None:
-    """The user's own cache folder, made if needed; None when it is not safe to use."""
-    if not hasattr(os, "getuid"):
-        return None
-    path = os.path.join(tempfile.gettempdir(), f"_profile-gen-code-{os.getuid()}")
-    with contextlib.suppress(FileExistsError):
-        os.mkdir(path, stat.S_IRWXU)
-    try:
-        found = os.lstat(path)
-    except OSError:
-        return None
-    safe = (
-        stat.S_ISDIR(found.st_mode)
-        and found.st_uid == os.getuid()
-        and stat.S_IMODE(found.st_mode) == stat.S_IRWXU
-    )
-    return path if safe else None
+    """The user's own cache folder (`media.user_folder`); None when it is not safe to use."""
+    return user_folder()
 
 
 class Stored(NamedTuple):

@@ -7,6 +7,7 @@ source's content hash: an unchanged image is not processed again.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
@@ -15,9 +16,11 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+import PIL
+from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 
 from profile_gen.media import write_atomic
+from profile_gen.media.user_folder import user_folder
 
 ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP", "HEIF"}
 MAX_PIXELS = 100_000_000
@@ -56,7 +59,49 @@ def _read_heif() -> bool:
 
 
 def inspect(path: Path) -> tuple[str, dict] | None:
-    """None when `path` is a usable image, else a message code and its context."""
+    """None when `path` is a usable image, else a message code and its context. Checking
+    means decoding every pixel (0.1 s for a 12-megapixel phone photo, at every build and
+    check), so an image found usable is remembered by the hash of its bytes in the user's
+    own folder (`_found_usable`); a refused one is checked again each time."""
+    memo = _usable_memo(path)
+    if memo is not None and os.path.isfile(memo) and not os.path.islink(memo):
+        return None
+    problem = _inspected(path)
+    if problem is None and memo is not None:
+        _remember(memo)
+    return problem
+
+
+def _usable_memo(path: Path) -> str | None:
+    """The file whose presence says that these bytes were found usable: in the user's own
+    folder, which only the user can write (a student's folder could plant a false one), named
+    by the SHA-256 of the bytes and by what the check depends on (Pillow's version and
+    settings, the accepted formats, the size limit). None without such a folder (Windows) or when the
+    image cannot be read (the check says why)."""
+    folder = user_folder()
+    if folder is None:
+        return None
+    try:
+        with path.open("rb") as file:
+            content = hashlib.file_digest(file, "sha256").hexdigest()
+    except OSError:
+        return None
+    # WeasyPrint, once imported, has Pillow accept truncated files (`LOAD_TRUNCATED_IMAGES`)
+    truncated = ImageFile.LOAD_TRUNCATED_IMAGES
+    rules = f"{PIL.__version__}-{'.'.join(sorted(ACCEPTED_FORMATS))}-{MAX_PIXELS}-{truncated}"
+    kind = hashlib.sha256(rules.encode()).hexdigest()[:12]
+    return os.path.join(folder, "images", f"usable-{kind}-{content}")
+
+
+def _remember(memo: str) -> None:
+    """Leave the memo (an empty file; a parallel build may have left it first)."""
+    with contextlib.suppress(OSError):
+        os.makedirs(os.path.dirname(memo), mode=stat.S_IRWXU, exist_ok=True)
+        os.close(os.open(memo, os.O_WRONLY | os.O_CREAT | os.O_EXCL, stat.S_IRUSR))
+
+
+def _inspected(path: Path) -> tuple[str, dict] | None:
+    """The check itself: the format, the size, then every pixel decoded."""
     too_large = {"path": path.name, "limit": MAX_PIXELS // 1_000_000}
     try:
         with quiet_open(path) as image:
