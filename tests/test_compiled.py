@@ -221,3 +221,27 @@ def test_an_entry_no_process_uses_goes(cache, monkeypatch):
         "'run 3'",
         "'run 4'",
     ]
+
+
+def test_a_pattern_made_in_another_order_does_not_rewrite_the_file(cache):
+    """A pattern made from a set comes in another order in each process (hash randomisation):
+    compiled and used as any other, it does not have the process write the whole cache back
+    (it would at every command); a pattern of other characters does."""
+    terminators = "".join(sorted("!#$%&*+-:<=>@[\\]^_`{}~"))
+    first = re._compiler.compile(f"[{re.escape(terminators)}]", 0)  # type: ignore[attr-defined]
+    compiled.save()
+    assert not compiled._state.new
+    mtime = os.stat(cache).st_mtime_ns
+    shuffled = f"[{re.escape(terminators[::-1])}]"
+    again = re._compiler.compile(shuffled, 0)  # type: ignore[attr-defined]
+    assert (shuffled, 0) in compiled._patterns  # this process's, compiled once
+    assert not compiled._state.new
+    text = "a!b~c[d]e\\f`g"
+    assert [m.span() for m in again.finditer(text)] == [m.span() for m in first.finditer(text)]
+    compiled.save()
+    assert os.stat(cache).st_mtime_ns == mtime
+    for other, flags in (("[abc]+", 0), (f"[{re.escape(terminators)}]", int(re.IGNORECASE))):
+        re._compiler.compile(other, flags)  # type: ignore[attr-defined]
+        assert compiled._state.new  # new characters, or the same ones with other flags
+        compiled.save()
+    assert (shuffled, 0) in compiled._read(cache).patterns  # written along with a new one

@@ -189,12 +189,29 @@ def _regex_compiler(original: Callable, recorder: _Recorder) -> Callable:
                 marshal.dumps(args)
             except ValueError:  # nothing `marshal` cannot write: a later Python's own object
                 return made
+            if not _reordered(key):
+                _state.new = True
             _patterns[key] = args
             _used.add(key)
-            _state.new = True
         return made
 
     return compile
+
+
+def _reordered(key: tuple[str | bytes, int]) -> bool:
+    """Whether the pattern `key` holds the same characters as one already cached, in another
+    order: a pattern made from a set, whose order changes from process to process (the
+    string prefixes of `tokenize`, which `inspect.signature` of a built-in uses; the
+    terminators of markdown-it). Such a pattern is compiled and used as any other, but does
+    not make the process write the whole cache back (0.8 MB, at every command): the next
+    process would make it in yet another order."""
+    pattern, flags = key
+    same = [
+        other
+        for other, other_flags in _patterns
+        if len(other) == len(pattern) and other_flags == flags and type(other) is type(pattern)
+    ]
+    return bool(same) and sorted(pattern) in (sorted(other) for other in same)
 
 
 def save() -> None:
