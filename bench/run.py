@@ -92,6 +92,24 @@ def medians(jobs: list[tuple[list[str], Path]], runs: int) -> list[tuple[float, 
     return [(statistics.median(r[0] for r in rows), max(r[1] for r in rows)) for rows in results]
 
 
+def paired(ours: tuple[list[str], Path], plain: tuple[list[str], Path], rounds: int) -> dict:
+    """Our build against plain Pelican, run back to back `rounds` times: the median of the
+    ratios of each pair (wall and CPU), and the median of each side. On a shared machine a
+    run can take 20 % more or less than the one before it; a slowdown lasting a few seconds
+    weighs on both runs of a pair, where the medians of separate series keep it."""
+    rows = [
+        (run(*ours)[0], CPU[(*ours[0], str(ours[1]))][-1], run(*plain)[0]) for _ in range(rounds)
+    ]
+    plain_cpu = CPU[(*plain[0], str(plain[1]))][-rounds:]
+    return {
+        "rounds": rounds,
+        "ratio": statistics.median(a / b for a, _, b in rows),
+        "ratio_cpu": statistics.median(a / b for (_, a, _), b in zip(rows, plain_cpu, strict=True)),
+        "ours": statistics.median(a for a, _, _ in rows),
+        "plain": statistics.median(b for _, _, b in rows),
+    }
+
+
 def project(folder: Path, profile_text: str | None = None) -> Path:
     """A Book project: the repository's theme and settings, and a profile."""
     shutil.copytree(ROOT / "theme", folder / "theme")
@@ -139,7 +157,9 @@ def bench_sample(tmp: Path, runs: int) -> dict:
             [*only, (FORCED, ours), (BUILD, ours)], ("", *FORMATS, "all", "again"), strict=True
         )
     }
+    pair = paired(only[0], (PELICAN, plain), 3 * runs)
     return {
+        "pair": pair,
         "cpu": {name: seconds - cpu[""] for name, seconds in cpu.items() if name},
         "html_cpu": cpu[""],
         "pelican_cpu": statistics.median(CPU[(*PELICAN, str(plain))][1:]),
@@ -163,23 +183,22 @@ def bench_html(tmp: Path, runs: int) -> dict:
     pages = html_pages(ours)
     plain = plain_site(tmp / "plain-html", pages)
     run(PELICAN, plain)
-    jobs = [([*BUILD, "--formats", ""], ours), (PELICAN, plain)]
-    (html, _), (pelican, _) = medians(jobs, runs)
-    cpu = [statistics.median(CPU[(*cmd, str(cwd))][1:]) for cmd, cwd in jobs]
-    return {"pages": pages, "html": html, "pelican": pelican, "cpu": cpu[0], "pelican_cpu": cpu[1]}
+    pair = paired(([*BUILD, "--formats", ""], ours), (PELICAN, plain), 3 * runs)
+    return {"pages": pages, "pair": pair}
 
 
 def _html_lines(results: dict) -> list[str]:
     h = results["html"]
-    return [
-        "## The HTML build",
-        "",
-        f"`profile-gen build --formats ''` of the sample ({h['pages']} pages): {h['html']:.2f} s, "
-        f"plain Pelican on as many Markdown pages {h['pelican']:.2f} s: "
-        f"**{h['html'] / h['pelican']:.2f} ×**; in CPU time {h['cpu']:.2f} s against "
-        f"{h['pelican_cpu']:.2f} s ({h['cpu'] / h['pelican_cpu']:.2f} ×).",
-        "",
-    ]
+    return ["## The HTML build", "", _pair_line(h["pages"], h["pair"]), ""]
+
+
+def _pair_line(pages: int, pair: dict) -> str:
+    return (
+        f"`profile-gen build --formats ''` of the sample ({pages} pages) against plain Pelican "
+        f"on as many Markdown pages, run back to back {pair['rounds']} times: "
+        f"**{pair['ratio']:.2f} ×** (the median of the pairs' ratios; in CPU time "
+        f"{pair['ratio_cpu']:.2f} ×); medians {pair['ours']:.2f} s and {pair['plain']:.2f} s."
+    )
 
 
 FORMATS = DOCUMENT_FORMATS
@@ -406,7 +425,7 @@ def _sample_lines(results: dict) -> list[str]:
         "",
         "| build | pages | time (s) | peak memory (MB) | ratio to plain Pelican |",
         "|---|---:|---:|---:|---:|",
-        f"| `profile-gen build --formats ''` (HTML only) | {s['pages']} | {s['html']:.2f} | {s['html_mb']} | {s['html'] / s['pelican']:.2f} |",
+        f"| `profile-gen build --formats ''` (HTML only) | {s['pages']} | {s['html']:.2f} | {s['html_mb']} | {s['pair']['ratio']:.2f} |",
         f"| `profile-gen build` (every document) | {s['pages']} | {s['pdf']:.2f} | {s['pdf_mb']} | {s['pdf'] / s['pelican']:.2f} |",
         f"| plain Pelican, {s['pages']} Markdown pages | {s['pages']} | {s['pelican']:.2f} | {s['pelican_mb']} | 1.00 |",
         "",
@@ -422,6 +441,8 @@ def _sample_lines(results: dict) -> list[str]:
         f"In CPU time, the HTML build takes {s['html_cpu']:.2f} s and plain Pelican "
         f"{s['pelican_cpu']:.2f} s ({s['html_cpu'] / s['pelican_cpu']:.2f} ×): on a busy machine "
         "the CPU times compare better than the wall times.",
+        "",
+        "The HTML build's ratio in the table: " + _pair_line(s["pages"], s["pair"]),
         "",
     ]
 
@@ -488,8 +509,8 @@ def targets(results: dict) -> list[tuple[str, str, bool]]:
         checks += [
             (
                 "sample HTML build ≤ 1.1 × plain Pelican",
-                f"{s['html'] / s['pelican']:.2f} ×",
-                s["html"] / s["pelican"] <= 1.1,
+                f"{s['pair']['ratio']:.2f} ×",
+                s["pair"]["ratio"] <= 1.1,
             ),
             (
                 "the documents (PDF, DOCX, PPTX) add ≤ 3 s to the build (the time a student waits;"
@@ -549,8 +570,8 @@ def targets(results: dict) -> list[tuple[str, str, bool]]:
         checks.append(
             (
                 "sample HTML build ≤ 1.1 × plain Pelican",
-                f"{h['html'] / h['pelican']:.2f} ×",
-                h["html"] / h["pelican"] <= 1.1,
+                f"{h['pair']['ratio']:.2f} ×",
+                h["pair"]["ratio"] <= 1.1,
             )
         )
     if job := results.get("ci"):
