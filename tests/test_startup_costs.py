@@ -131,6 +131,27 @@ def test_the_fast_exit_runs_the_exit_functions_and_flushes_the_streams(tmp_path)
     assert marker.read_text("utf-8") == "atexit ran"
 
 
+@pytest.mark.parametrize("watched", [False, True])
+def test_the_fast_exit_is_taken_unless_a_profiler_watches(tmp_path, watched):
+    """Without a profiler, the process ends in `exit_now` (the code after it never runs);
+    under one (`python -m cProfile -m profile_gen ...`), the ordinary exit lets the profiler
+    write its results after the command."""
+    marker, after = tmp_path / "marker.txt", tmp_path / "after.txt"
+    code = (
+        "import cProfile\n"
+        f"if {watched}:\n"
+        "    cProfile.Profile().enable()\n"
+        "try:\n"
+        "    exit_now(4)\n"
+        "finally:\n"
+        "    Path(sys.argv[2]).write_text('ordinary exit', 'utf-8')\n"
+    )
+    done = _child(code, str(marker), str(after))
+    assert done.returncode == 4, done.stderr
+    assert marker.read_text("utf-8") == "atexit ran"
+    assert after.exists() is watched
+
+
 def test_the_fast_exit_waits_for_a_running_thread_as_python_does(tmp_path):
     """A thread still at work (a library's writer): the ordinary exit, which waits for it."""
     marker, written = tmp_path / "marker.txt", tmp_path / "thread.txt"

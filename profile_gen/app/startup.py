@@ -75,10 +75,13 @@ def exit_now(code: int) -> NoReturn:
 
     What an exit must still do is done first: the `atexit` functions (the logging's flush,
     multiprocessing's children, the code cache, temporary folders), then the flush of the
-    standard streams. With a thread still running (`serve`'s helpers, a library's), or on a
-    Python without `atexit._run_exitfuncs`, the ordinary exit: nothing is cut short."""
+    standard streams. With a thread still running (`serve`'s helpers, a library's), under a
+    profiler or a tracer (`python -m cProfile -m profile_gen`, a debugger, coverage: they
+    write their results once the command returns), or on a Python without
+    `atexit._run_exitfuncs`, the ordinary exit: nothing is cut short."""
     run_exitfuncs = getattr(atexit, "_run_exitfuncs", None)
-    if threading.active_count() > 1 or run_exitfuncs is None:
+    watched = sys.gettrace() is not None or sys.getprofile() is not None
+    if threading.active_count() > 1 or watched or run_exitfuncs is None:
         sys.exit(code)
     run_exitfuncs()
     for stream in (sys.stdout, sys.stderr):
