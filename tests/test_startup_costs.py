@@ -95,6 +95,28 @@ def test_an_html_build_loads_only_what_it_uses(tmp_path):
     assert loaded == []
 
 
+@pytest.mark.parametrize(
+    ("formats", "office"),
+    [
+        ((), []),
+        (("docx",), ["AnnexeDocxGenerator"]),
+        (("pdf", "pptx"), ["PowerPointGenerator"]),
+        (None, ["AnnexeDocxGenerator", "PowerPointGenerator"]),  # every format
+    ],
+)
+def test_only_the_office_documents_a_build_writes_get_a_generator(formats, office):
+    """Each generator Pelican makes lists the theme's templates: an HTML-only build (`serve`,
+    `check`, `--formats ''`) makes none for the Word and PowerPoint files."""
+    from types import SimpleNamespace
+
+    from profile_gen.book.plugin import add_generators
+    from profile_gen.keys import FORMATS_KEY
+
+    settings = {} if formats is None else {FORMATS_KEY: frozenset(formats)}
+    names = [generator.__name__ for generator in add_generators(SimpleNamespace(settings=settings))]
+    assert names == ["BookGenerator", "AnnexeGenerator", "DefenceGenerator", *office]
+
+
 # --------------------------------------------------------------------------- the fast exit
 
 EXITING = (

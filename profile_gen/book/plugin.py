@@ -147,13 +147,11 @@ def clean_article(content) -> None:
 
 
 def add_generators(pelican):
-    return [
-        BookGenerator,
-        AnnexeGenerator,
-        DefenceGenerator,
-        AnnexeDocxGenerator,
-        PowerPointGenerator,
-    ]
+    """The Book's pages, the annexe and the deck, then the office documents this build writes
+    (none in an HTML-only build: each generator Pelican makes lists the theme's templates)."""
+    office = [(AnnexeDocxGenerator, "docx"), (PowerPointGenerator, "pptx")]
+    chosen = [generator for generator, name in office if wants(pelican.settings, name)]
+    return [BookGenerator, AnnexeGenerator, DefenceGenerator, *chosen]
 
 
 def copy_design_fonts(generators) -> None:
