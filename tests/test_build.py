@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
 import shutil
 import subprocess
 import sys
@@ -260,3 +261,100 @@ def test_without_a_shell_the_replaced_output_is_removed_at_once(tmp_path, monkey
     monkeypatch.setattr(build.shutil, "which", lambda name: None)
     build._remove_aside(old)
     assert list(tmp_path.iterdir()) == []
+
+
+# --------------------------------------------------------------------------- the spare folders
+
+
+def _small_project(root: Path, edit=None) -> Path:
+    from tests.profiles import MINIMAL, make_project
+
+    def with_achievements(data: dict) -> None:
+        data["achievements"] = [
+            {"id": slug, "title": title, "context": "Contexte", "results": ["Résultat"]}
+            for slug, title in (("migration-erp", "Migration ERP"), ("tableau", "Tableau"))
+        ]
+        if edit:
+            edit(data)
+
+    return make_project(root, with_achievements, base=MINIMAL, image=None, articles=False)
+
+
+def _html_build(root: Path) -> Path:
+    from profile_gen.app.build import run_pelican
+
+    return run_pelican(root / "pelican.conf.py", root / "output", pdf=False, formats=()).output
+
+
+def _files_and_links(folder: Path) -> list[str]:
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if not p.is_dir())
+
+
+def test_the_next_build_writes_into_the_folders_of_the_replaced_output(tmp_path):
+    """Making folders cost more than writing the files in them (docs/performance.md): the
+    replaced output's folders are kept, emptied of every file, and the next build writes
+    into them. The output is the same, and the spare holds no file (nothing private)."""
+    root = _small_project(tmp_path)
+    first = _html_build(root)
+    folders = {p.relative_to(first): p.stat().st_ino for p in first.rglob("*") if p.is_dir()}
+    assert folders
+    second = _tree(_html_build(root))
+    spare = root / ".output.spare"
+    assert spare.is_dir() and not spare.is_symlink()
+    assert _files_and_links(spare) == []
+    assert {p.relative_to(spare) for p in spare.rglob("*")} == set(folders)
+    output = _html_build(root)
+    assert _tree(output) == second  # byte for byte
+    again = {p.relative_to(output): p.stat().st_ino for p in output.rglob("*") if p.is_dir()}
+    assert again == folders  # the first build's folders, written into again
+    assert not (root / ".output.building").exists()
+
+
+def test_a_removed_page_leaves_no_folder_behind(tmp_path):
+    root = _small_project(tmp_path)
+    for _ in range(2):
+        output = _html_build(root)
+    pages = sorted(p.parent.name for p in output.rglob("index.html"))
+    assert any("tableau" in name for name in pages)
+    _small_project(tmp_path / "edited", lambda data: data["achievements"].pop())
+    shutil.copy(tmp_path / "edited/content/profile.yaml", root / "content/profile.yaml")
+    for _ in range(2):  # the second writes into the folders the first left
+        output = _html_build(root)
+        assert not [p for p in output.rglob("*") if "tableau" in p.name]
+        assert not [p for p in output.rglob("*") if p.is_dir() and not any(p.iterdir())]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX links and pipes")
+def test_a_planted_spare_is_emptied_and_never_followed(tmp_path):
+    """A spare folder in a student's folder (a clone can hold one, links and all): its files,
+    links and pipes are removed before the build writes there, no link is followed."""
+    root = _small_project(tmp_path / "project")
+    elsewhere = tmp_path / "elsewhere"
+    (elsewhere / "inside").mkdir(parents=True)
+    (elsewhere / "secret.txt").write_text("the builder's", "utf-8")
+    spare = root / ".output.spare"
+    (spare / "deep/er").mkdir(parents=True)
+    (spare / "index.html").write_text("<p>planted</p>", "utf-8")
+    (spare / "deep/er/page.html").write_text("<p>planted</p>", "utf-8")
+    (spare / "realisations").symlink_to(elsewhere, target_is_directory=True)
+    (spare / "deep/secret.txt").symlink_to(elsewhere / "secret.txt")
+    os.mkfifo(spare / "deep/pipe")
+    output = _html_build(root)
+    assert sorted(p.name for p in elsewhere.rglob("*")) == ["inside", "secret.txt"]
+    assert (elsewhere / "secret.txt").read_text("utf-8") == "the builder's"
+    assert "planted" not in (output / "index.html").read_text("utf-8")
+    assert not (output / "deep").exists()  # emptied, then left unused: removed
+    assert not [p for p in output.rglob("*") if p.is_symlink()]
+
+
+def test_a_spare_that_is_a_link_is_removed_not_used(tmp_path):
+    root = _small_project(tmp_path / "project")
+    elsewhere = tmp_path / "elsewhere"
+    (elsewhere / "sub").mkdir(parents=True)
+    (elsewhere / "sub/keep.txt").write_text("kept", "utf-8")
+    (root / ".output.spare").symlink_to(elsewhere, target_is_directory=True)
+    output = _html_build(root)
+    assert (output / "index.html").is_file()
+    assert (elsewhere / "sub/keep.txt").read_text("utf-8") == "kept"
+    assert sorted(p.name for p in elsewhere.rglob("*")) == ["keep.txt", "sub"]
+    assert not (root / ".output.spare").is_symlink()
