@@ -358,3 +358,54 @@ def test_a_spare_that_is_a_link_is_removed_not_used(tmp_path):
     assert (elsewhere / "sub/keep.txt").read_text("utf-8") == "kept"
     assert sorted(p.name for p in elsewhere.rglob("*")) == ["keep.txt", "sub"]
     assert not (root / ".output.spare").is_symlink()
+
+
+@pytest.mark.skipif(not hasattr(os, "O_NOFOLLOW"), reason="POSIX links")
+def test_an_output_that_is_a_link_has_its_target_left_whole(tmp_path):
+    """`output` linked to a folder elsewhere (a web root, a synced folder, a clone's planted
+    link): the build replaces the link, as before, and never empties what it points to."""
+    root = _small_project(tmp_path / "project")
+    elsewhere = tmp_path / "elsewhere"
+    (elsewhere / "sub").mkdir(parents=True)
+    (elsewhere / "a.txt").write_text("a", "utf-8")
+    (elsewhere / "sub/b.txt").write_text("b", "utf-8")
+    (root / "output").symlink_to(elsewhere, target_is_directory=True)
+    from profile_gen.app.build import run_pelican
+
+    for _ in range(2):  # the settings' `output` (an `--output` is resolved: its target is it)
+        output = run_pelican(root / "pelican.conf.py", pdf=False, formats=()).output
+        assert output == root / "output"
+        assert (output / "index.html").is_file() and not output.is_symlink()
+    assert sorted(str(p.relative_to(elsewhere)) for p in elsewhere.rglob("*")) == [
+        "a.txt",
+        "sub",
+        "sub/b.txt",
+    ]
+
+
+@pytest.mark.skipif(not hasattr(os, "O_NOFOLLOW"), reason="POSIX links")
+def test_a_staging_folder_planted_as_a_link_is_never_emptied(tmp_path, monkeypatch):
+    """Between the check of the spare and its walk, a link put in its place: refused by the
+    walk (opened without following links), and the build starts from nothing."""
+    from profile_gen.app import build
+
+    root = _small_project(tmp_path / "project")
+    _html_build(root)
+    _html_build(root)  # a spare now
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "keep.txt").write_text("kept", "utf-8")
+    rename = Path.rename
+
+    def swapped_for_a_link(self, target):
+        done = rename(self, target)
+        if self.name == ".output.spare":
+            shutil.rmtree(target)
+            Path(target).symlink_to(elsewhere, target_is_directory=True)
+        return done
+
+    monkeypatch.setattr(build.Path, "rename", swapped_for_a_link)
+    output = _html_build(root)
+    monkeypatch.undo()
+    assert (output / "index.html").is_file()
+    assert (elsewhere / "keep.txt").read_text("utf-8") == "kept"

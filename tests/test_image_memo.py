@@ -105,3 +105,19 @@ def test_no_memo_where_others_could_write_it(own_folder, decoded, tmp_path):
     assert images.inspect(photo) is None
     assert decoded == [photo, photo]
     assert list(own_folder.iterdir()) == []
+
+
+def test_an_image_saved_during_its_check_is_not_remembered(own_folder, tmp_path, monkeypatch):
+    """`serve` rebuilds while the student saves the photo: the bytes hashed before the check
+    are not those after it, so nothing is remembered and the next build checks again."""
+    photo = _photo(tmp_path / "portrait.jpg")
+    original = images._inspected
+
+    def saved_meanwhile(path):
+        found = original(path)
+        _photo(path, (1000, 800))  # other bytes, the same name
+        return found
+
+    monkeypatch.setattr(images, "_inspected", saved_meanwhile)
+    assert images.inspect(photo) is None
+    assert _memos(own_folder) == []

@@ -174,6 +174,22 @@ def test_the_fast_exit_is_taken_unless_a_profiler_watches(tmp_path, watched):
     assert after.exists() is watched
 
 
+def test_a_last_flush_that_fails_is_not_a_success(tmp_path):
+    """A full disk under the redirected output: Python's own exit says 120, so does this."""
+    marker = tmp_path / "marker.txt"
+    code = (
+        "import errno, io\n"
+        "class Full(io.StringIO):\n"
+        "    def flush(self):\n"
+        "        raise OSError(errno.ENOSPC, 'No space left on device')\n"
+        "sys.stdout = Full()\n"
+        "exit_now(0)\n"
+    )
+    done = _child(code, str(marker))
+    assert done.returncode == 120, done.stderr
+    assert marker.read_text("utf-8") == "atexit ran"
+
+
 def test_the_fast_exit_waits_for_a_running_thread_as_python_does(tmp_path):
     """A thread still at work (a library's writer): the ordinary exit, which waits for it."""
     marker, written = tmp_path / "marker.txt", tmp_path / "thread.txt"

@@ -17,6 +17,7 @@ import glob
 import logging
 import os
 import shutil
+import stat
 import subprocess
 import sys
 import time
@@ -107,9 +108,11 @@ def _keep_folders(old: Path, spare: Path) -> None:
     """Keep the folders of the replaced output `old` for the next build (`_staging`), once
     every file in them is removed (at once: removing files is quick, making folders is not:
     the sample's 38 took 0.03-0.07 s of system time on this project's machine, more than
-    writing the 82 files into them, docs/performance.md). Where a file cannot be removed
-    (open in a viewer, on Windows), or a spare is there already: removed as before."""
-    if spare.exists() or spare.is_symlink():
+    writing the 82 files into them, docs/performance.md). Where the system cannot walk a
+    folder without following links (Windows: `_RECYCLES`), where `old` is not a real folder
+    (an `output` that is a link: its target is never emptied), where a file cannot be
+    removed, or a spare is there already: removed as before (`_remove_aside`)."""
+    if not _RECYCLES or spare.exists() or spare.is_symlink() or not _real_folder(old):
         _remove_aside(old)
         return
     try:
@@ -119,34 +122,73 @@ def _keep_folders(old: Path, spare: Path) -> None:
         _remove_aside(old)
 
 
+_NOFOLLOW = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0)
+_RECYCLES = (
+    hasattr(os, "O_NOFOLLOW")
+    and os.open in os.supports_dir_fd
+    and os.unlink in os.supports_dir_fd
+    and os.scandir in os.supports_fd
+)
+"""Whether folders can be emptied here by descriptor, never through a link (POSIX)."""
+
+
+def _real_folder(path: Path) -> bool:
+    try:
+        return stat.S_ISDIR(os.lstat(path).st_mode)
+    except OSError:
+        return False
+
+
 def _only_folders(root: Path) -> None:
-    """Remove everything under `root` but its folders: files, links (never followed: a link
-    planted to a folder elsewhere is removed, not entered), pipes."""
-    with os.scandir(root) as entries:
-        for entry in entries:
-            if entry.is_dir(follow_symlinks=False):
-                _only_folders(Path(entry.path))
-            else:
-                os.unlink(entry.path)
+    """Remove everything under `root` but its folders: files, links, pipes. Walked by
+    descriptor, each folder opened without following a link (as `shutil.rmtree` does): a
+    link planted to a folder elsewhere, `root` itself included, is removed or refused,
+    never entered."""
+    descriptor = os.open(root, _NOFOLLOW)
+    try:
+        _empty(descriptor)
+    finally:
+        os.close(descriptor)
 
 
-def _staging(final: Path) -> Path:
-    """The folder a build writes into before the swap: the spare folders of the build before
-    (`_keep_folders`), emptied again of anything else, or nothing yet (Pelican makes it).
-    A spare that is not a real folder (a link, perhaps planted) is removed, not used."""
+def _empty(folder: int) -> None:
+    with os.scandir(folder) as entries:
+        names = [(entry.name, entry.is_dir(follow_symlinks=False)) for entry in entries]
+    for name, is_folder in names:
+        if not is_folder:
+            os.unlink(name, dir_fd=folder)
+            continue
+        inner = os.open(name, _NOFOLLOW, dir_fd=folder)
+        try:
+            _empty(inner)
+        finally:
+            os.close(inner)
+
+
+def _staging(final: Path) -> tuple[Path, bool]:
+    """The folder a build writes into before the swap, and whether it was recycled: the
+    spare folders of the build before (`_keep_folders`), emptied again of anything else,
+    or nothing yet (Pelican makes it). A spare that is not a real folder (a link, perhaps
+    planted) is removed, not used; one that cannot be emptied is left for `rm` and the
+    build starts from nothing."""
     staging = final.with_name(f".{final.name}.building")
     _remove(staging)
     spare = _spare(final)
-    if spare.is_symlink() or (spare.exists() and not spare.is_dir()):
-        spare.unlink()
-    elif spare.is_dir():
-        try:
-            spare.rename(staging)
-            _only_folders(staging)
-        except OSError:
-            _remove(staging)
-            _remove(spare)
-    return staging
+    if not (spare.exists() or spare.is_symlink()):
+        return staging, False
+    if not (_RECYCLES and _real_folder(spare)):
+        _remove(spare)
+        return staging, False
+    try:
+        spare.rename(staging)
+        _only_folders(staging)
+    except OSError:
+        if staging.exists() or staging.is_symlink():
+            with contextlib.suppress(OSError):  # moved aside, then removed in the background
+                _remove_aside(staging)
+            _remove(staging)  # never built into unless empty: a clear error if it stays
+        return staging, False
+    return staging, True
 
 
 def _remove(path: Path) -> None:
@@ -291,7 +333,7 @@ def _build_into(
     public: bool,
     carry: bool = False,
 ) -> Built:
-    staging = _staging(final)
+    staging, recycled = _staging(final)
     settings["OUTPUT_PATH"] = str(staging)
     settings["DELETE_OUTPUT_DIRECTORY"] = False
     settings[RAISE_KEY] = True
@@ -303,7 +345,8 @@ def _build_into(
         raise BuildError("build_no_plugin", path=str(settings_file or ""), plugin=PLUGIN)
     try:
         pelican.run()
-        _drop_empty_folders(staging)
+        if recycled:
+            _drop_empty_folders(staging)
         if public:
             staging = _kept_public(staging)
         elif carry:

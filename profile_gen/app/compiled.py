@@ -208,7 +208,7 @@ def _reordered(key: tuple[str | bytes, int]) -> bool:
     pattern, flags = key
     same = [
         other
-        for other, other_flags in _patterns
+        for other, other_flags in tuple(_patterns)  # another thread may add one meanwhile
         if len(other) == len(pattern) and other_flags == flags and type(other) is type(pattern)
     ]
     return bool(same) and sorted(pattern) in (sorted(other) for other in same)

@@ -90,6 +90,8 @@ def exit_now(code: int) -> NoReturn:
                 stream.flush()
         except BrokenPipeError:  # `profile-gen check | head`: the reader has all it wanted
             code = code or 141
-        except (OSError, ValueError):  # a closed stream: nothing left to write there
+        except OSError:  # a full disk: what was printed is lost, as Python's own exit says
+            code = code or 120
+        except ValueError:  # a closed stream: nothing left to write there
             pass
     os._exit(code)

@@ -62,12 +62,13 @@ def inspect(path: Path) -> tuple[str, dict] | None:
     """None when `path` is a usable image, else a message code and its context. Checking
     means decoding every pixel (0.1 s for a 12-megapixel phone photo, at every build and
     check), so an image found usable is remembered by the hash of its bytes in the user's
-    own folder (`_found_usable`); a refused one is checked again each time."""
+    own folder (`_usable_memo`); a refused one is checked again each time. The bytes are
+    hashed again after the check: a photo saved meanwhile (`serve`) is not remembered."""
     memo = _usable_memo(path)
     if memo is not None and os.path.isfile(memo) and not os.path.islink(memo):
         return None
     problem = _inspected(path)
-    if problem is None and memo is not None:
+    if problem is None and memo is not None and _usable_memo(path) == memo:
         _remember(memo)
     return problem
 
