@@ -229,20 +229,32 @@ def test_the_fast_exit_into_a_closed_pipe_ends_quietly_with_141(tmp_path):
 
 
 def test_the_command_ends_through_the_fast_exit(tmp_path):
-    """The script and `python -m profile_gen` run `cli.run`, and what the build printed
-    reaches the pipe whole: the last line names the output folder."""
+    """`python -m profile_gen` (and the script: `cli.run`) ends in `exit_now`: the code after
+    the command never runs, and what the build printed still reaches the pipe whole."""
     import shutil
 
     shutil.copytree(ROOT / "content", tmp_path / "content")
+    after = tmp_path / "after.txt"
+    code = (
+        "import runpy, sys\n"
+        "from pathlib import Path\n"
+        "sys.argv = ['profile-gen', 'build', '--formats', '', '--content', 'content']\n"
+        "try:\n"
+        "    runpy.run_module('profile_gen', run_name='__main__')\n"
+        "finally:\n"
+        f"    Path({str(after)!r}).write_text('ordinary exit', 'utf-8')\n"
+    )
     done = subprocess.run(
-        [sys.executable, "-m", "profile_gen", "build", "--formats", "", "--content", "content"],
+        [sys.executable, "-c", code],
         capture_output=True,
         text=True,
         check=False,
         timeout=600,
         cwd=tmp_path,
+        env=BUFFERED,
     )
     assert done.returncode == 0, done.stderr
+    assert not after.exists()
     output = tmp_path / "content/output"
     assert str(output) in done.stdout.splitlines()[0]
     assert (output / "index.html").read_text("utf-8").rstrip().endswith("</html>")

@@ -4,9 +4,8 @@ The site is built in a staging folder beside the output and swapped in only when
 whole build succeeded, so a failed build leaves the previous output untouched. The staging
 folder is made of the folders of the output the build before replaced, emptied of every
 file (`.output.spare`): making folders is slow on some file systems, writing files into
-existing ones is not. One build
-writes into an output folder at a time (`output_lock`); Ctrl-C and SIGTERM remove the
-staging folder, and wait for the swap to be whole.
+existing ones is not. One build writes into an output folder at a time (`output_lock`);
+Ctrl-C and SIGTERM remove the staging folder, and wait for the swap to be whole.
 """
 
 from __future__ import annotations

@@ -77,8 +77,8 @@ def _usable_memo(path: Path) -> str | None:
     """The file whose presence says that these bytes were found usable: in the user's own
     folder, which only the user can write (a student's folder could plant a false one), named
     by the SHA-256 of the bytes and by what the check depends on (Pillow's version and
-    settings, the accepted formats, the size limit). None without such a folder (Windows) or when the
-    image cannot be read (the check says why)."""
+    settings, the accepted formats, the size limit). None without such a folder (Windows)
+    or when the image cannot be read (the check says why)."""
     folder = user_folder()
     if folder is None:
         return None
