@@ -34,6 +34,11 @@ publishes it, without notes."""
 FORCE_KEY = "PROFILE_GEN_FORCE"
 """True: every document is printed again (`build --force`), and kept for the next builds."""
 
+STALE_KEY = "PROFILE_GEN_STALE"
+"""Set by `profile-gen build` when it writes over the output the build before replaced
+(`profile_gen.app.staging`): removes the files this build did not write. The PDF step calls
+it before it reads the pages back; None or missing: nothing to remove."""
+
 DOCUMENTS_KEY = "PROFILE_GEN_DOCUMENTS"
 """The build's documents' cache (`profile_gen.media.documents.of_build`), shared by the
 generators and the PDF step; its `status` says which documents were printed or kept."""

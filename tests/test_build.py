@@ -234,15 +234,15 @@ def _replaced_output(folder: Path) -> Path:
 
 
 def test_the_replaced_output_is_removed_in_the_background(tmp_path, monkeypatch):
-    from profile_gen.app import build
+    from profile_gen.app import staging
 
     old = _replaced_output(tmp_path)
     stopped = tmp_path / ".output.old-12-34"  # left by an earlier removal stopped half-way
     (stopped / "x").mkdir(parents=True)
     (tmp_path / ".output.older").mkdir()  # not one of them
     commands = []
-    monkeypatch.setattr(build.subprocess, "run", lambda command, **_: commands.append(command))
-    build._remove_aside(old)
+    monkeypatch.setattr(staging.subprocess, "run", lambda command, **_: commands.append(command))
+    staging.remove_aside(old)
     assert not old.exists()
     [command] = commands
     removed = command[4:]
@@ -255,11 +255,11 @@ def test_the_replaced_output_is_removed_in_the_background(tmp_path, monkeypatch)
 
 
 def test_without_a_shell_the_replaced_output_is_removed_at_once(tmp_path, monkeypatch):
-    from profile_gen.app import build
+    from profile_gen.app import staging
 
     old = _replaced_output(tmp_path)
-    monkeypatch.setattr(build.shutil, "which", lambda name: None)
-    build._remove_aside(old)
+    monkeypatch.setattr(staging.shutil, "which", lambda name: None)
+    staging.remove_aside(old)
     assert list(tmp_path.iterdir()) == []
 
 
@@ -290,24 +290,101 @@ def _files_and_links(folder: Path) -> list[str]:
     return sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if not p.is_dir())
 
 
-def test_the_next_build_writes_into_the_folders_of_the_replaced_output(tmp_path):
-    """Making folders cost more than writing the files in them (docs/performance.md): the
-    replaced output's folders are kept, emptied of every file, and the next build writes
-    into them. The output is the same, and the spare holds no file (nothing private)."""
+def _inodes(folder: Path) -> dict[Path, int]:
+    return {p.relative_to(folder): p.stat().st_ino for p in folder.rglob("*")}
+
+
+def test_the_next_build_writes_over_the_replaced_output(tmp_path):
+    """Making folders and files costs more than writing over them (docs/performance.md): the
+    output a build replaces is kept aside (`.output.spare`), and the next build writes over
+    its files, in its folders. The output is the same, byte for byte."""
     root = _small_project(tmp_path)
-    first = _html_build(root)
-    folders = {p.relative_to(first): p.stat().st_ino for p in first.rglob("*") if p.is_dir()}
-    assert folders
+    first = _inodes(_html_build(root))
     second = _tree(_html_build(root))
     spare = root / ".output.spare"
     assert spare.is_dir() and not spare.is_symlink()
-    assert _files_and_links(spare) == []
-    assert {p.relative_to(spare) for p in spare.rglob("*")} == set(folders)
+    assert _inodes(spare) == first  # the first output, untouched
     output = _html_build(root)
-    assert _tree(output) == second  # byte for byte
-    again = {p.relative_to(output): p.stat().st_ino for p in output.rglob("*") if p.is_dir()}
-    assert again == folders  # the first build's folders, written into again
+    assert _tree(output) == second
+    again = _inodes(output)
+    written_over = [path for path, inode in again.items() if first.get(path) == inode]
+    assert len(written_over) == len(again)  # every folder and file the first build made
+    assert (output / "index.html") in {output / path for path in written_over}
     assert not (root / ".output.building").exists()
+
+
+def test_what_a_build_no_longer_writes_is_gone_before_the_pdf_step(tmp_path):
+    """The documents are printed from the pages in the folder being built: a page of the
+    build before that this one does not write (a deck that moved with the language, a
+    removed achievement) is gone by then, as are its folders."""
+    from pelican import signals
+
+    root = _small_project(tmp_path)
+    _html_build(root)
+    _html_build(root)
+    spare = root / ".output.spare"
+    (spare / "soutenance/old").mkdir(parents=True)
+    (spare / "soutenance/old/index.html").write_text("<p>stale</p>", "utf-8")
+    (spare / "stale.html").write_text("<p>stale</p>", "utf-8")
+    seen: list[list[str]] = []
+
+    def look(pelican) -> None:
+        folder = Path(pelican.output_path)
+        seen.append(
+            sorted(
+                p.name
+                for p in folder.rglob("*")
+                if p.name == "old" or (p.is_file() and b"stale" in p.read_bytes())
+            )
+        )
+
+    signals.finalized.connect(look, weak=False)
+    try:
+        output = _html_build(root)
+    finally:
+        signals.finalized.disconnect(look)
+    assert seen == [[]]
+    assert not (output / "stale.html").exists() and not (output / "soutenance/old").exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "O_NOFOLLOW"), reason="POSIX links")
+def test_only_files_of_the_spare_alone_are_written_over(tmp_path):
+    """A file of the spare linked elsewhere (a hard link to a student's file, a document
+    that is also in the documents' cache), read-only or empty is removed, never written
+    over: what it shares a disk block with keeps its bytes."""
+    root = _small_project(tmp_path / "project")
+    _html_build(root)
+    _html_build(root)
+    spare = root / ".output.spare"
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "mine.html").write_text("the student's own", "utf-8")
+    linked, read_only, empty = sorted(spare.glob("*/index.html"))[:3]
+    linked.unlink()
+    os.link(elsewhere / "mine.html", linked)
+    read_only.chmod(0o444)
+    empty.write_bytes(b"")
+    output = _html_build(root)
+    assert (elsewhere / "mine.html").read_text("utf-8") == "the student's own"
+    for page in (linked, read_only, empty):
+        written = output / page.relative_to(spare)
+        assert written.stat().st_nlink == 1
+        assert "<html" in written.read_text("utf-8")
+    assert (output / read_only.relative_to(spare)).stat().st_mode & 0o200
+
+
+def test_a_public_build_keeps_nothing_of_the_output_it_replaces(tmp_path):
+    """`--public` builds the Book as it goes online: the output it replaces, annexe and
+    phone number included, is removed, not kept aside for the next build."""
+    from profile_gen.app.build import run_pelican
+
+    root = _small_project(tmp_path)
+    _html_build(root)
+    _html_build(root)
+    run_pelican(root / "pelican.conf.py", root / "output", public=True)
+    assert not (root / ".output.spare").exists()
+    again = run_pelican(root / "pelican.conf.py", root / "output", pdf=False, formats=()).output
+    assert (again / "index.html").is_file()
 
 
 def test_a_removed_page_leaves_no_folder_behind(tmp_path):
@@ -326,8 +403,9 @@ def test_a_removed_page_leaves_no_folder_behind(tmp_path):
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX links and pipes")
 def test_a_planted_spare_is_emptied_and_never_followed(tmp_path):
-    """A spare folder in a student's folder (a clone can hold one, links and all): its files,
-    links and pipes are removed before the build writes there, no link is followed."""
+    """A spare folder in a student's folder (a clone can hold one, links and all): its links
+    and pipes are removed before the build writes there, no link is followed; its files are
+    written over or removed."""
     root = _small_project(tmp_path / "project")
     elsewhere = tmp_path / "elsewhere"
     (elsewhere / "inside").mkdir(parents=True)
@@ -387,7 +465,7 @@ def test_an_output_that_is_a_link_has_its_target_left_whole(tmp_path):
 def test_a_staging_folder_planted_as_a_link_is_never_emptied(tmp_path, monkeypatch):
     """Between the check of the spare and its walk, a link put in its place: refused by the
     walk (opened without following links), and the build starts from nothing."""
-    from profile_gen.app import build
+    from profile_gen.app import staging
 
     root = _small_project(tmp_path / "project")
     _html_build(root)
@@ -404,7 +482,7 @@ def test_a_staging_folder_planted_as_a_link_is_never_emptied(tmp_path, monkeypat
             Path(target).symlink_to(elsewhere, target_is_directory=True)
         return done
 
-    monkeypatch.setattr(build.Path, "rename", swapped_for_a_link)
+    monkeypatch.setattr(staging.Path, "rename", swapped_for_a_link)
     output = _html_build(root)
     monkeypatch.undo()
     assert (output / "index.html").is_file()

@@ -266,15 +266,15 @@ def test_sigterm_cleans_the_staging_and_stops_the_helper(tmp_path, run_cli, in_d
 
 
 def test_sigterm_during_the_swap_waits_for_its_end(sample_copy, run_cli, in_dir, monkeypatch):
-    from profile_gen.app import build
+    from profile_gen.app import staging
 
-    rename = build._rename
+    rename = staging._rename
 
-    def term_then_rename(staging, final):
+    def term_then_rename(folder, final, keep=True):
         os.kill(os.getpid(), signal.SIGTERM)  # held until the swap is whole
-        rename(staging, final)
+        rename(folder, final, keep)
 
-    monkeypatch.setattr(build, "_rename", term_then_rename)
+    monkeypatch.setattr(staging, "_rename", term_then_rename)
     in_dir(sample_copy)
     assert run_cli("build", "--formats=").code == 143
     assert (sample_copy / "output/index.html").is_file()

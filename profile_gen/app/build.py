@@ -1,23 +1,18 @@
 """`profile-gen build`: run Pelican with the profile plugin, atomically.
 
 The site is built in a staging folder beside the output and swapped in only when the
-whole build succeeded, so a failed build leaves the previous output untouched. The staging
-folder is made of the folders of the output the build before replaced, emptied of every
-file (`.output.spare`): making folders is slow on some file systems, writing files into
-existing ones is not. One build writes into an output folder at a time (`output_lock`);
-Ctrl-C and SIGTERM remove the staging folder, and wait for the swap to be whole.
+whole build succeeded, so a failed build leaves the previous output untouched; the staging
+folder is the output the build before replaced, written over (`app.staging`). One build
+writes into an output folder at a time (`output_lock`); Ctrl-C and SIGTERM remove the
+staging folder, and wait for the swap to be whole.
 """
 
 from __future__ import annotations
 
-import contextlib
 import errno
-import glob
 import logging
 import os
 import shutil
-import stat
-import subprocess
 import sys
 import time
 from collections.abc import Iterator, Mapping
@@ -31,6 +26,8 @@ from pelican.log import console
 
 from profile_gen import i18n
 from profile_gen.app.project import project_settings
+from profile_gen.app.staging import staging as staging_folder
+from profile_gen.app.staging import swap
 from profile_gen.app.terminal import say
 from profile_gen.errors import BuildError
 from profile_gen.keys import (
@@ -42,6 +39,7 @@ from profile_gen.keys import (
     PROFILE_KEY,
     PUBLIC_KEY,
     RAISE_KEY,
+    STALE_KEY,
 )
 from profile_gen.media.documents import KEPT, same_file
 from profile_gen.outputs import DOCUMENT_FORMATS, documents
@@ -54,180 +52,6 @@ PLUGIN = "profile_gen.book.plugin"
 def quiet_pelican() -> None:
     logging.getLogger("pelican").setLevel(logging.WARNING)
     console.quiet = True
-
-
-@contextmanager
-def _uninterrupted() -> Iterator[None]:
-    """Ctrl-C and SIGTERM wait until the block ends: the swap of the output never stops
-    half-way, with the old site moved and no new one. Python's own handlers hold them (a
-    signal mask would not, in a process with other threads: the signal goes to one of
-    those), then the first one held is delivered again. Only the main thread has handlers."""
-    import signal
-    import threading
-
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    stops = (signal.SIGINT, signal.SIGTERM)
-    held: list[int] = []
-    previous = {stop: signal.getsignal(stop) for stop in stops}
-    for stop in stops:
-        signal.signal(stop, lambda signum, frame: held.append(signum))
-    try:
-        yield
-    finally:
-        for stop, handler in previous.items():
-            signal.signal(stop, handler if handler is not None else signal.SIG_DFL)
-        if held:
-            signal.raise_signal(held[0])
-
-
-def _swap(staging: Path, final: Path) -> None:
-    with _uninterrupted():
-        _rename(staging, final)
-
-
-def _rename(staging: Path, final: Path) -> None:
-    old = final.with_name(f".{final.name}.old")
-    if old.exists():
-        shutil.rmtree(old)
-    if final.exists():
-        final.rename(old)
-    staging.rename(final)
-    if old.exists():
-        _keep_folders(old, _spare(final))
-
-
-def _spare(final: Path) -> Path:
-    """The folders of the output a build replaced, without a file, for the next build."""
-    return final.with_name(f".{final.name}.spare")
-
-
-def _keep_folders(old: Path, spare: Path) -> None:
-    """Keep the folders of the replaced output `old` for the next build (`_staging`), once
-    every file in them is removed (at once: removing files is quick, making folders is not:
-    the sample's 38 took 0.03-0.07 s of system time on this project's machine, more than
-    writing the 82 files into them, docs/performance.md). Where the system cannot walk a
-    folder without following links (Windows: `_RECYCLES`), where `old` is not a real folder
-    (an `output` that is a link: its target is never emptied), where a file cannot be
-    removed, or a spare is there already: removed as before (`_remove_aside`)."""
-    if not _RECYCLES or spare.exists() or spare.is_symlink() or not _real_folder(old):
-        _remove_aside(old)
-        return
-    try:
-        _only_folders(old)
-        old.rename(spare)
-    except OSError:
-        _remove_aside(old)
-
-
-_NOFOLLOW = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0)
-_RECYCLES = (
-    hasattr(os, "O_NOFOLLOW")
-    and os.open in os.supports_dir_fd
-    and os.unlink in os.supports_dir_fd
-    and os.scandir in os.supports_fd
-)
-"""Whether folders can be emptied here by descriptor, never through a link (POSIX)."""
-
-
-def _real_folder(path: Path) -> bool:
-    try:
-        return stat.S_ISDIR(os.lstat(path).st_mode)
-    except OSError:
-        return False
-
-
-def _only_folders(root: Path) -> None:
-    """Remove everything under `root` but its folders: files, links, pipes. Walked by
-    descriptor, each folder opened without following a link (as `shutil.rmtree` does): a
-    link planted to a folder elsewhere, `root` itself included, is removed or refused,
-    never entered."""
-    descriptor = os.open(root, _NOFOLLOW)
-    try:
-        _empty(descriptor)
-    finally:
-        os.close(descriptor)
-
-
-def _empty(folder: int) -> None:
-    with os.scandir(folder) as entries:
-        names = [(entry.name, entry.is_dir(follow_symlinks=False)) for entry in entries]
-    for name, is_folder in names:
-        if not is_folder:
-            os.unlink(name, dir_fd=folder)
-            continue
-        inner = os.open(name, _NOFOLLOW, dir_fd=folder)
-        try:
-            _empty(inner)
-        finally:
-            os.close(inner)
-
-
-def _staging(final: Path) -> tuple[Path, bool]:
-    """The folder a build writes into before the swap, and whether it was recycled: the
-    spare folders of the build before (`_keep_folders`), emptied again of anything else,
-    or nothing yet (Pelican makes it). A spare that is not a real folder (a link, perhaps
-    planted) is removed, not used; one that cannot be emptied is left for `rm` and the
-    build starts from nothing."""
-    staging = final.with_name(f".{final.name}.building")
-    _remove(staging)
-    spare = _spare(final)
-    if not (spare.exists() or spare.is_symlink()):
-        return staging, False
-    if not (_RECYCLES and _real_folder(spare)):
-        _remove(spare)
-        return staging, False
-    try:
-        spare.rename(staging)
-        _only_folders(staging)
-    except OSError:
-        if staging.exists() or staging.is_symlink():
-            with contextlib.suppress(OSError):  # moved aside, then removed in the background
-                _remove_aside(staging)
-            _remove(staging)  # never built into unless empty: a clear error if it stays
-        return staging, False
-    return staging, True
-
-
-def _remove(path: Path) -> None:
-    """Remove a folder of ours (`shutil.rmtree` follows no link inside), or a link there."""
-    if path.is_symlink() or path.is_file():
-        path.unlink()
-    elif path.exists():
-        shutil.rmtree(path)
-
-
-def _drop_empty_folders(root: Path) -> None:
-    """The folders of a recycled staging that this build wrote nothing into, removed: the
-    pages of a removed achievement leave no folder behind."""
-    for folder, _, _ in os.walk(root, topdown=False):
-        if folder != str(root):
-            with contextlib.suppress(OSError):  # not empty: this build wrote into it
-                os.rmdir(folder)
-
-
-def _remove_aside(old: Path) -> None:
-    """Remove the output a build replaced, without waiting for its files to go: moved aside
-    (`.output.old-N`, which `serve` does not watch) and removed by `rm` in a process of its
-    own, with any left by an earlier one (stopped half-way). Removing files costs the
-    disk's time more than the processor's: 0.25-0.3 s for the sample's 120 files, 2.5 s
-    for a Book of 1,000 achievements, against 0.015 s and 0.16 s of CPU, on this project's
-    shared machine (docs/performance.md). Without a POSIX shell (Windows): removed here."""
-    shell = shutil.which("sh") if os.name == "posix" else None
-    if shell is None:
-        shutil.rmtree(old)
-        return
-    aside = old.with_name(f"{old.name}-{os.getpid()}-{time.monotonic_ns()}")
-    old.rename(aside)
-    leftovers = [str(path) for path in old.parent.glob(f"{glob.escape(old.name)}-*")]
-    # `sh` starts `rm` in the background and ends at once: `rm` is nobody's child to wait for
-    subprocess.run(
-        [shell, "-c", 'rm -rf -- "$@" >/dev/null 2>&1 &', "sh", *leftovers],
-        stdin=subprocess.DEVNULL,
-        start_new_session=True,
-        check=False,
-    )
 
 
 class Built(NamedTuple):
@@ -332,8 +156,9 @@ def _build_into(
     public: bool,
     carry: bool = False,
 ) -> Built:
-    staging, recycled = _staging(final)
+    staging, recycled = staging_folder(final)
     settings["OUTPUT_PATH"] = str(staging)
+    settings[STALE_KEY] = recycled.drop_untouched if recycled else None
     settings["DELETE_OUTPUT_DIRECTORY"] = False
     settings[RAISE_KEY] = True
     settings[FORMATS_KEY] = chosen_formats(pdf, formats)
@@ -344,8 +169,8 @@ def _build_into(
         raise BuildError("build_no_plugin", path=str(settings_file or ""), plugin=PLUGIN)
     try:
         pelican.run()
-        if recycled:
-            _drop_empty_folders(staging)
+        if recycled:  # the PDF step has done it, unless it did not run
+            recycled.drop_untouched()
         if public:
             staging = _kept_public(staging)
         elif carry:
@@ -353,7 +178,7 @@ def _build_into(
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    _swap(staging, final)
+    swap(staging, final, keep=not public)
     cache = pelican.settings.get(DOCUMENTS_KEY)
     done = dict(cache.status) if cache is not None else {}
     return Built(final, pelican.settings[PROFILE_KEY], pelican.settings.get(PAGES_KEY, {}), done)

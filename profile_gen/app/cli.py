@@ -18,7 +18,7 @@ from profile_gen.app import commands as cmd
 from profile_gen.app.cli_words import SpacesOnlyHelp, formats_list, int_between, speaking
 from profile_gen.app.init import HOSTS
 from profile_gen.app.os_errors import os_reason
-from profile_gen.app.startup import Terminated, exit_now, stopped_on_sigterm
+from profile_gen.app.startup import Terminated, exit_now, no_pydantic_plugins, stopped_on_sigterm
 from profile_gen.app.terminal import say
 from profile_gen.errors import ProfileGenError
 from profile_gen.outputs import DOCUMENT_FORMATS, formats_asked
@@ -240,6 +240,7 @@ def run() -> NoReturn:
     """The `profile-gen` command itself (its script, `python -m profile_gen`): `main`, then
     the process ends at once (`exit_now`). In-process callers (the tests, a tutor's own
     script) call `main`, which returns the exit code."""
+    no_pydantic_plugins()
     exit_now(main())
 
 

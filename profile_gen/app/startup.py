@@ -42,6 +42,15 @@ def long_lived_imports() -> Iterator[None]:
             gc.enable()
 
 
+def no_pydantic_plugins() -> None:
+    """Pydantic looks for plugins (the `pydantic` entry points of every installed
+    distribution) when it first validates: 10-15 ms of reading metadata in a virtual
+    environment of a hundred packages, for plugins a profile's validation never wants. The
+    documented switch (`PYDANTIC_DISABLE_PLUGINS`), unless the student set it; in the
+    `profile-gen` process only (`cli.run`), and its children, such as a cohort's workers."""
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+
+
 class Terminated(KeyboardInterrupt):
     """SIGTERM, handled as Ctrl-C is: the build in progress cleans its staging folder and
     stops its helper, and the command ends with the status 143 (128 + 15)."""

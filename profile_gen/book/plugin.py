@@ -28,6 +28,7 @@ from profile_gen.keys import (
     PDF_KEY,
     PROFILE_KEY,
     RAISE_KEY,
+    STALE_KEY,
     profile_path,
     wants,
 )
@@ -164,7 +165,11 @@ def copy_design_fonts(generators) -> None:
 def print_pdfs(pelican) -> None:
     """After every page is written: print the annexe, the CV and the deck to PDF, and write
     the Word and PowerPoint files the generators deferred (beside the PDFs: in the helper
-    process that prints the deck, where there is one). Unchanged documents are kept."""
+    process that prints the deck, where there is one). Unchanged documents are kept.
+    First, the pages of the build before that this one did not write go (`STALE_KEY`):
+    the PDFs are printed from the pages there."""
+    if (stale := pelican.settings.get(STALE_KEY)) is not None:
+        stale()
     cache = documents.of_build(pelican.settings)
     wanted = pelican.settings.get(PDF_KEY, True)
     if not wanted or not wants(pelican.settings, "pdf"):

@@ -122,6 +122,9 @@ def _copy(env: Environment, into: Environment) -> Environment:
     into.globals.update(env.globals)
     into.tests.update(env.tests)
     into.bytecode_cache = FileSystemBytecodeCache(pattern=BYTECODE_PATTERNS[into.sandboxed])
+    # one build's environment (every build makes its own): a template loaded once is not
+    # checked again on the disk each time a page asks for it (700 `stat` calls a build)
+    into.auto_reload = False
     return into
 
 
