@@ -4,6 +4,7 @@ environment never share a template nor its compiled code, and render the same pa
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -40,6 +41,23 @@ def test_the_theme_alone_runs_outside_the_sandbox(folders):
     assert not env.sandboxed and env.get_template("base.html").render() == "theme base"
     mine.mkdir(parents=True)  # an empty folder: nothing a student wrote can be loaded
     assert not sandbox.environment(pelican_like(theme, [mine]), {}, [str(mine)]).sandboxed
+
+
+@pytest.mark.parametrize("student_wrote", [False, True])
+def test_a_template_is_read_from_the_disk_once_per_build(folders, student_wrote):
+    """Each build makes its own environments: a template loaded once is not checked on the
+    disk again each time a page asks for it (Jinja's `auto_reload`), sandboxed or not."""
+    theme, mine = folders
+    if student_wrote:
+        mine.mkdir(parents=True)
+        (mine / "page.html").write_text("mine", "utf-8")
+    env = sandbox.environment(pelican_like(theme, [mine]), {}, [str(mine)])
+    assert env.sandboxed is student_wrote
+    first = env.get_template("base.html")
+    (theme / "base.html").write_text("changed on the disk", "utf-8")
+    os.utime(theme / "base.html", ns=(0, 0))  # another time, whatever the clock's grain
+    assert env.get_template("base.html") is first
+    assert env.get_template("base.html").render() == "theme base"
 
 
 @pytest.mark.parametrize("entry", ["base.html", "notes.txt", "sub/page.html", "link"])
