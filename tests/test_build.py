@@ -294,10 +294,15 @@ def _inodes(folder: Path) -> dict[Path, int]:
     return {p.relative_to(folder): p.stat().st_ino for p in folder.rglob("*")}
 
 
-def test_the_next_build_writes_over_the_replaced_output(tmp_path):
+def test_the_next_build_writes_over_the_replaced_output(tmp_path, monkeypatch):
     """Making folders and files costs more than writing over them (docs/performance.md): the
     output a build replaces is kept aside (`.output.spare`), and the next build writes over
     its files, in its folders. The output is the same, byte for byte."""
+    from profile_gen.app import staging
+
+    walks: list[Path] = []
+    walk = staging._drop_empty_folders
+    monkeypatch.setattr(staging, "_drop_empty_folders", lambda root: walks.append(walk(root)))
     root = _small_project(tmp_path)
     first = _inodes(_html_build(root))
     second = _tree(_html_build(root))
@@ -311,6 +316,7 @@ def test_the_next_build_writes_over_the_replaced_output(tmp_path):
     assert len(written_over) == len(again)  # every folder and file the first build made
     assert (output / "index.html") in {output / path for path in written_over}
     assert not (root / ".output.building").exists()
+    assert walks == []  # every file written again: no folder to look for empty ones
 
 
 def test_what_a_build_no_longer_writes_is_gone_before_the_pdf_step(tmp_path):
@@ -399,6 +405,17 @@ def test_a_removed_page_leaves_no_folder_behind(tmp_path):
         output = _html_build(root)
         assert not [p for p in output.rglob("*") if "tableau" in p.name]
         assert not [p for p in output.rglob("*") if p.is_dir() and not any(p.iterdir())]
+
+
+def test_a_folder_of_the_spare_left_empty_is_removed(tmp_path):
+    """A spare folder with no file (the spares of earlier versions held folders only): the
+    build writes every other page again, and removes what it left empty."""
+    root = _small_project(tmp_path)
+    _html_build(root)
+    _html_build(root)
+    (root / ".output.spare/bare/er").mkdir(parents=True)
+    output = _html_build(root)
+    assert (output / "index.html").is_file() and not (output / "bare").exists()
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX links and pipes")

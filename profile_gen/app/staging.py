@@ -45,6 +45,8 @@ class Recycled:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.files: dict[str, tuple[int, int, int]] = {}
+        self.bare = False
+        """Whether a folder held no file to write over (the build may leave it empty)."""
 
     def drop_untouched(self) -> None:
         """Remove the files this build did not write (the page of a removed achievement, a
@@ -52,22 +54,25 @@ class Recycled:
         page is written, before anything reads the pages back (the PDF step), and again
         after the build (then nothing is left to do)."""
         files, self.files = self.files, {}
+        removed = False
         for relative, identity in files.items():
             path = self.root / relative
             with contextlib.suppress(OSError):  # gone, or not ours to remove: left as is
                 info = os.lstat(path)
                 if (info.st_dev, info.st_ino, info.st_ctime_ns) == identity:
                     path.unlink()
-        if files:
+                    removed = True
+        if removed or self.bare:
             _drop_empty_folders(self.root)
+        self.bare = False
 
 
-def _writable_over(info: os.stat_result) -> bool:
+def _writable_over(info: os.stat_result, user: int) -> bool:
     return (
         stat.S_ISREG(info.st_mode)
         and info.st_nlink == 1
         and info.st_size > 0  # truncating an empty file may leave its change time
-        and info.st_uid == os.getuid()
+        and info.st_uid == user
         and bool(info.st_mode & stat.S_IWUSR)
         and not info.st_mode & (stat.S_ISUID | stat.S_ISGID)
     )
@@ -90,7 +95,7 @@ def staging(final: Path) -> tuple[Path, Recycled | None]:
     recycled = Recycled(folder)
     try:
         spare.rename(folder)
-        _walk(folder, recycled.files)
+        recycled.bare = _walk(folder, recycled.files)
     except OSError:
         if folder.exists() or folder.is_symlink():
             with contextlib.suppress(OSError):  # moved aside, then removed in the background
@@ -100,34 +105,43 @@ def staging(final: Path) -> tuple[Path, Recycled | None]:
     return folder, recycled
 
 
-def _walk(root: Path, found: dict[str, tuple[int, int, int]]) -> None:
+def _walk(root: Path, found: dict[str, tuple[int, int, int]]) -> bool:
     """Walk `root` by descriptor, each folder opened without following a link (as
     `shutil.rmtree` does): a link planted to a folder elsewhere, `root` itself included, is
     removed or refused, never entered. Files to write over go in `found`; anything else
-    (links, pipes, files linked elsewhere or not writable) is removed."""
+    (links, pipes, files linked elsewhere or not writable) is removed. Whether a folder
+    under `root` is left with no file in it or below it."""
     descriptor = os.open(root, _NOFOLLOW)
     try:
-        _walk_folder(descriptor, "", found)
+        return _walk_folder(descriptor, "", found, os.getuid()) is None
     finally:
         os.close(descriptor)
 
 
-def _walk_folder(folder: int, prefix: str, found: dict[str, tuple[int, int, int]]) -> None:
+def _walk_folder(
+    folder: int, prefix: str, found: dict[str, tuple[int, int, int]], user: int
+) -> int | None:
+    """The files kept in `folder` and below it, or None when a folder below it keeps none."""
     with os.scandir(folder) as entries:
         names = [(entry.name, entry.is_dir(follow_symlinks=False)) for entry in entries]
+    kept, bare = 0, False
     for name, is_folder in names:
         if is_folder:
             inner = os.open(name, _NOFOLLOW, dir_fd=folder)
             try:
-                _walk_folder(inner, f"{prefix}{name}/", found)
+                below = _walk_folder(inner, f"{prefix}{name}/", found, user)
             finally:
                 os.close(inner)
+            bare = bare or not below
+            kept += below or 0
             continue
         info = os.stat(name, dir_fd=folder, follow_symlinks=False)
-        if _writable_over(info):
+        if _writable_over(info, user):
             found[prefix + name] = (info.st_dev, info.st_ino, info.st_ctime_ns)
+            kept += 1
         else:
             os.unlink(name, dir_fd=folder)
+    return None if bare else kept
 
 
 def _drop_empty_folders(root: Path) -> None:
