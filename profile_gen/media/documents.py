@@ -74,21 +74,32 @@ def fingerprint(*parts: Any) -> str:
 def tool_identity(*libraries: str) -> str:
     """The tool's version, its own files (name, size, time: a changed module or template
     is a new tool) and the versions of `libraries`: part of every key."""
+    versions = [(name, _version(name)) for name in ("profile-gen", *libraries)]
+    return fingerprint(versions, _own_files())
+
+
+@functools.cache
+def _own_files() -> tuple[tuple[str, int, int], ...]:
+    """Once per process, whatever `libraries` each document asks (three walks before)."""
     package = Path(__file__).resolve().parent.parent
-    files = sorted(
-        (path.relative_to(package).as_posix(), info.st_size, info.st_mtime_ns)
-        for path in package.rglob("*")
-        if path.suffix in (".py", ".json", ".toml", ".html", ".css")
-        and "__pycache__" not in path.parts
-        for info in [path.stat()]
+    return tuple(
+        sorted(
+            (path.relative_to(package).as_posix(), info.st_size, info.st_mtime_ns)
+            for path in package.rglob("*")
+            if path.suffix in (".py", ".json", ".toml", ".html", ".css")
+            and "__pycache__" not in path.parts
+            for info in [path.stat()]
+        )
     )
-    versions = []
-    for name in ("profile-gen", *libraries):
-        try:
-            versions.append((name, importlib.metadata.version(name)))
-        except importlib.metadata.PackageNotFoundError:
-            versions.append((name, ""))
-    return fingerprint(versions, files)
+
+
+@functools.cache
+def _version(name: str) -> str:
+    """An installed distribution's version ("" when it is not installed)."""
+    try:
+        return importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        return ""
 
 
 def source_epoch() -> str:
