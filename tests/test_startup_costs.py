@@ -9,6 +9,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from markupsafe import Markup
@@ -71,11 +72,25 @@ def test_a_lock_file_planted_as_a_link_is_not_followed(tmp_path, run_cli):
     assert target.read_text("utf-8") == "untouched"
 
 
-def test_an_html_build_loads_only_what_it_uses(tmp_path):
-    """The sample's HTML build (a JPEG photo): no HEIC reader, no lock library."""
+def _sample_child(
+    tmp_path: Path, code: str, env: dict | None = None
+) -> subprocess.CompletedProcess:
+    """A child running `code` with a copy of the sample's content folder as its argument."""
     import shutil
 
     shutil.copytree(ROOT / "content", tmp_path / "content")
+    return subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "content")],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+        env=env,
+    )
+
+
+def test_an_html_build_loads_only_what_it_uses(tmp_path):
+    """The sample's HTML build (a JPEG photo): no HEIC reader, no lock library."""
     code = (
         "import json, sys\n"
         "from profile_gen.app.cli import main\n"
@@ -83,13 +98,7 @@ def test_an_html_build_loads_only_what_it_uses(tmp_path):
         "names = ('pillow_heif', 'filelock')\n"
         "print(json.dumps([code, [name for name in names if name in sys.modules]]))\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code, str(tmp_path / "content")],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=tmp_path,
-    )
+    done = _sample_child(tmp_path, code)
     code, loaded = json.loads(done.stdout.strip().splitlines()[-1])
     assert code == 0, done.stderr
     assert loaded == []
@@ -98,9 +107,6 @@ def test_an_html_build_loads_only_what_it_uses(tmp_path):
 def test_the_command_does_not_look_for_pydantic_plugins(tmp_path):
     """Pydantic reads every installed package's entry points at its first validation, looking
     for plugins: `profile-gen` turns that off (10-15 ms of a build), as pydantic documents."""
-    import shutil
-
-    shutil.copytree(ROOT / "content", tmp_path / "content")
     code = (
         "import atexit, importlib.metadata, json, sys\n"
         "asked = []\n"
@@ -115,14 +121,7 @@ def test_the_command_does_not_look_for_pydantic_plugins(tmp_path):
         "run()\n"
     )
     env = {key: value for key, value in os.environ.items() if key != "PYDANTIC_DISABLE_PLUGINS"}
-    done = subprocess.run(
-        [sys.executable, "-c", code, str(tmp_path / "content")],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=tmp_path,
-        env=env,
-    )
+    done = _sample_child(tmp_path, code, env)
     assert done.returncode == 0, done.stderr
     assert "pydantic" not in json.loads(done.stdout.strip().splitlines()[-1])
 
