@@ -407,6 +407,34 @@ def test_a_removed_page_leaves_no_folder_behind(tmp_path):
         assert not [p for p in output.rglob("*") if p.is_dir() and not any(p.iterdir())]
 
 
+def test_on_a_disk_of_coarse_times_no_file_is_written_over(tmp_path, monkeypatch):
+    """FAT keeps times to 2 s, exFAT to 10 ms: a page written again within the same step
+    would look untouched, and be removed. There, the spare's files are removed, its folders
+    kept, as before."""
+    from profile_gen.app import build, staging
+
+    root = _small_project(tmp_path)
+    first = _inodes(_html_build(root))
+    second = _tree(_html_build(root))
+    seen, kept = [], []
+    walk = build.staging_folder
+
+    def walked(final):
+        folder, recycled = walk(final)
+        kept.append(dict(recycled.files))
+        return folder, recycled
+
+    monkeypatch.setattr(staging, "fine_times", lambda info: seen.append(info) or False)
+    monkeypatch.setattr(build, "staging_folder", walked)
+    output = _html_build(root)
+    assert len(seen) == 1  # the first file tells
+    assert kept == [{}]
+    assert _tree(output) == second
+    again = _inodes(output)
+    folders = [path for path in again if (output / path).is_dir()]
+    assert folders and all(first.get(path) == again[path] for path in folders)
+
+
 def test_a_folder_of_the_spare_left_empty_is_removed(tmp_path):
     """A spare folder with no file (the spares of earlier versions held folders only): the
     build writes every other page again, and removes what it left empty."""

@@ -40,13 +40,18 @@ class Recycled:
     this user's, writable, not empty, with no other link (never a file that is also in the
     output, the documents' cache or elsewhere), by path relative to the folder, with their
     identity then (device, inode, change time in ns). Writing a file, even the same bytes,
-    changes its change time; a file a build replaces is another inode."""
+    changes its change time; a file a build replaces is another inode. On a disk whose
+    times are coarse (FAT's 2 s, exFAT's 10 ms, HFS+'s 1 s: a file written again within the
+    same step would look untouched), no file is kept: the first file seen tells."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
         self.files: dict[str, tuple[int, int, int]] = {}
         self.bare = False
         """Whether a folder held no file to write over (the build may leave it empty)."""
+        self.fine: bool | None = None
+        """Whether the disk keeps fine change times (None: no file seen yet)."""
+        self.user = os.getuid()
 
     def drop_untouched(self) -> None:
         """Remove the files this build did not write (the page of a removed achievement, a
@@ -65,6 +70,18 @@ class Recycled:
         if removed or self.bare:
             _drop_empty_folders(self.root)
         self.bare = False
+
+    def keeps(self, info: os.stat_result) -> bool:
+        """Whether the build may write over the file `info` describes (`_walk`)."""
+        if self.fine is None and stat.S_ISREG(info.st_mode):
+            self.fine = fine_times(info)
+        return bool(self.fine) and _writable_over(info, self.user)
+
+
+def fine_times(info: os.stat_result) -> bool:
+    """Whether a file's change time is finer than 10 ms (a coarse one is a whole number of
+    them: one chance in ten million on a disk keeping nanoseconds, then no file is kept)."""
+    return info.st_ctime_ns % 10_000_000 != 0
 
 
 def _writable_over(info: os.stat_result, user: int) -> bool:
@@ -95,7 +112,7 @@ def staging(final: Path) -> tuple[Path, Recycled | None]:
     recycled = Recycled(folder)
     try:
         spare.rename(folder)
-        recycled.bare = _walk(folder, recycled.files)
+        _walk(recycled)
     except OSError:
         if folder.exists() or folder.is_symlink():
             with contextlib.suppress(OSError):  # moved aside, then removed in the background
@@ -105,22 +122,20 @@ def staging(final: Path) -> tuple[Path, Recycled | None]:
     return folder, recycled
 
 
-def _walk(root: Path, found: dict[str, tuple[int, int, int]]) -> bool:
-    """Walk `root` by descriptor, each folder opened without following a link (as
-    `shutil.rmtree` does): a link planted to a folder elsewhere, `root` itself included, is
-    removed or refused, never entered. Files to write over go in `found`; anything else
-    (links, pipes, files linked elsewhere or not writable) is removed. Whether a folder
-    under `root` is left with no file in it or below it."""
-    descriptor = os.open(root, _NOFOLLOW)
+def _walk(recycled: Recycled) -> None:
+    """Walk the recycled folder by descriptor, each folder opened without following a link
+    (as `shutil.rmtree` does): a link planted to a folder elsewhere, the folder itself
+    included, is removed or refused, never entered. Files to write over go in
+    `recycled.files`; anything else (links, pipes, files linked elsewhere or not writable)
+    is removed; `recycled.bare` tells whether a folder is left with no file in or below it."""
+    descriptor = os.open(recycled.root, _NOFOLLOW)
     try:
-        return _walk_folder(descriptor, "", found, os.getuid()) is None
+        recycled.bare = _walk_folder(descriptor, "", recycled) is None
     finally:
         os.close(descriptor)
 
 
-def _walk_folder(
-    folder: int, prefix: str, found: dict[str, tuple[int, int, int]], user: int
-) -> int | None:
+def _walk_folder(folder: int, prefix: str, recycled: Recycled) -> int | None:
     """The files kept in `folder` and below it, or None when a folder below it keeps none."""
     with os.scandir(folder) as entries:
         names = [(entry.name, entry.is_dir(follow_symlinks=False)) for entry in entries]
@@ -129,15 +144,15 @@ def _walk_folder(
         if is_folder:
             inner = os.open(name, _NOFOLLOW, dir_fd=folder)
             try:
-                below = _walk_folder(inner, f"{prefix}{name}/", found, user)
+                below = _walk_folder(inner, f"{prefix}{name}/", recycled)
             finally:
                 os.close(inner)
             bare = bare or not below
             kept += below or 0
             continue
         info = os.stat(name, dir_fd=folder, follow_symlinks=False)
-        if _writable_over(info, user):
-            found[prefix + name] = (info.st_dev, info.st_ino, info.st_ctime_ns)
+        if recycled.keeps(info):
+            recycled.files[prefix + name] = (info.st_dev, info.st_ino, info.st_ctime_ns)
             kept += 1
         else:
             os.unlink(name, dir_fd=folder)
