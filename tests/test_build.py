@@ -294,48 +294,112 @@ def _inodes(folder: Path) -> dict[Path, int]:
     return {p.relative_to(folder): p.stat().st_ino for p in folder.rglob("*")}
 
 
-def test_the_next_build_writes_over_the_replaced_output(tmp_path, monkeypatch):
+def _public(paths) -> list[Path]:
+    """The paths of the Book itself (not print or rehearsal material, not a document)."""
+    from profile_gen.outputs import is_kept_off
+
+    return [path for path in paths if not is_kept_off(Path(path).as_posix())]
+
+
+@pytest.fixture
+def walks(monkeypatch) -> list[dict]:
+    """The files each build of the test kept to write over (`Recycled.files` after the
+    walk of the spare)."""
+    from profile_gen.app import build
+
+    kept: list[dict] = []
+    walk = build.staging_folder
+
+    def walked(final):
+        folder, recycled = walk(final)
+        kept.append(dict(recycled.files) if recycled else {})
+        return folder, recycled
+
+    monkeypatch.setattr(build, "staging_folder", walked)
+    return kept
+
+
+def test_the_next_build_writes_over_the_replaced_output(tmp_path, walks):
     """Making folders and files costs more than writing over them (docs/performance.md): the
     output a build replaces is kept aside (`.output.spare`), and the next build writes over
     its files, in its folders. The output is the same, byte for byte."""
-    from profile_gen.app import staging
-
-    walks: list[Path] = []
-    walk = staging._drop_empty_folders
-    monkeypatch.setattr(staging, "_drop_empty_folders", lambda root: walks.append(walk(root)))
     root = _small_project(tmp_path)
-    first = _inodes(_html_build(root))
+    built = _html_build(root)
+    first = _inodes(built)
+    book = {path: first[path] for path in _public(first) if (built / path).is_file()}
     second = _tree(_html_build(root))
     spare = root / ".output.spare"
     assert spare.is_dir() and not spare.is_symlink()
-    assert _inodes(spare) == first  # the first output, untouched
+    assert {p: i for p, i in _inodes(spare).items() if (spare / p).is_file()} == book
     output = _html_build(root)
     assert _tree(output) == second
     again = _inodes(output)
-    written_over = [path for path, inode in again.items() if first.get(path) == inode]
-    assert len(written_over) == len(again)  # every folder and file the first build made
-    assert (output / "index.html") in {output / path for path in written_over}
+    assert sorted(walks[-1]) == sorted(str(p) for p in _public(first) if (spare / p).is_file())
+    assert all(again[path] == first[path] for path in _public(first))  # the same files
+    assert (output / "index.html").is_file() and "index.html" in walks[-1]
     assert not (root / ".output.building").exists()
-    assert walks == []  # every file written again: no folder to look for empty ones
 
 
-def test_what_a_build_no_longer_writes_is_gone_before_the_pdf_step(tmp_path):
+def test_the_spare_holds_nothing_but_the_book(tmp_path):
+    """The annexe, the CV, the deck's pages and the documents (what `publish` leaves out, the
+    phone number of `visibility: annexe` among them) are removed from the output a build
+    replaces: a hidden folder beside `output/` never keeps a page the student removed."""
+    from tests.profiles import MINIMAL
+
+    def with_phone(data: dict) -> None:
+        contact = data["identity"].setdefault("contact", {})
+        contact["phone"] = "+33 6 12 34 56 78"
+        contact.setdefault("visibility", {})["phone"] = "annexe"
+
+    root = _small_project(tmp_path, with_phone)
+    assert MINIMAL  # the base the project edits
+    first = _html_build(root)
+    assert "12 34 56 78" in "".join(p.read_text("utf-8") for p in first.rglob("*.html"))
+    _html_build(root)
+    spare = root / ".output.spare"
+    files = [p for p in spare.rglob("*") if p.is_file()]
+    assert files and _public(p.relative_to(spare) for p in files) == [
+        p.relative_to(spare) for p in files
+    ]
+    assert not [p for p in files if b"12 34 56 78" in p.read_bytes()]
+    assert (spare / "annexe").is_dir()  # its folders stay, for the next build
+
+
+@pytest.mark.skipif(not hasattr(os, "O_NOFOLLOW"), reason="POSIX links")
+def test_removing_the_print_material_follows_no_link(tmp_path):
+    """An `output/annexe` that is a link to a folder elsewhere (a student's, a clone's):
+    the link goes with the replaced output, what it points to stays whole."""
+    root = _small_project(tmp_path / "project")
+    output = _html_build(root)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "index.html").write_text("the student's own", "utf-8")
+    shutil.rmtree(output / "annexe")
+    (output / "annexe").symlink_to(elsewhere, target_is_directory=True)
+    output = _html_build(root)
+    assert (elsewhere / "index.html").read_text("utf-8") == "the student's own"
+    assert not (root / ".output.spare/annexe").exists()
+    assert (output / "annexe/index.html").is_file() and not (output / "annexe").is_symlink()
+
+
+def test_what_a_build_no_longer_writes_is_gone_before_the_pdf_step(tmp_path, monkeypatch):
     """The documents are printed from the pages in the folder being built: a page of the
     build before that this one does not write (a deck that moved with the language, a
     removed achievement) is gone by then, as are its folders."""
-    from pelican import signals
+    from profile_gen.media import documents
 
     root = _small_project(tmp_path)
     _html_build(root)
     _html_build(root)
     spare = root / ".output.spare"
-    (spare / "soutenance/old").mkdir(parents=True)
-    (spare / "soutenance/old/index.html").write_text("<p>stale</p>", "utf-8")
+    (spare / "realisations/old").mkdir(parents=True)
+    (spare / "realisations/old/index.html").write_text("<p>stale</p>", "utf-8")
     (spare / "stale.html").write_text("<p>stale</p>", "utf-8")
     seen: list[list[str]] = []
+    of_build = documents.of_build
 
-    def look(pelican) -> None:
-        folder = Path(pelican.output_path)
+    def look(settings):  # what the PDF step finds, right after it removed the stale files
+        folder = Path(settings["OUTPUT_PATH"])
         seen.append(
             sorted(
                 p.name
@@ -343,21 +407,19 @@ def test_what_a_build_no_longer_writes_is_gone_before_the_pdf_step(tmp_path):
                 if p.name == "old" or (p.is_file() and b"stale" in p.read_bytes())
             )
         )
+        return of_build(settings)
 
-    signals.finalized.connect(look, weak=False)
-    try:
-        output = _html_build(root)
-    finally:
-        signals.finalized.disconnect(look)
+    monkeypatch.setattr(documents, "of_build", look)
+    output = _html_build(root)
     assert seen == [[]]
-    assert not (output / "stale.html").exists() and not (output / "soutenance/old").exists()
+    assert not (output / "stale.html").exists() and not (output / "realisations/old").exists()
 
 
 @pytest.mark.skipif(not hasattr(os, "O_NOFOLLOW"), reason="POSIX links")
-def test_only_files_of_the_spare_alone_are_written_over(tmp_path):
+def test_only_files_of_the_spare_alone_are_written_over(tmp_path, walks):
     """A file of the spare linked elsewhere (a hard link to a student's file, a document
-    that is also in the documents' cache), read-only or empty is removed, never written
-    over: what it shares a disk block with keeps its bytes."""
+    that is also in the documents' cache), read-only, writable by everyone or empty is
+    removed, never written over: what it shares its bytes with keeps them."""
     root = _small_project(tmp_path / "project")
     _html_build(root)
     _html_build(root)
@@ -365,23 +427,42 @@ def test_only_files_of_the_spare_alone_are_written_over(tmp_path):
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     (elsewhere / "mine.html").write_text("the student's own", "utf-8")
-    linked, read_only, empty = sorted(spare.glob("*/index.html"))[:3]
+    linked, read_only, everyone, empty = sorted(spare.glob("*/index.html"))[:4]
     linked.unlink()
     os.link(elsewhere / "mine.html", linked)
     read_only.chmod(0o444)
+    everyone.chmod(0o666)
     empty.write_bytes(b"")
     output = _html_build(root)
+    chosen = [str(path.relative_to(spare)) for path in (linked, read_only, everyone, empty)]
+    assert walks[-1] and not set(chosen) & set(walks[-1])
     assert (elsewhere / "mine.html").read_text("utf-8") == "the student's own"
-    for page in (linked, read_only, empty):
-        written = output / page.relative_to(spare)
-        assert written.stat().st_nlink == 1
-        assert "<html" in written.read_text("utf-8")
-    assert (output / read_only.relative_to(spare)).stat().st_mode & 0o200
+    for page in chosen:
+        assert (output / page).stat().st_nlink == 1
+        assert "<html" in (output / page).read_text("utf-8")
+    assert not (output / chosen[1]).stat().st_mode & 0o002
+
+
+def test_a_static_file_is_copied_at_every_build(tmp_path):
+    """`STATIC_CHECK_IF_MODIFIED` in a student's settings would have Pelican skip a static
+    file whose kept copy is newer: the copy would then be removed as stale."""
+    root = _small_project(tmp_path)
+    (root / "content/files").mkdir()
+    (root / "content/files/notice.txt").write_text("notice", "utf-8")
+    settings = root / "pelican.conf.py"
+    settings.write_text(
+        settings.read_text("utf-8")
+        + '\nSTATIC_PATHS = ["files"]\nSTATIC_CHECK_IF_MODIFIED = True\n',
+        "utf-8",
+    )
+    for _ in range(3):
+        output = _html_build(root)
+        assert (output / "files/notice.txt").read_text("utf-8") == "notice"
 
 
 def test_a_public_build_keeps_nothing_of_the_output_it_replaces(tmp_path):
-    """`--public` builds the Book as it goes online: the output it replaces, annexe and
-    phone number included, is removed, not kept aside for the next build."""
+    """`--public` builds the Book as it goes online: the output it replaces is removed, not
+    kept aside for the next build."""
     from profile_gen.app.build import run_pelican
 
     root = _small_project(tmp_path)
@@ -393,42 +474,20 @@ def test_a_public_build_keeps_nothing_of_the_output_it_replaces(tmp_path):
     assert (again / "index.html").is_file()
 
 
-def test_a_removed_page_leaves_no_folder_behind(tmp_path):
-    root = _small_project(tmp_path)
-    for _ in range(2):
-        output = _html_build(root)
-    pages = sorted(p.parent.name for p in output.rglob("index.html"))
-    assert any("tableau" in name for name in pages)
-    _small_project(tmp_path / "edited", lambda data: data["achievements"].pop())
-    shutil.copy(tmp_path / "edited/content/profile.yaml", root / "content/profile.yaml")
-    for _ in range(2):  # the second writes into the folders the first left
-        output = _html_build(root)
-        assert not [p for p in output.rglob("*") if "tableau" in p.name]
-        assert not [p for p in output.rglob("*") if p.is_dir() and not any(p.iterdir())]
-
-
-def test_on_a_disk_of_coarse_times_no_file_is_written_over(tmp_path, monkeypatch):
+def test_on_a_disk_of_coarse_times_no_file_is_written_over(tmp_path, monkeypatch, walks):
     """FAT keeps times to 2 s, exFAT to 10 ms: a page written again within the same step
     would look untouched, and be removed. There, the spare's files are removed, its folders
     kept, as before."""
-    from profile_gen.app import build, staging
+    from profile_gen.app import staging
 
     root = _small_project(tmp_path)
     first = _inodes(_html_build(root))
     second = _tree(_html_build(root))
-    seen, kept = [], []
-    walk = build.staging_folder
-
-    def walked(final):
-        folder, recycled = walk(final)
-        kept.append(dict(recycled.files))
-        return folder, recycled
-
+    seen: list = []
     monkeypatch.setattr(staging, "fine_times", lambda info: seen.append(info) or False)
-    monkeypatch.setattr(build, "staging_folder", walked)
     output = _html_build(root)
     assert len(seen) == 1  # the first file tells
-    assert kept == [{}]
+    assert walks[-1] == {}
     assert _tree(output) == second
     again = _inodes(output)
     folders = [path for path in again if (output / path).is_dir()]
@@ -444,6 +503,20 @@ def test_a_folder_of_the_spare_left_empty_is_removed(tmp_path):
     (root / ".output.spare/bare/er").mkdir(parents=True)
     output = _html_build(root)
     assert (output / "index.html").is_file() and not (output / "bare").exists()
+
+
+def test_a_removed_page_leaves_no_folder_behind(tmp_path):
+    root = _small_project(tmp_path)
+    for _ in range(2):
+        output = _html_build(root)
+    pages = sorted(p.parent.name for p in output.rglob("index.html"))
+    assert any("tableau" in name for name in pages)
+    _small_project(tmp_path / "edited", lambda data: data["achievements"].pop())
+    shutil.copy(tmp_path / "edited/content/profile.yaml", root / "content/profile.yaml")
+    for _ in range(2):  # the second writes into the folders the first left
+        output = _html_build(root)
+        assert not [p for p in output.rglob("*") if "tableau" in p.name]
+        assert not [p for p in output.rglob("*") if p.is_dir() and not any(p.iterdir())]
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX links and pipes")

@@ -160,6 +160,9 @@ def _build_into(
     settings["OUTPUT_PATH"] = str(staging)
     settings[STALE_KEY] = recycled.drop_untouched if recycled else None
     settings["DELETE_OUTPUT_DIRECTORY"] = False
+    # a static file is copied at every build: a copy kept from the build before (`staging`)
+    # and not written again would be removed as stale
+    settings["STATIC_CHECK_IF_MODIFIED"] = False
     settings[RAISE_KEY] = True
     settings[FORMATS_KEY] = chosen_formats(pdf, formats)
     settings[PUBLIC_KEY] = public

@@ -24,6 +24,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from profile_gen.outputs import kept_off
+
 _NOFOLLOW = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0)
 RECYCLES = (
     hasattr(os, "O_NOFOLLOW")
@@ -37,9 +39,9 @@ RECYCLES = (
 
 class Recycled:
     """The files of a recycled staging folder that a build may write over: regular files of
-    this user's, writable, not empty, with no other link (never a file that is also in the
-    output, the documents' cache or elsewhere), by path relative to the folder, with their
-    identity then (device, inode, change time in ns). Writing a file, even the same bytes,
+    this user's, writable by the user and not by everyone, not empty, with no other link
+    (never a file that is also in the output, the documents' cache or elsewhere), by path
+    relative to the folder, with their identity then (device, inode, change time in ns). Writing a file, even the same bytes,
     changes its change time; a file a build replaces is another inode. On a disk whose
     times are coarse (FAT's 2 s, exFAT's 10 ms, HFS+'s 1 s: a file written again within the
     same step would look untouched), no file is kept: the first file seen tells."""
@@ -47,8 +49,9 @@ class Recycled:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.files: dict[str, tuple[int, int, int]] = {}
-        self.bare = False
-        """Whether a folder held no file to write over (the build may leave it empty)."""
+        self.bare: list[str] = []
+        """The folders that held no file to write over (the build may leave them empty),
+        the deepest first."""
         self.fine: bool | None = None
         """Whether the disk keeps fine change times (None: no file seen yet)."""
         self.user = os.getuid()
@@ -59,17 +62,15 @@ class Recycled:
         page is written, before anything reads the pages back (the PDF step), and again
         after the build (then nothing is left to do)."""
         files, self.files = self.files, {}
-        removed = False
+        emptied, self.bare = self.bare, []
         for relative, identity in files.items():
             path = self.root / relative
             with contextlib.suppress(OSError):  # gone, or not ours to remove: left as is
                 info = os.lstat(path)
                 if (info.st_dev, info.st_ino, info.st_ctime_ns) == identity:
                     path.unlink()
-                    removed = True
-        if removed or self.bare:
-            _drop_empty_folders(self.root)
-        self.bare = False
+                    emptied.append(relative.rpartition("/")[0])
+        _drop_empty_folders(self.root, emptied)
 
     def keeps(self, info: os.stat_result) -> bool:
         """Whether the build may write over the file `info` describes (`_walk`)."""
@@ -91,7 +92,7 @@ def _writable_over(info: os.stat_result, user: int) -> bool:
         and info.st_size > 0  # truncating an empty file may leave its change time
         and info.st_uid == user
         and bool(info.st_mode & stat.S_IWUSR)
-        and not info.st_mode & (stat.S_ISUID | stat.S_ISGID)
+        and not info.st_mode & (stat.S_ISUID | stat.S_ISGID | stat.S_IWOTH)
     )
 
 
@@ -127,19 +128,19 @@ def _walk(recycled: Recycled) -> None:
     (as `shutil.rmtree` does): a link planted to a folder elsewhere, the folder itself
     included, is removed or refused, never entered. Files to write over go in
     `recycled.files`; anything else (links, pipes, files linked elsewhere or not writable)
-    is removed; `recycled.bare` tells whether a folder is left with no file in or below it."""
+    is removed; `recycled.bare` gets the folders left with no file in or below them."""
     descriptor = os.open(recycled.root, _NOFOLLOW)
     try:
-        recycled.bare = _walk_folder(descriptor, "", recycled) is None
+        _walk_folder(descriptor, "", recycled)
     finally:
         os.close(descriptor)
 
 
-def _walk_folder(folder: int, prefix: str, recycled: Recycled) -> int | None:
-    """The files kept in `folder` and below it, or None when a folder below it keeps none."""
+def _walk_folder(folder: int, prefix: str, recycled: Recycled) -> int:
+    """The files kept in `folder` and below it."""
     with os.scandir(folder) as entries:
         names = [(entry.name, entry.is_dir(follow_symlinks=False)) for entry in entries]
-    kept, bare = 0, False
+    kept = 0
     for name, is_folder in names:
         if is_folder:
             inner = os.open(name, _NOFOLLOW, dir_fd=folder)
@@ -147,8 +148,9 @@ def _walk_folder(folder: int, prefix: str, recycled: Recycled) -> int | None:
                 below = _walk_folder(inner, f"{prefix}{name}/", recycled)
             finally:
                 os.close(inner)
-            bare = bare or not below
-            kept += below or 0
+            if not below:
+                recycled.bare.append(prefix + name)
+            kept += below
             continue
         info = os.stat(name, dir_fd=folder, follow_symlinks=False)
         if recycled.keeps(info):
@@ -156,16 +158,20 @@ def _walk_folder(folder: int, prefix: str, recycled: Recycled) -> int | None:
             kept += 1
         else:
             os.unlink(name, dir_fd=folder)
-    return None if bare else kept
+    return kept
 
 
-def _drop_empty_folders(root: Path) -> None:
-    """The folders of a recycled staging that this build wrote nothing into, removed: the
-    pages of a removed achievement leave no folder behind."""
-    for folder, _, _ in os.walk(root, topdown=False):
-        if folder != str(root):
-            with contextlib.suppress(OSError):  # not empty: this build wrote into it
-                os.rmdir(folder)
+def _drop_empty_folders(root: Path, candidates: list[str]) -> None:
+    """Remove the folders among `candidates` (relative to `root`) that the build left
+    empty, and their parents as they become empty: the pages of a removed achievement leave
+    no folder behind. A folder the build wrote into is not empty: left as is."""
+    for relative in sorted(set(candidates), key=lambda path: path.count("/"), reverse=True):
+        while relative:
+            try:
+                os.rmdir(root / relative)
+            except OSError:  # not empty (written into), or gone already
+                break
+            relative = relative.rpartition("/")[0]
 
 
 @contextmanager
@@ -221,17 +227,68 @@ def _spare(final: Path) -> Path:
 
 
 def _keep_aside(old: Path, spare: Path) -> None:
-    """Keep the replaced output `old` for the next build (`staging`): renamed, nothing
-    removed (the next build walks it). Where the system cannot walk it safely
-    (`RECYCLES`), where `old` is not a real folder (an `output` that is a link: its target
-    is never touched) or a spare is there already: removed as before (`remove_aside`)."""
+    """Keep the replaced output `old` for the next build (`staging`), without its print and
+    rehearsal material (the annexe, the CV, the deck's pages, the documents: what `publish`
+    leaves out, `outputs.kept_off`): the spare holds nothing that is not on the Book, and
+    what a student removed from the profile is gone from the disk with the build that
+    removed it. Where the system cannot walk it safely (`RECYCLES`), where `old` is not a
+    real folder (an `output` that is a link: its target is never touched), where that
+    material cannot be removed or a spare is there already: removed as before
+    (`remove_aside`)."""
     if not RECYCLES or spare.exists() or spare.is_symlink() or not _real_folder(old):
         remove_aside(old)
         return
     try:
         old.rename(spare)
+        _remove_kept_off(spare)
     except OSError:
-        remove_aside(old)
+        remove_aside(spare if spare.exists() else old)
+
+
+def _remove_kept_off(root: Path) -> None:
+    """Remove the files of `outputs.kept_off` under `root` (their folders stay, for the
+    next build to write into), walked by descriptor: a link on the way is removed, never
+    followed."""
+    descriptor = os.open(root, _NOFOLLOW)
+    try:
+        for relative in kept_off():
+            _remove_below(descriptor, relative.split("/"))
+    finally:
+        os.close(descriptor)
+
+
+def _remove_below(folder: int, parts: list[str]) -> None:
+    name, rest = parts[0], parts[1:]
+    try:
+        info = os.stat(name, dir_fd=folder, follow_symlinks=False)
+    except FileNotFoundError:
+        return
+    if not stat.S_ISDIR(info.st_mode):
+        if not rest:
+            os.unlink(name, dir_fd=folder)
+        return  # a file where the path has a folder: nothing of it below
+    inner = os.open(name, _NOFOLLOW, dir_fd=folder)
+    try:
+        if rest:
+            _remove_below(inner, rest)
+        else:
+            _remove_files(inner)
+    finally:
+        os.close(inner)
+
+
+def _remove_files(folder: int) -> None:
+    with os.scandir(folder) as entries:
+        names = [(entry.name, entry.is_dir(follow_symlinks=False)) for entry in entries]
+    for name, is_folder in names:
+        if not is_folder:
+            os.unlink(name, dir_fd=folder)
+            continue
+        inner = os.open(name, _NOFOLLOW, dir_fd=folder)
+        try:
+            _remove_files(inner)
+        finally:
+            os.close(inner)
 
 
 def _real_folder(path: Path) -> bool:
