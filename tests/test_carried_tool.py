@@ -149,7 +149,7 @@ def test_init_with_a_published_version_carries_no_wheel(run_cli, tmp_path):
     assert not list(tmp_path.glob(".profile-gen/*.whl"))
     expected = spec.replace("{version}", VERSION)
     script = yaml.safe_load((tmp_path / ".gitlab-ci.yml").read_text())["pages"]["script"]
-    assert script[0] == f"python -m pip install '{expected}'"
+    assert script[0] == f"python -m pip install --no-compile '{expected}'"
     readme = (tmp_path / "README.md").read_text()
     assert f"`{expected}`" in readme and f"pipx install '{expected}'" in readme
     assert "SHA256SUMS" not in readme and "profile-gen upgrade --install" in readme
@@ -213,7 +213,7 @@ def test_upgrade_never_overwrites_an_edited_workflow(run_cli, tmp_path):
     assert result.code == 1
     assert workflow.read_text() == edited  # left as it was
     new = (tmp_path / f"{WORKFLOW}.new").read_text()
-    assert f"python -m pip install {WHEEL}\n" in new and "@v7" in new
+    assert f"python -m pip install --no-compile {WHEEL}\n" in new and "@v7" in new
     assert f"{WORKFLOW}.new" in result.out and "edited" in result.out
     # the edited workflow still installs the old wheel: kept until the student merges
     assert (tmp_path / ".profile-gen/profile_gen-0.1.0-py3-none-any.whl").is_file()
@@ -235,7 +235,7 @@ def test_upgrade_to_a_published_version_and_back(run_cli, tmp_path):
     workflow = yaml.safe_load((tmp_path / WORKFLOW).read_text())
     install = workflow["jobs"]["build"]["steps"][2]["run"]
     assert install == (
-        f"python -m pip install --index-url https://pypi.school.example/simple "
+        f"python -m pip install --no-compile --index-url https://pypi.school.example/simple "
         f"profile-gen=={VERSION}\n"
     )
     assert (tmp_path / WORKFLOW).read_text().startswith("# The Book online")  # its language
@@ -372,6 +372,11 @@ def test_upgrade_repairs_a_repository_made_before_the_tool_was_carried(run_cli, 
     result = run_cli("upgrade", str(tmp_path), "--lang", lang)
     assert result.code == 0, result.out
     workflow = (tmp_path / WORKFLOW).read_text()
-    assert f"python -m pip install {WHEEL}\n" in workflow and "configure-pages" not in workflow
-    assert f"python -m pip install {WHEEL}" in (tmp_path / ".gitlab-ci.yml").read_text()
+    assert (
+        f"python -m pip install --no-compile {WHEEL}\n" in workflow
+        and "configure-pages" not in workflow
+    )
+    assert (
+        f"python -m pip install --no-compile {WHEEL}" in (tmp_path / ".gitlab-ci.yml").read_text()
+    )
     assert (tmp_path / WHEEL).is_file() and not list(tmp_path.rglob("*.new"))

@@ -51,7 +51,7 @@ def test_init_makes_a_github_repository(run_cli, tmp_path):
     assert "Use this template" in readme  # the browser-only road
     workflow = (folder / ".github/workflows/book.yml").read_text(encoding="utf-8")
     assert workflow.startswith("# Le Book en ligne")
-    assert f"python -m pip install {WHEEL}\n" in workflow
+    assert f"python -m pip install --no-compile {WHEEL}\n" in workflow
     assert "Settings → Pages" in result.out and f"cd {folder} && profile-gen check" in result.out
 
 

@@ -78,7 +78,7 @@ def test_the_workflow_deploys_the_book_only_with_the_pages_actions(repository):
     runs = [step["run"] for step in build["steps"] if "run" in step]
     assert runs[0].split("\n")[:2] == [
         "sha256sum --check --strict .profile-gen/SHA256SUMS",
-        f"python -m pip install {WHEEL}",
+        f"python -m pip install --no-compile {WHEEL}",
     ]
     script = "\n".join(runs)
     assert "profile-gen check --format github || test $? -eq 1" in script
@@ -100,7 +100,7 @@ def test_gitlab_publishes_the_book_only_in_public(repository):
     pages = yaml.safe_load((repository / ".gitlab-ci.yml").read_text("utf-8"))["pages"]
     assert pages["script"][:2] == [
         "sha256sum --check --strict .profile-gen/SHA256SUMS",
-        f"python -m pip install {WHEEL}",
+        f"python -m pip install --no-compile {WHEEL}",
     ]
     script = "\n".join(pages["script"])
     assert "profile-gen build --formats=\n" in script and "profile-gen publish public" in script
@@ -112,20 +112,20 @@ def test_gitlab_publishes_the_book_only_in_public(repository):
 @pytest.mark.parametrize(
     ("spec", "index", "command"),
     [
-        ("profile-gen==0.3.0", None, "python -m pip install profile-gen==0.3.0"),
+        ("profile-gen==0.3.0", None, "python -m pip install --no-compile profile-gen==0.3.0"),
         (
             "profile_gen @ git+https://git.example.org/p.git@v1",
             None,
-            "python -m pip install 'profile_gen @ git+https://git.example.org/p.git@v1'",
+            "python -m pip install --no-compile 'profile_gen @ git+https://git.example.org/p.git@v1'",
         ),
         (
             "profile-gen=={version}",
             "https://pypi.ecole.example/simple",
-            "python -m pip install --index-url https://pypi.ecole.example/simple "
+            "python -m pip install --no-compile --index-url https://pypi.ecole.example/simple "
             f"profile-gen=={wheel_name().split('-')[1]}",
         ),
-        ("it's: # odd", None, "python -m pip install 'it'\"'\"'s: # odd'"),
-        ("a: b: c", None, "python -m pip install 'a: b: c'"),
+        ("it's: # odd", None, "python -m pip install --no-compile 'it'\"'\"'s: # odd'"),
+        ("a: b: c", None, "python -m pip install --no-compile 'a: b: c'"),
     ],
 )
 def test_a_chosen_install_goes_into_both_ci_files_as_one_shell_command(
