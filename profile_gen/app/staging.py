@@ -20,7 +20,7 @@ import shutil
 import stat
 import subprocess
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -41,8 +41,9 @@ class Recycled:
     """The files of a recycled staging folder that a build may write over: regular files of
     this user's, writable by the user and not by everyone, not empty, with no other link
     (never a file that is also in the output, the documents' cache or elsewhere), by path
-    relative to the folder, with their identity then (device, inode, change time in ns). Writing a file, even the same bytes,
-    changes its change time; a file a build replaces is another inode. On a disk whose
+    relative to the folder, with their identity then (device, inode, change time in ns).
+    Writing a file, even the same bytes, changes its change time; a file a build replaces
+    is another inode. On a disk whose
     times are coarse (FAT's 2 s, exFAT's 10 ms, HFS+'s 1 s: a file written again within the
     same step would look untouched), no file is kept: the first file seen tells."""
 
@@ -72,11 +73,15 @@ class Recycled:
                     emptied.append(relative.rpartition("/")[0])
         _drop_empty_folders(self.root, emptied)
 
-    def keeps(self, info: os.stat_result) -> bool:
-        """Whether the build may write over the file `info` describes (`_walk`)."""
+    def keep(self, relative: str, info: os.stat_result) -> bool:
+        """Whether the build may write over the file at `relative` that `info` describes
+        (`_walk`); if so, it is recorded."""
         if self.fine is None and stat.S_ISREG(info.st_mode):
             self.fine = fine_times(info)
-        return bool(self.fine) and _writable_over(info, self.user)
+        if not (self.fine and _writable_over(info, self.user)):
+            return False
+        self.files[relative] = (info.st_dev, info.st_ino, info.st_ctime_ns)
+        return True
 
 
 def fine_times(info: os.stat_result) -> bool:
@@ -131,13 +136,17 @@ def _walk(recycled: Recycled) -> None:
     is removed; `recycled.bare` gets the folders left with no file in or below them."""
     descriptor = os.open(recycled.root, _NOFOLLOW)
     try:
-        _walk_folder(descriptor, "", recycled)
+        _walk_folder(descriptor, "", recycled.keep, recycled.bare)
     finally:
         os.close(descriptor)
 
 
-def _walk_folder(folder: int, prefix: str, recycled: Recycled) -> int:
-    """The files kept in `folder` and below it."""
+def _walk_folder(
+    folder: int, prefix: str, keep: Callable[[str, os.stat_result], bool], bare: list[str]
+) -> int:
+    """Walk the open `folder` (its files' paths start with `prefix`): each file, pipe or
+    link that `keep` refuses is removed; each folder under it left with none kept goes in
+    `bare`. The files kept in `folder` and below it."""
     with os.scandir(folder) as entries:
         names = [(entry.name, entry.is_dir(follow_symlinks=False)) for entry in entries]
     kept = 0
@@ -145,16 +154,13 @@ def _walk_folder(folder: int, prefix: str, recycled: Recycled) -> int:
         if is_folder:
             inner = os.open(name, _NOFOLLOW, dir_fd=folder)
             try:
-                below = _walk_folder(inner, f"{prefix}{name}/", recycled)
+                below = _walk_folder(inner, f"{prefix}{name}/", keep, bare)
             finally:
                 os.close(inner)
             if not below:
-                recycled.bare.append(prefix + name)
+                bare.append(prefix + name)
             kept += below
-            continue
-        info = os.stat(name, dir_fd=folder, follow_symlinks=False)
-        if recycled.keeps(info):
-            recycled.files[prefix + name] = (info.st_dev, info.st_ino, info.st_ctime_ns)
+        elif keep(prefix + name, os.stat(name, dir_fd=folder, follow_symlinks=False)):
             kept += 1
         else:
             os.unlink(name, dir_fd=folder)
@@ -271,24 +277,10 @@ def _remove_below(folder: int, parts: list[str]) -> None:
     try:
         if rest:
             _remove_below(inner, rest)
-        else:
-            _remove_files(inner)
+        else:  # every file below it removed, its folders kept
+            _walk_folder(inner, "", lambda relative, info: False, [])
     finally:
         os.close(inner)
-
-
-def _remove_files(folder: int) -> None:
-    with os.scandir(folder) as entries:
-        names = [(entry.name, entry.is_dir(follow_symlinks=False)) for entry in entries]
-    for name, is_folder in names:
-        if not is_folder:
-            os.unlink(name, dir_fd=folder)
-            continue
-        inner = os.open(name, _NOFOLLOW, dir_fd=folder)
-        try:
-            _remove_files(inner)
-        finally:
-            os.close(inner)
 
 
 def _real_folder(path: Path) -> bool:
