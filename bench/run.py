@@ -436,6 +436,7 @@ def _sample_lines(results: dict) -> list[str]:
         + ", ".join(f"{n} {t:+.2f} s" for n, t in s["cpu"].items() if n != "again")
         + ".",
         "",
+        *_pace_lines(s),
         f"Built again with no change (`profile-gen build`, every document kept): {s['again']:.2f} s "
         f"({s['again'] - s['html']:+.2f} s over the HTML-only build; CPU {s['cpu']['again']:+.2f} s).",
         "",
@@ -444,6 +445,20 @@ def _sample_lines(results: dict) -> list[str]:
         "the CPU times compare better than the wall times.",
         "",
         "The HTML build's ratio in the table: " + _pair_line(s["pages"], s["pair"]),
+        "",
+    ]
+
+
+def _pace_lines(s: dict) -> list[str]:
+    factors = at_pace(s)
+    if factors is None:
+        return []
+    return [
+        f"This machine's pace: plain Pelican writes the {s['pages']} pages in {s['pelican']:.2f} s "
+        f"({s['pelican_cpu']:.2f} s CPU), against {PACE['wall']:.2f} s ({PACE['cpu']:.2f} s) on "
+        "the machine the targets in seconds are set for (`PACE` in `bench/run.py`). At that "
+        f"pace the documents add {(s['pdf'] - s['html']) * factors[0]:.2f} s "
+        f"({s['cpu']['all'] * factors[1]:.2f} s CPU).",
         "",
     ]
 
@@ -504,6 +519,39 @@ SECTIONS = (
 )
 
 
+PACE = {"pages": 39, "wall": 0.41, "cpu": 0.38}
+"""The pace the targets in seconds are set at: a machine on which plain Pelican writes the
+sample's 39 pages in 0.41 s (0.38 s of CPU), as the 2-core machine of 2026-12-04's morning
+did. The machine that issue 21 was measured on was no slower (plain Pelican's 3,901 pages:
+5.9 s there, 7.7-8.6 s on that machine). On a shared machine the speed of a core varies
+twofold from one session to the next: a figure in seconds is checked at this pace, scaled
+by plain Pelican's time on the same pages in the same run (interleaved with the builds)."""
+
+
+def at_pace(s: dict) -> tuple[float, float] | None:
+    """The factors that bring this run's wall and CPU seconds to `PACE` (plain Pelican's
+    time there over its time here); None when the sample's page count is not `PACE`'s."""
+    if s["pages"] != PACE["pages"]:
+        return None
+    return PACE["wall"] / s["pelican"], PACE["cpu"] / s["pelican_cpu"]
+
+
+def _documents_target(s: dict) -> tuple[str, str, bool]:
+    added, cpu = s["pdf"] - s["html"], s["cpu"]["all"]
+    measured = f"{added:.2f} s ({cpu:.2f} s CPU)"
+    factors = at_pace(s)
+    if factors is not None:
+        added, cpu = added * factors[0], cpu * factors[1]
+        measured += f"; at that pace: {added:.2f} s ({cpu:.2f} s CPU)"
+    return (
+        "all documents cold add ≤ 2 s to the HTML build and ≤ 2.5 s of CPU (issue 21), on a"
+        " machine where plain Pelican writes the sample's pages in"
+        f" {PACE['wall']:.2f} s ({PACE['cpu']:.2f} s CPU)",
+        measured,
+        added <= 2.0 and cpu <= 2.5,
+    )
+
+
 def targets(results: dict) -> list[tuple[str, str, bool]]:
     checks = []
     if s := results.get("sample"):
@@ -520,11 +568,7 @@ def targets(results: dict) -> list[tuple[str, str, bool]]:
                 f"{s['pdf'] - s['html']:.2f} s ({s['cpu']['all']:.2f} s CPU)",
                 s["pdf"] - s["html"] <= 3.0,
             ),
-            (
-                "all documents cold add ≤ 2 s to the HTML build and ≤ 2.5 s of CPU (issue 21)",
-                f"{s['pdf'] - s['html']:.2f} s ({s['cpu']['all']:.2f} s CPU)",
-                s["pdf"] - s["html"] <= 2.0 and s["cpu"]["all"] <= 2.5,
-            ),
+            _documents_target(s),
             (
                 "a rebuild with no change ≤ the HTML-only build + 0.2 s",
                 f"{s['again'] - s['html']:+.2f} s",
