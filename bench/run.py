@@ -450,15 +450,14 @@ def _sample_lines(results: dict) -> list[str]:
 
 
 def _pace_lines(s: dict) -> list[str]:
-    factors = at_pace(s)
-    if factors is None:
+    paced = documents_at_pace(s)
+    if paced is None:
         return []
     return [
         f"This machine's pace: plain Pelican writes the {s['pages']} pages in {s['pelican']:.2f} s "
         f"({s['pelican_cpu']:.2f} s CPU), against {PACE['wall']:.2f} s ({PACE['cpu']:.2f} s) on "
         "the machine the targets in seconds are set for (`PACE` in `bench/run.py`). At that "
-        f"pace the documents add {(s['pdf'] - s['html']) * factors[0]:.2f} s "
-        f"({s['cpu']['all'] * factors[1]:.2f} s CPU).",
+        f"pace the documents add {paced[0]:.2f} s ({paced[1]:.2f} s CPU).",
         "",
     ]
 
@@ -528,20 +527,22 @@ twofold from one session to the next: a figure in seconds is checked at this pac
 by plain Pelican's time on the same pages in the same run (interleaved with the builds)."""
 
 
-def at_pace(s: dict) -> tuple[float, float] | None:
-    """The factors that bring this run's wall and CPU seconds to `PACE` (plain Pelican's
-    time there over its time here); None when the sample's page count is not `PACE`'s."""
+def documents_at_pace(s: dict) -> tuple[float, float] | None:
+    """The seconds the documents add and their CPU seconds, brought to `PACE` (scaled by
+    plain Pelican's time there over its time here); None when the sample's page count is
+    not `PACE`'s."""
     if s["pages"] != PACE["pages"]:
         return None
-    return PACE["wall"] / s["pelican"], PACE["cpu"] / s["pelican_cpu"]
+    added, cpu = s["pdf"] - s["html"], s["cpu"]["all"]
+    return added * PACE["wall"] / s["pelican"], cpu * PACE["cpu"] / s["pelican_cpu"]
 
 
 def _documents_target(s: dict) -> tuple[str, str, bool]:
     added, cpu = s["pdf"] - s["html"], s["cpu"]["all"]
     measured = f"{added:.2f} s ({cpu:.2f} s CPU)"
-    factors = at_pace(s)
-    if factors is not None:
-        added, cpu = added * factors[0], cpu * factors[1]
+    paced = documents_at_pace(s)
+    if paced is not None:
+        added, cpu = paced
         measured += f"; at that pace: {added:.2f} s ({cpu:.2f} s CPU)"
     return (
         "all documents cold add ≤ 2 s to the HTML build and ≤ 2.5 s of CPU (issue 21), on a"
