@@ -6,13 +6,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import docx
 import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from profile_gen.app.build import run_pelican
 from profile_gen.profile.fields import PartialDate
-from profile_gen.profile.names import author_name
+from profile_gen.profile.names import author_name, plain_name
 from profile_gen.views.citations import Work, plain_text, reference
 
 D = PartialDate
@@ -85,10 +86,34 @@ def test_apa_title_keeps_its_own_final_mark():
         ("Le Goff", None, "Goff, L."),  # capitalised: a given name, unless family_name says so
         ("Yann Le Goff", None, "Le Goff, Y."),
         ("Ana Maria Lopez Garcia", "Lopez Garcia", "Lopez Garcia, A. M."),
+        # emoji and symbols of a display name are no part of it, wherever they are
+        ("Élodie Nguyen 🌻", None, "Nguyen, É."),
+        ("🌻 Élodie Nguyen", None, "Nguyen, É."),
+        ("Léa 👩🏽\u200d💻 Moreau ✨", None, "Moreau, L."),
+        (
+            "Élodie-Maëlle Nguyễn-Ollivier de Saint-Exupéry 🌻",
+            None,
+            "de Saint-Exupéry, É.-M. N.-O.",
+        ),
+        ("Léa Moreau 🌻", "Moreau 🌻", "Moreau, L."),
+        ("Léa✨Moreau", None, "Moreau, L."),
+        ("🌻", None, ""),
     ],
 )
 def test_author_name(name, family, expected):
     assert author_name(name, family) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Élodie Nguyen 🌻", "Élodie Nguyen"),
+        ("  Léa \u00a0 Moreau 1️⃣ ", "Léa Moreau 1"),
+        ("Seán O’Brien-Dupont Jr.", "Seán O’Brien-Dupont Jr."),
+    ],
+)
+def test_plain_name_keeps_the_name_only(name, expected):
+    assert plain_name(name) == expected
 
 
 # --------------------------------------------------------------------------- in the outputs
@@ -126,6 +151,32 @@ def test_sample_annexe_cites_in_apa_by_default(sample_site_pdf):
         " ".join((p.extract_text() or "").split()) for p in PdfReader(output / "annexe.pdf").pages
     )
     assert "Moreau, L. (2025, 10 juillet). Migrer un ERP sans arrêter les camions" in printed
+
+
+@pytest.mark.pdf  # the Word CV is fitted with WeasyPrint
+def test_a_name_with_an_emoji_is_cited_by_its_words_in_every_format(tmp_path):
+    """The display name keeps its emoji (the Book's pages); the references of the annexe, in
+    HTML and Word, cite the name's words, and elide « de » before its vowel."""
+    from tests import docx_support
+    from tests.profiles import make_project
+
+    def edit(data: dict) -> None:
+        data["identity"]["name"] = "🌻 Élodie-Maëlle Nguyễn-Ollivier de Saint-Exupéry 🌻"
+
+    root = make_project(tmp_path, edit)
+    document = docx_support.build(root)
+    output = document.parent
+    cited = "de Saint-Exupéry, É.-M. N.-O. ("
+    book = "Book d'Élodie-Maëlle Nguyễn-Ollivier de Saint-Exupéry. https://"
+    texts = [item.get_text().replace("’", "'") for item in _references(output)]
+    assert texts and all(text.startswith(cited) for text in texts), texts
+    assert sum(book in text for text in texts) == 1, texts
+    words = [p.text.replace("’", "'") for p in docx.Document(str(document)).paragraphs]
+    cited_in_word = [text for text in words if text.startswith(cited)]
+    assert len(cited_in_word) == len(texts), words
+    assert sum(book in text for text in cited_in_word) == 1, cited_in_word
+    home = BeautifulSoup((output / "index.html").read_text("utf-8"), "html.parser")
+    assert "🌻" in home.select_one("h1").get_text()  # the Book shows the name as written
 
 
 def test_harvard_with_the_accessed_date(sample_copy):

@@ -147,3 +147,25 @@ def test_month_names_exist_once_in_the_catalogues():
     sources = [ROOT / "profile_gen/book/render.py", ROOT / "profile_gen/interop/dates.py"]
     for source in sources:
         assert "janv" not in source.read_text(encoding="utf-8").lower()
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Élodie Nguyen", "Curriculum vitæ d'Élodie Nguyen"),
+        ("Anne Roy", "Curriculum vitæ d'Anne Roy"),
+        ("Œdipe Roi", "Curriculum vitæ d'Œdipe Roi"),
+        ("Léa Moreau", "Curriculum vitæ de Léa Moreau"),
+        ("Hélène Roy", "Curriculum vitæ de Hélène Roy"),  # h: aspirated or not, unknown
+        ("Yves Martin", "Curriculum vitæ de Yves Martin"),
+        ("🌻 Anne", "Curriculum vitæ de 🌻 Anne"),
+    ],
+)
+def test_french_elides_de_before_a_name_starting_with_a_vowel(name, expected):
+    assert i18n.text("fr", "pdf.subject.cv", name=name) == expected
+    assert i18n.text("en", "pdf.subject.cv", name=name) == f"Curriculum vitae of {name}"
+
+
+def test_elision_is_for_names_only():
+    """A path, a host or a remote is code: « de origin » stays as the program names it."""
+    assert "de origin" in i18n.text("fr", "publish.pushed", branch="b", remote="origin", left="x")

@@ -5,6 +5,9 @@ The texts are data (the packages `fr`, `en`); this module only picks and fills t
 - plurals: a text with a `count` may have a `<key>_one` form, used when `count` is
   singular in the language (French: 0 and 1; English: 1); `<key>` is the other form;
 - dates: `format_date` writes every date of every output, months from the catalogues;
+- elision: in French, ``de {name}`` (a person's name) becomes ``d'{name}`` when the name
+  starts with a vowel (``d'Élodie``, ``de Léa``; not before h or y, whose sound the text
+  cannot know); other values (paths, hosts, remotes) are code and stay as written;
 - strictness: a missing key or a bad placeholder raises `TextError` in strict mode (the
   tests switch it on, `PROFILE_GEN_STRICT_I18N=1` too); in production the text falls back
   (to French, then to the key) and the slip is logged once.
@@ -14,6 +17,8 @@ from __future__ import annotations
 
 import logging
 import os
+import re
+import unicodedata
 from typing import Any, Protocol
 
 from profile_gen.i18n import en, fr
@@ -63,7 +68,23 @@ def _plural(table: dict[str, str], lang: str, key: str, context: dict[str, Any])
     return key
 
 
-def _fill(template: str, key: str, context: dict[str, Any]) -> str:
+_DE_NAME = re.compile(r"\b([Dd])e \{(name)\}")
+
+
+def _elide(template: str, context: dict[str, Any]) -> str:
+    """French: ``de {name}`` → ``d'{name}`` for a name that starts with a vowel."""
+
+    def elided(match: re.Match[str]) -> str:
+        first = unicodedata.normalize("NFD", str(context.get(match[2], "")).lstrip()[:1])
+        vowel = first != "" and first[0].lower() in "aeiouæœ"
+        return f"{match[1]}'{{{match[2]}}}" if vowel else match[0]
+
+    return _DE_NAME.sub(elided, template)
+
+
+def _fill(template: str, key: str, context: dict[str, Any], lang: str = "") -> str:
+    if lang == "fr" and "e {name}" in template:
+        template = _elide(template, context)
     try:
         return template.format(**context)
     except (KeyError, IndexError, ValueError, AttributeError) as error:
@@ -83,7 +104,7 @@ def message(lang: str, code: str, /, **context: Any) -> str:
         _slip(f"no message {code!r} in {lang!r}")
         template = messages["unknown"]
         context = {"code": code, "detail": context.get("detail", ""), **context}
-    return _fill(template, code, context)
+    return _fill(template, code, context, lang)
 
 
 def label(lang: str, key: str) -> str:
@@ -104,7 +125,7 @@ def kind_name(lang: str, kind: str) -> str:
 def text(language: str, key: str, /, **context: Any) -> str:
     """A label filled with `context` (singular form by `count`)."""
     key = _plural(_catalog(language).LABELS, language, key, context)
-    return _fill(label(language, key), key, context)
+    return _fill(label(language, key), key, context, language)
 
 
 # --------------------------------------------------------------------------- dates

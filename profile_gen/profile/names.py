@@ -3,6 +3,8 @@ importers, which guess whether a family name needs saying apart."""
 
 from __future__ import annotations
 
+import unicodedata
+
 PARTICLES = frozenset(
     {"de", "du", "des", "la", "le", "les", "van", "von", "der", "den", "da", "di", "del"}
     | {"della", "dos", "das", "ten", "ter", "zu"}
@@ -10,16 +12,34 @@ PARTICLES = frozenset(
 """Words (in any case) that begin a family name: `Jean de La Tour` is `de La Tour, J.`"""
 
 
+_NOT_NAME = "\ufe0e\ufe0f\u20e3\u200d"
+"""Emoji selectors, the keycap and the joiner: marks and formats, yet no part of a name."""
+
+
+def plain_name(name: str) -> str:
+    """`name` as a reference writes it: without the emoji and symbols a student may put in
+    a display name (``Léa Moreau 🌻`` → ``Léa Moreau``), spaces made single. Letters,
+    marks, digits and the name's own punctuation (``-`` ``'`` ``’`` ``.``) stay."""
+    kept = (
+        char
+        if char not in _NOT_NAME and (unicodedata.category(char)[0] in "LMNZ" or char in "-'’.")
+        else " "
+        for char in name
+    )
+    return " ".join("".join(kept).split())
+
+
 def author_name(full_name: str, family_name: str | None = None) -> str:
     """``Léa Moreau`` → ``Moreau, L.``; ``Jean-Pierre de La Tour`` → ``de La Tour, J.-P.``.
 
     The family name is `family_name` when given (and found at the end of the full name),
-    otherwise the last word with the particles before it.
+    otherwise the last word with the particles before it. Emoji and symbols are no part of
+    the name (`plain_name`).
     """
-    words = full_name.split()
+    words = [word for word in plain_name(full_name).split() if _has_letter(word)]
     if not words:
         return ""
-    family = (family_name or "").split()
+    family = [word for word in plain_name(family_name or "").split() if _has_letter(word)]
     if family and words[-len(family) :] == family:
         given = words[: -len(family)]
     else:
@@ -32,6 +52,11 @@ def author_name(full_name: str, family_name: str | None = None) -> str:
     return f"{' '.join(family)}, {' '.join(_initials(word) for word in given)}"
 
 
+def _has_letter(word: str) -> bool:
+    return any(char.isalpha() for char in word)
+
+
 def _initials(given: str) -> str:
-    """``Jean-Pierre`` → ``J.-P.``; ``Léa`` → ``L.``"""
-    return "-".join(f"{part[0]}." for part in given.split("-") if part)
+    """``Jean-Pierre`` → ``J.-P.``; ``Léa`` → ``L.``; the first letter of each part."""
+    parts = (next((c for c in part if c.isalpha()), "") for part in given.split("-"))
+    return "-".join(f"{initial}." for initial in parts if initial)

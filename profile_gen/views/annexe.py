@@ -16,7 +16,7 @@ from profile_gen import i18n
 from profile_gen.media.qr import QrCode
 from profile_gen.profile.fields import PartialDate
 from profile_gen.profile.model import Profile
-from profile_gen.profile.names import author_name
+from profile_gen.profile.names import author_name, plain_name
 from profile_gen.profile.readiness import annexe_hint, annexe_items
 from profile_gen.views import citations
 from profile_gen.views.book import Book
@@ -82,7 +82,7 @@ def reference_list(
     """The activities and the Book's articles (`entries`: `book.context.activity_entries`)
     as references in the thesis's style."""
     author = author_name(profile.identity.name, profile.identity.family_name)
-    book_name = i18n.text(lang, "cite.book", name=profile.identity.name)
+    book_name = i18n.text(lang, "cite.book", name=plain_name(profile.identity.name))
     works = []
     for entry in entries:
         if entry.external:
