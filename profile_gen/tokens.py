@@ -51,14 +51,29 @@ def face() -> dict[str, Any]:
 SUBSETS = ("latin", "latin-ext")
 
 
-def font_files(extension: str) -> list[tuple[str, int, str, str]]:
-    """The shipped font's files (name, weight, style, subset), fontsource's names."""
+def font_files() -> list[tuple[str, int, str, str]]:
+    """The shipped font's files for screens (name, weight, style, subset): WOFF2 subsets,
+    fontsource's names, each with its `unicode-range`."""
     spec = face()
     return [
-        (f"{spec['stem']}-{subset}-{weight}-{style}.{extension}", weight, style, subset)
+        (f"{spec['stem']}-{subset}-{weight}-{style}.woff2", weight, style, subset)
         for weight in spec["weights"]
         for style in spec["styles"]
         for subset in SUBSETS
+    ]
+
+
+def print_font_files() -> list[tuple[str, int, str]]:
+    """The shipped font's whole TrueType faces (name, weight, style): one file per weight
+    and style, every character of both subsets. What WeasyPrint prints with and what the
+    deck's measure reads: WeasyPrint takes two files of one family, weight and style for
+    one font and prints the second's letters with the first's glyphs (a ``Ł`` turned the
+    deck's every bold line into other letters)."""
+    spec = face()
+    return [
+        (f"{spec['stem']}-{weight}-{style}.ttf", weight, style)
+        for weight in spec["weights"]
+        for style in spec["styles"]
     ]
 
 
@@ -91,23 +106,28 @@ def font_display(sheet: str) -> str:
     return "optional" if sheet == "book" else "swap"
 
 
-def _faces(base: str, extension: str, kind: str, display: str) -> list[str]:
-    family = face()["family"]
-    return [
-        f'@font-face {{ font-family: "{family}"; font-style: {style}; font-weight: {weight};'
-        f' font-display: {display}; src: url("{base}/{FONT_FOLDER}/{name}") format("{kind}");'
-        f" unicode-range: {face()[subset]}; }}"
-        for name, weight, style, subset in font_files(extension)
-    ]
+def _face(base: str, name: str, weight: int, style: str, display: str, extra: str = "") -> str:
+    kind = "woff2" if name.endswith(".woff2") else "truetype"
+    return (
+        f'@font-face {{ font-family: "{face()["family"]}"; font-style: {style};'
+        f" font-weight: {weight}; font-display: {display};"
+        f' src: url("{base}/{FONT_FOLDER}/{name}") format("{kind}");{extra} }}'
+    )
 
 
 def font_faces(base: str, sheet: str = "book") -> str:
     """The shipped font's @font-face rules, `base` the Book's root (the pages' `SITEURL`),
-    for a page of the stylesheet `sheet` (`font_display`): WOFF2 on screen, TrueType in
-    print (WeasyPrint would decompress WOFF2 in Python)."""
+    for a page of the stylesheet `sheet` (`font_display`): on screen the WOFF2 subsets, each
+    loaded when a page draws one of its characters (`unicode-range`); in print the whole
+    TrueType faces (`print_font_files`; WeasyPrint would decompress WOFF2 in Python)."""
     display = font_display(sheet)
-    screen = "\n".join(_faces(base, "woff2", "woff2", display))
-    printed = "\n".join(_faces(base, "ttf", "truetype", display))
+    screen = "\n".join(
+        _face(base, name, weight, style, display, f" unicode-range: {face()[subset]};")
+        for name, weight, style, subset in font_files()
+    )
+    printed = "\n".join(
+        _face(base, name, weight, style, display) for name, weight, style in print_font_files()
+    )
     return f"@media screen {{\n{screen}\n}}\n@media print {{\n{printed}\n}}\n"
 
 
@@ -116,7 +136,7 @@ def preloaded_fonts() -> list[str]:
     subset's upright regular and bold, which every page draws (`font_display`)."""
     return [
         f"{FONT_FOLDER}/{name}"
-        for name, _weight, style, subset in font_files("woff2")
+        for name, _weight, style, subset in font_files()
         if style == "normal" and subset == "latin"
     ]
 

@@ -4,14 +4,17 @@
   annexe and CV), unchanged (no subsetting: the OFL reserves the name "Liberation" for
   unmodified fonts). TrueType, not WOFF2: WeasyPrint would spend seconds decompressing
   WOFF2 glyphs in Python on every PDF. Source: Debian's fonts-liberation2 package.
-- Atkinson Hyperlegible (SIL OFL 1.1, no reserved font name; the Book and the deck):
-  fontsource's latin and latin-ext subsets, regular and bold, upright and italic, as WOFF2
-  for browsers and as TrueType twins (decompressed here, once) for WeasyPrint. Source: the
-  npm package @fontsource/atkinson-hyperlegible (`npm pack @fontsource/atkinson-hyperlegible`
-  gives its tarball). Then `python scripts/deck_metrics.py` measures it again.
+- Atkinson Hyperlegible 1.006 (SIL OFL 1.1, no reserved font name; the Book and the deck):
+  for browsers, fontsource's latin and latin-ext subsets as WOFF2, regular and bold, upright
+  and italic (npm package @fontsource/atkinson-hyperlegible: `npm pack` gives its tarball);
+  for WeasyPrint and the deck's measure, the whole TrueType faces, one file per weight and
+  style, as Google Fonts serves them (npm package @expo-google-fonts/atkinson-hyperlegible
+  0.4.1, the same version 1.006 and advance widths). Not TrueType twins of the subsets:
+  WeasyPrint prints two files of one face as one font, the second's letters drawn with the
+  first's glyphs. Then `python scripts/deck_metrics.py` measures it again.
 
 Run from the repository root:
-    python scripts/vendor_fonts.py [LIBERATION_DIR] [FONTSOURCE_TARBALL]
+    python scripts/vendor_fonts.py [LIBERATION_DIR] [FONTSOURCE_TARBALL GOOGLE_FONTS_TARBALL]
 """
 
 from __future__ import annotations
@@ -51,27 +54,38 @@ def liberation(source: Path) -> None:
     )
 
 
-def atkinson(tarball: Path) -> None:
-    """The WOFF2 files named in `tokens.toml`'s `[face]`, their TrueType twins, the OFL."""
-    with tarfile.open(tarball) as archive:
-        for name, *_ in tokens.font_files("woff2"):
+GOOGLE_NAMES = {
+    (400, "normal"): "400Regular/AtkinsonHyperlegible_400Regular.ttf",
+    (400, "italic"): "400Regular_Italic/AtkinsonHyperlegible_400Regular_Italic.ttf",
+    (700, "normal"): "700Bold/AtkinsonHyperlegible_700Bold.ttf",
+    (700, "italic"): "700Bold_Italic/AtkinsonHyperlegible_700Bold_Italic.ttf",
+}
+
+
+def atkinson(fontsource: Path, google: Path) -> None:
+    """The WOFF2 subsets and the whole TrueType faces named in `tokens.toml`'s `[face]`,
+    and the OFL."""
+    with tarfile.open(fontsource) as archive:
+        for name, *_ in tokens.font_files():
             data = archive.extractfile(f"package/files/{name}")
             assert data is not None, name
             (TARGET / name).write_bytes(data.read())
         licence = archive.extractfile("package/LICENSE")
         assert licence is not None
         (TARGET / "LICENSE-AtkinsonHyperlegible.txt").write_bytes(licence.read())
-    for name, *_ in tokens.font_files("woff2"):
-        font = TTFont(TARGET / name)
-        font.flavor = None
-        font.save(TARGET / name.replace(".woff2", ".ttf"), reorderTables=True)
+    with tarfile.open(google) as archive:
+        for name, weight, style in tokens.print_font_files():
+            data = archive.extractfile(f"package/{GOOGLE_NAMES[weight, style]}")
+            assert data is not None, name
+            (TARGET / name).write_bytes(data.read())
+            assert TTFont(TARGET / name)["head"].fontRevision >= 1.006, name
 
 
 def main(argv: list[str]) -> int:
     TARGET.mkdir(parents=True, exist_ok=True)
     liberation(Path(argv[1] if len(argv) > 1 else "/usr/share/fonts/truetype/liberation2"))
-    if len(argv) > 2:
-        atkinson(Path(argv[2]))
+    if len(argv) > 3:
+        atkinson(Path(argv[2]), Path(argv[3]))
     print(f"wrote the fonts and their licences to {TARGET}")
     return 0
 

@@ -71,6 +71,21 @@ def many_strengths() -> dict:
     return data
 
 
+def latin_extended() -> dict:
+    """A Polish and Czech career: letters of the font's latin-ext subset (Ł ż ř ě ő) in the
+    name, bold titles and plain text, beside the latin subset's on the same lines."""
+    data = sample_data()
+    data["identity"]["name"] = "Łukasz Wróblewski-Dvořák"
+    data["identity"]["headline"] = both(
+        "Kierownik projektów : łańcuch dostaw, řízení změn",
+        "Project manager: łańcuch dostaw, řízení změn",
+    )
+    data["strengths"][0]["title"] = both("Zarządzanie zespołem", "Zarządzanie zespołem")
+    data["strengths"][1]["title"] = both("Řízení změn a žádostí", "Řízení změn a žádostí")
+    data["improvements"][0]["title"] = both("Délégation à Łódź", "Delegating in Łódź")
+    return data
+
+
 def minimal_english() -> dict:
     """One language (English), a name and a headline, a Book link: nothing else."""
     return {

@@ -84,7 +84,10 @@ GOLDEN = {"sample": "sample", "maximal": "maximal", "minimal_english": "minimal_
 """The deck profiles that are golden profiles too (`tests.golden`): their golden build."""
 
 
-@pytest.fixture(scope="module", params=["sample", "maximal", "many_strengths", "minimal_english"])
+@pytest.fixture(
+    scope="module",
+    params=["sample", "maximal", "many_strengths", "minimal_english", "latin_extended"],
+)
 def printed(request, tmp_path_factory) -> tuple[str, Path]:
     """A deck profile's name and an output folder with the deck's HTML and PDF: the sample,
     or a deck profile; the golden ones' golden build (`golden_site`, every document)."""
@@ -97,7 +100,9 @@ def printed(request, tmp_path_factory) -> tuple[str, Path]:
 @GOLDEN_GROUP
 def test_every_slide_prints_its_content_where_it_can_be_seen(printed):
     """The PDF once printed the cards and lists of five slides in boxes of no height (grid
-    rows under a block): the words were in the file, and nothing showed."""
+    rows under a block): the words were in the file, and nothing showed. A letter of the
+    font's latin-ext subset (`latin_extended`: Ł) once printed every bold line of the deck
+    in other letters, the file's text too (two font files taken for one)."""
     _, output = printed
     html = (deck_profiles.deck_dir(output) / "index.html").read_text(encoding="utf-8")
     slides = BeautifulSoup(html, "html.parser").select("section.slide")

@@ -439,7 +439,7 @@ def test_hostile_text_stays_inert():
 
 def test_measurement_table_matches_the_font():
     """The table holds the shipped font's advance widths (bold here)."""
-    font_file = ROOT / "theme/static/fonts/atkinson-hyperlegible-latin-700-normal.ttf"
+    font_file = ROOT / "theme/static/fonts/atkinson-hyperlegible-700-normal.ttf"
     from PIL import ImageFont
 
     font = ImageFont.truetype(str(font_file), 100)

@@ -75,8 +75,8 @@ def test_the_shipped_font_is_declared_with_local_addresses(sample_site):
     for page in ("index.html", "realisations/index.html", "soutenance/index.html"):
         css = inlined_css(sample_site / page)
         faces = re.findall(r"@font-face\s*\{([^}]*)\}", css)
-        # every weight, style and subset, WOFF2 on screen and TrueType in print
-        assert len(faces) == 2 * len(tokens.font_files("woff2")) == 16, page
+        # every weight, style and subset in WOFF2 on screen; every whole TrueType face in print
+        assert len(faces) == len(tokens.font_files()) + len(tokens.print_font_files()) == 12, page
         for face in faces:
             assert f'font-family: "{TOKENS["face"]["family"]}"' in face
             # the Book's pages: drawn at the first paint or not at all (no text moves)
@@ -132,9 +132,14 @@ def test_the_deck_pdf_embeds_the_shipped_font_and_the_annexe_the_print_font(samp
 
 def test_the_shipped_font_files_and_licence():
     fonts = ROOT / "theme/static/fonts"
-    for name, *_ in tokens.font_files("woff2"):
+    for name, *_ in tokens.font_files():
         assert (fonts / name).read_bytes()[:4] == b"wOF2", name
-        assert (fonts / name.replace(".woff2", ".ttf")).read_bytes()[:4] == b"\0\1\0\0", name
+    for name, *_ in tokens.print_font_files():
+        assert (fonts / name).read_bytes()[:4] == b"\0\1\0\0", name
+    # no TrueType subset beside the whole faces (WeasyPrint would mix two files' glyphs)
+    assert sorted(fonts.glob("atkinson*.ttf")) == sorted(
+        fonts / name for name, *_ in tokens.print_font_files()
+    )
     licence = (fonts / "LICENSE-AtkinsonHyperlegible.txt").read_text(encoding="utf-8")
     assert "SIL Open Font License, Version 1.1" in licence
 

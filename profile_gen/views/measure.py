@@ -259,12 +259,12 @@ def _runs(widths: dict[int, int]) -> list[list]:
 
 
 def _widths(font_dir: Path, weight: int, style: str) -> tuple[int, dict[int, int]]:
-    """Units per em and the advance widths of one style, its subsets together."""
+    """Units per em and the advance widths of one style (its whole TrueType face)."""
     from fontTools.ttLib import TTFont
 
     widths: dict[int, int] = {}
     units = 1000
-    for name, file_weight, file_style, _ in tokens.font_files("ttf"):
+    for name, file_weight, file_style in tokens.print_font_files():
         if (file_weight, file_style) != (weight, style):
             continue
         font = TTFont(font_dir / name)
