@@ -140,16 +140,35 @@ def _period(context, item) -> str:
 _BREAK_POINTS = re.compile(r"(?<=[@/.])(?!/)")
 LONG_PART = 24
 """A segment longer than this (characters) does not fit the CV's side column at full size."""
+TOO_LONG_PART = 32
+"""A segment longer than this does not fit it even shrunk: it breaks after its hyphens."""
 
 
 def breakable(text: str) -> Markup:
     """An e-mail or an address that breaks only after `@`, `/` or a dot, never at its
-    hyphens (French typography, as `profile_gen.typography` breaks addresses in texts): each segment is unbreakable (`nobr`), with a `<wbr>` between segments.
-    Marked `long` when a segment cannot fit a narrow column (the CSS shrinks it)."""
+    hyphens (French typography, as `profile_gen.typography` breaks addresses in texts): each
+    segment is unbreakable (`nobr`), with a `<wbr>` between segments. Marked `long` when a
+    segment cannot fit a narrow column (the CSS shrinks it). A segment that cannot fit it
+    even shrunk (a LinkedIn slug of sixty letters) also breaks after its hyphens, and a
+    piece of it still too long anywhere (`overflow-wrap: anywhere`): an address on more
+    lines, never out of its column."""
     parts = [part for part in _BREAK_POINTS.split(str(text)) if part]
-    html = Markup("<wbr>").join(Markup('<span class="nobr">{}</span>').format(p) for p in parts)
+    pieces = [piece for part in parts for piece in _pieces(part)]
+    html = Markup("<wbr>").join(pieces)
     size = " long" if any(len(part) > LONG_PART for part in parts) else ""
     return Markup('<span class="breakable{}">').format(size) + html + Markup("</span>")
+
+
+def _pieces(part: str) -> list[Markup]:
+    if len(part) <= TOO_LONG_PART:
+        return [Markup('<span class="nobr">{}</span>').format(part)]
+    pieces = [piece for piece in re.split(r"(?<=-)", part) if piece]
+    return [
+        Markup('<span class="nobr">{}</span>').format(piece)
+        if len(piece) <= TOO_LONG_PART
+        else Markup("<span>{}</span>").format(piece)
+        for piece in pieces
+    ]
 
 
 @pass_context
