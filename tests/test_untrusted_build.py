@@ -406,3 +406,45 @@ def test_a_member_failing_with_a_base_exception_is_its_outcome(tmp_path, monkeyp
     assert outcome.error == i18n.message(
         "en", "cohort_member_internal", path=str(tmp_path), detail="Crash: WeasyPrint gave up"
     )
+
+
+def test_a_templates_link_out_of_the_folder_is_refused(tmp_path, run_cli, in_dir):
+    """Alice's `templates` links to the class's folder, her template includes Bob's private
+    file: her Book is refused and named, Bob's address is in no file of the output."""
+    classe = tmp_path / "classe"
+    for slug in ("alice", "bob"):
+        make_project(tmp_path / slug, base=MINIMAL, image=None, articles=False)
+        shutil.copytree(tmp_path / slug / "content", classe / slug)
+    (classe / "bob/private.yaml").write_text(
+        'identity:\n  contact:\n    address: "BOB SECRET ADDRESS 42"\n', "utf-8"
+    )
+    alice = classe / "alice"
+    (alice / "templates").symlink_to("..")
+    (alice / "articles").mkdir()
+    (alice / "evil.html").write_text(
+        '{% extends "base.html" %}{% block content %}<pre>{% include "bob/private.yaml" %}'
+        "</pre>{% endblock %}",
+        "utf-8",
+    )
+    (alice / "articles/evil.md").write_text(
+        "Title: Evil\nDate: 2025-01-01\nSlug: evil\nTemplate: alice/evil\n\nText.\n", "utf-8"
+    )
+    in_dir(tmp_path)
+    result = run_cli("--lang", "en", "build", "--cohort", str(classe), "--formats=")
+    assert result.code == 2 and "Traceback" not in result.err
+    assert "Failed: alice" in result.out
+    assert "templates: a link to a folder outside the profile's folder, refused" in result.err
+    output = tmp_path / "output"
+    holding = {
+        p.relative_to(output).as_posix()
+        for p in output.rglob("*")
+        if p.is_file() and b"BOB SECRET" in p.read_bytes()
+    }
+    assert holding <= {"bob/annexe/index.html", "bob/cv/index.html"}, holding  # his own
+    # alone, a link out of the folder is refused the same way
+    (tmp_path / "elsewhere").mkdir()
+    solo = make_project(tmp_path / "solo", base=MINIMAL, image=None, articles=False)
+    (solo / "content/templates").symlink_to(tmp_path / "elsewhere")
+    in_dir(solo)
+    result = run_cli("build", "--formats=")
+    assert result.code == 2 and "templates : lien vers un dossier hors du dossier" in result.err

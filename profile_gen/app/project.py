@@ -65,6 +65,21 @@ def default_settings() -> dict:
     return {name: copy.deepcopy(value) for name, value in vars(defaults).items() if name.isupper()}
 
 
+def _templates_folder(content: Path) -> Path | None:
+    """The student's `templates/` folder beside the profile, its links followed, when it
+    stays inside the student's folder; a link leading out (to the cohort's folder, where
+    another student's `private.yaml` lies) is a `BuildError`. The templates' loader checks
+    each file against the folder returned (`sandbox.FolderLoader`)."""
+    beside = content / TEMPLATES_FOLDER
+    if not beside.is_dir():
+        return None
+    root = content.resolve()
+    target = beside.resolve()
+    if not target.is_relative_to(root) or target == root:
+        raise BuildError("folder_dir_outside", file=TEMPLATES_FOLDER)
+    return target
+
+
 def _absolute(folder: Path, value: str) -> str:
     return str(value) if Path(value).is_absolute() else os.path.normpath(folder / value)
 
@@ -97,8 +112,8 @@ def project_settings(settings_file: Path | None, content: Path | None = None) ->
         values["THEME"] = _absolute(folder, values["THEME"])
     values["PLUGIN_PATHS"] = [_absolute(folder, path) for path in values.get("PLUGIN_PATHS", [])]
     overrides = [_absolute(folder, path) for path in values.get("THEME_TEMPLATES_OVERRIDES", [])]
-    beside = Path(values["PATH"]) / TEMPLATES_FOLDER
-    if beside.is_dir() and str(beside) not in overrides:
+    beside = _templates_folder(Path(values["PATH"]))
+    if beside is not None and str(beside) not in overrides:
         overrides.append(str(beside))
     values["THEME_TEMPLATES_OVERRIDES"] = overrides
     if not Path(values["PATH"]).is_dir():

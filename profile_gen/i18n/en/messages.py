@@ -154,6 +154,7 @@ MESSAGES = {
     "article_no_title": "{file}: the article has no title; add a line 'Title: …' at its top",
     "article_no_date": "{file}: the article has no date; add a line 'Date: YYYY-MM-DD' at its top (e.g. Date: 2025-09-12)",
     "article_bad_date": "{file}: unreadable date '{found}'; write it YYYY-MM-DD (e.g. Date: 2025-09-12)",
+    "folder_dir_outside": "{file}: a link to a folder outside the profile's folder, refused; copy the folder itself into the profile's folder",
     "folder_outside": "{file}: a link to a file outside the profile's folder, refused; copy the file itself into the folder",
     "folder_not_regular": "{file} is not a regular file (a named pipe, a device or a socket): it will not be opened; remove it from the folder",
     "folder_too_large": "{file} weighs {size} kB, more than the {limit} kB allowed; split or shrink it",

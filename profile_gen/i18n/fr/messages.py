@@ -161,6 +161,7 @@ MESSAGES = {
     "article_no_title": "{file} : l'article n'a pas de titre ; ajoutez en tête une ligne « Title: … »",
     "article_no_date": "{file} : l'article n'a pas de date ; ajoutez en tête une ligne « Date: AAAA-MM-JJ » (ex. Date: 2025-09-12)",
     "article_bad_date": "{file} : date illisible « {found} » ; écrivez-la AAAA-MM-JJ (ex. Date: 2025-09-12)",
+    "folder_dir_outside": "{file} : lien vers un dossier hors du dossier du profil, refusé ; copiez le dossier lui-même dans le dossier du profil",
     "folder_outside": "{file} : lien vers un fichier hors du dossier du profil, refusé ; copiez le fichier lui-même dans le dossier",
     "folder_not_regular": "{file} n'est pas un fichier ordinaire (tube nommé, périphérique ou socket) : il ne sera pas ouvert ; supprimez-le du dossier",
     "folder_too_large": "{file} pèse {size} ko, plus que les {limit} ko permis ; découpez-le ou allégez-le",
