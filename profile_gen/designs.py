@@ -320,7 +320,7 @@ def _check_tokens(data: dict[str, Any], text: str, shown: str, base: set[str]) -
             raise BuildError(
                 "design_token_unknown", file=shown, line=line, token=table, known=known
             )
-        for key in values:
+        for key, value in values.items():
             if css_name(table, key) not in base:
                 near = sorted(
                     n[len(table) + 3 :] or table for n in base if n.startswith(f"--{table}")
@@ -332,6 +332,37 @@ def _check_tokens(data: dict[str, Any], text: str, shown: str, base: set[str]) -
                     token=f"[{table}] {key}",
                     known=", ".join(near),
                 )
+            code = _bad_value(table, value)
+            if code:
+                line = _line_of(text, table, key)
+                value = repr(value)[:80]
+                raise BuildError(code, file=shown, line=line, token=f"[{table}] {key}", value=value)
+
+
+HEX_COLOR = re.compile(r"#[0-9A-Fa-f]{6}")
+FAMILY = re.compile(r"-?[^\W\d][\w .-]{0,62}")
+"""A font family's name: letters, digits, spaces, dots and hyphens (no quote, no brace)."""
+LENGTH = re.compile(r"[0-9A-Za-z.%+*/(), -]{1,120}")
+"""A size: numbers, units, `calc()`, `clamp()`, `min()`, `max()` (no `;`, `{`, `<`, `:`)."""
+SIZE_FUNCTIONS = frozenset({"calc", "clamp", "min", "max"})
+
+
+def _bad_value(table: str, value: Any) -> str:
+    """The error's code when `value` is not what its token holds (else ""): a value goes
+    into every page's stylesheet as it is written, and the office files read the colours."""
+    if table == "color":
+        ok = isinstance(value, str) and HEX_COLOR.fullmatch(value) is not None
+        return "" if ok else "design_token_color"
+    if table == "font":
+        names = [value] if isinstance(value, str) else value
+        ok = isinstance(names, list) and bool(names)
+        ok = ok and all(isinstance(n, str) and FAMILY.fullmatch(n) for n in names)
+        return "" if ok else "design_token_font"
+    text = str(value)
+    functions = set(re.findall(r"([A-Za-z-]+)\(", text))
+    ok = isinstance(value, (str, int, float)) and not isinstance(value, bool)
+    ok = ok and LENGTH.fullmatch(text) is not None and functions <= SIZE_FUNCTIONS
+    return "" if ok and text.count("(") == text.count(")") else "design_token_size"
 
 
 def _check_choices(data: dict[str, Any], text: str, shown: str) -> None:

@@ -250,6 +250,24 @@ def test_a_student_design_overriding_one_block_and_one_token(tmp_path):
             "design_font_invalid",
             None,
         ),
+        # a token's value goes into every page's <style>: only what the token holds
+        (
+            'extends = "moderne"\n[radius]\nradius = "4px}</style><script>x()</script>"\n',
+            {},
+            "design_token_size",
+            3,
+        ),
+        (
+            'extends = "moderne"\n[text]\nsm = "url(https://x.example/a)"\n',
+            {},
+            "design_token_size",
+            3,
+        ),
+        ('extends = "moderne"\n[space]\n4 = true\n', {}, "design_token_size", 3),
+        ('extends = "moderne"\n[color]\naccent = "#fff"\n', {}, "design_token_color", 3),
+        ('extends = "moderne"\n\n[color]\naccent = "red"\n', {}, "design_token_color", 4),
+        ('extends = "moderne"\n[font]\nsans = 5\n', {}, "design_token_font", 3),
+        ('extends = "moderne"\n[font]\nsans = ["Inter\\"; }"]\n', {}, "design_token_font", 3),
     ],
 )
 def test_a_student_design_that_cannot_be_used_is_named(tmp_path, tokens, files, code, where):
@@ -261,6 +279,18 @@ def test_a_student_design_that_cannot_be_used_is_named(tmp_path, tokens, files, 
         assert error.context["line"] == where
     for lang in ("fr", "en"):
         assert "designs/mine/" in error.describe(lang)
+
+
+def test_a_student_design_values_of_every_kind_are_accepted(tmp_path):
+    tokens = (
+        'extends = "moderne"\n[color]\naccent = "#1F4E8C"\n[radius]\nradius = 0\n'
+        '[text]\nxl = "clamp(1.6rem, 1.2rem + 2vw, 2.3rem)"\n[space]\n5 = "calc(1rem * 1.5)"\n'
+        '[font]\nsans = ["-apple-system", "Segoe UI", "sans-serif"]\n'
+    )
+    own_design(tmp_path, tokens, {})
+    css = (build(tmp_path) / "index.html").read_text("utf-8")
+    assert "--color-accent: #1F4E8C;" in css and "--radius: 0;" in css
+    assert '--font-sans: -apple-system, "Segoe UI", sans-serif;' in css
 
 
 def test_a_font_lacking_the_profile_characters_is_named(tmp_path):
