@@ -234,6 +234,38 @@ def test_an_oversized_article_is_refused(tmp_path, run_cli):
     assert f"plus que les {ARTICLE_LIMIT // 1000} ko permis" in result.err
 
 
+NO_TIMER = pytest.mark.skipif(not hasattr(__import__("signal"), "setitimer"), reason="Windows")
+
+
+@NO_TIMER
+@pytest.mark.parametrize("body", ["[" * 100_000, "[\n" * 50_000, "<http://a" * 20_000])
+def test_an_article_markdown_reads_in_minutes_is_stopped_and_named(
+    tmp_path, run_cli, monkeypatch, body
+):
+    """Python-Markdown takes time in the square of these (minutes for 100 kB): the read is
+    stopped at its processor-time limit (lowered here) and the article named."""
+    from profile_gen.book import time_limit
+
+    monkeypatch.setattr(time_limit, "SECONDS", 0.5)
+    folder = student(tmp_path, {"slow.md": "Title: Slow\nDate: 2025-09-19\n\n" + body})
+    result = run_cli("build", "--no-pdf", "--content", str(folder))
+    assert result.code == 2 and "Traceback" not in result.err
+    assert "articles/slow.md : la lecture de l'article a pris plus de 0.5 s" in result.err
+
+
+@NO_TIMER
+def test_the_time_limit_lets_a_normal_article_through_and_restores_the_timer():
+    import signal
+
+    from profile_gen.book import time_limit
+
+    before = signal.getsignal(signal.SIGPROF)
+    with time_limit.cpu_limit(5):
+        assert signal.getitimer(signal.ITIMER_PROF)[0] > 0
+    assert signal.getitimer(signal.ITIMER_PROF) == (0.0, 0.0)
+    assert signal.getsignal(signal.SIGPROF) == before
+
+
 def _cli(*args: str) -> subprocess.CompletedProcess:
     """The command in its own process: a hang fails the test at the timeout, not forever."""
     return subprocess.run(

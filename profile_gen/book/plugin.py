@@ -13,7 +13,7 @@ from pelican.contents import Article, Page
 from pelican.generators import ArticlesGenerator, PagesGenerator, StaticGenerator
 
 from profile_gen import designs, i18n
-from profile_gen.book import article_meta, design, render, sandbox, sanitize
+from profile_gen.book import article_meta, design, render, sandbox, sanitize, time_limit
 from profile_gen.book import settings as defaults
 from profile_gen.book.context import ProfileGenerator
 from profile_gen.book.generators.annexe import AnnexeGenerator
@@ -100,8 +100,19 @@ REFUSALS_KEY = "PROFILE_GEN_ARTICLE_REFUSALS"
 Pelican logs a refused article without its reason, `check_articles` names it."""
 
 
+SLOW_KEY = "PROFILE_GEN_ARTICLE_SLOW"
+"""The articles whose Markdown took more than `time_limit.SECONDS` to read (absolute paths)."""
+
+
 def guard_readers(readers) -> None:
-    """The reStructuredText reader remembers why docutils refused an article."""
+    """The Markdown reader stops an article that takes too long to read (`time_limit`);
+    the reStructuredText reader remembers why docutils refused an article."""
+    markdown = readers.reader_classes.get("md")
+    if markdown is not None:
+        limited = type(markdown.__name__, (markdown,), {"read": _limited(markdown.read)})
+        for extension, reader_class in list(readers.reader_classes.items()):
+            if reader_class is markdown:
+                readers.reader_classes[extension] = limited
     rst = readers.reader_classes.get("rst")
     if rst is None:
         return
@@ -115,6 +126,18 @@ def guard_readers(readers) -> None:
             raise
 
     readers.reader_classes["rst"] = type(rst.__name__, (rst,), {"read": read})
+
+
+def _limited(read):
+    def limited(reader, source_path):
+        try:
+            with time_limit.cpu_limit():
+                return read(reader, source_path)
+        except time_limit.TooSlow:  # Pelican skips the article; `check_articles` names it
+            reader.settings.setdefault(SLOW_KEY, set()).add(os.path.abspath(source_path))
+            raise ValueError("too slow to read") from None
+
+    return limited
 
 
 def check_content_files(generator) -> None:
@@ -271,7 +294,13 @@ def check_articles(generators) -> None:
     if failed:
         content = Path(generators[0].settings["PATH"])
         refusals = generators[0].settings.get(REFUSALS_KEY, {})
+        slow = generators[0].settings.get(SLOW_KEY, set())
         found = [
+            BuildError("article_too_slow", file=path, seconds=f"{time_limit.SECONDS:g}")
+            for path in failed
+            if str(content / path) in slow
+        ]
+        found += [
             BuildError(
                 "article_rst_refused",
                 file=path,

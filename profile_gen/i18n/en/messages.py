@@ -163,6 +163,7 @@ MESSAGES = {
     "folder_private": "{file} stays private: an article cannot attach the profile, the private file, the settings nor a hidden file",
     "article_attachment_refused": "{article}: attached file refused ({{static}} or {{attach}}): {detail}",
     "template_unsafe": "{file}, line {line}: the template attempts a forbidden access ({detail}); a template shows data, it runs nothing",
+    "article_too_slow": '{file}: reading the article took more than {seconds} s and was stopped; text of this shape (thousands of unclosed "[" or "<http") would keep the Markdown converter busy for minutes: fix it',
     "article_rst_refused": "{file}: docutils refuses the article: {detail}; an article publishes its own text: the include and raw directives are disabled",
     "template_broken": "{file}, line {line}: the template cannot be shown ({detail}); fix it or remove it from the templates/ folder",
     # --- online

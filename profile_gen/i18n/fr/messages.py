@@ -170,6 +170,7 @@ MESSAGES = {
     "folder_private": "{file} reste privé : un article ne peut pas joindre le profil, le fichier privé, les réglages ni un fichier caché",
     "article_attachment_refused": "{article} : fichier joint refusé ({{static}} ou {{attach}}) : {detail}",
     "template_unsafe": "{file}, ligne {line} : le gabarit tente un accès interdit ({detail}) ; un gabarit affiche des données, il n'exécute rien",
+    "article_too_slow": "{file} : la lecture de l'article a pris plus de {seconds} s et a été arrêtée ; un texte de cette forme (des milliers de « [ » ou de « <http » sans fin) ferait attendre le convertisseur Markdown des minutes : corrigez-le",
     "article_rst_refused": "{file} : docutils refuse l'article : {detail} ; un article publie son propre texte : les directives include et raw sont désactivées",
     "template_broken": "{file}, ligne {line} : le gabarit ne peut pas être affiché ({detail}) ; corrigez-le ou retirez-le du dossier templates/",
     # --- online
