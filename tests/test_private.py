@@ -153,3 +153,34 @@ def test_no_warning_for_a_public_phone(run_cli, repository, in_dir):
         profile.write("    visibility:\n      phone: public\n")
     in_dir(repository)
     assert WARNING not in run_cli("check").out
+
+
+@pytest.mark.parametrize(
+    ("where", "text", "page"),
+    [
+        (
+            "templates/home.html",
+            '{% extends "base.html" %}{% block content %}'
+            "<p>{{ profile.identity.contact.phone }}</p>{% endblock %}",
+            "index.html",
+        ),
+        (  # its page, and the list of activities that quotes it: the first one found
+            "articles/appel.md",
+            "Title: Appel\nDate: 2025-09-19\nSlug: appel\n\nAppelez-moi au +33 6.12.34.56.78 !\n",
+            "activites/index.html",
+        ),
+    ],
+)
+def test_a_page_showing_a_contact_item_kept_off_the_web_stops_the_build(
+    sample_copy, run_cli, in_dir, where, text, page
+):
+    """A student's template or article that writes the phone (kept for the annexe) on a
+    page of the Book: the build names the page and the field, and publishes nothing."""
+    (sample_copy / "content" / where).parent.mkdir(exist_ok=True)
+    (sample_copy / "content" / where).write_text(text, encoding="utf-8")
+    in_dir(sample_copy)
+    for public in ((), ("--public",)):
+        result = run_cli("build", "--formats=", *public)
+        assert result.code == 2 and "Traceback" not in result.err, result.err
+        assert f"{page} : la page montre identity.contact.phone" in result.err
+        assert not (sample_copy / "output").exists()

@@ -174,6 +174,7 @@ def _build_into(
         pelican.run()
         if recycled:  # the PDF step has done it, unless it did not run
             recycled.drop_untouched()
+        _refuse_private_on_web(staging, pelican.settings[PROFILE_KEY])
         if public:
             staging = _kept_public(staging)
         elif carry:
@@ -185,6 +186,15 @@ def _build_into(
     cache = pelican.settings.get(DOCUMENTS_KEY)
     done = dict(cache.status) if cache is not None else {}
     return Built(final, pelican.settings[PROFILE_KEY], pelican.settings.get(PAGES_KEY, {}), done)
+
+
+def _refuse_private_on_web(staging: Path, profile: Profile) -> None:
+    """Stop the build when a page of the Book shows a contact item kept off the web (a
+    student's template, an article): the previous output stays as it was."""
+    from profile_gen.app.privacy import web_leaks
+
+    for file, item in web_leaks(staging, profile):
+        raise BuildError("build_private_on_web", file=file, item=item)
 
 
 def _carry_documents(final: Path, staging: Path, profile: Profile) -> None:

@@ -8,6 +8,7 @@ git-ignored `private.yaml` beside it (`profile_gen.profile.private`).
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -60,3 +61,52 @@ def exposed(profile: Profile, profile_path: Path) -> list[str]:
     """The contact items to move to `private.yaml`, when the profile may be public."""
     found = written_off_web(profile, profile_path)
     return found if found and in_repository_with_remote(profile_path) else []
+
+
+# --------------------------------------------------------------------------- the built Book
+
+WATCHED = ("phone", "address", "email")
+"""The contact items whose value, kept off the web, must be found on no page of the Book
+(not the city: a city's name is in many a text)."""
+WEB_TEXT = (".html", ".htm", ".xml", ".json", ".txt", ".js", ".css", ".svg", ".md", ".webmanifest")
+"""The Book's files that hold text a visitor or a crawler reads."""
+_BETWEEN = r"(?:[\s.,()/+-]|&nbsp;|&#160;|&#xa0;|&#8239;|&#x202f;|<wbr\s*/?>|\u200b)*"
+"""What may stand between a value's words on a page: spaces of every kind, punctuation, a
+line-break opportunity (`+33 6 12` is `+33&nbsp;6<wbr>12` once typeset)."""
+
+
+def _pattern(value: str) -> re.Pattern[str] | None:
+    words = re.findall(r"\w+", value)
+    if sum(len(word) for word in words) < 6:  # too short to say it is this value
+        return None
+    return re.compile(_BETWEEN.join(re.escape(word) for word in words), re.IGNORECASE)
+
+
+def web_leaks(folder: Path, profile: Profile) -> list[tuple[str, str]]:
+    """(file, item) for each page of the built Book in `folder` (not the print outputs,
+    which the Book never publishes: `outputs.is_kept_off`) that shows a contact item kept
+    off the web: a student's template or article writing `{{ profile.identity.contact.phone
+    }}` or the number itself. The first file found for each item."""
+    from profile_gen.outputs import is_kept_off
+
+    contact = profile.identity.contact
+    online = contact.shown_on("online")
+    patterns = {  # kept for the annexe, or private (never printed)
+        name: pattern
+        for name in WATCHED
+        if name not in online
+        and (value := getattr(contact, name, None)) is not None
+        and (pattern := _pattern(str(value)))
+    }
+    found: dict[str, str] = {}
+    if not patterns:
+        return []
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(folder).as_posix()
+        if path.suffix.lower() not in WEB_TEXT or is_kept_off(relative) or not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for name, pattern in patterns.items():
+            if name not in found and pattern.search(text):
+                found[name] = relative
+    return [(file, name) for name, file in found.items()]
