@@ -11,7 +11,7 @@ import pytest
 
 from profile_gen.errors import ProfileError
 from profile_gen.profile.loader import load
-from tests.conftest import MINIMAL, require
+from tests.conftest import MINIMAL, ROOT, require
 
 PHONE = "+33 6 12 34 56 78"
 
@@ -184,3 +184,30 @@ def test_a_page_showing_a_contact_item_kept_off_the_web_stops_the_build(
         assert result.code == 2 and "Traceback" not in result.err, result.err
         assert f"{page} : la page montre identity.contact.phone" in result.err
         assert not (sample_copy / "output").exists()
+
+
+def test_a_page_is_searched_for_the_value_not_for_its_words(tmp_path):
+    """An e-mail kept off the web is found as the Book shows an address (a break after `@`
+    and `.`), never in a Book address of the same words (`zoe.example.org`); a phone through
+    the spaces typography puts in it."""
+    from profile_gen.app.privacy import web_leaks
+
+    profile = load(ROOT / "content/profile.yaml")
+    contact = profile.identity.contact.model_copy(
+        update={
+            "email": "zoe@example.org",
+            "visibility": profile.identity.contact.visibility.model_copy(
+                update={"email": "private"}
+            ),
+        }
+    )
+    profile = profile.model_copy(
+        update={"identity": profile.identity.model_copy(update={"contact": contact})}
+    )
+    (tmp_path / "index.html").write_text('<a href="https://zoe.example.org/book/">x</a>', "utf-8")
+    (tmp_path / "cv").mkdir()  # a print output: never published, never searched
+    (tmp_path / "cv/index.html").write_text("zoe@example.org +33 6 12 34 56 78", "utf-8")
+    assert web_leaks(tmp_path, profile) == []
+    (tmp_path / "a.html").write_text("<p>zoe@<wbr>example.<wbr>org</p>", "utf-8")
+    (tmp_path / "b.xml").write_text("<t>+33&nbsp;6&#8239;12 34.56-78</t>", "utf-8")
+    assert sorted(web_leaks(tmp_path, profile)) == [("a.html", "email"), ("b.xml", "phone")]

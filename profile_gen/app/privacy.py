@@ -75,7 +75,15 @@ _BETWEEN = r"(?:[\s.,()/+-]|&nbsp;|&#160;|&#xa0;|&#8239;|&#x202f;|<wbr\s*/?>|\u2
 line-break opportunity (`+33 6 12` is `+33&nbsp;6<wbr>12` once typeset)."""
 
 
-def _pattern(value: str) -> re.Pattern[str] | None:
+_BREAK = r"(?:<wbr\s*/?>|\u200b)?"
+"""A line-break opportunity the Book puts in an address shown as text (after `@`, `.`)."""
+
+
+def _pattern(name: str, value: str) -> re.Pattern[str] | None:
+    """How `value` may be written on a page: an e-mail as it is (a break opportunity
+    between its characters); a phone or an address word by word, whatever between them."""
+    if name == "email":
+        return re.compile(_BREAK.join(re.escape(char) for char in value.strip()), re.IGNORECASE)
     words = re.findall(r"\w+", value)
     if sum(len(word) for word in words) < 6:  # too short to say it is this value
         return None
@@ -96,7 +104,7 @@ def web_leaks(folder: Path, profile: Profile) -> list[tuple[str, str]]:
         for name in WATCHED
         if name not in online
         and (value := getattr(contact, name, None)) is not None
-        and (pattern := _pattern(str(value)))
+        and (pattern := _pattern(name, str(value)))
     }
     found: dict[str, str] = {}
     if not patterns:
