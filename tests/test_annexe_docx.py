@@ -281,3 +281,35 @@ def test_the_charts_scale_lines_stand_beside_the_bars_not_across_the_labels():
             beside = image.getpixel((column, round((bar.bar_y - 3 + top) * scale)))
             over_label = image.getpixel((column, round((bar.label_y - 4 + top) * scale)))
             assert beside < 200 and over_label == 255, (bar.competency_id, x, beside, over_label)
+
+
+def with_keywords(data: dict) -> None:
+    data["skills"][0]["keywords"] = [
+        "BPMN",
+        "UML",
+        {"fr": "Récits utilisateur", "en": "User stories"},
+    ]
+    data["skills"][1]["keywords"] = ["PostgreSQL", "dbt"]
+
+
+@pytest.mark.pdf  # the Word CV is fitted with WeasyPrint
+def test_the_word_cv_lists_each_skill_with_its_keywords_as_the_cv_page(tmp_path):
+    """The CV of the Word annexe says what the CV page and its PDF say: each skill, its
+    keywords in brackets (`SQL (PostgreSQL, dbt)`)."""
+    from bs4 import BeautifulSoup
+
+    from tests.profiles import make_project
+
+    document_path = build(make_project(tmp_path, with_keywords))
+    page = (document_path.parent / "cv/index.html").read_text("utf-8")
+    shown = BeautifulSoup(page, "html.parser").select_one(".cv-skills").get_text()
+    assert "(BPMN, UML, Récits utilisateur)" in shown and "(PostgreSQL, dbt)" in shown
+    document = docx.Document(str(document_path))
+    paragraphs = [
+        p.text.replace(ZWSP, "")
+        for table in document.tables
+        for row in table.rows
+        for cell in row.cells
+        for p in cell.paragraphs
+    ]
+    assert " ".join(shown.split()) in [" ".join(text.split()) for text in paragraphs]

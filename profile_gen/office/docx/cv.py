@@ -133,7 +133,8 @@ def _side(writer: Writer, cell: _Cell, band: bool = False) -> None:
         _lines(cell, lines)
     if profile.skills:
         _title(cell, writer.label("section.skills"), accent)
-        _lines(cell, [[(" · ".join(writer.text(skill.name) for skill in profile.skills), False)]])
+        skills = (_named(writer, skill.name, skill.keywords) for skill in profile.skills)
+        _lines(cell, [[(" · ".join(skills), False)]])
     if profile.certifications:
         _title(cell, writer.label("section.certifications"), accent)
         _lines(
@@ -206,10 +207,15 @@ def _interests(writer: Writer, cell: _Cell) -> None:
 
 def _interest(writer: Writer, interest: Any, cv: CvView) -> str:
     """An interest's name, and its keywords when the CV has room for them."""
-    name = writer.text(interest.name)
-    if not (cv.interest_details and interest.keywords):
-        return name
-    return f"{name} ({', '.join(writer.text(word) for word in interest.keywords)})"
+    return _named(writer, interest.name, interest.keywords if cv.interest_details else [])
+
+
+def _named(writer: Writer, name: Any, keywords: list[Any]) -> str:
+    """A skill's or an interest's name and its keywords in brackets, as the CV page writes
+    them (`_cv.html`): `SQL (PostgreSQL, dbt)`."""
+    if not keywords:
+        return writer.text(name)
+    return f"{writer.text(name)} ({', '.join(writer.text(word) for word in keywords)})"
 
 
 def _columns(writer: Writer, *widths: Length) -> list[_Cell]:
