@@ -55,9 +55,10 @@ def visible(text: str, keep: str = "") -> str:
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-"""Control characters (C0 but tab and line ends, DEL, C1): invisible, refused by XML (Word,
-PowerPoint, PDF metadata) and obeyed by terminals."""
+CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+"""Control characters (C0 but tab and line ends, DEL, C1) and the noncharacters U+FFFE and
+U+FFFF: invisible, refused by XML (Word, PowerPoint, PDF metadata); the controls are obeyed
+by terminals."""
 
 
 def control_character(text: str) -> str | None:

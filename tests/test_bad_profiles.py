@@ -229,6 +229,10 @@ CASES = [
         "fr, en",
     ),
     ("control-character", HEAD + "summary: bonjour\x07\n", 4, "", "caractère invisible U+0007"),
+    # a noncharacter (refused by XML: Word, PowerPoint, the PDF's metadata)
+    ("noncharacter", HEAD + 'summary: "a\\uFFFEb"\n', 4, "summary", "U+FFFE"),
+    # Python reads no integer of more than 4,300 digits
+    ("huge-number", HEAD + "summary: " + "9" * 5000 + "\n", 4, "summary", "milliers de chiffres"),
     ("merge-key", "base: &b {name: A}\nidentity:\n  <<: *b\n  headline: B\n", 3, "", "fusion"),
     ("python-tag", HEAD + "summary: !!python/object:os.system ls\n", 4, "summary", "étiquette"),
 ]

@@ -103,7 +103,12 @@ class _Builder:
         if node.tag in _PLAIN_TAGS:
             return self._text(node, path)
         if node.tag in _CONSTRUCTED_TAGS:
-            return _SCALARS.construct_object(node, deep=True)
+            try:
+                return _SCALARS.construct_object(node, deep=True)
+            except ValueError:  # a number of thousands of digits (Python's limit: 4,300)
+                line, column = _at(node.start_mark)
+                self.problems.append(Problem("yaml_number_too_long", path, {}, line, column))
+                return str(node.value)[:20]
         line, column = _at(node.start_mark)
         self.problems.append(Problem("yaml_tag", path, {"tag": node.tag}, line, column))
         return node.value
