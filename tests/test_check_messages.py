@@ -38,6 +38,11 @@ def test_a_bad_article_date_gets_the_same_verdict_from_any_folder(tmp_path, run_
     ("article", "expected"),
     [
         (BAD_DATE, "date illisible « 12 septembre 2025 » ; écrivez-la AAAA-MM-JJ"),
+        # Pelican would read the 10th of May where a French student meant the 5th of October
+        ("Title: KYC\nDate: 05/10/2025\n\nLe texte.\n", "date illisible « 05/10/2025 »"),
+        ("Title: KYC\nDate: 2025-09-12\nModified: 12/09/2025\n\nx\n", "« 12/09/2025 »"),
+        ("Title: KYC\nDate: 2025-09-12\nTemplate: cv\n\nx\n", "Template: cv ne nomme aucun"),
+        ("Title: KYC\nDate: 2025-09-12\nTemplate: absent\n\nx\n", "templates/absent.html"),
         ("Title: KYC\n\nLe texte.\n", "l'article n'a pas de date"),
         ("Date: 2025-09-12\n\nLe texte.\n", "l'article n'a pas de titre"),
     ],
@@ -49,6 +54,19 @@ def test_the_build_names_the_article_and_what_it_lacks(tmp_path, run_cli, articl
     assert result.code == 2, result.out
     assert "articles/kyc.md" in result.err and expected in result.err
     assert "Pelican" not in result.err and "Traceback" not in result.err
+
+
+@pytest.mark.parametrize(
+    "date", ["2025-09-12", "2025-09-12 14:30", "2025-09-12T14:30:05+02:00", "2025-09-12_14:30"]
+)
+def test_an_iso_date_with_or_without_its_time_is_read(tmp_path, date):
+    from profile_gen.book.article_meta import article_date, article_problems
+
+    content = tmp_path / "c"
+    (content / "articles").mkdir(parents=True)
+    (content / "articles/a.md").write_text(f"Title: A\nDate: {date}\n\nx\n", "utf-8")
+    assert article_problems(content) == []
+    assert article_date(date).date().isoformat() == "2025-09-12"
 
 
 def test_drafts_and_dated_file_names_need_no_date_line(tmp_path):

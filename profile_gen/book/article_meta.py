@@ -23,6 +23,19 @@ _KEY = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)$")
 _MORE = re.compile(r"^[ ]{4,}(?P<value>.*)$")
 _DATED_NAME = re.compile(r"^\d{4}-\d{2}-\d{2}")
 """Pelican's default FILENAME_METADATA: a name starting with a date gives the date."""
+ISO_DATE = re.compile(
+    r"\d{4}-\d{2}-\d{2}(?:[ T_]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+)
+"""The date an article may give (`2025-09-12`, `2025-09-12 14:30`): Pelican reads many more,
+`05/10/2025` among them, as the 10th of May, where a French student meant the 5th of October."""
+
+
+def article_date(value: str):
+    """The date of an article's `Date:` (or `Modified:`) as Pelican reads it, when written
+    YYYY-MM-DD (a time may follow); ValueError otherwise."""
+    if ISO_DATE.fullmatch(value.strip()) is None:
+        raise ValueError(value)
+    return get_date(value.replace("_", " "))
 
 
 def metadata(text: str) -> dict[str, str]:
@@ -53,11 +66,12 @@ def problems_of(path: Path, shown: str) -> list[BuildError]:
     value = meta.get("date", "")
     if not value and not draft and not _DATED_NAME.match(path.name):
         found.append(BuildError("article_no_date", file=shown))
-    elif value:
-        try:
-            get_date(value)
-        except ValueError:
-            found.append(BuildError("article_bad_date", file=shown, found=value))
+    for given in (value, meta.get("modified", "")):
+        if given:
+            try:
+                article_date(given)
+            except ValueError:
+                found.append(BuildError("article_bad_date", file=shown, found=given))
     return found
 
 

@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import NoReturn
 
 from docutils.utils import SystemMessage  # type: ignore[import-untyped]
+from jinja2 import TemplateNotFound
+from pelican import readers as pelican_readers
 from pelican import signals
 from pelican.contents import Article, Page
 from pelican.generators import ArticlesGenerator, PagesGenerator, StaticGenerator
@@ -105,8 +107,11 @@ SLOW_KEY = "PROFILE_GEN_ARTICLE_SLOW"
 
 
 def guard_readers(readers) -> None:
-    """The Markdown reader stops an article that takes too long to read (`time_limit`);
-    the reStructuredText reader remembers why docutils refused an article."""
+    """Every reader takes an article's dates written YYYY-MM-DD only (`article_meta.
+    article_date`); the Markdown reader stops an article that takes too long to read
+    (`time_limit`); the reStructuredText reader remembers why docutils refused an article."""
+    processors = pelican_readers.METADATA_PROCESSORS
+    processors["date"] = processors["modified"] = _article_date
     markdown = readers.reader_classes.get("md")
     if markdown is not None:
         limited = type(markdown.__name__, (markdown,), {"read": _limited(markdown.read)})
@@ -126,6 +131,10 @@ def guard_readers(readers) -> None:
             raise
 
     readers.reader_classes["rst"] = type(rst.__name__, (rst,), {"read": read})
+
+
+def _article_date(value: str, settings) -> object:
+    return article_meta.article_date(value)
 
 
 def _limited(read):
@@ -235,6 +244,7 @@ def prepare_articles(generator) -> None:
     for article in [*generator.articles, *generator.translations]:
         if (invalid := article_meta.invalid_character(article)) is not None:
             _stop(generator.settings, invalid)
+        check_template(article, generator)
         check_attachments(article, content)
         html, problems = place_pictures(
             article._content, article.relative_source_path, article.save_as, content, output, cache
@@ -251,6 +261,24 @@ def prepare_articles(generator) -> None:
                 problem.code, article=problem.article, src=problem.src, detail=detail
             )
             _stop(generator.settings, error, lang)
+
+
+def check_template(article, generator) -> None:
+    """An article's `Template:` names a template of the student's own folder (`templates/`,
+    without `.html`): the theme's pages (`cv`, `deck`...) need what only they are given, and
+    a name that is nowhere would stop Pelican with a traceback."""
+    name = getattr(article, "template", "article")
+    if name == "article":
+        return
+    env = generator.env
+    try:
+        _, filename, _ = env.loader.get_source(env, f"{name}.html")
+    except TemplateNotFound:
+        filename = None
+    own = Path(generator.settings["PATH"]).resolve()
+    if filename is None or not Path(filename).resolve().is_relative_to(own):
+        error = BuildError("article_template_unknown", file=article.relative_source_path, name=name)
+        _stop(generator.settings, error)
 
 
 PRIVATE_SUFFIXES = (".yaml", ".yml", ".py")

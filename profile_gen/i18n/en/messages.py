@@ -44,6 +44,7 @@ MESSAGES = {
     "yaml_duplicate_key": "duplicate key '{key}' (already set on line {first_line}); keep only one",
     "yaml_key_not_text": "a key must be text; found: {kind}",
     "yaml_merge_key": "YAML merge keys (`<<`) are not supported; copy the values instead",
+    "yaml_number_too_long": "a number of thousands of digits, unreadable; write the value expected (a text in quotes, a year…)",
     "yaml_tag": "YAML tag '{tag}' is not supported; remove it",
     # --- validating values
     "missing": "required field '{field}' is missing",
@@ -165,6 +166,7 @@ MESSAGES = {
     "template_unsafe": "{file}, line {line}: the template attempts a forbidden access ({detail}); a template shows data, it runs nothing",
     "article_too_slow": '{file}: reading the article took more than {seconds} s and was stopped; text of this shape (thousands of unclosed "[" or "<http") would keep the Markdown converter busy for minutes: fix it',
     "build_private_on_web": "{file}: the page shows identity.contact.{item}, which your profile keeps off the web (visibility annexe or private); remove it from the template or article that writes it (templates/, articles/), or change its visibility",
+    "article_template_unknown": "{file}: Template: {name} names no template of your folder; write the name of a file of templates/ without .html (templates/{name}.html), or remove the line for an article's layout",
     "article_rst_refused": "{file}: docutils refuses the article: {detail}; an article publishes its own text: the include and raw directives are disabled",
     "template_broken": "{file}, line {line}: the template cannot be shown ({detail}); fix it or remove it from the templates/ folder",
     # --- online

@@ -49,6 +49,7 @@ MESSAGES = {
     "yaml_duplicate_key": "clé « {key} » en double (déjà définie ligne {first_line}) ; gardez-en une seule",
     "yaml_key_not_text": "une clé doit être un texte ; trouvé : {kind}",
     "yaml_merge_key": "les clés de fusion YAML (`<<`) ne sont pas prises en charge ; recopiez les valeurs",
+    "yaml_number_too_long": "nombre de milliers de chiffres, illisible ; écrivez la valeur attendue (un texte entre guillemets, une année…)",
     "yaml_tag": "étiquette YAML « {tag} » non prise en charge ; retirez-la",
     # --- validating values
     "missing": "champ obligatoire « {field} » manquant",
@@ -172,6 +173,7 @@ MESSAGES = {
     "template_unsafe": "{file}, ligne {line} : le gabarit tente un accès interdit ({detail}) ; un gabarit affiche des données, il n'exécute rien",
     "article_too_slow": "{file} : la lecture de l'article a pris plus de {seconds} s et a été arrêtée ; un texte de cette forme (des milliers de « [ » ou de « <http » sans fin) ferait attendre le convertisseur Markdown des minutes : corrigez-le",
     "build_private_on_web": "{file} : la page montre identity.contact.{item}, que votre profil garde hors du web (visibilité annexe ou private) ; retirez-le du gabarit ou de l'article qui l'écrit (templates/, articles/), ou changez sa visibilité",
+    "article_template_unknown": "{file} : Template: {name} ne nomme aucun gabarit de votre dossier ; écrivez le nom d'un fichier de templates/ sans .html (templates/{name}.html), ou retirez la ligne pour la mise en page d'un article",
     "article_rst_refused": "{file} : docutils refuse l'article : {detail} ; un article publie son propre texte : les directives include et raw sont désactivées",
     "template_broken": "{file}, ligne {line} : le gabarit ne peut pas être affiché ({detail}) ; corrigez-le ou retirez-le du dossier templates/",
     # --- online
