@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from profile_gen import i18n
+from profile_gen.text import one_line
 
 FieldPath = tuple[str | int, ...]
 """Where a value sits in a profile: ``("experience", 2, "start")``."""
@@ -25,8 +26,13 @@ def format_path(path: FieldPath) -> str:
         if isinstance(part, int):
             text += f"[{part}]"
         else:
-            text += f".{part}" if text else str(part)
+            text += f".{one_line(part)}" if text else one_line(str(part))
     return text
+
+
+def _one_line(context: dict[str, Any]) -> dict[str, Any]:
+    """A message's values each on one line (`text.one_line`)."""
+    return {key: one_line(v) if isinstance(v, str) else v for key, v in context.items()}
 
 
 class ProfileGenError(Exception):
@@ -43,7 +49,7 @@ class ProfileGenError(Exception):
         super().__init__(self.code, context)
 
     def describe(self, lang: str | None = None) -> str:
-        return i18n.message(lang or "fr", self.code, **self.context)
+        return i18n.message(lang or "fr", self.code, **_one_line(self.context))
 
 
 @dataclass
@@ -64,7 +70,7 @@ class Problem:
         return (self.file or "", self.line or 0, self.column or 0, format_path(self.path))
 
     def describe(self, lang: str) -> str:
-        context = dict(self.context)
+        context = _one_line(self.context)
         if "kind" in context:
             context["kind"] = i18n.kind_name(lang, context["kind"])
             context.setdefault("found", context["kind"])

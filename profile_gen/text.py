@@ -61,6 +61,13 @@ U+FFFF: invisible, refused by XML (Word, PowerPoint, PDF metadata); the controls
 by terminals."""
 
 
+def one_line(text: str) -> str:
+    """`text` on one line (its line ends, `\u2028` included, made spaces): a student's value
+    quoted in a message cannot start a line of its own (`::error::…`, which a GitHub
+    Actions log obeys as a command)."""
+    return " ".join(text.splitlines()) if text.splitlines()[1:] else text.rstrip("\r\n")
+
+
 def control_character(text: str) -> str | None:
     """`U+001B` for the first control character in `text`, None when there is none."""
     found = CONTROL_CHARS.search(text)

@@ -149,3 +149,38 @@ def test_an_internal_error_is_quoted_short_and_inert(run_cli, monkeypatch, tmp_p
     assert result.code == 3
     assert len(result.err) < 600 and "--debug" in result.err
     assert not any(char in result.err for char in RAW)
+
+
+def starts_a_line(result: subprocess.CompletedProcess[str], text: str) -> list[str]:
+    return [
+        line
+        for stream in (result.stdout, result.stderr)
+        for line in stream.splitlines()
+        if line.lstrip().startswith(text)
+    ]
+
+
+def test_a_key_holding_a_line_end_starts_no_line_of_a_ci_log(tmp_path):
+    """A line starting `::error` in a GitHub Actions log is a command: a key of the profile
+    holding a line end and one is quoted on the line of its message."""
+    profile = tmp_path / "profile.yaml"
+    profile.write_text(
+        'identity:\n  name: Zoé\n  headline: x\n  "k\\n::error file=evil::injected": 1\n',
+        encoding="utf-8",
+    )
+    result = run(["check", str(profile), "--format", "github"], tmp_path)
+    assert result.returncode == 2
+    assert_inert(result)
+    assert starts_a_line(result, "::error file=evil") == []
+    assert "k ::error file=evil::injected" in result.stderr
+
+
+@pytest.mark.skipif(os.name == "nt", reason="no line end in a Windows file name")
+def test_an_article_named_with_a_line_end_and_controls_is_quoted_inert(tmp_path):
+    root = copy_sample(tmp_path)
+    name = "a\n::error::inj\x1b]0;T\x07.md"
+    (root / "content/articles" / name).write_text("Title: A\nDate: hier\n\nx\n", "utf-8")
+    result = run(["build", "--no-pdf"], root)
+    assert result.returncode == 2
+    assert_inert(result)
+    assert starts_a_line(result, "::error::inj") == []

@@ -44,6 +44,7 @@ from profile_gen.keys import (
 from profile_gen.media.documents import KEPT, same_file
 from profile_gen.outputs import DOCUMENT_FORMATS, documents
 from profile_gen.profile.model import Profile
+from profile_gen.text import one_line, visible
 from profile_gen.views.text import text_images
 
 PLUGIN = "profile_gen.book.plugin"
@@ -52,6 +53,28 @@ PLUGIN = "profile_gen.book.plugin"
 def quiet_pelican() -> None:
     logging.getLogger("pelican").setLevel(logging.WARNING)
     console.quiet = True
+    if logging.getLogRecordFactory() is not _student_safe_record:
+        global _make_record
+        _make_record = logging.getLogRecordFactory()
+        logging.setLogRecordFactory(_student_safe_record)
+
+
+_make_record = logging.getLogRecordFactory()
+
+
+def _student_safe_record(*args, **kwargs) -> logging.LogRecord:
+    """Pelican's log lines name a student's files and quote their errors: each of their
+    values on one line, its control characters escaped (a file named `a\n::error::x` or
+    holding ESC would start a line a CI log obeys, or command the terminal)."""
+    record = _make_record(*args, **kwargs)
+    if record.name.startswith("pelican") and isinstance(record.args, tuple):
+        record.args = tuple(
+            visible(one_line(str(value)))
+            if isinstance(value, str | os.PathLike | BaseException)
+            else value
+            for value in record.args
+        )
+    return record
 
 
 class Built(NamedTuple):
