@@ -343,3 +343,15 @@ def test_a_broken_recommendation_does_not_make_the_quotes_wrong(run_cli, write_p
     )
     result = run_cli("check", str(profile))
     assert result.code == 2 and "pas de recommandation n°2 : le profil en a 1" in result.err
+
+
+@pytest.mark.parametrize("phone", ["0612345670", "+33612345678"])
+def test_an_unquoted_phone_is_told_to_be_quoted(run_cli, write_profile, phone):
+    """YAML reads `0612345670` as an octal number and `+33612345678` as 33612345678: the
+    message says to quote it, not that a number is no phone number."""
+    profile = write_profile(HEAD + f"  contact:\n    phone: {phone}\n")
+    result = run_cli("check", str(profile))
+    assert result.code == 2 and "Traceback" not in result.err
+    assert f"{profile}:5:" in result.err and "identity.contact.phone" in result.err
+    assert "numéro de téléphone sans guillemets" in result.err
+    assert 'phone: "+33 6 12 34 56 78"' in result.err

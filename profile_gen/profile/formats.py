@@ -230,6 +230,8 @@ class Phone(_Text):
         digits = sum(char.isdigit() for char in text)
         if len(text) <= 30 and 6 <= digits <= 15 and _PHONE_RE.match(text):
             return cls(text)
+        if isinstance(value, int) and not isinstance(value, bool):  # `phone: 0612345678`
+            raise PydanticCustomError("pg_phone_unquoted", "unquoted phone", {"found": value})
         raise PydanticCustomError("pg_phone", "bad phone", {"found": show_value(value)})
 
 
