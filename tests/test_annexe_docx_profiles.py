@@ -45,6 +45,11 @@ def test_minimal_profile_gives_a_valid_document(tmp_path):
     assert [c.text for c in table.rows[1].cells] == ["English", en.LABELS["cefr.native"], ""]
     with zipfile.ZipFile(path) as archive:
         assert archive.testzip() is None
+    # what the items lack is said by the HTML preview and `check`, never printed: the Word
+    # file, like the PDF, goes into the thesis as it is
+    page = (path.parent / "annexe/index.html").read_text("utf-8")
+    assert page.count(en.LABELS["annexe.missing"]) >= 5
+    assert en.LABELS["annexe.missing"] not in "\n".join(p.text for p in document.paragraphs)
 
 
 def test_long_name_and_many_skills_fit_the_properties(tmp_path):

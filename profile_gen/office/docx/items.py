@@ -212,8 +212,6 @@ def write_annexe(w: Writer) -> None:
     name = w.data.profile.identity.name
     w.heading(f"{name} — {w.label('annexe.title')}", 1)
     w.paragraph([(w.label("annexe.subtitle"), False)], style="Subtitle")
-    for item in w.data.annexe.items:
-        w.heading(item.heading, 2)
-        if item.missing:  # as the HTML annexe: what to add
-            w.paragraph([(item.missing, True)]).paragraph_format.keep_with_next = True
+    for item in w.data.annexe.items:  # what an item lacks: said by the HTML preview and
+        w.heading(item.heading, 2)  # `check`, never printed (as the PDF: a thesis's page)
         ITEMS[item.key](w)
