@@ -127,14 +127,17 @@ WARNING = "profile.yaml contient des coordonnées réservées aux annexes (votre
 
 
 @pytest.mark.pdf  # `check` counts the printed CV's pages with WeasyPrint
-def test_check_warns_when_the_repository_has_a_remote(run_cli, repository, in_dir):
+def test_check_warns_in_a_repository_with_or_without_a_remote(run_cli, repository, in_dir):
     in_dir(repository)
-    assert WARNING not in run_cli("check").out  # no remote: nothing published
+    # no remote yet: a commit made now is pushed with the history once one is added
+    assert WARNING in run_cli("check").out
     git(repository, "remote", "add", "origin", "https://example.invalid/book.git")
     result = run_cli("check")
     assert WARNING in result.out and "private.yaml" in result.out
     english = run_cli("--lang", "en", "check")
     assert "profile.yaml holds your phone number, meant for the annexes only" in english.out
+    (repository / ".gitignore").write_text("profile.yaml\n", encoding="utf-8")
+    assert WARNING not in run_cli("check").out  # ignored by git: never committed
 
 
 @pytest.mark.pdf  # `check` counts the printed CV's pages with WeasyPrint

@@ -2,7 +2,8 @@
 
 A Book's repository is usually public: `check` warns when `profile.yaml` itself holds a
 contact item that is not shown on the Book (`visibility: annexe` or `private`) and the
-file sits, not ignored, in a git repository with a remote. Such items belong in the
+file sits, not ignored, in a git repository (with a remote or not yet: a commit made
+before the remote is pushed with the rest). Such items belong in the
 git-ignored `private.yaml` beside it (`profile_gen.profile.private`).
 """
 
@@ -41,14 +42,10 @@ def _git(folder: Path, *args: str) -> subprocess.CompletedProcess | None:
         return None
 
 
-def in_repository_with_remote(path: Path) -> bool:
-    """Whether `path` lies, not git-ignored, in a git repository that has a remote."""
-    folder = path.resolve().parent
-    remotes = _git(folder, "remote")
-    if remotes is None or remotes.returncode != 0 or not remotes.stdout.strip():
-        return False
-    ignored = _git(folder, "check-ignore", "-q", path.name)
-    return ignored is None or ignored.returncode != 0
+def in_repository(path: Path) -> bool:
+    """Whether `path` lies, not git-ignored, in a git repository: with a remote or not yet
+    (a commit made before `git remote add` is pushed with the rest of the history)."""
+    return git_ignores(path.resolve()) is False
 
 
 def git_ignores(path: Path) -> bool | None:
@@ -60,7 +57,7 @@ def git_ignores(path: Path) -> bool | None:
 def exposed(profile: Profile, profile_path: Path) -> list[str]:
     """The contact items to move to `private.yaml`, when the profile may be public."""
     found = written_off_web(profile, profile_path)
-    return found if found and in_repository_with_remote(profile_path) else []
+    return found if found and in_repository(profile_path) else []
 
 
 # --------------------------------------------------------------------------- the built Book
