@@ -301,3 +301,23 @@ def test_the_powerpoint_splits_where_the_html_deck_splits(sites):
             if shape.name.startswith("Strength ") and shape.name.endswith(" number")
         ]
         assert badges == [str(n) for n in range(1, 11)]
+
+
+@DECK_GROUP  # `sites`
+@pytest.mark.parametrize("prefix", ["", "en/"], ids=["fr", "en"])
+def test_a_slide_split_off_a_list_says_its_notes_are_the_first_parts(sites, prefix):
+    """The notes of a list split over slides go with its first part: the others say they go
+    on from it, never that no notes are written (which `check` would contradict)."""
+    import re
+
+    from profile_gen import i18n
+
+    lang = prefix.rstrip("/") or "fr"
+    outline = (deck_dir(sites["long"], prefix) / "outline.md").read_text("utf-8")
+    sections = re.split(r"^## \d+\. ", outline, flags=re.M)[1:]
+    later = [s for s in sections if re.match(r"[^\n]*\((?:[2-9]|\d\d)/\d+\)", s)]
+    assert later, "the long texts split a list"
+    continued = i18n.label(lang, "deck.notes_continued")
+    for section in later:
+        assert i18n.label(lang, "deck.no_notes") not in section
+        assert continued in section, section

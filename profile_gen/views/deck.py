@@ -61,6 +61,13 @@ class SlideView:
         return self.plan.notes
 
     @property
+    def without_notes(self) -> str:
+        """The label said where the slide has no notes: a slide the tool split off a list
+        (its second part on) goes on from the one before, whose notes cover it; another has
+        none written yet."""
+        return "deck.notes_continued" if self.plan.part > 1 else "deck.no_notes"
+
+    @property
     def seconds(self) -> int:
         return self.plan.seconds
 

@@ -46,7 +46,7 @@ def outline_markdown(profile: Profile, deck: DeckView) -> str:
             "",
             f"*{say('deck.budget', seconds=slide.seconds, speaking=slide.speaking)}*",
             "",
-            slide.notes_text or say("deck.no_notes"),
+            slide.notes_text or say(slide.without_notes),
             "",
         ]
     return "\n".join(lines).rstrip() + "\n"

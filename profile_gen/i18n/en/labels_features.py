@@ -11,7 +11,7 @@ LABELS_FEATURES = {
     "init.next_gitlab": "To put it online: push this folder to GitLab; the `pages` job publishes it on every push (see README.md).",
     "init.ci_github": 'The Book online: on every push, checks the profile, builds the Book and publishes it\non GitHub Pages. Once: Settings → Pages → Source: "GitHub Actions".\nOnly the Book is published: the annexes, the CV and the PDFs stay on your computer.',
     "init.ci_gitlab": "The Book online: on every push to the default branch, checks the profile, builds\nthe Book and publishes it on GitLab Pages (folder public/).\nOnly the Book is published: the annexes, the CV and the PDFs stay on your computer.",
-    "check.private_exposed": "profile.yaml holds {items}, meant for the annexes only, and this folder is in a git repository with a remote: if it is public, anyone can read it. Move it to private.yaml (ignored by git), under identity: contact:.",
+    "check.private_exposed": "profile.yaml holds {items}, meant for the annexes only, and this folder is in a git repository: once pushed to a public one, history included, anyone can read it. Move it to private.yaml (ignored by git), under identity: contact:.",
     # --- pdfa
     "pdf.subject.annexe": "Thesis annexes of {name}: professional profile (CV, career, achievements, recommendations, self-assessment)",
     "pdf.subject.cv": "Curriculum vitae of {name}",

@@ -207,6 +207,7 @@ LABELS_OUTPUTS = {
     "deck.questions": "Your questions on my self-assessment are welcome",
     "deck.notes": "Speaker notes",
     "deck.missing": "To do: add `{section}` to profile.yaml to fill this slide.",
+    "deck.notes_continued": "Continued from the previous slide (the list did not fit on one): its notes cover this one too.",
     "deck.no_notes": "No notes yet: add them in defence.slides[].notes.",
     "deck.budget": "Time planned: {seconds} s — notes: about {speaking} s spoken",
     "deck.segment": "Segment",

@@ -86,6 +86,7 @@ MESSAGES = {
     "pg_color": "expected a colour #rrggbb (e.g. '#1f4e8c'); found: {found}",
     "pg_color_contrast": "colour {found} is too light: contrast {ratio}:1 on the light background, at least {minimum}:1 is needed to read links and the white text of buttons; choose a darker shade",
     "yaml_unquoted_color": "'{found}' is read as a comment (in YAML, '#' starts one): write the colour in quotes, e.g. color: \"{found}\"",
+    "pg_phone_unquoted": 'a phone number without quotes, which YAML reads as the number {found} (a leading 0 makes it octal, a + is lost); write it in quotes, e.g. phone: "+33 6 12 34 56 78"',
     "pg_phone": "expected a phone number (e.g. '+33 6 12 34 56 78'); found: {found}",
     "pg_linkedin": "expected a LinkedIn profile address (https://www.linkedin.com/in/...), on linkedin.com and not on {host}; found: {found}",
     "pg_locale_repeat": "a language is repeated in `locale`",

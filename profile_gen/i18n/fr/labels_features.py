@@ -11,7 +11,7 @@ LABELS_FEATURES = {
     "init.next_gitlab": "Pour le mettre en ligne : poussez ce dossier sur GitLab ; le job « pages » le publie à chaque push (voir README.md).",
     "init.ci_github": "Le Book en ligne : à chaque push, vérifie le profil, construit le Book et le publie sur\nGitHub Pages. Une seule fois : Settings → Pages → Source : « GitHub Actions ».\nSeul le Book est publié : annexes, CV et PDF restent sur votre ordinateur.",
     "init.ci_gitlab": "Le Book en ligne : à chaque push sur la branche par défaut, vérifie le profil,\nconstruit le Book et le publie sur GitLab Pages (dossier public/).\nSeul le Book est publié : annexes, CV et PDF restent sur votre ordinateur.",
-    "check.private_exposed": "profile.yaml contient des coordonnées réservées aux annexes ({items}), et ce dossier est dans un dépôt git relié à un dépôt distant : s'il est public, tout le monde peut le lire. Déplacez-les dans private.yaml (ignoré par git), sous identity: contact:.",
+    "check.private_exposed": "profile.yaml contient des coordonnées réservées aux annexes ({items}), et ce dossier est dans un dépôt git : une fois poussé sur un dépôt public, avec son historique, tout le monde peut le lire. Déplacez-les dans private.yaml (ignoré par git), sous identity: contact:.",
     # --- pdfa
     "pdf.subject.annexe": "Annexes du mémoire de {name} : profil professionnel (CV, parcours, réalisations, recommandations, auto-évaluation)",
     "pdf.subject.cv": "Curriculum vitæ de {name}",

@@ -207,6 +207,7 @@ LABELS_OUTPUTS = {
     "deck.questions": "Place à vos questions sur mon auto-évaluation",
     "deck.notes": "Notes de l'orateur",
     "deck.missing": "À compléter : ajoutez « {section} » dans profile.yaml pour remplir cette diapositive.",
+    "deck.notes_continued": "Suite de la diapositive précédente (la liste ne tenait pas sur une seule) : ses notes valent aussi pour celle-ci.",
     "deck.no_notes": "Pas encore de notes : ajoutez-les dans defence.slides[].notes.",
     "deck.budget": "Temps prévu : {seconds} s — notes : environ {speaking} s à l'oral",
     "deck.segment": "Segment",

@@ -93,6 +93,7 @@ MESSAGES = {
     "pg_color": "attendu : une couleur #rrggbb (ex. « #1f4e8c ») ; trouvé : {found}",
     "pg_color_contrast": "couleur {found} trop claire : contraste {ratio}:1 sur le fond clair, il faut au moins {minimum}:1 pour lire les liens et le texte blanc des boutons ; choisissez une teinte plus foncée",
     "yaml_unquoted_color": '« {found} » est lu comme un commentaire (en YAML, « # » en commence un) : écrivez la couleur entre guillemets, ex. color: "{found}"',
+    "pg_phone_unquoted": 'numéro de téléphone sans guillemets, que YAML lit comme le nombre {found} (un 0 en tête en fait un nombre octal, un + disparaît) ; écrivez-le entre guillemets, ex. phone: "+33 6 12 34 56 78"',
     "pg_phone": "attendu : un numéro de téléphone (ex. « +33 6 12 34 56 78 ») ; trouvé : {found}",
     "pg_linkedin": "attendu : une adresse de profil LinkedIn (https://www.linkedin.com/in/…), sur linkedin.com et non sur {host} ; trouvé : {found}",
     "pg_locale_repeat": "langue répétée dans `locale`",
