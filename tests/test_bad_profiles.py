@@ -231,6 +231,13 @@ CASES = [
     ("control-character", HEAD + "summary: bonjour\x07\n", 4, "", "caractère invisible U+0007"),
     # a noncharacter (refused by XML: Word, PowerPoint, the PDF's metadata)
     ("noncharacter", HEAD + 'summary: "a\\uFFFEb"\n', 4, "summary", "U+FFFE"),
+    (
+        "nan",
+        HEAD + "defence:\n  words_per_minute: .nan\n",
+        5,
+        "defence.words_per_minute",
+        "ni .nan",
+    ),
     # Python reads no integer of more than 4,300 digits
     ("huge-number", HEAD + "summary: " + "9" * 5000 + "\n", 4, "summary", "milliers de chiffres"),
     ("merge-key", "base: &b {name: A}\nidentity:\n  <<: *b\n  headline: B\n", 3, "", "fusion"),

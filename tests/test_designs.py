@@ -293,6 +293,21 @@ def test_a_student_design_values_of_every_kind_are_accepted(tmp_path):
     assert '--font-sans: -apple-system, "Segoe UI", sans-serif;' in css
 
 
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
+def test_a_design_template_cannot_extend_a_file_outside_the_theme(tmp_path, encoding):
+    """`!theme/../../x` leads nowhere (Jinja's rule): the file's blocks are not read (a
+    probe of the computer's files), nor its bytes shown in an error."""
+    outside = tmp_path / "secret.html"
+    outside.write_text("{% block secret %}BOB-PRIVATE +33 7 00{% endblock %}", encoding)
+    depth = "/".join([".."] * (len((ROOT / "theme/templates").parts) + 2))
+    template = f'{{% extends "!theme/{depth}{outside}" %}}{{% block secret %}}x{{% endblock %}}'
+    own_design(tmp_path, 'extends = "moderne"\n', {"templates/home.html": template})
+    error = refusal(tmp_path)
+    assert error.code == "template_broken" and "TemplateNotFound" in error.context["detail"]
+    for lang in ("fr", "en"):
+        assert "BOB-PRIVATE" not in error.describe(lang)
+
+
 def test_a_font_lacking_the_profile_characters_is_named(tmp_path):
     fonts = ROOT / "theme/designs/moderne/fonts"
     folder = own_design(

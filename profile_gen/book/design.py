@@ -19,7 +19,8 @@ import re
 import shutil
 from pathlib import Path
 
-from jinja2 import Environment, TemplateSyntaxError, nodes
+from jinja2 import Environment, TemplateNotFound, TemplateSyntaxError, nodes
+from jinja2.loaders import split_template_path
 from markupsafe import Markup
 
 from profile_gen import designs, tokens
@@ -221,19 +222,27 @@ def _parent(tree: nodes.Template) -> str | None:
 
 
 def _source(name: str, design: Design, theme: Path) -> tuple[Path, str] | None:
-    """The file a template name leads to (`!theme/x.html`, `!moderne/x.html`, `x.html`)."""
+    """The file a template name leads to (`!theme/x.html`, `!moderne/x.html`, `x.html`),
+    found as Jinja's loaders find it: inside its folder (`..` leads nowhere), in UTF-8."""
     prefix, _, rest = name.partition("/")
     folders = prefixes(design)
     if prefix == "!theme":
-        candidates = [theme / "templates" / rest]
+        bases, wanted = [theme / "templates"], rest
     elif prefix in folders:
-        candidates = [folder / rest for folder in folders[prefix]]
+        bases, wanted = list(folders[prefix]), rest
     else:
-        candidates = [folder / name for folder in design.template_folders()]
-        candidates.append(theme / "templates" / name)
-    for path in candidates:
-        if path.is_file():
-            return path, path.read_text(encoding="utf-8")
+        bases, wanted = [*design.template_folders(), theme / "templates"], name
+    try:
+        pieces = split_template_path(wanted)
+    except TemplateNotFound:  # a `..` in the name
+        return None
+    for base in bases:
+        path = base.joinpath(*pieces)
+        if path.is_file() and path.resolve().is_relative_to(base.resolve()):
+            try:
+                return path, path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                return None
     return None
 
 
