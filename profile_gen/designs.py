@@ -405,6 +405,9 @@ def load(name: str, project: Path | None, base: set[str]) -> Design:
             raise BuildError(
                 "design_extends_unknown", file=where, name=current, known=", ".join(known(project))
             )
+        assert project is not None  # a student's design is a folder of the project
+        if not folder.resolve().is_relative_to(project.resolve()):  # a link out (a cohort)
+            raise BuildError("folder_dir_outside", file=f"{FOLDER}/{current}")
         if len(layers) >= DEPTH or any(layer.name == current for layer in layers):
             raise BuildError(
                 "design_extends_loop", file=_shown(folder / TOKENS, folder), name=current

@@ -308,6 +308,19 @@ def test_a_design_template_cannot_extend_a_file_outside_the_theme(tmp_path, enco
         assert "BOB-PRIVATE" not in error.describe(lang)
 
 
+def test_a_student_design_folder_linked_out_of_the_profile_is_refused(tmp_path):
+    """`designs/mine` a link to a folder outside the profile's (another cohort member's):
+    refused as the `templates` folder is, naming it."""
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "tokens.toml").write_text('extends = "moderne"\n', "utf-8")
+    folder = own_design(tmp_path, 'extends = "moderne"\n')
+    shutil.rmtree(folder)
+    folder.symlink_to(outside)
+    error = refusal(tmp_path)
+    assert error.code == "folder_dir_outside" and error.context["file"] == "designs/mine"
+
+
 def test_a_font_lacking_the_profile_characters_is_named(tmp_path):
     fonts = ROOT / "theme/designs/moderne/fonts"
     folder = own_design(
