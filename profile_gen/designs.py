@@ -334,9 +334,10 @@ def _check_tokens(data: dict[str, Any], text: str, shown: str, base: set[str]) -
                 )
             code = _bad_value(table, value)
             if code:
-                line = _line_of(text, table, key)
-                value = repr(value)[:80]
-                raise BuildError(code, file=shown, line=line, token=f"[{table}] {key}", value=value)
+                line, written = _line_of(text, table, key), repr(value)[:80]
+                raise BuildError(
+                    code, file=shown, line=line, token=f"[{table}] {key}", value=written
+                )
 
 
 HEX_COLOR = re.compile(r"#[0-9A-Fa-f]{6}")
@@ -405,8 +406,7 @@ def load(name: str, project: Path | None, base: set[str]) -> Design:
             raise BuildError(
                 "design_extends_unknown", file=where, name=current, known=", ".join(known(project))
             )
-        assert project is not None  # a student's design is a folder of the project
-        if not folder.resolve().is_relative_to(project.resolve()):  # a link out (a cohort)
+        if not folder.resolve().is_relative_to(folder.parent.parent.resolve()):  # out: a cohort
             raise BuildError("folder_dir_outside", file=f"{FOLDER}/{current}")
         if len(layers) >= DEPTH or any(layer.name == current for layer in layers):
             raise BuildError(

@@ -65,7 +65,7 @@ def one_line(text: str) -> str:
     """`text` on one line (its line ends, `\u2028` included, made spaces): a student's value
     quoted in a message cannot start a line of its own (`::error::…`, which a GitHub
     Actions log obeys as a command)."""
-    return " ".join(text.splitlines()) if text.splitlines()[1:] else text.rstrip("\r\n")
+    return " ".join(text.splitlines())
 
 
 def control_character(text: str) -> str | None:

@@ -306,6 +306,11 @@ def test_a_design_template_cannot_extend_a_file_outside_the_theme(tmp_path, enco
     assert error.code == "template_broken" and "TemplateNotFound" in error.context["detail"]
     for lang in ("fr", "en"):
         assert "BOB-PRIVATE" not in error.describe(lang)
+    # the block check does not open it either (its block names would tell what it holds)
+    from profile_gen.book import design as book_design
+
+    chosen = designs.load("mine", tmp_path / "content", designs.base_names(""))
+    assert book_design._source(f"!theme/{depth}{outside}", chosen, ROOT / "theme") is None
 
 
 def test_a_student_design_folder_linked_out_of_the_profile_is_refused(tmp_path):

@@ -254,7 +254,7 @@ def test_an_article_markdown_reads_in_minutes_is_stopped_and_named(
 
 
 @NO_TIMER
-def test_the_time_limit_lets_a_normal_article_through_and_restores_the_timer():
+def test_the_time_limit_restores_the_timer_and_its_handler():
     import signal
 
     from profile_gen.book import time_limit

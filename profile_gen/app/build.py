@@ -216,7 +216,9 @@ def _refuse_private_on_web(staging: Path, profile: Profile) -> None:
     student's template, an article): the previous output stays as it was."""
     from profile_gen.app.privacy import web_leaks
 
-    for file, item in web_leaks(staging, profile):
+    leaks = web_leaks(staging, profile)
+    if leaks:
+        file, item = leaks[0]
         raise BuildError("build_private_on_web", file=file, item=item)
 
 

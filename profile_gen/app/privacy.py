@@ -71,21 +71,20 @@ WEB_TEXT = (".html", ".htm", ".xml", ".json", ".txt", ".js", ".css", ".svg", ".m
 _BETWEEN = r"(?:[\s.,()/+-]|&nbsp;|&#160;|&#xa0;|&#8239;|&#x202f;|<wbr\s*/?>|\u200b)*"
 """What may stand between a value's words on a page: spaces of every kind, punctuation, a
 line-break opportunity (`+33 6 12` is `+33&nbsp;6<wbr>12` once typeset)."""
-
-
 _BREAK = r"(?:<wbr\s*/?>|\u200b)?"
 """A line-break opportunity the Book puts in an address shown as text (after `@`, `.`)."""
 
 
-def _pattern(name: str, value: str) -> re.Pattern[str] | None:
-    """How `value` may be written on a page: an e-mail as it is (a break opportunity
-    between its characters); a phone or an address word by word, whatever between them."""
+def _pattern(name: str, value: str) -> str | None:
+    """How `value` may be written on a page (a regular expression): an e-mail as it is (a
+    break opportunity between its characters); a phone or an address word by word,
+    whatever between them; None for a value too short to say it is this one."""
     if name == "email":
-        return re.compile(_BREAK.join(re.escape(char) for char in value.strip()), re.IGNORECASE)
+        return _BREAK.join(re.escape(char) for char in value.strip())
     words = re.findall(r"\w+", value)
-    if sum(len(word) for word in words) < 6:  # too short to say it is this value
+    if sum(len(word) for word in words) < 6:
         return None
-    return re.compile(_BETWEEN.join(re.escape(word) for word in words), re.IGNORECASE)
+    return _BETWEEN.join(re.escape(word) for word in words)
 
 
 def web_leaks(folder: Path, profile: Profile) -> list[tuple[str, str]]:
@@ -104,13 +103,12 @@ def web_leaks(folder: Path, profile: Profile) -> list[tuple[str, str]]:
         and (value := getattr(contact, name, None)) is not None
         and (pattern := _pattern(name, str(value)))
     }
-    found: dict[str, str] = {}
     if not patterns:
         return []
     anyone = re.compile(  # one pass over each page (a Book of 1,000 pages: about 0.1 s)
-        "|".join(f"(?P<{name}>{pattern.pattern})" for name, pattern in patterns.items()),
-        re.IGNORECASE,
+        "|".join(f"(?P<{name}>{pattern})" for name, pattern in patterns.items()), re.IGNORECASE
     )
+    found: dict[str, str] = {}
     for here, folders, files in os.walk(folder):  # os.walk: a third of `rglob`'s time
         folders.sort()
         base = os.path.relpath(here, folder).replace(os.sep, "/")

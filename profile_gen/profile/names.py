@@ -12,8 +12,8 @@ PARTICLES = frozenset(
 """Words (in any case) that begin a family name: `Jean de La Tour` is `de La Tour, J.`"""
 
 
-_NOT_NAME = "\ufe0e\ufe0f\u20e3\u200d"
-"""Emoji selectors, the keycap and the joiner: marks and formats, yet no part of a name."""
+_NOT_NAME = "\ufe0e\ufe0f\u20e3"
+"""Emoji selectors and the keycap: marks, yet no part of a name."""
 
 
 def plain_name(name: str) -> str:
@@ -36,10 +36,10 @@ def author_name(full_name: str, family_name: str | None = None) -> str:
     otherwise the last word with the particles before it. Emoji and symbols are no part of
     the name (`plain_name`).
     """
-    words = [word for word in plain_name(full_name).split() if _has_letter(word)]
+    words = _words(full_name)
     if not words:
         return ""
-    family = [word for word in plain_name(family_name or "").split() if _has_letter(word)]
+    family = _words(family_name or "")
     if family and words[-len(family) :] == family:
         given = words[: -len(family)]
     else:
@@ -52,8 +52,9 @@ def author_name(full_name: str, family_name: str | None = None) -> str:
     return f"{' '.join(family)}, {' '.join(_initials(word) for word in given)}"
 
 
-def _has_letter(word: str) -> bool:
-    return any(char.isalpha() for char in word)
+def _words(name: str) -> list[str]:
+    """The words of `name` that hold a letter, its emoji and symbols left out."""
+    return [word for word in plain_name(name).split() if any(c.isalpha() for c in word)]
 
 
 def _initials(given: str) -> str:
