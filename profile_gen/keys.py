@@ -31,6 +31,10 @@ PUBLIC_KEY = "PROFILE_GEN_PUBLIC"
 rehearsal material (`profile_gen.outputs.is_kept_off`), the deck only when the profile
 publishes it, without notes."""
 
+CV_FIT_KEY = "PROFILE_GEN_CV_FIT"
+"""True: the CV's content is chosen by laying it out (`views.cv.fit`) even in a build that
+neither prints nor writes Word (`check`, which counts the printed CV's pages)."""
+
 FORCE_KEY = "PROFILE_GEN_FORCE"
 """True: every document is printed again (`build --force`), and kept for the next builds."""
 

@@ -31,6 +31,7 @@ from profile_gen.app.staging import swap
 from profile_gen.app.terminal import say
 from profile_gen.errors import BuildError
 from profile_gen.keys import (
+    CV_FIT_KEY,
     DOCUMENTS_KEY,
     FORCE_KEY,
     FORMATS_KEY,
@@ -42,7 +43,7 @@ from profile_gen.keys import (
     STALE_KEY,
 )
 from profile_gen.media.documents import KEPT, same_file
-from profile_gen.outputs import DOCUMENT_FORMATS, documents
+from profile_gen.outputs import BY_NAME, DOCUMENT_FORMATS, documents
 from profile_gen.profile.model import Profile
 from profile_gen.text import one_line, visible
 from profile_gen.views.text import text_images
@@ -104,6 +105,7 @@ def run_pelican(
     public: bool = False,
     force: bool = False,
     carry: bool = False,
+    fit_cv: bool = False,
 ) -> Built:
     """Build into a staging folder and swap it in; `pdf` is False, True or some PDF names;
     `content` replaces the settings' content folder (one profile of a cohort); `formats`
@@ -112,14 +114,15 @@ def run_pelican(
     (`--public`): what `publish` would copy of a full build, and no document at all;
     `force` prints every document again, changed or not (`--force`); `carry` keeps the
     documents of the output this build replaces where it writes none (`serve`'s HTML builds,
-    whose documents are built in the background)."""
+    whose documents are built in the background); `fit_cv` chooses the CV's content as a
+    printing build does, without printing (`check`)."""
     if public:
         pdf, formats = False, ()
     settings = project_settings(settings_file, content)
     final = Path(output).resolve() if output else Path(settings["OUTPUT_PATH"])
     try:
         with output_lock(final):
-            settings[FORCE_KEY] = force
+            settings[FORCE_KEY], settings[CV_FIT_KEY] = force, fit_cv
             return _build_into(settings, settings_file, final, pdf, formats, public, carry)
     except OSError as error:  # a full disk, a read-only folder: say which folder
         if error.filename is None:
@@ -290,7 +293,7 @@ def build(
     `public`: the Book as it goes online, `force`: every document printed (`run_pelican`)."""
     quiet_pelican()
     started = time.perf_counter()
-    final, profile, _, done = run_pelican(
+    final, profile, printed, done = run_pelican(
         settings_file,
         Path(output) if output else None,
         pdf,
@@ -315,6 +318,10 @@ def build(
     files = documents_written(final, profile)
     if files:
         say(documents_line(lang, final, files, done))
+    cv_pdf = BY_NAME["cv.pdf"].at(profile.primary_language)
+    cv_pages = (printed or {}).get(cv_pdf, 1)
+    if cv_pages > 1:  # too long even set smaller (`views.cv.fit`)
+        say(i18n.text(lang, "build.cv_overflow", path=str(final / cv_pdf), pages=cv_pages))
     pictures = sorted({field for field, _ in text_images(profile)})
     if pictures:
         say(i18n.text(lang, "build.text_images", fields=", ".join(pictures)))

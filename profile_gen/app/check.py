@@ -261,12 +261,16 @@ def _settings_for(settings_file: Path | None, profile_path: Path) -> dict | None
 
 
 def _cv_pages(settings_file: Path | None, profile_path: Path, settings: dict) -> int | None:
-    """Pages of the printed CV of this profile, printed with the settings' theme, when
-    WeasyPrint works."""
+    """Pages of the printed CV of this profile, printed with the settings' theme and the
+    content a build would choose for it, when WeasyPrint works."""
     quiet_pelican()
     with tempfile.TemporaryDirectory() as folder:
         built = run_pelican(
-            settings_file, Path(folder) / "output", pdf=False, content=profile_path.parent
+            settings_file,
+            Path(folder) / "output",
+            pdf=False,
+            content=profile_path.parent,
+            fit_cv=True,
         )
         try:
             return printed_pages(built.output, "cv/index.html", cache_folder(settings, "pages"))

@@ -12,7 +12,7 @@ from pathlib import Path
 from profile_gen.book.context import ProfileGenerator
 from profile_gen.book.design import DESIGN_KEY
 from profile_gen.errors import PdfUnavailable
-from profile_gen.keys import CITATION_KEY, wants
+from profile_gen.keys import CITATION_KEY, CV_FIT_KEY, wants
 from profile_gen.media import cache_folder, images
 from profile_gen.outputs import BY_NAME
 from profile_gen.profile.model import Profile
@@ -55,7 +55,9 @@ class AnnexeGenerator(ProfileGenerator):
         if CV_VIEW_KEY not in self.context:
             profile: Profile = self.context["profile"]
             view = None
-            if wants(self.settings, "pdf") or wants(self.settings, "docx"):
+            if self.settings.get(CV_FIT_KEY) or any(
+                wants(self.settings, name) for name in ("pdf", "docx")
+            ):
                 view = self._fitting(profile)
             self.context[CV_VIEW_KEY] = self._in_design(view or preview_view(profile))
         return self.context[CV_VIEW_KEY]

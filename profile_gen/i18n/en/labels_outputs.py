@@ -51,6 +51,7 @@ LABELS_OUTPUTS = {
     "check.incomplete": "{count} items to complete.",
     "check.incomplete_one": "{count} item to complete.",
     "build.done": "{pages} pages written to {output} in {seconds} s.",
+    "build.cv_overflow": "The printed CV ({path}) is {pages} pages long, even set smaller: shorten it to fit one page (fewer jobs, skills or highlights, a shorter summary).",
     "build.print_only": "The annexe and the CV in {output} contain: {items} (visibility `annexe`). To put the Book online, use `profile-gen publish FOLDER`, which leaves them out.",
     "contact.email": "your e-mail",
     "contact.phone": "your phone number",

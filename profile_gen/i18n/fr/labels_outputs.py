@@ -51,6 +51,7 @@ LABELS_OUTPUTS = {
     "check.incomplete": "{count} points à compléter.",
     "check.incomplete_one": "{count} point à compléter.",
     "build.done": "{pages} pages écrites dans {output} en {seconds} s.",
+    "build.cv_overflow": "Le CV imprimé ({path}) fait {pages} pages, même en plus petit : raccourcissez-le pour qu'il tienne sur une page (moins d'expériences, de compétences ou d'éléments marquants, un résumé plus court).",
     "build.print_only": "Les annexes et le CV de {output} contiennent : {items} (visibilité « annexe »). Pour mettre le Book en ligne, utilisez `profile-gen publish DOSSIER`, qui les laisse de côté.",
     "contact.email": "votre e-mail",
     "contact.phone": "votre téléphone",
