@@ -37,6 +37,12 @@ def maximal() -> dict:
     identity = data["identity"]
     identity["name"] = "Marie-Charlotte Delacroix-Montmorency de La Tour-Saint-Germain"
     identity["headline"] = both(LONG + " — " + LONG, LONG_EN + " — " + LONG_EN)
+    job = data["experience"][0]  # the profile slide's last line: title and organisation
+    job["title"] = both(LONG + " 🧭", LONG_EN + " 🧭")
+    job["organization"] = (
+        "Groupement Européen des Transporteurs et Logisticiens Indépendants de la Région "
+        "Auvergne-Rhône"
+    )
     for index, item in enumerate(data["strengths"]):
         item["title"] = both(f"{LONG[:70]} n°{index + 1} ✨", f"{LONG_EN[:70]} no. {index + 1} ✨")
         item["explanation"] = both(LONG + " " + LONG, LONG_EN + " " + LONG_EN)
