@@ -5,6 +5,7 @@ emoji are left out; printed in a helper process beside the annexe, it is the sam
 from __future__ import annotations
 
 import gc
+import re
 import shutil
 import tempfile
 import threading
@@ -115,6 +116,23 @@ def test_every_slide_prints_its_content_where_it_can_be_seen(printed):
         assert all(state == "seen" for state in states.values()), (number, states)
         checked += len(words)
     assert checked >= len(slides)
+
+
+@GOLDEN_GROUP
+def test_the_printed_deck_reads_word_by_word(printed):
+    """A PDF reader copies, searches and reads aloud each slide's words apart: after the
+    « of a quote, every space of the italic face once read as U+202F (a PDF maps a glyph to
+    the first character it drew, and Pango draws the narrow space the font lacks with its
+    space glyph): « Léa\u202fa\u202fpiloté\u202fla… » was one word."""
+    _, output = printed
+    html = (deck_profiles.deck_dir(output) / "index.html").read_text(encoding="utf-8")
+    slides = BeautifulSoup(html, "html.parser").select("section.slide")
+    document = pypdfium2.PdfDocument(output / "soutenance.pdf")
+    for number, slide in enumerate(slides, start=1):
+        text = document[number - 1].get_textpage().get_text_range()
+        assert "\u202f" not in text, number
+        words = {word.strip(".,;:!?«»()—’'") for word in re.split("[ \r\n\xa0-]+", text)}
+        assert set(first_words(slide)) <= words, number
 
 
 @GOLDEN_GROUP

@@ -189,6 +189,16 @@ def test_long_email_breaks_only_at_safe_points(outputs):
                 assert LONG_EMAIL[max(0, index - 8) : index + 1] + "\r\n" not in text
 
 
+@pytest.mark.parametrize("name", ["sample", "portrait"])
+def test_printed_spaces_read_as_spaces(outputs, name):
+    """French typography puts narrow no-break spaces in « » and before ; ! ? ; the print
+    font lacks them, and once one came first, the PDF read every space of that face as one
+    (`glyphs.printed_spaces`): no U+202F in the annexe's and the CV's text."""
+    for pdf in ("cv.pdf", "annexe.pdf"):
+        text = "".join(page_text(outputs[name] / pdf))
+        assert "\u202f" not in text and text.count(" ") > 100, pdf
+
+
 def test_jobs_and_studies_newest_first(outputs):
     """Typed oldest first in the portrait profile: every output lists them newest first."""
     for page in ("cv/index.html", "annexe/index.html", "parcours/index.html"):

@@ -119,7 +119,7 @@ def _render(page: str, root: Path, shared: dict | None = None) -> Any:
 
     shared = shared if shared is not None else {}
     fonts = shared.setdefault("fonts", FontConfiguration())
-    text = (root / page).read_text(encoding="utf-8")
+    text = glyphs.printed_spaces((root / page).read_text(encoding="utf-8"))
     if page not in PDFS:  # the deck keeps its emoji on screen; printed, they would be boxes
         text = glyphs.strip_emoji(text)  # the system font: symbols stay, colour emoji go
     fetcher = local_fetcher(root)

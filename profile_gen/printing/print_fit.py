@@ -22,6 +22,7 @@ from profile_gen.media import write_atomic
 from profile_gen.printing.fetcher import STABLE_ROOT, local_fetcher, weasyprint_module
 from profile_gen.views import cv as cv_view_module
 from profile_gen.views.cv import CvView, cv_view, fit
+from profile_gen.views.glyphs import printed_spaces
 
 STYLESHEET_LINK = re.compile(r'<link rel="stylesheet" href="[^"]*">')
 """The page's own link to the theme's stylesheet, not copied yet: given directly instead."""
@@ -60,7 +61,7 @@ class Layout:
             for found in DESIGN_STYLE.findall(html)
         ]
         document = self.weasyprint.HTML(
-            string=DESIGN_STYLE.sub("", STYLESHEET_LINK.sub("", html)),
+            string=printed_spaces(DESIGN_STYLE.sub("", STYLESHEET_LINK.sub("", html))),
             base_url=STABLE_ROOT + page,
             url_fetcher=fetcher,
         ).render(stylesheets=[self.stylesheet, *design], font_config=self.fonts, cache=self.images)

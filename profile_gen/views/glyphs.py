@@ -87,6 +87,16 @@ def strip_emoji(text: str, covered: frozenset[int] | None = None) -> str:
 
 _SELECTORS = str.maketrans("", "", "\ufe0f\ufe0e\u20e3")
 
+_PRINTED_SPACES = str.maketrans({"\u202f": "\u00a0"})
+
+
+def printed_spaces(text: str) -> str:
+    """`text` with its narrow no-break spaces (French « », ; ! ?: `typography`) made plain
+    no-break spaces, for WeasyPrint. The print fonts lack U+202F, so Pango draws it with the
+    space glyph, and a PDF maps each glyph to the first character it drew: after « , every
+    space of that face read as U+202F (copy, search and screen readers failed)."""
+    return text.translate(_PRINTED_SPACES)
+
 
 def strip_file(path: Path, covered: frozenset[int]) -> None:
     """Rewrite the page at `path` without the emoji the print font lacks."""
