@@ -222,3 +222,31 @@ def test_an_artist_or_copyright_name_is_an_owners_name(tmp_path):
         path = tmp_path / f"{tag}.jpg"
         Image.new("RGB", (8, 8), "white").save(path, "JPEG", exif=exif.tobytes())
         assert sensitive(path) == ["owner"]
+
+
+def test_the_book_publishes_attached_photos_without_their_location(tmp_path, run_cli):
+    """An article links to a photo straight from a phone (`{static}`, `{attach}`: Pelican
+    copies the file, where a picture shown in the article is re-encoded): `check` names it
+    (beside the article, or in `images/`), and the Book's copy, which goes online, tells
+    neither where it was taken nor which camera took it, its pixels as they were; the
+    student's file is left as it is."""
+    from tests.test_untrusted_articles import student
+
+    links = "[Le quai en grand]({static}quai.jpg), [le plan]({attach}/images/plan.png)"
+    text = f"Title: Visite\nDate: 2025-09-19\n\n{links}\n"
+    folder = student(tmp_path, {"visite.md": text})
+    (folder / "images").mkdir()
+    photo = save(folder / "articles/quai.jpg", "JPEG", phone_exif(orientation=1))
+    plan = save(folder / "images/plan.png", "PNG", phone_exif(camera=False))
+    result = run_cli("check", str(folder / "profile.yaml"))
+    checked = result.out + result.err
+    assert f"{photo} : lieu de la prise de vue (GPS)" in checked, checked
+    assert f"{plan} : lieu de la prise de vue (GPS)" in checked
+
+    assert run_cli("build", "--no-pdf", "--content", str(folder)).code == 0
+    copies = {path.name: path for path in (folder / "output").rglob("*") if path.is_file()}
+    for source in (photo, plan):
+        copy = copies[source.name]
+        assert sensitive(copy) == [] and pixels(copy) == pixels(source), source.name
+        assert "location" in sensitive(source)  # the student's own file: as it was
+    assert jpeg_scans(copies["quai.jpg"].read_bytes()) == jpeg_scans(photo.read_bytes())

@@ -1,6 +1,7 @@
 """The source images' location and camera data: `check` names the images that carry it
-(the profile's photo, the images of its `images/` folder: a public repository publishes
-them as they are), `profile-gen photo strip` removes it (`profile_gen.media.metadata`)."""
+(the profile's photo, the images of its `images/` and `articles/` folders: a public
+repository publishes them as they are; the Book's copies are cleaned by the build),
+`profile-gen photo strip` removes it (`profile_gen.media.metadata`)."""
 
 from __future__ import annotations
 
@@ -13,17 +14,20 @@ from profile_gen.media.metadata import IMAGE_SUFFIXES, CannotStrip, sensitive, s
 from profile_gen.profile.model import Profile
 
 IMAGES_FOLDER = "images"
+ARTICLES_FOLDER = "articles"
 MAX_IMAGES = 500
 """Images looked at in a profile's folder, at most: `check` stays quick on any folder."""
 
 
 def source_images(profile: Profile, folder: Path) -> list[Path]:
-    """The profile's photo and the images of `folder/images/`, each once, only files that
-    really lie inside `folder` (a link out of it is not followed)."""
+    """The profile's photo and the images of `folder/images/` and `folder/articles/` (which
+    articles attach), each once, only files that really lie inside `folder` (a link out of
+    it is not followed)."""
     candidates = [folder / profile.identity.photo.path] if profile.identity.photo else []
-    images = folder / IMAGES_FOLDER
-    if images.is_dir() and not images.is_symlink():
-        candidates += sorted(p for p in images.rglob("*") if p.suffix.lower() in IMAGE_SUFFIXES)
+    for images in (folder / IMAGES_FOLDER, folder / ARTICLES_FOLDER):
+        if images.is_dir() and not images.is_symlink():
+            found = (p for p in images.rglob("*") if p.suffix.lower() in IMAGE_SUFFIXES)
+            candidates += sorted(found)
     root, seen, found = folder.resolve(), set(), []
     for path in candidates[:MAX_IMAGES]:
         resolved = path.resolve()

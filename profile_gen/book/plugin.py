@@ -34,9 +34,10 @@ from profile_gen.keys import (
     profile_path,
     wants,
 )
-from profile_gen.media import cache_folder, documents
+from profile_gen.media import cache_folder, documents, metadata
 from profile_gen.media.article_pictures import place_pictures
 from profile_gen.media.folder import ARTICLE_LIMIT, ATTACHMENT_LIMIT, checked_file, walk
+from profile_gen.media.metadata import IMAGE_SUFFIXES, sensitive
 from profile_gen.profile.loader import load
 from profile_gen.views import citations
 
@@ -192,6 +193,32 @@ def copy_design_fonts(generators) -> None:
     page with them)."""
     if generators and (chosen := generators[0].settings.get(design.DESIGN_KEY)) is not None:
         design.copy_fonts(chosen, Path(generators[0].output_path))
+
+
+ATTACHED_KEY = "PROFILE_GEN_ATTACHED"
+"""Where the Book's static files go (`save_as`): the files its articles attach."""
+
+
+def note_attachments(generator) -> None:
+    generator.settings[ATTACHED_KEY] = [static.save_as for static in generator.staticfiles]
+
+
+def clean_attachments(pelican) -> None:
+    """The Book's copy of each image an article attaches, without what it tells of where
+    it was taken or which camera took it (`media.metadata`, pixels as they are; a HEIC
+    re-encoded): the student's own file is left as it is (`check` names it, `photo strip`
+    cleans it)."""
+    output = Path(pelican.output_path)
+    for save_as in pelican.settings.get(ATTACHED_KEY, ()):
+        copy = output / save_as
+        if copy.suffix.lower() not in IMAGE_SUFFIXES or copy.is_symlink() or not sensitive(copy):
+            continue
+        try:
+            metadata.strip(copy, reencode=True)
+        except metadata.CannotStrip as error:  # never published with its location
+            copy.unlink()
+            found = BuildError(error.reason, path=save_as, detail=error.detail)
+            _stop(pelican.settings, found)
 
 
 def print_pdfs(pelican) -> None:
@@ -382,4 +409,6 @@ def register() -> None:
     signals.generator_init.connect(prepare_templates)
     signals.get_generators.connect(add_generators)
     signals.all_generators_finalized.connect(copy_design_fonts)
+    signals.static_generator_finalized.connect(note_attachments)
+    signals.finalized.connect(clean_attachments)
     signals.finalized.connect(print_pdfs)
