@@ -26,8 +26,8 @@ def source_images(profile: Profile, folder: Path) -> list[Path]:
     candidates = [folder / profile.identity.photo.path] if profile.identity.photo else []
     for images in (folder / IMAGES_FOLDER, folder / ARTICLES_FOLDER):
         if images.is_dir() and not images.is_symlink():
-            found = (p for p in images.rglob("*") if p.suffix.lower() in IMAGE_SUFFIXES)
-            candidates += sorted(found)
+            files = (p for p in images.rglob("*") if p.suffix.lower() in IMAGE_SUFFIXES)
+            candidates += sorted(files)
     root, seen, found = folder.resolve(), set(), []
     for path in candidates[:MAX_IMAGES]:
         resolved = path.resolve()
