@@ -52,12 +52,26 @@ PRESENTATION = frozenset(
 """The symbols Unicode shows as colour emoji by default (`Emoji_Presentation`, outside the
 pictographs): ✨ ✅ ⭐ ❌. The others (☺ ✓ ★) are text by default."""
 _EMOJI = re.compile(f"[{_PICTOGRAPHS}{_SYMBOLS}]")
-_SEQUENCE = re.compile(
-    f"([{_PICTOGRAPHS}{_SYMBOLS}])"
+_SPACED_SEQUENCE = re.compile(
+    f"(?P<before>[ \u00a0]*)(?P<char>[{_PICTOGRAPHS}{_SYMBOLS}])"
     f"(?:[\ufe0f\ufe0e\u20e3]|\u200d[{_PICTOGRAPHS}{_SYMBOLS}]|[\U0001f3fb-\U0001f3ff])*"
+    "(?P<after>[ \u00a0]*)"
 )
-"""An emoji with what is part of it: presentation selectors, keycap, skin tone, and the
-emoji a zero-width joiner (U+200D) binds to it. A joiner elsewhere (in Devanagari) stays."""
+"""An emoji with what is part of it (presentation selectors, keycap, skin tone, and the
+emoji a zero-width joiner, U+200D, binds to it; a joiner elsewhere, in Devanagari, stays),
+and the spaces around it: an emoji left out takes the spaces that set it apart with it."""
+
+
+def _opens(char: str) -> bool:
+    """Whether a text starts after `char`: none, a space, a tag's end, an opening sign."""
+    return char == "" or char.isspace() or char in ">([{«“‘"
+
+
+def _closes(char: str) -> bool:
+    """Whether `char` needs no space before it: a space, a tag, a closing sign."""
+    return char.isspace() or char in "<.,;:!?)]}»”’%…"
+
+
 _JOINERS = "\u200d\ufe0f\ufe0e\u20e3"
 """Invisible parts of emoji sequences: removed with them."""
 _IGNORED = {"\n", "\r", "\t", "\u00ad", "\u200b"}
@@ -75,14 +89,32 @@ def strip_emoji(text: str, covered: frozenset[int] | None = None) -> str:
     system: the deck's), symbols that are text by default (✓ ★ ➜) stay and those shown as
     colour emoji (✨ ✅) go. Pictographs always go, with their selectors and joined parts."""
 
-    def kept(match: re.Match[str]) -> str:
-        char = match[1]
-        if char > "\uffff":
-            return ""
-        drawn = ord(char) in covered if covered is not None else char not in PRESENTATION
-        return char if drawn else ""
+    # the emoji goes with the spaces that set it apart ("ERP 🚀." → "ERP.", "🚀 Chef" →
+    # "Chef"); one space stays where it parted two words ("sites 🚀 ✨ avec" → "sites avec")
+    out: list[str] = []
+    last, pending = 0, ""  # pending: the space to write if a word follows
 
-    return _SEQUENCE.sub(kept, text).translate(_SELECTORS)  # a keycap's digit stays: 1️⃣ → 1
+    def follow(piece: str) -> None:
+        nonlocal pending
+        if pending and piece and not _closes(piece[0]):
+            out.append(pending)
+        pending = "" if piece else pending
+        out.append(piece)
+
+    for match in _SPACED_SEQUENCE.finditer(text):
+        follow(text[last : match.start()])
+        last = match.end()
+        before, char, after = match["before"], match["char"], match["after"]
+        if char <= "\uffff" and (
+            ord(char) in covered if covered is not None else char not in PRESENTATION
+        ):
+            follow(before + char + after)
+        elif before or after:
+            previous = next((piece[-1] for piece in reversed(out) if piece), "")
+            if not (pending or _opens(previous)):
+                pending = " " if " " in before + after else "\u00a0"
+    follow(text[last:])
+    return "".join(out).translate(_SELECTORS)  # a keycap's digit stays: 1️⃣ → 1
 
 
 _SELECTORS = str.maketrans("", "", "\ufe0f\ufe0e\u20e3")
