@@ -6,6 +6,7 @@ that forced a smaller type."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -321,3 +322,26 @@ def test_a_slide_split_off_a_list_says_its_notes_are_the_first_parts(sites, pref
     for section in later:
         assert i18n.label(lang, "deck.no_notes") not in section
         assert continued in section, section
+
+
+@pytest.mark.parametrize(
+    ("lang", "shown", "said"),
+    [
+        ("fr", 12, "« Ils me recommandent » en montre 12 à sa taille normale :"),
+        ("fr", 0, "« Ils me recommandent » n'en montre aucun à sa taille normale :"),
+        ("en", 0, "“They recommend me” shows none of them at its normal size:"),
+    ],
+)
+def test_check_says_when_a_slide_shows_none_of_a_text(lang, shown, said):
+    """A text after others that fill its card: the slide shows none of its characters at
+    its normal size, said in words, not as "shows 0"."""
+    from profile_gen import i18n
+    from profile_gen.app.check import _deck_fit_lines
+    from profile_gen.profile.model import SlideType
+    from profile_gen.views.deck_fit import Note
+
+    title = {"fr": "Ils me recommandent", "en": "They recommend me"}[lang]
+    note = Note("recommendations[0].role", 37, shown, SlideType.recommendations, 4, True)
+    note = dataclasses.replace(note, title=title)
+    lines = _deck_fit_lines(((lang, note),), lambda key, **values: i18n.text(lang, key, **values))
+    assert said in lines[-1], lines[-1]

@@ -205,7 +205,9 @@ def _deck_fit_lines(notes: tuple[tuple[str, Note], ...], say) -> list[str]:
             path=note.field,
             lang=lang,
             length=note.length,
-            shown=note.shown,
+            shows=say("check.deck_fit_shows", shown=note.shown)
+            if note.shown
+            else say("check.deck_fit_shows_none"),
             number=note.number,
             slide=note.title,
             parts=note.parts,
