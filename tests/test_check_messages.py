@@ -45,6 +45,12 @@ def test_a_bad_article_date_gets_the_same_verdict_from_any_folder(tmp_path, run_
         ("Title: KYC\nDate: 2025-09-12\nTemplate: absent\n\nx\n", "templates/absent.html"),
         ("Title: KYC\n\nLe texte.\n", "l'article n'a pas de date"),
         ("Date: 2025-09-12\n\nLe texte.\n", "l'article n'a pas de titre"),
+        # Pelican skips a page it would write out of the output folder, and says it in English
+        ("Title: KYC\nDate: 2025-09-12\nSave_as: ../../kyc.html\n\nx\n", "« Save_as: ../../kyc"),
+        (
+            "Title: KYC\nDate: 2025-09-12\nSlug: ../../../kyc\n\nx\n",
+            "« Slug: ../../../kyc » écrirait",
+        ),
     ],
 )
 def test_the_build_names_the_article_and_what_it_lacks(tmp_path, run_cli, article, expected):
@@ -54,6 +60,17 @@ def test_the_build_names_the_article_and_what_it_lacks(tmp_path, run_cli, articl
     assert result.code == 2, result.out
     assert "articles/kyc.md" in result.err and expected in result.err
     assert "Pelican" not in result.err and "Traceback" not in result.err
+
+
+def test_an_article_saved_in_latin_1_is_named_with_what_to_do(tmp_path, run_cli):
+    project = copy_sample(tmp_path)
+    article = project / "content/articles/kyc.md"
+    article.write_bytes("Title: Café\nDate: 2025-09-12\n\nRédigé sous Windows.\n".encode("cp1252"))
+    said = "articles/kyc.md : octet 0xe9 invalide en UTF-8 ; enregistrez l'article en UTF-8"
+    result = run_cli("build", "--settings", str(project / "pelican.conf.py"), "--no-pdf")
+    assert result.code == 2 and said in result.err, result.err
+    checked = run_cli("check", str(project / "content/profile.yaml"))
+    assert said in checked.out and "métadonnées" not in checked.out + result.err
 
 
 @pytest.mark.parametrize(

@@ -1,12 +1,14 @@
 """The articles' metadata checked as Pelican will read it, with messages that say what to fix.
 
-Pelican skips an article without a title or with an unreadable date, with a log line that
-does not say what the date should look like. `check` and the build both call
+Pelican skips an article without a title, with an unreadable date, saved in another encoding
+than UTF-8 or written (`Save_as`, `Slug`) out of the output folder, with a log line that
+does not say what to fix. `check` and the build both call
 `article_problems`, so they give the same verdict from any folder.
 """
 
 from __future__ import annotations
 
+import posixpath
 import re
 from pathlib import Path
 
@@ -38,6 +40,13 @@ def article_date(value: str):
     return get_date(value.replace("_", " "))
 
 
+def _outside(save_as: str) -> bool:
+    """Whether a page written at `save_as` would leave the output folder, as Pelican finds it
+    (`sanitised_join`): an absolute path, or more `..` than folders."""
+    path = posixpath.normpath(save_as.replace("\\", "/"))
+    return path.startswith("/") or path == ".." or path.startswith("../")
+
+
 def metadata(text: str) -> dict[str, str]:
     """The metadata block at the top of a Markdown article (Python-Markdown's `meta`)."""
     found: dict[str, str] = {}
@@ -57,9 +66,19 @@ def problems_of(path: Path, shown: str) -> list[BuildError]:
     """What would make Pelican skip the article at `path` (named `shown` in messages)."""
     try:
         meta = metadata(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError):
+    except UnicodeDecodeError as error:  # saved in Latin-1 or Windows-1252, say
+        return [
+            BuildError("article_encoding", file=shown, byte=f"0x{error.object[error.start]:02x}")
+        ]
+    except OSError:
         return []  # the build names unreadable files itself
     found: list[BuildError] = []
+    for key, where in (("save_as", "{}"), ("slug", "articles/{}/index.html")):
+        value = meta.get(key, "")
+        if value and _outside(where.format(value)):
+            found.append(
+                BuildError("article_outside", file=shown, key=key.capitalize(), value=value)
+            )
     if not meta.get("title"):
         found.append(BuildError("article_no_title", file=shown))
     draft = meta.get("status", "").lower() == "draft"

@@ -159,6 +159,8 @@ MESSAGES = {
     "article_no_title": "{file}: the article has no title; add a line 'Title: …' at its top",
     "article_no_date": "{file}: the article has no date; add a line 'Date: YYYY-MM-DD' at its top (e.g. Date: 2025-09-12)",
     "article_bad_date": "{file}: unreadable date '{found}'; write it YYYY-MM-DD (e.g. Date: 2025-09-12)",
+    "article_encoding": "{file}: byte {byte} is not valid UTF-8; save the article as UTF-8 (in your editor: 'Save with encoding' → UTF-8)",
+    "article_outside": "{file}: '{key}: {value}' would write the page outside the Book's folder; remove that line (the article's address comes from its title)",
     "folder_dir_outside": "{file}: a link to a folder outside the profile's folder, refused; copy the folder itself into the profile's folder",
     "folder_outside": "{file}: a link to a file outside the profile's folder, refused; copy the file itself into the folder",
     "folder_not_regular": "{file} is not a regular file (a named pipe, a device or a socket): it will not be opened; remove it from the folder",

@@ -166,6 +166,8 @@ MESSAGES = {
     "article_no_title": "{file} : l'article n'a pas de titre ; ajoutez en tête une ligne « Title: … »",
     "article_no_date": "{file} : l'article n'a pas de date ; ajoutez en tête une ligne « Date: AAAA-MM-JJ » (ex. Date: 2025-09-12)",
     "article_bad_date": "{file} : date illisible « {found} » ; écrivez-la AAAA-MM-JJ (ex. Date: 2025-09-12)",
+    "article_encoding": "{file} : octet {byte} invalide en UTF-8 ; enregistrez l'article en UTF-8 (dans votre éditeur : « Enregistrer avec l'encodage » → UTF-8)",
+    "article_outside": "{file} : « {key}: {value} » écrirait la page hors du dossier du Book ; retirez cette ligne (l'adresse de l'article vient de son titre)",
     "folder_dir_outside": "{file} : lien vers un dossier hors du dossier du profil, refusé ; copiez le dossier lui-même dans le dossier du profil",
     "folder_outside": "{file} : lien vers un fichier hors du dossier du profil, refusé ; copiez le fichier lui-même dans le dossier",
     "folder_not_regular": "{file} n'est pas un fichier ordinaire (tube nommé, périphérique ou socket) : il ne sera pas ouvert ; supprimez-le du dossier",
