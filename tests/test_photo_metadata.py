@@ -250,3 +250,29 @@ def test_the_book_publishes_attached_photos_without_their_location(tmp_path, run
         assert sensitive(copy) == [] and pixels(copy) == pixels(source), source.name
         assert "location" in sensitive(source)  # the student's own file: as it was
     assert jpeg_scans(copies["quai.jpg"].read_bytes()) == jpeg_scans(photo.read_bytes())
+
+
+@pytest.mark.parametrize(
+    ("size", "orientation", "said"),
+    [
+        ((60, 80), 1, "60 × 80"),
+        ((80, 60), 6, "60 × 80"),  # stored on its side: said upright
+        ((1200, 250), 1, "1200 × 250"),
+        ((480, 640), 1, None),
+        ((300, 400), 8, None),
+    ],
+)
+def test_check_warns_of_a_photo_too_small_to_print(run_cli, write_profile, size, orientation, said):
+    """A 60 × 80 thumbnail saved from a web page prints at 45 dpi on the CV: `check` says so,
+    with the size the student sees in their image viewer (upright)."""
+    profile = write_profile(MINIMAL + "  photo: {path: images/me.jpg, alt: Moi}\n")
+    (profile.parent / "images").mkdir()
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    Image.new("RGB", size, "#a0b0c0").save(profile.parent / "images/me.jpg", exif=exif)
+    out = run_cli("check", str(profile)).out
+    if said is None:
+        assert "La photo ne fait que" not in out
+    else:
+        assert f"⚠ La photo ne fait que {said} pixels : imprimée sur le CV" in out, out
+        assert "d'au moins 300 pixels de côté" in out

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from profile_gen import i18n
 from profile_gen.app.build import project_settings, quiet_pelican, run_pelican
-from profile_gen.app.photo import describe, exposing
+from profile_gen.app.photo import PRINT_SIDE, describe, exposing, small_photo
 from profile_gen.app.privacy import exposed
 from profile_gen.app.project import SETTINGS_FILE
 from profile_gen.book.article_meta import READ_SUFFIXES, article_problems
@@ -55,6 +55,8 @@ class ProjectFindings:
     """Characters of the profile the print font cannot draw."""
     photo_metadata: tuple[tuple[Path, list[str]], ...] = ()
     """Source images that tell where they were taken or which camera took them."""
+    small_photo: tuple[int, int] | None = None
+    """(width, height) of the profile's photo when too small to print sharp."""
     text_images: tuple[tuple[str, str], ...] = ()
     """(field, address) of the pictures in the profile's texts, shown as their description."""
     deck_fit: tuple[tuple[str, Note], ...] = ()
@@ -74,6 +76,7 @@ def check(
         findings,
         exposed=tuple(exposed(profile, profile_path)),
         photo_metadata=tuple(exposing(profile, profile_path)),
+        small_photo=small_photo(profile, profile_path.parent),
         text_images=tuple(text_images(profile)),
         deck_fit=tuple(deck_notes(profile, deck_font(profile.design, profile_path.parent)))
         if profile.defence.slides
@@ -160,10 +163,7 @@ def report_lines(
     if findings.exposed:
         items = ", ".join(i18n.label(lang, f"contact.{name}") for name in findings.exposed)
         out += ["", f"⚠ {say('check.private_exposed', items=items)}"]
-    if findings.photo_metadata:
-        out += ["", f"⚠ {say('check.photo_metadata')}"]
-        for image, kinds in findings.photo_metadata:
-            out.append(f"  - {say('check.photo_item', path=image, kinds=describe(kinds, lang))}")
+    out += _photo_lines(findings, say, lang)
     if findings.cv_pages is not None and findings.cv_pages > 1:
         out += ["", f"⚠ {say('check.cv_overflow', pages=findings.cv_pages)}"]
     missing = len(report.missing) + len(findings.articles) + bool(report.placeholders)
@@ -190,6 +190,20 @@ def _defence_lines(report: Readiness, say, questions: str) -> list[str]:
                 budget=warning.budget,
             )
             out.append(f"      - [{lang_of_notes}] {detail}")
+    return out
+
+
+def _photo_lines(findings: ProjectFindings, say, lang: str) -> list[str]:
+    """The images that tell where they were taken, and a photo too small to print."""
+    out = []
+    if findings.photo_metadata:
+        out += ["", f"⚠ {say('check.photo_metadata')}"]
+        for image, kinds in findings.photo_metadata:
+            out.append(f"  - {say('check.photo_item', path=image, kinds=describe(kinds, lang))}")
+    if findings.small_photo:
+        width, height = findings.small_photo
+        side = PRINT_SIDE
+        out += ["", f"⚠ {say('check.photo_small', width=width, height=height, side=side)}"]
     return out
 
 

@@ -10,7 +10,8 @@ from pathlib import Path
 from profile_gen import i18n
 from profile_gen.app.terminal import say
 from profile_gen.errors import BuildError
-from profile_gen.media.metadata import IMAGE_SUFFIXES, CannotStrip, sensitive, strip
+from profile_gen.media.images import quiet_open
+from profile_gen.media.metadata import IMAGE_SUFFIXES, ORIENTATION, CannotStrip, sensitive, strip
 from profile_gen.profile.model import Profile
 
 IMAGES_FOLDER = "images"
@@ -36,6 +37,26 @@ def source_images(profile: Profile, folder: Path) -> list[Path]:
         seen.add(resolved)
         found.append(path)
     return found
+
+
+PRINT_SIDE = 300
+"""Pixels the photo's shorter side needs at least: printed 3.4 cm wide on the CV and the
+annexe, fewer would be under 225 dpi, blurred or blocky on paper."""
+
+
+def small_photo(profile: Profile, folder: Path) -> tuple[int, int] | None:
+    """(width, height) of the profile's photo, upright, when too small to print sharp."""
+    photo = profile.identity.photo
+    if photo is None:
+        return None
+    try:
+        with quiet_open(folder / photo.path) as image:
+            width, height = image.size
+            if image.getexif().get(ORIENTATION, 1) in (5, 6, 7, 8):  # turned a quarter
+                width, height = height, width
+    except Exception:  # a missing or unreadable photo is the build's own error
+        return None
+    return (width, height) if min(width, height) < PRINT_SIDE else None
 
 
 def exposing(profile: Profile, profile_path: Path) -> list[tuple[Path, list[str]]]:

@@ -74,6 +74,7 @@ LABELS_COMMANDS = {
     "photo.kind.owner": "the camera owner's name",
     "check.photo_metadata": "These images say where they were taken or which camera took them, and a public repository publishes them as they are; remove that data (pixels unchanged) with `profile-gen photo strip`:",
     "check.photo_item": "{path}: {kinds}",
+    "check.photo_small": "The photo is only {width} × {height} pixels: printed on the CV and the annexe (3.4 cm wide), it will be blurred; give one of at least {side} pixels a side (480 or more, ideally).",
     "help.build_force": "reprint every document, even those whose inputs did not change",
     "help.serve_documents": "also keep the PDFs, the Word and PowerPoint files current, in the background after each rebuilt page (the default; --no-documents: the pages only)",
     "serve.documents_done": "Documents current ({seconds} s): {files}",

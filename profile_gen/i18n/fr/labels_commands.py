@@ -74,6 +74,7 @@ LABELS_COMMANDS = {
     "photo.kind.owner": "nom du propriétaire de l'appareil",
     "check.photo_metadata": "Ces images disent où elles ont été prises ou quel appareil les a prises, et un dépôt public les publie telles quelles ; retirez ces données (pixels inchangés) avec `profile-gen photo strip` :",
     "check.photo_item": "{path} : {kinds}",
+    "check.photo_small": "La photo ne fait que {width} × {height} pixels : imprimée sur le CV et les annexes (3,4 cm de large), elle sera floue ; donnez-en une d'au moins {side} pixels de côté (480 ou plus, idéalement).",
     "help.build_force": "réimprimer tous les documents, même ceux dont rien n'a changé",
     "help.serve_documents": "tenir aussi à jour les PDF, le Word et les PowerPoint, en arrière-plan après chaque page reconstruite (par défaut ; --no-documents : les pages seules)",
     "serve.documents_done": "Documents à jour ({seconds} s) : {files}",
