@@ -42,6 +42,11 @@ def require_build(output: Path) -> None:
         raise BuildError("publish_no_build", path=str(output))
 
 
+def left_out(output: Path) -> list[str]:
+    """The print outputs of `output` that a copy of the Book leaves out (those it has)."""
+    return [name for name in kept_off([PRINT]) if (output / name).exists()]
+
+
 def copy_public(output: Path, target: Path) -> None:
     """Copy `output` into `target`, leaving out every print output."""
 
@@ -64,14 +69,17 @@ def publish_folder(output: Path, target: Path, force: bool, lang: str) -> int:
     if target.exists() and any(target.iterdir()) and not force:
         raise BuildError("publish_not_empty", path=str(target))
     copy_public(output, target)
-    private = kept_off([PRINT])
+    private = left_out(output)
     stale = [name for name in kept_off() if (target / name).exists()]
     for name in stale:  # left there by an earlier copy of the whole output
         if (target / name).is_dir():
             shutil.rmtree(target / name)
         else:
             (target / name).unlink()
-    say(i18n.text(lang, "publish.done", path=str(target), left=", ".join(private)))
+    if private:
+        say(i18n.text(lang, "publish.done", path=str(target), left=", ".join(private)))
+    else:
+        say(i18n.text(lang, "publish.done_all", path=str(target)))
     say(i18n.text(lang, "publish.rehearsal"))
     if stale:
         say(i18n.text(lang, "publish.removed", path=str(target), names=", ".join(stale)))
@@ -173,7 +181,9 @@ def publish_git(
             raise BuildError("publish_git_failed", detail=error.message) from None
         except subprocess.CalledProcessError:  # git push said why, above
             raise BuildError("publish_push_failed", remote=remote, branch=branch) from None
-    left = ", ".join(kept_off([PRINT]))
-    say(i18n.text(lang, "publish.pushed", remote=remote, branch=branch, left=left))
+    if left := ", ".join(left_out(output)):
+        say(i18n.text(lang, "publish.pushed", remote=remote, branch=branch, left=left))
+    else:
+        say(i18n.text(lang, "publish.pushed_all", remote=remote, branch=branch))
     say(i18n.text(lang, "publish.rehearsal"))
     return 0

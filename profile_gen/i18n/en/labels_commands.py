@@ -49,6 +49,7 @@ LABELS_COMMANDS = {
     "help.publish_destination": "folder to copy the Book to (without --git)",
     "help.publish_force": "write into a folder that is not empty",
     "publish.done": "Book copied to {path}, without {left} (data meant for the printed annexe only).",
+    "publish.done_all": "Book copied to {path}.",
     "publish.removed": "Removed from {path}, where an earlier copy had left them: {names}.",
     # init
     "init.created": "created: {path}",

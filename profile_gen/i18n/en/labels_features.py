@@ -196,6 +196,7 @@ LABELS_FEATURES = {
     "help.publish_branch": "branch to publish to (default: gh-pages)",
     "help.publish_message": "message of the publishing commit",
     "publish.pushed": "Book pushed to the branch {branch} of {remote} (with .nojekyll), without {left} or any PDF, DOCX or PPTX.",
+    "publish.pushed_all": "Book pushed to the branch {branch} of {remote} (with .nojekyll).",
     "help.check_online": "only check that the Book answers at links.book and shows your name (before printing the QR code)",
     "online.title": "Is the Book online? (links.book = {url})",
     "online.ok": "answers and shows “{name}”.",

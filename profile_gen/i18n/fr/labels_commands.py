@@ -49,6 +49,7 @@ LABELS_COMMANDS = {
     "help.publish_destination": "dossier où copier le Book (sans --git)",
     "help.publish_force": "écrire dans un dossier qui n'est pas vide",
     "publish.done": "Book copié dans {path}, sans {left} (données réservées aux annexes imprimées).",
+    "publish.done_all": "Book copié dans {path}.",
     "publish.removed": "Retirés de {path}, où une copie précédente les avait laissés : {names}.",
     # init
     "init.created": "créé : {path}",

@@ -196,6 +196,7 @@ LABELS_FEATURES = {
     "help.publish_branch": "branche à publier (par défaut : gh-pages)",
     "help.publish_message": "message du commit de publication",
     "publish.pushed": "Book envoyé dans la branche {branch} de {remote} (avec .nojekyll), sans {left} ni aucun PDF, DOCX ou PPTX.",
+    "publish.pushed_all": "Book envoyé dans la branche {branch} de {remote} (avec .nojekyll).",
     "help.check_online": "vérifier seulement que le Book répond à l'adresse links.book et montre votre nom (avant d'imprimer le QR code)",
     "online.title": "Le Book est-il en ligne ? (links.book = {url})",
     "online.ok": "répond et montre « {name} ».",
