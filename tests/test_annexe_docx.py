@@ -313,3 +313,55 @@ def test_the_word_cv_lists_each_skill_with_its_keywords_as_the_cv_page(tmp_path)
         for p in cell.paragraphs
     ]
     assert " ".join(shown.split()) in [" ".join(text.split()) for text in paragraphs]
+
+
+def imported_jobs() -> dict:
+    """A profile as a LinkedIn import leaves it: jobs that say what they were, nothing
+    else to fill the CV's page with."""
+    from tests.profiles import MINIMAL
+
+    jobs = [
+        {
+            "title": f"Analyste {number}",
+            "organization": f"Société {number}",
+            "start": f"{2020 + number}-01",
+            "end": f"{2020 + number}-12",
+            "description": f"Mission {number} : recueil des besoins, **ateliers** et recette "
+            f"d'un outil de pilotage pour {10 * number} utilisateurs, livré par étapes.",
+        }
+        for number in (1, 2, 3)
+    ]
+    return {**MINIMAL, "locale": "fr", "experience": jobs}
+
+
+@pytest.mark.pdf  # the CV's content is chosen by laying it out in WeasyPrint
+def test_a_cv_with_room_shows_the_jobs_descriptions_in_every_format(tmp_path):
+    """A CV that would leave half its page empty shows what each job was (its description)
+    on the CV page, in its PDF and in the Word annexe, and still holds on one page."""
+    from bs4 import BeautifulSoup
+    from pypdf import PdfReader
+
+    from profile_gen.printing.pdf import write_pdfs
+    from tests.profiles import make_project
+
+    project = make_project(tmp_path, base=imported_jobs(), articles=False)
+    document_path = build(project, formats=("docx", "pdf"))
+    output = document_path.parent
+    page = BeautifulSoup((output / "cv/index.html").read_text("utf-8"), "html.parser")
+    described = [" ".join(d.get_text(" ").split()) for d in page.select(".cv-description")]
+    assert len(described) == 3 and all("livré par étapes" in d for d in described)
+    document = docx.Document(str(document_path))
+    paragraphs = {
+        " ".join(p.text.replace(ZWSP, "").split())
+        for table in document.tables
+        for row in table.rows
+        for cell in row.cells
+        for p in cell.paragraphs
+    }
+    assert set(described) <= paragraphs
+    write_pdfs(output, only=("cv.pdf",))
+    printed = PdfReader(output / "cv.pdf")
+    assert len(printed.pages) == 1
+    text = " ".join(printed.pages[0].extract_text().split())
+    for description in described:  # the last words of each, where a cut would show
+        assert " ".join(description.split()[-4:]) in text, description

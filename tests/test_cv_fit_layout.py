@@ -34,7 +34,8 @@ def test_the_fit_on_real_layouts_chooses_what_the_reference_chose(tmp_path, monk
 
         def once(page: str, fits):
             def tried(view) -> bool:
-                key = (page, len(view.links), len(view.results_of), view.interest_details)
+                key = (page, len(view.links), len(view.results_of), len(view.descriptions))
+                key += (view.interest_details,)
                 key += (view.dense,)
                 tries[-1].append(key)
                 if key not in laid_out:

@@ -44,7 +44,8 @@ def reference_fit(
 
 def counts(view: CvView) -> tuple[int, int, bool]:
     """(links, more, dense) of a view of the sample."""
-    return len(view.links), len(view.results_of) + view.interest_details, view.dense
+    more = len(view.results_of) + len(view.descriptions) + view.interest_details
+    return len(view.links), more, view.dense
 
 
 def staircase() -> st.SearchStrategy[list[int]]:

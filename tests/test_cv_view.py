@@ -34,8 +34,11 @@ def test_the_cv_adds_the_profiles_own_content_in_order():
     assert main == [
         *(("result", a) for a in featured),
         *(("achievement", a) for a in others),
+        *(("description", job) for job in PROFILE.experience if job.description),
         ("interest_details", True),  # the sample's music has keywords
     ]
+    described = [job for job in PROFILE.experience if job.description]
+    assert described  # the sample's jobs say what they were
 
     least, most = cv_view(PROFILE, 0, 0), cv_view(PROFILE)
     assert least.achievements == featured and not least.links and not least.interest_details
@@ -43,6 +46,10 @@ def test_the_cv_adds_the_profiles_own_content_in_order():
     assert most.achievements == featured + others
     assert all(most.shows_result(a) for a in most.achievements)
     assert most.links == PROFILE.links.others and most.interest_details
+    assert all(most.shows_description(job) for job in described)
+    assert not any(least.shows_description(job) for job in PROFILE.experience)
+    first_job = cv_view(PROFILE, 0, len(featured) + len(others) + 1)
+    assert [j for j in PROFILE.experience if first_job.shows_description(j)] == described[:1]
     some = cv_view(PROFILE, 1, len(featured) + 1)
     assert some.links == PROFILE.links.others[:1] and some.achievements == featured + others[:1]
     assert preview_view(PROFILE) == cv_view(PROFILE, 0, len(featured))
@@ -53,9 +60,8 @@ def test_fit_takes_what_both_pages_hold_then_sets_smaller():
     side, _ = candidates(PROFILE)
 
     def size(view) -> int:  # a stand-in for a layout: one unit per entry, less when dense
-        return (len(view.links) + len(view.achievements) + len(view.results_of)) // (
-            2 if view.dense else 1
-        )
+        shown = len(view.links) + len(view.achievements) + len(view.results_of)
+        return (shown + len(view.descriptions)) // (2 if view.dense else 1)
 
     def fitted(page: int, annexe: int):
         counts = fit(PROFILE, lambda v: size(v) <= page, lambda v: size(v) <= annexe)

@@ -3,7 +3,8 @@
 The CV always shows the titles of the featured achievements, the Book and LinkedIn; when
 its page has room it shows more of the profile's own content (`candidates`): in its side
 column the other links; in its main column the featured achievements' first results, the
-other achievements, then the interests' details. How many fit is measured by laying the
+other achievements, the jobs' descriptions (most recent first), then the interests'
+details. How many fit is measured by laying the
 page out (`site.outputs.annexe`), one column after the other; `largest_fitting` finds it
 with few layouts. A CV too long even without them is set smaller (`dense`), never cut. The
 colours: the person's accent (or the theme's), darkened where needed to keep WCAG AA on
@@ -38,6 +39,8 @@ class CvView:
     """Whether the interests show their keywords."""
     results_of: frozenset[str] = frozenset()
     """The achievements (by id) shown with their first result."""
+    descriptions: tuple[Any, ...] = ()
+    """The jobs (`profile.experience` items) shown with their description."""
     dense: bool = False
     """Set smaller: the CV does not fit its page even with the least it shows."""
     layout: str = "side"
@@ -46,14 +49,18 @@ class CvView:
     def shows_result(self, achievement: Any) -> bool:
         return bool(achievement.results) and achievement.id in self.results_of
 
+    def shows_description(self, job: Any) -> bool:
+        return any(job is shown for shown in self.descriptions)
+
 
 def candidates(profile: Any) -> tuple[list[Any], list[tuple[str, Any]]]:
     """What the CV adds when it has room, in order, for each column: the side's links, and
     the main column's (kind, item): the featured achievements' results, the other
-    achievements (with theirs), then the interests' details."""
+    achievements (with theirs), the jobs' descriptions, then the interests' details."""
     featured = profile.featured_achievements
     main: list[tuple[str, Any]] = [("result", a) for a in featured if a.results]
     main += [("achievement", a) for a in profile.achievements if a not in featured]
+    main += [("description", job) for job in profile.experience if job.description]
     if any(interest.keywords for interest in profile.interests):
         main.append(("interest_details", True))
     return list(profile.links.others), main
@@ -80,6 +87,7 @@ def cv_view(
         links=side[:links],
         interest_details=any(kind == "interest_details" for kind, _ in chosen),
         results_of=frozenset(a.id for kind, a in chosen if kind in ("result", "achievement")),
+        descriptions=tuple(job for kind, job in chosen if kind == "description"),
         dense=dense,
         accent=accent,
         panel=panel,

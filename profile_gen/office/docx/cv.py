@@ -147,7 +147,8 @@ def _side(writer: Writer, cell: _Cell, band: bool = False) -> None:
 
 
 def _entries(writer: Writer, cell: _Cell, entries: Sequence[Any]) -> None:
-    """`title — organisation · period`, and the highlights of each job or degree."""
+    """`title — organisation · period`, the description of a job the CV has room for, and
+    the highlights of each job or degree."""
     for entry in entries:
         title = getattr(entry, "title", None) or entry.degree
         place = getattr(entry, "organization", None) or entry.institution
@@ -155,6 +156,8 @@ def _entries(writer: Writer, cell: _Cell, entries: Sequence[Any]) -> None:
         inline.add_text(paragraph, writer.text(title), bold=True)
         inline.add_text(paragraph, f" — {place}")
         inline.add_text(paragraph, f" · {writer.period(entry)}", italic=True)
+        if view(writer).shows_description(entry):
+            writer.markdown(entry.description, container=cell, style=TABLE_TEXT)
         highlights = getattr(entry, "highlights", [])
         _lines(cell, [[(writer.text(line), False)] for line in highlights], bullet=True)
 
