@@ -51,9 +51,26 @@ from profile_gen.views.text import text_images
 PLUGIN = "profile_gen.book.plugin"
 
 
+_SAID_BY_US = (
+    "Could not process %s",
+    "Skipping %s: could not find information about '%s'",
+    "Skipping %s: file %r would be written outside output path",
+)
+"""Pelican's lines about an article it skips: the build then stops, naming the article and
+what to fix, in the student's language (`book.plugin.check_articles`)."""
+
+
+def _not_said_by_us(record: logging.LogRecord) -> bool:
+    return record.msg not in _SAID_BY_US
+
+
 def quiet_pelican() -> None:
     logging.getLogger("pelican").setLevel(logging.WARNING)
     console.quiet = True
+    for name in ("pelican.generators", "pelican.contents"):
+        logger = logging.getLogger(name)
+        if _not_said_by_us not in logger.filters:
+            logger.addFilter(_not_said_by_us)
     if logging.getLogRecordFactory() is not _student_safe_record:
         global _make_record
         _make_record = logging.getLogRecordFactory()
