@@ -226,6 +226,32 @@ def test_an_article_cannot_attach_private_or_outside_files(tmp_path, run_cli, li
     assert not outputs_hold(tmp_path, SECRET) and not outputs_hold(tmp_path, "Sam Lee\n")
 
 
+@pytest.mark.parametrize("name", ["steal.html", "x.SVG", "feed.xml", "app.js", "page.xhtml"])
+def test_an_article_cannot_attach_what_a_browser_runs(tmp_path, run_cli, name):
+    """A page, an SVG or an XML document copied into the Book runs its script in the Book's
+    origin: in a cohort served over HTTP, it read another student's annexe and sent it."""
+    script = "<script>fetch('../../bob/annexe/index.html')</script>"
+    link = f"[démo]({{attach}}../files/{name})"
+    folder = student(tmp_path, {"demo.md": f"Title: Démo\nDate: 2025-09-19\n\n{link}\n"})
+    (folder / "files").mkdir()
+    (folder / "files" / name).write_text(script, "utf-8")
+    result = run_cli("build", "--no-pdf", "--content", str(folder))
+    assert result.code == 2 and "articles/demo.md" in result.err, result.err
+    assert "s'exécuterait dans le Book" in result.err and name in result.err
+    assert not outputs_hold(tmp_path, "bob/annexe")
+
+
+def test_an_article_attaches_a_pdf_or_an_archive(tmp_path, run_cli):
+    links = "[rapport]({attach}../files/rapport.pdf), [sources]({attach}../files/code.zip)"
+    folder = student(tmp_path, {"demo.md": f"Title: Démo\nDate: 2025-09-19\n\n{links}\n"})
+    (folder / "files").mkdir()
+    (folder / "files/rapport.pdf").write_bytes(b"%PDF-1.7\n%%EOF\n")
+    (folder / "files/code.zip").write_bytes(b"PK\x05\x06" + bytes(18))
+    assert run_cli("build", "--no-pdf", "--content", str(folder)).code == 0
+    copied = {path.name for path in (folder / "output").rglob("*") if path.is_file()}
+    assert {"rapport.pdf", "code.zip"} <= copied
+
+
 def test_an_oversized_article_is_refused(tmp_path, run_cli):
     text = "Title: Plan\nDate: 2025-09-19\n\n" + "mot " * (ARTICLE_LIMIT // 4)
     folder = student(tmp_path, {"plan.md": text})

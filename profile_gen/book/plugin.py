@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 from typing import NoReturn
@@ -311,6 +312,15 @@ def check_template(article, generator) -> None:
 PRIVATE_SUFFIXES = (".yaml", ".yml", ".py")
 """Files an article may not attach (`{static}`, `{attach}`): the profile, its private file
 and the settings stay out of the Book, as do hidden files (`.git/`, `.cache/`)."""
+ACTIVE_SUFFIXES = (
+    *(".html", ".htm", ".shtml", ".xhtml", ".xht", ".mht", ".mhtml"),
+    *(".svg", ".svgz", ".xml", ".xsl", ".xslt", ".rss", ".atom", ".rdf", ".mml"),
+    *(".js", ".mjs", ".wasm", ".swf", ".hta"),
+)
+"""Files an article may not attach either: a browser runs what they hold (a page, an SVG,
+an XML document with XHTML in it, a script) in the Book's origin, where it could read the
+pages beside it (another student's annexe, in a tutor's cohort) and send them away. A PDF,
+an image, an office file or an archive is only shown or downloaded."""
 
 
 def check_attachments(article, content: Path) -> None:
@@ -326,6 +336,8 @@ def check_attachments(article, content: Path) -> None:
             parts = target.relative_to(content.resolve()).parts
             if target.suffix.lower() in PRIVATE_SUFFIXES or any(p.startswith(".") for p in parts):
                 raise BuildError("folder_private", file=link)
+            if {Path(link).suffix.lower(), target.suffix.lower()} & set(ACTIVE_SUFFIXES):
+                raise BuildError("folder_active", file=link)
         except BuildError as error:
             lang = article.settings[PROFILE_KEY].primary_language
             refusal = BuildError(
@@ -373,9 +385,12 @@ def check_articles(generators) -> None:
         )
         _stop(generators[0].settings, error)
     by_address: dict[str, list[str]] = {}
+    languages = generators[0].settings[PROFILE_KEY].locale
     for generator in generators:
         if isinstance(generator, ArticlesGenerator):
             for article in [*generator.articles, *generator.translations]:
+                if (refused := _misplaced(article, languages)) is not None:
+                    _stop(generators[0].settings, refused)
                 by_address.setdefault(article.save_as, []).append(article.relative_source_path)
     for address, sources in sorted(by_address.items()):
         if len(sources) > 1:
@@ -383,6 +398,22 @@ def check_articles(generators) -> None:
                 "build_same_address", address=address, files=", ".join(sorted(sources))
             )
             _stop(generators[0].settings, error)
+
+
+_ARTICLES_PLACE = re.compile(r"(?:[a-z]{2}/)?articles/[^/]")
+"""Where an article's page goes: `articles/SLUG/` (`{lang}/articles/` for a translation)."""
+
+
+def _misplaced(article, languages: list[str]) -> BuildError | None:
+    """An article in a language the profile does not have (`Lang:`), or whose page would
+    replace one of the Book's own (`Save_as: index.html`)."""
+    shown = article.relative_source_path
+    if article.lang not in languages:
+        listed = ", ".join(languages)
+        return BuildError("article_lang", file=shown, found=article.lang, languages=listed)
+    if not _ARTICLES_PLACE.match(article.save_as):
+        return BuildError("article_save_as", file=shown, found=article.save_as)
+    return None
 
 
 def _stop(settings: dict, error: ProfileError | BuildError, lang: str | None = None) -> NoReturn:
