@@ -54,8 +54,11 @@ def test_a_bad_article_date_gets_the_same_verdict_from_any_folder(tmp_path, run_
         # or that would replace a page of the Book, or write a folder for an unknown language
         ("Title: KYC\nDate: 2025-09-12\nSave_as: index.html\n\nx\n", "place de « index.html »"),
         ("Title: KYC\nDate: 2025-09-12\nSave_as: cv/index.html\n\nx\n", "« cv/index.html »"),
-        ("Title: KYC\nDate: 2025-09-12\nLang: de\n\nx\n", "« Lang: de » n'est pas une langue"),
-        ('Title: KYC\nDate: 2025-09-12\nLang: fr" x="y\n\nx\n', "du profil (fr, en)"),
+        (
+            "Title: KYC\nDate: 2025-09-12\nLang: de\n\nx\n",
+            "« Lang: de » n'est pas une langue du Book",
+        ),
+        ('Title: KYC\nDate: 2025-09-12\nLang: fr" x="y\n\nx\n', "du Book (fr, en)"),
     ],
 )
 def test_the_build_names_the_article_and_what_it_lacks(tmp_path, run_cli, article, expected):

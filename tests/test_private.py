@@ -3,6 +3,7 @@ reported with their own file and line; `check` warns about such details in profi
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import textwrap
@@ -158,15 +159,46 @@ def test_no_warning_for_a_public_phone(run_cli, repository, in_dir):
     assert WARNING not in run_cli("check").out
 
 
+TEMPLATE_ROUTES = (
+    "profile.identity.contact.phone|string|list|join('~')",
+    "profile.identity.contact.address|string|reverse",
+    "profile.identity.contact.shown_on('annexe')",
+    "profile.identity",
+    "profile.model_dump()",
+    "views.profile.identity.contact",
+    "book.profile.identity.contact",
+    "PROFILE_GEN_PROFILE is defined",  # Pelican's copy of the settings: not there
+)
+"""Ways a template found elsewhere could print the annexe's phone and address on a page
+of the Book, disguised from a search for the value."""
+
+
+def test_a_students_template_cannot_reach_what_is_kept_off_the_web(sample_copy, run_cli, in_dir):
+    """The templates' context holds the profile as the Book shows it: the phone and the
+    address (visibility `annexe`) are not in it, by any road; the annexe still prints them."""
+    shown = "".join(f"<p>{{{{ {route} }}}}</p>" for route in TEMPLATE_ROUTES)
+    template = f'{{% extends "base.html" %}}{{% block content %}}{shown}{{% endblock %}}'
+    (sample_copy / "content/templates").mkdir()
+    (sample_copy / "content/templates/home.html").write_text(template, encoding="utf-8")
+    in_dir(sample_copy)
+    result = run_cli("build", "--formats=")
+    assert result.code == 0, result.err
+    output = sample_copy / "output"
+    home = (output / "index.html").read_text("utf-8")
+    assert home.count("<p>") >= len(TEMPLATE_ROUTES)  # the page is the template's
+    assert "<p>False</p>" in home
+    for page in output.rglob("*.html"):
+        if page.relative_to(output).parts[0] in ("annexe", "cv"):
+            continue  # printed only: `publish` and `--public` leave them out
+        digits = re.sub(r"\D", "", page.read_text("utf-8"))
+        assert "612345678" not in digits and "876543216" not in digits, page
+    annexe = (output / "annexe/index.html").read_text("utf-8")
+    assert "+33\u00a06\u00a012" in annexe or "+33 6 12 34 56 78" in annexe
+
+
 @pytest.mark.parametrize(
     ("where", "text", "page"),
     [
-        (
-            "templates/home.html",
-            '{% extends "base.html" %}{% block content %}'
-            "<p>{{ profile.identity.contact.phone }}</p>{% endblock %}",
-            "index.html",
-        ),
         (  # its page, and the list of activities that quotes it: the first one found
             "articles/appel.md",
             "Title: Appel\nDate: 2025-09-19\nSlug: appel\n\nAppelez-moi au +33 6.12.34.56.78 !\n",
@@ -177,8 +209,8 @@ def test_no_warning_for_a_public_phone(run_cli, repository, in_dir):
 def test_a_page_showing_a_contact_item_kept_off_the_web_stops_the_build(
     sample_copy, run_cli, in_dir, where, text, page
 ):
-    """A student's template or article that writes the phone (kept for the annexe) on a
-    page of the Book: the build names the page and the field, and publishes nothing."""
+    """A student's article that writes the phone (kept for the annexe) on a page of the
+    Book: the build names the page and the field, and publishes nothing."""
     (sample_copy / "content" / where).parent.mkdir(exist_ok=True)
     (sample_copy / "content" / where).write_text(text, encoding="utf-8")
     in_dir(sample_copy)

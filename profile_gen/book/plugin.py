@@ -385,7 +385,7 @@ def check_articles(generators) -> None:
         )
         _stop(generators[0].settings, error)
     by_address: dict[str, list[str]] = {}
-    languages = generators[0].settings[PROFILE_KEY].locale
+    languages = list(i18n.LANGUAGES)  # a French article in an English Book is fine
     for generator in generators:
         if isinstance(generator, ArticlesGenerator):
             for article in [*generator.articles, *generator.translations]:
@@ -405,7 +405,7 @@ _ARTICLES_PLACE = re.compile(r"(?:[a-z]{2}/)?articles/[^/]")
 
 
 def _misplaced(article, languages: list[str]) -> BuildError | None:
-    """An article in a language the profile does not have (`Lang:`), or whose page would
+    """An article in a language the Book cannot label (`Lang:`), or whose page would
     replace one of the Book's own (`Save_as: index.html`)."""
     shown = article.relative_source_path
     if article.lang not in languages:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from profile_gen.book.context import ProfileGenerator
+from profile_gen.book.context import ProfileGenerator, print_profile
 from profile_gen.book.design import DESIGN_KEY
 from profile_gen.errors import PdfUnavailable
 from profile_gen.keys import CITATION_KEY, CV_FIT_KEY, wants
@@ -53,7 +53,7 @@ class AnnexeGenerator(ProfileGenerator):
         page, tried in WeasyPrint when the build prints or writes Word (without WeasyPrint,
         or for an HTML-only build, `preview_view`)."""
         if CV_VIEW_KEY not in self.context:
-            profile: Profile = self.context["profile"]
+            profile = print_profile(self.settings)
             view = None
             if self.settings.get(CV_FIT_KEY) or any(
                 wants(self.settings, name) for name in ("pdf", "docx")
@@ -70,7 +70,7 @@ class AnnexeGenerator(ProfileGenerator):
             return view
         view = replace(view, layout=chosen.choice("cv", "layout"))
         accent = chosen.token("color", "accent")
-        if accent is None or self.context["profile"].identity.color:
+        if accent is None or print_profile(self.settings).identity.color:
             return view
         colour, panel = cv_colors(str(accent))
         return replace(view, accent=colour, panel=panel)
@@ -99,7 +99,10 @@ class AnnexeGenerator(ProfileGenerator):
             return None
 
     def _cv_shared(self, profile: Profile) -> dict:
+        """What the annexe's and the CV's templates show besides the shared context: the
+        whole profile (the Book's leaves out what stays off the web) and its contact."""
         return dict(
+            profile=profile,
             lang=profile.primary_language,
             cv_photo=self._cv_photo(profile),
             contact=profile.identity.contact.shown_on("annexe"),
@@ -108,7 +111,7 @@ class AnnexeGenerator(ProfileGenerator):
     def annexe_view(self) -> AnnexeView:
         """What the annexe shows (HTML, PDF and Word), decided once per build."""
         if ANNEXE_VIEW_KEY not in self.context:
-            profile: Profile = self.context["profile"]
+            profile = print_profile(self.settings)
             lang, views = profile.primary_language, self.context["views"]
             style, accessed = self.settings[CITATION_KEY]
             entries = self.context["activities"]
@@ -127,7 +130,7 @@ class AnnexeGenerator(ProfileGenerator):
         return self.context[ANNEXE_VIEW_KEY]
 
     def generate_output(self, writer) -> None:
-        profile: Profile = self.context["profile"]
+        profile = print_profile(self.settings)
         lang = profile.primary_language
         annexe = self.annexe_view()
         shared = {**self._cv_shared(profile), "cv": annexe.cv}

@@ -12,6 +12,7 @@ import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from profile_gen.book.context import print_profile
 from profile_gen.book.design import DESIGN_KEY
 from profile_gen.book.generators.annexe import AnnexeGenerator, print_font
 from profile_gen.keys import wants
@@ -75,7 +76,7 @@ class AnnexeDocxGenerator(AnnexeGenerator):
 
     def inputs(self) -> dict[str, Any]:
         """Everything the Word annexe shows (`AnnexeData`'s fields, the photo as its parts)."""
-        profile: Profile = self.context["profile"]
+        profile = print_profile(self.settings)
         return dict(
             profile=profile,
             book=self.context["book"],

@@ -161,7 +161,7 @@ MESSAGES = {
     "article_bad_date": "{file}: unreadable date '{found}'; write it YYYY-MM-DD (e.g. Date: 2025-09-12)",
     "article_encoding": "{file}: byte {byte} is not valid UTF-8; save the article as UTF-8 (in your editor: 'Save with encoding' → UTF-8)",
     "article_outside": "{file}: '{key}: {value}' would write the page outside the Book's folder; remove that line (the article's address comes from its title)",
-    "article_lang": "{file}: 'Lang: {found}' is not a language of the profile ({languages}); write one of them, or remove the line",
+    "article_lang": "{file}: 'Lang: {found}' is not a language of the Book ({languages}); write one of them, or remove the line",
     "article_save_as": "{file}: the article would be written in place of '{found}', a page of the Book; remove its 'Save_as:' line (the article's address comes from its title)",
     "folder_dir_outside": "{file}: a link to a folder outside the profile's folder, refused; copy the folder itself into the profile's folder",
     "folder_outside": "{file}: a link to a file outside the profile's folder, refused; copy the file itself into the folder",

@@ -168,7 +168,7 @@ MESSAGES = {
     "article_bad_date": "{file} : date illisible « {found} » ; écrivez-la AAAA-MM-JJ (ex. Date: 2025-09-12)",
     "article_encoding": "{file} : octet {byte} invalide en UTF-8 ; enregistrez l'article en UTF-8 (dans votre éditeur : « Enregistrer avec l'encodage » → UTF-8)",
     "article_outside": "{file} : « {key}: {value} » écrirait la page hors du dossier du Book ; retirez cette ligne (l'adresse de l'article vient de son titre)",
-    "article_lang": "{file} : « Lang: {found} » n'est pas une langue du profil ({languages}) ; écrivez l'une d'elles, ou retirez la ligne",
+    "article_lang": "{file} : « Lang: {found} » n'est pas une langue du Book ({languages}) ; écrivez l'une d'elles, ou retirez la ligne",
     "article_save_as": "{file} : l'article serait écrit à la place de « {found} », une page du Book ; retirez sa ligne « Save_as: » (l'adresse de l'article vient de son titre)",
     "folder_dir_outside": "{file} : lien vers un dossier hors du dossier du profil, refusé ; copiez le dossier lui-même dans le dossier du profil",
     "folder_outside": "{file} : lien vers un fichier hors du dossier du profil, refusé ; copiez le fichier lui-même dans le dossier",
