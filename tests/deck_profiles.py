@@ -51,6 +51,10 @@ def maximal() -> dict:
         item["action_plan"] = both(
             "Le *nouvel* ERP : " + LONG + " " + LONG, "The *new* ERP: " + LONG_EN + " " + LONG_EN
         )
+    data["improvements"][1]["action_plan"] = both(  # a list runs on in its row
+        "- un journal *estimé/réel*\n- le planning poker : chaque lot\n- une revue mensuelle",
+        "- an *estimated/actual* log\n- planning poker: each package\n- a monthly review",
+    )
     for item in data["achievements"]:
         item["title"] = both(LONG[:90] + " 📦", LONG_EN[:90] + " 📦")
         item["results"] = [both(LONG + " " + LONG, LONG_EN + " " + LONG_EN)] * 3

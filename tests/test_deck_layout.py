@@ -51,6 +51,11 @@ MEASURE = """() => {
   const leaves = [...slide.querySelectorAll('.slide-body *')].filter(visible)
     .filter((e) => e.matches('img, svg, .missing') || !e.children.length)
     .filter((e) => !e.closest('svg') || e.matches('svg'));
+  // spilled: a text of a row (a strength, an action plan) past its row, over the next one
+  const spill = leaves.filter((e) => { const row = e.closest('.plan-list > li, .grid-list > li');
+      if (!row) return false; const r = box(e), w = box(row);
+      return r.bottom > w.bottom + 1 || r.top < w.top - 1; })
+    .map((e) => e.tagName + '.' + e.className + ' ' + e.textContent.slice(0, 30));
   const top = Math.min(...leaves.map((e) => box(e).top));
   const bottom = Math.max(...leaves.map((e) => box(e).bottom));
   const nav = [...document.querySelectorAll('.deck-nav button')].map(box);
@@ -58,7 +63,7 @@ MEASURE = """() => {
     .filter((e) => !e.children.length || e.matches('img, svg')).map(box);
   const hit = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
   const covered = content.filter((c) => nav.some((n) => hit(n, c))).length;
-  return {slide: [s.left, s.top, s.right, s.bottom], outside, cut, covered,
+  return {slide: [s.left, s.top, s.right, s.bottom], outside, cut, covered, spill,
           filled: (bottom - top) / body.height, type: slide.className,
           offset: ((top + bottom) / 2 - (body.top + body.bottom) / 2) / body.height};
 }"""
@@ -83,6 +88,7 @@ def test_slides_fill_their_canvas_without_overflow(chromium, sites, profile):
             assert max(right - left, bottom - top) >= min(width, height * 16 / 9) - 1, where
             assert found["outside"] == [], where
             assert found["cut"] == [], where
+            assert found["spill"] == [], (where, found["spill"])
             # no large empty area: the content spreads over the height, or a short content
             # is centred in it (a title slide), never stuck in the top half
             spread = found["filled"] >= 0.6
