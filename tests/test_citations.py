@@ -135,10 +135,11 @@ def test_sample_annexe_cites_in_apa_by_default(sample_site_pdf):
     items = _references(output)
     texts = [item.get_text() for item in items]
     assert len(items) == 5  # four activities and the Book's article, newest first
-    assert texts[2] == (
-        "Moreau, L. (2025, 10 juillet). Migrer un ERP sans arrêter les camions : 5 leçons. "
+    assert texts[2] == (  # in French typography, as the Word annexe and the Book write it
+        "Moreau, L. (2025, 10 juillet). Migrer un ERP sans arrêter les camions\u00a0: 5 leçons. "
         "LinkedIn. https://www.linkedin.com/pulse/migrer-erp-sans-arreter-camions-lea-moreau-exemple/"
     )
+    assert not any("'" in text for text in texts)  # d’un pilote, m’a appris
     # the Book's own article, at its public address
     assert texts[1].endswith(
         "Book de Léa Moreau. https://lea-moreau.github.io/book/articles/planning-recette-partage/"
@@ -184,7 +185,7 @@ def test_harvard_with_the_accessed_date(sample_copy):
     output = run_pelican(sample_copy / "pelican.conf.py", pdf=False).output
     texts = [item.get_text() for item in _references(output)]
     assert texts[2] == (
-        "Moreau, L. (2025) «\u00a0Migrer un ERP sans arrêter les camions : 5 leçons\u00a0», "
+        "Moreau, L. (2025) «\u202fMigrer un ERP sans arrêter les camions\u00a0: 5 leçons\u202f», "
         "LinkedIn, 10 juillet. Disponible à l’adresse\u00a0: https://www.linkedin.com/pulse/"
         "migrer-erp-sans-arreter-camions-lea-moreau-exemple/ (consulté le 20 novembre 2026)."
     )
