@@ -75,11 +75,10 @@ def expected_titles(profile, lang: str) -> list[str]:
             titles.append(profile.identity.name)
         elif key == SlideType.closing:
             titles.append(i18n.text(lang, "deck.thanks"))
-        elif key == SlideType.strengths:
-            titles.append(i18n.text(lang, "section.strengths", count=len(profile.strengths)) + part)
-        elif key == SlideType.improvements:
-            title = i18n.text(lang, "section.improvements", count=len(profile.improvements))
-            titles.append(title + part)
+        elif key in (SlideType.strengths, SlideType.improvements):
+            count = len(getattr(profile, key.value))  # none yet: "Mes points forts"
+            name = f"section.{key.value}" + ("" if count else "_none")
+            titles.append(i18n.text(lang, name, count=count) + part)
         else:
             titles.append(i18n.text(lang, f"deck.title.{key.value}") + part)
     return [typeset(title, lang) for title in titles]  # the typography of every output

@@ -264,6 +264,8 @@ LABELS_OUTPUTS = {
     "figure.languages_one": "language",
     "section.strengths_one": "My strength",
     "section.improvements_one": "My area for improvement",
+    "section.strengths_none": "My strengths",
+    "section.improvements_none": "My areas for improvement",
     "cohort.count_one": "{count} Book",
     # the cohort page at a thousand students: a table sorted, filtered, exported as CSV
     "cohort.status_incomplete": "to complete",

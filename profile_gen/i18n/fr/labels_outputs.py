@@ -264,6 +264,8 @@ LABELS_OUTPUTS = {
     "figure.languages_one": "langue",
     "section.strengths_one": "Mon point fort",
     "section.improvements_one": "Mon axe d'amélioration",
+    "section.strengths_none": "Mes points forts",
+    "section.improvements_none": "Mes axes d'amélioration",
     "cohort.count_one": "{count} Book",
     # la page de la promotion à mille étudiants : tableau trié, filtré, exporté en CSV
     "cohort.status_incomplete": "à compléter",
