@@ -368,8 +368,9 @@ def test_minimal_profile(tmp_path):
     assert [s.shapes.title.text for s in presentation.slides] == expected_titles(profile, "fr")
     pictures = [s for slide in presentation.slides for s in slide.shapes if s.shape_type == 13]
     assert pictures == []
-    to_do = [shape(slide, "To do") for slide in presentation.slides]
-    assert sum(item is not None for item in to_do) == 4  # achievements ... improvements
+    # what the slides lack is said on screen (the HTML deck) and by `check`; the
+    # PowerPoint, like the PDF, is the jury's copy: its heading alone
+    assert all(shape(slide, "To do") is None for slide in presentation.slides)
     assert not any(slide.has_notes_slide for slide in presentation.slides)
     assert assert_fits(presentation) > 10
 

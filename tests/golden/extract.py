@@ -58,7 +58,9 @@ def slide_texts(section: Tag) -> dict[str, Any]:
     blocks = [
         _text(node)
         for node in body.find_all(["h3", "p", "li", "blockquote", "figcaption"])
-        if not node.find(["p", "li", "ul", "ol", "blockquote"]) and _text(node)
+        if not node.find(["p", "li", "ul", "ol", "blockquote"])
+        and _text(node)
+        and "missing" not in node.get("class", [])  # on screen only: the student's preview
     ]
     return {
         "title": squeeze(section.get("data-title", "")),

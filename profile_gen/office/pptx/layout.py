@@ -12,7 +12,6 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from PIL import Image, ImageDraw
-from pptx.enum.dml import MSO_LINE
 
 from profile_gen import i18n, tokens, typography
 from profile_gen.media.qr import QrCode
@@ -21,7 +20,7 @@ from profile_gen.office.pptx.shapes import MARGIN, WIDTH, Box, u
 from profile_gen.profile.fields import localize
 from profile_gen.profile.model import Profile
 from profile_gen.views.deck_fit import SCALES
-from profile_gen.views.measure import Para, fit, height
+from profile_gen.views.measure import Para, height
 from profile_gen.views.text import clean, format_date, plain
 
 if TYPE_CHECKING:
@@ -130,26 +129,6 @@ def qr_png(code: QrCode) -> bytes:
     output = io.BytesIO()
     image.save(output, "PNG", optimize=True)
     return output.getvalue()
-
-
-def missing(slide, ctx: DeckContext, section: str) -> None:
-    """The HTML deck's "to do" marker: a dashed frame in the warning colour saying what to
-    add, over the content region."""
-    box = Box(MARGIN, TOP, CONTENT_WIDTH, BOTTOM - TOP)
-    shape = shapes.rectangle(slide, "To do", box, shapes.WARN)
-    shape.fill.background()
-    shape.line.color.rgb = shapes.rgb(shapes.WARN)
-    shape.line.width = shapes.Pt(u(3))
-    shape.line.dash_style = MSO_LINE.DASH
-    text = ctx.say("deck.missing", section=section)
-    para = Para(text, u(26), bold=True, color=shapes.WARN, align="center", line=1.3, font=ctx.font)
-    inner = Box(box.x + u(24), box.y + u(16), box.w - u(48), box.h - u(32))
-    shapes.write_paragraphs(
-        shape.text_frame, fit([para], *inner.inner()), ctx.language_tag, "middle"
-    )
-    frame = shape.text_frame
-    frame.margin_left = frame.margin_right = shapes.Pt(u(24))
-    frame.margin_top = frame.margin_bottom = shapes.Pt(u(16))
 
 
 def qr_column(slide, ctx: DeckContext) -> float:

@@ -18,7 +18,6 @@ from profile_gen.office.pptx.layout import (
     ROW_GAP,
     TOP,
     DeckContext,
-    missing,
     period,
     qr_column,
     stack,
@@ -202,8 +201,6 @@ def _inside(box: Box) -> Box:
 
 def achievements_slide(slide, ctx: DeckContext, plan: SlideView) -> None:
     heading(slide, ctx, plan)
-    if not plan.items:
-        missing(slide, ctx, "achievements")
     for number, (item, box) in enumerate(zip(plan.items, _cards(len(plan.items)), strict=True), 1):
         name = f"Achievement {number}"
         shapes.card(slide, name, box, ctx.accent, ctx.soft)
@@ -233,8 +230,6 @@ def _unbroken(quote: str) -> str:
 
 def recommendations_slide(slide, ctx: DeckContext, plan: SlideView) -> None:
     heading(slide, ctx, plan)
-    if not plan.items:
-        missing(slide, ctx, "recommendations")
     for number, (item, box) in enumerate(zip(plan.items, _cards(len(plan.items)), strict=True), 1):
         name = f"Recommendation {number}"
         shapes.card(slide, name, box, ctx.accent, ctx.soft)
@@ -280,8 +275,6 @@ def _numbered(
 
 def strengths_slide(slide, ctx: DeckContext, plan: SlideView) -> None:
     heading(slide, ctx, plan)
-    if not plan.items:
-        missing(slide, ctx, "strengths")
     rows = [
         [
             ctx.para(ctx.t(item.title), 27, bold=True, color=ctx.ink, line=1.12),
@@ -294,8 +287,6 @@ def strengths_slide(slide, ctx: DeckContext, plan: SlideView) -> None:
 
 def improvements_slide(slide, ctx: DeckContext, plan: SlideView) -> None:
     heading(slide, ctx, plan)
-    if not plan.items:
-        missing(slide, ctx, "improvements")
     rows = []
     for item in plan.items:
         target = format_date(item.target, ctx.lang).replace(" ", NBSP)
