@@ -139,6 +139,27 @@ def test_a_student_page_extending_the_theme_is_sandboxed_in_its_blocks(tmp_path,
     assert "templates/home.html" in result.err and "accès interdit" in result.err
 
 
+LOOP = "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}"
+
+
+@pytest.mark.skipif(not hasattr(__import__("signal"), "setitimer"), reason="Windows")
+@pytest.mark.parametrize("name", ["404.html", "home.html"])
+def test_a_template_looping_for_hours_is_stopped_and_named(tmp_path, run_cli, monkeypatch, name):
+    """10¹⁰ turns of an empty loop: the render is stopped at its processor-time limit
+    (lowered here), the build names the template and its line, and writes nothing."""
+    from profile_gen.book import time_limit
+
+    monkeypatch.setattr(time_limit, "SECONDS", 0.5)
+    folder = student(tmp_path)
+    (folder / "templates").mkdir()
+    page = f'{{% extends "!theme/{name}" %}}{{% block content %}}\n{LOOP}{{% endblock %}}'
+    (folder / "templates" / name).write_text(page, "utf-8")
+    result = run_cli("build", "--formats=", "--content", str(folder))
+    assert result.code == 2 and "Traceback" not in result.err, result.err
+    assert f"templates/{name}, ligne 2 : le gabarit a pris plus de 0.5 s" in result.err
+    assert not (folder / "output").exists()
+
+
 def test_the_sandbox_and_the_plain_environment_write_the_same_pages(tmp_path):
     articles = {"plan.md": "Title: Plan\nDate: 2025-09-19\n\nL'analyse : 70 % !\n"}
     plain = student(tmp_path / "plain", articles)

@@ -34,11 +34,13 @@ from jinja2 import (
     FileSystemBytecodeCache,
     FileSystemLoader,
     PrefixLoader,
+    Template,
     TemplateSyntaxError,
 )
 from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
+from profile_gen.book import time_limit
 from profile_gen.errors import BuildError, ProfileGenError
 from profile_gen.media.folder import TEMPLATE_LIMIT, checked_file
 
@@ -72,12 +74,23 @@ def _where(error: BaseException) -> tuple[str, int]:
     return found
 
 
+class _LimitedTemplate(Template):
+    """A template whose every render may take `time_limit.SECONDS` of processor time: a
+    loop of 10⁵ × 10⁵ in a student's template stops that Book, named, instead of holding
+    the build (or a cohort's worker) for hours."""
+
+    def render(self, *args, **kwargs) -> str:
+        with time_limit.cpu_limit():
+            return super().render(*args, **kwargs)
+
+
 class Sandbox(ImmutableSandboxedEnvironment):
     """The sandbox, whose errors say which template: an unsafe access in any template, and
     any error raised in a template of an override folder (`untrusted`), is a `BuildError`
     naming the file and line; an error in the theme's own templates stays a bug of ours."""
 
     untrusted: tuple[Path, ...] = ()
+    template_class = _LimitedTemplate
 
     def handle_exception(self, source: str | None = None) -> NoReturn:
         try:
@@ -85,6 +98,10 @@ class Sandbox(ImmutableSandboxedEnvironment):
         except SecurityError as error:
             file, line = _where(error)
             raise BuildError("template_unsafe", file=file, line=line, detail=str(error)) from None
+        except time_limit.TooSlow as error:
+            file, line = _where(error)
+            seconds = f"{time_limit.SECONDS:g}"
+            raise BuildError("template_too_slow", file=file, line=line, seconds=seconds) from None
         except ProfileGenError:
             raise
         except Exception as error:

@@ -178,6 +178,7 @@ MESSAGES = {
     "article_template_unknown": "{file}: Template: {name} names no template of your folder; write the name of a file of templates/ without .html (templates/{name}.html), or remove the line for an article's layout",
     "article_rst_refused": "{file}: docutils refuses the article: {detail}; an article publishes its own text: the include and raw directives are disabled",
     "template_broken": "{file}, line {line}: the template cannot be shown ({detail}); fix it or remove it from the templates/ folder",
+    "template_too_slow": "{file}, line {line}: the template took more than {seconds} s of processing (a loop too long?); fix it or remove it from the templates/ folder",
     # --- online
     "publish_where": "say where to publish: a folder (profile-gen publish FOLDER) or a git branch (profile-gen publish --git REMOTE), one or the other",
     "publish_no_git": "git is not installed: install it (https://git-scm.com) to publish with --git, or publish to a folder with profile-gen publish FOLDER",

@@ -185,6 +185,7 @@ MESSAGES = {
     "article_template_unknown": "{file} : Template: {name} ne nomme aucun gabarit de votre dossier ; écrivez le nom d'un fichier de templates/ sans .html (templates/{name}.html), ou retirez la ligne pour la mise en page d'un article",
     "article_rst_refused": "{file} : docutils refuse l'article : {detail} ; un article publie son propre texte : les directives include et raw sont désactivées",
     "template_broken": "{file}, ligne {line} : le gabarit ne peut pas être affiché ({detail}) ; corrigez-le ou retirez-le du dossier templates/",
+    "template_too_slow": "{file}, ligne {line} : le gabarit a pris plus de {seconds} s de calcul (une boucle trop longue ?) ; corrigez-le ou retirez-le du dossier templates/",
     # --- online
     "publish_where": "dites où publier : un dossier (profile-gen publish DOSSIER) ou une branche git (profile-gen publish --git DÉPÔT), l'un ou l'autre",
     "publish_no_git": "git est introuvable : installez-le (https://git-scm.com) pour publier avec --git, ou publiez dans un dossier avec profile-gen publish DOSSIER",
