@@ -35,6 +35,10 @@ CV_FIT_KEY = "PROFILE_GEN_CV_FIT"
 """True: the CV's content is chosen by laying it out (`views.cv.fit`) even in a build that
 neither prints nor writes Word (`check`, which counts the printed CV's pages)."""
 
+SANDBOXED_KEY = "PROFILE_GEN_SANDBOXED"
+"""Set when a generator's templates ran in the sandbox (the folder holds templates or a
+design of its own): the build then reads its pages for scripts (`app.page_safety`)."""
+
 FORCE_KEY = "PROFILE_GEN_FORCE"
 """True: every document is printed again (`build --force`), and kept for the next builds."""
 

@@ -40,6 +40,7 @@ from profile_gen.keys import (
     PROFILE_KEY,
     PUBLIC_KEY,
     RAISE_KEY,
+    SANDBOXED_KEY,
     STALE_KEY,
 )
 from profile_gen.media.documents import KEPT, same_file
@@ -217,6 +218,8 @@ def _build_into(
         pelican.run()
         if recycled:  # the PDF step has done it, unless it did not run
             recycled.drop_untouched()
+        if pelican.settings.get(SANDBOXED_KEY):
+            _refuse_active_pages(staging, pelican.settings)
         _refuse_private_on_web(staging, pelican.settings[PROFILE_KEY])
         if public:
             staging = _kept_public(staging)
@@ -229,6 +232,19 @@ def _build_into(
     cache = pelican.settings.get(DOCUMENTS_KEY)
     done = dict(cache.status) if cache is not None else {}
     return Built(final, pelican.settings[PROFILE_KEY], pelican.settings.get(PAGES_KEY, {}), done)
+
+
+def _refuse_active_pages(staging: Path, settings: dict) -> None:
+    """Stop the build when a page a student's template wrote would run a script or fetch
+    from another server than the Book's in its reader's browser: the previous output stays
+    as it was."""
+    from profile_gen.app.page_safety import active_content
+
+    profile = settings[PROFILE_KEY]
+    addresses = (profile.links.book, settings.get("SITEURL"))
+    own = tuple(str(address).rstrip("/") + "/" for address in addresses if address)
+    if found := active_content(staging, own):
+        raise BuildError("build_active_page", file=found[0], found=one_line(found[1]))
 
 
 def _refuse_private_on_web(staging: Path, profile: Profile) -> None:

@@ -31,6 +31,7 @@ from profile_gen.keys import (
     PDF_KEY,
     PROFILE_KEY,
     RAISE_KEY,
+    SANDBOXED_KEY,
     STALE_KEY,
     profile_path,
     wants,
@@ -92,6 +93,8 @@ def prepare_templates(generator) -> None:
         prefixes=design.prefixes(chosen) if chosen is not None else None,
     )
     render.install(generator.env)
+    if isinstance(generator.env, sandbox.Sandbox):
+        settings[SANDBOXED_KEY] = True
 
 
 _OWN_TEMPLATES = (ProfileGenerator, ArticlesGenerator, PagesGenerator, StaticGenerator)

@@ -174,6 +174,7 @@ MESSAGES = {
     "article_attachment_refused": "{article}: attached file refused ({{static}} or {{attach}}): {detail}",
     "template_unsafe": "{file}, line {line}: the template attempts a forbidden access ({detail}); a template shows data, it runs nothing",
     "article_too_slow": '{file}: reading the article took more than {seconds} s and was stopped; text of this shape (thousands of unclosed "[" or "<http") would keep the Markdown converter busy for minutes: fix it',
+    "build_active_page": "{file}: the page holds {found}, which a browser would run or fetch from another server; a template of templates/ lays out, it adds no script, frame or resource from elsewhere",
     "build_private_on_web": "{file}: the page shows identity.contact.{item}, which your profile keeps off the web (visibility annexe or private); remove it from the template or article that writes it (templates/, articles/), or change its visibility",
     "article_template_unknown": "{file}: Template: {name} names no template of your folder; write the name of a file of templates/ without .html (templates/{name}.html), or remove the line for an article's layout",
     "article_rst_refused": "{file}: docutils refuses the article: {detail}; an article publishes its own text: the include and raw directives are disabled",

