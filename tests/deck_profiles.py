@@ -37,12 +37,6 @@ def maximal() -> dict:
     identity = data["identity"]
     identity["name"] = "Marie-Charlotte Delacroix-Montmorency de La Tour-Saint-Germain"
     identity["headline"] = both(LONG + " — " + LONG, LONG_EN + " — " + LONG_EN)
-    job = data["experience"][0]  # the profile slide's last line: title and organisation
-    job["title"] = both(LONG + " 🧭", LONG_EN + " 🧭")
-    job["organization"] = (
-        "Groupement Européen des Transporteurs et Logisticiens Indépendants de la Région "
-        "Auvergne-Rhône"
-    )
     for index, item in enumerate(data["strengths"]):
         item["title"] = both(f"{LONG[:70]} n°{index + 1} ✨", f"{LONG_EN[:70]} no. {index + 1} ✨")
         item["explanation"] = both(LONG + " " + LONG, LONG_EN + " " + LONG_EN)
@@ -63,6 +57,19 @@ def maximal() -> dict:
         item["role"] = both(LONG[:90], LONG_EN[:90])
     for slide in data["defence"]["slides"]:
         slide["notes"] = both((LONG + ". ") * 3, (LONG_EN + ". ") * 3)
+    return data
+
+
+def long_job() -> dict:
+    """The sample with a current job of 130 letters at an organisation of 100: the last
+    line of the profile slide, three lines long."""
+    data = sample_data()
+    job = data["experience"][0]
+    job["title"] = both(LONG[:125] + " 🧭", LONG_EN[:125] + " 🧭")
+    job["organization"] = (
+        "Groupement Européen des Transporteurs et Logisticiens Indépendants de la Région "
+        "Auvergne-Rhône"
+    )
     return data
 
 

@@ -87,7 +87,7 @@ GOLDEN = {"sample": "sample", "maximal": "maximal", "minimal_english": "minimal_
 
 @pytest.fixture(
     scope="module",
-    params=["sample", "maximal", "many_strengths", "minimal_english", "latin_extended"],
+    params=["sample", "maximal", "many_strengths", "minimal_english", "latin_extended", "long_job"],
 )
 def printed(request, tmp_path_factory) -> tuple[str, Path]:
     """A deck profile's name and an output folder with the deck's HTML and PDF: the sample,
