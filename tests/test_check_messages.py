@@ -54,6 +54,7 @@ def test_a_bad_article_date_gets_the_same_verdict_from_any_folder(tmp_path, run_
         # or that would replace a page of the Book, or write a folder for an unknown language
         ("Title: KYC\nDate: 2025-09-12\nSave_as: index.html\n\nx\n", "place de « index.html »"),
         ("Title: KYC\nDate: 2025-09-12\nSave_as: cv/index.html\n\nx\n", "« cv/index.html »"),
+        ("Title: KYC\nDate: 2025-09-12\nSave_as: articles/k.svg\n\nx\n", "« articles/k.svg »"),
         (
             "Title: KYC\nDate: 2025-09-12\nLang: de\n\nx\n",
             "« Lang: de » n'est pas une langue du Book",

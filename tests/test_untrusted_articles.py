@@ -226,7 +226,9 @@ def test_an_article_cannot_attach_private_or_outside_files(tmp_path, run_cli, li
     assert not outputs_hold(tmp_path, SECRET) and not outputs_hold(tmp_path, "Sam Lee\n")
 
 
-@pytest.mark.parametrize("name", ["steal.html", "x.SVG", "feed.xml", "app.js", "page.xhtml"])
+@pytest.mark.parametrize(
+    "name", ["steal.html", "x.SVG", "feed.xml", "app.js", "page.xhtml", "page.xhtm"]
+)
 def test_an_article_cannot_attach_what_a_browser_runs(tmp_path, run_cli, name):
     """A page, an SVG or an XML document copied into the Book runs its script in the Book's
     origin: in a cohort served over HTTP, it read another student's annexe and sent it."""

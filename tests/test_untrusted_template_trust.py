@@ -209,3 +209,43 @@ def test_the_built_in_designs_templates_are_the_packages(tmp_path):
     )
     assert isinstance(boxed, sandbox.Sandbox)
     assert boxed.get_template("!mine/_cv.html").filename == str(mine / "_cv.html")
+
+
+@pytest.mark.parametrize(
+    ("template", "said"),
+    [  # reviews' findings: the settings (which hold the whole profile) through an article
+        (
+            "{% for a in articles %}{{ a.settings.PROFILE_GEN_PROFILE.identity }}{% endfor %}",
+            "accès interdit",
+        ),
+        ("{{ ('x' * 3000000000)|length }}", "accès interdit"),  # 6 GB of memory
+        ("{{ 9 ** 99999999 }}", "accès interdit"),  # minutes of big-number arithmetic
+    ],
+)
+def test_a_template_cannot_reach_the_settings_nor_exhaust_the_machine(
+    tmp_path, run_cli, template, said
+):
+    folder = student(tmp_path, {"a.md": "Title: A\nDate: 2025-09-19\n\nx\n"})
+    (folder / "templates").mkdir()
+    page = f'{{% extends "!theme/home.html" %}}{{% block content %}}{template}{{% endblock %}}'
+    (folder / "templates/home.html").write_text(page, "utf-8")
+    result = run_cli("build", "--formats=", "--content", str(folder))
+    assert result.code == 2 and "Traceback" not in result.err, result.err
+    assert "templates/home.html" in result.err and said in result.err
+
+
+@pytest.mark.skipif(not hasattr(__import__("signal"), "setitimer"), reason="Windows")
+def test_the_time_limit_is_the_builds_not_each_renders(tmp_path, run_cli, monkeypatch):
+    """A loop under the limit in the template of each of many articles: together they
+    exceed it, and the build stops (a review's 4 articles took 66 s, 200 would take an hour)."""
+    from profile_gen.book import time_limit
+
+    monkeypatch.setattr(time_limit, "SECONDS", 1.0)
+    articles = {f"a{n}.md": f"Title: A{n}\nDate: 2025-09-{n + 10}\n\nx\n" for n in range(12)}
+    folder = student(tmp_path, articles)
+    (folder / "templates").mkdir()
+    slow = "{% for i in range(3000) %}{% for j in range(3000) %}{% endfor %}{% endfor %}"
+    page = f'{{% extends "!theme/article.html" %}}{{% block content %}}{slow}{{% endblock %}}'
+    (folder / "templates/article.html").write_text(page, "utf-8")
+    result = run_cli("build", "--formats=", "--content", str(folder))
+    assert result.code == 2 and "le gabarit a pris plus de 1 s" in result.err, result.err

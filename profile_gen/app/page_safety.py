@@ -7,6 +7,14 @@ or a picture from another server into a page, which then runs in the reader's br
 a tutor's cohort served over HTTP, in the origin of every other member's pages. When a
 build used the sandbox (its folder holds templates or a design of its own), `active_content`
 reads every page it wrote and names the first such thing; the build stops on it.
+
+The page is read as a browser reads it where Python's parser would differ: the elements a
+browser reads as raw text (`noscript`, `title`, `textarea`, `xmp`...) end at their end tag
+even inside an attribute, a `style` in SVG or MathML is markup, a comment closed early
+(`<!-->`) or a CDATA section in HTML is refused, as is an attribute given twice (a browser
+keeps the first, a parser the last); addresses are cleaned as a browser cleans them (tabs
+and line ends dropped, `\\` read as `/`), CSS escapes are decoded. What this reading does
+not know is refused rather than guessed: no page of the theme holds any of it.
 """
 
 from __future__ import annotations
@@ -15,21 +23,18 @@ import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
-FETCHED = {
-    "img": ("src", "srcset"),
-    "source": ("src", "srcset"),
-    "video": ("src", "poster"),
-    "audio": ("src",),
-    "track": ("src",),
-    "input": ("src",),
-    "image": ("href", "xlink:href"),
-    "use": ("href", "xlink:href"),
-    "feimage": ("href", "xlink:href"),
-    "link": ("href", "imagesrcset"),
-}
-"""The attributes whose address a browser fetches by itself, by element (a script's `src`
-is checked apart; a `link` only when its `rel` fetches: `FETCHING_LINKS`)."""
+FETCHED_ANYWHERE = frozenset(
+    {
+        "src", "srcset", "background", "poster", "ping", "lowsrc", "dynsrc", "data",
+        "codebase", "archive", "manifest", "imagesrcset", "xlink:href", "longdesc",
+        "action", "formaction", "itemtype",
+    }
+)  # fmt: skip
+"""Attributes whose address a browser fetches (or sends a form or a ping to), on any
+element; `href` only on the elements of `FETCHED_HREF` (a link is only followed)."""
+FETCHED_HREF = frozenset({"image", "use", "feimage", "script", "link"})
 FETCHING_LINKS = frozenset(
     [
         "stylesheet",
@@ -42,28 +47,58 @@ FETCHING_LINKS = frozenset(
         "manifest",
         "apple-touch-icon",
         "prerender",
+        "compression-dictionary",
     ]
 )
 EMBEDDING = frozenset(
-    {"iframe", "frame", "frameset", "object", "embed", "applet", "portal", "base"}
+    {"iframe", "frame", "frameset", "object", "embed", "applet", "portal", "base", "plaintext"}
 )
-"""Elements that show or load another document, or move every address of the page."""
+"""Elements that show or load another document, move every address of the page, or end
+the page's markup (`plaintext`)."""
+RAW_TEXT = frozenset({"noscript", "title", "textarea", "xmp", "noembed", "noframes"})
+"""Elements whose content a browser reads as text up to their end tag, an attribute's
+quotes notwithstanding (besides `script` and `style`, which Python's parser knows)."""
+FOREIGN = frozenset({"svg", "math"})
 DATA_SCRIPTS = frozenset({"application/json", "application/ld+json"})
 """Script elements a browser never runs: data (the deck's labels, the Book's schema.org)."""
 THEME_INLINE = re.compile(
     r'if \(location\.protocol !== "file:"\) for \(const href of '
-    r'\[\s*(?:"[^"\\<>]*"\s*,?\s*)*\]\) document\.head\.append\(Object\.assign\('
+    r'\[\s*(?:"(?![a-z][a-z0-9+.\-]*:|/)[^"\\<>:]*"\s*,?\s*)*\]\) '
+    r"document\.head\.append\(Object\.assign\("
     r'document\.createElement\("link"\), \{rel: "preload", as: "font", type: "font/woff2", '
     r'crossOrigin: "", href\}\)\);'
 )
-"""The theme's one inline script (`_head.html`: its fonts preloaded), with its list of
-font addresses and nothing else."""
-REMOTE = re.compile(r"^\s*(?:[a-z][a-z0-9+.\-]*:|//|\\\\)", re.IGNORECASE)
-"""An address with a scheme or a host of its own (`https:`, `//host`): not the Book's file."""
-RUNNING = re.compile(r"^\s*(?:javascript|vbscript|livescript)\s*:", re.IGNORECASE)
-CSS_RUNNING = re.compile(r"@import|expression\(|behavior\s*:", re.IGNORECASE)
-"""A style that loads another style sheet or runs (IE's `expression()`, `behavior`)."""
-CSS_URL = re.compile(r"url\(\s*(['\"]?)(.*?)\1\s*\)", re.IGNORECASE | re.DOTALL)
+"""The theme's one inline script (`_head.html`: its fonts preloaded), with its list of the
+Book's own font files and nothing else."""
+SCHEME = re.compile(r"^[a-z][a-z0-9+.\-]*:", re.IGNORECASE)
+RUNNING = re.compile(r"^(?:javascript|vbscript|livescript):", re.IGNORECASE)
+CSS_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})\s?|(.))", re.DOTALL)
+CSS_RUNNING = re.compile(r"@import|expression\(|behavior\s*:|-moz-binding", re.IGNORECASE)
+CSS_ADDRESS = re.compile(r"(?:[a-z][a-z0-9+.\-]*:)?//[^\s'\")]{0,300}", re.IGNORECASE)
+"""An address with a host in a style sheet (`url()`, `image-set()`, `@font-face`)."""
+
+
+def clean_address(value: str) -> str:
+    """`value` as a browser reads an address: tabs and line ends dropped, leading and
+    trailing spaces and control characters trimmed, `\\` read as `/`."""
+    value = re.sub(r"[\t\n\r]", "", value).strip(
+        "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b"
+        "\x0c\x0e\x0f\x10\x11\x12\x13\x14\x15\x16"
+        "\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f "
+    )
+    return value.replace("\\", "/")
+
+
+def _css_text(text: str) -> str:
+    """A style sheet's text with its escapes decoded (`\\75rl(` is `url(`)."""
+
+    def decoded(match: re.Match[str]) -> str:
+        if match[1]:
+            code = int(match[1], 16)
+            return chr(code) if 0 < code <= 0x10FFFF else "\ufffd"
+        return match[2]
+
+    return CSS_ESCAPE.sub(decoded, text)
 
 
 class _Reader(HTMLParser):
@@ -72,64 +107,95 @@ class _Reader(HTMLParser):
         self.own = own
         self.found: str | None = None
         self.inline: list[str] | None = None  # the text of an inline script being read
-        self.style = False
+        self.style: list[str] | None = None  # the text of a style element being read
+        self.foreign = 0  # depth in SVG or MathML
 
     def _say(self, what: str) -> None:
         if self.found is None:
             self.found = what
 
+    def _elsewhere(self, address: str) -> bool:
+        """Whether `address` is on another server than the Book's (`data:` is no server)."""
+        address = clean_address(address)
+        if address.lower().startswith("data:"):
+            return False
+        if not (SCHEME.match(address) or address.startswith("//")):
+            return False
+        return not any(address.startswith(own) for own in self.own)
+
+    def _css(self, text: str) -> str | None:
+        """What a style sheet loads from another server, or runs."""
+        text = _css_text(text)
+        if found := CSS_RUNNING.search(text):
+            return found[0]
+        return next((m[0] for m in CSS_ADDRESS.finditer(text) if self._elsewhere(m[0])), None)
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        names = [name for name, _ in attrs]
+        if len(set(names)) < len(names):
+            self._say(f"<{tag}> (an attribute given twice)")
         values = {name: value or "" for name, value in attrs}
         if tag in EMBEDDING:
             self._say(f"<{tag}>")
         for name, value in values.items():
             if name.startswith("on"):
                 self._say(f"<{tag} {name}=…>")
-            elif RUNNING.match(value) and name in ("href", "src", "action", "formaction", "data"):
+            elif RUNNING.match(clean_address(value)):
                 self._say(f"<{tag} {name}={value[:40]}>")
             elif name == "style" and (fetched := self._css(value)):
                 self._say(f"<{tag} style={fetched[:60]}>")
-        if tag == "meta" and values.get("http-equiv", "").lower() == "refresh":
-            self._say("<meta http-equiv=refresh>")
+        equiv = values.get("http-equiv", "content-type").strip().lower()
+        if tag == "meta" and equiv not in ("content-type", "x-ua-compatible"):
+            self._say(f"<meta http-equiv={equiv[:30]}>")
+        self._fetches(tag, values)
         if tag == "script":
             self._script(values)
         elif tag == "style":
-            self.style = True
+            self.style = []
+        if tag in FOREIGN:
+            self.foreign += 1
+        elif tag in RAW_TEXT and not self.foreign:
+            self.set_cdata_mode(tag)
+
+    def _fetches(self, tag: str, values: dict[str, str]) -> None:
+        """An attribute whose address a browser would fetch from another server."""
         rels = set(values.get("rel", "").lower().split())
-        for name in FETCHED.get(tag, ()):
-            if tag == "link" and not rels & FETCHING_LINKS:
-                break
-            for address in _addresses(values.get(name, ""), name):
-                if self._elsewhere(address):
-                    self._say(f"<{tag} {name}={address[:60]}>")
+        for name, value in values.items():
+            fetched = name in FETCHED_ANYWHERE or (name == "href" and tag in FETCHED_HREF)
+            if tag == "link" and name == "href" and not rels & FETCHING_LINKS:
+                fetched = False
+            addresses = _addresses(value, name) if fetched else []
+            if any(self._elsewhere(address) for address in addresses):
+                self._say(f"<{tag} {name}={value[:60]}>")
 
-    def _elsewhere(self, address: str) -> bool:
-        """Whether `address` is on another server than the Book's (`data:` is no server)."""
-        address = address.strip()
-        if not REMOTE.match(address) or address.lower().startswith("data:"):
-            return False
-        return not any(address.startswith(own) for own in self.own)
-
-    def _css(self, text: str) -> str | None:
-        """What a style sheet loads from another server, or runs."""
-        if found := CSS_RUNNING.search(text):
-            return found[0]
-        return next((m[0] for m in CSS_URL.finditer(text) if self._elsewhere(m[2])), None)
+    def set_cdata_mode(self, elem: str, **options: Any) -> None:
+        if elem == "style" and self.foreign:  # SVG's or MathML's: markup, as a browser reads it
+            return
+        super().set_cdata_mode(elem, **options)
 
     def _script(self, values: dict[str, str]) -> None:
         source = values.get("src")
         if source is not None:
-            path = source.split("?")[0].split("#")[0]
-            if self._elsewhere(source) or "theme/js/" not in path or not path.endswith(".js"):
+            address = clean_address(source)
+            path = address.split("?")[0].split("#")[0]
+            local = not SCHEME.match(address) and not address.startswith("/")
+            if not (local and "theme/js/" in path and path.endswith(".js")):
                 self._say(f"<script src={source[:60]}>")
-        elif values.get("type", "").lower() not in DATA_SCRIPTS:
+        elif values.get("type", "").strip().lower() not in DATA_SCRIPTS:
             self.inline = []
 
     def handle_data(self, data: str) -> None:
         if self.inline is not None:
             self.inline.append(data)
-        elif self.style and (fetched := self._css(data)):
-            self._say(f"<style>{fetched[:60]}")
+        elif self.style is not None:
+            self.style.append(data)
+
+    def handle_comment(self, data: str) -> None:
+        if data.startswith((">", "->")) or "<" in data:  # `<!-->`: closed at once by a browser
+            self._say("<!-- … --> (a comment a browser reads otherwise)")
+
+    def unknown_decl(self, data: str) -> None:
+        self._say(f"<![{data[:20]}")  # CDATA in HTML: a browser reads it as a comment
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "script" and self.inline is not None:
@@ -137,15 +203,22 @@ class _Reader(HTMLParser):
             if not THEME_INLINE.fullmatch(text):
                 self._say(f"<script>{text[:40]}")
             self.inline = None
-        elif tag == "style":
-            self.style = False
+        elif tag == "style" and self.style is not None:
+            if fetched := self._css("".join(self.style)):
+                self._say(f"<style>{fetched[:60]}")
+            self.style = None
+        elif tag in FOREIGN and self.foreign:
+            self.foreign -= 1
 
 
 def _addresses(value: str, name: str) -> list[str]:
-    """The addresses of an attribute: one, or each candidate of a `srcset`."""
-    if not name.endswith("srcset"):
-        return [value] if value else []
-    return [part.strip().split(" ")[0] for part in value.split(",") if part.strip()]
+    """The addresses of an attribute: one, or each candidate of a `srcset`, each target of
+    a `ping`, each of an `archive`."""
+    if name.endswith("srcset"):
+        return [part.strip().split(" ")[0] for part in value.split(",") if part.strip()]
+    if name in ("ping", "archive"):
+        return value.replace(",", " ").split()
+    return [value] if value.strip() else []
 
 
 def page_problem(html: str, own: tuple[str, ...] = ()) -> str | None:
@@ -154,6 +227,8 @@ def page_problem(html: str, own: tuple[str, ...] = ()) -> str | None:
     reader = _Reader(own)
     reader.feed(html)
     reader.close()
+    if reader.inline is not None or reader.style is not None:
+        reader._say("<script> or <style> left open")
     return reader.found
 
 
@@ -164,7 +239,7 @@ def active_content(folder: Path, own: tuple[str, ...] = ()) -> tuple[str, str] |
         folders.sort()
         base = os.path.relpath(here, folder).replace(os.sep, "/")
         for name in sorted(files):
-            if not name.lower().endswith((".html", ".htm", ".xhtml")):
+            if not name.lower().endswith((".html", ".htm", ".xhtml", ".xht", ".svg", ".xml")):
                 continue
             path = os.path.join(here, name)
             if os.path.islink(path):

@@ -95,7 +95,12 @@ def prepare_templates(generator) -> None:
     render.install(generator.env)
     if isinstance(generator.env, sandbox.Sandbox):
         settings[SANDBOXED_KEY] = True
+        generator.env.budget = settings.setdefault(BUDGET_KEY, sandbox.Budget())
+        generator.env.hidden = (settings, settings.get(PROFILE_KEY))
 
+
+BUDGET_KEY = "PROFILE_GEN_TEMPLATE_BUDGET"
+"""The processor time the build's renders in the sandbox have taken (`sandbox.Budget`)."""
 
 _OWN_TEMPLATES = (ProfileGenerator, ArticlesGenerator, PagesGenerator, StaticGenerator)
 """The generators whose templates are the theme's (or a student's override of them): any
@@ -316,7 +321,7 @@ PRIVATE_SUFFIXES = (".yaml", ".yml", ".py")
 """Files an article may not attach (`{static}`, `{attach}`): the profile, its private file
 and the settings stay out of the Book, as do hidden files (`.git/`, `.cache/`)."""
 ACTIVE_SUFFIXES = (
-    *(".html", ".htm", ".shtml", ".xhtml", ".xht", ".mht", ".mhtml"),
+    *(".html", ".htm", ".shtml", ".xhtml", ".xhtm", ".xht", ".mht", ".mhtml", ".htc"),
     *(".svg", ".svgz", ".xml", ".xsl", ".xslt", ".rss", ".atom", ".rdf", ".mml"),
     *(".js", ".mjs", ".wasm", ".swf", ".hta"),
 )
@@ -403,8 +408,10 @@ def check_articles(generators) -> None:
             _stop(generators[0].settings, error)
 
 
-_ARTICLES_PLACE = re.compile(r"(?:[a-z]{2}/)?articles/[^/]")
-"""Where an article's page goes: `articles/SLUG/` (`{lang}/articles/` for a translation)."""
+_ARTICLES_PLACE = re.compile(r"(?:[a-z]{2}/)?articles/[^/].*\.html", re.DOTALL)
+"""Where an article's page goes: `articles/SLUG/index.html` (`{lang}/articles/` for a
+translation), a web page (`Save_as: articles/x.svg` would be a document a browser runs
+otherwise)."""
 
 
 def _misplaced(article, languages: list[str]) -> BuildError | None:
@@ -414,7 +421,7 @@ def _misplaced(article, languages: list[str]) -> BuildError | None:
     if article.lang not in languages:
         listed = ", ".join(languages)
         return BuildError("article_lang", file=shown, found=article.lang, languages=listed)
-    if not _ARTICLES_PLACE.match(article.save_as):
+    if not _ARTICLES_PLACE.fullmatch(article.save_as):
         return BuildError("article_save_as", file=shown, found=article.save_as)
     return None
 

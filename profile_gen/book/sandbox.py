@@ -24,8 +24,10 @@ two kinds of environment keep their compiled templates apart (`BYTECODE_PATTERNS
 from __future__ import annotations
 
 import os
+import time
+from dataclasses import dataclass
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from jinja2 import (
     BaseLoader,
@@ -74,14 +76,38 @@ def _where(error: BaseException) -> tuple[str, int]:
     return found
 
 
+@dataclass
+class Budget:
+    """The processor time a build's renders have taken (`time_limit.SECONDS` in all): one
+    for every generator's sandbox of a build (`book.plugin.prepare_templates`)."""
+
+    spent: float = 0.0
+    depth: int = 0
+
+
 class _LimitedTemplate(Template):
-    """A template whose every render may take `time_limit.SECONDS` of processor time: a
-    loop of 10⁵ × 10⁵ in a student's template stops that Book, named, instead of holding
-    the build (or a cohort's worker) for hours."""
+    """A template whose renders, all of a build's together, may take `time_limit.SECONDS`
+    of processor time: a loop of 10⁵ × 10⁵ in a student's template, or a shorter one in the
+    template of each of many articles, stops that Book, named, instead of holding the build
+    (or a cohort's worker) for hours."""
 
     def render(self, *args, **kwargs) -> str:
-        with time_limit.cpu_limit():
+        budget: Budget = getattr(self.environment, "budget", None) or Budget()
+        if budget.depth:  # a render inside a render: the outer one's limit holds
             return super().render(*args, **kwargs)
+        started, budget.depth = time.process_time(), 1
+        try:
+            with time_limit.cpu_limit(max(time_limit.SECONDS - budget.spent, 0.01)):
+                return super().render(*args, **kwargs)
+        finally:
+            budget.spent += time.process_time() - started
+            budget.depth = 0
+
+
+MAX_ITEMS = 1_000_000
+"""The longest text or list a template may make by repetition (`'x' * n`)."""
+MAX_POWER = 1_000
+"""The largest exponent a template may raise a number to."""
 
 
 class Sandbox(ImmutableSandboxedEnvironment):
@@ -91,6 +117,27 @@ class Sandbox(ImmutableSandboxedEnvironment):
 
     untrusted: tuple[Path, ...] = ()
     template_class = _LimitedTemplate
+    budget: Budget | None = None
+    hidden: tuple[object, ...] = ()
+    """What no template may reach (the settings, the whole profile): Pelican's articles,
+    categories and tags carry the settings, which hold the profile."""
+    intercepted_binops = frozenset({"*", "**"})
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        if attr == "settings" or any(value is hidden for hidden in self.hidden):
+            return False
+        return super().is_safe_attribute(obj, attr, value)
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        """`*` and `**` within bounds: `'x' * 3000000000` took 6 GB, `9 ** 9 ** 9` hours."""
+        if operator == "**" and isinstance(right, int) and abs(right) > MAX_POWER:
+            raise SecurityError(f"a power over {MAX_POWER}")
+        if operator == "*":
+            for sized, times in ((left, right), (right, left)):
+                repeated = isinstance(sized, str | list | tuple | bytes) and isinstance(times, int)
+                if repeated and len(sized) * times > MAX_ITEMS:
+                    raise SecurityError(f"a repetition of more than {MAX_ITEMS} items")
+        return super().call_binop(context, operator, left, right)
 
     def handle_exception(self, source: str | None = None) -> NoReturn:
         try:
