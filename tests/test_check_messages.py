@@ -27,11 +27,16 @@ def test_a_bad_article_date_gets_the_same_verdict_from_any_folder(tmp_path, run_
     in_dir(ROOT)
     there = run_cli("check", str(profile))
     for result in (here, there):
-        assert result.code == 1, result.out + result.err
+        # the build stops on it: `check` fails as the build would (exit 2), not "incomplete"
+        assert result.code == 2, result.out + result.err
         assert "Prêt pour" not in result.out
         assert "articles/kyc.md" in result.out and "« 12 septembre 2025 »" in result.out
-        assert "AAAA-MM-JJ" in result.out
+        assert "AAAA-MM-JJ" in result.out and "articles/kyc.md" in result.err
     assert "1 point à compléter." in here.out
+    # in CI, an error annotated on the article's file: the workflow stops before the build
+    github = run_cli("check", "--format", "github", str(profile))
+    assert github.code == 2
+    assert "::error file=" in github.out and "articles/kyc.md::" in github.out, github.out
 
 
 @pytest.mark.parametrize(

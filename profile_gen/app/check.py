@@ -65,8 +65,9 @@ class ProjectFindings:
 
 def check(
     profile_path: Path, settings_file: Path | None, lang: str | None = None
-) -> tuple[str, bool]:
-    """The report on the profile at `profile_path`, and whether it is ready."""
+) -> tuple[str, bool, tuple[BuildError, ...]]:
+    """The report on the profile at `profile_path`, whether it is ready, and what would stop
+    its build (an article the build refuses: `check` then fails as the build would)."""
     profile = load(profile_path, lang=lang)
     lang = lang or profile.primary_language
     articles = article_count(profile_path)
@@ -84,7 +85,8 @@ def check(
     )
     settings_name = str(settings_file or SETTINGS_FILE)
     lines = report_lines(profile, report, findings, lang, str(profile_path), settings_name)
-    return "\n".join(lines), report.ready and not findings.articles and not findings.text_images
+    ready = report.ready and not findings.articles and not findings.text_images
+    return "\n".join(lines), ready, findings.articles
 
 
 def article_count(profile_path: Path) -> int:

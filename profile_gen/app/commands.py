@@ -45,8 +45,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     with long_lived_imports():
         from profile_gen.app.check import check
 
-    text, ready = check(profile, settings, args.lang)
+    text, ready, stops = check(profile, settings, args.lang)
     say(text)
+    if stops:  # the build would stop on it: so does `check` (exit 2, annotated on GitHub)
+        raise stops[0]
     return 0 if ready else 1
 
 
