@@ -293,3 +293,23 @@ def test_word_cv_and_pdf_cv_say_the_same_words(typo_site):
     word = words_of(" ".join(c.text for row in cv_table.rows for c in row.cells))
     # the same words, interests included; "CV" titles the PDF, the annexe's heading the table
     assert (word - printed, printed - word) == (set(), {"cv"})
+
+
+def test_a_french_article_is_set_in_french_typography(sample_copy, run_cli, in_dir):
+    """An article's title, text and summary get the typography of every French text (’,
+    the spaces before : ; ! and in « »); code stays as written, the address as it was."""
+    from bs4 import BeautifulSoup
+
+    article = (
+        "Title: Retour d'expérience : l'atelier\nDate: 2025-01-02\n\n"
+        "J'ai pris de l'avance ; c'est « bien » ! Voir `l'code`.\n"
+    )
+    (sample_copy / "content/articles/typo.md").write_text(article, encoding="utf-8")
+    in_dir(sample_copy)
+    assert run_cli("build", "--formats=").code == 0
+    page = sample_copy / "output/articles/retour-dexperience-latelier/index.html"
+    soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
+    assert soup.h1.get_text() == "Retour d’expérience\u00a0: l’atelier"
+    text = soup.select_one("main").get_text()
+    assert "J’ai pris de l’avance\u202f; c’est «\u202fbien\u202f»\u202f!" in text
+    assert soup.find("code").get_text() == "l'code"

@@ -15,7 +15,7 @@ from pelican import signals
 from pelican.contents import Article, Page
 from pelican.generators import ArticlesGenerator, PagesGenerator, StaticGenerator
 
-from profile_gen import designs, i18n
+from profile_gen import designs, i18n, typography
 from profile_gen.book import article_meta, design, render, sandbox, sanitize, time_limit
 from profile_gen.book import settings as defaults
 from profile_gen.book.context import ProfileGenerator
@@ -172,7 +172,8 @@ def check_content_files(generator) -> None:
 
 def clean_article(content) -> None:
     """An article's (or a page's) HTML and its summary through the one HTML gate
-    (`sanitize.clean`)."""
+    (`sanitize.clean`), then set in its language's typography (`profile_gen.typography`:
+    ’, the French spaces), its title too (its address, made before, stays)."""
     if not isinstance(content, Article | Page):
         return
     if (invalid := article_meta.invalid_character(content)) is not None:
@@ -181,12 +182,18 @@ def clean_article(content) -> None:
         content.profile_gen_invalid = invalid
         content._content, content._summary = "", ""
         return
-    content._content = sanitize.clean(content._content or "")
+    # then in the typography of the article's language, as the profile's texts are
+    lang = getattr(content, "lang", None) or content.settings.get("DEFAULT_LANG")
+    content._content = typography.typeset_html(sanitize.clean(content._content or ""), lang)
     for key in content.settings.get("FORMATTED_FIELDS", ()):
         if isinstance(content.metadata.get(key), str):
-            content.metadata[key] = sanitize.clean(content.metadata[key])
+            content.metadata[key] = typography.typeset_html(
+                sanitize.clean(content.metadata[key]), lang
+            )
     if isinstance(getattr(content, "_summary", None), str):
-        content._summary = sanitize.clean(content._summary)
+        content._summary = typography.typeset_html(sanitize.clean(content._summary), lang)
+    if isinstance(title := content.metadata.get("title"), str):  # its address stays
+        content.metadata["title"] = content.title = typography.typeset(title, lang)
 
 
 def add_generators(pelican):
