@@ -12,6 +12,13 @@ HEAD = MINIMAL  # three lines: identity, name, headline
 
 # (id, profile text, line of the defect, field path shown, a fragment of the message)
 CASES = [
+    (  # French writes 4,6: between [ ] YAML reads two items (« satisfaction 4 », « 6/5 »)
+        "decimal-comma",
+        HEAD + "skills:\n  - {name: Excel, keywords: [TCD, note 4,6/5]}\n",
+        5,
+        "skills[0].keywords[1]",
+        "« note 4,6/5 » a été lu comme deux éléments",
+    ),
     (
         "color-too-light",
         HEAD + '  color: "#ffcc00"\n',
@@ -362,3 +369,14 @@ def test_an_unquoted_phone_is_told_to_be_quoted(run_cli, write_profile, phone):
     assert f"{profile}:5:" in result.err and "identity.contact.phone" in result.err
     assert "numéro de téléphone sans guillemets" in result.err
     assert 'phone: "+33 6 12 34 56 78"' in result.err
+
+
+def test_a_list_of_numbers_or_quoted_texts_is_as_written(write_profile):
+    """A decimal comma is only looked for between two texts a comma joins with no space."""
+    from profile_gen.profile.fields import localize
+    from profile_gen.profile.loader import load
+
+    text = HEAD + "experience:\n  - {title: A, organization: B, start: 2024-01, end: present,\n"
+    text += '     highlights: ["note 4,5", "a,b", 6 sessions]}\n'
+    highlights = load(write_profile(text)).experience[0].highlights
+    assert [localize(h, "fr", "fr") for h in highlights] == ["note 4,5", "a,b", "6 sessions"]

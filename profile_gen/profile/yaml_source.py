@@ -7,6 +7,7 @@ keep dates as written (`2024-09` stays text) and bound the size of the result.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -95,9 +96,28 @@ class _Builder:
         if isinstance(node, ScalarNode):
             return self._scalar(node, path)
         if isinstance(node, SequenceNode):
+            if node.flow_style:
+                self._decimal_commas(node, path)
             return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
         assert isinstance(node, MappingNode)  # the composer makes no other kind of node
         return self._mapping(node, path, depth)
+
+    def _decimal_commas(self, node: SequenceNode, path: FieldPath) -> None:
+        """`[6 sessions, satisfaction 4,6/5]`: in a list between brackets a comma parts
+        two items, a French decimal comma too; two texts the comma joins with no space,
+        a digit on each side, were one (put it in quotes)."""
+        for index, (left, right) in enumerate(itertools.pairwise(node.value)):
+            joined = isinstance(left, ScalarNode) and isinstance(right, ScalarNode)
+            if not joined or left.style or right.style or left.tag not in _PLAIN_TAGS:
+                continue  # a list of numbers (`[1,2]`) is one
+            text, after = str(left.value), str(right.value)
+            touching = right.start_mark.index == left.end_mark.index + 1
+            if touching and text[-1:].isdigit() and after[:1].isdigit():
+                line, column = _at(left.start_mark)
+                found = {"found": f"{text},{after}"}
+                self.problems.append(
+                    Problem("yaml_decimal_comma", (*path, index), found, line, column)
+                )
 
     def _scalar(self, node: ScalarNode, path: FieldPath) -> Any:
         if node.tag in _PLAIN_TAGS:

@@ -44,6 +44,7 @@ MESSAGES = {
     "yaml_duplicate_key": "duplicate key '{key}' (already set on line {first_line}); keep only one",
     "yaml_key_not_text": "a key must be text; found: {kind}",
     "yaml_merge_key": "YAML merge keys (`<<`) are not supported; copy the values instead",
+    "yaml_decimal_comma": "'{found}' was read as two items: between [ ], a comma parts items, a decimal comma too; put this item in quotes (\"{found}\") or write the list with dashes",
     "yaml_number_too_long": "a number of thousands of digits, unreadable; write the value expected (a text in quotes, a year…)",
     "yaml_tag": "YAML tag '{tag}' is not supported; remove it",
     # --- validating values

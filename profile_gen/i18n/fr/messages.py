@@ -49,6 +49,7 @@ MESSAGES = {
     "yaml_duplicate_key": "clé « {key} » en double (déjà définie ligne {first_line}) ; gardez-en une seule",
     "yaml_key_not_text": "une clé doit être un texte ; trouvé : {kind}",
     "yaml_merge_key": "les clés de fusion YAML (`<<`) ne sont pas prises en charge ; recopiez les valeurs",
+    "yaml_decimal_comma": '« {found} » a été lu comme deux éléments : entre [ ], la virgule sépare les éléments, une virgule décimale aussi ; mettez cet élément entre guillemets ("{found}") ou écrivez la liste avec des tirets',
     "yaml_number_too_long": "nombre de milliers de chiffres, illisible ; écrivez la valeur attendue (un texte entre guillemets, une année…)",
     "yaml_tag": "étiquette YAML « {tag} » non prise en charge ; retirez-la",
     # --- validating values
