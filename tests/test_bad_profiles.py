@@ -380,3 +380,26 @@ def test_a_list_of_numbers_or_quoted_texts_is_as_written(write_profile):
     text += '     highlights: ["note 4,5", "a,b", 6 sessions]}\n'
     highlights = load(write_profile(text)).experience[0].highlights
     assert [localize(h, "fr", "fr") for h in highlights] == ["note 4,5", "a,b", "6 sessions"]
+
+
+@pytest.mark.parametrize(
+    ("written", "on_disk"),
+    [
+        ("images/photo-identité.jpg", "photo-identite\u0301.jpg"),  # a Mac's accents
+        ("images/portrait.jpg", "Portrait.JPG"),  # found on Windows, not in CI
+        ("images/portait.jpg", "portrait.jpg"),  # a letter missing
+    ],
+)
+def test_a_photo_nearly_named_is_pointed_at(write_profile, written, on_disk):
+    from PIL import Image
+
+    from profile_gen.errors import ProfileError
+    from profile_gen.profile.loader import load
+
+    profile = write_profile(HEAD + f"  photo: {{path: {written}, alt: Moi}}\n")
+    (profile.parent / "images").mkdir()
+    Image.new("RGB", (600, 800), "#8899aa").save(profile.parent / "images" / on_disk, "JPEG")
+    with pytest.raises(ProfileError) as caught:
+        load(profile)
+    said = caught.value.describe("fr")
+    assert f"fichier introuvable : {written} ; le dossier contient « {on_disk} »" in said

@@ -6,9 +6,12 @@ with its file position and field path, in the profile's language.
 
 from __future__ import annotations
 
+import difflib
+import os
 import re
 import types
 import typing
+import unicodedata
 from collections.abc import Sized
 from pathlib import Path
 from typing import Any
@@ -297,6 +300,26 @@ def _allowed_keys(loc: FieldPath) -> list[str]:
 # --------------------------------------------------------------------------- files
 
 
+def _near_name(target: Path) -> str | None:
+    """A file of `target`'s folder whose name is nearly `target`'s: the same once its accents
+    are encoded alike (a Mac writes `é` as `e` and an accent) or its capitals ignored (a
+    Windows laptop finds it, a CI does not), or one letter off (`portait.jpg`)."""
+    try:
+        names = [entry.name for entry in os.scandir(target.parent) if entry.is_file()][:1000]
+    except OSError:
+        return None
+
+    def plain(name: str) -> str:
+        return unicodedata.normalize("NFC", name).casefold()
+
+    wanted = plain(target.name)
+    same = [name for name in names if plain(name) == wanted]
+    if same:
+        return same[0]
+    close = difflib.get_close_matches(wanted, [plain(name) for name in names], n=1, cutoff=0.85)
+    return next((name for name in names if close and plain(name) == close[0]), None)
+
+
 def _check_files(profile: Profile, base_dir: Path) -> list[Problem]:
     wanted: list[tuple[FieldPath, str]] = []
     if profile.identity.photo:
@@ -311,7 +334,12 @@ def _check_files(profile: Profile, base_dir: Path) -> list[Problem]:
         if Path(relative).is_absolute() or not target.is_relative_to(root):
             problems.append(Problem("path_escapes", path, {"path": relative}))
         elif not target.is_file():
-            problems.append(Problem("file_missing", path, {"path": relative}))
+            near = _near_name(target)
+            problems.append(
+                Problem("file_missing_near", path, {"path": relative, "near": near})
+                if near
+                else Problem("file_missing", path, {"path": relative})
+            )
         elif found := images.inspect(target):
             code, context = found
             problems.append(Problem(code, path, context))

@@ -105,6 +105,7 @@ MESSAGES = {
     "level_not_on_scale": "level {found} is not on the scale; levels: {levels}",
     "scale_duplicate": "level {found} is defined twice on the scale",
     "file_missing": "file not found: {path} (paths are relative to the folder of profile.yaml)",
+    "file_missing_near": "file not found: {path}; the folder holds '{near}', nearly the same name (accents encoded otherwise, capitals or one letter): write the file's exact name here, or rename it by typing its name again",
     "path_escapes": "the path {path} leaves the profile's folder",
     "image_format": "{path}: format {format} is not supported; save the photo as JPEG, PNG, WebP or HEIC (iPhone)",
     "image_too_large": "{path}: the image has {size} million pixels, the limit is {limit} million; reduce it below that (4000 × 3000 pixels is plenty: the tool then resizes it itself)",

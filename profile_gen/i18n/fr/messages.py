@@ -112,6 +112,7 @@ MESSAGES = {
     "level_not_on_scale": "niveau {found} absent de l'échelle ; niveaux possibles : {levels}",
     "scale_duplicate": "niveau {found} défini deux fois dans l'échelle",
     "file_missing": "fichier introuvable : {path} (chemin relatif au dossier de profile.yaml)",
+    "file_missing_near": "fichier introuvable : {path} ; le dossier contient « {near} », presque le même nom (accents codés autrement, majuscules ou une lettre) : écrivez ici le nom exact du fichier, ou renommez-le en retapant son nom",
     "path_escapes": "le chemin {path} sort du dossier du profil",
     "image_format": "{path} : format {format} non pris en charge ; enregistrez la photo en JPEG, PNG, WebP ou HEIC (iPhone)",
     "image_too_large": "{path} : image de {size} millions de pixels, la limite est {limit} millions ; réduisez-la sous cette taille (par exemple 4000 × 3000 pixels suffisent largement : l'outil la réduit ensuite lui-même)",
