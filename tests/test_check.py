@@ -66,7 +66,7 @@ def test_missing_translations_are_listed(run_cli, write_profile):
         "summary: {fr: Résumé, en: Summary}\n"
     )
     result = run_cli("check", str(profile))
-    assert "1 texte sans traduction en « en » (repli sur « fr ») :" in result.out
+    assert "1 texte sans traduction en anglais (repli sur le français) :" in result.out
     assert "- identity.headline" in result.out
     assert "- summary" not in result.out
 

@@ -126,7 +126,7 @@ def test_untranslated_texts_are_listed_by_place_without_names(run_cli, write_pro
     )
     result = run_cli("check", str(profile))
     out = result.out
-    assert "2 textes écrits une seule fois, affichés tels quels en « en » :" in out
+    assert "2 textes écrits une seule fois, affichés tels quels en anglais :" in out
     assert "    - strengths[1].title" in out and "    - skills[2].name" in out
     for name in ("skills[0].name", "skills[1].name", "certifications[0].name", "contact.city"):
         assert name not in out

@@ -244,9 +244,9 @@ def _notes(profile: Profile, report: Readiness, say) -> list[str]:
     for other, paths in report.missing_translations.items():
         if paths:
             fallback = primary if other != primary else profile.locale[-1]
-            notes.append(
-                f"  {say('check.translations', count=len(paths), lang=other, primary=fallback)}"
-            )
+            language, shown = say(f"language.{other}"), say(f"language.{fallback}")
+            said = say("check.translations", count=len(paths), lang=language, primary=shown)
+            notes.append(f"  {said}")
             notes += _listed(paths)
     for text in report.too_long_for_linkedin:
         notes.append(
@@ -262,7 +262,8 @@ def _notes(profile: Profile, report: Readiness, say) -> list[str]:
     if report.plain_texts:
         for other in profile.locale[1:]:
             count = len(report.plain_texts)
-            notes.append(f"  {say('check.untranslated', count=count, lang=other)}")
+            language = say(f"language.{other}")  # « en anglais », not « en « en » »
+            notes.append(f"  {say('check.untranslated', count=count, lang=language)}")
             notes += _listed(report.plain_texts)
     return notes
 

@@ -44,7 +44,7 @@ LABELS_OUTPUTS = {
     "check.hint.evidence": "no evidence: {items}",
     "check.hint.dated": "no date: {items}",
     "check.hint.slides": "adjust defence.slides[].seconds to add up to {duration} s",
-    "check.translations": "{count} texts not translated into '{lang}' (falling back to '{primary}'):",
+    "check.translations": "{count} texts not translated into {lang} (falling back to {primary}):",
     "check.harvard_accessed": 'Harvard style without an accessed date: add CITATION_ACCESSED = "YYYY-MM-DD" to {settings} (the day you checked the links of your references).',
     "check.cv_overflow": "The printed CV is {pages} pages long: shorten it to fit one page (fewer skills or highlights, a shorter summary).",
     "check.ready": "Ready for the annexes and the defence.",

@@ -44,7 +44,7 @@ LABELS_OUTPUTS = {
     "check.hint.evidence": "sans preuve : {items}",
     "check.hint.dated": "sans date : {items}",
     "check.hint.slides": "ajustez defence.slides[].seconds pour totaliser {duration} s",
-    "check.translations": "{count} textes sans traduction en « {lang} » (repli sur « {primary} ») :",
+    "check.translations": "{count} textes sans traduction en {lang} (repli sur le {primary}) :",
     "check.harvard_accessed": 'Style Harvard sans date de consultation : ajoutez CITATION_ACCESSED = "AAAA-MM-JJ" dans {settings} (le jour où vous avez vérifié les liens de vos références).',
     "check.cv_overflow": "Le CV imprimé fait {pages} pages : raccourcissez-le pour qu'il tienne sur une page (moins de compétences, d'éléments marquants ou un résumé plus court).",
     "check.ready": "Prêt pour les annexes et la soutenance.",
