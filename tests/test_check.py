@@ -130,3 +130,13 @@ def test_the_questions_page_is_named_where_it_is(run_cli, write_profile):
         assert "soutenance/questions.html" not in result.out
     french = write_profile("locale: [fr, en]\n" + MINIMAL + competencies)
     assert " soutenance/questions.html " in run_cli("check", str(french), "--lang", "en").out
+
+
+def test_no_tick_for_what_there_is_nothing_of_yet(run_cli, write_profile):
+    """A new profile has no competencies, achievements nor questions for the jury: `check`
+    ticks neither their evidence, their dates nor « 0 answers of 0 » (what is missing is
+    said once, in the annexe's list)."""
+    out = run_cli("check", str(write_profile(MINIMAL))).out
+    assert "✗ Auto-évaluation des compétences" in out and "✗ Book : Réalisations" in out
+    for ticked in ("Preuves pour chaque compétence", "Réalisations datées", "0 sur 0"):
+        assert ticked not in out, ticked

@@ -183,8 +183,17 @@ def _defence_checks(profile: Profile) -> list[Check]:
         Check(
             "improvements", len(profile.improvements) == 10, {"count": len(profile.improvements)}
         ),
-        Check("evidence", not without_evidence, {"items": ", ".join(without_evidence)}),
-        Check("dated", not undated, {"items": ", ".join(undated)}),
+        # (none to check before there are competencies, achievements: no vacuous ✓)
+        *(
+            [Check("evidence", not without_evidence, {"items": ", ".join(without_evidence)})]
+            if items
+            else []
+        ),
+        *(
+            [Check("dated", not undated, {"items": ", ".join(undated)})]
+            if profile.achievements
+            else []
+        ),
         Check("slides", total == defence.duration, {"total": total, "duration": defence.duration}),
         notes,
         *rehearsal,

@@ -207,18 +207,21 @@ def rehearsal_checks(profile: Profile) -> list[RehearsalCheck]:
     ids = {q.id for q in questions}
     stale = sorted(key for key in profile.defence.answers if key not in ids)
     checks = [
-        RehearsalCheck("rehearsal_notes", not without_notes, {"slides": ", ".join(without_notes)}),
-        RehearsalCheck(
-            "rehearsal_answers",
-            len(answered) == len(questions),
-            {
-                "answered": len(answered),
-                "total": len(questions),
-                "missing": _listed([q.id for q in questions if q.answer is None]),
-            },
-            advisory=True,
-        ),
+        RehearsalCheck("rehearsal_notes", not without_notes, {"slides": ", ".join(without_notes)})
     ]
+    if questions:  # none yet (no competencies, no achievements): "0 of 0" is no answer
+        checks.append(
+            RehearsalCheck(
+                "rehearsal_answers",
+                len(answered) == len(questions),
+                {
+                    "answered": len(answered),
+                    "total": len(questions),
+                    "missing": _listed([q.id for q in questions if q.answer is None]),
+                },
+                advisory=True,
+            )
+        )
     if stale:
         checks.append(
             RehearsalCheck("rehearsal_stale", False, {"ids": ", ".join(stale)}, advisory=True)
