@@ -117,7 +117,11 @@ def test_an_unknown_design_names_file_line_field_and_the_known_ones(run_cli, tmp
     text = (tmp_path / "content/profile.yaml").read_text(encoding="utf-8")
     line = [line.split(" #")[0] for line in text.splitlines()].index("design: modrne") + 1
     assert f"profile.yaml:{line}:9: design" in result.err
-    assert "modrne" in result.err and "classique, compact, moderne" in result.err
+    assert "design inconnu « modrne » : vouliez-vous dire « moderne » ?" in result.err
+    # a name like none of them: the known ones, listed
+    copy_sample(tmp_path / "b", "locale: [fr, en]", "locale: [fr, en]\ndesign: bleu")
+    result = run_cli("check", str(tmp_path / "b/content/profile.yaml"))
+    assert result.code == 2 and "classique, compact, moderne" in result.err
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])

@@ -344,9 +344,13 @@ def _check_files(profile: Profile, base_dir: Path) -> list[Problem]:
             code, context = found
             problems.append(Problem(code, path, context))
     if profile.design not in designs.known(base_dir):
-        known = ", ".join(designs.known(base_dir))
+        names = list(designs.known(base_dir))
+        known, name = ", ".join(names), profile.design
+        close = difflib.get_close_matches(name.casefold(), names, n=1, cutoff=0.6)
         problems.append(
-            Problem("design_unknown", ("design",), {"name": profile.design, "known": known})
+            Problem("design_unknown_near", ("design",), {"name": name, "near": close[0]})
+            if close
+            else Problem("design_unknown", ("design",), {"name": name, "known": known})
         )
     problems += [
         Problem("design_shadows_built_in", ("design",), {"name": name})

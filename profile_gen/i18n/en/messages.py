@@ -232,6 +232,7 @@ MESSAGES = {
     "cohort_merge_no_book": "{path}: built by share {shard}, but its Book is missing from the output folder; gather the whole output of that share",
     # --- designs
     "design_unknown": 'unknown design "{name}"; known designs: {known} (profile-gen designs describes them; your own: a folder designs/{name}/ beside the profile, with its tokens.toml)',
+    "design_unknown_near": 'unknown design "{name}": did you mean "{near}"? (profile-gen designs lists them)',
     "design_extends_unknown": '{file}: "{name}" is not a known design; known designs: {known}',
     "design_extends_missing": '{file}: say which design yours starts from, on the first line: extends = "moderne" (built-in designs: {known})',
     "design_extends_loop": '{file}: the design "{name}" extends itself (a loop of extends, or more than six designs stacked)',

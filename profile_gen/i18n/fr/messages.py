@@ -239,6 +239,7 @@ MESSAGES = {
     "cohort_merge_no_book": "{path} : construit par la part {shard}, mais son Book manque dans le dossier de sortie ; réunissez toute la sortie de cette part",
     # --- designs
     "design_unknown": "design inconnu « {name} » ; designs possibles : {known} (profile-gen designs les décrit ; le vôtre : un dossier designs/{name}/ à côté du profil, avec son tokens.toml)",
+    "design_unknown_near": "design inconnu « {name} » : vouliez-vous dire « {near} » ? (profile-gen designs les liste)",
     "design_extends_unknown": "{file} : « {name} » n'est pas un design connu ; designs possibles : {known}",
     "design_extends_missing": '{file} : dites de quel design part le vôtre, en première ligne : extends = "moderne" (designs intégrés : {known})',
     "design_extends_loop": "{file} : le design « {name} » s'étend lui-même (extends en boucle, ou plus de six designs empilés)",
