@@ -12,6 +12,20 @@ HEAD = MINIMAL  # three lines: identity, name, headline
 
 # (id, profile text, line of the defect, field path shown, a fragment of the message)
 CASES = [
+    (  # day first, as French writes dates: the ISO form it means, spelt out
+        "date-day-first",
+        HEAD + "experience:\n  - {title: A, organization: B, start: 05/10/2025, end: 03/2026}\n",
+        5,
+        "experience[0].start",
+        "date écrite « 05/10/2025 » : écrivez-la 2025-10-05",
+    ),
+    (
+        "end-date-month-first",
+        HEAD + "experience:\n  - {title: A, organization: B, start: 2025-10, end: 03/2026}\n",
+        5,
+        "experience[0].end",
+        "date écrite « 03/2026 » : écrivez-la 2026-03",
+    ),
     (  # French writes 4,6: between [ ] YAML reads two items (« satisfaction 4 », « 6/5 »)
         "decimal-comma",
         HEAD + "skills:\n  - {name: Excel, keywords: [TCD, note 4,6/5]}\n",

@@ -247,6 +247,9 @@ class PartialDate(JsonSchemaFromMetadata):
                 if not 1900 <= year <= 2100:
                     raise PydanticCustomError("pg_date_year", "bad year", {"found": text})
                 return PartialDate(year, month, day)
+            if (suggested := _iso_of_french(text)) is not None:
+                found = {"found": text, "suggested": suggested}
+                raise PydanticCustomError("pg_date_french", "day first", found)
         code = "pg_end_date" if cls.allow_present else "pg_date"
         raise PydanticCustomError(code, "bad date", {"found": show_value(value)})
 
@@ -266,6 +269,21 @@ class PartialDate(JsonSchemaFromMetadata):
                 "anyOf": [date_schema, {"const": "present"}],
             }
         return plain_schema(cls, cls.parse, date_schema)
+
+
+_FRENCH_DATE = re.compile(r"(?:(\d{1,2})[/.])?(\d{1,2})[/.](\d{4})")
+
+
+def _iso_of_french(text: str) -> str | None:
+    """`05/10/2025` (day first, as French writes it) as `2025-10-05`; `10/2025` as
+    `2025-10`; None for anything else."""
+    match = _FRENCH_DATE.fullmatch(text)
+    if match is None:
+        return None
+    day, month, year = (int(part) if part else None for part in match.groups())
+    if month is None or not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
+        return None
+    return f"{year}-{month:02d}" + (f"-{day:02d}" if day else "")
 
 
 class _Present(PartialDate):

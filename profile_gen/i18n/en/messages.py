@@ -81,6 +81,7 @@ MESSAGES = {
     "pg_text_language": "unknown language '{found}'; allowed languages: {expected}",
     "pg_date": "expected a date YYYY, YYYY-MM or YYYY-MM-DD; found: {found}",
     "pg_end_date": "expected a date YYYY, YYYY-MM or YYYY-MM-DD, or `present`; found: {found}",
+    "pg_date_french": "date written '{found}': write it {suggested} (year-month-day, YYYY-MM-DD, or YYYY-MM)",
     "pg_date_month": "invalid month in {found} (expected 01 to 12)",
     "pg_date_day": "invalid day in {found}",
     "pg_date_year": "invalid year in {found} (expected 1900 to 2100)",

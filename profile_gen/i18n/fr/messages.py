@@ -88,6 +88,7 @@ MESSAGES = {
     "pg_end_date": (
         "attendu : une date AAAA, AAAA-MM ou AAAA-MM-JJ, ou `present` ; trouvé : {found}"
     ),
+    "pg_date_french": "date écrite « {found} » : écrivez-la {suggested} (année-mois-jour, AAAA-MM-JJ, ou AAAA-MM)",
     "pg_date_month": "mois invalide dans {found} (attendu 01 à 12)",
     "pg_date_day": "jour invalide dans {found}",
     "pg_date_year": "année invalide dans {found} (attendu 1900 à 2100)",
