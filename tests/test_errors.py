@@ -65,8 +65,8 @@ def test_one_place_prints_errors_for_the_terminal():
 
 def test_an_english_profiles_errors_speak_english_unless_asked(run_cli, write_profile):
     profile = write_profile("locale: en\nidentity:\n  name: A\n")
-    assert "1 error." in run_cli("check", str(profile)).err
-    assert "1 erreur." in run_cli("--lang", "fr", "check", str(profile)).err
+    assert "1 error to fix." in run_cli("check", str(profile)).err
+    assert "1 erreur à corriger." in run_cli("--lang", "fr", "check", str(profile)).err
 
 
 def test_a_bug_in_an_importer_is_an_internal_error_not_bad_input(tmp_path, run_cli, monkeypatch):

@@ -143,8 +143,8 @@ MESSAGES = {
     "publish_overlap": "{path} and the build folder {output} overlap: publish to a folder of its own (e.g. the GitHub Pages repository)",
     "publish_not_empty": "{path} is not empty: add --force to write into it anyway",
     # --- summaries
-    "problem_count": "{count} errors. Fix them and run again.",
-    "problem_count_one": "1 error. Fix it and run again.",
+    "problem_count": "{count} errors to fix.",
+    "problem_count_one": "1 error to fix.",
     "more_problems": "... and {count} more errors",
     "unknown": "error {code} {detail}",
     # --- install

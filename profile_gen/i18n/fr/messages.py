@@ -150,8 +150,8 @@ MESSAGES = {
     "publish_overlap": "{path} et le dossier de construction {output} se chevauchent : publiez dans un dossier à part (ex. le dépôt GitHub Pages)",
     "publish_not_empty": "{path} n'est pas vide : ajoutez --force pour y écrire quand même",
     # --- summaries
-    "problem_count": "{count} erreurs. Corrigez-les puis relancez.",
-    "problem_count_one": "1 erreur. Corrigez-la puis relancez.",
+    "problem_count": "{count} erreurs à corriger.",
+    "problem_count_one": "1 erreur à corriger.",
     "more_problems": "… et {count} autres erreurs",
     "unknown": "erreur {code} {detail}",
     # --- install
