@@ -74,6 +74,10 @@ def test_gitignore_keeps_outputs_and_the_private_file_out_of_git(run_cli, tmp_pa
         check=True,
     ).stdout.split()
     assert set(listed) == GITHUB_FILES - {"private.yaml"}
+    # its comments in the student's language, as the rest of what `init` writes
+    assert "# Votre téléphone" in (tmp_path / ".gitignore").read_text("utf-8")
+    assert run_cli("init", "--lang", "en", str(tmp_path / "en")).code == 0
+    assert "# Your phone" in (tmp_path / "en/.gitignore").read_text("utf-8")
 
 
 @pytest.mark.parametrize("where", ["before", "after"])

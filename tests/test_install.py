@@ -219,6 +219,7 @@ def test_the_wheel_carries_the_theme_the_settings_and_the_starters(installed):
         "profile_gen/starter/private.en.yaml",
         "profile_gen/starter/README.fr.md",
         "profile_gen/starter/gitignore.txt",
+        "profile_gen/starter/gitignore.en.txt",
         "profile_gen/starter/github/book.yml",
         "profile_gen/starter/gitlab/gitlab-ci.yml",
         "profile_gen/views/metrics.json",

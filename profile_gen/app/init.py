@@ -195,7 +195,7 @@ def repository_files(
         PRIVATE_FILE: _localized("private.yaml", lang),
         SCHEMA_FILE: json_schema_text(),
         "README.md": readme(lang, host, install),
-        ".gitignore": starter("gitignore.txt"),
+        ".gitignore": _localized("gitignore.txt", lang),
         "articles/.gitkeep": "",
         "images/.gitkeep": "",
     }
