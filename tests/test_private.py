@@ -164,7 +164,6 @@ TEMPLATE_ROUTES = (
     "profile.identity.contact.address|string|reverse",
     "profile.identity.contact.shown_on('annexe')",
     "profile.identity",
-    "profile.model_dump()",
     "views.profile.identity.contact",
     "book.profile.identity.contact",
     "PROFILE_GEN_PROFILE is defined",  # Pelican's copy of the settings: not there

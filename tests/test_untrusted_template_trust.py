@@ -220,6 +220,15 @@ def test_the_built_in_designs_templates_are_the_packages(tmp_path):
         ),
         ("{{ ('x' * 3000000000)|length }}", "accès interdit"),  # 6 GB of memory
         ("{{ 9 ** 99999999 }}", "accès interdit"),  # minutes of big-number arithmetic
+        ("{{ 'x'.center(3000000000) }}", "accès interdit"),  # 3 GB
+        ("{{ '%3000000000s'|format('x') }}", "accès interdit"),
+        (  # Pydantic's own methods: this one unpickles a string, and so runs any command
+            "{{ profile.parse_raw(\"cposix\\nsystem\\n(S'touch PWNED'\\ntR.\", "
+            "content_type='application/pickle', allow_pickle=True) }}",
+            "accès interdit",
+        ),
+        ("{{ profile.model_dump() }}", "accès interdit"),
+        ("{{ profile.identity.model_copy() }}", "accès interdit"),
     ],
 )
 def test_a_template_cannot_reach_the_settings_nor_exhaust_the_machine(
@@ -232,6 +241,7 @@ def test_a_template_cannot_reach_the_settings_nor_exhaust_the_machine(
     result = run_cli("build", "--formats=", "--content", str(folder))
     assert result.code == 2 and "Traceback" not in result.err, result.err
     assert "templates/home.html" in result.err and said in result.err
+    assert not list(tmp_path.rglob("PWNED"))
 
 
 @pytest.mark.skipif(not hasattr(__import__("signal"), "setitimer"), reason="Windows")

@@ -94,6 +94,7 @@ def prepare_templates(generator) -> None:
     )
     render.install(generator.env)
     if isinstance(generator.env, sandbox.Sandbox):
+        generator.env.guard_filters()
         settings[SANDBOXED_KEY] = True
         generator.env.budget = settings.setdefault(BUDGET_KEY, sandbox.Budget())
         generator.env.hidden = (settings, settings.get(PROFILE_KEY))

@@ -23,7 +23,9 @@ two kinds of environment keep their compiled templates apart (`BYTECODE_PATTERNS
 
 from __future__ import annotations
 
+import functools
 import os
+import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,6 +43,7 @@ from jinja2 import (
 )
 from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from pydantic import BaseModel
 
 from profile_gen.book import time_limit
 from profile_gen.errors import BuildError, ProfileGenError
@@ -104,6 +107,41 @@ class _LimitedTemplate(Template):
             budget.depth = 0
 
 
+_WIDE_FORMAT = re.compile(r"%[-+ #0]*\d{7,}|\{[^{}]*:[^{}]*\d{7,}")
+"""A format width of millions (`%3000000000s`, `{:>3000000000}`)."""
+
+
+def _own_attribute(obj: Any, attr: str) -> bool:
+    """Whether a template may read `attr` of `obj`: on a Pydantic model (the profile and its
+    parts), only its fields and what profile_gen defines; never Pydantic's own methods
+    (`parse_raw(..., allow_pickle=True)` unpickled a string, and so ran any command)."""
+    model = obj if isinstance(obj, type) else type(obj)
+    if not (isinstance(model, type) and issubclass(model, BaseModel)):
+        return True
+    if not isinstance(obj, type) and attr in model.model_fields:
+        return True
+    for klass in model.__mro__:
+        if attr in vars(klass):
+            return klass.__module__.startswith("profile_gen.")
+    return False
+
+
+def _bounded(args: tuple, kwargs: dict) -> None:
+    for value in (*args, *kwargs.values()):
+        too_big = isinstance(value, int) and not isinstance(value, bool) and value > MAX_ITEMS
+        if too_big or (isinstance(value, str) and _WIDE_FORMAT.search(value)):
+            raise SecurityError(f"a size over {MAX_ITEMS} given to a call")
+
+
+def _guarded_filter(function: Any) -> Any:
+    @functools.wraps(function)  # keeps Jinja's `pass_context` mark
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        _bounded(args, kwargs)
+        return function(*args, **kwargs)
+
+    return guarded
+
+
 MAX_ITEMS = 1_000_000
 """The longest text or list a template may make by repetition (`'x' * n`)."""
 MAX_POWER = 1_000
@@ -126,7 +164,20 @@ class Sandbox(ImmutableSandboxedEnvironment):
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         if attr == "settings" or any(value is hidden for hidden in self.hidden):
             return False
+        if not _own_attribute(obj, attr):
+            return False
         return super().is_safe_attribute(obj, attr, value)
+
+    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        """A call whose numbers or format widths stay within bounds (`'x'.center(3e9)`)."""
+        _bounded(args, kwargs)
+        return super().call(__context, __obj, *args, **kwargs)
+
+    def guard_filters(self) -> None:
+        """Every filter called with bounded numbers and widths, as calls are (`call`):
+        `'%3000000000s'|format('x')` or `'x'|center(3000000000)` each took 3 GB."""
+        for name, function in list(self.filters.items()):
+            self.filters[name] = _guarded_filter(function)
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         """`*` and `**` within bounds: `'x' * 3000000000` took 6 GB, `9 ** 9 ** 9` hours."""
