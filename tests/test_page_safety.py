@@ -55,6 +55,27 @@ HOSTILE = {
         'document.head.append(Object.assign(document.createElement("link"), {rel: "preload", '
         'as: "font", type: "font/woff2", crossOrigin: "", href}));</script>'
     ),
+    # a second review's findings
+    "end tag with an attribute": (
+        '<script type="application/json">{}</script x><img src=x onerror=alert(1)></script>'
+    ),
+    "noscript end tag with an attribute": (
+        '<noscript><p title="</noscript x><img src=x onerror=alert(1)>"></noscript>'
+    ),
+    "style end tag with an attribute": "<style>/*</style x><img src=x onerror=alert(1)>*/</style>",
+    "comment in a data script": (
+        '<script type="application/json"><!--<script></script><noscript></script>'
+        "<img src=x onerror=alert(1)></noscript>"
+    ),
+    "foreignObject": '<svg><foreignObject><noscript><p title="</noscript><img src=x onerror=alert(1)>">',
+    "math text": '<math><mtext><noscript><p title="</noscript><img src=x onerror=alert(1)>">',
+    "html leaving svg": "<svg><p></p><style><!-- body{background:url(//evil.example/a.png)} --></style>",
+    "data script in svg": '<svg><script type="application/json"><img src=x onerror=alert(1)></script></svg>',
+    "style sheet as data": '<link rel=stylesheet href="data:text/css,@import url(https://e.x/s.css);">',
+    "scheme without slashes": "<style>p { background: url(https:evil.example/a.png) }</style>",
+    "backslash in css": "<p style=\"background: url('/\\\\evil.example/a.png')\">x</p>",
+    "svg fill": '<svg><rect fill="url(https://evil.example/f.svg#p)"/></svg>',
+    "svg set": '<svg><image href="a.png"><set attributeName="href" to="https://e.x/s.png"/></image></svg>',
     "font list made code": (
         '<script>if (location.protocol !== "file:") for (const href of ["a"+alert(1)+"b"]) '
         'document.head.append(Object.assign(document.createElement("link"), {rel: "preload", '

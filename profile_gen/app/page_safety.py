@@ -59,6 +59,33 @@ RAW_TEXT = frozenset({"noscript", "title", "textarea", "xmp", "noembed", "nofram
 """Elements whose content a browser reads as text up to their end tag, an attribute's
 quotes notwithstanding (besides `script` and `style`, which Python's parser knows)."""
 FOREIGN = frozenset({"svg", "math"})
+SVG_ELEMENTS = frozenset(
+    [
+        "svg",
+        "g",
+        "path",
+        "rect",
+        "circle",
+        "ellipse",
+        "line",
+        "polyline",
+        "polygon",
+        "text",
+        "tspan",
+        "title",
+        "desc",
+        "defs",
+        "lineargradient",
+        "radialgradient",
+        "stop",
+        "symbol",
+        "use",
+        "clippath",
+    ]
+)
+"""What an SVG of a page may hold (the theme's QR codes, charts and icons): no script,
+style, animation (`set`, `animate`: an address changed after the check) nor HTML inside
+(`foreignObject`, or a tag that ends the SVG), which a browser reads otherwise."""
 DATA_SCRIPTS = frozenset({"application/json", "application/ld+json"})
 """Script elements a browser never runs: data (the deck's labels, the Book's schema.org)."""
 THEME_INLINE = re.compile(
@@ -76,6 +103,12 @@ CSS_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})\s?|(.))", re.DOTALL)
 CSS_RUNNING = re.compile(r"@import|expression\(|behavior\s*:|-moz-binding", re.IGNORECASE)
 CSS_ADDRESS = re.compile(r"(?:[a-z][a-z0-9+.\-]*:)?//[^\s'\")]{0,300}", re.IGNORECASE)
 """An address with a host in a style sheet (`url()`, `image-set()`, `@font-face`)."""
+CSS_FUNCTION = re.compile(r"(?:url|image-set|image|cross-fade|src)\(", re.IGNORECASE)
+"""Where a style sheet names an address to fetch: each argument is checked."""
+CSS_ARGUMENT = re.compile(r"\"([^\"]*)\"|'([^']*)'|([^\s,\"']+)")
+END_TAG = re.compile(r"</([a-zA-Z][a-zA-Z0-9]*)[^>]*>")
+"""An end tag with attributes or spaces (`</script x>`): a browser ends the element there,
+Python's parser only at `</script>`; written plain before reading."""
 
 
 def clean_address(value: str) -> str:
@@ -108,6 +141,7 @@ class _Reader(HTMLParser):
         self.found: str | None = None
         self.inline: list[str] | None = None  # the text of an inline script being read
         self.style: list[str] | None = None  # the text of a style element being read
+        self.data: list[str] | None = None  # within a data script (JSON)
         self.foreign = 0  # depth in SVG or MathML
 
     def _say(self, what: str) -> None:
@@ -128,6 +162,11 @@ class _Reader(HTMLParser):
         text = _css_text(text)
         if found := CSS_RUNNING.search(text):
             return found[0]
+        for match in CSS_FUNCTION.finditer(text):
+            argument = text[match.end() : match.end() + 500].split(")")[0]
+            for quoted, single, bare in CSS_ARGUMENT.findall(argument):
+                if self._elsewhere(quoted or single or bare):
+                    return match[0] + argument[:60]
         return next((m[0] for m in CSS_ADDRESS.finditer(text) if self._elsewhere(m[0])), None)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -142,12 +181,16 @@ class _Reader(HTMLParser):
                 self._say(f"<{tag} {name}=…>")
             elif RUNNING.match(clean_address(value)):
                 self._say(f"<{tag} {name}={value[:40]}>")
-            elif name == "style" and (fetched := self._css(value)):
-                self._say(f"<{tag} style={fetched[:60]}>")
+            elif (name == "style" or "url(" in value.lower()) and (fetched := self._css(value)):
+                self._say(f"<{tag} {name}={fetched[:60]}>")  # SVG's `fill="url(…)"` too
         equiv = values.get("http-equiv", "content-type").strip().lower()
         if tag == "meta" and equiv not in ("content-type", "x-ua-compatible"):
             self._say(f"<meta http-equiv={equiv[:30]}>")
         self._fetches(tag, values)
+        if self.foreign and tag not in SVG_ELEMENTS:
+            self._say(f"<{tag}> in an SVG")
+        if tag == "math":
+            self._say("<math>")
         if tag == "script":
             self._script(values)
         elif tag == "style":
@@ -164,6 +207,8 @@ class _Reader(HTMLParser):
             fetched = name in FETCHED_ANYWHERE or (name == "href" and tag in FETCHED_HREF)
             if tag == "link" and name == "href" and not rels & FETCHING_LINKS:
                 fetched = False
+            if fetched and tag == "link" and clean_address(value).lower().startswith("data:"):
+                self._say(f"<link href={value[:40]}>")  # a style sheet that imports, say
             addresses = _addresses(value, name) if fetched else []
             if any(self._elsewhere(address) for address in addresses):
                 self._say(f"<{tag} {name}={value[:60]}>")
@@ -183,8 +228,12 @@ class _Reader(HTMLParser):
                 self._say(f"<script src={source[:60]}>")
         elif values.get("type", "").strip().lower() not in DATA_SCRIPTS:
             self.inline = []
+        else:
+            self.data = []  # a data block: JSON, whose `<` the theme writes escaped
 
     def handle_data(self, data: str) -> None:
+        if self.data is not None and "<" in data:
+            self._say("<script type=json> holding markup")
         if self.inline is not None:
             self.inline.append(data)
         elif self.style is not None:
@@ -198,6 +247,8 @@ class _Reader(HTMLParser):
         self._say(f"<![{data[:20]}")  # CDATA in HTML: a browser reads it as a comment
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self.data = None
         if tag == "script" and self.inline is not None:
             text = "".join(self.inline).strip()
             if not THEME_INLINE.fullmatch(text):
@@ -225,7 +276,7 @@ def page_problem(html: str, own: tuple[str, ...] = ()) -> str | None:
     """What in `html` a browser would run or fetch from another server than the Book's
     (`own`: its public addresses, each ending with `/`), the first found."""
     reader = _Reader(own)
-    reader.feed(html)
+    reader.feed(END_TAG.sub(r"</\1>", html))
     reader.close()
     if reader.inline is not None or reader.style is not None:
         reader._say("<script> or <style> left open")
