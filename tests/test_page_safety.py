@@ -152,3 +152,59 @@ def test_every_page_of_every_design_passes_with_a_template_of_the_students(
     in_dir(sample_copy)
     result = run_cli("build", "--formats=")
     assert result.code == 0, result.err
+
+
+def test_a_students_pages_tell_the_browser_what_they_may_do(chromium, sample_copy, run_cli, in_dir):
+    """Beside the page check, each page built with a student's template carries its
+    Content-Security-Policy: the theme lives with it (no violation on the Book's home nor
+    on the deck, whose coach still loads its listening module), and a script the check
+    could not tell would not run."""
+    from tests.browser import ARGS, CHROMIUM
+    from tests.test_deck_rehearsal import LISTENING
+
+    (sample_copy / "content/templates").mkdir()
+    (sample_copy / "content/templates/404.html").write_text(
+        '{% extends "!theme/404.html" %}', encoding="utf-8"
+    )
+    in_dir(sample_copy)
+    assert run_cli("build", "--formats=").code == 0
+    output = sample_copy / "output"
+    home = (output / "index.html").read_text("utf-8")
+    assert '<meta http-equiv="Content-Security-Policy"' in home
+    assert "script-src 'self' file: 'sha256-" in home  # the theme's inline script, by hash
+
+    browser = chromium.browser_type.launch(executable_path=str(CHROMIUM), args=LISTENING)
+    try:
+        page = browser.new_page()
+        refused: list[str] = []
+        page.on("console", lambda m: refused.append(m.text) if "Content Security" in m.text else 0)
+        page.goto((output / "index.html").as_uri())
+        page.goto((output / "soutenance/index.html").as_uri())
+        page.keyboard.press("p")
+        page.keyboard.press("m")  # the coach listens: its module loaded under the policy
+        status = "() => window.ProfileGenCoach?.active?.status"  # (no eval under the policy)
+        for _ in range(100):
+            if page.evaluate(status) == "on":
+                break
+            page.wait_for_timeout(200)
+        assert page.evaluate(status) == "on"
+        assert refused == []
+    finally:
+        browser.close()
+
+    hostile = output / "hostile.html"
+    hostile.write_text(
+        "<!doctype html><html><head><title>t</title></head><body>"
+        "<script>document.title = 'ran'</script>"
+        '<img src="https://evil.example/x.png" onerror="document.title = \'ran\'">'
+        "</body></html>",
+        encoding="utf-8",
+    )
+    from profile_gen.app.page_safety import add_policy
+
+    add_policy(hostile.parent)
+    page = chromium.new_page()
+    page.goto(hostile.as_uri())
+    assert page.title() == "t"
+    page.close()
+    assert ARGS  # the shared browser's flags: no microphone there

@@ -8,7 +8,7 @@ import urllib.request
 
 import pytest
 
-from profile_gen.app.serve import RELOAD_PATH, Server
+from profile_gen.app.serve import RELOAD_PATH, RELOAD_SCRIPT, RELOAD_SCRIPT_PATH, Server
 
 
 def fetch(url: str) -> str:
@@ -51,9 +51,11 @@ def edit(sample_copy, old: str, new: str) -> None:
 def test_serves_the_book_with_the_reload_script_rebuilds_and_survives_errors(server, sample_copy):
     """One server: the Book served with the reload script, then rebuilt on each save."""
     html = fetch(server.url)
-    assert "Léa Moreau" in html and RELOAD_PATH in html
+    assert "Léa Moreau" in html and RELOAD_SCRIPT in html
+    # a file of the server's (a student's pages allow no inline script), which polls
+    assert RELOAD_PATH in fetch(server.url.rstrip("/") + RELOAD_SCRIPT_PATH)
     # the files on disk stay as `build` writes them
-    assert RELOAD_PATH not in (sample_copy / "output/index.html").read_text("utf-8")
+    assert RELOAD_SCRIPT_PATH not in (sample_copy / "output/index.html").read_text("utf-8")
     assert status(server) == {"build": 1, "error": None}
 
     edit(sample_copy, "name: Léa Moreau", "name: Léa Moreau-Dupont")

@@ -19,6 +19,8 @@ not know is refused rather than guessed: no page of the theme holds any of it.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import os
 import re
 from html.parser import HTMLParser
@@ -184,7 +186,11 @@ class _Reader(HTMLParser):
             elif (name == "style" or "url(" in value.lower()) and (fetched := self._css(value)):
                 self._say(f"<{tag} {name}={fetched[:60]}>")  # SVG's `fill="url(…)"` too
         equiv = values.get("http-equiv", "content-type").strip().lower()
-        if tag == "meta" and equiv not in ("content-type", "x-ua-compatible"):
+        if tag == "meta" and equiv not in (
+            "content-type",
+            "x-ua-compatible",
+            "content-security-policy",
+        ):
             self._say(f"<meta http-equiv={equiv[:30]}>")
         self._fetches(tag, values)
         if self.foreign and tag not in SVG_ELEMENTS:
@@ -300,3 +306,48 @@ def active_content(folder: Path, own: tuple[str, ...] = ()) -> tuple[str, str] |
             if found is not None:
                 return (name if base == "." else f"{base}/{name}"), found
     return None
+
+
+POLICY = (
+    "default-src 'self' file:; script-src 'self' file:{scripts}; "
+    "style-src 'self' file: 'unsafe-inline'; img-src 'self' file: data: blob:; "
+    "font-src 'self' file: data:; media-src 'self' file: blob:; connect-src 'self' file:; "
+    "object-src 'none'; frame-src 'none'; base-uri 'none'; form-action 'self'"
+)
+"""What a page built from a student's templates may run and fetch, said to the browser
+itself (`add_policy`): the Book's own files (`file:` when it is opened from the disk), the
+theme's one inline script by its hash; the deck's coach also loads its listening module as
+a `data:` address (an AudioWorklet: Chromium refuses a `blob:` one from the disk)."""
+HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
+INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
+
+
+def policy_for(html: str) -> str:
+    """The Content-Security-Policy of `html`: `POLICY`, with the hash of each of its inline
+    scripts that is the theme's (`THEME_INLINE`)."""
+    hashes = [
+        "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
+        for text in INLINE_SCRIPT.findall(html)
+        if THEME_INLINE.fullmatch(text.strip())
+    ]
+    if "theme/js/deck-speech.js" in html:
+        hashes.append("data:")
+    return POLICY.format(scripts="".join(f" {value}" for value in hashes))
+
+
+def add_policy(folder: Path) -> None:
+    """Give every page under `folder` its policy (`policy_for`), first thing in its head: a
+    browser then refuses whatever else a student's template would make it run or fetch,
+    whatever the page check (`active_content`) could not tell."""
+    for here, _, files in os.walk(folder):
+        for name in files:
+            if not name.lower().endswith((".html", ".htm")):
+                continue
+            path = Path(here, name)
+            if path.is_symlink():
+                continue
+            html = path.read_text(encoding="utf-8", errors="replace")
+            meta = f'<meta http-equiv="Content-Security-Policy" content="{policy_for(html)}">'
+            found = HEAD.search(html)
+            at = found.end() if found else 0
+            path.write_text(html[:at] + meta + html[at:], encoding="utf-8")

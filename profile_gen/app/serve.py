@@ -30,8 +30,11 @@ from profile_gen.errors import BuildError, ProfileError
 BIND = "127.0.0.1"
 """The address served on: this computer only."""
 RELOAD_PATH = "/__profile_gen/status"
-RELOAD_SCRIPT = """<script>
-(() => {
+RELOAD_SCRIPT_PATH = "/__profile_gen/reload.js"
+"""The reload script, a file of the server's: a page built from a student's templates
+allows no inline script (`app.page_safety.add_policy`), the Book's own files only."""
+RELOAD_SCRIPT = f'<script src="{RELOAD_SCRIPT_PATH}"></script>'
+RELOAD_JS = """(() => {
   let seen = null;
   const box = document.createElement("pre");
   box.style.cssText = "position:fixed;inset:auto 0 0 0;max-height:50vh;overflow:auto;margin:0;" +
@@ -47,7 +50,7 @@ RELOAD_SCRIPT = """<script>
   };
   poll();
 })();
-</script>""".replace("__RELOAD_PATH__", RELOAD_PATH)
+""".replace("__RELOAD_PATH__", RELOAD_PATH)
 
 
 class BuildState:
@@ -98,6 +101,9 @@ class Handler(SimpleHTTPRequestHandler):
     def do_GET(self) -> None:
         if self.path == RELOAD_PATH:
             self._send(self.state.as_json(), "application/json")
+            return
+        if self.path == RELOAD_SCRIPT_PATH:
+            self._send(RELOAD_JS.encode("utf-8"), "text/javascript; charset=utf-8")
             return
         try:
             path = Path(self.translate_path(self.path))
