@@ -159,7 +159,8 @@ def test_a_students_pages_tell_the_browser_what_they_may_do(chromium, sample_cop
     Content-Security-Policy: the theme lives with it (no violation on the Book's home nor
     on the deck, whose coach still loads its listening module), and a script the check
     could not tell would not run."""
-    from tests.browser import ARGS, CHROMIUM
+    from profile_gen.app.page_safety import with_policy
+    from tests.browser import CHROMIUM
     from tests.test_deck_rehearsal import LISTENING
 
     (sample_copy / "content/templates").mkdir()
@@ -192,19 +193,18 @@ def test_a_students_pages_tell_the_browser_what_they_may_do(chromium, sample_cop
     finally:
         browser.close()
 
+    # what the reading would have refused, given the policy alone: nothing of it runs
     hostile = output / "hostile.html"
     hostile.write_text(
-        "<!doctype html><html><head><title>t</title></head><body>"
-        "<script>document.title = 'ran'</script>"
-        '<img src="https://evil.example/x.png" onerror="document.title = \'ran\'">'
-        "</body></html>",
+        with_policy(
+            "<!doctype html><html><head><title>t</title></head><body>"
+            "<script>document.title = 'ran'</script>"
+            '<img src="https://evil.example/x.png" onerror="document.title = \'ran\'">'
+            "</body></html>"
+        ),
         encoding="utf-8",
     )
-    from profile_gen.app.page_safety import add_policy
-
-    add_policy(hostile.parent)
     page = chromium.new_page()
     page.goto(hostile.as_uri())
     assert page.title() == "t"
     page.close()
-    assert ARGS  # the shared browser's flags: no microphone there

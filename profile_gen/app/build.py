@@ -238,14 +238,13 @@ def _refuse_active_pages(staging: Path, settings: dict) -> None:
     """Stop the build when a page a student's template wrote would run a script or fetch
     from another server than the Book's in its reader's browser: the previous output stays
     as it was."""
-    from profile_gen.app.page_safety import active_content, add_policy
+    from profile_gen.app.page_safety import guard_pages
 
     profile = settings[PROFILE_KEY]
     addresses = (profile.links.book, settings.get("SITEURL"))
     own = tuple(str(address).rstrip("/") + "/" for address in addresses if address)
-    if found := active_content(staging, own):
+    if found := guard_pages(staging, own):  # (each page then carries its policy)
         raise BuildError("build_active_page", file=found[0], found=one_line(found[1]))
-    add_policy(staging)  # and the browser itself told what the pages may do
 
 
 def _refuse_private_on_web(staging: Path, profile: Profile) -> None:

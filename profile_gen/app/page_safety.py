@@ -5,7 +5,7 @@ Jinja's sandbox stops a student's template from running code on the machine that
 it does not stop it from writing a `<script>`, an `onload=`, a `javascript:` link, a frame
 or a picture from another server into a page, which then runs in the reader's browser: in
 a tutor's cohort served over HTTP, in the origin of every other member's pages. When a
-build used the sandbox (its folder holds templates or a design of its own), `active_content`
+build used the sandbox (its folder holds templates or a design of its own), `guard_pages`
 reads every page it wrote and names the first such thing; the build stops on it.
 
 The page is read as a browser reads it where Python's parser would differ: the elements a
@@ -289,25 +289,6 @@ def page_problem(html: str, own: tuple[str, ...] = ()) -> str | None:
     return reader.found
 
 
-def active_content(folder: Path, own: tuple[str, ...] = ()) -> tuple[str, str] | None:
-    """(page, what) of the first page under `folder` that would run something or fetch
-    from another server than the Book's (`own`) when opened."""
-    for here, folders, files in os.walk(folder):
-        folders.sort()
-        base = os.path.relpath(here, folder).replace(os.sep, "/")
-        for name in sorted(files):
-            if not name.lower().endswith((".html", ".htm", ".xhtml", ".xht", ".svg", ".xml")):
-                continue
-            path = os.path.join(here, name)
-            if os.path.islink(path):
-                continue
-            with open(path, encoding="utf-8", errors="replace") as page:
-                found = page_problem(page.read(), own)
-            if found is not None:
-                return (name if base == "." else f"{base}/{name}"), found
-    return None
-
-
 POLICY = (
     "default-src 'self' file:; script-src 'self' file:{scripts}; "
     "style-src 'self' file: 'unsafe-inline'; img-src 'self' file: data: blob:; "
@@ -315,7 +296,7 @@ POLICY = (
     "object-src 'none'; frame-src 'none'; base-uri 'none'; form-action 'self'"
 )
 """What a page built from a student's templates may run and fetch, said to the browser
-itself (`add_policy`): the Book's own files (`file:` when it is opened from the disk), the
+itself (`with_policy`): the Book's own files (`file:` when it is opened from the disk), the
 theme's one inline script by its hash; the deck's coach also loads its listening module as
 a `data:` address (an AudioWorklet: Chromium refuses a `blob:` one from the disk)."""
 HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
@@ -335,19 +316,31 @@ def policy_for(html: str) -> str:
     return POLICY.format(scripts="".join(f" {value}" for value in hashes))
 
 
-def add_policy(folder: Path) -> None:
-    """Give every page under `folder` its policy (`policy_for`), first thing in its head: a
-    browser then refuses whatever else a student's template would make it run or fetch,
-    whatever the page check (`active_content`) could not tell."""
-    for here, _, files in os.walk(folder):
-        for name in files:
-            if not name.lower().endswith((".html", ".htm")):
+def with_policy(html: str) -> str:
+    """`html` with its policy (`policy_for`) first thing in its head."""
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy_for(html)}">'
+    found = HEAD.search(html)
+    at = found.end() if found else 0
+    return html[:at] + meta + html[at:]
+
+
+def guard_pages(folder: Path, own: tuple[str, ...] = ()) -> tuple[str, str] | None:
+    """Read every page under `folder` once: (page, what) of the first that would run
+    something or fetch from another server than the Book's (`own`) when opened; else each
+    web page is given its policy (`with_policy`), so that a browser refuses whatever else a
+    student's template would make it run or fetch, whatever this reading could not tell."""
+    for here, folders, files in os.walk(folder):
+        folders.sort()
+        base = os.path.relpath(here, folder).replace(os.sep, "/")
+        for name in sorted(files):
+            if not name.lower().endswith((".html", ".htm", ".xhtml", ".xht", ".svg", ".xml")):
                 continue
             path = Path(here, name)
             if path.is_symlink():
                 continue
             html = path.read_text(encoding="utf-8", errors="replace")
-            meta = f'<meta http-equiv="Content-Security-Policy" content="{policy_for(html)}">'
-            found = HEAD.search(html)
-            at = found.end() if found else 0
-            path.write_text(html[:at] + meta + html[at:], encoding="utf-8")
+            if (found := page_problem(html, own)) is not None:
+                return (name if base == "." else f"{base}/{name}"), found
+            if name.lower().endswith((".html", ".htm")):
+                path.write_text(with_policy(html), encoding="utf-8")
+    return None

@@ -32,7 +32,7 @@ BIND = "127.0.0.1"
 RELOAD_PATH = "/__profile_gen/status"
 RELOAD_SCRIPT_PATH = "/__profile_gen/reload.js"
 """The reload script, a file of the server's: a page built from a student's templates
-allows no inline script (`app.page_safety.add_policy`), the Book's own files only."""
+allows no inline script (`app.page_safety.with_policy`), the Book's own files only."""
 RELOAD_SCRIPT = f'<script src="{RELOAD_SCRIPT_PATH}"></script>'
 RELOAD_JS = """(() => {
   let seen = null;

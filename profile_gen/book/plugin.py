@@ -328,10 +328,12 @@ def check_template(article, generator) -> None:
 PRIVATE_SUFFIXES = (".yaml", ".yml", ".py")
 """Files an article may not attach (`{static}`, `{attach}`): the profile, its private file
 and the settings stay out of the Book, as do hidden files (`.git/`, `.cache/`)."""
-ACTIVE_SUFFIXES = (
-    *(".html", ".htm", ".shtml", ".xhtml", ".xhtm", ".xht", ".mht", ".mhtml", ".htc"),
-    *(".svg", ".svgz", ".xml", ".xsl", ".xslt", ".rss", ".atom", ".rdf", ".mml"),
-    *(".js", ".mjs", ".wasm", ".swf", ".hta"),
+ACTIVE_SUFFIXES = frozenset(
+    {
+        *(".html", ".htm", ".shtml", ".xhtml", ".xhtm", ".xht", ".mht", ".mhtml", ".htc"),
+        *(".svg", ".svgz", ".xml", ".xsl", ".xslt", ".rss", ".atom", ".rdf", ".mml"),
+        *(".js", ".mjs", ".wasm", ".swf", ".hta"),
+    }
 )
 """Files an article may not attach either: a browser runs what they hold (a page, an SVG,
 an XML document with XHTML in it, a script) in the Book's origin, where it could read the
@@ -352,7 +354,7 @@ def check_attachments(article, content: Path) -> None:
             parts = target.relative_to(content.resolve()).parts
             if target.suffix.lower() in PRIVATE_SUFFIXES or any(p.startswith(".") for p in parts):
                 raise BuildError("folder_private", file=link)
-            if {Path(link).suffix.lower(), target.suffix.lower()} & set(ACTIVE_SUFFIXES):
+            if {Path(link).suffix.lower(), target.suffix.lower()} & ACTIVE_SUFFIXES:
                 raise BuildError("folder_active", file=link)
         except BuildError as error:
             lang = article.settings[PROFILE_KEY].primary_language
@@ -401,11 +403,10 @@ def check_articles(generators) -> None:
         )
         _stop(generators[0].settings, error)
     by_address: dict[str, list[str]] = {}
-    languages = list(i18n.LANGUAGES)  # a French article in an English Book is fine
     for generator in generators:
         if isinstance(generator, ArticlesGenerator):
             for article in [*generator.articles, *generator.translations]:
-                if (refused := _misplaced(article, languages)) is not None:
+                if (refused := _misplaced(article)) is not None:
                     _stop(generators[0].settings, refused)
                 by_address.setdefault(article.save_as, []).append(article.relative_source_path)
     for address, sources in sorted(by_address.items()):
@@ -422,12 +423,13 @@ translation), a web page (`Save_as: articles/x.svg` would be a document a browse
 otherwise)."""
 
 
-def _misplaced(article, languages: list[str]) -> BuildError | None:
-    """An article in a language the Book cannot label (`Lang:`), or whose page would
-    replace one of the Book's own (`Save_as: index.html`)."""
+def _misplaced(article) -> BuildError | None:
+    """An article in a language the Book cannot label (`Lang:`; a French article in an
+    English Book is fine), or whose page would replace one of the Book's own (`Save_as:
+    index.html`)."""
     shown = article.relative_source_path
-    if article.lang not in languages:
-        listed = ", ".join(languages)
+    if article.lang not in i18n.LANGUAGES:
+        listed = ", ".join(i18n.LANGUAGES)
         return BuildError("article_lang", file=shown, found=article.lang, languages=listed)
     if not _ARTICLES_PLACE.fullmatch(article.save_as):
         return BuildError("article_save_as", file=shown, found=article.save_as)

@@ -107,6 +107,12 @@ class _LimitedTemplate(Template):
             budget.depth = 0
 
 
+MAX_ITEMS = 1_000_000
+"""The longest text or list a template may make by repetition (`'x' * n`)."""
+MAX_POWER = 1_000
+"""The largest exponent a template may raise a number to."""
+
+
 _WIDE_FORMAT = re.compile(r"%[-+ #0]*\d{7,}|\{[^{}]*:[^{}]*\d{7,}")
 """A format width of millions (`%3000000000s`, `{:>3000000000}`)."""
 
@@ -140,12 +146,6 @@ def _guarded_filter(function: Any) -> Any:
         return function(*args, **kwargs)
 
     return guarded
-
-
-MAX_ITEMS = 1_000_000
-"""The longest text or list a template may make by repetition (`'x' * n`)."""
-MAX_POWER = 1_000
-"""The largest exponent a template may raise a number to."""
 
 
 class Sandbox(ImmutableSandboxedEnvironment):
