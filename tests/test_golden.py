@@ -24,8 +24,6 @@ from PIL import Image
 from pptx import Presentation
 
 from profile_gen import i18n
-from profile_gen.media.qr import QrCode
-from profile_gen.office.pptx.layout import qr_png
 from profile_gen.outputs import place
 from profile_gen.profile.loader import load
 from profile_gen.typography import typeset
@@ -33,6 +31,7 @@ from profile_gen.views.book import Book, book_home
 from tests import golden
 from tests.conftest import GOLDEN_GROUP
 from tests.golden.extract import pptx_slides, slide_texts, soup_of, squeeze
+from tests.qr_drawing import drawn as drawn_qr
 
 NAMES = list(golden.PROFILES)
 pytestmark = [pytest.mark.pdf, GOLDEN_GROUP]  # the builds print their PDFs (WeasyPrint)
@@ -142,8 +141,7 @@ def _svg_codes(page: Path) -> set[str]:
     images = []
     for svg in soup.select("svg.qr"):
         modules = int(svg["viewbox"].split()[-1])  # html.parser lowers names
-        code = QrCode("", modules, svg.find("path")["d"], 0)
-        images.append(Image.open(io.BytesIO(qr_png(code))).convert("L"))
+        images.append(drawn_qr(modules, svg.find("path")["d"]))
     return _decoded(images)
 
 

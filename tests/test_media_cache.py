@@ -3,24 +3,15 @@
 from __future__ import annotations
 
 import gc
-import re
 
 import pytest
 import zxingcpp
-from PIL import Image
 
 from profile_gen.app.startup import long_lived_imports
 from profile_gen.media import qr
+from tests.qr_drawing import drawn
 
 URL = "https://lea-moreau.github.io/book/"
-
-
-def _rendered(code: qr.QrCode, scale: int = 8) -> Image.Image:
-    """The code drawn from its SVG path data, as a scanner would see it."""
-    image = Image.new("L", (code.modules * scale, code.modules * scale), 255)
-    for x, y, run in (map(int, m) for m in re.findall(r"M(\d+) (\d+)h(\d+)", code.path)):
-        image.paste(0, (x * scale, y * scale, (x + run) * scale, (y + 1) * scale))
-    return image
 
 
 @pytest.fixture(autouse=True)
@@ -32,7 +23,9 @@ def fresh_memory():
 
 def test_qr_code_is_written_to_the_cache_and_read_back(tmp_path, monkeypatch):
     code = qr.make_qr(URL, tmp_path)
-    assert [barcode.text for barcode in zxingcpp.read_barcodes(_rendered(code))] == [URL]
+    assert [barcode.text for barcode in zxingcpp.read_barcodes(drawn(code.modules, code.path))] == [
+        URL
+    ]
     assert len(list(tmp_path.glob("*.json"))) == 1
 
     qr.make_qr.cache_clear()  # as in a new process: only the disk remains
@@ -57,7 +50,11 @@ def test_each_link_has_its_own_cached_code(tmp_path):
     [
         "{",
         '{"data": "x"}',
-        '{"data": "https://other/", "modules": 29, "path": "M4 4h1v1h-1z", "version": 3}',
+        '{"data": "https://other/", "modules": 29, "runs": [[4, 4, 1]], "version": 3}',
+        '{"data": "x", "modules": 29, "path": "M4 4h1v1h-1z", "version": 3}',  # an older form
+        '{"data": "x", "modules": 29, "runs": [[4, 4]], "version": 3}',
+        '{"data": "x", "modules": 29, "runs": 5, "version": 3}',
+        "[1, 2]",
     ],
 )
 def test_damaged_cached_code_is_encoded_again(tmp_path, damage):

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import math
-import re
 
 from docx.shared import Cm, Length
 from docx.text.paragraph import Paragraph
@@ -22,17 +21,15 @@ QR_DPI = 600
 PHOTO_FRAME = (Cm(3.6), Cm(4.5))
 """The photo's printed frame, the printed CV's (`.cv-photo` in `print.css`): 4:5."""
 
-_RUN = re.compile(r"M(\d+) (\d+)h(\d+)")
-
 
 def qr_png(code: QrCode, width: Length = QR_WIDTH, dpi: int = QR_DPI) -> bytes:
     """The QR code as a black and white PNG of at least `dpi` at `width`, whole pixels per
     module (sharp edges), its resolution recorded so it opens at the printed size."""
     scale = math.ceil(width.inches * dpi / code.modules)
     symbol = Image.new("1", (code.modules, code.modules), 1)
-    for x, y, run in _RUN.findall(code.path):
-        for column in range(int(x), int(x) + int(run)):
-            symbol.putpixel((column, int(y)), 0)
+    for x, y, run in code.runs:
+        for column in range(x, x + run):
+            symbol.putpixel((column, y), 0)
     side = code.modules * scale
     image = symbol.resize((side, side), Image.Resampling.NEAREST)
     resolution = side / width.inches

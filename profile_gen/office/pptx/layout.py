@@ -6,7 +6,6 @@ stacked in a column."""
 from __future__ import annotations
 
 import io
-import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -38,7 +37,6 @@ ROW_GAP = u(10)
 QR_SIZE, QR_GAP = u(230), u(18)
 QR_CAPTION = u(22)
 MODULE_PIXELS = 16
-_MODULES = re.compile(r"M(\d+) (\d+)h(\d+)")
 
 
 @dataclass(frozen=True)
@@ -118,7 +116,7 @@ def qr_png(code: QrCode) -> bytes:
     side = code.modules * MODULE_PIXELS
     image = Image.new("1", (side, side), 1)
     draw = ImageDraw.Draw(image)
-    for x, y, run in ((int(a), int(b), int(c)) for a, b, c in _MODULES.findall(code.path)):
+    for x, y, run in code.runs:
         box = (
             x * MODULE_PIXELS,
             y * MODULE_PIXELS,
