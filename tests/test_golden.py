@@ -141,7 +141,9 @@ def _svg_codes(page: Path) -> set[str]:
     images = []
     for svg in soup.select("svg.qr"):
         modules = int(svg["viewbox"].split()[-1])  # html.parser lowers names
-        images.append(drawn_qr(modules, svg.find("path")["d"]))
+        path = svg.find("path")  # lines a module wide: stroked, never filled
+        assert (path.get("stroke"), path.get("fill")) == ("#000", "none"), path
+        images.append(drawn_qr(modules, path["d"]))
     return _decoded(images)
 
 

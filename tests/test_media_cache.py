@@ -23,9 +23,8 @@ def fresh_memory():
 
 def test_qr_code_is_written_to_the_cache_and_read_back(tmp_path, monkeypatch):
     code = qr.make_qr(URL, tmp_path)
-    assert [barcode.text for barcode in zxingcpp.read_barcodes(drawn(code.modules, code.path))] == [
-        URL
-    ]
+    found = zxingcpp.read_barcodes(drawn(code.modules, code.path))
+    assert [barcode.text for barcode in found] == [URL]
     assert len(list(tmp_path.glob("*.json"))) == 1
 
     qr.make_qr.cache_clear()  # as in a new process: only the disk remains
