@@ -60,6 +60,12 @@ def test_a_bad_article_date_gets_the_same_verdict_from_any_folder(tmp_path, run_
         ("Title: KYC\nDate: 2025-09-12\nSave_as: index.html\n\nx\n", "place de « index.html »"),
         ("Title: KYC\nDate: 2025-09-12\nSave_as: cv/index.html\n\nx\n", "« cv/index.html »"),
         ("Title: KYC\nDate: 2025-09-12\nSave_as: articles/k.svg\n\nx\n", "« articles/k.svg »"),
+        # a way back up still lands on the Book's pages, as Pelican joins it
+        (
+            "Title: KYC\nDate: 2025-09-12\nSave_as: articles/../index.html\n\nx\n",
+            "« articles/../index.html »",
+        ),
+        ("Title: KYC\nDate: 2025-09-12\nSlug: ..\n\nx\n", "« articles/../index.html »"),
         (
             "Title: KYC\nDate: 2025-09-12\nLang: de\n\nx\n",
             "« Lang: de » n'est pas une langue du Book",

@@ -40,10 +40,16 @@ def article_date(value: str):
     return get_date(value.replace("_", " "))
 
 
+def written_at(save_as: str) -> str:
+    """Where a page saved as `save_as` lands, relative to the output folder, as Pelican
+    joins it (`sanitised_join`): `articles/../index.html` is `index.html`."""
+    return posixpath.normpath(save_as.replace("\\", "/"))
+
+
 def _outside(save_as: str) -> bool:
-    """Whether a page written at `save_as` would leave the output folder, as Pelican finds it
-    (`sanitised_join`): an absolute path, or more `..` than folders."""
-    path = posixpath.normpath(save_as.replace("\\", "/"))
+    """Whether a page written at `save_as` would leave the output folder: an absolute path,
+    or more `..` than folders."""
+    path = written_at(save_as)
     return path.startswith("/") or path == ".." or path.startswith("../")
 
 

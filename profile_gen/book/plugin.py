@@ -426,12 +426,12 @@ otherwise)."""
 def _misplaced(article) -> BuildError | None:
     """An article in a language the Book cannot label (`Lang:`; a French article in an
     English Book is fine), or whose page would replace one of the Book's own (`Save_as:
-    index.html`)."""
+    index.html`, `articles/../index.html`)."""
     shown = article.relative_source_path
     if article.lang not in i18n.LANGUAGES:
         listed = ", ".join(i18n.LANGUAGES)
         return BuildError("article_lang", file=shown, found=article.lang, languages=listed)
-    if not _ARTICLES_PLACE.fullmatch(article.save_as):
+    if not _ARTICLES_PLACE.fullmatch(article_meta.written_at(article.save_as)):
         return BuildError("article_save_as", file=shown, found=article.save_as)
     return None
 
