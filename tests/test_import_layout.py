@@ -253,6 +253,19 @@ def test_the_repository_sample_is_found_through_its_settings(tmp_path, run_cli, 
     assert not (root / "profile.yaml").exists()
 
 
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_gitignore_written_is_inits_in_the_students_language(
+    tmp_path, run_cli, in_dir, export_zip, lang
+):
+    from profile_gen.app.init import starter_in
+
+    folder = in_dir(_new(tmp_path / "book"))
+    assert run_cli("import", "linkedin", str(export_zip), "--lang", lang).code == 0
+    written = (folder / ".gitignore").read_text("utf-8")
+    assert written == starter_in("gitignore.txt", lang)
+    assert written != starter_in("gitignore.txt", {"fr": "en", "en": "fr"}[lang])
+
+
 def test_an_existing_gitignore_gets_the_private_file(tmp_path, run_cli, in_dir, export_zip):
     folder = in_dir(tmp_path)
     (folder / ".gitignore").write_text("output/", encoding="utf-8")

@@ -99,7 +99,7 @@ def run_import(args: argparse.Namespace, lang: str) -> int:
     if private_text is not None:
         private_file.write_text(private_text, encoding="utf-8")
         say(i18n.text(lang, "import.private_written", path=str(private_file)))
-        if (ignored := ignore_private(private_file.parent)) is not None:
+        if (ignored := ignore_private(private_file.parent, lang)) is not None:
             say(i18n.text(lang, "import.gitignore", path=str(ignored)))
     _say_next(args, target, unmapped, lang)
     return 0

@@ -98,17 +98,17 @@ def merged_private(path: Path, imported: dict[str, Any], force: bool, lang: str)
     return private_yaml((contact or {}) | imported, header, text, lang)
 
 
-def ignore_private(folder: Path) -> Path | None:
-    """Make git ignore the private file of `folder`: `init`'s `.gitignore` written when
-    there is none, its private-file lines added to one that does not list it. The file
+def ignore_private(folder: Path, lang: str) -> Path | None:
+    """Make git ignore the private file of `folder`: `init`'s `.gitignore` in `lang` written
+    when there is none, its private-file lines added to one that does not list it. The file
     changed, or None when git ignores it already (a `.gitignore` above, say)."""
-    from profile_gen.app.init import starter
+    from profile_gen.app.init import starter_in
     from profile_gen.app.privacy import git_ignores
 
     if git_ignores(folder / PRIVATE_FILE):
         return None
     target = folder / GITIGNORE
-    lines = starter("gitignore.txt").splitlines()
+    lines = starter_in("gitignore.txt", lang).splitlines()
     if not target.exists():
         target.write_text("\n".join(lines) + "\n", encoding="utf-8")
         return target
