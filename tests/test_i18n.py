@@ -103,6 +103,37 @@ def test_plurals_follow_each_language(lang, count, expected):
     assert i18n.text(lang, "check.incomplete", count=count) == expected
 
 
+@pytest.mark.parametrize(
+    ("lang", "count", "expected"),
+    [
+        ("fr", 0, "Mes points forts"),  # none yet: never « Mon point fort » (0 is one in French)
+        ("fr", 1, "Mon point fort"),
+        ("fr", 3, "Mes 3 points forts"),
+        ("en", 0, "My strengths"),  # never "My 0 strengths"
+        ("en", 1, "My strength"),
+        ("en", 3, "My 3 strengths"),
+    ],
+)
+def test_a_heading_with_none_yet_has_its_own_form(lang, count, expected):
+    assert i18n.text(lang, "section.strengths", count=count) == expected
+
+
+def test_the_books_profile_page_with_none_yet_says_the_heading_in_words(tmp_path):
+    from bs4 import BeautifulSoup
+
+    from profile_gen.profile.loader import load
+    from profile_gen.views.book import Book
+    from tests.deck_profiles import build
+
+    data = {"locale": "fr", "identity": {"name": "Léa Martin", "headline": "Cheffe de projet"}}
+    output = build(tmp_path, data)
+    profile = load(tmp_path / "content/profile.yaml")
+    page = output / Book(profile, None).path("profile", "fr")
+    soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
+    headings = [h2.get_text() for h2 in soup.select("h2#strengths, h2#improvements")]
+    assert headings == ["Mes points forts", "Mes axes d’amélioration"]
+
+
 def test_no_text_writes_a_plural_with_parentheses():
     for module in (fr, en):
         for table in (module.MESSAGES, module.LABELS):

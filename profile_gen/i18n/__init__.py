@@ -63,7 +63,15 @@ def is_singular(lang: str, count: Any) -> bool:
 
 
 def _plural(table: dict[str, str], lang: str, key: str, context: dict[str, Any]) -> str:
-    if "count" in context and is_singular(lang, context["count"]) and f"{key}_one" in table:
+    """The key of the form `count` takes: `KEY_none` for none where the catalog has one
+    (« Mes points forts » with none yet, never « Mon point fort »: French counts 0 as one),
+    `KEY_one` for the singular, else `KEY`."""
+    if "count" not in context:
+        return key
+    count = context["count"]
+    if count == 0 and not isinstance(count, bool) and f"{key}_none" in table:
+        return f"{key}_none"
+    if is_singular(lang, count) and f"{key}_one" in table:
         return f"{key}_one"
     return key
 

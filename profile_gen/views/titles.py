@@ -35,7 +35,5 @@ def slide_title(profile: Profile, lang: str, kind: SlideType) -> str:
     heading, or what it is for the title and closing slides (without its part)."""
     if kind in COUNTED:
         key, items = COUNTED[kind]
-        count = len(getattr(profile, items))
-        # none yet: "Mes points forts", never "Mon point fort" (French counts 0 as one)
-        return i18n.text(lang, key if count else f"{key}_none", count=count)
+        return i18n.text(lang, key, count=len(getattr(profile, items)))
     return i18n.text(lang, f"deck.title.{kind.value}")
