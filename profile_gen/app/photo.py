@@ -10,8 +10,8 @@ from pathlib import Path
 from profile_gen import i18n
 from profile_gen.app.terminal import say
 from profile_gen.errors import BuildError
-from profile_gen.media.images import quiet_open
-from profile_gen.media.metadata import IMAGE_SUFFIXES, ORIENTATION, CannotStrip, sensitive, strip
+from profile_gen.media.images import upright_size
+from profile_gen.media.metadata import IMAGE_SUFFIXES, CannotStrip, sensitive, strip
 from profile_gen.profile.model import Profile
 
 IMAGES_FOLDER = "images"
@@ -50,10 +50,7 @@ def small_photo(profile: Profile, folder: Path) -> tuple[int, int] | None:
     if photo is None:
         return None
     try:
-        with quiet_open(folder / photo.path) as image:
-            width, height = image.size
-            if image.getexif().get(ORIENTATION, 1) in (5, 6, 7, 8):  # turned a quarter
-                width, height = height, width
+        width, height = upright_size(folder / photo.path)
     except Exception:  # a missing or unreadable photo is the build's own error
         return None
     return (width, height) if min(width, height) < PRINT_SIDE else None

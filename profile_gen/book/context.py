@@ -98,17 +98,6 @@ def deck_font(settings: dict) -> str:
     return measure.deck_font(chosen.built_in) if chosen is not None else ""
 
 
-def web_profile(profile: Profile) -> Profile:
-    """`profile` as the Book may show it: the contact items and the photo whose visibility
-    keeps them off the web left out (`Identity.as_shown_on("online")`)."""
-    identity = profile.identity.as_shown_on("online")
-    return (
-        profile
-        if identity is profile.identity
-        else profile.model_copy(update={"identity": identity})
-    )
-
-
 def print_profile(settings: dict) -> Profile:
     """The whole profile, for the printed documents (the annexe, the CV, the Word annexe)."""
     return settings[PROFILE_KEY]
@@ -125,7 +114,7 @@ def ensure_shared(context: dict, settings: dict) -> None:
     # the templates' profile is the Book's: without the contact items (and the photo) kept
     # off the web, whatever a student's template prints; the print generators give theirs
     # the whole profile (`print_profile`); Pelican's copy of the settings holds it too
-    profile = web_profile(full)
+    profile = full.as_shown_on("online")  # as the Book may show it
     context.pop(PROFILE_KEY, None)
     book = Book(profile, base_url)
     context.update(

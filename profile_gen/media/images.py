@@ -193,11 +193,16 @@ def _upright_width(source: Path, cached: Path) -> int:
             return int(record.read_text(encoding="ascii"))
     except (OSError, ValueError):
         pass
-    with quiet_open(source) as opened:
-        transposed = opened.getexif().get(0x0112, 1) in (5, 6, 7, 8)  # rotated a quarter turn
-        width = opened.height if transposed else opened.width
+    width, _ = upright_size(source)
     write_atomic(record, str(width))
     return width
+
+
+def upright_size(source: Path) -> tuple[int, int]:
+    """(width, height) of `source` once its EXIF orientation is applied."""
+    with quiet_open(source) as opened:
+        turned = opened.getexif().get(0x0112, 1) in (5, 6, 7, 8)  # a quarter turn
+        return (opened.height, opened.width) if turned else opened.size
 
 
 def picture(

@@ -220,6 +220,14 @@ class Profile(Section):
     def achievement(self, achievement_id: str) -> Achievement | None:
         return next((a for a in self.achievements if a.id == achievement_id), None)
 
+    def as_shown_on(self, output: Output) -> Profile:
+        """The profile without the contact items and the photo whose visibility keeps them
+        off `output` (`Identity.as_shown_on`): itself when nothing is kept off."""
+        identity = self.identity.as_shown_on(output)
+        if identity is self.identity:
+            return self
+        return self.model_copy(update={"identity": identity})
+
     @property
     def featured_achievements(self) -> list[Achievement]:
         """The achievements put forward (annexe, deck, home): `defence.featured`, or the

@@ -198,11 +198,6 @@ def left_out(profile: Profile) -> list[str]:
     return profile.identity.hidden_on("online")
 
 
-def _public(profile: Profile) -> Profile:
-    """The profile without what `left_out` names."""
-    return profile.model_copy(update={"identity": profile.identity.as_shown_on("online")})
-
-
 def export(
     profile: Profile, lang: str | None = None, include_private: bool = False
 ) -> dict[str, Any]:
@@ -213,7 +208,7 @@ def export(
     not public are left out, unless the person asks for everything (`include_private`)."""
     lang = lang or profile.primary_language
     if not include_private:
-        profile = _public(profile)
+        profile = profile.as_shown_on("online")  # without what `left_out` names
 
     def t(value) -> str:
         return localize(value, lang, profile.primary_language)

@@ -35,7 +35,6 @@ MARGIN = u(72)
 """The slide body's side padding."""
 INK = tokens.hex6("ink")
 MUTED = tokens.hex6("ink-muted")
-WARN = tokens.hex6("warn")
 SOFT = tokens.hex6("soft")
 PAPER = tokens.hex6("surface")
 ON_ACCENT = tokens.hex6("accent-text")
