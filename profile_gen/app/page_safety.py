@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -329,18 +328,12 @@ def guard_pages(folder: Path, own: tuple[str, ...] = ()) -> tuple[str, str] | No
     something or fetch from another server than the Book's (`own`) when opened; else each
     web page is given its policy (`with_policy`), so that a browser refuses whatever else a
     student's template would make it run or fetch, whatever this reading could not tell."""
-    for here, folders, files in os.walk(folder):
-        folders.sort()
-        base = os.path.relpath(here, folder).replace(os.sep, "/")
-        for name in sorted(files):
-            if not name.lower().endswith((".html", ".htm", ".xhtml", ".xht", ".svg", ".xml")):
-                continue
-            path = Path(here, name)
-            if path.is_symlink():
-                continue
-            html = path.read_text(encoding="utf-8", errors="replace")
-            if (found := page_problem(html, own)) is not None:
-                return (name if base == "." else f"{base}/{name}"), found
-            if name.lower().endswith((".html", ".htm")):
-                path.write_text(with_policy(html), encoding="utf-8")
+    from profile_gen.app.staging import built_files
+
+    for relative, path in built_files(folder, (".html", ".htm", ".xhtml", ".xht", ".svg", ".xml")):
+        html = path.read_text(encoding="utf-8", errors="replace")
+        if (found := page_problem(html, own)) is not None:
+            return relative, found
+        if relative.lower().endswith((".html", ".htm")):
+            path.write_text(with_policy(html), encoding="utf-8")
     return None

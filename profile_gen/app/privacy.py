@@ -9,7 +9,6 @@ git-ignored `private.yaml` beside it (`profile_gen.profile.private`).
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 from pathlib import Path
@@ -92,6 +91,7 @@ def web_leaks(folder: Path, profile: Profile) -> list[tuple[str, str]]:
     which the Book never publishes: `outputs.is_kept_off`) that shows a contact item kept
     off the web: a student's template or article writing `{{ profile.identity.contact.phone
     }}` or the number itself. The first file found for each item."""
+    from profile_gen.app.staging import built_files
     from profile_gen.outputs import is_kept_off
 
     contact = profile.identity.contact
@@ -109,18 +109,10 @@ def web_leaks(folder: Path, profile: Profile) -> list[tuple[str, str]]:
         "|".join(f"(?P<{name}>{pattern})" for name, pattern in patterns.items()), re.IGNORECASE
     )
     found: dict[str, str] = {}
-    for here, folders, files in os.walk(folder):  # os.walk: a third of `rglob`'s time
-        folders.sort()
-        base = os.path.relpath(here, folder).replace(os.sep, "/")
-        for name in sorted(files):
-            relative = name if base == "." else f"{base}/{name}"
-            if not name.lower().endswith(WEB_TEXT) or is_kept_off(relative):
-                continue
-            path = os.path.join(here, name)
-            if os.path.islink(path):
-                continue
-            with open(path, encoding="utf-8", errors="replace") as page:
-                text = page.read()
-            for match in anyone.finditer(text):
-                found.setdefault(str(match.lastgroup), relative)
+    for relative, path in built_files(folder, WEB_TEXT):
+        if is_kept_off(relative):
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for match in anyone.finditer(text):
+            found.setdefault(str(match.lastgroup), relative)
     return [(file, item) for item, file in found.items()]
