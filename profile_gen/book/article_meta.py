@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pelican.utils import get_date
 
+from profile_gen.book.settings import ARTICLE_SAVE_AS
 from profile_gen.errors import BuildError
 from profile_gen.media.folder import ARTICLE_LIMIT, walk
 from profile_gen.text import lone_surrogate
@@ -79,9 +80,9 @@ def problems_of(path: Path, shown: str) -> list[BuildError]:
     except OSError:
         return []  # the build names unreadable files itself
     found: list[BuildError] = []
-    for key, where in (("save_as", "{}"), ("slug", "articles/{}/index.html")):
+    for key, where in (("save_as", "{slug}"), ("slug", ARTICLE_SAVE_AS)):
         value = meta.get(key, "")
-        if value and _outside(where.format(value)):
+        if value and _outside(where.format(slug=value)):
             found.append(
                 BuildError("article_outside", file=shown, key=key.capitalize(), value=value)
             )
