@@ -417,3 +417,27 @@ def test_a_photo_nearly_named_is_pointed_at(write_profile, written, on_disk):
         load(profile)
     said = caught.value.describe("fr")
     assert f"fichier introuvable : {written} ; le dossier contient « {on_disk} »" in said
+
+
+def test_an_end_before_its_start_is_told_where_it_was_typed(run_cli, write_profile):
+    """Jobs and studies are kept newest first; the problem is at the item as typed, not at
+    its place once sorted (the first job here would sort second, the second study first)."""
+    profile = write_profile(
+        "identity:\n  name: A\n  headline: B\n"
+        "experience:\n"
+        "  - {title: T1, organization: O1, start: 2024-09, end: 2023-01}\n"
+        "  - {title: T2, organization: O2, start: 2023-02, end: present}\n"
+        "  - {title: T3, organization: O3, start: 2025-05, end: 2025-01}\n"
+        "education:\n"
+        "  - {degree: D1, institution: I1, start: 2018-09, end: 2020-06}\n"
+        "  - {degree: D2, institution: I2, start: 2022-09, end: 2021-06}\n"
+    )
+    result = run_cli("check", str(profile))
+    assert result.code == 2
+    for where in (
+        ":5:56: experience[0].end\n    la fin (2023-01) précède le début (2024-09)",
+        ":7:56: experience[2].end\n    la fin (2025-01) précède le début (2025-05)",
+        ":10:56: education[1].end\n    la fin (2021-06) précède le début (2022-09)",
+    ):
+        assert where in result.err, result.err
+    assert "3 erreurs" in result.err

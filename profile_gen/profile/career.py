@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, PrivateAttr, field_validator, model_validator
 
 from profile_gen.profile.base import Section, ShortText
 from profile_gen.profile.fields import LANGUAGES, EndDate, Localized, Markdown, PartialDate
@@ -21,7 +21,18 @@ class ContractType(StrEnum):
     other = "other"
 
 
-class Experience(Section):
+class Dated(Section):
+    """A job or a study: its list is kept newest first (`Profile`), not in the order typed;
+    `typed_at` is its index as typed, where a problem with it is reported."""
+
+    _typed_at: int | None = PrivateAttr(default=None)
+
+    @property
+    def typed_at(self) -> int | None:
+        return self._typed_at
+
+
+class Experience(Dated):
     title: Localized = Field(description="Job title.")
     organization: ShortText
     location: Localized | None = None
@@ -32,7 +43,7 @@ class Experience(Section):
     highlights: list[Localized] = Field(default_factory=list)
 
 
-class Education(Section):
+class Education(Dated):
     degree: Localized = Field(description="Degree or programme.")
     institution: ShortText
     location: Localized | None = None

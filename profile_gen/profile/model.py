@@ -206,7 +206,9 @@ class Profile(Section):
     @classmethod
     def _newest_first(cls, value: list) -> list:
         """Jobs and studies newest first in every output (ongoing ones first, then by end
-        and start date; equal dates keep the order typed)."""
+        and start date; equal dates keep the order typed), each knowing where it was typed."""
+        for index, item in enumerate(value):
+            item._typed_at = index
         return sorted(value, key=_period_key, reverse=True)
 
     @property

@@ -18,12 +18,14 @@ def _known(ids: list[str]) -> str:
 
 
 def check_periods(profile: Profile) -> Iterator[Problem]:
+    """An end before its start, at the item as typed (jobs and studies are kept sorted)."""
     for section in ("experience", "education", "achievements"):
         for index, item in enumerate(getattr(profile, section)):
             if item.start and item.end and item.end.precedes(item.start):
+                typed = getattr(item, "typed_at", None)
                 yield Problem(
                     "end_before_start",
-                    (section, index, "end"),
+                    (section, index if typed is None else typed, "end"),
                     {"start": str(item.start), "end": str(item.end)},
                 )
 
