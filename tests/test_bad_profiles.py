@@ -145,6 +145,20 @@ CASES = [
     ("unclosed-quote", 'identity:\n  name: "A\n  headline: B\n', 2, "", "guillemet ouvert"),
     ("colon-in-value", HEAD + "summary: Bilan: 2025\n", 4, "", "mettez-la entre guillemets"),
     ("bad-indent", HEAD + "skills:\n  - name: SQL\n   level: 3\n", 6, "", "indentation"),
+    (  # PyYAML stops on the next line; the key without its colon is this one
+        "missing-colon",
+        "identity:\n  name: A\n  headline Cheffe de projet\n  photo: moi.jpg\n",
+        3,
+        "",
+        "deux-points manquant après « headline » : écrivez « headline: valeur »",
+    ),
+    (  # not a colon in a value: quoting it would not help
+        "key-indented-too-far",
+        HEAD + "experience:\n  - title: T\n    start: 2024-01\n      organization: Acme\n",
+        7,
+        "",
+        "cette clé est plus indentée que la ligne précédente",
+    ),
     ("root-list", "- identity\n- name\n", 1, "", "dictionnaire de sections"),
     ("root-scalar", "juste du texte\n", 1, "", "dictionnaire de sections"),
     ("empty", "\n# rien\n", 1, "", "le fichier est vide"),
@@ -441,3 +455,11 @@ def test_an_end_before_its_start_is_told_where_it_was_typed(run_cli, write_profi
     ):
         assert where in result.err, result.err
     assert "3 erreurs" in result.err
+
+
+def test_a_missing_colon_is_named_at_its_key_in_english_too(run_cli, write_profile):
+    profile = write_profile("identity:\n  name: A\n  headline Project lead\n")
+    result = run_cli("--lang", "en", "check", str(profile))
+    assert result.code == 2
+    assert ":3:3:" in result.err
+    assert "missing colon after “headline”: write “headline: value”" in result.err, result.err

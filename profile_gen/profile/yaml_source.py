@@ -8,6 +8,7 @@ keep dates as written (`2024-09` stays text) and bound the size of the result.
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -198,22 +199,55 @@ _SYNTAX_CODES = (
 )
 
 
-def _syntax_problem(error: yaml.YAMLError) -> Problem:
+_KEY = re.compile(r"[^\s:#'\"\[\]{},&*!|>%@`-][^\s:]*")
+"""A plain key as students write them (`headline`, `organization`, `start`)."""
+
+
+def _syntax_problem(error: yaml.YAMLError, text: str = "") -> Problem:
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     line, column = _at(mark) if mark else (None, None)
     problem = getattr(error, "problem", None) or str(error)
     context = getattr(error, "context", None) or ""
+    context_mark = getattr(error, "context_mark", None)
+    lines = text.splitlines()
+    if "could not find expected ':'" in problem and "simple key" in context and context_mark:
+        # `headline Cheffe de projet`: PyYAML stops at the next line; the key is this one
+        key_line = lines[context_mark.line] if context_mark.line < len(lines) else ""
+        key = _KEY.match(key_line, context_mark.column)
+        if key:
+            return Problem("yaml_missing_colon", (), {"key": key.group()}, *_at(context_mark))
+    if "mapping values are not allowed" in problem and mark and _over_indented(lines, mark):
+        return Problem("yaml_over_indent", (), {}, line, _indent(lines[mark.line]) + 1)
     if "'\\t'" in problem or "tab" in problem.lower():
         return Problem("yaml_tab", (), {}, line, column)
     if "another document" in problem or "single document" in problem:
         return Problem("yaml_multiple_documents", (), {}, line, column)
-    context_mark = getattr(error, "context_mark", None)
     if "quoted scalar" in context and context_mark:
         return Problem("yaml_unclosed_quote", (), {}, *_at(context_mark))
     for fragment, code in _SYNTAX_CODES:
         if fragment in problem:
             return Problem(code, (), {"detail": problem}, line, column)
     return Problem("yaml_syntax", (), {"detail": problem}, line, column)
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _over_indented(lines: list[str], mark: Any) -> bool:
+    """Whether the colon PyYAML did not expect ends a lone key indented deeper than the line
+    before it (`      organization: Acme` under `    start: 2024-01`), not a value holding
+    a colon (`headline: Bilan: 2025`)."""
+    if mark.line >= len(lines):
+        return False
+    line = lines[mark.line]
+    key = _KEY.fullmatch(line, _indent(line), mark.column)
+    before = [
+        other
+        for other in lines[: mark.line]
+        if other.strip() and not other.lstrip().startswith("#")
+    ]
+    return key is not None and bool(before) and _indent(line) > _indent(before[-1])
 
 
 def _tab_in_indentation(text: str) -> tuple[int, int] | None:
@@ -262,7 +296,7 @@ def parse(text: str) -> Source:
             [Problem("yaml_control_char", (), {"char": character}, line, column)]
         ) from None
     except yaml.YAMLError as error:
-        problem = _syntax_problem(error)
+        problem = _syntax_problem(error, text)
         tab = _tab_in_indentation(text)
         if tab and problem.code == "yaml_syntax":
             problem = Problem("yaml_tab", (), {}, *tab)

@@ -28,6 +28,13 @@ MESSAGES = {
     "yaml_colon": (
         "unexpected colon: when a value contains ': ', put it in quotes (title: \"Review: 2025\")"
     ),
+    "yaml_missing_colon": (
+        "missing colon after “{key}”: write “{key}: value” (a space after the colon)"
+    ),
+    "yaml_over_indent": (
+        "this key is indented further than the line before: align it with the other keys "
+        "of the same level (same spaces at the start of the line)"
+    ),
     "yaml_indent": (
         "inconsistent indentation: align this line with the other keys of the same level "
         "(same spaces at the start of the line)"

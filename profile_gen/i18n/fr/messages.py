@@ -30,6 +30,14 @@ MESSAGES = {
         "deux-points inattendu : si la valeur contient « : », mettez-la entre guillemets "
         '(titre: "Bilan : 2025")'
     ),
+    "yaml_missing_colon": (
+        "deux-points manquant après « {key} » : écrivez « {key}: valeur » "
+        "(un espace après les deux-points)"
+    ),
+    "yaml_over_indent": (
+        "cette clé est plus indentée que la ligne précédente : alignez-la sur les autres "
+        "clés de même niveau (mêmes espaces en début de ligne)"
+    ),
     "yaml_indent": (
         "indentation incohérente : alignez cette ligne sur les autres clés de même niveau "
         "(mêmes espaces en début de ligne)"
