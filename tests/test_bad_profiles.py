@@ -461,5 +461,5 @@ def test_a_missing_colon_is_named_at_its_key_in_english_too(run_cli, write_profi
     profile = write_profile("identity:\n  name: A\n  headline Project lead\n")
     result = run_cli("--lang", "en", "check", str(profile))
     assert result.code == 2
-    assert ":3:3:" in result.err
+    assert "profile.yaml:3:3\n" in result.err
     assert "missing colon after “headline”: write “headline: value”" in result.err, result.err
