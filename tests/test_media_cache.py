@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import gc
+import os
+import subprocess
+import sys
 
 import pytest
 import zxingcpp
 
 from profile_gen.app.startup import long_lived_imports
-from profile_gen.media import qr
+from profile_gen.media import RECORD_LIMIT, qr, read_record, regular_file
 from tests.qr_drawing import drawn
 
 URL = "https://lea-moreau.github.io/book/"
@@ -80,3 +83,53 @@ def test_long_lived_imports_pause_the_collector_and_restore_it():
         assert not gc.isenabled()  # left as the caller had it
     finally:
         gc.enable()
+
+
+def planted(path, kind: str) -> None:
+    """In place of the cache's file `path`: a pipe no one writes to, a link to an endless
+    device, or a regular file larger than any record."""
+    path.unlink(missing_ok=True)
+    if kind == "pipe":
+        os.mkfifo(path)
+    elif kind == "link":
+        path.symlink_to("/dev/zero")
+    else:
+        with path.open("wb") as file:
+            file.truncate(RECORD_LIMIT + 1)
+
+
+@pytest.mark.parametrize("kind", ["pipe", "link", "huge"])
+def test_a_planted_record_is_neither_read_nor_waited_for(tmp_path, kind):
+    code = qr.make_qr(URL, tmp_path)
+    (cached,) = tmp_path.glob("*.json")
+    planted(cached, kind)
+    with pytest.raises(OSError):
+        read_record(cached)
+    qr.make_qr.cache_clear()
+    assert qr.make_qr(URL, tmp_path) == code  # encoded again, the record written anew
+    assert regular_file(cached, RECORD_LIMIT)
+
+
+def test_a_build_ignores_pipes_planted_as_every_cached_record(tmp_path):
+    """Every record the caches of a student's folder keep (QR codes, the CV's fit, the
+    glyphs, the photo's width) replaced by a pipe: the next build works them out again and
+    writes the same pages. Run in a process of its own, stopped if it waits on a pipe."""
+    from tests.profiles import make_project
+
+    root = make_project(tmp_path)
+    command = [sys.executable, "-m", "profile_gen", "build", "--formats", "docx"]
+    first = subprocess.run(command, cwd=root, capture_output=True, text=True, timeout=600)
+    assert first.returncode == 0, first.stderr
+    home = (root / "output/index.html").read_bytes()
+    records = [
+        path
+        for path in (root / ".cache/profile_gen").rglob("*")
+        if path.is_file() and path.suffix in (".json", ".fit", ".width", ".size")
+    ]
+    assert {path.parent.name for path in records} >= {"qr", "cv_fit", "glyphs"}, records
+    for path in records:
+        planted(path, "pipe")
+    again = subprocess.run(command, cwd=root, capture_output=True, text=True, timeout=600)
+    assert again.returncode == 0, again.stderr
+    assert (root / "output/index.html").read_bytes() == home
+    assert all(regular_file(path) for path in records)

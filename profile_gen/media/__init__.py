@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -11,6 +13,30 @@ from typing import Any
 def cache_folder(settings: Mapping[str, Any], kind: str) -> Path:
     """Where media of `kind` are cached between builds: `<CACHE_PATH>/profile_gen/<kind>`."""
     return Path(settings["CACHE_PATH"]) / "profile_gen" / kind
+
+
+RECORD_LIMIT = 256 * 1024
+"""The largest record a cache writes (a QR code, a fit, a page count, a document's key)."""
+
+
+def regular_file(path: Path, limit: int | None = None) -> bool:
+    """Whether `path` is a regular file (not a link, a pipe or a device), of at most `limit`
+    bytes. A cache may sit in a student's folder (`.cache/`): a planted link would copy any
+    file of the builder's into the outputs, a pipe would block the build, a huge file fill
+    the memory."""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return False
+    return stat.S_ISREG(info.st_mode) and (limit is None or info.st_size <= limit)
+
+
+def read_record(path: Path, limit: int = RECORD_LIMIT) -> str:
+    """The text of a record a cache wrote; OSError when `path` is no such file
+    (`regular_file`): the caller works it out again, as when nothing was kept."""
+    if not regular_file(path, limit):
+        raise OSError(errno.EINVAL, "not a cache record", str(path))
+    return path.read_text(encoding="utf-8")
 
 
 def write_atomic(path: Path, text: str) -> None:

@@ -27,20 +27,18 @@ import json
 import os
 import re
 import shutil
-import stat
 from collections.abc import Callable, Mapping
 from enum import Enum
 from pathlib import Path
 from typing import Any
 
 from profile_gen.keys import DOCUMENTS_KEY, FORCE_KEY
-from profile_gen.media import cache_folder, write_atomic
+from profile_gen.media import cache_folder, read_record, regular_file, write_atomic
 
 KEEP = 3
 """Entries kept per document of one profile (the most recently used)."""
 LIMIT = 64 * 1024 * 1024
 """The largest file the cache reads (a document, or a file a printed page read)."""
-RECORD_LIMIT = 256 * 1024
 PRINTED, KEPT = "printed", "kept"
 
 
@@ -109,15 +107,6 @@ def source_epoch() -> str:
     return os.environ.get("SOURCE_DATE_EPOCH", "").strip()
 
 
-def _regular(path: Path, limit: int = LIMIT) -> bool:
-    """A regular file (not a link, a pipe or a device) within `limit` bytes."""
-    try:
-        info = os.lstat(path)
-    except OSError:
-        return False
-    return stat.S_ISREG(info.st_mode) and info.st_size <= limit
-
-
 def same_file(source: Path, target: Path) -> None:
     """`target` becomes `source`: the same file (same bytes, same time), copied with its
     time where a link cannot be made (another disk)."""
@@ -168,7 +157,7 @@ class DocumentCache:
     def digest(self, path: Path) -> str | None:
         """The content digest of a regular file, once per build; None for anything else."""
         if path not in self._digests:
-            if not _regular(path):
+            if not regular_file(path, LIMIT):
                 return None
             try:
                 self._digests[path] = hashlib.sha256(path.read_bytes()).hexdigest()
@@ -177,10 +166,8 @@ class DocumentCache:
         return self._digests[path]
 
     def _record(self, record: Path, key: str) -> dict | None:
-        if not _regular(record, RECORD_LIMIT):
-            return None
         try:
-            found = json.loads(record.read_text(encoding="utf-8"))
+            found = json.loads(read_record(record))
         except (OSError, ValueError):
             return None
         return found if isinstance(found, dict) and found.get("key") == key else None
@@ -264,7 +251,9 @@ class DocumentCache:
     def _prune(self, name: str) -> None:
         """Only the `KEEP` entries of `name` used last stay."""
         records = self.folder.glob(f"{SAFE.sub('-', name)}-{self.owner}-*.json")
-        dated = sorted(((r.stat().st_mtime_ns, r) for r in records if _regular(r)), reverse=True)
+        dated = sorted(
+            ((r.stat().st_mtime_ns, r) for r in records if regular_file(r, LIMIT)), reverse=True
+        )
         for _, record in dated[KEEP:]:
             record.unlink(missing_ok=True)
             record.with_suffix(Path(name).suffix).unlink(missing_ok=True)

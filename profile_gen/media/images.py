@@ -19,7 +19,7 @@ from pathlib import Path
 import PIL
 from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 
-from profile_gen.media import write_atomic
+from profile_gen.media import read_record, regular_file, write_atomic
 from profile_gen.media.user_folder import user_folder
 
 ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP", "HEIF"}
@@ -175,22 +175,11 @@ def _encode(source: Path, width: int, jpeg: Path, webp: Path) -> tuple[int, int]
         return pixels.size
 
 
-def _kept(path: Path) -> bool:
-    """Whether `path` is a file this cache wrote: a regular file, not a link. The cache may
-    sit in a student's folder (`.cache/`), where a planted link would copy any file of the
-    builder's into the Book, and a planted pipe would block the build."""
-    try:
-        return stat.S_ISREG(os.lstat(path).st_mode)
-    except OSError:
-        return False
-
-
 def _upright_width(source: Path, cached: Path) -> int:
     """The width of `source` once its EXIF orientation is applied, remembered in `cached`."""
     record = cached / "source.width"
     try:
-        if _kept(record):
-            return int(record.read_text(encoding="ascii"))
+        return int(read_record(record))
     except (OSError, ValueError):
         pass
     width, _ = upright_size(source)
@@ -224,7 +213,9 @@ def picture(
         jpeg_name, webp_name = f"{name}-{width}.jpg", f"{name}-{width}.webp"
         cached_jpeg, cached_webp = cached / jpeg_name, cached / webp_name
         size_file = cached / f"{name}-{width}.size"
-        if not (_kept(cached_jpeg) and _kept(cached_webp) and _kept(size_file)):
+        if not (
+            regular_file(cached_jpeg) and regular_file(cached_webp) and regular_file(size_file)
+        ):
             # written aside then renamed: parallel builds (cohorts) share this cache
             cached.mkdir(parents=True, exist_ok=True)
             suffix = f".{os.getpid()}.tmp"
@@ -235,7 +226,7 @@ def picture(
             os.replace(temp_jpeg, cached_jpeg)
             os.replace(temp_webp, cached_webp)
             write_atomic(size_file, f"{real_width} {real_height}")  # last: marks them complete
-        real_width, real_height = map(int, size_file.read_text(encoding="ascii").split())
+        real_width, real_height = map(int, read_record(size_file).split())
         target = output / folder
         target.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(cached_jpeg, target / jpeg_name)

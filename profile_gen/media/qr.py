@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from profile_gen.media import write_atomic
+from profile_gen.media import read_record, write_atomic
 
 QUIET_ZONE = 4
 FORMAT = 2
@@ -47,7 +47,7 @@ def make_qr(data: str, cache: Path | None = None) -> QrCode:
     key = hashlib.sha256(f"{FORMAT}\n{data}".encode()).hexdigest()[:24]
     file = cache / f"{key}.json"
     try:
-        found = json.loads(file.read_text(encoding="utf-8"))
+        found = json.loads(read_record(file))
         runs = tuple((int(x), int(y), int(length)) for x, y, length in found.pop("runs"))
         code = QrCode(**found, runs=runs)
         if code.data == data:

@@ -28,7 +28,7 @@ from typing import Any
 
 from profile_gen import i18n
 from profile_gen.errors import BuildError, PdfUnavailable
-from profile_gen.media import write_atomic
+from profile_gen.media import read_record, write_atomic
 from profile_gen.media.documents import DocumentCache
 from profile_gen.outputs import BY_NAME, pdf_sources
 from profile_gen.printing import pdfua, prepared
@@ -191,7 +191,7 @@ def printed_pages(root: Path, page: str, cache: Path) -> int:
         digest.update(f"{font.name}:{font.stat().st_size}".encode())
     record = cache / f"{digest.hexdigest()[:24]}.pages"
     try:
-        return int(record.read_text(encoding="ascii"))
+        return int(read_record(record))
     except (OSError, ValueError):
         pass
     count = len(_render(page, root).pages)

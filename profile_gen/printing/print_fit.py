@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from profile_gen.errors import PdfUnavailable
-from profile_gen.media import write_atomic
+from profile_gen.media import read_record, write_atomic
 from profile_gen.printing.fetcher import STABLE_ROOT, local_fetcher, weasyprint_module
 from profile_gen.views import cv as cv_view_module
 from profile_gen.views.cv import CvView, cv_view, fit
@@ -91,7 +91,7 @@ def fitted_cv(
         digest.update(f"{font.name}:{font.stat().st_size}".encode())
     record = cache / f"{digest.hexdigest()[:24]}.fit"
     try:
-        links, more, dense = record.read_text(encoding="ascii").split()
+        links, more, dense = read_record(record).split()
         return cv_view(profile, int(links), int(more), dense == "1")
     except (OSError, ValueError):
         pass

@@ -26,7 +26,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from profile_gen.errors import format_path
-from profile_gen.media import write_atomic
+from profile_gen.media import read_record, write_atomic
 from profile_gen.profile.fields import Localized
 
 FONT_FILES = (
@@ -148,7 +148,7 @@ def font_coverage(folder: Path, cache: Path | None = None) -> frozenset[int]:
     if cache is not None:
         record = cache / f"{hashlib.sha256(key.encode()).hexdigest()[:24]}.json"
         try:
-            return frozenset(json.loads(record.read_text(encoding="ascii")))
+            return frozenset(json.loads(read_record(record)))
         except (OSError, ValueError):
             pass
     from fontTools.ttLib import TTFont
