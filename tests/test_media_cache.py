@@ -10,6 +10,7 @@ import sys
 import pytest
 import zxingcpp
 
+from profile_gen.app.build import run_pelican
 from profile_gen.app.startup import long_lived_imports
 from profile_gen.media import RECORD_LIMIT, qr, read_record, regular_file
 from tests.qr_drawing import drawn
@@ -133,3 +134,20 @@ def test_a_build_ignores_pipes_planted_as_every_cached_record(tmp_path):
     assert again.returncode == 0, again.stderr
     assert (root / "output/index.html").read_bytes() == home
     assert all(regular_file(path) for path in records)
+
+
+def test_a_cache_folder_planted_as_a_link_is_not_written_through(tmp_path):
+    """`.cache`, `.cache/profile_gen` or a kind's folder made a link to a folder outside the
+    student's (in a cohort: another student's): the build writes none of its cache there."""
+    from tests.profiles import make_project
+
+    for planted_at in (".cache", ".cache/profile_gen", ".cache/profile_gen/qr"):
+        root = make_project(tmp_path / planted_at.replace("/", "-"))
+        elsewhere = tmp_path / f"elsewhere-{planted_at.count('/')}"
+        elsewhere.mkdir()
+        link = root / planted_at
+        link.parent.mkdir(parents=True, exist_ok=True)
+        link.symlink_to(elsewhere, target_is_directory=True)
+        run_pelican(root / "pelican.conf.py", root / "output", formats=("docx",))
+        assert list(elsewhere.iterdir()) == [], planted_at
+        assert not link.is_symlink() and any((root / ".cache/profile_gen/qr").glob("*.json"))

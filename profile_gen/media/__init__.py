@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import stat
@@ -11,8 +12,17 @@ from typing import Any
 
 
 def cache_folder(settings: Mapping[str, Any], kind: str) -> Path:
-    """Where media of `kind` are cached between builds: `<CACHE_PATH>/profile_gen/<kind>`."""
-    return Path(settings["CACHE_PATH"]) / "profile_gen" / kind
+    """Where media of `kind` are cached between builds: `<CACHE_PATH>/profile_gen/<kind>`,
+    with no link on the way. The cache sits in the student's folder (`.cache/`): a link
+    planted as `.cache`, `.cache/profile_gen` or the kind's folder would have the build
+    write into any folder of the builder's (another student's in a cohort); it is removed,
+    never followed, and the build makes a folder of its own there."""
+    folder = Path(settings["CACHE_PATH"])
+    for path in (folder, folder / "profile_gen", folder / "profile_gen" / kind):
+        if path.is_symlink():
+            with contextlib.suppress(OSError):
+                path.unlink()
+    return folder / "profile_gen" / kind
 
 
 RECORD_LIMIT = 256 * 1024
