@@ -243,15 +243,49 @@ def test_an_article_cannot_attach_what_a_browser_runs(tmp_path, run_cli, name):
     assert not outputs_hold(tmp_path, "bob/annexe")
 
 
-def test_an_article_attaches_a_pdf_or_an_archive(tmp_path, run_cli):
-    links = "[rapport]({attach}../files/rapport.pdf), [sources]({attach}../files/code.zip)"
+XHTML_SCRIPT = (
+    '<?xml version="1.0"?><x:script xmlns:x="http://www.w3.org/1999/xhtml">'
+    "fetch('../../bob/annexe/index.html')</x:script>"
+)
+
+
+@pytest.mark.parametrize(
+    "name, text",
+    [
+        ("process.xpdl", XHTML_SCRIPT),  # served as application/xml by the usual tables
+        ("schema.xsd", "\ufeff  \n" + XHTML_SCRIPT),  # a byte-order mark and spaces first
+        ("notes.txt", "<html><script>fetch('../../bob/annexe/index.html')</script>"),
+        ("model.rng", XHTML_SCRIPT.encode("utf-16").decode("latin-1")),  # UTF-16, its mark
+    ],
+)
+def test_an_article_cannot_attach_markup_under_any_name(tmp_path, run_cli, name, text):
+    """A server may send any name as XML (`.xsd`, `.rng`, `.xpdl` are `application/xml` in
+    mime-db), and the browser runs the XHTML script inside: markup is refused by what the
+    file begins with, not by its name."""
+    link = f"[modèle]({{attach}}../files/{name})"
+    folder = student(tmp_path, {"demo.md": f"Title: Démo\nDate: 2025-09-19\n\n{link}\n"})
+    (folder / "files").mkdir()
+    (folder / "files" / name).write_text(text, "utf-8" if name != "model.rng" else "latin-1")
+    result = run_cli("build", "--no-pdf", "--content", str(folder))
+    assert result.code == 2 and "articles/demo.md" in result.err, result.err
+    assert "s'exécuterait dans le Book" in result.err and name in result.err
+    assert not outputs_hold(tmp_path, "bob/annexe")
+
+
+def test_an_article_attaches_a_pdf_an_archive_or_data(tmp_path, run_cli):
+    links = (
+        "[rapport]({attach}../files/rapport.pdf), [sources]({attach}../files/code.zip), "
+        "[données]({attach}../files/mesures.csv), [note]({attach}../files/lisez-moi.txt)"
+    )
     folder = student(tmp_path, {"demo.md": f"Title: Démo\nDate: 2025-09-19\n\n{links}\n"})
     (folder / "files").mkdir()
     (folder / "files/rapport.pdf").write_bytes(b"%PDF-1.7\n%%EOF\n")
     (folder / "files/code.zip").write_bytes(b"PK\x05\x06" + bytes(18))
+    (folder / "files/mesures.csv").write_text("mois;délai\n2025-09;< 2 jours\n", "utf-8")
+    (folder / "files/lisez-moi.txt").write_text("Les sources : voir <README>.\n", "utf-8")
     assert run_cli("build", "--no-pdf", "--content", str(folder)).code == 0
     copied = {path.name for path in (folder / "output").rglob("*") if path.is_file()}
-    assert {"rapport.pdf", "code.zip"} <= copied
+    assert {"rapport.pdf", "code.zip", "mesures.csv", "lisez-moi.txt"} <= copied
 
 
 def test_an_oversized_article_is_refused(tmp_path, run_cli):

@@ -341,10 +341,24 @@ pages beside it (another student's annexe, in a tutor's cohort) and send them aw
 an image, an office file or an archive is only shown or downloaded."""
 
 
+def _markup(path: Path) -> bool:
+    """Whether the file at `path` begins as markup (`<`, after a byte-order mark, spaces or
+    UTF-16's zero bytes), whatever its name: a server may send any name as XML
+    (`.xsd`, `.rng`, `.xpdl`, `.wsdl` are `application/xml` in the usual tables), and a
+    browser then runs the XHTML scripts it holds. The documents a student attaches (PDF,
+    images, office files, archives, text and data) never begin so."""
+    with path.open("rb") as file:
+        head = file.read(1024)
+    for mark in (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"):
+        head = head.removeprefix(mark)
+    return head.replace(b"\x00", b"").lstrip(b" \t\r\n\x0c").startswith(b"<")
+
+
 def check_attachments(article, content: Path) -> None:
     """The files an article attaches, which Pelican would copy into the Book: each a regular
-    file inside the profile's folder, within `ATTACHMENT_LIMIT`, and none of the private
-    ones (`PRIVATE_SUFFIXES`, hidden files)."""
+    file inside the profile's folder, within `ATTACHMENT_LIMIT`, none of the private ones
+    (`PRIVATE_SUFFIXES`, hidden files) and none a browser would run (`ACTIVE_SUFFIXES`,
+    `_markup`)."""
     for link in sorted(article.get_static_links()):
         path = content / link
         if not os.path.lexists(path):
@@ -354,7 +368,8 @@ def check_attachments(article, content: Path) -> None:
             parts = target.relative_to(content.resolve()).parts
             if target.suffix.lower() in PRIVATE_SUFFIXES or any(p.startswith(".") for p in parts):
                 raise BuildError("folder_private", file=link)
-            if {Path(link).suffix.lower(), target.suffix.lower()} & ACTIVE_SUFFIXES:
+            active = {Path(link).suffix.lower(), target.suffix.lower()} & ACTIVE_SUFFIXES
+            if active or _markup(target):
                 raise BuildError("folder_active", file=link)
         except BuildError as error:
             lang = article.settings[PROFILE_KEY].primary_language
