@@ -76,6 +76,14 @@ HOSTILE = {
     "backslash in css": "<p style=\"background: url('/\\\\evil.example/a.png')\">x</p>",
     "svg fill": '<svg><rect fill="url(https://evil.example/f.svg#p)"/></svg>',
     "svg set": '<svg><image href="a.png"><set attributeName="href" to="https://e.x/s.png"/></image></svg>',
+    "another character set": (  # read as ISO-2022-JP, the script leaves the attribute
+        '<meta charset="iso-2022-jp"><a title="\x1b$B">\x1b(B<script>alert(1)</script>">x</a>'
+    ),
+    "a character set in raw text": "<title><meta charset=utf-16le></title>",
+    "a character set by http-equiv": (
+        '<meta http-equiv="Content-Type" content="text/html; charset=shift_jis">'
+    ),
+    "an escape character alone": '<p title="\x1b$B">\x1b(B</p>',
     "font list made code": (
         '<script>if (location.protocol !== "file:") for (const href of ["a"+alert(1)+"b"]) '
         'document.head.append(Object.assign(document.createElement("link"), {rel: "preload", '
@@ -103,6 +111,8 @@ THEME = {
     "data picture": '<img src="data:image/png;base64,AAAA" alt="">',
     "local style": "<style>@font-face { src: url('theme/fonts/a.woff2') }</style>",
     "own style": '<p style="--cv-accent: #2a5fa0">x</p>',
+    "UTF-8 declared": '<meta charset="utf-8"><meta http-equiv="content-type" content="text/html; charset=UTF-8">',
+    "a character set named in an article": "<pre>&lt;meta charset=iso-8859-1&gt;</pre>",
 }
 
 

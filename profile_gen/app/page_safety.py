@@ -277,9 +277,29 @@ def _addresses(value: str, name: str) -> list[str]:
     return [value] if value.strip() else []
 
 
+CHARSET = re.compile(r"""<meta\b[^>]*?charset\s*=\s*["']?\s*([^\s"';>/]*)""", re.IGNORECASE)
+"""A character set declared by a `<meta>`, as a browser looks for one before it parses the
+page (in raw text, in an attribute's value too)."""
+
+
+def _other_encoding(html: str) -> str | None:
+    """What would make a browser read the page (written in UTF-8) in another encoding: a
+    `<meta>` naming another character set, or an escape character (ISO-2022's shifts,
+    which an encoding detector takes as such): read so, the bytes after it would hide the
+    policy and turn text into markup."""
+    if "\x1b" in html:
+        return "an escape character (ESC)"
+    for found in CHARSET.finditer(html):
+        if found.group(1).lower() not in ("utf-8", "utf8"):
+            return f"<meta charset={found.group(1)[:30]}> (a page of the Book is UTF-8)"
+    return None
+
+
 def page_problem(html: str, own: tuple[str, ...] = ()) -> str | None:
     """What in `html` a browser would run or fetch from another server than the Book's
     (`own`: its public addresses, each ending with `/`), the first found."""
+    if (encoding := _other_encoding(html)) is not None:
+        return encoding
     reader = _Reader(own)
     reader.feed(END_TAG.sub(r"</\1>", html))
     reader.close()
