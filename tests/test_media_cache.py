@@ -151,3 +151,38 @@ def test_a_cache_folder_planted_as_a_link_is_not_written_through(tmp_path):
         run_pelican(root / "pelican.conf.py", root / "output", formats=("docx",))
         assert list(elsewhere.iterdir()) == [], planted_at
         assert not link.is_symlink() and any((root / ".cache/profile_gen/qr").glob("*.json"))
+
+
+def test_serves_documents_folder_planted_as_a_link_is_not_built_through(tmp_path):
+    """`serve` builds the documents into `.cache/profile_gen/serve/output`: a link planted
+    there (committed to a repository) would have the build replace the folder it points to."""
+    from profile_gen.app.serve_documents import documents_folder
+
+    victim = tmp_path / "victim"
+    victim.mkdir()
+    (victim / "memoire.docx").write_bytes(b"PK")
+    planted_at = tmp_path / "student/.cache/profile_gen/serve/output"
+    planted_at.parent.mkdir(parents=True)
+    planted_at.symlink_to(victim, target_is_directory=True)
+    folder = documents_folder({"CACHE_PATH": str(tmp_path / "student/.cache")})
+    assert folder == planted_at and not folder.is_symlink() and not folder.exists()
+    assert (victim / "memoire.docx").read_bytes() == b"PK"
+
+
+def test_a_huge_file_planted_as_a_photo_variant_is_made_again(tmp_path):
+    """A sparse file of gigabytes in place of a cached variant would be copied into the
+    Book: past `VARIANT_LIMIT`, the variant is made again from the photo."""
+    from profile_gen.media.images import VARIANT_LIMIT
+    from tests.profiles import make_project
+
+    root = make_project(tmp_path)
+    run_pelican(root / "pelican.conf.py", root / "output", pdf=False)
+    variants = sorted((root / ".cache/profile_gen/images").rglob("*.jpg"))
+    assert variants
+    for variant in variants:
+        with variant.open("r+b") as file:
+            file.truncate(VARIANT_LIMIT + 1)
+    run_pelican(root / "pelican.conf.py", root / "output", pdf=False)
+    built = [path for path in (root / "output").rglob("*.jpg")]
+    assert built and all(path.stat().st_size < 1024 * 1024 for path in built)
+    assert all(variant.stat().st_size < 1024 * 1024 for variant in variants)

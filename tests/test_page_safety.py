@@ -84,6 +84,7 @@ HOSTILE = {
         '<meta http-equiv="Content-Type" content="text/html; charset=shift_jis">'
     ),
     "an escape character alone": '<p title="\x1b$B">\x1b(B</p>',
+    "a character set after a quoted >": '<meta title=">" charset="iso-2022-jp"><p>x</p>',
     "font list made code": (
         '<script>if (location.protocol !== "file:") for (const href of ["a"+alert(1)+"b"]) '
         'document.head.append(Object.assign(document.createElement("link"), {rel: "preload", '
@@ -113,6 +114,10 @@ THEME = {
     "own style": '<p style="--cv-accent: #2a5fa0">x</p>',
     "UTF-8 declared": '<meta charset="utf-8"><meta http-equiv="content-type" content="text/html; charset=UTF-8">',
     "a character set named in an article": "<pre>&lt;meta charset=iso-8859-1&gt;</pre>",
+    "a character set named in a summary": (
+        '<meta charset="utf-8"><meta name="description" content="Passer de charset=latin1 à UTF-8">'
+    ),
+    "a terminal's colours in a UTF-8 page": '<meta charset="utf-8"><pre>\x1b[31mKO\x1b[0m</pre>',
 }
 
 

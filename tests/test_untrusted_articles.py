@@ -249,23 +249,30 @@ XHTML_SCRIPT = (
 )
 
 
+UTF8, UTF16 = XHTML_SCRIPT.encode(), XHTML_SCRIPT.encode("utf-16-le")
+
+
 @pytest.mark.parametrize(
-    "name, text",
+    "name, data",
     [
-        ("process.xpdl", XHTML_SCRIPT),  # served as application/xml by the usual tables
-        ("schema.xsd", "\ufeff  \n" + XHTML_SCRIPT),  # a byte-order mark and spaces first
-        ("notes.txt", "<html><script>fetch('../../bob/annexe/index.html')</script>"),
-        ("model.rng", XHTML_SCRIPT.encode("utf-16").decode("latin-1")),  # UTF-16, its mark
+        ("process.xpdl", UTF8),  # served as application/xml by the usual tables
+        ("schema.xsd", b"\xef\xbb\xbf  \n" + UTF8),  # a byte-order mark and spaces first
+        ("notes.txt", b"<html><script>fetch('../../bob/annexe/index.html')</script>"),
+        ("model.rng", b"\xff\xfe" + UTF16),  # UTF-16, its mark
+        ("far.xpdl", b"\n" * 100_000 + UTF8),  # past any first block read
+        ("marks.xsd", b"\xef\xbb\xbf\xef\xbb\xbf" + UTF8),  # two marks
+        ("spaced.xsd", b"\xff\xfe" + " ".encode("utf-16-le") * 600 + UTF16),
+        ("twice.rng", b"\xff\xfe\xff\xfe" + UTF16),
     ],
 )
-def test_an_article_cannot_attach_markup_under_any_name(tmp_path, run_cli, name, text):
+def test_an_article_cannot_attach_markup_under_any_name(tmp_path, run_cli, name, data):
     """A server may send any name as XML (`.xsd`, `.rng`, `.xpdl` are `application/xml` in
     mime-db), and the browser runs the XHTML script inside: markup is refused by what the
     file begins with, not by its name."""
     link = f"[modèle]({{attach}}../files/{name})"
     folder = student(tmp_path, {"demo.md": f"Title: Démo\nDate: 2025-09-19\n\n{link}\n"})
     (folder / "files").mkdir()
-    (folder / "files" / name).write_text(text, "utf-8" if name != "model.rng" else "latin-1")
+    (folder / "files" / name).write_bytes(data)
     result = run_cli("build", "--no-pdf", "--content", str(folder))
     assert result.code == 2 and "articles/demo.md" in result.err, result.err
     assert "s'exécuterait dans le Book" in result.err and name in result.err

@@ -277,21 +277,44 @@ def _addresses(value: str, name: str) -> list[str]:
     return [value] if value.strip() else []
 
 
-CHARSET = re.compile(r"""<meta\b[^>]*?charset\s*=\s*["']?\s*([^\s"';>/]*)""", re.IGNORECASE)
-"""A character set declared by a `<meta>`, as a browser looks for one before it parses the
-page (in raw text, in an attribute's value too)."""
+META = re.compile(r"<meta(?=[\s/])((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>?", re.IGNORECASE)
+"""A `<meta>` tag and its attributes, quoted values kept whole (`title=">"` ends nothing)."""
+ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]*))?""")
+PRAGMA = re.compile(r"charset\s*=\s*[\"']?\s*([^\s\"';]*)", re.IGNORECASE)
+PRESCAN = 1024
+"""The bytes a browser reads for a declared character set before it parses the page."""
+
+
+def _declared(html: str) -> list[str]:
+    """The character sets the page's `<meta>` tags declare, as a browser's pre-scan reads
+    them: a `charset` attribute, or the `content` of an `http-equiv="content-type"` (a
+    description's text that mentions `charset=` declares nothing); every `<meta>` of the
+    page, in raw text or an attribute too, to be on the safe side."""
+    found = []
+    for tag in META.finditer(html):
+        values = {
+            name.lower(): value.strip("\"'") for name, value in ATTRIBUTE.findall(tag.group(1))
+        }
+        if "charset" in values:
+            found.append(values["charset"].strip())
+        elif values.get("http-equiv", "").strip().lower() == "content-type":
+            pragma = PRAGMA.search(values.get("content", ""))
+            if pragma:
+                found.append(pragma.group(1))
+    return found
 
 
 def _other_encoding(html: str) -> str | None:
     """What would make a browser read the page (written in UTF-8) in another encoding: a
-    `<meta>` naming another character set, or an escape character (ISO-2022's shifts,
-    which an encoding detector takes as such): read so, the bytes after it would hide the
-    policy and turn text into markup."""
-    if "\x1b" in html:
-        return "an escape character (ESC)"
-    for found in CHARSET.finditer(html):
-        if found.group(1).lower() not in ("utf-8", "utf8"):
-            return f"<meta charset={found.group(1)[:30]}> (a page of the Book is UTF-8)"
+    `<meta>` naming another character set; or, in a page that does not declare UTF-8 in
+    its first bytes, an escape character (ISO-2022's shifts, which an encoding detector
+    takes as such). Read so, the bytes after it would hide the policy and turn text into
+    markup."""
+    for charset in _declared(html):
+        if charset.lower() not in ("utf-8", "utf8"):
+            return f"<meta charset={charset[:30]}>"
+    if "\x1b" in html and not _declared(html.encode()[:PRESCAN].decode(errors="ignore")):
+        return "U+001B (ESC)"
     return None
 
 

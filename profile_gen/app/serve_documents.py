@@ -11,6 +11,7 @@ renamed over it: a PDF viewer reloads it); an unchanged one is left alone.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -30,8 +31,14 @@ DOCUMENT_PATHS = sorted({path for o in OUTPUTS if o.format != "html" for path in
 
 
 def documents_folder(settings: dict) -> Path:
-    """Where `serve` builds the documents: in the cache, which the watcher does not watch."""
-    return cache_folder(settings, "serve") / "output"
+    """Where `serve` builds the documents: in the cache, which the watcher does not watch;
+    a link planted there is removed, never built through (`media.cache_folder`): the build
+    would replace the folder it points to, another student's in a cohort's repository."""
+    folder = cache_folder(settings, "serve") / "output"
+    if folder.is_symlink():
+        with contextlib.suppress(OSError):
+            folder.unlink()
+    return folder
 
 
 def place_documents(built: Path, served: Path) -> list[str]:

@@ -341,17 +341,32 @@ pages beside it (another student's annexe, in a tutor's cohort) and send them aw
 an image, an office file or an archive is only shown or downloaded."""
 
 
+BYTE_ORDER_MARKS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+BLANK = b" \t\r\n\x0c\x00"
+"""What may come before markup without hiding it: spaces (UTF-16's zero bytes with them)."""
+
+
 def _markup(path: Path) -> bool:
-    """Whether the file at `path` begins as markup (`<`, after a byte-order mark, spaces or
-    UTF-16's zero bytes), whatever its name: a server may send any name as XML
-    (`.xsd`, `.rng`, `.xpdl`, `.wsdl` are `application/xml` in the usual tables), and a
-    browser then runs the XHTML scripts it holds. The documents a student attaches (PDF,
-    images, office files, archives, text and data) never begin so."""
+    """Whether the file at `path` begins as markup (`<`) once its byte-order marks, spaces
+    and UTF-16's zero bytes are passed, however many, whatever its name: a server may send
+    any name as XML (`.xsd`, `.rng`, `.xpdl`, `.wsdl` are `application/xml` in the usual
+    tables), and a browser then runs the XHTML scripts it holds. The documents a student
+    attaches (PDF, images, office files, archives, text and data) never begin so."""
+    pending = b""
     with path.open("rb") as file:
-        head = file.read(1024)
-    for mark in (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"):
-        head = head.removeprefix(mark)
-    return head.replace(b"\x00", b"").lstrip(b" \t\r\n\x0c").startswith(b"<")
+        while chunk := file.read(64 * 1024):
+            head = pending + chunk
+            while True:  # every mark and every space, in any order
+                passed = head.lstrip(BLANK)
+                for mark in BYTE_ORDER_MARKS:
+                    passed = passed.removeprefix(mark)
+                if passed == head:
+                    break
+                head = passed
+            if len(head) >= 3 or not any(mark.startswith(head) for mark in BYTE_ORDER_MARKS):
+                return head[:1] == b"<" if head else False
+            pending = head  # a mark cut by the end of the chunk
+    return False
 
 
 def check_attachments(article, content: Path) -> None:

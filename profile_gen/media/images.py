@@ -150,6 +150,11 @@ class Picture:
         return ", ".join(f"{base}/{getattr(v, kind)} {v.width}w" for v in self.variants)
 
 
+VARIANT_LIMIT = 16 * 1024 * 1024
+"""The largest picture the cache gives back (a photo's variant is a few hundred KB): a file
+planted in its place, however large, is made again, never copied into the Book."""
+
+
 def digest(path: Path) -> str:
     """A short content hash: the cache key of an image's variants."""
     return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
@@ -214,7 +219,9 @@ def picture(
         cached_jpeg, cached_webp = cached / jpeg_name, cached / webp_name
         size_file = cached / f"{name}-{width}.size"
         if not (
-            regular_file(cached_jpeg) and regular_file(cached_webp) and regular_file(size_file)
+            regular_file(cached_jpeg, VARIANT_LIMIT)
+            and regular_file(cached_webp, VARIANT_LIMIT)
+            and regular_file(size_file, VARIANT_LIMIT)
         ):
             # written aside then renamed: parallel builds (cohorts) share this cache
             cached.mkdir(parents=True, exist_ok=True)
