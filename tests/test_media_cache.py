@@ -186,3 +186,22 @@ def test_a_huge_file_planted_as_a_photo_variant_is_made_again(tmp_path):
     built = [path for path in (root / "output").rglob("*.jpg")]
     assert built and all(path.stat().st_size < 1024 * 1024 for path in built)
     assert all(variant.stat().st_size < 1024 * 1024 for variant in variants)
+
+
+def test_a_damaged_or_oversized_variant_size_is_made_again(tmp_path):
+    """The record of a cached variant's size (`<width> <height>`) damaged, or replaced by a
+    file larger than any record: the variant is made again, not a build stopped."""
+    from tests.profiles import make_project
+
+    root = make_project(tmp_path)
+    run_pelican(root / "pelican.conf.py", root / "output", pdf=False)
+    home = (root / "output/index.html").read_bytes()
+    records = sorted((root / ".cache/profile_gen/images").rglob("*.size"))
+    assert len(records) > 1
+    records[0].write_text("not a size", encoding="ascii")
+    for record in records[1:]:
+        with record.open("r+b") as file:
+            file.truncate(RECORD_LIMIT + 1)
+    run_pelican(root / "pelican.conf.py", root / "output", pdf=False)
+    assert (root / "output/index.html").read_bytes() == home
+    assert all(len(record.read_text("ascii").split()) == 2 for record in records)

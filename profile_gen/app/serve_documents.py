@@ -11,7 +11,6 @@ renamed over it: a PDF viewer reloads it); an unchanged one is left alone.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import signal
 import subprocess
@@ -22,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from profile_gen import i18n
-from profile_gen.media import cache_folder
+from profile_gen.media import cache_folder, without_link
 from profile_gen.media.documents import same_file
 from profile_gen.outputs import OUTPUTS, every_path
 
@@ -34,11 +33,7 @@ def documents_folder(settings: dict) -> Path:
     """Where `serve` builds the documents: in the cache, which the watcher does not watch;
     a link planted there is removed, never built through (`media.cache_folder`): the build
     would replace the folder it points to, another student's in a cohort's repository."""
-    folder = cache_folder(settings, "serve") / "output"
-    if folder.is_symlink():
-        with contextlib.suppress(OSError):
-            folder.unlink()
-    return folder
+    return without_link(cache_folder(settings, "serve") / "output")
 
 
 def place_documents(built: Path, served: Path) -> list[str]:

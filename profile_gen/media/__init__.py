@@ -18,11 +18,18 @@ def cache_folder(settings: Mapping[str, Any], kind: str) -> Path:
     write into any folder of the builder's (another student's in a cohort); it is removed,
     never followed, and the build makes a folder of its own there."""
     folder = Path(settings["CACHE_PATH"])
-    for path in (folder, folder / "profile_gen", folder / "profile_gen" / kind):
-        if path.is_symlink():
-            with contextlib.suppress(OSError):
-                path.unlink()
-    return folder / "profile_gen" / kind
+    for path in (folder, folder / "profile_gen"):
+        without_link(path)
+    return without_link(folder / "profile_gen" / kind)
+
+
+def without_link(path: Path) -> Path:
+    """`path`, once a link planted there is removed (never followed): the build makes a
+    folder of its own in its place."""
+    if path.is_symlink():
+        with contextlib.suppress(OSError):
+            path.unlink()
+    return path
 
 
 RECORD_LIMIT = 256 * 1024

@@ -33,7 +33,13 @@ from pathlib import Path
 from typing import Any
 
 from profile_gen.keys import DOCUMENTS_KEY, FORCE_KEY
-from profile_gen.media import cache_folder, read_record, regular_file, write_atomic
+from profile_gen.media import (
+    cache_folder,
+    read_record,
+    regular_file,
+    without_link,
+    write_atomic,
+)
 
 KEEP = 3
 """Entries kept per document of one profile (the most recently used)."""
@@ -220,9 +226,7 @@ class DocumentCache:
             return
         entry, record = self._paths(name, key)
         try:
-            if self.folder.is_symlink():  # planted: the cache's folder is its own
-                self.folder.unlink()
-            self.folder.mkdir(parents=True, exist_ok=True)
+            without_link(self.folder).mkdir(parents=True, exist_ok=True)  # its own folder
             temp = entry.with_name(f"{entry.name}.{os.getpid()}.tmp")
             temp.unlink(missing_ok=True)  # never written through a planted link
             same_file(root / relative, temp)

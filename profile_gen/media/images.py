@@ -19,7 +19,7 @@ from pathlib import Path
 import PIL
 from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 
-from profile_gen.media import read_record, regular_file, write_atomic
+from profile_gen.media import read_record, regular_file, without_link, write_atomic
 from profile_gen.media.user_folder import user_folder
 
 ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP", "HEIF"}
@@ -180,6 +180,16 @@ def _encode(source: Path, width: int, jpeg: Path, webp: Path) -> tuple[int, int]
         return pixels.size
 
 
+def _kept_size(record: Path) -> tuple[int, int] | None:
+    """The size a cached variant's record gives (`<width> <height>`), None when it is
+    missing or anything else (planted, damaged): the variant is then made again."""
+    try:
+        width, height = map(int, read_record(record).split())
+    except (OSError, ValueError):
+        return None
+    return width, height
+
+
 def _upright_width(source: Path, cached: Path) -> int:
     """The width of `source` once its EXIF orientation is applied, remembered in `cached`."""
     record = cached / "source.width"
@@ -208,9 +218,7 @@ def picture(
     folder: str = "images",
 ) -> Picture:
     """Write the variants of `source` as `<folder>/<name>-<width>.{jpg,webp}` under `output`."""
-    cached = cache / digest(source)
-    if cached.is_symlink():  # planted: the cache's folders are its own
-        cached.unlink()
+    cached = without_link(cache / digest(source))  # planted: the cache's folders are its own
     source_width = _upright_width(source, cached)
     usable = sorted({min(width, source_width) for width in widths})  # never enlarged
     variants = []
@@ -218,10 +226,11 @@ def picture(
         jpeg_name, webp_name = f"{name}-{width}.jpg", f"{name}-{width}.webp"
         cached_jpeg, cached_webp = cached / jpeg_name, cached / webp_name
         size_file = cached / f"{name}-{width}.size"
+        size = _kept_size(size_file)
         if not (
-            regular_file(cached_jpeg, VARIANT_LIMIT)
+            size
+            and regular_file(cached_jpeg, VARIANT_LIMIT)
             and regular_file(cached_webp, VARIANT_LIMIT)
-            and regular_file(size_file, VARIANT_LIMIT)
         ):
             # written aside then renamed: parallel builds (cohorts) share this cache
             cached.mkdir(parents=True, exist_ok=True)
@@ -229,11 +238,11 @@ def picture(
             temp_jpeg, temp_webp = cached / (jpeg_name + suffix), cached / (webp_name + suffix)
             for temp in (temp_jpeg, temp_webp):  # never written through a planted link
                 temp.unlink(missing_ok=True)
-            real_width, real_height = _encode(source, width, temp_jpeg, temp_webp)
+            size = _encode(source, width, temp_jpeg, temp_webp)
             os.replace(temp_jpeg, cached_jpeg)
             os.replace(temp_webp, cached_webp)
-            write_atomic(size_file, f"{real_width} {real_height}")  # last: marks them complete
-        real_width, real_height = map(int, read_record(size_file).split())
+            write_atomic(size_file, "{} {}".format(*size))  # last: marks them complete
+        real_width, real_height = size
         target = output / folder
         target.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(cached_jpeg, target / jpeg_name)

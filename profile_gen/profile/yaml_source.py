@@ -203,7 +203,7 @@ _KEY = re.compile(r"[^\s:#'\"\[\]{},&*!|>%@`-][^\s:]*")
 """A plain key as students write them (`headline`, `organization`, `start`)."""
 
 
-def _syntax_problem(error: yaml.YAMLError, text: str = "") -> Problem:
+def _syntax_problem(error: yaml.YAMLError, text: str) -> Problem:
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     line, column = _at(mark) if mark else (None, None)
     problem = getattr(error, "problem", None) or str(error)
