@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from profile_gen.views.cv import CvView, candidates, cv_view, first_fitting, fit, largest_fitting
@@ -55,8 +55,20 @@ def staircase() -> st.SearchStrategy[list[int]]:
     return steps.map(lambda most: sorted(most, reverse=True))
 
 
+def nothing() -> list[int]:
+    """A staircase where not even the least fits."""
+    return [-1] * (SIDE + 1)
+
+
+def everything() -> list[int]:
+    return [MAIN] * (SIDE + 1)
+
+
 @settings(max_examples=300, deadline=None)
 @given(staircase(), staircase(), staircase(), staircase())
+@example(nothing(), nothing(), nothing(), nothing())  # a CV far too long, even set smaller
+@example(nothing(), nothing(), everything(), everything())
+@example(nothing(), everything(), nothing(), nothing())  # fits set smaller, not the annexe
 def test_fit_chooses_what_the_reference_search_chose(page, dense_page, annexe, dense_annexe):
     def predicate(plain: list[int], dense: list[int], tried: list) -> Callable[[CvView], bool]:
         def fits(view: CvView) -> bool:
@@ -85,6 +97,8 @@ def test_fit_chooses_what_the_reference_search_chose(page, dense_page, annexe, d
     assert len(new_tries) <= len(old_tries) + no_link_but_more + annexe_gallop
     if SIDE > 0 and page[1] < 0 and page[0] < 0:  # set smaller: fewer layouts
         assert len(new_tries) < len(old_tries)
+    if page[0] < 0 and dense_page[0] < 0:  # even the least overflows set smaller: tried once
+        assert [tried for tried in new_tries if tried[3]] == [(id(page), 0, 0, True)]
 
 
 @pytest.mark.parametrize("count", range(40))

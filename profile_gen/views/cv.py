@@ -141,7 +141,12 @@ def fit(
     side, main = candidates(profile)
 
     def most(dense: bool) -> tuple[int, int] | None:
-        """(links, more) that fit, or None when even the least overflows (not `dense`)."""
+        """(links, more) that fit, or None when even the least overflows (not `dense`).
+        Set smaller (`dense`: reached only when the least overflowed), the least is tried
+        first: when it overflows too, nothing more is tried (a CV far too long for its page,
+        laid out a few times instead of a dozen)."""
+        if dense and not fits_page(cv_view(profile, 0, 0, dense)):
+            return 0, 0
         links = largest_fitting(len(side), lambda n: fits_page(cv_view(profile, n, 0, dense)))
         fits_more = cache(lambda n: fits_page(cv_view(profile, links, n, dense)))
         # the least is tried when nothing is known to fit: before all when not even a link is
@@ -152,6 +157,8 @@ def fit(
     found = most(dense=False)
     dense = found is None  # the least overflows: set smaller, with what then fits
     links, more = found or most(dense=True) or (0, 0)
+    if dense and not (links or more):  # the least, set smaller, whatever the annexe's page
+        return 0, 0, True
     # then one step less while the annexe's page overflows: the main column's, the links'
     steps = [(links, n) for n in range(more, -1, -1)] + [(n, 0) for n in range(links)][::-1]
     first = first_fitting(len(steps), lambda i: fits_annexe(cv_view(profile, *steps[i], dense)))
