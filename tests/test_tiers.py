@@ -59,7 +59,7 @@ def run(pytester, *order: str) -> dict[str, str]:
     names = [f"test_printing.py::{name}" for name in order]
     with untraced.paused():
         result = pytester.runpytest_inprocess(
-            "-v", "-p", "tests.tiers", "-p", "no:cacheprovider", *names
+            "-v", "-p", "tests.tiers", "-p", "no:cacheprovider", "-p", "no:slipcover", *names
         )
     assert "the fast tier must not print" in result.stdout.str()
     lines = (LINE.match(line) for line in result.outlines)
