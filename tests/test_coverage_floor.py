@@ -3,6 +3,7 @@ the files not fully covered with their missing lines, and a failure under the fl
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -22,7 +23,10 @@ def unused():
 
 
 def measured(tmp_path: Path) -> Path:
-    """slipcover's JSON for a package with one function of two run."""
+    """slipcover's JSON for a package with one function of two run, by a slipcover that
+    knows nothing of the one measuring this suite: given `make test`'s shared folder
+    (`SLIPCOVER_COVERAGE_DIR`), it would merge it and remove it at its exit, and the
+    suite's workers' coverage with it."""
     package = tmp_path / "pkg"
     package.mkdir()
     (package / "__init__.py").write_text("")
@@ -33,6 +37,7 @@ def measured(tmp_path: Path) -> Path:
     subprocess.run(
         [sys.executable, *command, str(tmp_path / "run.py")],
         cwd=tmp_path,
+        env={k: v for k, v in os.environ.items() if not k.startswith("SLIPCOVER_")},
         check=True,
         capture_output=True,
     )
@@ -64,3 +69,11 @@ def test_a_missing_or_broken_report_is_said_not_read(tmp_path):
     broken = tmp_path / "broken.json"
     broken.write_text("{")
     assert floor(broken, "95").returncode == 2
+
+
+def test_the_measuring_slipcover_leaves_the_suites_shared_folder(tmp_path, monkeypatch):
+    shared = tmp_path / "suite-coverage"
+    shared.mkdir()
+    monkeypatch.setenv("SLIPCOVER_COVERAGE_DIR", str(shared))
+    measured(tmp_path)
+    assert shared.is_dir()

@@ -1,7 +1,10 @@
 """WeasyPrint's layouts run out of coverage's sight.
 
-`make test` measures profile_gen's lines with coverage's C tracer; on Python 3.11 it also
-sees every line and call of the libraries a test runs, ours or not, and WeasyPrint's layout
+`make test` measures coverage with slipcover, which instruments profile_gen's code alone
+and installs no tracer: this module then changes nothing. It keeps `pytest --cov`
+(coverage.py, for its HTML report) as fast as it can be on Python 3.11:
+
+coverage.py's C tracer, on Python 3.11, also sees every line and call of the libraries a test runs, ours or not, and WeasyPrint's layout
 (parsing, `HTML.render`, then `Document.write_pdf`) is most of a printed build: traced, a build
 printing every document took about 70 % more CPU. So a layout and the writing of its PDF
 run with the thread's tracer off, and our code that WeasyPrint calls back meanwhile (the
