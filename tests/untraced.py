@@ -4,13 +4,14 @@
 and installs no tracer: this module then changes nothing. It keeps `pytest --cov`
 (coverage.py, for its HTML report) as fast as it can be on Python 3.11:
 
-coverage.py's C tracer, on Python 3.11, also sees every line and call of the libraries a test runs, ours or not, and WeasyPrint's layout
-(parsing, `HTML.render`, then `Document.write_pdf`) is most of a printed build: traced, a build
-printing every document took about 70 % more CPU. So a layout and the writing of its PDF
-run with the thread's tracer off, and our code that WeasyPrint calls back meanwhile (the
-URL fetcher of every printed page, the deposit's XMP metadata) with it on again: what
-coverage records of profile_gen is the same, a layout costs what it costs outside the tests.
-Any other tracer (a debugger's) is left alone."""
+coverage.py's C tracer, on Python 3.11, also sees every line and call of the libraries a
+test runs, ours or not, and WeasyPrint's layout (parsing, `HTML.render`, then
+`Document.write_pdf`) is most of a printed build: traced, a build printing every document
+took about 70 % more CPU. So a layout and the writing of its PDF run with the thread's
+tracer off, and our code that WeasyPrint calls back meanwhile (the URL fetcher of every
+printed page, the deposit's XMP metadata) with it on again: what coverage records of
+profile_gen is the same, a layout costs what it costs outside the tests. Any other tracer
+(a debugger's) is left alone."""
 
 from __future__ import annotations
 
