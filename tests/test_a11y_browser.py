@@ -4,10 +4,14 @@ light and dark; no word broken at 390 px; English slugs, language marks and whol
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 
 import pytest
+import tinycss2
 from bs4 import BeautifulSoup
+
+from tests.conftest import ROOT
 
 pytestmark = pytest.mark.chromium
 
@@ -35,6 +39,12 @@ AXE_OPTIONS = {
 }
 
 
+DARK_RULES = ["color-contrast", "link-in-text-block"]
+"""The rules that read colours: the only ones the dark scheme can change the answer of, as it
+swaps colour tokens and nothing else (`test_the_dark_scheme_changes_colours_only`)."""
+DARK_OPTIONS = {"runOnly": {"type": "rule", "values": DARK_RULES}, "resultTypes": ["violations"]}
+
+
 AXE_RUN = """(options) => axe.run(document, options).then((found) => found.violations.map(
   (v) => [v.id, v.nodes.map((n) => n.target)]))"""
 """axe's run, read in the page: the rules and the first targets of what it finds."""
@@ -56,23 +66,24 @@ def axe_context(chromium, **options):
     return context
 
 
-def axe_violations(page, axe=None) -> list[str]:
-    """What axe finds on `page`: the WCAG rules and `EXTRA_RULES`, in one run; axe-core is
-    put in the page unless it is there already (`axe_context`, or a run before on the same
-    page load)."""
+def axe_violations(page, axe=None, options: dict = AXE_OPTIONS) -> list[str]:
+    """What axe finds on `page`: the WCAG rules and `EXTRA_RULES` (or `options`' rules), in
+    one run; axe-core is put in the page unless it is there already (`axe_context`, or a
+    run before on the same page load)."""
     if page.evaluate("typeof axe === 'undefined'"):
         page.evaluate(axe.axe_script if axe is not None else axe_script())
-    found = page.evaluate(AXE_RUN, AXE_OPTIONS)
+    found = page.evaluate(AXE_RUN, options)
     return [f"{rule}: {targets[:3]}" for rule, targets in found]
 
 
 def light_and_dark(page) -> dict[str, list[str]]:
-    """What axe finds on `page` in the light scheme and in the dark one, every rule in each.
-    The page is left light."""
-    found = {}
-    for scheme in ("light", "dark"):
-        page.emulate_media(color_scheme=scheme)
-        found[scheme] = axe_violations(page)
+    """What axe finds on `page` in the light scheme (every rule) and in the dark one (the
+    rules that read colours, `DARK_RULES`: the page is the same but for its colours). The
+    page is left light."""
+    page.emulate_media(color_scheme="light")
+    found = {"light": axe_violations(page)}
+    page.emulate_media(color_scheme="dark")
+    found["dark"] = axe_violations(page, options=DARK_OPTIONS)
     page.emulate_media(color_scheme="light")
     return found
 
@@ -111,6 +122,44 @@ def readings(chromium, site) -> dict:
                 found["broken"][f"{relative} ({width})"] = split
     context.close()
     return found
+
+
+COLOUR_TOKEN = re.compile(r"var\(--color-[a-z0-9-]+\)")
+
+
+def _scheme_blocks(css: str) -> list:
+    """The rules inside `css`'s `@media (prefers-color-scheme: …)` blocks."""
+    return [
+        rule
+        for at in tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
+        if at.type == "at-rule" and "prefers-color-scheme" in tinycss2.serialize(at.prelude)
+        for rule in tinycss2.parse_stylesheet(at.content or [], True, True)
+    ]
+
+
+def test_the_dark_scheme_changes_colours_only():
+    """Every stylesheet of the theme and its designs, and the templates' own styles: what the
+    dark scheme sets is custom properties given a colour token (`--text: var(--color-text-
+    dark)`), nothing else, so that only `DARK_RULES` can find more in it than in the light."""
+    sheets = {path: path.read_text("utf-8") for path in (ROOT / "theme").rglob("*.css")}
+    for path in (ROOT / "theme").rglob("*.html"):
+        soup = BeautifulSoup(path.read_text("utf-8"), "html.parser")
+        sheets[path] = "\n".join(style.get_text() for style in soup.find_all("style"))
+    swapped = {}
+    for path, css in sheets.items():
+        for rule in _scheme_blocks(css):
+            assert rule.type == "qualified-rule", (path, rule)
+            for item in tinycss2.parse_blocks_contents(rule.content, True, True):
+                value = tinycss2.serialize(getattr(item, "value", [])).strip()
+                assert item.type == "declaration", (path, item)
+                assert item.name.startswith("--") and COLOUR_TOKEN.fullmatch(value), (path, item)
+                swapped[item.name] = value
+    assert {"--bg", "--text", "--accent"} <= set(swapped)  # book.css's, found
+    assert _scheme_blocks("@media print { a { color: red } }") == []
+    bad = _scheme_blocks("@media (prefers-color-scheme: dark) { a { display: none } }")
+    assert [item.name for item in tinycss2.parse_blocks_contents(bad[0].content, True, True)] == [
+        "display"
+    ]
 
 
 def test_axe_finds_nothing(readings, site):
