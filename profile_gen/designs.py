@@ -179,6 +179,23 @@ class Layer:
     def fonts(self) -> list[Font]:
         return [Font(**spec) for spec in self.data.get("fonts", [])]
 
+    def templates(self) -> Path | None:
+        """The design's `templates/` folder, its links followed, when it has one. A
+        student's must stay inside the student's `designs/` (another design's templates may
+        be shared): a link leading out (to the student's own `private.yaml`, to the cohort's
+        folder where the others' lie, to `/proc/self`) would have the templates include any
+        file of the builder's; it is a `BuildError`. The loaders check each template against
+        the folder returned (`sandbox.FolderLoader`)."""
+        folder = self.folder / TEMPLATES
+        if not folder.is_dir():
+            if self.student and folder.is_symlink():  # a broken link, or one to a file
+                raise BuildError("folder_dir_outside", file=_shown(folder, self.folder))
+            return None
+        target = folder.resolve()
+        if self.student and not target.is_relative_to(self.folder.parent.resolve()):
+            raise BuildError("folder_dir_outside", file=_shown(folder, self.folder))
+        return target
+
 
 def _shown(path: Path, folder: Path) -> str:
     return f"{FOLDER}/{folder.name}/{path.relative_to(folder).as_posix()}"
@@ -202,9 +219,7 @@ class Design:
 
     def template_folders(self) -> list[Path]:
         """The folders of template overrides, the chosen design's first."""
-        return [
-            layer.folder / TEMPLATES for layer in self.layers if (layer.folder / TEMPLATES).is_dir()
-        ]
+        return [folder for layer in self.layers if (folder := layer.templates()) is not None]
 
     def stylesheet(self, kind: str, built_in_only: bool = False) -> str:
         """What the design adds to the theme's stylesheet `kind`, its parents' first (only
@@ -420,6 +435,7 @@ def load(name: str, project: Path | None, base: set[str]) -> Design:
         if not isinstance(parent, str):
             raise BuildError("design_extends_missing", file=shown, known=", ".join(names()))
         layers.append(Layer(current, folder, data, student=True))
+        layers[-1].templates()  # a `templates/` leading out of the design: refused here
         current = parent
     layers.append(
         Layer(current, built_in_folder() / current, _built_in_data(current), student=False)

@@ -330,6 +330,48 @@ def test_a_student_design_folder_linked_out_of_the_profile_is_refused(tmp_path):
     assert error.code == "folder_dir_outside" and error.context["file"] == "designs/mine"
 
 
+@pytest.mark.parametrize(
+    "target",
+    ["../..", "../../private.yaml", "/proc/self", "../../../elsewhere", "nowhere"],
+    ids=["profile-folder", "a-file", "proc-self", "outside", "broken"],
+)
+def test_a_student_design_templates_folder_linked_out_is_refused(tmp_path, target):
+    """`designs/mine/templates` a link leading out of the student's `designs/` (the
+    profile's folder with its `private.yaml`, another cohort member's, `/proc/self` and its
+    `environ`), or to no folder: refused before any template is read, naming it."""
+    (tmp_path / "elsewhere").mkdir()
+    folder = own_design(tmp_path, 'extends = "classique"\n')
+    (folder / "templates").symlink_to(target)
+    (tmp_path / "content/templates").mkdir()
+    (tmp_path / "content/templates/home.html").write_text(
+        '{% extends "!theme/home.html" %}{% block content %}'
+        '{% include "private.yaml" %}{{ super() }}{% endblock %}',
+        "utf-8",
+    )
+    error = refusal(tmp_path)
+    assert error.code == "folder_dir_outside", error
+    assert error.context["file"] == "designs/mine/templates"
+    assert not (tmp_path / "output/index.html").exists()
+
+
+def test_a_student_design_may_share_another_designs_templates(tmp_path):
+    """A link from one of the student's designs to another's `templates/` (inside
+    `designs/`) is followed; a template there linked out of it is refused."""
+    folder = own_design(tmp_path, 'extends = "classique"\n')
+    other = tmp_path / "content/designs/other/templates"
+    other.mkdir(parents=True)
+    (other / "_cv.html").write_text(
+        '{% extends "!theme/_cv.html" %}{% block cv_identity %}SHARED-CV{% endblock %}', "utf-8"
+    )
+    (folder / "templates").symlink_to("../other/templates")
+    site = run_pelican(tmp_path / "pelican.conf.py", tmp_path / "output", pdf=False).output
+    assert "SHARED-CV" in (site / "cv/index.html").read_text("utf-8")
+    (tmp_path / "secret.html").write_text("SECRET", "utf-8")
+    (other / "_cv.html").unlink()
+    (other / "_cv.html").symlink_to(tmp_path / "secret.html")
+    assert refusal(tmp_path).code == "folder_outside"
+
+
 def test_a_font_lacking_the_profile_characters_is_named(tmp_path):
     fonts = ROOT / "theme/designs/moderne/fonts"
     folder = own_design(

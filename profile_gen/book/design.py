@@ -205,8 +205,8 @@ def prefixes(design: Design) -> dict[str, list[Path]]:
     theme = designs.built_in_folder().parent / "templates"
     found = {}
     for index, layer in enumerate(design.layers):
-        below = [lay.folder / designs.TEMPLATES for lay in design.layers[index:]]
-        found[f"!{layer.name}"] = [*(folder for folder in below if folder.is_dir()), theme]
+        below = [lay.templates() for lay in design.layers[index:]]
+        found[f"!{layer.name}"] = [*(folder for folder in below if folder is not None), theme]
     return found
 
 
@@ -260,13 +260,14 @@ def _known_blocks(name: str, design: Design, theme: Path, seen: int = 0) -> dict
 
 def _check_blocks(layer: Layer, design: Design) -> None:
     """Each block a student's template overrides exists in the template it extends."""
-    folder = layer.folder / designs.TEMPLATES
-    if not folder.is_dir():
+    folder = layer.templates()
+    if folder is None:
         return
     theme = designs.built_in_folder().parent
     for path in sorted(folder.rglob("*.html")):
-        shown = f"{designs.FOLDER}/{layer.name}/{path.relative_to(layer.folder).as_posix()}"
-        checked = checked_file(path, layer.folder, TEMPLATE_LIMIT, shown)
+        relative = path.relative_to(folder).as_posix()
+        shown = f"{designs.FOLDER}/{layer.name}/{designs.TEMPLATES}/{relative}"
+        checked = checked_file(path, folder, TEMPLATE_LIMIT, shown)
         try:
             tree = Environment().parse(checked.read_text(encoding="utf-8"))
         except TemplateSyntaxError as error:
