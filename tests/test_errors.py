@@ -181,3 +181,23 @@ def test_a_reader_that_stops_early_gets_no_error(tmp_path):
         err = process.stderr.read().decode()
         process.wait(timeout=300)  # a guard only
     assert err == "", err
+
+
+def test_a_text_over_the_limit_is_refused_naming_its_line_and_field(run_cli, write_profile):
+    """A megabyte of Markdown link openings in the summary (minutes of rendering in every
+    document before), and a translation over the limit: each named by file, line and
+    field, the profile read no further; a text of the limit is taken."""
+    from profile_gen.profile.fields import TEXT_LIMIT
+
+    long = "[a](" * (1_000_000 // 4)
+    profile = write_profile(
+        f"{MINIMAL}summary: |\n  {long}\nlanguages:\n  - name:\n      fr: Anglais\n"
+        f"      en: {'x' * (TEXT_LIMIT + 1)}\n    level: C1\n"
+    )
+    result = run_cli("--lang", "en", "check", str(profile))
+    assert result.code == 2 and "Traceback" not in result.err
+    assert f"profile.yaml:4:10: summary\n    text too long (at most {TEXT_LIMIT} char" in result.err
+    assert "profile.yaml:8:7: languages[0].name\n    text too long" in result.err
+    assert "2 errors to fix." in result.err
+    fits = write_profile(f"{MINIMAL}summary: |\n  {long[:TEXT_LIMIT]}\n")
+    assert "profile.yaml : profil valide" in run_cli("check", str(fits)).out

@@ -13,8 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from profile_gen.errors import ProfileError
 from profile_gen.interop.archive import decode, read_export
 from profile_gen.interop.writer import to_yaml
+from profile_gen.profile.fields import TEXT_LIMIT
 from profile_gen.profile.loader import load, load_text
 from tests.conftest import ROOT
 from tests.test_interop import csv_text, linkedin_files, make_zip
@@ -43,7 +45,13 @@ def test_the_writer_handles_a_one_megabyte_word():
     }
     text = to_yaml(data, {"lang0": "deviné"}, [word[:10]], "s.json", "x.zip")
     assert word in text and "level: B2  # deviné" in text
-    assert load_text(text, "p.yaml").summary.get("fr", "fr") == word
+    with pytest.raises(ProfileError) as refused:  # longer than a profile's text may be
+        load_text(text, "p.yaml")
+    said = refused.value.format()
+    assert "p.yaml:" in said and "summary" in said and f"{TEXT_LIMIT}" in said
+    longest = "x" * TEXT_LIMIT
+    text = to_yaml({**data, "summary": longest}, {"lang0": "deviné"}, [], "s.json", "x.zip")
+    assert load_text(text, "p.yaml").summary.get("fr", "fr") == longest
 
 
 def test_a_marker_written_by_the_student_stays_text():
@@ -65,9 +73,10 @@ def test_import_of_a_one_megabyte_word_completes(tmp_path):
     (tmp_path / "resume.json").write_text(json.dumps(resume), encoding="utf-8")
     result = _profile_gen("import", "jsonresume", "resume.json", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    profile = load(tmp_path / "profile.yaml")
-    assert profile.summary.get("fr", "fr") == word
-    assert profile.experience[0].description.get("fr", "fr") == word
+    profile = load(tmp_path / "profile.yaml")  # the texts over a profile's limit left out,
+    assert profile.summary is None and profile.experience[0].description is None  # and said
+    assert f"summary : valeur non reprise (texte trop long (maximum {TEXT_LIMIT}" in result.stdout
+    assert "experience[0].description : valeur non reprise" in result.stdout
 
 
 def test_import_of_a_long_linkedin_word_completes(tmp_path):
@@ -77,7 +86,8 @@ def test_import_of_a_long_linkedin_word_completes(tmp_path):
     make_zip(tmp_path / "export.zip", files)
     result = _profile_gen("import", "linkedin", "export.zip", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert load(tmp_path / "profile.yaml").summary.get("fr", "fr") == word
+    assert load(tmp_path / "profile.yaml").summary is None  # over a profile's text limit:
+    assert "summary : valeur non reprise (texte trop long" in result.stdout  # left out, said
 
 
 # --------------------------------------------------------------------------- bounds
@@ -141,7 +151,13 @@ def test_an_oversized_result_is_a_user_error_naming_the_input(tmp_path, run_cli,
     is lowered here to keep the test small)."""
     monkeypatch.setattr("profile_gen.profile.yaml_source.MAX_BYTES", 50_000)
     source = tmp_path / "resume.json"
-    resume = {"basics": {"name": "Camille Durand", "label": "x", "summary": "mot " * 20_000}}
+    text = "mot " * 10_000  # each text under a profile's limit, all of them over the size
+    resume = {
+        "basics": {"name": "Camille Durand", "label": "x", "summary": text},
+        "work": [
+            {"name": "Transalp", "position": "Cheffe", "startDate": "2024-09", "summary": text}
+        ],
+    }
     source.write_text(json.dumps(resume), encoding="utf-8")
     result = run_cli("import", "jsonresume", str(source), "-o", str(tmp_path / "out/p.yaml"))
     assert result.code == 2, result.err

@@ -67,6 +67,12 @@ def _as_text(value: Any) -> str:
 
 # --------------------------------------------------------------------------- text
 
+TEXT_LIMIT = 50_000
+"""The longest text of one language in a field (about 8,000 words, twenty printed pages):
+more is refused, naming the field. Rendered in every document (the Book, the annexe, the
+CV laid out several times to fit its page, Word, PowerPoint), a megabyte of Markdown made
+of link openings (`[a](` over and over) held a build for over ten minutes."""
+
 
 class Localized(JsonSchemaFromMetadata):
     """User text in one or several languages: ``"texte"`` or ``{fr: "texte", en: "text"}``.
@@ -78,6 +84,7 @@ class Localized(JsonSchemaFromMetadata):
 
     __slots__ = ("plain", "values")
     markdown: ClassVar[bool] = False
+    max_length: ClassVar[int] = TEXT_LIMIT
 
     def __init__(self, values: dict[str, str], plain: bool = False) -> None:
         self.values = values
@@ -128,22 +135,26 @@ class Localized(JsonSchemaFromMetadata):
                         "unknown language",
                         {"found": str(lang), "expected": ", ".join(LANGUAGES)},
                     )
-                text = _as_text(text).strip()
-                if not text:
-                    raise PydanticCustomError("pg_text_empty", "text is empty", {})
-                values[lang] = text
+                values[lang] = cls._text(text)
             return cls(values)
+        return cls({"*": cls._text(value)}, plain=True)
+
+    @classmethod
+    def _text(cls, value: Any) -> str:
+        """One language's text, stripped: neither empty nor longer than `max_length`."""
         text = _as_text(value).strip()
         if not text:
             raise PydanticCustomError("pg_text_empty", "text is empty", {})
-        return cls({"*": text}, plain=True)
+        if len(text) > cls.max_length:
+            raise PydanticCustomError("string_too_long", "too long", {"max_length": cls.max_length})
+        return text
 
     @classmethod
     def __get_pydantic_core_schema__(
         cls, source: Any, handler: GetCoreSchemaHandler
     ) -> core_schema.CoreSchema:
         description = "Markdown text" if cls.markdown else "Text"
-        text = {"type": "string", "minLength": 1}
+        text = {"type": "string", "minLength": 1, "maxLength": cls.max_length}
         return plain_schema(
             cls,
             cls.validate,
