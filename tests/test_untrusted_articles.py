@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -71,6 +72,50 @@ def test_rst_include_and_raw_are_refused(tmp_path, run_cli, directive):
     assert "articles/plan.rst" in result.err and "désactivées" in result.err
     assert "Traceback" not in result.err
     assert not outputs_hold(tmp_path, SECRET) and not outputs_hold(tmp_path, "alert(1)")
+
+
+NO_TIMER = pytest.mark.skipif(not hasattr(__import__("signal"), "setitimer"), reason="Windows")
+
+
+DEEP = {
+    "chained references": "".join(f".. _a{i}: a{i + 1}_\n" for i in range(1000))
+    + ".. _a1000: https://example.com/\n\nVoir a0_.",
+    "nested quotes": "".join(f"{'   ' * i}Niveau {i}.\n\n" for i in range(400)),
+}
+
+
+@pytest.mark.parametrize("body", DEEP.values(), ids=list(DEEP))
+def test_an_rst_article_nested_too_deeply_is_named_for_it(tmp_path, run_cli, body):
+    """docutils gives up (Python's recursion limit): the article is named with that cause,
+    not "it has no title", which it has."""
+    text = f"Plan\n####\n\n:date: 2025-09-19\n\n{body}\n"
+    folder = student(tmp_path, {"plan.rst": text})
+    result = run_cli("build", "--no-pdf", "--content", str(folder))
+    assert result.code == 2 and "Traceback" not in result.err
+    assert "articles/plan.rst : l'article imbrique trop de niveaux" in result.err
+    assert "titre" not in result.err and result.err.endswith("\n")
+
+
+@NO_TIMER
+def test_an_rst_article_is_read_under_the_time_limit(tmp_path, run_cli, monkeypatch):
+    """The reStructuredText reader runs under the same processor-time limit as Markdown's
+    (lowered here; a slow docutils made so)."""
+    from docutils.core import Publisher
+
+    from profile_gen.book import time_limit
+
+    def slow(*args, **kwargs):  # long past the limit; ends, should the limit not hold
+        end = time.process_time() + 30
+        while time.process_time() < end:
+            pass
+        raise AssertionError("the reader was not stopped")
+
+    monkeypatch.setattr(time_limit, "SECONDS", 0.3)
+    monkeypatch.setattr(Publisher, "publish", slow)
+    folder = student(tmp_path, {"plan.rst": "Plan\n####\n\n:date: 2025-09-19\n\nTexte.\n"})
+    result = run_cli("build", "--no-pdf", "--content", str(folder))
+    assert result.code == 2 and "Traceback" not in result.err
+    assert "articles/plan.rst : la lecture de l'article a pris plus de 0.3 s" in result.err
 
 
 def test_a_settings_file_cannot_turn_include_back_on(tmp_path, run_cli):
@@ -301,9 +346,6 @@ def test_an_oversized_article_is_refused(tmp_path, run_cli):
     result = run_cli("build", "--no-pdf", "--content", str(folder))
     assert result.code == 2 and "articles/plan.md" in result.err
     assert f"plus que les {ARTICLE_LIMIT // 1000} ko permis" in result.err
-
-
-NO_TIMER = pytest.mark.skipif(not hasattr(__import__("signal"), "setitimer"), reason="Windows")
 
 
 @NO_TIMER

@@ -114,13 +114,17 @@ Pelican logs a refused article without its reason, `check_articles` names it."""
 
 
 SLOW_KEY = "PROFILE_GEN_ARTICLE_SLOW"
-"""The articles whose Markdown took more than `time_limit.SECONDS` to read (absolute paths)."""
+"""The articles that took more than `time_limit.SECONDS` to read (absolute paths)."""
+DEEP_KEY = "PROFILE_GEN_ARTICLE_DEEP"
+"""The articles nested too deeply for their reader (Python's recursion limit: hundreds of
+chained reStructuredText references, of lists or quotes inside one another)."""
 
 
 def guard_readers(readers) -> None:
     """Every reader takes an article's dates written YYYY-MM-DD only (`article_meta.
-    article_date`); the Markdown reader stops an article that takes too long to read
-    (`time_limit`); the reStructuredText reader remembers why docutils refused an article."""
+    article_date`); the Markdown and reStructuredText readers stop an article that takes too
+    long to read (`time_limit`) or nests too deeply (`_limited`); the reStructuredText
+    reader remembers why docutils refused an article."""
     processors = pelican_readers.METADATA_PROCESSORS
     processors["date"] = processors["modified"] = _article_date
     markdown = readers.reader_classes.get("md")
@@ -141,7 +145,7 @@ def guard_readers(readers) -> None:
             refusals[os.path.abspath(source_path)] = str(error)
             raise
 
-    readers.reader_classes["rst"] = type(rst.__name__, (rst,), {"read": read})
+    readers.reader_classes["rst"] = type(rst.__name__, (rst,), {"read": _limited(read)})
 
 
 def _article_date(value: str, settings) -> object:
@@ -156,6 +160,9 @@ def _limited(read):
         except time_limit.TooSlow:  # Pelican skips the article; `check_articles` names it
             reader.settings.setdefault(SLOW_KEY, set()).add(os.path.abspath(source_path))
             raise ValueError("too slow to read") from None
+        except RecursionError:
+            reader.settings.setdefault(DEEP_KEY, set()).add(os.path.abspath(source_path))
+            raise ValueError("nested too deeply to read") from None
 
     return limited
 
@@ -410,10 +417,16 @@ def check_articles(generators) -> None:
         content = Path(generators[0].settings["PATH"])
         refusals = generators[0].settings.get(REFUSALS_KEY, {})
         slow = generators[0].settings.get(SLOW_KEY, set())
+        deep = generators[0].settings.get(DEEP_KEY, set())
         found = [
             BuildError("article_too_slow", file=path, seconds=f"{time_limit.SECONDS:g}")
             for path in failed
             if str(content / path) in slow
+        ]
+        found += [
+            BuildError("article_too_deep", file=path)
+            for path in failed
+            if str(content / path) in deep
         ]
         found += [
             BuildError(

@@ -183,6 +183,7 @@ MESSAGES = {
     "folder_active": "{file}: an attached web page, SVG, XML document or script would run inside the Book; attach a PDF, a PNG or JPEG image, or the file in a .zip archive instead",
     "article_attachment_refused": "{article}: attached file refused ({{static}} or {{attach}}): {detail}",
     "template_unsafe": "{file}, line {line}: the template attempts a forbidden access ({detail}); a template shows data, it runs nothing",
+    "article_too_deep": "{file}: the article nests too deeply to be read (hundreds of references chained one to the next, or of lists or quotes one inside another): simplify it",
     "article_too_slow": '{file}: reading the article took more than {seconds} s and was stopped; text of this shape (thousands of unclosed "[" or "<http") would keep the Markdown converter busy for minutes: fix it',
     "build_active_page": "{file}: the page holds {found}, which a browser would run or fetch from another server; a template of templates/ lays out, it adds no script, frame or resource from elsewhere",
     "build_private_on_web": "{file}: the page shows identity.contact.{item}, which your profile keeps off the web (visibility annexe or private); remove it from the template or article that writes it (templates/, articles/), or change its visibility",

@@ -191,6 +191,7 @@ MESSAGES = {
     "folder_active": "{file} : une page web, un SVG, un document XML ou un script joint s'exécuterait dans le Book ; joignez plutôt un PDF, une image PNG ou JPEG, ou le fichier dans une archive .zip",
     "article_attachment_refused": "{article} : fichier joint refusé ({{static}} ou {{attach}}) : {detail}",
     "template_unsafe": "{file}, ligne {line} : le gabarit tente un accès interdit ({detail}) ; un gabarit affiche des données, il n'exécute rien",
+    "article_too_deep": "{file} : l'article imbrique trop de niveaux pour être lu (des centaines de renvois en chaîne, ou de listes ou de citations les unes dans les autres) : simplifiez-le",
     "article_too_slow": "{file} : la lecture de l'article a pris plus de {seconds} s et a été arrêtée ; un texte de cette forme (des milliers de « [ » ou de « <http » sans fin) ferait attendre le convertisseur Markdown des minutes : corrigez-le",
     "build_active_page": "{file} : la page écrit {found}, qu'un navigateur exécuterait ou irait chercher sur un autre serveur ; un gabarit de templates/ met en page, il n'ajoute ni script, ni cadre, ni ressource venue d'ailleurs",
     "build_private_on_web": "{file} : la page montre identity.contact.{item}, que votre profil garde hors du web (visibilité annexe ou private) ; retirez-le du gabarit ou de l'article qui l'écrit (templates/, articles/), ou changez sa visibilité",
