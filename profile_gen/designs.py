@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from profile_gen.errors import BuildError
-from profile_gen.media.folder import checked_file
+from profile_gen.media.folder import checked_file, templates_folder
 
 DEFAULT = "classique"
 """Today's look: the design of a profile that names none."""
@@ -180,21 +180,17 @@ class Layer:
         return [Font(**spec) for spec in self.data.get("fonts", [])]
 
     def templates(self) -> Path | None:
-        """The design's `templates/` folder, its links followed, when it has one. A
-        student's must stay inside the student's `designs/` (another design's templates may
-        be shared): a link leading out (to the student's own `private.yaml`, to the cohort's
-        folder where the others' lie, to `/proc/self`) would have the templates include any
-        file of the builder's; it is a `BuildError`. The loaders check each template against
-        the folder returned (`sandbox.FolderLoader`)."""
+        """The design's `templates/` folder, when it has one. A student's, its links
+        followed, must be a folder of its own inside the student's folder (another design's
+        templates may be shared), as the `templates/` beside the profile must
+        (`folder.templates_folder`): a link to the folder itself (its `private.yaml`), to
+        `.git`, to the cohort's folder where the others' lie or to `/proc/self` would have
+        the templates include any of those files; it is a `BuildError`."""
         folder = self.folder / TEMPLATES
-        if not folder.is_dir():
-            if self.student and folder.is_symlink():  # a broken link, or one to a file
-                raise BuildError("folder_dir_outside", file=_shown(folder, self.folder))
-            return None
-        target = folder.resolve()
-        if self.student and not target.is_relative_to(self.folder.parent.resolve()):
-            raise BuildError("folder_dir_outside", file=_shown(folder, self.folder))
-        return target
+        if not self.student:
+            return folder if folder.is_dir() else None
+        project = self.folder.parent.parent  # `designs/NAME` of the student's folder
+        return templates_folder(folder, project, _shown(folder, self.folder))
 
 
 def _shown(path: Path, folder: Path) -> str:

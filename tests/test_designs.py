@@ -331,16 +331,25 @@ def test_a_student_design_folder_linked_out_of_the_profile_is_refused(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "target",
-    ["../..", "../../private.yaml", "/proc/self", "../../../elsewhere", "nowhere"],
-    ids=["profile-folder", "a-file", "proc-self", "outside", "broken"],
+    ("target", "code"),
+    [
+        ("../..", "folder_dir_hidden"),
+        ("../../.git", "folder_dir_hidden"),
+        ("../../private.yaml", "folder_dir_outside"),
+        ("/proc/self", "folder_dir_outside"),
+        ("../../../elsewhere", "folder_dir_outside"),
+        ("nowhere", "folder_dir_outside"),
+    ],
+    ids=["profile-folder", "git", "a-file", "proc-self", "outside", "broken"],
 )
-def test_a_student_design_templates_folder_linked_out_is_refused(tmp_path, target):
-    """`designs/mine/templates` a link leading out of the student's `designs/` (the
-    profile's folder with its `private.yaml`, another cohort member's, `/proc/self` and its
-    `environ`), or to no folder: refused before any template is read, naming it."""
+def test_a_student_design_templates_folder_linked_out_is_refused(tmp_path, target, code):
+    """`designs/mine/templates` a link to the profile's folder itself (its `private.yaml`),
+    into `.git` (a token in its `config`), out of it (another cohort member's folder,
+    `/proc/self` and its `environ`), or to no folder: refused before any template is read,
+    naming it."""
     (tmp_path / "elsewhere").mkdir()
     folder = own_design(tmp_path, 'extends = "classique"\n')
+    (tmp_path / "content/.git").mkdir()
     (folder / "templates").symlink_to(target)
     (tmp_path / "content/templates").mkdir()
     (tmp_path / "content/templates/home.html").write_text(
@@ -349,9 +358,31 @@ def test_a_student_design_templates_folder_linked_out_is_refused(tmp_path, targe
         "utf-8",
     )
     error = refusal(tmp_path)
-    assert error.code == "folder_dir_outside", error
+    assert error.code == code, error
     assert error.context["file"] == "designs/mine/templates"
     assert not (tmp_path / "output/index.html").exists()
+
+
+def test_a_designs_folder_linked_to_the_profiles_own_cannot_reach_it(tmp_path):
+    """`designs` a link to the profile's folder (`designs -> .`), and a design there whose
+    `templates` leads back to it: refused, as the profile's folder itself."""
+    folder = own_design(tmp_path, 'extends = "classique"\n')
+    content = tmp_path / "content"
+    shutil.move(folder, content / "mine")
+    (content / "designs").rmdir()
+    (content / "designs").symlink_to(".")
+    (content / "mine/templates").symlink_to("..")
+    error = refusal(tmp_path)
+    assert (error.code, error.context["file"]) == ("folder_dir_hidden", "designs/mine/templates")
+
+
+@pytest.mark.parametrize("target", [".git", "."])
+def test_the_profiles_templates_cannot_be_its_own_folder_or_a_hidden_one(tmp_path, target):
+    with_design(tmp_path, "classique")
+    (tmp_path / "content/.git").mkdir()
+    (tmp_path / "content/templates").symlink_to(target)
+    error = refusal(tmp_path)
+    assert (error.code, error.context["file"]) == ("folder_dir_hidden", "templates")
 
 
 def test_a_student_design_may_share_another_designs_templates(tmp_path):
@@ -370,6 +401,17 @@ def test_a_student_design_may_share_another_designs_templates(tmp_path):
     (other / "_cv.html").unlink()
     (other / "_cv.html").symlink_to(tmp_path / "secret.html")
     assert refusal(tmp_path).code == "folder_outside"
+    (other / "_cv.html").unlink()
+    (other / "_cv.html").write_text(
+        '{% extends "!theme/_cv.html" %}{% block cv_identity %}SHARED-CV{% endblock %}', "utf-8"
+    )
+    # the design's folder itself a link elsewhere in the student's folder: followed
+    shutil.rmtree(folder)
+    shutil.copytree(tmp_path / "content/designs/other", tmp_path / "content/kept")
+    (tmp_path / "content/kept/tokens.toml").write_text('extends = "classique"\n', "utf-8")
+    folder.symlink_to("../kept")
+    site = run_pelican(tmp_path / "pelican.conf.py", tmp_path / "output", pdf=False).output
+    assert "SHARED-CV" in (site / "cv/index.html").read_text("utf-8")
 
 
 def test_a_font_lacking_the_profile_characters_is_named(tmp_path):

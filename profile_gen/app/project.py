@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from profile_gen.errors import BuildError
+from profile_gen.media.folder import templates_folder
 
 SETTINGS_FILE = "pelican.conf.py"
 """A project's own settings, beside its profile: only what it changes from the defaults."""
@@ -70,14 +71,7 @@ def _templates_folder(content: Path) -> Path | None:
     stays inside the student's folder; a link leading out (to the cohort's folder, where
     another student's `private.yaml` lies) is a `BuildError`. The templates' loader checks
     each file against the folder returned (`sandbox.FolderLoader`)."""
-    beside = content / TEMPLATES_FOLDER
-    if not beside.is_dir():
-        return None
-    root = content.resolve()
-    target = beside.resolve()
-    if not target.is_relative_to(root) or target == root:
-        raise BuildError("folder_dir_outside", file=TEMPLATES_FOLDER)
-    return target
+    return templates_folder(content / TEMPLATES_FOLDER, content, TEMPLATES_FOLDER)
 
 
 def _absolute(folder: Path, value: str) -> str:

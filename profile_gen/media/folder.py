@@ -50,6 +50,24 @@ def _target(path: Path, root: Path, shown: str) -> Path:
     return target
 
 
+def templates_folder(folder: Path, root: Path, shown: str) -> Path | None:
+    """The templates' folder `folder` of the student's folder `root`, its links followed,
+    when it is one (None when there is none): it must lie inside `root`, be neither `root`
+    itself (`private.yaml`, the profile) nor inside a hidden folder (`.git`, whose `config`
+    may hold the cloner's token; `.cache`); else a `BuildError` naming it (`shown`). The
+    template loaders then check each file against the folder returned."""
+    if not folder.is_dir():
+        if folder.is_symlink():  # a broken link, or a link to a file
+            raise BuildError("folder_dir_outside", file=shown)
+        return None
+    root, target = root.resolve(), folder.resolve()
+    if not target.is_relative_to(root):
+        raise BuildError("folder_dir_outside", file=shown)
+    if target == root or any(part.startswith(".") for part in target.relative_to(root).parts):
+        raise BuildError("folder_dir_hidden", file=shown)
+    return target
+
+
 def checked_file(path: Path, root: Path, limit: int, shown: str | None = None) -> Path:
     """`path` resolved, when it is a regular file inside the folder `root`, of at most
     `limit` bytes; else a `BuildError` naming it (`shown`, by default its path relative to

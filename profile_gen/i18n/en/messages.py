@@ -173,6 +173,7 @@ MESSAGES = {
     "article_outside": "{file}: '{key}: {value}' would write the page outside the Book's folder; remove that line (the article's address comes from its title)",
     "article_lang": "{file}: 'Lang: {found}' is not a language of the Book ({languages}); write one of them, or remove the line",
     "article_save_as": "{file}: the article would be written in place of '{found}', a page of the Book; remove its 'Save_as:' line (the article's address comes from its title)",
+    "folder_dir_hidden": "{file}: a link to the profile's folder itself or into a hidden folder (.git, .cache…), refused; put the templates in a folder of their own",
     "folder_dir_outside": "{file}: a link to a folder outside the profile's folder, refused; copy the folder itself into the profile's folder",
     "folder_outside": "{file}: a link to a file outside the profile's folder, refused; copy the file itself into the folder",
     "folder_not_regular": "{file} is not a regular file (a named pipe, a device or a socket): it will not be opened; remove it from the folder",

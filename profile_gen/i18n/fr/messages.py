@@ -181,6 +181,7 @@ MESSAGES = {
     "article_outside": "{file} : « {key}: {value} » écrirait la page hors du dossier du Book ; retirez cette ligne (l'adresse de l'article vient de son titre)",
     "article_lang": "{file} : « Lang: {found} » n'est pas une langue du Book ({languages}) ; écrivez l'une d'elles, ou retirez la ligne",
     "article_save_as": "{file} : l'article serait écrit à la place de « {found} », une page du Book ; retirez sa ligne « Save_as: » (l'adresse de l'article vient de son titre)",
+    "folder_dir_hidden": "{file} : lien vers le dossier du profil lui-même ou dans un dossier caché (.git, .cache…), refusé ; mettez les modèles dans un dossier à eux",
     "folder_dir_outside": "{file} : lien vers un dossier hors du dossier du profil, refusé ; copiez le dossier lui-même dans le dossier du profil",
     "folder_outside": "{file} : lien vers un fichier hors du dossier du profil, refusé ; copiez le fichier lui-même dans le dossier",
     "folder_not_regular": "{file} n'est pas un fichier ordinaire (tube nommé, périphérique ou socket) : il ne sera pas ouvert ; supprimez-le du dossier",
