@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import json
+import re
 
 import pytest
 
@@ -201,3 +202,29 @@ def test_a_text_over_the_limit_is_refused_naming_its_line_and_field(run_cli, wri
     assert "2 errors to fix." in result.err
     fits = write_profile(f"{MINIMAL}summary: |\n  {long[:TEXT_LIMIT]}\n")
     assert "profile.yaml : profil valide" in run_cli("check", str(fits)).out
+
+
+@pytest.mark.parametrize(
+    ("old", "field"),
+    [
+        ("      score: 885/990", "score"),
+        ("    credential_id: GR671234567LM", "credential_id"),
+        ("    url: https://www.scrum.org/certificates", "url"),
+        ("    organization: Transalp Logistique", "organization"),
+    ],
+)
+def test_a_short_value_over_its_limit_is_refused_at_once(run_cli, tmp_path, old, field):
+    """A megabyte in a field the CV shows on one line (a test score of short words: the
+    CV's fit took minutes over its line breaks): refused with its line and field."""
+    from tests.conftest import SAMPLE
+
+    text = SAMPLE.read_text("utf-8")
+    assert old in text
+    indent, _, value = old.partition(f"{field}: ")
+    huge = f"{value}/{'a b ' * 250_000}" if field == "url" else "a b " * 250_000
+    profile = tmp_path / "profile.yaml"
+    profile.write_text(text.replace(old, f"{indent}{field}: '{huge}'", 1), "utf-8")
+    result = run_cli("--lang", "en", "check", str(profile))
+    assert result.code == 2 and "Traceback" not in result.err
+    line = text[: text.index(old)].count("\n") + 1
+    assert re.search(rf"profile\.yaml:{line}:\d+: \S*{field}\n    text too long", result.err)

@@ -7,7 +7,7 @@ import json
 import jsonschema
 import yaml
 
-from profile_gen.profile.schema import SCHEMA_FILE, json_schema_text
+from profile_gen.profile.schema import SCHEMA_FILE, json_schema, json_schema_text
 from tests.conftest import ROOT, SAMPLE
 
 
@@ -47,3 +47,23 @@ def test_schema_rejects_an_unknown_key():
     bad = {"identity": {"name": "A", "headline": "B", "headlin": "C"}}
     errors = list(jsonschema.Draft202012Validator(schema).iter_errors(bad))
     assert errors and "headlin" in errors[0].message
+
+
+def test_every_text_of_the_schema_has_a_longest_length():
+    """Each string the profile takes is bounded (`maxLength`, or a list of values): a text
+    rendered in every document, laid out again and again in the CV's fit, made a denial of
+    service at a megabyte (a test score of short words: minutes of `check`)."""
+    unbounded = []
+
+    def walk(node: object, path: str) -> None:
+        if isinstance(node, dict):
+            if node.get("type") == "string" and "maxLength" not in node and "enum" not in node:
+                unbounded.append(path)
+            for key, value in node.items():
+                walk(value, f"{path}/{key}")
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                walk(value, f"{path}[{index}]")
+
+    walk(json_schema(), "")
+    assert unbounded == []

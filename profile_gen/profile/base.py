@@ -15,6 +15,8 @@ Id = Annotated[
     ),
 ]
 ShortText = Annotated[str, Field(min_length=1, max_length=200)]
+PATH_LIMIT = 1_000
+"""The longest file path a profile names (a picture's), relative to its folder."""
 
 
 class Section(BaseModel):

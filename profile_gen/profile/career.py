@@ -8,7 +8,14 @@ from enum import StrEnum
 from pydantic import Field, PrivateAttr, field_validator, model_validator
 
 from profile_gen.profile.base import Section, ShortText
-from profile_gen.profile.fields import LANGUAGES, EndDate, Localized, Markdown, PartialDate
+from profile_gen.profile.fields import (
+    LANGUAGES,
+    TEXT_LIMIT,
+    EndDate,
+    Localized,
+    Markdown,
+    PartialDate,
+)
 from profile_gen.profile.formats import WebUrl
 
 
@@ -57,7 +64,7 @@ class Certification(Section):
     issuer: ShortText
     date: PartialDate
     expires: PartialDate | None = None
-    credential_id: str | None = None
+    credential_id: ShortText | None = None
     url: WebUrl | None = None
 
 
@@ -83,7 +90,7 @@ class EuropassGrid(Section):
 
 class LanguageCertificate(Section):
     name: ShortText = Field(description="e.g. TOEIC, IELTS, DELF.")
-    score: str | None = Field(None, description="e.g. `945/990`.")
+    score: ShortText | None = Field(None, description="e.g. `945/990`.")
     date: PartialDate | None = None
 
 
@@ -128,7 +135,7 @@ class Interest(Section):
         return value
 
 
-_TEXT = {"type": "string", "minLength": 1}
+_TEXT = {"type": "string", "minLength": 1, "maxLength": TEXT_LIMIT}
 _LOCALIZED = {
     "anyOf": [
         _TEXT,

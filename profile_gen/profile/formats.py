@@ -27,6 +27,8 @@ class _Text(str, JsonSchemaFromMetadata):
 
     __slots__ = ()
     json_schema: ClassVar[dict[str, Any]] = {"type": "string"}
+    max_length: ClassVar[int] = 2_000
+    """The longest text taken, refused before `parse` reads it (`string_too_long`)."""
 
     def serialize(self) -> str:
         return str(self)
@@ -36,10 +38,16 @@ class _Text(str, JsonSchemaFromMetadata):
         raise NotImplementedError
 
     @classmethod
+    def _bounded(cls, value: Any) -> _Text:
+        if isinstance(value, str) and len(value.strip()) > cls.max_length:
+            raise PydanticCustomError("string_too_long", "too long", {"max_length": cls.max_length})
+        return cls.parse(value)
+
+    @classmethod
     def __get_pydantic_core_schema__(
         cls, source: Any, handler: GetCoreSchemaHandler
     ) -> core_schema.CoreSchema:
-        return plain_schema(cls, cls.parse, cls.json_schema)
+        return plain_schema(cls, cls._bounded, {"maxLength": cls.max_length, **cls.json_schema})
 
 
 class WebUrl(_Text):
@@ -160,6 +168,7 @@ class Email(_Text):
 
     __slots__ = ()
     json_schema: ClassVar[dict[str, Any]] = {"type": "string", "format": "email"}
+    max_length: ClassVar[int] = 254  # RFC 5321's longest path, as email-validator takes it
 
     @classmethod
     def parse(cls, value: Any) -> Email:
@@ -221,8 +230,8 @@ class Phone(_Text):
         "type": "string",
         "pattern": _PHONE_RE.pattern,
         "minLength": 6,
-        "maxLength": 30,
     }
+    max_length: ClassVar[int] = 30
 
     @classmethod
     def parse(cls, value: Any) -> Phone:

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
-from profile_gen.profile.base import Section, ShortText
+from profile_gen.profile.base import PATH_LIMIT, Section, ShortText
 from profile_gen.profile.fields import Localized
 from profile_gen.profile.formats import Color, Email, Phone, WebUrl
 
@@ -77,6 +77,7 @@ class FocalPoint(Section):
 class Photo(Section):
     path: str = Field(
         min_length=1,
+        max_length=PATH_LIMIT,
         description="Image file (JPEG, PNG, WebP or HEIC), relative to the folder of "
         "profile.yaml; large phone photos are reduced.",
     )

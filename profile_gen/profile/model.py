@@ -174,12 +174,13 @@ class Profile(Section):
             {
                 "anyOf": [
                     {"enum": list(designs.names())},
-                    {"type": "string", "pattern": designs.NAME.pattern},
+                    {"type": "string", "pattern": designs.NAME.pattern, "maxLength": 40},
                 ]
             }
         ),
     ] = Field(
         designs.DEFAULT,
+        max_length=40,  # a design's name (`designs.NAME`)
         description=(
             "The look of the Book, the CV and the deck: "
             + ", ".join(f"`{name}`" for name in designs.names())

@@ -6,14 +6,16 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from profile_gen.profile.base import Id, Section, ShortText
+from profile_gen.profile.base import PATH_LIMIT, Id, Section, ShortText
 from profile_gen.profile.fields import EndDate, Localized, Markdown, PartialDate
 from profile_gen.profile.formats import WebUrl
 from profile_gen.profile.identity import OtherLink
 
 
 class Image(Section):
-    path: str = Field(min_length=1, description="Relative to the folder of profile.yaml.")
+    path: str = Field(
+        min_length=1, max_length=PATH_LIMIT, description="Relative to the folder of profile.yaml."
+    )
     alt: Localized
     caption: Localized | None = None
 
@@ -23,7 +25,7 @@ class Achievement(Section):
     title: Localized
     start: PartialDate | None = None
     end: EndDate | None = None
-    organization: str | None = None
+    organization: ShortText | None = None
     context: Markdown | None = None
     role: Markdown | None = None
     results: list[Localized] = Field(default_factory=list)
@@ -57,7 +59,7 @@ class Activity(Section):
 class Recommendation(Section):
     author: ShortText
     role: Localized | None = Field(None, description="Author's job title.")
-    organization: str | None = None
+    organization: ShortText | None = None
     relationship: Localized | None = Field(None, description="e.g. `Tutrice d'alternance`.")
     date: PartialDate | None = None
     text: Markdown
