@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from profile_gen.errors import PdfUnavailable
+from profile_gen.errors import BuildError, PdfUnavailable
 from profile_gen.printing import prepared
 
 
@@ -62,6 +62,17 @@ the PDFs do not depend on where the output folder is (WeasyPrint names images by
 
 DATA_LIMIT = 5 * 1024 * 1024
 """The largest `data:` address a printed page may hold (its text, about 4/3 of the image)."""
+
+
+@contextmanager
+def laid_out(page: str) -> Iterator[None]:
+    """WeasyPrint lays out and draws `page` inside: a page nested too deeply for it (boxes
+    are built and drawn by recursion: hundreds of marks one inside another in a text) is a
+    `BuildError` naming the page, not an internal error."""
+    try:
+        yield
+    except RecursionError:
+        raise BuildError("pdf_too_deep", page=page) from None
 
 
 def local_fetcher(root: Path):

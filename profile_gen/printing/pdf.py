@@ -33,7 +33,7 @@ from profile_gen.media.documents import DocumentCache
 from profile_gen.outputs import BY_NAME, pdf_sources
 from profile_gen.printing import pdfua, prepared
 from profile_gen.printing.collector import collector_paused
-from profile_gen.printing.fetcher import STABLE_ROOT, local_fetcher, weasyprint_module
+from profile_gen.printing.fetcher import STABLE_ROOT, laid_out, local_fetcher, weasyprint_module
 from profile_gen.printing.kept import ATTACHED, keep_pdfs, reuse_pdfs
 from profile_gen.views import glyphs
 from profile_gen.views.documents import source_date
@@ -142,6 +142,13 @@ def render_pdf(
 ) -> int:
     """Print the page at `root/page` to `pdf_file`; return the number of pages. The annexe
     and the CV are PDF/A-3u and tagged; the annexe carries `info.attachment`."""
+    with laid_out(page):
+        return _write_pdf(page, pdf_file, root, shared, info)
+
+
+def _write_pdf(
+    page: str, pdf_file: Path, root: Path, shared: dict | None, info: PrintInfo | None
+) -> int:
     document = _render(page, root, shared)
     _public_links(document, info.book_url if info else None)
     name = pdf_file.relative_to(root).as_posix() if pdf_file.is_relative_to(root) else ""

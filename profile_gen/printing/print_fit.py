@@ -19,7 +19,7 @@ from typing import Any
 
 from profile_gen.errors import PdfUnavailable
 from profile_gen.media import read_record, write_atomic
-from profile_gen.printing.fetcher import STABLE_ROOT, local_fetcher, weasyprint_module
+from profile_gen.printing.fetcher import STABLE_ROOT, laid_out, local_fetcher, weasyprint_module
 from profile_gen.views import cv as cv_view_module
 from profile_gen.views.cv import CvView, cv_view, fit
 from profile_gen.views.glyphs import printed_spaces
@@ -60,11 +60,14 @@ class Layout:
             )
             for found in DESIGN_STYLE.findall(html)
         ]
-        document = self.weasyprint.HTML(
-            string=printed_spaces(DESIGN_STYLE.sub("", STYLESHEET_LINK.sub("", html))),
-            base_url=STABLE_ROOT + page,
-            url_fetcher=fetcher,
-        ).render(stylesheets=[self.stylesheet, *design], font_config=self.fonts, cache=self.images)
+        with laid_out(page):
+            document = self.weasyprint.HTML(
+                string=printed_spaces(DESIGN_STYLE.sub("", STYLESHEET_LINK.sub("", html))),
+                base_url=STABLE_ROOT + page,
+                url_fetcher=fetcher,
+            ).render(
+                stylesheets=[self.stylesheet, *design], font_config=self.fonts, cache=self.images
+            )
         return len(document.pages)
 
 

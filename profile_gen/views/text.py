@@ -32,11 +32,33 @@ def _browser_safe_link(url: str) -> bool:
 _COMMONMARK = MarkdownIt("commonmark")
 
 
+INLINE_DEPTH = 10
+"""Inline marks (emphasis, strong, links) kept one inside another; deeper ones stay text."""
+
+
+def _shallow_inline(state: Any) -> None:
+    """Inline marks nested deeper than `INLINE_DEPTH` (`*a *a *a … b* b* b*` hundreds deep)
+    become the text they were written as: every format lays out what stays (WeasyPrint's
+    boxes, Word's runs) by recursion, and Python's limit stopped the build there."""
+    for block in state.tokens:
+        depth = 0
+        for token in block.children or ():
+            if token.nesting == 1:
+                depth += 1
+            deep, closing = depth > INLINE_DEPTH, token.nesting == -1
+            if token.nesting and deep:
+                token.type, token.tag, token.content = "text", "", token.markup
+                token.attrs, token.nesting = {}, 0
+            if closing:
+                depth -= 1
+
+
 def commonmark() -> MarkdownIt:
     """A CommonMark parser with raw HTML off and only safe link targets: every format parses
     the profile's Markdown with one of these (the Book's adds its HTML rendering rules)."""
     parser = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
     parser.validateLink = _browser_safe_link  # type: ignore[method-assign]
+    parser.core.ruler.push("shallow_inline", _shallow_inline)
     return parser
 
 

@@ -185,7 +185,7 @@ MESSAGES = {
     "article_attachment_refused": "{article}: attached file refused ({{static}} or {{attach}}): {detail}",
     "template_unsafe": "{file}, line {line}: the template attempts a forbidden access ({detail}); a template shows data, it runs nothing",
     "article_too_deep": "{file}: the article nests too deeply to be read (hundreds of references chained one to the next, or of lists or quotes one inside another): simplify it",
-    "article_too_slow": '{file}: reading the article took more than {seconds} s and was stopped; text of this shape (thousands of unclosed "[" or "<http") would keep the Markdown converter busy for minutes: fix it',
+    "article_too_slow": '{file}: reading the article took more than {seconds} s and was stopped; text of this shape (thousands of unclosed "[" or "<http") would keep the Markdown converter busy for minutes (or the reStructuredText reader, on its own shapes): fix it',
     "build_active_page": "{file}: the page holds {found}, which a browser would run or fetch from another server; a template of templates/ lays out, it adds no script, frame or resource from elsewhere",
     "build_private_on_web": "{file}: the page shows identity.contact.{item}, which your profile keeps off the web (visibility annexe or private); remove it from the template or article that writes it (templates/, articles/), or change its visibility",
     "article_template_unknown": "{file}: Template: {name} names no template of your folder; write the name of a file of templates/ without .html (templates/{name}.html), or remove the line for an article's layout",
@@ -214,6 +214,7 @@ MESSAGES = {
     "profile_not_a_file": "{path} is not a file (a folder, a pipe or a device): the profile must be one; rename or remove it",
     "article_invalid_char": "{file}: invalid character {char} (half of a UTF-16 pair, which no page can hold): remove it or write the character itself",
     # --- robust
+    "pdf_too_deep": "{page}: the printed page nests too deeply to be laid out (hundreds of marks one inside another in a text); the PDF is not written: simplify that text",
     "pdf_resource_refused": "{page}: the printed page asks for “{url}”, which is not a file of the built Book (another server, a file outside the folder, a data: image over 5 MB, or a missing file); the PDF is not written. Save the picture in the profile's folder and give its relative path",
     "build_locked": "{path}: another build is already writing into this folder (profile-gen build or serve); wait until it ends, or build elsewhere with -o FOLDER",
     "cohort_member_unreadable": "{path}: folder cannot be read ({reason}); check its permissions, and that it is not a symbolic link that loops or leads nowhere",

@@ -193,7 +193,7 @@ MESSAGES = {
     "article_attachment_refused": "{article} : fichier joint refusé ({{static}} ou {{attach}}) : {detail}",
     "template_unsafe": "{file}, ligne {line} : le gabarit tente un accès interdit ({detail}) ; un gabarit affiche des données, il n'exécute rien",
     "article_too_deep": "{file} : l'article imbrique trop de niveaux pour être lu (des centaines de renvois en chaîne, ou de listes ou de citations les unes dans les autres) : simplifiez-le",
-    "article_too_slow": "{file} : la lecture de l'article a pris plus de {seconds} s et a été arrêtée ; un texte de cette forme (des milliers de « [ » ou de « <http » sans fin) ferait attendre le convertisseur Markdown des minutes : corrigez-le",
+    "article_too_slow": "{file} : la lecture de l'article a pris plus de {seconds} s et a été arrêtée ; un texte de cette forme (des milliers de « [ » ou de « <http » sans fin) ferait attendre le convertisseur Markdown des minutes (ou le lecteur reStructuredText, sur ses propres formes) : corrigez-le",
     "build_active_page": "{file} : la page écrit {found}, qu'un navigateur exécuterait ou irait chercher sur un autre serveur ; un gabarit de templates/ met en page, il n'ajoute ni script, ni cadre, ni ressource venue d'ailleurs",
     "build_private_on_web": "{file} : la page montre identity.contact.{item}, que votre profil garde hors du web (visibilité annexe ou private) ; retirez-le du gabarit ou de l'article qui l'écrit (templates/, articles/), ou changez sa visibilité",
     "article_template_unknown": "{file} : Template: {name} ne nomme aucun gabarit de votre dossier ; écrivez le nom d'un fichier de templates/ sans .html (templates/{name}.html), ou retirez la ligne pour la mise en page d'un article",
@@ -222,6 +222,7 @@ MESSAGES = {
     "profile_not_a_file": "{path} n'est pas un fichier (un dossier, un tube ou un périphérique) : le profil doit en être un ; renommez-le ou supprimez-le",
     "article_invalid_char": "{file} : caractère invalide {char} (une moitié de paire UTF-16, qu'aucune page ne peut contenir) : supprimez-le ou écrivez le caractère lui-même",
     # --- robust
+    "pdf_too_deep": "{page} : la page imprimée imbrique trop de niveaux pour être mise en page (des centaines de marques les unes dans les autres dans un texte) ; le PDF n'est pas écrit : simplifiez ce texte",
     "pdf_resource_refused": "{page} : la page imprimée demande « {url} », qui n'est pas un fichier du Book construit (autre serveur, fichier hors du dossier, image data: de plus de 5 Mo, ou fichier absent) ; le PDF n'est pas écrit. Enregistrez l'image dans le dossier du profil et citez-la par un chemin relatif",
     "build_locked": "{path} : une autre construction écrit déjà dans ce dossier (profile-gen build ou serve) ; attendez qu'elle se termine, ou construisez ailleurs avec -o DOSSIER",
     "cohort_member_unreadable": "{path} : dossier illisible ({reason}) ; vérifiez ses droits, et qu'il ne s'agit pas d'un lien symbolique qui tourne en rond ou ne mène nulle part",
