@@ -234,7 +234,7 @@ LABELS_OUTPUTS = {
     "cohort.missing_one": "{count} item to complete",
     "cohort.not_built": "Not built (the reason under each)",
     "cohort.failed": "✗ {slug}: not built",
-    "cohort.done": "{built}/{total} Books built in {output} in {seconds} s ({jobs} processes).",
+    "cohort.done": "{built}/{total} Books built in {output} in {seconds} s (processes: {jobs}).",
     "cohort.failures": "Failed: {slugs}",
     "check.hint.cv_photo": "add identity.photo",
     "check.hint.cv_entries": "add at least one experience or education entry",
