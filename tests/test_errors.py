@@ -228,3 +228,19 @@ def test_a_short_value_over_its_limit_is_refused_at_once(run_cli, tmp_path, old,
     assert result.code == 2 and "Traceback" not in result.err
     line = text[: text.index(old)].count("\n") + 1
     assert re.search(rf"profile\.yaml:{line}:\d+: \S*{field}\n    text too long", result.err)
+
+
+def test_a_list_over_its_limit_is_refused_at_once(run_cli, write_profile):
+    """Ten thousand one-word highlights (each laid out again at every try of the CV's fit:
+    minutes of `check`): refused with the list's line and field, in no time."""
+    from profile_gen.profile.base import FEW
+
+    highlights = "".join(f"      - h{n}\n" for n in range(10_000))
+    job = "  - organization: A\n    title: B\n    start: 2024-01\n    end: present\n"
+    profile = write_profile(f"{MINIMAL}experience:\n{job}    highlights:\n{highlights}")
+    result = run_cli("--lang", "en", "check", str(profile))
+    assert result.code == 2 and "Traceback" not in result.err
+    assert "profile.yaml:10:7: experience[0].highlights\n" in result.err
+    assert f"expected at most {FEW} items; found: 10000" in result.err
+    fits = write_profile(f"{MINIMAL}experience:\n{job}    highlights:\n{highlights[: 8 * FEW]}")
+    assert "profil valide" in run_cli("check", str(fits)).out

@@ -241,11 +241,14 @@ def test_hundreds_of_bad_entries_are_each_reported(tmp_path, run_cli):
     source.write_text(json.dumps(resume), encoding="utf-8")
     result = run_cli("import", "jsonresume", str(source), "-o", str(tmp_path / "p.yaml"))
     assert result.code == 0, result.err
+    # more certifications than a profile holds: the first ones kept, and said
+    assert "certifications : seuls les 100 premiers sur 300 repris" in result.out
     reported = [line for line in result.out.splitlines() if "certifications[" in line]
-    assert len(reported) == 300
-    assert "certifications[0].url" in reported[0] and "certifications[299].url" in reported[-1]
+    assert len(reported) == 100
+    assert "certifications[0].url" in reported[0] and "certifications[99].url" in reported[-1]
     profile = load(tmp_path / "p.yaml")
-    assert len(profile.certifications) == 300 and profile.certifications[0].url is None
+    assert len(profile.certifications) == 100 and profile.certifications[0].url is None
+    assert profile.certifications[-1].name.get("fr", "fr") == "c99"
     assert len(profile.achievements) == 300
     assert all(not achievement.links for achievement in profile.achievements)
 

@@ -49,15 +49,18 @@ def test_schema_rejects_an_unknown_key():
     assert errors and "headlin" in errors[0].message
 
 
-def test_every_text_of_the_schema_has_a_longest_length():
-    """Each string the profile takes is bounded (`maxLength`, or a list of values): a text
-    rendered in every document, laid out again and again in the CV's fit, made a denial of
-    service at a megabyte (a test score of short words: minutes of `check`)."""
+def test_every_text_and_list_of_the_schema_has_a_longest_length():
+    """Each string the profile takes is bounded (`maxLength`, or a list of values), and each
+    list (`maxItems`): a text, or a list's items, rendered in every document and laid out
+    again and again in the CV's fit, made a denial of service (a megabyte test score of
+    short words, ten thousand one-word highlights: minutes of `check`)."""
     unbounded = []
 
     def walk(node: object, path: str) -> None:
         if isinstance(node, dict):
             if node.get("type") == "string" and "maxLength" not in node and "enum" not in node:
+                unbounded.append(path)
+            if node.get("type") == "array" and "maxItems" not in node:
                 unbounded.append(path)
             for key, value in node.items():
                 walk(value, f"{path}/{key}")

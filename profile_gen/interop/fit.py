@@ -109,6 +109,29 @@ def _unmarked(value: Any) -> Any:
     return value
 
 
+def _shorten_lists(data: dict[str, Any], errors: list, lang: str) -> list[str]:
+    """Each list longer than the profile takes (`too_long`) cut to its first items, in
+    place; a report line for each."""
+    report = []
+    for found in errors:
+        if found["type"] != "too_long":
+            continue
+        node: Any = data
+        for key in found["loc"]:
+            try:
+                node = node[key]
+            except (KeyError, IndexError, TypeError):
+                node = None
+                break
+        kept = found.get("ctx", {}).get("max_length")
+        if isinstance(node, list) and isinstance(kept, int) and len(node) > kept:
+            total = len(node)
+            del node[kept:]
+            where = format_path(tuple(found["loc"]))
+            report.append(i18n.text(lang, "imp.shortened", where=where, kept=kept, total=total))
+    return report
+
+
 MAX_PASSES = 50
 """Each pass removes every problem found at once; a few passes always suffice."""
 
@@ -122,6 +145,9 @@ def fit(data: dict[str, Any], lang: str = "fr") -> tuple[dict[str, Any], list[st
             profile = Profile.model_validate(_unmarked(data))
         except ValidationError as error:
             errors = error.errors(include_url=False)
+            if shortened := _shorten_lists(data, errors, lang):  # the first items kept
+                report += shortened
+                continue
             found = [
                 (tuple(e["loc"]), e["type"] == "missing", problem_from_pydantic(e).describe(lang))
                 for e in errors

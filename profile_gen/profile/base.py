@@ -15,6 +15,10 @@ Id = Annotated[
     ),
 ]
 ShortText = Annotated[str, Field(min_length=1, max_length=200)]
+FEW = 30
+"""The most items of a list one entry holds (a job's highlights, a skill's keywords, an
+achievement's results): each is laid out again at every try of the CV's fit, and ten
+thousand one-word highlights held `check` for minutes."""
 PATH_LIMIT = 1_000
 """The longest file path a profile names (a picture's), relative to its folder."""
 

@@ -7,7 +7,7 @@ from enum import StrEnum
 
 from pydantic import Field, PrivateAttr, field_validator, model_validator
 
-from profile_gen.profile.base import Section, ShortText
+from profile_gen.profile.base import FEW, Section, ShortText
 from profile_gen.profile.fields import (
     LANGUAGES,
     TEXT_LIMIT,
@@ -47,7 +47,7 @@ class Experience(Dated):
     start: PartialDate
     end: EndDate = Field(description="End date, or `present`.")
     description: Markdown | None = None
-    highlights: list[Localized] = Field(default_factory=list)
+    highlights: list[Localized] = Field(default_factory=list, max_length=FEW)
 
 
 class Education(Dated):
@@ -114,6 +114,7 @@ class Skill(Section):
     level: int | None = Field(None, ge=1, le=5, description="Optional level from 1 to 5.")
     keywords: list[Localized] = Field(
         default_factory=list,
+        max_length=FEW,
         description="Tools, languages or methods of this skill (e.g. `[Python, TypeScript]`).",
     )
 
@@ -122,7 +123,9 @@ class Interest(Section):
     """A centre of interest (*Centres d'intérêt*): a name, and optional details."""
 
     name: Localized
-    keywords: list[Localized] = Field(default_factory=list, description="e.g. `[Piano, Jazz]`.")
+    keywords: list[Localized] = Field(
+        default_factory=list, max_length=FEW, description="e.g. `[Piano, Jazz]`."
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -154,7 +157,10 @@ INTEREST_SCHEMA = {
         *_LOCALIZED["anyOf"],
         {
             "type": "object",
-            "properties": {"name": _LOCALIZED, "keywords": {"type": "array", "items": _LOCALIZED}},
+            "properties": {
+                "name": _LOCALIZED,
+                "keywords": {"type": "array", "items": _LOCALIZED, "maxItems": FEW},
+            },
             "required": ["name"],
             "additionalProperties": False,
         },

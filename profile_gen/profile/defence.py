@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from profile_gen.profile.base import Id, Section
+from profile_gen.profile.base import FEW, Id, Section
 from profile_gen.profile.fields import Localized, Markdown, PartialDate
 from profile_gen.profile.frameworks import DEFAULT_SCALE, RNCP_35284
 
@@ -16,7 +16,7 @@ from profile_gen.profile.frameworks import DEFAULT_SCALE, RNCP_35284
 class Strength(Section):
     title: Localized
     explanation: Localized = Field(description="One or two sentences, with an example.")
-    evidence: list[Id] = Field(default_factory=list, description="Achievement ids.")
+    evidence: list[Id] = Field(default_factory=list, max_length=FEW, description="Achievement ids.")
 
 
 class Improvement(Section):
@@ -25,7 +25,9 @@ class Improvement(Section):
     action_plan: Markdown = Field(description="What you will do, concretely.")
     target: PartialDate = Field(description="When the plan should be achieved.")
     competencies: list[Id] = Field(
-        default_factory=list, description="Ids of the competencies this improvement serves."
+        default_factory=list,
+        max_length=FEW,
+        description="Ids of the competencies this improvement serves.",
     )
 
 
@@ -42,7 +44,7 @@ class Competency(Section):
     description: Markdown | None = None
     level: int = Field(ge=0, le=10, description="Self-assessed level on the scale.")
     target: int | None = Field(None, ge=0, le=10, description="Level aimed at.")
-    evidence: list[Id] = Field(default_factory=list, description="Achievement ids.")
+    evidence: list[Id] = Field(default_factory=list, max_length=FEW, description="Achievement ids.")
     comment: Markdown | None = None
 
     def display_name(self) -> Localized:
@@ -59,8 +61,8 @@ class Competencies(Section):
     framework: Localized | None = Field(
         None, description="Name of the framework; RNCP 35284 by default."
     )
-    scale: list[ScaleLevel] = Field(default_factory=_default_scale, min_length=2)
-    items: list[Competency] = Field(default_factory=list)
+    scale: list[ScaleLevel] = Field(default_factory=_default_scale, min_length=2, max_length=FEW)
+    items: list[Competency] = Field(default_factory=list, max_length=100)
 
 
 class SlideType(StrEnum):
@@ -132,7 +134,7 @@ class Defence(Section):
         max_length=3,
         description="Recommendations to quote, by position (1 = the first); the first 3 by default.",
     )
-    slides: list[Slide] = Field(default_factory=_default_slides, min_length=1)
+    slides: list[Slide] = Field(default_factory=_default_slides, min_length=1, max_length=100)
     answers: dict[QuestionId, Markdown] = Field(
         default_factory=dict,
         description="Answers prepared for the jury's likely questions, by question id "

@@ -15,7 +15,7 @@ from typing import Annotated, Literal, get_args
 from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, field_validator
 
 from profile_gen import designs
-from profile_gen.profile.base import Id, Section, ShortText
+from profile_gen.profile.base import FEW, Id, Section, ShortText
 from profile_gen.profile.career import (
     INTEREST_SCHEMA,
     CefrLevel,
@@ -136,6 +136,7 @@ class Profile(Section):
                         "type": "array",
                         "items": {"enum": list(LANGUAGES)},
                         "minItems": 1,
+                        "maxItems": len(LANGUAGES),
                         "uniqueItems": True,
                     },
                 ]
@@ -149,22 +150,24 @@ class Profile(Section):
     identity: Identity
     links: Links = Field(default_factory=Links)
     summary: Markdown | None = Field(None, description="The LinkedIn summary / presentation.")
-    experience: list[Experience] = Field(default_factory=list)
-    education: list[Education] = Field(default_factory=list)
-    certifications: list[Certification] = Field(default_factory=list)
-    languages: list[Language] = Field(default_factory=list)
-    skills: list[Skill] = Field(default_factory=list)
+    experience: list[Experience] = Field(default_factory=list, max_length=100)
+    education: list[Education] = Field(default_factory=list, max_length=100)
+    certifications: list[Certification] = Field(default_factory=list, max_length=100)
+    languages: list[Language] = Field(default_factory=list, max_length=FEW)
+    skills: list[Skill] = Field(default_factory=list, max_length=200)
     interests: list[Annotated[Interest, WithJsonSchema(INTEREST_SCHEMA)]] = Field(
-        default_factory=list, description="Centres d'intérêt: `[Randonnée, Piano]`."
+        default_factory=list, max_length=100, description="Centres d'intérêt: `[Randonnée, Piano]`."
     )
-    achievements: list[Achievement] = Field(default_factory=list)
-    activities: list[Activity] = Field(default_factory=list)
-    recommendations: list[Recommendation] = Field(default_factory=list)
+    achievements: list[Achievement] = Field(default_factory=list, max_length=1_000)
+    activities: list[Activity] = Field(default_factory=list, max_length=1_000)
+    recommendations: list[Recommendation] = Field(default_factory=list, max_length=100)
     strengths: list[Strength] = Field(
-        default_factory=list, description="Exactly 10 for the defence."
+        default_factory=list, max_length=FEW, description="Exactly 10 for the defence."
     )
     improvements: list[Improvement] = Field(
-        default_factory=list, description="Exactly 10 for the defence, each with an action plan."
+        default_factory=list,
+        max_length=FEW,
+        description="Exactly 10 for the defence, each with an action plan.",
     )
     competencies: Competencies = Field(default_factory=Competencies)
     defence: Defence = Field(default_factory=Defence)

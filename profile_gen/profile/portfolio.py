@@ -6,7 +6,7 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from profile_gen.profile.base import PATH_LIMIT, Id, Section, ShortText
+from profile_gen.profile.base import FEW, PATH_LIMIT, Id, Section, ShortText
 from profile_gen.profile.fields import EndDate, Localized, Markdown, PartialDate
 from profile_gen.profile.formats import WebUrl
 from profile_gen.profile.identity import OtherLink
@@ -28,14 +28,16 @@ class Achievement(Section):
     organization: ShortText | None = None
     context: Markdown | None = None
     role: Markdown | None = None
-    results: list[Localized] = Field(default_factory=list)
+    results: list[Localized] = Field(default_factory=list, max_length=FEW)
     body: Markdown | None = None
-    skills: list[Localized] = Field(default_factory=list)
+    skills: list[Localized] = Field(default_factory=list, max_length=FEW)
     competencies: list[Id] = Field(
-        default_factory=list, description="Ids of the competencies this achievement evidences."
+        default_factory=list,
+        max_length=FEW,
+        description="Ids of the competencies this achievement evidences.",
     )
-    images: list[Image] = Field(default_factory=list)
-    links: list[OtherLink] = Field(default_factory=list)
+    images: list[Image] = Field(default_factory=list, max_length=FEW)
+    links: list[OtherLink] = Field(default_factory=list, max_length=FEW)
 
 
 class ActivityKind(StrEnum):

@@ -71,6 +71,7 @@ LABELS_FEATURES = {
     "imp.image": "basics.image ({url}): add the photo as identity.photo",
     "imp.missing_photo": "identity.photo: copy {path} beside the profile, then add identity.photo back",
     "imp.missing_image": "achievements '{id}': image {path} missing, removed",
+    "imp.shortened": "{where}: only the first {kept} of {total} kept (a profile holds at most {kept})",
     "imp.not_kept": "{where}: value not kept ({detail})",
     "imp.not_kept_rule": "{where}: not kept ({detail})",
     "imp.header": "Profile imported from {source} by `profile-gen import`.",

@@ -71,6 +71,7 @@ LABELS_FEATURES = {
     "imp.image": "basics.image ({url}) : ajoutez la photo dans identity.photo",
     "imp.missing_photo": "identity.photo : copiez {path} à côté du profil, puis rajoutez identity.photo",
     "imp.missing_image": "achievements « {id} » : image {path} absente, retirée",
+    "imp.shortened": "{where} : seuls les {kept} premiers sur {total} repris (un profil en garde au plus {kept})",
     "imp.not_kept": "{where} : valeur non reprise ({detail})",
     "imp.not_kept_rule": "{where} : non repris ({detail})",
     "imp.header": "Profil importé de {source} par `profile-gen import`.",
