@@ -221,7 +221,7 @@ def test_a_short_value_over_its_limit_is_refused_at_once(run_cli, tmp_path, old,
     text = SAMPLE.read_text("utf-8")
     assert old in text
     indent, _, value = old.partition(f"{field}: ")
-    huge = f"{value}/{'a b ' * 250_000}" if field == "url" else "a b " * 250_000
+    huge = f"{value}/{'a' * 1_000_000}" if field == "url" else "a b " * 250_000
     profile = tmp_path / "profile.yaml"
     profile.write_text(text.replace(old, f"{indent}{field}: '{huge}'", 1), "utf-8")
     result = run_cli("--lang", "en", "check", str(profile))
@@ -233,7 +233,7 @@ def test_a_short_value_over_its_limit_is_refused_at_once(run_cli, tmp_path, old,
 def test_a_list_over_its_limit_is_refused_at_once(run_cli, write_profile):
     """Ten thousand one-word highlights (each laid out again at every try of the CV's fit:
     minutes of `check`): refused with the list's line and field, in no time."""
-    from profile_gen.profile.base import FEW
+    from profile_gen.profile.base import ITEM_LIMIT
 
     highlights = "".join(f"      - h{n}\n" for n in range(10_000))
     job = "  - organization: A\n    title: B\n    start: 2024-01\n    end: present\n"
@@ -241,6 +241,8 @@ def test_a_list_over_its_limit_is_refused_at_once(run_cli, write_profile):
     result = run_cli("--lang", "en", "check", str(profile))
     assert result.code == 2 and "Traceback" not in result.err
     assert "profile.yaml:10:7: experience[0].highlights\n" in result.err
-    assert f"expected at most {FEW} items; found: 10000" in result.err
-    fits = write_profile(f"{MINIMAL}experience:\n{job}    highlights:\n{highlights[: 8 * FEW]}")
+    assert f"expected at most {ITEM_LIMIT} items; found: 10000" in result.err
+    fits = write_profile(
+        f"{MINIMAL}experience:\n{job}    highlights:\n{highlights[: 8 * ITEM_LIMIT]}"
+    )
     assert "profil valide" in run_cli("check", str(fits)).out

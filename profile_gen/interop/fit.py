@@ -60,12 +60,19 @@ def _target(loc: tuple, missing: bool) -> tuple:
     return loc
 
 
-def _remove(data: Any, loc: tuple) -> bool:
-    parent = data
+def _at(data: Any, loc: tuple) -> Any:
+    """The value at `loc` in `data`, or None when the path leads nowhere."""
     try:
-        for part in loc[:-1]:
-            parent = parent[part]
-        del parent[loc[-1]]
+        for part in loc:
+            data = data[part]
+    except (KeyError, IndexError, TypeError):
+        return None
+    return data
+
+
+def _remove(data: Any, loc: tuple) -> bool:
+    try:
+        del _at(data, loc[:-1])[loc[-1]]
     except (KeyError, IndexError, TypeError):
         return False
     return True
@@ -116,13 +123,7 @@ def _shorten_lists(data: dict[str, Any], errors: list, lang: str) -> list[str]:
     for found in errors:
         if found["type"] != "too_long":
             continue
-        node: Any = data
-        for key in found["loc"]:
-            try:
-                node = node[key]
-            except (KeyError, IndexError, TypeError):
-                node = None
-                break
+        node = _at(data, tuple(found["loc"]))
         kept = found.get("ctx", {}).get("max_length")
         if isinstance(node, list) and isinstance(kept, int) and len(node) > kept:
             total = len(node)

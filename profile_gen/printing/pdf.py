@@ -149,6 +149,7 @@ def render_pdf(
 def _write_pdf(
     page: str, pdf_file: Path, root: Path, shared: dict | None, info: PrintInfo | None
 ) -> int:
+    """`render_pdf`'s work, which `laid_out` guards."""
     document = _render(page, root, shared)
     _public_links(document, info.book_url if info else None)
     name = pdf_file.relative_to(root).as_posix() if pdf_file.is_relative_to(root) else ""
@@ -201,7 +202,8 @@ def printed_pages(root: Path, page: str, cache: Path) -> int:
         return int(read_record(record))
     except (OSError, ValueError):
         pass
-    count = len(_render(page, root).pages)
+    with laid_out(page):
+        count = len(_render(page, root).pages)
     write_atomic(record, str(count))
     return count
 

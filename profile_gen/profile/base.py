@@ -15,7 +15,7 @@ Id = Annotated[
     ),
 ]
 ShortText = Annotated[str, Field(min_length=1, max_length=200)]
-FEW = 30
+ITEM_LIMIT = 30
 """The most items of a list one entry holds (a job's highlights, a skill's keywords, an
 achievement's results): each is laid out again at every try of the CV's fit, and ten
 thousand one-word highlights held `check` for minutes."""

@@ -7,7 +7,7 @@ from enum import StrEnum
 
 from pydantic import Field, PrivateAttr, field_validator, model_validator
 
-from profile_gen.profile.base import FEW, Section, ShortText
+from profile_gen.profile.base import ITEM_LIMIT, Section, ShortText
 from profile_gen.profile.fields import (
     LANGUAGES,
     TEXT_LIMIT,
@@ -47,7 +47,7 @@ class Experience(Dated):
     start: PartialDate
     end: EndDate = Field(description="End date, or `present`.")
     description: Markdown | None = None
-    highlights: list[Localized] = Field(default_factory=list, max_length=FEW)
+    highlights: list[Localized] = Field(default_factory=list, max_length=ITEM_LIMIT)
 
 
 class Education(Dated):
@@ -114,7 +114,7 @@ class Skill(Section):
     level: int | None = Field(None, ge=1, le=5, description="Optional level from 1 to 5.")
     keywords: list[Localized] = Field(
         default_factory=list,
-        max_length=FEW,
+        max_length=ITEM_LIMIT,
         description="Tools, languages or methods of this skill (e.g. `[Python, TypeScript]`).",
     )
 
@@ -124,7 +124,7 @@ class Interest(Section):
 
     name: Localized
     keywords: list[Localized] = Field(
-        default_factory=list, max_length=FEW, description="e.g. `[Piano, Jazz]`."
+        default_factory=list, max_length=ITEM_LIMIT, description="e.g. `[Piano, Jazz]`."
     )
 
     @model_validator(mode="before")
@@ -159,7 +159,7 @@ INTEREST_SCHEMA = {
             "type": "object",
             "properties": {
                 "name": _LOCALIZED,
-                "keywords": {"type": "array", "items": _LOCALIZED, "maxItems": FEW},
+                "keywords": {"type": "array", "items": _LOCALIZED, "maxItems": ITEM_LIMIT},
             },
             "required": ["name"],
             "additionalProperties": False,

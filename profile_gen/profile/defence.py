@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from profile_gen.profile.base import FEW, Id, Section
+from profile_gen.profile.base import ITEM_LIMIT, Id, Section
 from profile_gen.profile.fields import Localized, Markdown, PartialDate
 from profile_gen.profile.frameworks import DEFAULT_SCALE, RNCP_35284
 
@@ -16,7 +16,9 @@ from profile_gen.profile.frameworks import DEFAULT_SCALE, RNCP_35284
 class Strength(Section):
     title: Localized
     explanation: Localized = Field(description="One or two sentences, with an example.")
-    evidence: list[Id] = Field(default_factory=list, max_length=FEW, description="Achievement ids.")
+    evidence: list[Id] = Field(
+        default_factory=list, max_length=ITEM_LIMIT, description="Achievement ids."
+    )
 
 
 class Improvement(Section):
@@ -26,7 +28,7 @@ class Improvement(Section):
     target: PartialDate = Field(description="When the plan should be achieved.")
     competencies: list[Id] = Field(
         default_factory=list,
-        max_length=FEW,
+        max_length=ITEM_LIMIT,
         description="Ids of the competencies this improvement serves.",
     )
 
@@ -44,7 +46,9 @@ class Competency(Section):
     description: Markdown | None = None
     level: int = Field(ge=0, le=10, description="Self-assessed level on the scale.")
     target: int | None = Field(None, ge=0, le=10, description="Level aimed at.")
-    evidence: list[Id] = Field(default_factory=list, max_length=FEW, description="Achievement ids.")
+    evidence: list[Id] = Field(
+        default_factory=list, max_length=ITEM_LIMIT, description="Achievement ids."
+    )
     comment: Markdown | None = None
 
     def display_name(self) -> Localized:
@@ -61,7 +65,9 @@ class Competencies(Section):
     framework: Localized | None = Field(
         None, description="Name of the framework; RNCP 35284 by default."
     )
-    scale: list[ScaleLevel] = Field(default_factory=_default_scale, min_length=2, max_length=FEW)
+    scale: list[ScaleLevel] = Field(
+        default_factory=_default_scale, min_length=2, max_length=ITEM_LIMIT
+    )
     items: list[Competency] = Field(default_factory=list, max_length=100)
 
 

@@ -237,7 +237,7 @@ class Phone(_Text):
     def parse(cls, value: Any) -> Phone:
         text = value.strip() if isinstance(value, str) else ""
         digits = sum(char.isdigit() for char in text)
-        if len(text) <= 30 and 6 <= digits <= 15 and _PHONE_RE.match(text):
+        if len(text) <= cls.max_length and 6 <= digits <= 15 and _PHONE_RE.match(text):
             return cls(text)
         if isinstance(value, int) and not isinstance(value, bool):  # `phone: 0612345678`
             raise PydanticCustomError("pg_phone_unquoted", "unquoted phone", {"found": value})

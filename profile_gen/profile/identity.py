@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
-from profile_gen.profile.base import FEW, PATH_LIMIT, Section, ShortText
+from profile_gen.profile.base import ITEM_LIMIT, PATH_LIMIT, Section, ShortText
 from profile_gen.profile.fields import Localized
 from profile_gen.profile.formats import Color, Email, Phone, WebUrl
 
@@ -135,7 +135,7 @@ class OtherLink(Section):
 class Links(Section):
     book: WebUrl | None = Field(None, description="Public address of the Book (for its QR code).")
     linkedin: WebUrl | None = Field(None, description="LinkedIn profile address.")
-    others: list[OtherLink] = Field(default_factory=list, max_length=FEW)
+    others: list[OtherLink] = Field(default_factory=list, max_length=ITEM_LIMIT)
 
     @property
     def with_qr_code(self) -> dict[str, WebUrl | None]:

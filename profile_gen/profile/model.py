@@ -15,7 +15,7 @@ from typing import Annotated, Literal, get_args
 from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, field_validator
 
 from profile_gen import designs
-from profile_gen.profile.base import FEW, Id, Section, ShortText
+from profile_gen.profile.base import ITEM_LIMIT, Id, Section, ShortText
 from profile_gen.profile.career import (
     INTEREST_SCHEMA,
     CefrLevel,
@@ -153,7 +153,7 @@ class Profile(Section):
     experience: list[Experience] = Field(default_factory=list, max_length=100)
     education: list[Education] = Field(default_factory=list, max_length=100)
     certifications: list[Certification] = Field(default_factory=list, max_length=100)
-    languages: list[Language] = Field(default_factory=list, max_length=FEW)
+    languages: list[Language] = Field(default_factory=list, max_length=ITEM_LIMIT)
     skills: list[Skill] = Field(default_factory=list, max_length=200)
     interests: list[Annotated[Interest, WithJsonSchema(INTEREST_SCHEMA)]] = Field(
         default_factory=list, max_length=100, description="Centres d'intérêt: `[Randonnée, Piano]`."
@@ -162,11 +162,11 @@ class Profile(Section):
     activities: list[Activity] = Field(default_factory=list, max_length=1_000)
     recommendations: list[Recommendation] = Field(default_factory=list, max_length=100)
     strengths: list[Strength] = Field(
-        default_factory=list, max_length=FEW, description="Exactly 10 for the defence."
+        default_factory=list, max_length=ITEM_LIMIT, description="Exactly 10 for the defence."
     )
     improvements: list[Improvement] = Field(
         default_factory=list,
-        max_length=FEW,
+        max_length=ITEM_LIMIT,
         description="Exactly 10 for the defence, each with an action plan.",
     )
     competencies: Competencies = Field(default_factory=Competencies)

@@ -6,7 +6,7 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from profile_gen.profile.base import FEW, PATH_LIMIT, Id, Section, ShortText
+from profile_gen.profile.base import ITEM_LIMIT, PATH_LIMIT, Id, Section, ShortText
 from profile_gen.profile.fields import EndDate, Localized, Markdown, PartialDate
 from profile_gen.profile.formats import WebUrl
 from profile_gen.profile.identity import OtherLink
@@ -28,16 +28,16 @@ class Achievement(Section):
     organization: ShortText | None = None
     context: Markdown | None = None
     role: Markdown | None = None
-    results: list[Localized] = Field(default_factory=list, max_length=FEW)
+    results: list[Localized] = Field(default_factory=list, max_length=ITEM_LIMIT)
     body: Markdown | None = None
-    skills: list[Localized] = Field(default_factory=list, max_length=FEW)
+    skills: list[Localized] = Field(default_factory=list, max_length=ITEM_LIMIT)
     competencies: list[Id] = Field(
         default_factory=list,
-        max_length=FEW,
+        max_length=ITEM_LIMIT,
         description="Ids of the competencies this achievement evidences.",
     )
-    images: list[Image] = Field(default_factory=list, max_length=FEW)
-    links: list[OtherLink] = Field(default_factory=list, max_length=FEW)
+    images: list[Image] = Field(default_factory=list, max_length=ITEM_LIMIT)
+    links: list[OtherLink] = Field(default_factory=list, max_length=ITEM_LIMIT)
 
 
 class ActivityKind(StrEnum):
