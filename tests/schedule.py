@@ -140,14 +140,15 @@ class _Controller:
 
 
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
-    """`-n auto`: one worker more than the cores this process may use. Many tests wait on
-    another process (Chromium, LibreOffice, Node's Lighthouse) or on real-time audio (the
-    rehearsal coach); the extra worker runs meanwhile, so both cores stay busy."""
+    """`-n auto`: one worker per core this process may use. The suite is bound by the
+    processor (docs/performance.md): a third worker on two cores found no idle core to fill,
+    and cost its own collection, sample and browser (measured on 2026-12-05, the same
+    machine, alternating: `-n 2` 319 s and 346 s, `-n 3` 344 s and 370 s)."""
     try:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:  # no affinity outside Linux
         cores = os.cpu_count() or 1
-    return cores + 1
+    return max(cores, 1)
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -1,10 +1,11 @@
 """Every design holds the default's rules, and looks different where a person looks
 (issue 22): the sample and a generated profile built in each design, with their PDFs; the
-CV on one page; no slide text outside its slide, cut, outside its box nor split over two
-lines at 1920×1080 and 1280×720, in the French and the English deck; the presenter view,
-a rehearsal and the second window; axe-core finds nothing on any template's page, light
-and dark; the annexe keeps the thesis's rules; the fonts (the deck's too), colours, CV
-layout and slide titles measured in Chromium differ between designs."""
+CV on one page; in every design but the default (`OTHERS`: its own modules hold these), no
+slide text outside its slide, cut, outside its box nor split over two lines at 1920×1080
+and 1280×720, in the French and the English deck; the presenter view, a rehearsal and the
+second window; axe-core finds nothing on any template's page, light and dark; the annexe
+keeps the thesis's rules; the fonts (the deck's too), colours, CV layout and slide titles
+measured in Chromium differ between designs."""
 
 from __future__ import annotations
 
@@ -26,6 +27,12 @@ from tests.test_deck_rehearsal import spend, table
 pytestmark = pytest.mark.chromium
 
 DESIGNS = designs.names()
+OTHERS = [name for name in DESIGNS if name != designs.DEFAULT]
+"""The designs whose slides, presenter view and pages this module measures; the default's are
+measured by the modules of its rules: tests/test_deck_fit.py (every slide's text, audience and
+presenter, the sample's and longer decks at both sizes), test_deck_layout.py (every slide in
+its canvas), test_deck.py and test_deck_rehearsal.py (presenter, timers, rehearsal, second
+window), test_a11y_browser.py (axe on every page)."""
 
 
 def generated(data: dict) -> None:
@@ -112,7 +119,7 @@ SLIDE_CHECKS = f"""(slide) => ({{measured: ({MEASURE})(), texts: ({HIDDEN})(slid
 @pytest.mark.parametrize(
     ("kind", "prefix"), list(DECKS), ids=[f"{p[:-1] or 'fr'}-{k}" for k, p in DECKS]
 )
-@pytest.mark.parametrize("name", DESIGNS)
+@pytest.mark.parametrize("name", OTHERS)
 def test_no_slide_text_leaves_its_box_or_is_cut_or_split(chromium, sites, name, kind, prefix):
     """Every slide of the French deck (the generated profile: a long name, a denser career;
     the sample's) and of the English one (the sample's, `en/defence/`): nothing outside the
@@ -145,7 +152,7 @@ FONTS = """(selector) => {
 }"""
 
 
-@pytest.mark.parametrize("name", DESIGNS)
+@pytest.mark.parametrize("name", OTHERS)
 def test_presenter_view_rehearsal_and_second_window(chromium, sites, name):
     """What tests/test_deck.py and test_deck_rehearsal.py hold for the default, in each
     design: the presenter view shows the current and next slides, the notes and the timers,
@@ -204,7 +211,7 @@ def one_page_per_template(site: Path) -> list[Path]:
     return [*chosen.values(), site / "en/index.html", site / "en/defence/index.html"]
 
 
-@pytest.mark.parametrize("name", [name for name in DESIGNS if name != designs.DEFAULT])
+@pytest.mark.parametrize("name", OTHERS)
 def test_axe_finds_nothing_on_any_page_light_and_dark(chromium, sites, name):
     """Every template's page (the Book's, the CV, the annexe, the decks, the outline, the
     questions, the cue cards) in each design, light and dark (`light_and_dark`). The
