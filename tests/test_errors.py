@@ -198,10 +198,25 @@ def test_a_text_over_the_limit_is_refused_naming_its_line_and_field(run_cli, wri
     result = run_cli("--lang", "en", "check", str(profile))
     assert result.code == 2 and "Traceback" not in result.err
     assert f"profile.yaml:4:10: summary\n    text too long (at most {TEXT_LIMIT} char" in result.err
-    assert "profile.yaml:8:7: languages[0].name\n    text too long" in result.err
+    # the translation's own line and language, not the mapping's first line
+    assert "profile.yaml:9:11: languages[0].name.en\n    text too long" in result.err
     assert "2 errors to fix." in result.err
     fits = write_profile(f"{MINIMAL}summary: |\n  {long[:TEXT_LIMIT]}\n")
     assert "profile.yaml : profil valide" in run_cli("check", str(fits)).out
+
+
+def test_a_text_of_one_language_is_named_with_its_language(run_cli, write_profile):
+    """An empty or unreadable text in a `{fr: …, en: …}` mapping: the language's line and
+    the field with its language (`identity.headline.en`), the other language's text kept."""
+    profile = write_profile(
+        "identity:\n  name: Camille Test\n  headline:\n    fr: Cheffe de projet\n"
+        "    en: ''\nsummary: {fr: Résumé, en: [a, b]}\n"
+    )
+    result = run_cli("check", str(profile))
+    assert result.code == 2 and "Traceback" not in result.err
+    assert "profile.yaml:5:9: identity.headline.en\n    le texte est vide" in result.err
+    assert "profile.yaml:6:27: summary.en\n" in result.err
+    assert ".fr" not in result.err
 
 
 @pytest.mark.parametrize(

@@ -74,6 +74,11 @@ CV laid out several times to fit its page, Word, PowerPoint), a megabyte of Mark
 of link openings (`[a](` over and over) held a build for over ten minutes."""
 
 
+LANGUAGE_OF_ERROR = "language_of_text"
+"""The context key of a text's error that says which language's text it is: the problem's
+path ends with it (`summary.en`), where the profile wrote that text."""
+
+
 class Localized(JsonSchemaFromMetadata):
     """User text in one or several languages: ``"texte"`` or ``{fr: "texte", en: "text"}``.
 
@@ -135,7 +140,11 @@ class Localized(JsonSchemaFromMetadata):
                         "unknown language",
                         {"found": str(lang), "expected": ", ".join(LANGUAGES)},
                     )
-                values[lang] = cls._text(text)
+                try:
+                    values[lang] = cls._text(text)
+                except PydanticCustomError as error:  # named with its language: `summary.en`
+                    context = {**(error.context or {}), LANGUAGE_OF_ERROR: lang}
+                    raise PydanticCustomError(error.type, error.message_template, context) from None
             return cls(values)
         return cls({"*": cls._text(value)}, plain=True)
 

@@ -24,7 +24,7 @@ from profile_gen.errors import FieldPath, Problem, ProfileError
 from profile_gen.i18n import LANGUAGES
 from profile_gen.media import images
 from profile_gen.profile import rules
-from profile_gen.profile.fields import kind_of, show_value
+from profile_gen.profile.fields import LANGUAGE_OF_ERROR, kind_of, show_value
 from profile_gen.profile.model import Profile
 from profile_gen.profile.private import PRIVATE_FILE, merge
 from profile_gen.profile.yaml_source import Source, YamlProblems, decode, parse
@@ -206,6 +206,9 @@ def problem_from_pydantic(error: ErrorDetails) -> Problem:
     kind = error["type"]
     context = {key: value for key, value in (error.get("ctx") or {}).items()}
     value = error.get("input")
+    if (lang := context.pop(LANGUAGE_OF_ERROR, None)) is not None:  # one language's text
+        loc = (*loc, lang)
+        value = value.get(lang) if isinstance(value, dict) else value
     if kind == "extra_forbidden":
         return _unknown_key(loc)
     if kind == "missing":
