@@ -42,10 +42,16 @@ test:
 	@$(MAKE) --no-print-directory -j2 $(STAMP) $(LIGHTHOUSE)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy
-	@# bytecode written once (also under PYTHONDONTWRITEBYTECODE): the suite's hundreds of
-	@# `profile-gen` processes and its workers read it instead of compiling the package each
-	$(BIN)/python -m compileall -q -j 0 profile_gen
+	@# mypy works on one core; the other meanwhile writes the bytecode the suite's processes
+	@# read (also under PYTHONDONTWRITEBYTECODE): the package's, which its hundreds of
+	@# `profile-gen` processes and its workers would each compile, and the test modules' as
+	@# pytest rewrites them (a collection writes them), which each worker would rewrite: a
+	@# collection that fails here is reported by the run below
+	$(BIN)/mypy & mypy=$$!; \
+	  $(BIN)/python -m compileall -q -j 0 profile_gen; \
+	  PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest --collect-only -q -p no:cacheprovider \
+	    >/dev/null 2>&1; \
+	  wait $$mypy
 	@# coverage by slipcover, which instruments profile_gen's code alone (coverage.py's
 	@# tracer on Python 3.11 slows every library the tests run: about a minute of the suite)
 	$(BIN)/python -m slipcover --source "$(CURDIR)/profile_gen" --json --out .coverage.json \
