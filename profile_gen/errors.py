@@ -119,6 +119,18 @@ class BuildError(ProfileGenError):
     """The build could not run (settings, plugin, cohort folder, an article)."""
 
 
+class BuildErrors(BuildError):
+    """Several things that stop the build, found at once (every article it cannot read, as
+    `check` lists them): each on its own line. Its `code` and context are the first's."""
+
+    def __init__(self, errors: list[BuildError]) -> None:
+        super().__init__(errors[0].code, **errors[0].context)
+        self.errors = errors
+
+    def describe(self, lang: str | None = None) -> str:
+        return "\n".join(error.describe(lang) for error in self.errors)
+
+
 class InteropError(ProfileGenError):
     """An input that cannot be imported, or an export that cannot be written."""
 

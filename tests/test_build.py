@@ -225,6 +225,32 @@ def test_two_articles_at_one_address_are_named(run_cli, sample_copy, in_dir):
     assert "interne" not in result.err
 
 
+def test_every_article_that_stops_the_build_is_named_at_once(run_cli, sample_copy, in_dir):
+    """Two unreadable articles, and two articles at one address: `build` names them all at
+    once, one line each, as `check` lists them, not the first alone (a student fixes them in
+    one go)."""
+    in_dir(sample_copy)
+    articles = sample_copy / "content/articles"
+    (articles / "a-sans-titre.md").write_text("Date: 2025-01-01\n\nx\n", "utf-8")
+    (articles / "b-date.md").write_text("Title: B\nDate: pas une date\n\nx\n", "utf-8")
+    (articles / "copie.md").write_text(
+        "Title: Copie\nDate: 2025-09-19\nSlug: planning-recette-partage\n\nx\n", "utf-8"
+    )
+    result = run_cli("build", "--formats=")
+    assert result.code == 2 and "interne" not in result.err, result.err
+    assert result.err.splitlines() == [
+        "articles/a-sans-titre.md : l'article n'a pas de titre ; ajoutez en tête une ligne "
+        "« Title: … »",
+        "articles/b-date.md : date illisible « pas une date » ; écrivez-la AAAA-MM-JJ "
+        "(ex. Date: 2025-09-12)",
+        "articles/copie.md, articles/recette-partagee.md ont la même adresse "
+        "(articles/planning-recette-partage/index.html) : donnez à l'une un autre « Slug: » "
+        "(ou, pour une traduction, une autre « Lang: »)",
+    ]
+    checked = run_cli("check").out
+    assert "articles/a-sans-titre.md" in checked and "articles/b-date.md" in checked
+
+
 def _replaced_output(folder: Path) -> Path:
     old = folder / ".output.old"
     (old / "a/b").mkdir(parents=True)

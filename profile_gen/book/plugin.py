@@ -24,7 +24,7 @@ from profile_gen.book.generators.annexe_docx import AnnexeDocxGenerator
 from profile_gen.book.generators.book import BookGenerator
 from profile_gen.book.generators.deck import DefenceGenerator
 from profile_gen.book.generators.deck_pptx import PowerPointGenerator
-from profile_gen.errors import BuildError, ProfileError
+from profile_gen.errors import BuildError, BuildErrors, ProfileError
 from profile_gen.keys import (
     CITATION_KEY,
     PAGES_KEY,
@@ -406,58 +406,58 @@ def check_attachments(article, content: Path) -> None:
 def check_articles(generators) -> None:
     """Stop the build, naming the files, on what Pelican would let pass quietly: an article
     it cannot read (no title, a bad date) is skipped with a log line, and two articles with
-    one address end in an internal error."""
+    one address end in an internal error. Every such article is named at once, as `check`
+    names them (`BuildErrors`), not the first one alone."""
     if not generators:
         return
+    settings = generators[0].settings
     context = generators[0].context  # shared by every generator
     failed = sorted(
         path for path, content in context.get("generated_content", {}).items() if content is None
     )
-    if failed:
-        content = Path(generators[0].settings["PATH"])
-        refusals = generators[0].settings.get(REFUSALS_KEY, {})
-        slow = generators[0].settings.get(SLOW_KEY, set())
-        deep = generators[0].settings.get(DEEP_KEY, set())
-        found = [
-            BuildError("article_too_slow", file=path, seconds=f"{time_limit.SECONDS:g}")
-            for path in failed
-            if str(content / path) in slow
-        ]
-        found += [
-            BuildError("article_too_deep", file=path)
-            for path in failed
-            if str(content / path) in deep
-        ]
-        found += [
-            BuildError(
-                "article_rst_refused",
-                file=path,
-                detail=refusals[str(content / path)].replace(str(content / path), path),
-            )
-            for path in failed
-            if str(content / path) in refusals
-        ]
-        found += [e for path in failed for e in article_meta.problems_of(content / path, path)]
-        files = ", ".join(failed)
-        error = (
-            found[0]
-            if found
-            else BuildError("build_skipped_articles", files=files, count=len(failed))
-        )
-        _stop(generators[0].settings, error)
+    found = _unreadable(settings, failed) if failed else []
     by_address: dict[str, list[str]] = {}
     for generator in generators:
         if isinstance(generator, ArticlesGenerator):
             for article in [*generator.articles, *generator.translations]:
                 if (refused := _misplaced(article)) is not None:
-                    _stop(generators[0].settings, refused)
+                    found.append(refused)
                 by_address.setdefault(article.save_as, []).append(article.relative_source_path)
     for address, sources in sorted(by_address.items()):
         if len(sources) > 1:
-            error = BuildError(
-                "build_same_address", address=address, files=", ".join(sorted(sources))
+            files = ", ".join(sorted(sources))
+            found.append(BuildError("build_same_address", address=address, files=files))
+    if found:
+        _stop(settings, found[0] if len(found) == 1 else BuildErrors(found))
+
+
+def _unreadable(settings: dict, failed: list[str]) -> list[BuildError]:
+    """Why each of the articles Pelican could not read (`failed`, relative to the content
+    folder) was refused; those with no reason found, named together."""
+    content = Path(settings["PATH"])
+    refusals = settings.get(REFUSALS_KEY, {})
+    slow = settings.get(SLOW_KEY, set())
+    deep = settings.get(DEEP_KEY, set())
+    found: list[BuildError] = []
+    for path in failed:
+        source = str(content / path)
+        if source in slow:
+            found.append(
+                BuildError("article_too_slow", file=path, seconds=f"{time_limit.SECONDS:g}")
             )
-            _stop(generators[0].settings, error)
+        elif source in deep:
+            found.append(BuildError("article_too_deep", file=path))
+        elif source in refusals:
+            detail = refusals[source].replace(source, path)
+            found.append(BuildError("article_rst_refused", file=path, detail=detail))
+        else:  # its metadata read again (a reader stopped for a cause above read none)
+            found += article_meta.problems_of(content / path, path)
+    named = {error.context.get("file") for error in found}
+    if unnamed := [path for path in failed if path not in named]:
+        found.append(
+            BuildError("build_skipped_articles", files=", ".join(unnamed), count=len(unnamed))
+        )
+    return found
 
 
 _ARTICLES_PLACE = re.compile(r"(?:[a-z]{2}/)?articles/[^/].*\.html", re.DOTALL)
