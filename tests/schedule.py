@@ -148,7 +148,7 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:  # no affinity outside Linux
         cores = os.cpu_count() or 1
-    return max(cores, 1)
+    return cores
 
 
 def pytest_configure(config: pytest.Config) -> None:
