@@ -86,6 +86,11 @@ def test_help_texts_in_both_languages(capsys, monkeypatch):
             "argument -j/--jobs : nombre entier de 1 à 256 attendu, trouvé « -1 »",
             "argument -j/--jobs: a whole number from 1 to 256 expected, found '-1'",
         ),
+        (
+            ["build", "--cohort", "x", "--time-limit", "0"],
+            "argument --time-limit : nombre entier de 1 à 1440 attendu, trouvé « 0 »",
+            "argument --time-limit: a whole number from 1 to 1440 expected, found '0'",
+        ),
         ([], "arguments obligatoires manquants : COMMAND", "arguments are required: COMMAND"),
         (
             ["build", "--settings"],

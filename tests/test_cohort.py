@@ -400,3 +400,112 @@ def test_page_sorts_filters_and_passes_axe_in_a_browser(chromium, tmp_path):
     axe_in_each_scheme()
     page.close()
     assert all(url.startswith("file://") for url in requests)  # offline: nothing fetched
+
+
+def slow_class(root: Path) -> Path:
+    """A class of three small Books (no photo, no article): `healthy`, `other`, and the one a
+    test holds (`slow`)."""
+    from tests.profiles import MINIMAL, make_project
+
+    shutil.copytree(ROOT / "theme", root / "theme")
+    shutil.copy(ROOT / "pelican.conf.py", root / "pelican.conf.py")
+    make_project(root / "minimal", base=MINIMAL, image=None, articles=False)
+    for slug in ("healthy", "other", "slow"):
+        shutil.copytree(root / "minimal/content", root / "classe" / slug)
+    return root / "classe"
+
+
+def held(marker: Path, block_alarm: bool = False):
+    """A member's build that holds `slow` for a minute (and writes `marker` if it ever gets
+    to the end), its alarm blocked as C code that holds the interpreter would leave it
+    unheard; the others build for real. Workers are forked: they run it."""
+    import signal
+    import time
+
+    from profile_gen.app import cohort
+
+    real = cohort._built
+
+    def built(settings_file, slug, *rest):
+        if slug == "slow":
+            if block_alarm:
+                signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+            time.sleep(60)
+            marker.write_text("the build was waited for", "utf-8")
+        return real(settings_file, slug, *rest)
+
+    return built
+
+
+@pytest.mark.parametrize("block_alarm", [False, True], ids=["alarm", "alarm unheard"])
+def test_a_book_held_past_its_time_limit_is_stopped_and_named(
+    tmp_path, monkeypatch, capsys, block_alarm
+):
+    """A hostile member made to be slow holds neither a worker nor the class: stopped at its
+    limit (by the alarm; when the alarm cannot be heard, its worker ends itself `GRACE`
+    later, and the member built again alone ends the same way), named, the others built."""
+    from profile_gen.app import cohort
+    from profile_gen.book import time_limit
+
+    classe, marker = slow_class(tmp_path), tmp_path / "waited"
+    monkeypatch.setattr(cohort, "_built", held(marker, block_alarm))
+    monkeypatch.setattr(time_limit, "GRACE", 1.0)
+    code = cohort.build_cohort(
+        None, classe, tmp_path / "output", jobs=2, lang="en", progress=False, formats=(),
+        time_limit=1.5,
+    )  # fmt: skip
+    err = capsys.readouterr().err
+    assert code == 2 and not marker.exists()
+    assert f"{classe / 'slow'}: this Book took longer than 0.025 min to build" in err
+    assert "stopped short" not in err and "unexpected" not in err
+    for slug in ("healthy", "other"):
+        assert (tmp_path / "output" / slug / "index.html").is_file()
+    index = BeautifulSoup((tmp_path / "output/index.html").read_text("utf-8"), "html.parser")
+    assert "slow" in index.find("h2", class_="failed").find_next("ul").get_text()
+
+
+def test_the_time_limit_is_given_in_minutes_with_a_cohort_only(tmp_path, run_cli, monkeypatch):
+    """(Out of its range, test_cli's argument errors.)"""
+    from profile_gen.app import cohort
+
+    asked: list[dict] = []
+    monkeypatch.setattr(cohort, "build_cohort", lambda *args, **kwargs: asked.append(kwargs))
+    run_cli("build", "--cohort", str(tmp_path), "--time-limit", "3")
+    run_cli("build", "--cohort", str(tmp_path))
+    assert asked[0]["time_limit"] == 180 and "time_limit" not in asked[1]  # build_cohort's own
+    alone = run_cli("--lang", "en", "build", "--time-limit", "3")
+    assert alone.code == 2 and "--time-limit only goes with --cohort DIR" in alone.err
+
+
+def test_the_time_limit_holds_nothing_outside_a_worker():
+    """In the command's own process (a build, `serve`): no alarm set, no watchdog."""
+    import signal
+
+    from profile_gen.book.time_limit import time_limited
+
+    before = signal.getsignal(signal.SIGALRM)
+    with time_limited(0.01):
+        assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+        assert signal.getsignal(signal.SIGALRM) is before
+
+
+def test_a_hostile_article_past_the_books_time_limit_leaves_its_worker_sound(tmp_path, capsys):
+    """For real: an article Python-Markdown takes minutes to read (under the article's own
+    limit for the first 30 s), in the first Book of a worker that builds the next one."""
+    from profile_gen.app import cohort
+
+    classe = slow_class(tmp_path)
+    (classe / "slow").rename(classe / "a-slow")
+    articles = classe / "a-slow/articles"
+    articles.mkdir()
+    (articles / "slow.md").write_text("Title: Slow\nDate: 2025-09-19\n\n" + "[" * 100_000, "utf-8")
+    code = cohort.build_cohort(
+        None, classe, tmp_path / "output", jobs=1, lang="fr", progress=False, formats=(),
+        time_limit=2.0,
+    )  # fmt: skip
+    err = capsys.readouterr().err
+    assert code == 2
+    assert f"{classe / 'a-slow'} : ce Book a pris plus de 0.0333333 min" in err
+    assert not (tmp_path / "output/a-slow").exists()
+    for slug in ("healthy", "other"):
+        assert (tmp_path / "output" / slug / "index.html").is_file()

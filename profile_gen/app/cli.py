@@ -20,6 +20,7 @@ from profile_gen.app.init import HOSTS
 from profile_gen.app.os_errors import os_reason
 from profile_gen.app.startup import Terminated, exit_now, no_pydantic_plugins, stopped_on_sigterm
 from profile_gen.app.terminal import say
+from profile_gen.book.time_limit import MINUTES
 from profile_gen.errors import ProfileGenError
 from profile_gen.outputs import DOCUMENT_FORMATS, formats_asked
 
@@ -94,6 +95,12 @@ def parser(lang: str = "fr") -> argparse.ArgumentParser:
     build.add_argument("--cohort", metavar="DIR", help=h("cohort"))
     build.add_argument("-j", "--jobs", type=int_between(lang, 1, 256), help=h("jobs"))
     build.add_argument("--shard", metavar="K/N", help=h("shard"))
+    build.add_argument(
+        "--time-limit",
+        type=int_between(lang, 1, 24 * 60),
+        metavar="MINUTES",
+        help=i18n.text(lang, "help.time_limit", minutes=MINUTES),
+    )
     build.add_argument("--merge", action="store_true", help=h("merge"))
     build.set_defaults(run=cmd.cmd_build)
 

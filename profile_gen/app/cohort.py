@@ -4,7 +4,8 @@ in parallel over the CPU cores, plus an index page of all the Books.
 A broken profile reports its errors and does not stop or spoil the others; each Book is
 swapped in atomically, so a failed one keeps its previous output. Every member builds or
 is named in the summary and the index: a folder that cannot be read (denied, a symbolic
-link that loops), a bug of ours, a worker process that dies.
+link that loops), a bug of ours, a worker process that dies, a Book that takes longer than
+its time limit (`time_limit.time_limited`).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from profile_gen.app.cohort_shard import read_shards, shard_members, write_shard
 from profile_gen.app.os_errors import os_reason
 from profile_gen.app.terminal import safe, say
 from profile_gen.book import plugin  # noqa: F401 - imported once, before the workers fork
+from profile_gen.book.time_limit import MINUTES, TooLong, time_limited
 from profile_gen.errors import BuildError, ProfileError, ProfileGenError
 from profile_gen.outputs import place
 from profile_gen.profile.readiness import assess
@@ -100,15 +102,20 @@ def build_member(
     pdf: bool,
     lang: str = "fr",
     formats: tuple[str, ...] | None = None,
+    seconds: float | None = None,
 ) -> Outcome:
-    """Build one Book; never raises (but for Ctrl-C): whatever stops it, a bad profile or a
-    bug of ours, is the outcome's error text."""
+    """Build one Book, in at most `seconds` in a cohort's worker (`time_limited`); never
+    raises (but for Ctrl-C): whatever stops it, a bad profile, its time limit or a bug of
+    ours, is the outcome's error text."""
     from profile_gen.app.build import quiet_pelican
 
     quiet_pelican()
     started = time.perf_counter()
     try:
-        outcome = _built(settings_file, slug, folder, output, pdf, lang, formats)
+        with time_limited(seconds):
+            outcome = _built(settings_file, slug, folder, output, pdf, lang, formats)
+    except TooLong:
+        outcome = _too_long(lang, seconds or 0, slug, folder)
     except ProfileError as error:
         outcome = Outcome(slug, False, error=error.format(limit=10))
     except ProfileGenError as error:
@@ -171,6 +178,12 @@ def _crashed(lang: str, slug: str, folder: Path, detail: str) -> Outcome:
     return Outcome(slug, False, error=text)
 
 
+def _too_long(lang: str, seconds: float, slug: str, folder: Path) -> Outcome:
+    limit = f"{seconds / 60:g}"
+    text = i18n.message(lang, "cohort_member_too_long", path=str(folder), minutes=limit)
+    return Outcome(slug, False, error=text)
+
+
 def _internal(lang: str, slug: str, folder: Path, error: BaseException) -> Outcome:
     return Outcome(slug, False, error=internal(lang, folder, error))
 
@@ -185,9 +198,11 @@ def build_cohort(
     progress: bool = True,
     formats: tuple[str, ...] | None = None,
     shard: tuple[int, int] | None = None,
+    time_limit: float = MINUTES * 60,
 ) -> int:
     """Build the Books of `folder` (or the `shard` K of N of them) into `output`, then the
-    index, or with a `shard`, its readiness for `merge_cohort`; failures listed at the end."""
+    index, or with a `shard`, its readiness for `merge_cohort`; failures listed at the end.
+    A Book may take `time_limit` seconds: one held longer is stopped and named."""
     if not folder.is_dir():
         raise BuildError("cohort_no_folder", path=str(folder))
     members = find_profiles(folder)
@@ -202,7 +217,7 @@ def build_cohort(
     started = time.perf_counter()
     outcomes = [unreadable(slug, path, error, lang) for slug, path, error in members if error]
     arguments = {
-        slug: (settings_file, slug, path, output, pdf, lang, formats)
+        slug: (settings_file, slug, path, output, pdf, lang, formats, time_limit)
         for slug, path, error in members
         if error is None
     }
@@ -215,6 +230,8 @@ def build_cohort(
         jobs,
         functools.partial(_crashed, lang),
         functools.partial(_internal, lang),
+        too_long=functools.partial(_too_long, lang, time_limit),
+        limit=time_limit,
     )
     for outcome in built:
         outcomes.append(outcome)

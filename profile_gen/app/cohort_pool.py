@@ -7,12 +7,16 @@ worker queued (not a thousand futures), and a worker builds at most `PER_WORKER`
 before the pool is replaced by fresh copies (a Pelican build leaves about 0.3 MB behind: 500
 members would grow a worker by 150 MB, 100 by 30 MB). The pool is forked from the main
 thread with no other thread alive (no progress thread), as `fork` requires.
+
+A member may take `limit` seconds (`time_limit.time_limited`): a Book held longer (a hostile
+folder made to be slow, a profile of megabytes) is stopped and named, the class goes on.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import sys
+import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -40,12 +44,15 @@ def built_in_pool(
     crashed: Callable[[str, Path, str], Any],
     internal: Callable[[str, Path, BaseException], Any],
     per_worker: int = PER_WORKER,
+    too_long: Callable[[str, Path], Any] | None = None,
+    limit: float | None = None,
 ) -> Iterator[Any]:
     """`build(*arguments[slug])` of every member, yielded as they end, over `jobs` workers.
     A worker that dies (killed, out of memory, a crash in a library) breaks the pool: the
     members it left unfinished are built again one by one, each in a process of its own, so
-    only the one that kills its worker again is reported (`crashed(slug, folder, detail)`);
-    an outcome that cannot come back is `internal(slug, folder, error)`."""
+    only the one that kills its worker again is reported (`crashed(slug, folder, detail)`,
+    or `too_long(slug, folder)` when it died after `limit` seconds: `time_limited` ended
+    it); an outcome that cannot come back is `internal(slug, folder, error)`."""
     again: list[str] = []
     pending = deque(arguments)
     while pending:
@@ -57,9 +64,13 @@ def built_in_pool(
         pending.extendleft(reversed(generation))  # what a broken pool left unsubmitted
     for slug in again:
         with ProcessPoolExecutor(max_workers=1, mp_context=_context()) as alone:
+            started = time.monotonic()
             try:
                 yield alone.submit(build, *arguments[slug]).result()
             except BrokenProcessPool as error:
+                if too_long and limit and time.monotonic() - started >= limit:
+                    yield too_long(slug, arguments[slug][2])
+                    continue
                 detail = (str(error).strip().splitlines() or [""])[0][:200]
                 yield crashed(slug, arguments[slug][2], detail)
 

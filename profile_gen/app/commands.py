@@ -150,9 +150,11 @@ def cmd_build(args: argparse.Namespace) -> int:
             formats=formats,
             lang=_lang(args),
             shard=parse_shard(args.shard) if args.shard else None,
+            **({"time_limit": args.time_limit * 60} if args.time_limit else {}),
         )
-    if args.shard or args.merge:
-        raise BuildError("cohort_option_alone", option="--shard" if args.shard else "--merge")
+    alone = [("--shard", args.shard), ("--merge", args.merge), ("--time-limit", args.time_limit)]
+    if given := [option for option, value in alone if value]:
+        raise BuildError("cohort_option_alone", option=given[0])
 
     settings_file, content, output = resolve(args.settings, args.content, args.output)
     return build(

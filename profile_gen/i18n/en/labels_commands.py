@@ -80,6 +80,7 @@ LABELS_COMMANDS = {
     "help.serve_documents": "also keep the PDFs, the Word and PowerPoint files current, in the background after each rebuilt page (the default; --no-documents: the pages only)",
     "serve.documents_done": "Documents current ({seconds} s): {files}",
     "serve.documents_failed": "Documents not rebuilt (the pages are still served): {error}",
+    "help.time_limit": "with --cohort: the minutes each Book may take to build (default: {minutes}); one held longer is stopped and named, the others go on",
     "help.shard": "with --cohort: build only share K of N of the members (one job of a CI matrix); --merge then gathers the shares",
     "help.merge": "with --cohort: write the cohort's index from the shares (--shard) gathered in the output folder, building nothing",
     "help.designs": "list the designs (Book, CV, deck): the name, then how it looks; choose one with design: NAME in profile.yaml",

@@ -219,6 +219,7 @@ MESSAGES = {
     "build_locked": "{path}: another build is already writing into this folder (profile-gen build or serve); wait until it ends, or build elsewhere with -o FOLDER",
     "cohort_member_unreadable": "{path}: folder cannot be read ({reason}); check its permissions, and that it is not a symbolic link that loops or leads nowhere",
     "cohort_member_crashed": "{path}: the build of this Book stopped short ({detail}); run it alone with profile-gen build --content {path} to see the error",
+    "cohort_member_too_long": "{path}: this Book took longer than {minutes} min to build and was stopped (a very large profile or articles made to be slow?); run it alone with profile-gen build --content {path}, or give more time with --time-limit",
     "cohort_member_internal": "{path}: unexpected profile-gen error while building this Book ({detail}); please report it",
     # --- the tool carried by the repository
     "install_invalid": "--install and --index-url take a one-line text, found {value}",

@@ -80,6 +80,7 @@ LABELS_COMMANDS = {
     "help.serve_documents": "tenir aussi à jour les PDF, le Word et les PowerPoint, en arrière-plan après chaque page reconstruite (par défaut ; --no-documents : les pages seules)",
     "serve.documents_done": "Documents à jour ({seconds} s) : {files}",
     "serve.documents_failed": "Documents non reconstruits (les pages restent servies) : {error}",
+    "help.time_limit": "avec --cohort : les minutes que chaque Book peut prendre à construire (par défaut : {minutes}) ; un Book plus long est arrêté et nommé, les autres continuent",
     "help.shard": "avec --cohort : ne construire que la part K sur N des membres (une tâche d'une matrice de CI) ; --merge réunit ensuite les parts",
     "help.merge": "avec --cohort : écrire l'index de la promotion à partir des parts (--shard) réunies dans le dossier de sortie, sans rien construire",
     "help.designs": "lister les designs (Book, CV, soutenance) : le nom, puis leur allure ; choisissez-en un avec design: NOM dans profile.yaml",

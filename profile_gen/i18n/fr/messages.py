@@ -227,6 +227,7 @@ MESSAGES = {
     "build_locked": "{path} : une autre construction écrit déjà dans ce dossier (profile-gen build ou serve) ; attendez qu'elle se termine, ou construisez ailleurs avec -o DOSSIER",
     "cohort_member_unreadable": "{path} : dossier illisible ({reason}) ; vérifiez ses droits, et qu'il ne s'agit pas d'un lien symbolique qui tourne en rond ou ne mène nulle part",
     "cohort_member_crashed": "{path} : la construction de ce Book s'est arrêtée net ({detail}) ; relancez-la seule avec profile-gen build --content {path} pour voir l'erreur",
+    "cohort_member_too_long": "{path} : ce Book a pris plus de {minutes} min à construire et a été arrêté (un profil très volumineux ou des articles faits pour être lents ?) ; relancez-le seul avec profile-gen build --content {path}, ou donnez plus de temps avec --time-limit",
     "cohort_member_internal": "{path} : erreur inattendue de profile-gen pendant la construction de ce Book ({detail}) ; merci de la signaler",
     # --- the tool carried by the repository
     "install_invalid": "--install et --index-url attendent un texte d'une ligne, trouvé {value}",
