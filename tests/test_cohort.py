@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -415,10 +416,12 @@ def slow_class(root: Path) -> Path:
     return root / "classe"
 
 
-def held(marker: Path, block_alarm: bool = False):
+def held(marker: Path, how: str = "alarm"):
     """A member's build that holds `slow` for a minute (and writes `marker` if it ever gets
-    to the end), its alarm blocked as C code that holds the interpreter would leave it
-    unheard; the others build for real. Workers are forked: they run it."""
+    to the end): heard at once (`alarm`), its first alarm swallowed as a library that takes
+    every exception for one of its own would (`swallowed`), or its alarm blocked as C code
+    that holds the interpreter would leave it unheard (`unheard`); the others build for
+    real. Workers are forked: they run it."""
     import signal
     import time
 
@@ -428,8 +431,11 @@ def held(marker: Path, block_alarm: bool = False):
 
     def built(settings_file, slug, *rest):
         if slug == "slow":
-            if block_alarm:
+            if how == "unheard":
                 signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+            if how == "swallowed":  # as WeasyPrint's drawing of an SVG picture does
+                with contextlib.suppress(BaseException):
+                    time.sleep(60)
             time.sleep(60)
             marker.write_text("the build was waited for", "utf-8")
         return real(settings_file, slug, *rest)
@@ -437,19 +443,20 @@ def held(marker: Path, block_alarm: bool = False):
     return built
 
 
-@pytest.mark.parametrize("block_alarm", [False, True], ids=["alarm", "alarm unheard"])
-def test_a_book_held_past_its_time_limit_is_stopped_and_named(
-    tmp_path, monkeypatch, capsys, block_alarm
-):
+@pytest.mark.parametrize("how", ["alarm", "swallowed", "unheard"])
+def test_a_book_held_past_its_time_limit_is_stopped_and_named(tmp_path, monkeypatch, capsys, how):
     """A hostile member made to be slow holds neither a worker nor the class: stopped at its
-    limit (by the alarm; when the alarm cannot be heard, its worker ends itself `GRACE`
-    later, and the member built again alone ends the same way), named, the others built."""
+    limit (by the alarm, which comes again should one be swallowed; when it cannot be
+    heard, its worker ends itself `GRACE` later, and the member built again alone ends the
+    same way), named, the others built."""
     from profile_gen.app import cohort
     from profile_gen.book import time_limit
 
     classe, marker = slow_class(tmp_path), tmp_path / "waited"
-    monkeypatch.setattr(cohort, "_built", held(marker, block_alarm))
-    monkeypatch.setattr(time_limit, "GRACE", 1.0)
+    monkeypatch.setattr(cohort, "_built", held(marker, how))
+    # the watchdog comes at once when the alarm goes unheard, else too late to stop `slow`
+    monkeypatch.setattr(time_limit, "GRACE", 1.0 if how == "unheard" else 120.0)
+    monkeypatch.setattr(time_limit, "REPEAT", 0.5)
     code = cohort.build_cohort(
         None, classe, tmp_path / "output", jobs=2, lang="en", progress=False, formats=(),
         time_limit=1.5,
@@ -475,6 +482,26 @@ def test_the_time_limit_is_given_in_minutes_with_a_cohort_only(tmp_path, run_cli
     assert asked[0]["time_limit"] == 180 and "time_limit" not in asked[1]  # build_cohort's own
     alone = run_cli("--lang", "en", "build", "--time-limit", "3")
     assert alone.code == 2 and "--time-limit only goes with --cohort DIR" in alone.err
+
+
+def handler_of_sigterm(*args):
+    import signal
+
+    return signal.getsignal(signal.SIGTERM)
+
+
+def test_a_worker_ends_quietly_when_the_pool_stops_it():
+    """When a worker dies the pool stops the others with SIGTERM: they end there, not
+    through the command's own handler (`stopped_on_sigterm`), which raises."""
+    import signal
+
+    from profile_gen.app.startup import stopped_on_sigterm
+
+    arguments = {"m": (None, "m", Path("."))}
+    with stopped_on_sigterm():
+        assert callable(signal.getsignal(signal.SIGTERM))
+        found = list(built_in_pool(handler_of_sigterm, arguments, 1, print, print))
+    assert found == [signal.SIG_DFL]
 
 
 def test_the_time_limit_holds_nothing_outside_a_worker():

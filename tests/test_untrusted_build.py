@@ -281,6 +281,33 @@ def test_sigterm_during_the_swap_waits_for_its_end(sample_copy, run_cli, in_dir,
     assert not list(sample_copy.glob(".output.building")) + list(sample_copy.glob(".output.old"))
 
 
+def test_a_books_time_limit_during_the_swap_waits_for_its_end(tmp_path, monkeypatch):
+    """A cohort's alarm (`time_limit.time_limited`) held while the output is swapped, then
+    dropped (it comes again while the Book still builds): the new output is whole."""
+    from profile_gen.app import staging
+
+    def expired(signum, frame):
+        raise AssertionError("the alarm came through the swap")
+
+    def alarm_then_rename(*args, **kwargs):
+        os.kill(os.getpid(), signal.SIGALRM)
+        rename(*args, **kwargs)
+
+    folder, final = tmp_path / ".output.building", tmp_path / "output"
+    for path in (folder, final):
+        path.mkdir()
+        (path / "index.html").write_text(path.name, "utf-8")
+    rename = staging._rename
+    monkeypatch.setattr(staging, "_rename", alarm_then_rename)
+    previous = signal.signal(signal.SIGALRM, expired)
+    try:
+        staging.swap(folder, final, keep=False)
+    finally:
+        signal.signal(signal.SIGALRM, previous)
+    assert (final / "index.html").read_text("utf-8") == ".output.building"
+    assert not folder.exists()
+
+
 # --------------------------------------------------------------------------- serve
 
 
@@ -355,6 +382,8 @@ def make_class(root: Path) -> Path:
     (classe / "loop").symlink_to("loop")  # a symbolic link to itself
     (classe / "nowhere").symlink_to(root / "missing")
     (classe / "folder-profile/profile.yaml").mkdir(parents=True)  # cannot be read as a file
+    (classe / "pipe").mkdir()
+    os.mkfifo(classe / "pipe/profile.yaml")  # would hold whoever opens it for good
     (classe / "notes").mkdir()  # no profile.yaml: not a member
     return classe
 
@@ -367,12 +396,15 @@ def test_every_cohort_member_builds_or_is_named(tmp_path, run_cli, in_dir, monke
         "--lang", "en", "build", "--cohort", str(classe), "--formats", "pdf", "-j", "2"
     )
     assert result.code == 2 and "Traceback" not in result.err
-    assert "2/6 Books" in result.out
-    broken = ["crash", "folder-profile", "loop", "nowhere"]
+    assert "2/7 Books" in result.out
+    broken = ["crash", "folder-profile", "loop", "nowhere", "pipe"]
     assert f"Failed: {', '.join(broken)}" in result.out
     assert f"{classe / 'loop'}: folder cannot be read (a symbolic link that loops)" in result.err
     assert f"{classe / 'nowhere'}: folder cannot be read (no such file or folder)" in result.err
     assert f"{classe / 'folder-profile/profile.yaml'}: folder cannot be read" in result.err
+    assert (
+        f"{classe / 'pipe/profile.yaml'} is not a file (a folder, a pipe or a device)" in result.err
+    )
     assert f"{classe / 'crash'}: the build of this Book stopped short" in result.err
     output = tmp_path / "output"
     for slug in ("healthy", "pictures"):

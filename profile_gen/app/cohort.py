@@ -13,6 +13,7 @@ from __future__ import annotations
 import errno
 import functools
 import os
+import stat
 import time
 from pathlib import Path
 
@@ -79,15 +80,26 @@ def _membership(child: Path) -> bool | OSError:
             return False
         if profile.is_dir():
             return IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(profile))
-        with profile.open("rb"):  # denied, or a link that leads nowhere
-            return True
+        # denied, or a link that leads nowhere; a pipe is not waited for (O_NONBLOCK)
+        handle = os.open(profile, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        try:
+            regular = stat.S_ISREG(os.fstat(handle).st_mode)
+        finally:
+            os.close(handle)
+        return True if regular else NotAFile(errno.EINVAL, "not a file", str(profile))
     except OSError as error:
         return error
+
+
+class NotAFile(OSError):
+    """A member's `profile.yaml` that is a pipe or a device: named as `check` names it."""
 
 
 def unreadable(slug: str, folder: Path, error: OSError, lang: str) -> Outcome:
     """The outcome of a member that cannot be read: its folder and why."""
     path = str(error.filename or folder)
+    if isinstance(error, NotAFile):
+        return Outcome(slug, False, error=i18n.message(lang, "profile_not_a_file", path=path))
     message = i18n.message(
         lang, "cohort_member_unreadable", path=path, reason=os_reason(lang, error)
     )

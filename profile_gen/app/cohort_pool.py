@@ -37,6 +37,15 @@ def _context() -> Any:
     return multiprocessing.get_context("fork") if sys.platform.startswith("linux") else None
 
 
+def _worker_started() -> None:
+    """A worker ends quietly when the pool stops it (SIGTERM, sent to the others when one dies):
+    a forked worker would otherwise keep the command's own handler (`stopped_on_sigterm`),
+    which raises, and print its traceback."""
+    import signal
+
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 def built_in_pool(
     build: Callable[..., Any],
     arguments: dict[str, tuple],
@@ -63,7 +72,7 @@ def built_in_pool(
             again.append(generation.pop(0))
         pending.extendleft(reversed(generation))  # what a broken pool left unsubmitted
     for slug in again:
-        with ProcessPoolExecutor(max_workers=1, mp_context=_context()) as alone:
+        with ProcessPoolExecutor(1, mp_context=_context(), initializer=_worker_started) as alone:
             started = time.monotonic()
             try:
                 yield alone.submit(build, *arguments[slug]).result()
@@ -88,7 +97,7 @@ def _generation(
     slugs.reverse()
     running: dict[Future, str] = {}
     workers = min(jobs, len(slugs))
-    with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
+    with ProcessPoolExecutor(workers, mp_context=_context(), initializer=_worker_started) as pool:
         broken = False
         while True:
             while not broken and len(running) < workers * WINDOW:

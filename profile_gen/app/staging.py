@@ -198,14 +198,17 @@ def _uninterrupted() -> Iterator[None]:
     """Ctrl-C and SIGTERM wait until the block ends: the swap of the output never stops
     half-way, with the old site moved and no new one. Python's own handlers hold them (a
     signal mask would not, in a process with other threads: the signal goes to one of
-    those), then the first one held is delivered again. Only the main thread has handlers."""
+    those), then the first one held is delivered again. A cohort's alarm (a Book's time
+    limit, `time_limit.time_limited`) waits too, and is dropped: it comes again by itself
+    while the Book still builds. Only the main thread has handlers."""
     import signal
     import threading
 
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    stops = (signal.SIGINT, signal.SIGTERM)
+    alarm = getattr(signal, "SIGALRM", None)
+    stops = (signal.SIGINT, signal.SIGTERM, *([alarm] if alarm else []))
     held: list[int] = []
     previous = {stop: signal.getsignal(stop) for stop in stops}
     for stop in stops:
@@ -215,8 +218,8 @@ def _uninterrupted() -> Iterator[None]:
     finally:
         for stop, handler in previous.items():
             signal.signal(stop, handler if handler is not None else signal.SIG_DFL)
-        if held:
-            signal.raise_signal(held[0])
+        if stopped := [signum for signum in held if signum != alarm]:
+            signal.raise_signal(stopped[0])
 
 
 def swap(folder: Path, final: Path, keep: bool = True) -> None:

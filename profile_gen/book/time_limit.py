@@ -42,8 +42,8 @@ def cpu_limit(seconds: float | None = None) -> Iterator[None]:
         yield
         return
     previous = signal.signal(signal.SIGPROF, _expired)
-    signal.setitimer(signal.ITIMER_PROF, seconds or SECONDS)
-    try:
+    try:  # set inside: a signal raised at once still finds the timer disarmed below
+        signal.setitimer(signal.ITIMER_PROF, seconds or SECONDS)
         yield
     finally:
         signal.setitimer(signal.ITIMER_PROF, 0)
@@ -53,6 +53,11 @@ def cpu_limit(seconds: float | None = None) -> Iterator[None]:
 MINUTES = 10
 """What a member may take by default (`build --cohort --time-limit`): a Book builds in
 seconds, the largest profile the tool reads (10 MB) in about 4 minutes."""
+
+REPEAT = 5.0
+"""Seconds between two alarms once the limit is passed: a library that takes every exception
+for one of its own (WeasyPrint's drawing of an SVG picture catches `BaseException`) keeps
+the first `TooLong`, not the next."""
 
 GRACE = 30.0
 """Seconds after its limit when a worker held in code the alarm cannot interrupt (a library's
@@ -67,7 +72,8 @@ class TooLong(BaseException):
 @contextmanager
 def time_limited(seconds: float | None) -> Iterator[None]:
     """In a cohort's worker process, raise `TooLong` in the block after `seconds` of wall
-    time (an alarm, where the system has one: Linux, macOS); and should the alarm go unheard
+    time (an alarm, where the system has one: Linux, macOS; again every `REPEAT` seconds
+    until the block ends, should one be swallowed); and should the alarm go unheard
     (C code that holds the interpreter, or Windows), the process ends `GRACE` seconds later
     (at once on Windows), never held for good. Nothing outside a worker, or with no limit."""
     import multiprocessing  # a cohort's alone: not loaded by every build
@@ -88,7 +94,7 @@ def time_limited(seconds: float | None) -> Iterator[None]:
         )
         previous = signal.signal(signal.SIGALRM, expired) if alarm else None
         if alarm:
-            signal.setitimer(signal.ITIMER_REAL, seconds)
+            signal.setitimer(signal.ITIMER_REAL, seconds, REPEAT)
         try:
             yield
         finally:
