@@ -80,8 +80,10 @@ def _membership(child: Path) -> bool | OSError:
             return False
         if profile.is_dir():
             return IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(profile))
-        # denied, or a link that leads nowhere; a pipe is not waited for (O_NONBLOCK)
-        handle = os.open(profile, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        # denied, or a link that leads nowhere; a pipe is not waited for (O_NONBLOCK), a
+        # terminal not taken as the command's own (O_NOCTTY)
+        flags = getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+        handle = os.open(profile, os.O_RDONLY | flags)
         try:
             regular = stat.S_ISREG(os.fstat(handle).st_mode)
         finally:
