@@ -520,6 +520,37 @@ def test_a_worker_ends_quietly_when_the_pool_stops_it():
     assert found == [signal.SIG_DFL]
 
 
+def held_or_pid(folder: Path, slug: str, *rest):
+    """`slow` writes its process's id in `folder`, then holds it for a minute (and writes
+    `waited` if it ever gets to the end); the others give theirs at once."""
+    import time
+
+    if slug == "slow":
+        (folder / "slow.pid").write_text(str(os.getpid()), "utf-8")
+        time.sleep(60)
+        (folder / "waited").write_text("the build was waited for", "utf-8")
+    return os.getpid()
+
+
+def test_a_command_stopped_ends_its_workers_at_once(tmp_path):
+    """Ctrl-C, SIGTERM or the caller gone while a Book is held: the workers are ended, not
+    waited for until that Book's time limit."""
+    import time
+
+    arguments = {slug: (tmp_path, slug) for slug in ("quick", "slow")}
+    outcomes = built_in_pool(held_or_pid, arguments, 2, print, print)
+    first = next(outcomes)  # `quick`'s; `slow` is held meanwhile
+    for _ in range(6000):  # it starts beside `quick` (a minute at most: never a hang)
+        if (tmp_path / "slow.pid").exists():
+            break
+        time.sleep(0.01)
+    outcomes.close()  # what an exception in the command does at the pool's `yield`
+    slow = int((tmp_path / "slow.pid").read_text("utf-8"))
+    assert first != slow and not (tmp_path / "waited").exists()
+    with pytest.raises(ProcessLookupError):
+        os.kill(slow, 0)  # ended and reaped
+
+
 def test_the_time_limit_holds_nothing_outside_a_worker():
     """In the command's own process (a build, `serve`): no alarm set, no watchdog."""
     import signal

@@ -14,6 +14,7 @@ folder made to be slow, a profile of megabytes) is stopped and named, the class 
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import sys
 import time
@@ -46,6 +47,26 @@ def _worker_started() -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
+@contextlib.contextmanager
+def _pool(workers: int) -> Iterator[ProcessPoolExecutor]:
+    """A pool of `workers` (`_worker_started` in each). Left by an exception (Ctrl-C,
+    SIGTERM, its caller gone), its workers are ended at once, not waited for: a Book held
+    until its time limit does not hold the command with it."""
+    pool = ProcessPoolExecutor(workers, mp_context=_context(), initializer=_worker_started)
+    try:
+        yield pool
+    except BaseException:
+        stop = getattr(pool, "terminate_workers", None)  # Python 3.14; before, its processes
+        if stop is None:
+            for process in list((getattr(pool, "_processes", None) or {}).values()):
+                process.terminate()
+        else:
+            stop()
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
+
+
 def built_in_pool(
     build: Callable[..., Any],
     arguments: dict[str, tuple],
@@ -72,7 +93,7 @@ def built_in_pool(
             again.append(generation.pop(0))
         pending.extendleft(reversed(generation))  # what a broken pool left unsubmitted
     for slug in again:
-        with ProcessPoolExecutor(1, mp_context=_context(), initializer=_worker_started) as alone:
+        with _pool(1) as alone:
             started = time.monotonic()
             try:
                 yield alone.submit(build, *arguments[slug]).result()
@@ -97,7 +118,7 @@ def _generation(
     slugs.reverse()
     running: dict[Future, str] = {}
     workers = min(jobs, len(slugs))
-    with ProcessPoolExecutor(workers, mp_context=_context(), initializer=_worker_started) as pool:
+    with _pool(workers) as pool:
         broken = False
         while True:
             while not broken and len(running) < workers * WINDOW:
