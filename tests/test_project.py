@@ -36,6 +36,24 @@ def test_a_folder_without_profile_is_named(run_cli, tmp_path, in_dir, command):
     assert list(tmp_path.iterdir()) == []  # nothing written
 
 
+@pytest.mark.parametrize("command", ["build", "pdf"])  # (publish asks for a build first)
+@pytest.mark.parametrize("kind", ["pipe", "folder"])
+def test_a_profile_that_is_no_file_is_named_not_waited_for(
+    run_cli, tmp_path, in_dir, command, kind
+):
+    """A pipe would hold whoever opens it: named as `check` names it, not "not found"."""
+    import os
+
+    if kind == "pipe":
+        os.mkfifo(tmp_path / "profile.yaml")
+    else:
+        (tmp_path / "profile.yaml").mkdir()
+    in_dir(tmp_path)
+    result = run_cli("--lang", "en", command)
+    assert result.code == 2 and "Traceback" not in result.err
+    assert "profile.yaml is not a file (a folder, a pipe or a device)" in result.err
+
+
 def test_version_text(capsys):
     from profile_gen.app import cli
 

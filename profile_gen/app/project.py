@@ -53,7 +53,7 @@ def find_project(
         return Project(None, where)
     if not where.is_dir():
         raise BuildError("build_no_content", path=str(where))
-    if not (where / PROFILE_FILE).is_file():
+    if not (where / PROFILE_FILE).exists():  # a pipe or a folder there: the loader names it
         shown = str(where.resolve()) if folder is None else str(where)
         raise BuildError("project_no_profile", folder=shown)
     return Project(None, where)
