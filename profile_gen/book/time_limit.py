@@ -12,10 +12,6 @@ rebuild). Elsewhere (Windows, a thread) the read goes unlimited, as before.
 
 from __future__ import annotations
 
-import faulthandler
-import os
-import signal
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -35,6 +31,9 @@ def _expired(signum, frame):
 def cpu_limit(seconds: float | None = None) -> Iterator[None]:
     """Raise `TooSlow` in the block once it has used `seconds` (`SECONDS`) of processor
     time."""
+    import signal  # here and below: the command reads `MINUTES` at start-up, nothing else
+    import threading
+
     if (
         not hasattr(signal, "setitimer")
         or threading.current_thread() is not threading.main_thread()
@@ -76,7 +75,11 @@ def time_limited(seconds: float | None) -> Iterator[None]:
     until the block ends, should one be swallowed); and should the alarm go unheard
     (C code that holds the interpreter, or Windows), the process ends `GRACE` seconds later
     (at once on Windows), never held for good. Nothing outside a worker, or with no limit."""
+    import faulthandler
     import multiprocessing  # a cohort's alone: not loaded by every build
+    import os
+    import signal
+    import threading
 
     if not seconds or multiprocessing.parent_process() is None:
         yield
