@@ -12,6 +12,32 @@ import pytest
 from tests.conftest import IN_CI
 
 CHROMIUM = Path("/usr/bin/chromium")
+PLAYWRIGHT_DISABLED = (
+    "AvoidUnnecessaryBeforeUnloadCheckSync",
+    "DestroyProfileOnBrowserClose",
+    "HttpsUpgrades",
+    "HttpsFirstBalancedModeAutoEnable",
+    "LensOverlay",
+    "MediaRouter",
+    "PaintHolding",
+    "ThirdPartyStoragePartitioning",
+    "AvoidCorsURLLoaderRestartOnRedirect",
+    "TcpPortRandomizationWin",
+    "OptimizationHints",
+    "NetworkTimeServiceQuerying",
+    "AimEnabled",
+    "PreconnectToSearch",
+)
+"""The features Playwright's own `--disable-features` turns off (no query to outside servers
+at start-up, no paint held back...): Chromium reads one `--disable-features`, the last, so
+ours repeats them (`test_browser_switches.py` fails when Playwright adds one)."""
+DISABLED_FEATURES = (
+    *PLAYWRIGHT_DISABLED,
+    # a page's navigation to the next keeps its frame (Chromium otherwise makes a new one
+    # for each document): the suite loads hundreds of pages in a row in one tab; measured,
+    # 5–7 % less of the browser modules' CPU (tests see the same pages, laid out the same)
+    "RenderDocument",
+)
 ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -20,10 +46,7 @@ ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
-    # a page's navigation to the next keeps its frame (Chromium otherwise makes a new one
-    # for each document): the suite loads hundreds of pages in a row in one tab; measured,
-    # 5–7 % less of the browser modules' CPU (tests see the same pages, laid out the same)
-    "--disable-features=RenderDocument",
+    "--disable-features=" + ",".join(DISABLED_FEATURES),
 ]
 
 
