@@ -189,7 +189,7 @@ def _built_on_first_use(make):
 def sample_site(tmp_path_factory):
     """The sample built once for the session, without PDFs: the Book, the deck and the
     annexe's HTML. Read-only: a test that modifies outputs builds its own."""
-    root = copy_sample(tmp_path_factory.mktemp("sample"))  # its cache too: none is shared
+    root = copy_sample(tmp_path_factory.mktemp("sample"))  # its own cache (`shared_cv_fits`)
     yield from _read_only(run_pelican(root / "pelican.conf.py", pdf=False).output)
 
 
@@ -206,6 +206,61 @@ def sample_project_pdf(tmp_path_factory):
 def sample_site_pdf(sample_project_pdf):
     """The sample built once for the session with its PDFs (WeasyPrint). Read-only."""
     return sample_project_pdf / "output"
+
+
+# --------------------------------------------------------------------------- the CV's fit
+
+_FITS: dict[str, str] = {}
+"""The CV fits this worker's builds have made (`print_fit.fitted_cv`'s records), by name."""
+_OWN_FIT = "own_cv_fit"
+"""The mark of a test of the fit itself: it lays out every time (`shared_cv_fits`)."""
+_own_fits = [False]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def shared_cv_fits():
+    """A CV fit another build of this worker already made is not made again: many tests
+    build the same profile in a folder of their own, and each fit lays the CV out with
+    WeasyPrint a dozen times (a fifth of the suite's WeasyPrint). A record's name is the
+    digest of all that decides the fit (the pages tried, stylesheets, fonts, the rule's
+    code, WeasyPrint's version), so the record is the fit's answer whoever made it: a build
+    that finds none in its own cache takes this worker's, writes it there as its own fit
+    would, and goes on. A test marked `own_cv_fit` (a test of the fit) lays out each time."""
+    from profile_gen.printing import print_fit
+
+    read, write = print_fit.read_record, print_fit.write_atomic
+
+    def read_shared(path: Path, *args, **kwargs) -> str:
+        try:
+            return read(path, *args, **kwargs)
+        except (OSError, ValueError):
+            if _own_fits[0] or path.name not in _FITS:
+                raise
+        write(path, _FITS[path.name])
+        return _FITS[path.name]
+
+    def write_shared(path: Path, text: str, *args, **kwargs) -> None:
+        write(path, text, *args, **kwargs)
+        if not _own_fits[0]:
+            _FITS[path.name] = text
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(print_fit, "read_record", read_shared)
+        patch.setattr(print_fit, "write_atomic", write_shared)
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _own_cv_fit(request):
+    """`own_cv_fit`: this test's builds neither take nor give a fit (`shared_cv_fits`)."""
+    if request.node.get_closest_marker(_OWN_FIT) is None:
+        yield
+        return
+    _own_fits[0] = True
+    try:
+        yield
+    finally:
+        _own_fits[0] = False
 
 
 # --------------------------------------------------------------------------- property-based tests

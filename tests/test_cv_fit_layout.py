@@ -25,6 +25,7 @@ def english(data: dict) -> None:
     data["locale"] = "en"
 
 
+@pytest.mark.own_cv_fit  # the searches are watched as they lay out
 @pytest.mark.parametrize("edit", [dense, english])
 def test_the_fit_on_real_layouts_chooses_what_the_reference_chose(tmp_path, monkeypatch, edit):
     fitted = []
