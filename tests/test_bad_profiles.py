@@ -19,6 +19,13 @@ CASES = [
         "experience[0].start",
         "date écrite « 05/10/2025 » : écrivez-la 2025-10-05",
     ),
+    (  # no 31 February to suggest: the day is named as it was written
+        "date-day-first-impossible",
+        HEAD + "experience:\n  - {title: A, organization: B, start: 31/02/2024}\n",
+        5,
+        "experience[0].start",
+        "jour invalide dans 31/02/2024",
+    ),
     (
         "end-date-month-first",
         HEAD + "experience:\n  - {title: A, organization: B, start: 2025-10, end: 03/2026}\n",
@@ -143,6 +150,46 @@ CASES = [
     ),
     ("tab-indent", "identity:\n\tname: A\n", 2, "", "tabulation"),
     ("unclosed-quote", 'identity:\n  name: "A\n  headline: B\n', 2, "", "guillemet ouvert"),
+    (  # closed by the quote of a commented line below: the value swallowed the lines between
+        "quote-closed-lines-later",
+        'identity:\n  name: A\n  headline: "Cheffe de projet\n  # color: "#7a2e5c"\n'
+        "  photo: moi.jpg\n",
+        3,
+        "identity.headline",
+        "guillemet ouvert ici et refermé seulement ligne 4",
+    ),
+    (  # `&Co` is an anchor to YAML, dropped from the value (« consultante » alone)
+        "anchor",
+        "identity:\n  name: A\n  headline: &Co consultante\n",
+        3,
+        "identity.headline",
+        "« &Co » en début de valeur est lu comme une ancre YAML",
+    ),
+    (  # a hashtag after a space is a comment to YAML, dropped from the value
+        "hashtag",
+        "identity:\n  name: A\n  headline: Développeuse C# et .NET #alternance\n",
+        3,
+        "identity.headline",
+        "« #alternance » est lu comme un commentaire",
+    ),
+    ("block-sign", "identity:\n  name: A\n  headline: > Cheffe\n", 3, "", "« > » en début"),
+    ("star", "identity:\n  name: A\n  headline: *Cheffe* de projet\n", 3, "", "« * »"),
+    ("dash", "identity:\n  name: A\n  headline: - Cheffe\n", 3, "", "un tiret en début"),
+    ("at-sign", "identity:\n  name: A\n  headline: @lea_dev\n", 3, "", "réservé « @ »"),
+    (  # not an indentation problem: a value starting with a bracket is a list to YAML
+        "bracket",
+        "identity:\n  name: A\n  headline: [Alternance] Cheffe de projet\n",
+        3,
+        "",
+        "« [ » en début de valeur ouvre une liste",
+    ),
+    (  # the first key of a block one space too far: the next line is named with it
+        "first-key-indented-one-more",
+        "identity:\n  name: A\n  contact:\n     email: a@b.fr\n    city: Lyon\n",
+        5,
+        "",
+        "indentation différente de celle de la ligne 4",
+    ),
     ("colon-in-value", HEAD + "summary: Bilan: 2025\n", 4, "", "mettez-la entre guillemets"),
     ("bad-indent", HEAD + "skills:\n  - name: SQL\n   level: 3\n", 6, "", "indentation"),
     (  # PyYAML stops on the next line; the key without its colon is this one
@@ -463,3 +510,67 @@ def test_a_missing_colon_is_named_at_its_key_in_english_too(run_cli, write_profi
     assert result.code == 2
     assert "profile.yaml:3:3\n" in result.err
     assert "missing colon after “headline”: write “headline: value”" in result.err, result.err
+
+
+PARSER_WORDS = re.compile(
+    r"\b(expected|found|while|scanning|token|scalar|mapping|sequence|allowed)\b"
+)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "> Cheffe",
+        "| Cheffe",
+        "*** Cheffe ***",
+        "- Cheffe",
+        "@lea",
+        "%100 motivée",
+        "`git` fan",
+        "& Co",
+        "[Alternance] Cheffe",
+        "{x} Cheffe",
+        '"Cheffe" de projet',
+        "a: b: c",
+    ],
+)
+def test_yaml_errors_are_all_in_french_without_the_parsers_words(run_cli, write_profile, value):
+    """PyYAML's own English words (« expected a comment or a line break, but found… »)
+    never reach a French message: each value says what to do, in French."""
+    profile = write_profile(f"identity:\n  name: A\n  headline: {value}\n")
+    result = run_cli("check", str(profile))
+    assert result.code == 2 and "Traceback" not in result.err
+    assert f"{profile}:3:" in result.err, result.err
+    assert not PARSER_WORDS.search(result.err), result.err
+    assert "guillemets" in result.err or "aligne" in result.err, result.err
+
+
+def test_what_yaml_reads_as_written_is_not_taken_for_a_mistake(write_profile):
+    """A # inside a word or before a spaced comment, & inside a value, a quoted value over
+    two lines of text: read as written, with no problem."""
+    from profile_gen.profile.yaml_source import parse
+
+    text = (
+        "identity:\n  name: R&D Léa # a comment\n  headline: Développeuse C# et F#\n"
+        '  summary: "Une phrase écrite\n    sur deux lignes"\n  city: Lyon #\n'
+        "  photo: # à venir\n"
+    )
+    source = parse(write_profile(text).read_text("utf-8"))
+    assert source.problems == []
+    assert source.data["identity"] == {
+        "name": "R&D Léa",
+        "headline": "Développeuse C# et F#",
+        "summary": "Une phrase écrite sur deux lignes",
+        "city": "Lyon",
+        "photo": None,
+    }
+
+
+def test_a_texts_anchor_is_named_once_a_lists_is_as_yaml_tools_write_it():
+    from profile_gen.profile.yaml_source import parse
+
+    text = "a: &x Lyon\nb: [*x, *x, *x]\n"
+    assert [p.code for p in parse(text).problems] == ["yaml_anchor"]
+    written = parse("a: &id001 [1, 2]\nb: *id001\nc: &id002 {d: 1}\ne: *id002\n")
+    assert written.problems == []
+    assert written.data == {"a": [1, 2], "b": [1, 2], "c": {"d": 1}, "e": {"d": 1}}

@@ -626,3 +626,23 @@ def test_any_json_resume_gives_a_valid_profile(resume):
     data, _ = from_jsonresume(resume)
     fitted, _ = fit(data)
     assert Profile.model_validate(fitted).identity.name
+
+
+def test_an_imported_profile_reads_back_as_written_with_no_yaml_trap():
+    """What YAML would read differently (a value starting with & or *, a hashtag after a
+    space, a list met twice, which YAML writes with an anchor) is written so that the
+    profile reads back the same, with no problem."""
+    from profile_gen.interop.writer import to_yaml
+    from profile_gen.profile.yaml_source import parse
+
+    shared = ["SQL", "Python"]
+    data = {
+        "identity": {"name": "&Co Léa", "headline": "Développeuse C# #alternance"},
+        "summary": "*Curieuse* et R&D",
+        "skills": [{"name": "Données", "keywords": shared}, {"name": "Web", "keywords": shared}],
+    }
+    text = to_yaml(data, {}, [], "s.json", "x.zip")
+    assert "&id" not in text and "*id" not in text
+    source = parse(text)
+    assert source.problems == []
+    assert source.data == data

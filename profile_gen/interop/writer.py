@@ -38,6 +38,9 @@ class _Dumper(yaml.SafeDumper):
     def increase_indent(self, flow: bool = False, indentless: bool = False):
         return super().increase_indent(flow, False)  # "- item" indented under its key
 
+    def ignore_aliases(self, data: Any) -> bool:
+        return True  # a list met twice is written twice: a profile holds no anchor (`&id001`)
+
 
 def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     style = "|" if "\n" in value.strip() else None

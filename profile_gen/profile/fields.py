@@ -268,6 +268,12 @@ class PartialDate(JsonSchemaFromMetadata):
                     raise PydanticCustomError("pg_date_year", "bad year", {"found": text})
                 return PartialDate(year, month, day)
             if (suggested := _iso_of_french(text)) is not None:
+                try:  # `31/02/2024`: no `2024-02-31` to suggest, the day is named
+                    cls.parse(suggested)
+                except PydanticCustomError as error:
+                    raise PydanticCustomError(
+                        error.type, error.message(), {"found": text}
+                    ) from None
                 found = {"found": text, "suggested": suggested}
                 raise PydanticCustomError("pg_date_french", "day first", found)
         code = "pg_end_date" if cls.allow_present else "pg_date"

@@ -80,11 +80,60 @@ def _kind(node: Node) -> str:
     return "text"
 
 
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+"""YAML's line breaks, as PyYAML and libyaml count lines."""
+_ANCHOR = re.compile(r"&[^\s,\[\]{}]*")
+_DROPPED_COMMENT = re.compile(r"[ \t]+(#\S+)")
+"""A comment right after a value, its first word glued to the `#`: a hashtag or a C# the
+student meant to keep (`headline: Développeuse C# #alternance`), which YAML drops."""
+_SWALLOWED = re.compile(r"(?:#|(?:- )?[A-Za-z_][\w-]*:(?:\s|$))")
+"""A line that reads as a comment or a key: inside a quoted value, a closing quote forgotten."""
+
+
 class _Builder:
-    def __init__(self) -> None:
+    """The values of a node tree, with their positions in `text` and what YAML reads
+    differently from what a student means: a text's anchor (`&Co consultante`: « &Co »
+    dropped; a list's or a mapping's, as YAML tools write them, loses nothing), a comment
+    glued to a value (`#alternance`), a quote left open over the next keys."""
+
+    def __init__(self, text: str = "") -> None:
         self.source = Source(data=None)
         self.problems: list[Problem] = []
         self.count = 0
+        self.lines = _LINE_BREAK.split(text)
+        self.anchored: set[int] = set()  # an anchored node, once however often aliased
+
+    def _line(self, number: int) -> str:
+        return self.lines[number] if number < len(self.lines) else ""
+
+    def _misread(self, node: Node, path: FieldPath) -> None:
+        """Problems for what YAML reads from `node` that its writer did not mean."""
+        if not isinstance(node, ScalarNode):  # an anchored list or mapping loses nothing
+            return
+        start, end = node.start_mark, node.end_mark
+        line = self._line(start.line)
+        if line[start.column : start.column + 1] == "&" and id(node) not in self.anchored:
+            self.anchored.add(id(node))  # (a node's first mark is its anchor's)
+            anchor = _ANCHOR.match(line, start.column)
+            found = {"anchor": anchor.group() if anchor else "&"}
+            self.problems.append(Problem("yaml_anchor", path, found, *_at(start)))
+        if node.style in ("|", ">") or node.value == "":
+            return
+        after = _DROPPED_COMMENT.match(self._line(end.line), end.column)
+        if after is not None:
+            found = {"comment": after.group(1)[:40]}
+            where = (end.line + 1, after.start(1) + 1)
+            self.problems.append(Problem("yaml_comment_in_value", path, found, *where))
+        if node.style in ('"', "'") and end.line > start.line:
+            indent = _indent(line)
+            for number in range(start.line + 1, end.line + 1):
+                inside = self._line(number)
+                if _indent(inside) <= indent and _SWALLOWED.match(inside.strip()):
+                    spans = {"end_line": end.line + 1}
+                    self.problems.append(
+                        Problem("yaml_quote_spans_lines", path, spans, *_at(start))
+                    )
+                    break
 
     def build(self, node: Node, path: FieldPath, depth: int) -> Any:
         self.count += 1
@@ -94,6 +143,7 @@ class _Builder:
             line, column = _at(node.start_mark)
             raise YamlProblems([Problem("yaml_too_deep", path, {"limit": MAX_DEPTH}, line, column)])
         self.source.values.setdefault(path, _at(node.start_mark))
+        self._misread(node, path)
         if isinstance(node, ScalarNode):
             return self._scalar(node, path)
         if isinstance(node, SequenceNode):
@@ -192,13 +242,16 @@ _SYNTAX_CODES = (
     ("did not find expected key", "yaml_indent"),
     ("could not find expected ':'", "yaml_indent"),
     ("did not find expected '-' indicator", "yaml_indent"),
-    ("that cannot start any token", "yaml_reserved"),
     ("found undefined alias", "yaml_alias"),
     ("expected ',' or ']'", "yaml_flow"),
     ("expected ',' or '}'", "yaml_flow"),
 )
 
 
+_FLOW_VALUE = re.compile(r"\s*(?:- )?[^\s:#][^:#]*:\s+([\[{])")
+"""A key whose value starts with a bracket: a list or a dictionary to YAML."""
+_RESERVED = re.compile(r"found character '(.+?)' that cannot start any token")
+"""PyYAML's words for a value starting with `@` or a backquote, and the character."""
 _KEY = re.compile(r"[^\s:#'\"\[\]{},&*!|>%@`-][^\s:]*")
 """A plain key as students write them (`headline`, `organization`, `start`)."""
 
@@ -224,10 +277,48 @@ def _syntax_problem(error: yaml.YAMLError, text: str) -> Problem:
         return Problem("yaml_multiple_documents", (), {}, line, column)
     if "quoted scalar" in context and context_mark:
         return Problem("yaml_unclosed_quote", (), {}, *_at(context_mark))
+    if (found := _misplaced_sign(problem, context, mark, context_mark, lines)) is not None:
+        return found
     for fragment, code in _SYNTAX_CODES:
         if fragment in problem:
             return Problem(code, (), {"detail": problem}, line, column)
     return Problem("yaml_syntax", (), {"detail": problem}, line, column)
+
+
+def _misplaced_sign(
+    problem: str, context: str, mark: Any, context_mark: Any, lines: list[str]
+) -> Problem | None:
+    """A value starting with a sign YAML reads as its own (`> | - * & ! @ ` [ {`), or a key
+    indented out of its block: what PyYAML says of them, in a student's words."""
+    line, column = _at(mark) if mark else (None, None)
+    if "block scalar" in context and context_mark and context_mark.line < len(lines):
+        indicator = lines[context_mark.line][context_mark.column : context_mark.column + 1]
+        return Problem("yaml_block_value", (), {"char": indicator}, *_at(context_mark))
+    if "scanning an alias" in context and context_mark:  # `headline: *** Cheffe ***`
+        return Problem("yaml_alias", (), {}, *_at(context_mark))
+    if "scanning an anchor" in context or "scanning a tag" in context:  # `&`, `!` alone
+        sign = "&" if "anchor" in context else "!"
+        return Problem("yaml_reserved", (), {"char": sign}, *_at(context_mark or mark))
+    if "expected <block end>" in problem and mark and mark.line < len(lines):
+        written = lines[mark.line]
+        opened = _FLOW_VALUE.match(written)  # `headline: [Alternance] Cheffe`
+        if opened and written[: mark.column].rstrip().endswith(("]", "}")):
+            where = (mark.line + 1, opened.start(1) + 1)
+            return Problem("yaml_flow_value", (), {"char": opened.group(1)}, *where)
+        if context_mark and "block mapping" in context and context_mark.line < mark.line:
+            # the line to align with: the block's first key, unless the line before this
+            # one left the block's indentation (a key indented one space too far)
+            before = [n for n in range(mark.line) if lines[n].strip()[:1] not in ("", "#")]
+            other = context_mark.line
+            if before and _indent(lines[before[-1]]) != _indent(lines[other]):
+                other = before[-1]
+            found = {"other_line": other + 1}
+            return Problem("yaml_indent_against", (), found, line, column)
+    if "sequence entries are not allowed" in problem:  # `headline: - Cheffe`
+        return Problem("yaml_dash_value", (), {}, line, column)
+    if (reserved := _RESERVED.search(problem)) is not None:
+        return Problem("yaml_reserved", (), {"char": reserved.group(1)}, line, column)
+    return None
 
 
 def _indent(line: str) -> int:
@@ -283,7 +374,7 @@ def parse(text: str) -> Source:
         raise YamlProblems([Problem("yaml_empty", (), {}, 1, 1)])
     node = _fast_compose(text)
     if node is not None:
-        return _to_source(node)
+        return _to_source(node, text)
     loader = None
     try:
         loader = yaml.SafeLoader(text)
@@ -306,7 +397,7 @@ def parse(text: str) -> Source:
     finally:
         if loader is not None:
             loader.dispose()
-    return _to_source(node)
+    return _to_source(node, text)
 
 
 def _fast_compose(text: str) -> Node | None:
@@ -334,7 +425,7 @@ def _fast_compose(text: str) -> Node | None:
         loader.dispose()
 
 
-def _to_source(node: Node | None) -> Source:
+def _to_source(node: Node | None, text: str) -> Source:
     if node is None:
         raise YamlProblems([Problem("yaml_empty", (), {}, 1, 1)])
     if not isinstance(node, MappingNode):
@@ -343,7 +434,7 @@ def _to_source(node: Node | None) -> Source:
         if isinstance(node, ScalarNode) and node.tag == "tag:yaml.org,2002:null":
             raise YamlProblems([Problem("yaml_empty", (), {}, line, column)])
         raise YamlProblems([Problem("yaml_root_not_mapping", (), {"kind": kind}, line, column)])
-    builder = _Builder()
+    builder = _Builder(text)
     builder.source.data = builder.build(node, (), 0)
     builder.source.problems = builder.problems
     return builder.source

@@ -24,7 +24,10 @@ MESSAGES = {
     "yaml_tab": (
         "tab character found: YAML indents with spaces only; replace the tabs with spaces"
     ),
-    "yaml_syntax": "invalid YAML syntax: {detail}; check indentation, colons and quotes",
+    "yaml_syntax": (
+        "invalid YAML syntax here: check indentation, colons and quotes (a value "
+        "starting with a sign, such as > | - * & ! % @ ` [ {{, goes in quotes)"
+    ),
     "yaml_colon": (
         "unexpected colon: when a value contains ': ', put it in quotes (title: \"Review: 2025\")"
     ),
@@ -39,10 +42,38 @@ MESSAGES = {
         "inconsistent indentation: align this line with the other keys of the same level "
         "(same spaces at the start of the line)"
     ),
-    "yaml_reserved": "reserved character at the start of a value ({detail}): put the value in quotes",
-    "yaml_alias": "YAML alias (*name) without a matching anchor (&name)",
+    "yaml_reserved": "reserved character '{char}' at the start of a value: put the value in quotes",
+    "yaml_flow_value": (
+        "'{char}' at the start of a value opens a list [ ] or a mapping {{ }}: put the whole "
+        "value in quotes"
+    ),
+    "yaml_indent_against": (
+        "indented differently from line {other_line}: align the keys of one level (the same "
+        "spaces at the start of the line)"
+    ),
+    "yaml_alias": "a value starting with '*' is read as a YAML alias: put the value in quotes",
+    "yaml_dash_value": (
+        "a dash at the start of a value opens a list: put the value in quotes, or write the "
+        "list under the key, one item per line"
+    ),
+    "yaml_block_value": (
+        "'{char}' at the start of a value announces a text written on the next lines: put the "
+        "value in quotes, or write the text on the next line, indented further"
+    ),
     "yaml_flow": "list [..] or mapping {{..}} not closed properly: check commas and brackets",
     "yaml_unclosed_quote": "quote opened here and never closed",
+    "yaml_quote_spans_lines": (
+        "quote opened here and closed only on line {end_line}: the value swallows the lines "
+        "in between; close the quote on this line"
+    ),
+    "yaml_anchor": (
+        "'{anchor}' at the start of a value is read as a YAML anchor and dropped from the "
+        "value: put the value in quotes"
+    ),
+    "yaml_comment_in_value": (
+        "'{comment}' is read as a comment (a # after a space) and will not show: to keep it, "
+        "put the whole value in quotes; for a comment, put a space after the #"
+    ),
     "yaml_control_char": "invisible character {char} is not allowed in YAML; delete it (often pasted from a PDF or a word processor)",
     "yaml_multiple_documents": "several YAML documents (`---`): a profile is a single document",
     "yaml_root_not_mapping": (

@@ -25,7 +25,11 @@ MESSAGES = {
         "tabulation trouvée : YAML n'accepte que des espaces pour l'indentation ; "
         "remplacez les tabulations par des espaces"
     ),
-    "yaml_syntax": "syntaxe YAML invalide : {detail} ; vérifiez l'indentation, les deux-points et les guillemets",
+    "yaml_syntax": (
+        "syntaxe YAML invalide ici : vérifiez l'indentation, les deux-points et les guillemets "
+        "(une valeur qui commence par un signe, comme > | - * & ! % @ ` [ {{, se met entre "
+        "guillemets)"
+    ),
     "yaml_colon": (
         "deux-points inattendu : si la valeur contient « : », mettez-la entre guillemets "
         '(titre: "Bilan : 2025")'
@@ -43,11 +47,43 @@ MESSAGES = {
         "(mêmes espaces en début de ligne)"
     ),
     "yaml_reserved": (
-        "caractère réservé en début de valeur ({detail}) : mettez la valeur entre guillemets"
+        "caractère réservé « {char} » en début de valeur : mettez la valeur entre guillemets"
     ),
-    "yaml_alias": "alias YAML (*nom) sans ancre (&nom) correspondante",
+    "yaml_flow_value": (
+        "« {char} » en début de valeur ouvre une liste [ ] ou un dictionnaire {{ }} : mettez "
+        "toute la valeur entre guillemets"
+    ),
+    "yaml_indent_against": (
+        "indentation différente de celle de la ligne {other_line} : alignez les clés de même "
+        "niveau (mêmes espaces en début de ligne)"
+    ),
+    "yaml_alias": (
+        "une valeur qui commence par « * » est lue comme un alias YAML : mettez la valeur "
+        "entre guillemets"
+    ),
+    "yaml_dash_value": (
+        "un tiret en début de valeur ouvre une liste : mettez la valeur entre guillemets, "
+        "ou écrivez la liste sous la clé, un élément par ligne"
+    ),
+    "yaml_block_value": (
+        "« {char} » en début de valeur annonce un texte écrit sur les lignes suivantes : "
+        "mettez la valeur entre guillemets, ou écrivez le texte à la ligne, plus indenté"
+    ),
     "yaml_flow": "liste [..] ou dictionnaire {{..}} mal fermé : vérifiez virgules et crochets",
     "yaml_unclosed_quote": "guillemet ouvert ici et jamais refermé",
+    "yaml_quote_spans_lines": (
+        "guillemet ouvert ici et refermé seulement ligne {end_line} : la valeur avale les "
+        "lignes entre les deux ; fermez le guillemet sur cette ligne"
+    ),
+    "yaml_anchor": (
+        "« {anchor} » en début de valeur est lu comme une ancre YAML et disparaît de la "
+        "valeur : mettez la valeur entre guillemets"
+    ),
+    "yaml_comment_in_value": (
+        "« {comment} » est lu comme un commentaire (un # après une espace) et n'apparaîtra "
+        "pas : pour le garder, mettez toute la valeur entre guillemets ; pour un commentaire, "
+        "mettez une espace après le #"
+    ),
     "yaml_control_char": "caractère invisible {char} interdit en YAML ; supprimez-le (souvent copié depuis un PDF ou un traitement de texte)",
     "yaml_multiple_documents": "plusieurs documents YAML (`---`) : un profil tient en un seul document",
     "yaml_root_not_mapping": (
