@@ -138,6 +138,15 @@ def test_init_then_build_in_the_folder(run_cli, tmp_path, in_dir):
     assert built.code == 0, built.err
     home = (tmp_path / "output/index.html").read_text(encoding="utf-8")
     assert "Prénom Nom" in home and "Léa Moreau" not in home
+    # said by the build too, not by `check` alone: published as it is, it would show them
+    [said] = [line for line in built.out.splitlines() if "valeurs d'exemple du modèle" in line]
+    assert said.startswith("⚠") and "identity.name (« Prénom Nom »)" in said
+    assert "education[0].institution (« École »)" in said
+    profile = tmp_path / "profile.yaml"
+    profile.write_text(profile.read_text("utf-8").replace("Prénom Nom", "Léa Moreau"), "utf-8")
+    built = run_cli("build", "--no-pdf")
+    [said] = [line for line in built.out.splitlines() if "valeurs d'exemple du modèle" in line]
+    assert "identity.name" not in said and "education[0].institution" in said
 
 
 def test_build_another_folder_writes_beside_its_profile(run_cli, tmp_path, in_dir):

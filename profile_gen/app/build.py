@@ -46,6 +46,7 @@ from profile_gen.keys import (
 from profile_gen.media.documents import KEPT, same_file
 from profile_gen.outputs import BY_NAME, DOCUMENT_FORMATS, documents
 from profile_gen.profile.model import Profile
+from profile_gen.profile.readiness import placeholders_in
 from profile_gen.text import one_line, visible
 from profile_gen.views.text import text_images
 
@@ -358,6 +359,9 @@ def build(
     pictures = sorted({field for field, _ in text_images(profile)})
     if pictures:
         say(i18n.text(lang, "build.text_images", fields=", ".join(pictures)))
+    if examples := placeholders_in(profile):  # `init`'s template, built as it came
+        items = ", ".join(f"{where} (« {value} »)" for where, value in examples)
+        say(i18n.text(lang, "build.placeholders", items=items))
     contact = profile.identity.contact
     online = contact.shown_on("online")
     printed_only = [name for name in contact.shown_on("annexe") if name not in online]
