@@ -241,7 +241,7 @@ def test_every_article_that_stops_the_build_is_named_at_once(run_cli, sample_cop
     assert result.err.splitlines() == [
         "articles/a-sans-titre.md : l'article n'a pas de titre ; ajoutez en tête une ligne "
         "« Title: … »",
-        "articles/b-date.md : date illisible « pas une date » ; écrivez-la AAAA-MM-JJ "
+        "articles/b-date.md:2 : date illisible « pas une date » ; écrivez-la AAAA-MM-JJ "
         "(ex. Date: 2025-09-12)",
         "articles/copie.md, articles/recette-partagee.md ont la même adresse "
         "(articles/planning-recette-partage/index.html) : donnez à l'une un autre « Slug: » "

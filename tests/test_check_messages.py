@@ -36,7 +36,8 @@ def test_a_bad_article_date_gets_the_same_verdict_from_any_folder(tmp_path, run_
     # in CI, an error annotated on the article's file: the workflow stops before the build
     github = run_cli("check", "--format", "github", str(profile))
     assert github.code == 2
-    assert "::error file=" in github.out and "articles/kyc.md::" in github.out, github.out
+    assert "::error file=" in github.out, github.out
+    assert "articles/kyc.md,line=2,col=1::" in github.out, github.out  # at its Date: line
 
 
 @pytest.mark.parametrize(
@@ -87,7 +88,7 @@ def test_an_article_saved_in_latin_1_is_named_with_what_to_do(tmp_path, run_cli)
     project = copy_sample(tmp_path)
     article = project / "content/articles/kyc.md"
     article.write_bytes("Title: Café\nDate: 2025-09-12\n\nRédigé sous Windows.\n".encode("cp1252"))
-    said = "articles/kyc.md : octet 0xe9 invalide en UTF-8 ; enregistrez l'article en UTF-8"
+    said = "articles/kyc.md:1 : octet 0xE9 invalide en UTF-8 ; enregistrez l'article en UTF-8"
     result = run_cli("build", "--settings", str(project / "pelican.conf.py"), "--no-pdf")
     assert result.code == 2 and said in result.err, result.err
     checked = run_cli("check", str(project / "content/profile.yaml"))
@@ -231,3 +232,44 @@ def test_the_import_report_speaks_the_users_language(tmp_path, run_cli):
     assert "CEFR level guessed from LinkedIn" in text and "TO COMPLETE" in text
     assert "Rapport" not in text and "non importé" not in text
     assert "Not imported automatically:" in result.out
+
+
+def test_an_article_with_a_front_matter_is_read_as_the_build_reads_it(tmp_path, run_cli, in_dir):
+    """`---` around the metadata (a YAML front matter, as other site generators write it):
+    Python-Markdown reads it, so `check` does too, and the article is built."""
+    assert run_cli("init", str(tmp_path)).code == 0
+    (tmp_path / "articles/front.md").write_text(
+        "---\nTitle: Recette partagée\nDate: 2025-09-12\n---\n\nLe texte.\n", "utf-8"
+    )
+    checked = run_cli("check", str(tmp_path / "profile.yaml"))
+    assert checked.code == 1 and "front.md" not in checked.out + checked.err, checked.out
+    in_dir(tmp_path)
+    built = run_cli("build", "--formats=")
+    assert built.code == 0, built.err
+    assert (tmp_path / "output/articles/recette-partagee/index.html").is_file()
+
+
+def test_articles_the_build_cannot_read_are_all_named_at_their_line_and_count_for_nothing(
+    tmp_path, run_cli, in_dir
+):
+    """The only articles unreadable: the annexe item « Articles et activités » is not met
+    (the Book would have none); each is named at its `Date:` line, on stderr and on GitHub."""
+    assert run_cli("init", str(tmp_path)).code == 0
+    articles = tmp_path / "articles"
+    (articles / "a.md").write_text("Title: A\nDate: 12/09/2025\n\nx\n", "utf-8")
+    (articles / "b.md").write_text("Title: B\nStatus: published\nDate: demain\n\nx\n", "utf-8")
+    checked = run_cli("check", str(tmp_path / "profile.yaml"))
+    assert checked.code == 2
+    assert "✗ Articles et activités" in checked.out, checked.out
+    assert checked.err.splitlines() == [
+        "articles/a.md:2 : date illisible « 12/09/2025 » ; écrivez-la AAAA-MM-JJ "
+        "(ex. Date: 2025-09-12)",
+        "articles/b.md:3 : date illisible « demain » ; écrivez-la AAAA-MM-JJ "
+        "(ex. Date: 2025-09-12)",
+    ]
+    in_dir(tmp_path)
+    github = run_cli("check", "--format", "github").out
+    assert "::error file=articles/a.md,line=2,col=1::" in github
+    assert "::error file=articles/b.md,line=3,col=1::" in github
+    (articles / "c.md").write_text("Title: C\nDate: 2025-09-12\n\nx\n", "utf-8")
+    assert "✓ Articles et activités" in run_cli("check").out  # one readable is enough

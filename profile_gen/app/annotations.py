@@ -72,8 +72,15 @@ def github_annotations(error: ProfileGenError, lang: str | None) -> list[str]:
             )
             for problem in error.problems
         ]
+    return [_one(found, lang) for found in getattr(error, "errors", None) or [error]]
+
+
+def _one(error: ProfileGenError, lang: str | None) -> str:
+    """One error as an annotation, at its file and line when it names them (an article)."""
     file = error.context.get("file") or error.context.get("path")
-    return [annotation(error.describe(lang), str(file) if file else None)]
+    line = error.context.get("line")
+    where = (str(file), line if isinstance(line, int) else None) if file else (None, None)
+    return annotation(error.describe(lang), *where)
 
 
 def annotated(run: Callable[[], int], lang: str | None) -> int:

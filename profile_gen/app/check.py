@@ -71,8 +71,10 @@ def check(
     profile = load(profile_path, lang=lang)
     lang = lang or profile.primary_language
     articles = article_count(profile_path)
-    report = assess(profile, articles)
     findings = project_findings(profile, profile_path, settings_file, articles)
+    # an article the build cannot read is no article of the Book's (nor of its annexe item)
+    refused = {str(error.context.get("file")) for error in findings.articles}
+    report = assess(profile, article_count(profile_path, refused))
     findings = replace(
         findings,
         exposed=tuple(exposed(profile, profile_path)),
@@ -89,9 +91,13 @@ def check(
     return "\n".join(lines), ready, findings.articles
 
 
-def article_count(profile_path: Path) -> int:
+def article_count(profile_path: Path, refused: set[str] | frozenset[str] = frozenset()) -> int:
+    """The Markdown articles beside the profile, but those `refused` (named as the build's
+    messages name them, from the profile's folder: `articles/kyc.md`)."""
     articles = profile_path.parent / "articles"
-    return len(list(articles.glob("*.md"))) if articles.is_dir() else 0
+    if not articles.is_dir():
+        return 0
+    return len({f"articles/{path.name}" for path in articles.glob("*.md")} - set(refused))
 
 
 def project_findings(

@@ -13,7 +13,7 @@ from profile_gen import designs, i18n
 from profile_gen.app.project import resolve, resolve_built
 from profile_gen.app.startup import long_lived_imports
 from profile_gen.app.terminal import say
-from profile_gen.errors import BuildError
+from profile_gen.errors import BuildError, BuildErrors
 from profile_gen.outputs import formats_asked
 
 
@@ -47,8 +47,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     text, ready, stops = check(profile, settings, args.lang)
     say(text)
-    if stops:  # the build would stop on it: so does `check` (exit 2, annotated on GitHub)
-        raise stops[0]
+    if stops:  # the build would stop on them: so does `check` (exit 2, annotated on GitHub)
+        raise stops[0] if len(stops) == 1 else BuildErrors(list(stops))
     return 0 if ready else 1
 
 

@@ -24,6 +24,9 @@ READ_SUFFIXES = (*MARKDOWN, ".rst", ".html", ".htm")
 """What Pelican's readers read in the articles' folder (Markdown, reStructuredText, HTML)."""
 _KEY = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)$")
 _MORE = re.compile(r"^[ ]{4,}(?P<value>.*)$")
+_BEGIN = re.compile(r"^-{3}(\s.*)?$")
+_END = re.compile(r"^(-{3}|\.{3})(\s.*)?$")
+"""Python-Markdown's `meta`: a block may open with `---` and close with `---` or `...`."""
 _DATED_NAME = re.compile(r"^\d{4}-\d{2}-\d{2}")
 """Pelican's default FILENAME_METADATA: a name starting with a date gives the date."""
 ISO_DATE = re.compile(
@@ -56,48 +59,60 @@ def _outside(save_as: str) -> bool:
 
 def metadata(text: str) -> dict[str, str]:
     """The metadata block at the top of a Markdown article (Python-Markdown's `meta`)."""
+    return _metadata(text)[0]
+
+
+def _metadata(text: str) -> tuple[dict[str, str], dict[str, int]]:
+    """The metadata block at the top of a Markdown article as Python-Markdown's `meta`
+    reads it (between `---` lines, as a YAML front matter, or not), and the line of each key."""
     found: dict[str, str] = {}
+    lines: dict[str, int] = {}
     key = None
-    for line in text.lstrip("\ufeff").splitlines():
+    written = text.lstrip("\ufeff").splitlines()
+    start = 1 if written and _BEGIN.match(written[0]) else 0
+    for number, line in enumerate(written[start:], start=start + 1):
+        if start and _END.match(line):
+            break
         if (match := _KEY.match(line)) is not None:
             key = match.group("key").lower()
             found[key] = match.group("value").strip()
+            lines.setdefault(key, number)
         elif key is not None and (match := _MORE.match(line)) is not None:
             found[key] = f"{found[key]} {match.group('value').strip()}".strip()
         else:
             break
-    return found
+    return found, lines
 
 
 def problems_of(path: Path, shown: str) -> list[BuildError]:
     """What would make Pelican skip the article at `path` (named `shown` in messages)."""
     try:
-        meta = metadata(path.read_text(encoding="utf-8"))
+        meta, lines = _metadata(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError as error:  # saved in Latin-1 or Windows-1252, say
-        return [
-            BuildError("article_encoding", file=shown, byte=f"0x{error.object[error.start]:02x}")
-        ]
+        byte = f"0x{error.object[error.start]:02X}"
+        line = error.object[: error.start].count(b"\n") + 1
+        return [BuildError("article_encoding", file=shown, line=line, byte=byte)]
     except OSError:
         return []  # the build names unreadable files itself
     found: list[BuildError] = []
     for key, where in (("save_as", "{slug}"), ("slug", ARTICLE_SAVE_AS)):
         value = meta.get(key, "")
         if value and _outside(where.format(slug=value)):
-            found.append(
-                BuildError("article_outside", file=shown, key=key.capitalize(), value=value)
-            )
+            named = {"key": key.capitalize(), "value": value, "line": lines[key]}
+            found.append(BuildError("article_outside", file=shown, **named))
     if not meta.get("title"):
         found.append(BuildError("article_no_title", file=shown))
     draft = meta.get("status", "").lower() == "draft"
     value = meta.get("date", "")
     if not value and not draft and not _DATED_NAME.match(path.name):
         found.append(BuildError("article_no_date", file=shown))
-    for given in (value, meta.get("modified", "")):
-        if given:
+    for key in ("date", "modified"):
+        if given := meta.get(key, ""):
             try:
                 article_date(given)
             except ValueError:
-                found.append(BuildError("article_bad_date", file=shown, found=given))
+                line = lines[key]
+                found.append(BuildError("article_bad_date", file=shown, line=line, found=given))
     return found
 
 
