@@ -315,3 +315,23 @@ def test_no_helper_beside_threads_one_core_or_one_document(html_only, monkeypatc
         .count('<section class="slide')
     )
     assert pdf_step.write_pdfs(html_only, only=("soutenance.pdf",)) == {"soutenance.pdf": slides}
+
+
+def test_the_longest_name_prints_whole_in_every_footer(tmp_path):
+    """A name of 200 characters, the most a profile takes, on two lines in the printed
+    footer: once its second line and the slide's number went past the page, unseen."""
+    from profile_gen.profile.identity import Identity
+
+    longest = Identity.model_fields["name"].metadata
+    limit = next(rule.max_length for rule in longest if hasattr(rule, "max_length"))
+    data = yaml.safe_load((copy_sample(tmp_path / "sample") / "content/profile.yaml").read_text())
+    words = "Marie-Charlotte Delacroix-Montmorency de La Tour-Saint-Germain d'Aubigny " * 4
+    data["identity"]["name"] = words[: limit - len(" Zorglub")].rstrip() + " Zorglub"
+    data["identity"]["family_name"] = "Zorglub"
+    assert len(data["identity"]["name"]) <= limit
+    output = build_deck(tmp_path / "deck", data)
+    document = pypdfium2.PdfDocument(output / "soutenance.pdf")
+    total = len(document)
+    for number in range(1, total + 1):
+        seen = ink_under(document[number - 1], [f"{number} / {total}", "Zorglub"])
+        assert set(seen.values()) == {"seen"}, (number, seen)

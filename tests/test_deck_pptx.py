@@ -355,6 +355,25 @@ def test_maximal_profile_fits(lang):
     assert words(quote.replace("« ", "«\u00a0").replace(" »", "\u00a0»")) in text
 
 
+def test_the_longest_name_fits_every_footer():
+    """A name of 200 characters, the most a profile takes: the footer grows upward to hold
+    it on two lines, on the slide (it once ran past the slide's bottom edge)."""
+    name = ("Marie-Charlotte Delacroix-Montmorency de La Tour-Saint-Germain " * 4)[:200]
+    data = yaml.safe_load(SAMPLE.read_text("utf-8"))
+    data["identity"]["name"] = name.rstrip()
+    profile = load_text(yaml.safe_dump(data, allow_unicode=True), base_dir=SAMPLE.parent)
+    presentation = open_deck(deck_bytes(profile))
+    assert assert_fits(presentation) > 20
+    footers = [shape(slide, "Footer") for slide in presentation.slides]
+    assert {footer.text_frame.text for footer in footers} == {name.rstrip()}
+    numbers = [shape(slide, "Slide number") for slide in presentation.slides]
+    for footer, number in zip(footers, numbers, strict=True):
+        assert footer.top + footer.height == number.top + number.height  # one bottom line
+        assert footer.height > number.height  # two lines
+        # above it, the content's box ends 70 of the canvas's 720 above the bottom edge
+        assert footer.top >= presentation.slide_height * (720 - 70) / 720 - Pt(0.5)
+
+
 def test_minimal_profile(tmp_path):
     content = tmp_path / "content"
     content.mkdir()

@@ -19,7 +19,8 @@ from pptx.oxml.xmlchemy import OxmlElement
 from pptx.util import Pt
 
 from profile_gen import tokens
-from profile_gen.views.measure import BULLET_INDENT, FALLBACK_LINE, FONT, Para, family, fit
+from profile_gen.views.deck_fit import FLOOR
+from profile_gen.views.measure import BULLET_INDENT, FALLBACK_LINE, FONT, Para, family, fit, height
 
 UNIT = 0.75
 """Points per canvas unit: the HTML deck's 1280 × 720 canvas on the 960 × 540 pt slide."""
@@ -257,8 +258,12 @@ def footer(
     size = u(tokens.deck("footer"))
     h = size * FALLBACK_LINE  # room for an emoji's taller line
     y = HEIGHT - u(18) - h
-    paras = [Para(name, size, color=color, line=1.3, font=font)]
-    text_box(slide, "Footer", Box(MARGIN, y, WIDTH - 2 * MARGIN - u(160), h), paras, lang)
+    paras = [Para(name, size, color=color, line=1.3, font=font, minimum=u(FLOOR))]
+    width = WIDTH - 2 * MARGIN - u(160)
+    # a name too long for one line takes two, grown upward to the content's edge (70 above
+    # the bottom), set smaller if even two lines are not enough (up to 200 characters)
+    grown = h if height(paras, width) <= h else max(h, 2 * size * 1.3)
+    text_box(slide, "Footer", Box(MARGIN, y + h - grown, width, grown), paras, lang)
     number_para = Para(
         str(number),
         size,
