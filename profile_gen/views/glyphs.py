@@ -17,7 +17,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -173,14 +172,14 @@ class Missing:
 
     @property
     def emoji(self) -> bool:
-        return is_emoji(self.char)
+        return is_emoji(self.char[0])
 
     @property
     def described(self) -> str:
-        """``« 🚀 » U+1F680 ROCKET``."""
-        name = unicodedata.name(self.char, "")
-        code = f"U+{ord(self.char):04X}"
-        return f"« {self.char} » {code} {name}".rstrip()
+        """``« 🚀 » U+1F680``, ``« 👩‍💻 » U+1F469 U+1F4BB`` (the drawn parts of a sequence), in
+        any language (Unicode's names are English)."""
+        codes = " ".join(f"U+{ord(char):04X}" for char in self.char if char not in _JOINERS)
+        return f"« {self.char} » {codes}"
 
 
 def _texts(value: object, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
@@ -204,9 +203,20 @@ def unprintable(profile: BaseModel, covered: frozenset[int]) -> list[Missing]:
         return []
     found: dict[tuple[str, str], Missing] = {}
     for path, text in _texts(profile):
-        for char in text:
-            if ord(char) in covered or char in _IGNORED or char in _JOINERS:
+        for seen in _SEEN.findall(text):  # an emoji sequence (👩‍💻, 🇫🇷) is one
+            drawn = [char for char in seen if char not in _JOINERS and char not in _IGNORED]
+            if all(ord(char) in covered for char in drawn):
                 continue
-            key = (format_path(path), char)
+            key = (format_path(path), seen)
             found.setdefault(key, Missing(*key))
     return list(found.values())
+
+
+_SEEN = re.compile(
+    "[\U0001f1e6-\U0001f1ff]{2}"  # a flag: two regional indicators
+    f"|[{_PICTOGRAPHS}{_SYMBOLS}]"
+    f"(?:[\ufe0f\ufe0e\u20e3]|\u200d[{_PICTOGRAPHS}{_SYMBOLS}]|[\U0001f3fb-\U0001f3ff])*"
+    "|.",
+    re.S,
+)
+"""What a reader sees as one character: an emoji with what is part of it, else one code point."""
