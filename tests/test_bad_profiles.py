@@ -508,7 +508,7 @@ def test_a_missing_colon_is_named_at_its_key_in_english_too(run_cli, write_profi
     profile = write_profile("identity:\n  name: A\n  headline Project lead\n")
     result = run_cli("--lang", "en", "check", str(profile))
     assert result.code == 2
-    assert "profile.yaml:3:3\n" in result.err
+    assert "profile.yaml:3:3: identity.headline\n" in result.err  # the field, told by its line
     assert "missing colon after “headline”: write “headline: value”" in result.err, result.err
 
 
@@ -574,3 +574,23 @@ def test_a_texts_anchor_is_named_once_a_lists_is_as_yaml_tools_write_it():
     written = parse("a: &id001 [1, 2]\nb: *id001\nc: &id002 {d: 1}\ne: *id002\n")
     assert written.problems == []
     assert written.data == {"a": [1, 2], "b": [1, 2], "c": {"d": 1}, "e": {"d": 1}}
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        (  # a key one space too far, in a list item: the field of its line
+            "identity:\n  name: A\nskills:\n  - name: SQL\n  - name: Python\n"
+            "    level: 3\n     keywords: [x]\n",
+            ":7:6: skills[1].keywords",
+        ),
+        ("identity:\n  name: A\n  contact:\n    city: Lyon\n   email: a@b.fr\n", ":5:"),
+        ("identity:\n  name: A\n  headline: [Alternance] Cheffe\n", ":3:13: identity.headline"),
+    ],
+)
+def test_a_syntax_error_is_named_with_the_field_of_its_line(run_cli, write_profile, text, where):
+    """YAML that cannot be read has no fields yet: its line's indentation and the keys above
+    it tell which field the student was writing."""
+    result = run_cli("check", str(write_profile(text)))
+    assert result.code == 2
+    assert where in result.err, result.err

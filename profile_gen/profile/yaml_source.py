@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import yaml
@@ -321,6 +321,63 @@ def _misplaced_sign(
     return None
 
 
+_ENTRY = re.compile(r"(?P<dash>(?:-[ ]+)*)(?P<key>[^\s:#'\"\[\]{},&*!|>%@`-][^:#]*?)[ ]*:(?:\s|$)")
+"""A line's key as written in a block (`  city: Lyon`, `  - name: SQL`), after its indent."""
+
+
+def field_at(lines: list[str], index: int) -> FieldPath:
+    """The field the line `index` of a document that YAML cannot read belongs to, told by
+    its indentation and the keys above it (`identity.contact.city`, `skills[1].level`):
+    a syntax error is named with its field too. As far as the lines above can tell."""
+    path: list[str | int] = []
+    level: int | None = None  # the column the path found so far starts at
+    for number in range(min(index, len(lines) - 1), -1, -1):
+        line = lines[number]
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        indent = _indent(line)
+        entry = _ENTRY.match(line, indent)
+        dashes = len(entry.group("dash")) if entry else 0
+        if level is None or indent + dashes < level:
+            if entry is None:
+                if level is None:
+                    level = indent
+                continue
+            path.insert(0, entry.group("key").strip())
+            level = indent + dashes
+        if entry is not None and dashes and indent < level <= indent + dashes:
+            # the key stands in a list item: its place among the items at this indent
+            path.insert(0, _items_before(lines, number, indent))
+            level = indent
+    return tuple(path)
+
+
+def _aligned_field(lines: list[str], index: int) -> FieldPath:
+    """The field of the key on line `index`, indented too far, had it been aligned with the
+    key of the line above it (`     keywords:` under `    level: 3`)."""
+    if not 0 <= index < len(lines):
+        return ()
+    entry = _ENTRY.match(lines[index], _indent(lines[index]))
+    above = [n for n in range(index) if lines[n].strip()[:1] not in ("", "#")]
+    if entry is None or not above or entry.group("dash"):
+        return ()
+    return (*field_at(lines, above[-1])[:-1], entry.group("key").strip())
+
+
+def _items_before(lines: list[str], number: int, indent: int) -> int:
+    """How many items of the list whose item starts line `number` (its dash at `indent`)
+    come before it."""
+    count = 0
+    for line in reversed(lines[:number]):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if _indent(line) < indent:
+            break
+        if _indent(line) == indent and line.lstrip().startswith("-"):
+            count += 1
+    return count
+
+
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
@@ -391,6 +448,14 @@ def parse(text: str) -> Source:
         tab = _tab_in_indentation(text)
         if tab and problem.code == "yaml_syntax":
             problem = Problem("yaml_tab", (), {}, *tab)
+        if problem.line is not None and not problem.path:
+            lines = _LINE_BREAK.split(text)
+            path = field_at(lines, problem.line - 1)
+            if problem.code == "yaml_missing_colon":  # its line holds no key YAML could read
+                path = (*path, problem.context["key"])
+            elif problem.code == "yaml_over_indent":  # meant beside the key above it
+                path = _aligned_field(lines, problem.line - 1) or path
+            problem = replace(problem, path=path)
         raise YamlProblems([problem]) from None
     except RecursionError:
         raise YamlProblems([Problem("yaml_too_deep", (), {"limit": MAX_DEPTH})]) from None
