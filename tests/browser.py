@@ -29,7 +29,7 @@ PLAYWRIGHT_DISABLED = (
     "PreconnectToSearch",
 )
 """The features Playwright's own `--disable-features` turns off (no query to outside servers
-at start-up, no paint held back...): Chromium reads one `--disable-features`, the last, so
+at start-up, no HTTPS upgrade...): Chromium reads one `--disable-features`, the last, so
 ours repeats them (`test_browser_switches.py` fails when Playwright adds one)."""
 DISABLED_FEATURES = (
     *PLAYWRIGHT_DISABLED,

@@ -1,6 +1,6 @@
 """The browser the tests drive is the one Playwright would launch, plus our switches:
 Chromium reads only the last `--disable-features` of its command line, so ours must repeat
-every feature Playwright's own turns off (servers queried at start-up, held paint...)."""
+every feature Playwright's own turns off (servers queried at start-up, HTTPS upgrades...)."""
 
 from __future__ import annotations
 
