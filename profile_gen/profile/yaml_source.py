@@ -96,7 +96,7 @@ class _Builder:
     dropped; a list's or a mapping's, as YAML tools write them, loses nothing), a comment
     glued to a value (`#alternance`), a quote left open over the next keys."""
 
-    def __init__(self, text: str = "") -> None:
+    def __init__(self, text: str) -> None:
         self.source = Source(data=None)
         self.problems: list[Problem] = []
         self.count = 0
