@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from html.parser import HTMLParser
 
@@ -67,6 +68,36 @@ _RULES: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
     # a hyphen before a digit at a word's start is a minus sign: -70 % -> −70 %
     (re.compile("-"), re.compile(r"(?<![\w\-−./])-(?=\d)"), MINUS),
 )
+_THOUSANDS = re.compile(f"(?<![\\d.,])\\d{{1,3}}(?:[ {NBSP}{NNBSP}]\\d{{3}})+(?!\\d)")
+"""A number written in groups of three digits (« 1 200 € », « 3 000 000 »): one number,
+never broken between its groups."""
+_UNITS_EN = "days?|hours?|weeks?|months?|years?|people|users|employees"
+_TOGETHER: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(f"(?<=\\d) (?=(?:%|‰|{_UNITS}|{_UNITS_EN})(?!\\w))"), NBSP),
+)
+"""In any language: a space the student wrote between a number and its unit or % is a
+no-break space (« 3,5 jours », « 12 % », « 5 days » on an English page never break there);
+nothing else changes, no space is added."""
+
+
+def _grouped(space: str) -> Callable[[re.Match[str]], str]:
+    def join(match: re.Match[str]) -> str:
+        return re.sub(f"[ {NBSP}{NNBSP}]", space, match[0])
+
+    return join
+
+
+_FRENCH_GROUPS = _grouped(NNBSP)  # French: a narrow no-break space between the groups
+_OTHER_GROUPS = _grouped(NBSP)  # as wide as the space written, never broken
+
+
+def _together(text: str) -> str:
+    """`_TOGETHER` and the groups of a number, for a text in any language but French."""
+    if not _DIGIT.search(text):
+        return text
+    for pattern, replacement in _TOGETHER:
+        text = pattern.sub(replacement, text)
+    return _THOUSANDS.sub(_OTHER_GROUPS, text)
 
 
 def is_french(lang: str | None) -> bool:
@@ -82,7 +113,7 @@ def _french(text: str) -> str:
     for needed, pattern, replacement in _RULES:
         if needed.search(text):
             text = pattern.sub(replacement, text)
-    return text
+    return _THOUSANDS.sub(_FRENCH_GROUPS, text) if _DIGIT.search(text) else text
 
 
 def _may_hold_address(text: str) -> bool:
@@ -102,22 +133,18 @@ def typeset(text: str, lang: str | None, breaks: str = "") -> str:
     by type too: a `Markup` and a `str` of the same characters are not the same text."""
     if not text:
         return text
-    french = is_french(lang)
-    if not french and not breaks:
-        return text
+    rules = _french if is_french(lang) else _together
     if not _may_hold_address(text):  # most texts: one scan for the addresses' marks
-        return _french(text) if french else text
+        return rules(text)
     out, last = [], 0
     for match in _ADDRESS.finditer(text):
-        before = text[last : match.start()]
-        out.append(_french(before) if french else before)
+        out.append(rules(text[last : match.start()]))
         address = match[0]
         if breaks and not address.startswith("`"):
             address = _ADDRESS_BREAK.sub(breaks, address)
         out.append(address)
         last = match.end()
-    rest = text[last:]
-    out.append(_french(rest) if french else rest)
+    out.append(rules(text[last:]))
     return "".join(out)
 
 
@@ -161,7 +188,9 @@ class _Typesetter(HTMLParser):
 @lru_cache(maxsize=8192, typed=True)  # one text shows on several pages and documents
 def typeset_html(fragment: str, lang: str | None) -> str:
     """The text nodes of the HTML `fragment` typeset in `lang` (see the module)."""
-    if not fragment or (not is_french(lang) and not _ADDRESS.search(fragment)):
+    if not fragment:
+        return fragment
+    if not is_french(lang) and not _ADDRESS.search(fragment) and not _DIGIT.search(fragment):
         return fragment
     parser = _Typesetter(str(lang))
     parser.feed(fragment.replace("\x00", "\ufffd"))

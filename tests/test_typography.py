@@ -50,9 +50,31 @@ def test_french_rules(text, expected):
 
 
 def test_english_keeps_its_own_rules():
+    """As written, but for the space the student wrote between a number and its unit or %,
+    or inside a number (a French text shown on an English page too): it never breaks."""
     text = 'The team\'s result: great; really! Why? "Quote" -70 % at 10:30'
-    assert typeset(text, "en") == text
-    assert typeset_html(f"<p>{text}</p>", "en") == f"<p>{text}</p>"
+    kept = text.replace("70 %", f"70{NBSP}%")
+    assert typeset(text, "en") == kept
+    assert typeset_html(f"<p>{text}</p>", "en") == f"<p>{kept}</p>"
+    assert (
+        typeset("12% of 1,200 users in 2 weeks", "en") == f"12% of 1,200{NBSP}users in 2{NBSP}weeks"
+    )
+    shown = typeset("1 200 € saved, 3,5 jours", "en")
+    assert shown == f"1{NBSP}200{NBSP}€ saved, 3,5{NBSP}jours"
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("1 200 € économisés", f"1{NNBSP}200{NBSP}€ économisés"),
+        ("3 000 000 et 1 234,5", f"3{NNBSP}000{NNBSP}000 et 1{NNBSP}234,5"),
+        ("en 2019 2020", "en 2019 2020"),  # two years, not one number
+        ("06 12 34 56 78", "06 12 34 56 78"),  # a phone number's pairs
+    ],
+)
+def test_a_french_number_in_groups_of_three_never_breaks(text, shown):
+    """« 1 200 € » once printed « 1 » at a line's end and « 200 € » on the next."""
+    assert typeset(text, "fr") == shown
 
 
 def test_addresses_are_never_typeset_and_break_after_slash_dot_at():
@@ -157,7 +179,7 @@ def test_book_pages_in_french_typography_english_as_written(typo_site):
     raw = (typo_site / "index.html").read_text("utf-8")
     assert "jean-baptiste.<wbr>delacroix-villeneuve@<wbr>universite-exemple-longue.<wbr>fr" in raw
     english = BeautifulSoup((typo_site / "en/index.html").read_text("utf-8"), "html.parser")
-    assert SUMMARY_EN in english.get_text()
+    assert SUMMARY_EN.replace("70 %", f"70{NBSP}%") in english.get_text()
 
 
 def test_our_french_labels_take_the_apostrophe_too(typo_site):
@@ -179,7 +201,7 @@ def test_word_annexe_in_french_typography(typo_site):
 def test_powerpoint_in_french_typography_english_as_written(typo_site):
     french_marks(pptx_text(typo_site / "soutenance.pptx"))
     english = pptx_text(typo_site / "en/soutenance.pptx")
-    assert STRENGTH_EN in english and NNBSP not in english
+    assert STRENGTH_EN.replace("70 %", f"70{NBSP}%") in english and NNBSP not in english
 
 
 # ---------------------------------------------------------------------------- plurals

@@ -19,7 +19,7 @@ from profile_gen import i18n, tokens, typography
 from profile_gen.book import sanitize
 from profile_gen.profile.fields import Localized, localize
 from profile_gen.views import text
-from profile_gen.views.text import NBSP, format_date, unbreakable  # noqa: F401  (the filters use them)
+from profile_gen.views.text import NBSP, format_date  # noqa: F401  (the filters use them)
 
 
 def _image_as_text(self, tokens, idx, options, env) -> str:
@@ -126,7 +126,7 @@ def _plain(context, value) -> str:
 @pass_context
 def _date(context, value) -> str:
     lang = context["lang"]
-    return unbreakable(typography.typeset(format_date(value, lang), lang))
+    return typography.typeset(format_date(value, lang), lang)
 
 
 @pass_context

@@ -24,7 +24,7 @@ from profile_gen.profile.deck_plan import DeckSlide, plan_deck, split_slide
 from profile_gen.profile.fields import localize
 from profile_gen.profile.model import Profile, SlideType
 from profile_gen.views.measure import FALLBACK_LINE, SLACK, needs_fallback, text_width, wrap
-from profile_gen.views.text import format_date, plain, unbreakable
+from profile_gen.views.text import format_date, plain
 from profile_gen.views.titles import slide_title
 
 SCALES = (1.0, 0.86, 0.74)
@@ -182,7 +182,7 @@ class _Texts:
 
 def _period(item: Any, lang: str) -> str:
     """As the `period` filter prints it: each date unbreakable, a dash between."""
-    start, end = (unbreakable(format_date(getattr(item, k, None), lang)) for k in ("start", "end"))
+    start, end = (format_date(getattr(item, k, None), lang) for k in ("start", "end"))
     return f"{start} – {end}" if start and end and start != end else start or end
 
 

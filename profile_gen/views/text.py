@@ -67,14 +67,15 @@ MARKDOWN = commonmark()
 
 
 def format_date(value: PartialDate | datetime.date | None, lang: str) -> str:
-    """``18 sept. 2025``, ``sept. 2025`` or ``2025``, as precise as the date is known."""
+    """``18 sept. 2025``, ``sept. 2025`` or ``2025``, as precise as the date is known, with
+    no-break spaces: a date never breaks inside, on a page, a slide or in Word."""
     if value is None:
         return ""
     if isinstance(value, datetime.date):  # a Pelican article's date
         value = PartialDate(value.year, value.month, value.day)
     if value.is_present:
-        return i18n.label(lang, "present")
-    return i18n.format_date(value, lang)
+        return unbreakable(i18n.label(lang, "present"))
+    return unbreakable(i18n.format_date(value, lang))
 
 
 NBSP = "\u00a0"

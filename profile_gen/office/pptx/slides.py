@@ -289,7 +289,7 @@ def improvements_slide(slide, ctx: DeckContext, plan: SlideView) -> None:
     heading(slide, ctx, plan)
     rows = []
     for item in plan.items:
-        target = format_date(item.target, ctx.lang).replace(" ", NBSP)
+        target = format_date(item.target, ctx.lang)
         rows.append(
             [
                 ctx.para(ctx.t(item.title), 27, bold=True, color=ctx.ink, line=1.12),
