@@ -52,6 +52,8 @@ _RULES: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
     # (what a text must hold for the rule to apply, the rule, its replacement): no rule writes
     # what another one looks for, so a text without it is skipped by one scan
     (re.compile("'"), re.compile(r"(?<=\w)'"), "’"),  # aujourd'hui -> aujourd’hui
+    # a quote opened before a word, after a space or at the start: 'zéro papier' -> ‘zéro papier’
+    (re.compile("'"), re.compile(r"(?<![\w’.,])'(?=\w)"), "‘"),
     (re.compile("'"), re.compile(r"'(?=\w)"), "’"),
     (re.compile("«"), re.compile(f"«[{_SPACES}]*"), f"«{NNBSP}"),
     (re.compile("»"), re.compile(f"[{_SPACES}]*»"), f"{NNBSP}»"),
@@ -98,6 +100,19 @@ def _together(text: str) -> str:
     for pattern, replacement in _TOGETHER:
         text = pattern.sub(replacement, text)
     return _THOUSANDS.sub(_OTHER_GROUPS, text)
+
+
+_INNER_OPEN = re.compile(f"«[{_SPACES}]*")
+_INNER_CLOSE = re.compile(f"[{_SPACES}]*»")
+
+
+def nested(text: str, lang: str | None) -> str:
+    """`text`, about to be set between the quotation marks of `lang`, with the marks it
+    holds itself as a quote's inside ones (French « » → “ ”; English “ ” → ‘ ’): its own »
+    would read as the end of the whole quote."""
+    if is_french(lang):
+        return _INNER_CLOSE.sub("”", _INNER_OPEN.sub("“", text)) if "«" in text else text
+    return text.replace("“", "‘").replace("”", "’")
 
 
 def is_french(lang: str | None) -> bool:

@@ -374,6 +374,16 @@ def test_the_longest_name_fits_every_footer():
         assert footer.top >= presentation.slide_height * (720 - 70) / 720 - Pt(0.5)
 
 
+def test_a_recommendation_quoting_someone_keeps_one_pair_of_guillemets():
+    """Its own « » become “ ” inside the deck's « »: the slide, as the HTML deck, shows
+    where the whole quote ends."""
+    data = yaml.safe_load(SAMPLE.read_text("utf-8"))
+    data["recommendations"][0]["text"] = "Qualités rares : « elle ne laisse rien au hasard »."
+    profile = load_text(yaml.safe_dump(data, allow_unicode=True), base_dir=SAMPLE.parent)
+    text = deck_text(open_deck(deck_bytes(profile)))
+    assert "« Qualités rares : “elle ne laisse rien au hasard”. »" in text, text
+
+
 def test_minimal_profile(tmp_path):
     content = tmp_path / "content"
     content.mkdir()

@@ -335,3 +335,19 @@ def test_a_french_article_is_set_in_french_typography(sample_copy, run_cli, in_d
     text = soup.select_one("main").get_text()
     assert "J’ai pris de l’avance\u202f; c’est «\u202fbien\u202f»\u202f!" in text
     assert soup.find("code").get_text() == "l'code"
+
+
+def test_a_quote_opened_with_a_straight_single_quote_opens():
+    """« objectif 'zéro papier' » once printed ’zéro papier’: an apostrophe at both ends."""
+    assert typeset("objectif 'zéro papier' atteint", "fr") == "objectif ‘zéro papier’ atteint"
+    assert typeset("aujourd'hui, l'équipe (d'accord)", "fr") == "aujourd’hui, l’équipe (d’accord)"
+
+
+def test_a_quote_inside_a_quote_takes_the_inner_marks():
+    """A recommendation holding « … » set between « »: its » read as the end of the whole."""
+    from profile_gen.typography import nested
+
+    inner = typeset("rares : « elle ne laisse rien au hasard ». Je la recommande.", "fr")
+    assert nested(inner, "fr") == f"rares{NBSP}: “elle ne laisse rien au hasard”. Je la recommande."
+    assert nested("She said “never give up”.", "en") == "She said ‘never give up’."
+    assert nested("sans guillemets", "fr") == "sans guillemets"

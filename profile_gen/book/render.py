@@ -124,6 +124,12 @@ def _plain(context, value) -> str:
 
 
 @pass_context
+def _nested(context, text: str) -> str:
+    """`typography.nested`: a text set between quotation marks, its own marks the inner ones."""
+    return typography.nested(text, context["lang"])
+
+
+@pass_context
 def _date(context, value) -> str:
     lang = context["lang"]
     return typography.typeset(format_date(value, lang), lang)
@@ -210,6 +216,7 @@ def install(env: Environment) -> None:
     env.filters["words"] = shorten
     env.filters["breakable"] = breakable
     env.filters["plain"] = _plain
+    env.filters["nested"] = _nested
     env.globals["label"] = _label
     env.globals["raw_label"] = _raw_label
     env.globals["with_raw_labels"] = _with_raw_labels

@@ -23,6 +23,7 @@ from profile_gen.errors import format_path
 from profile_gen.profile.deck_plan import DeckSlide, plan_deck, split_slide
 from profile_gen.profile.fields import localize
 from profile_gen.profile.model import Profile, SlideType
+from profile_gen.typography import nested
 from profile_gen.views.measure import FALLBACK_LINE, SLACK, needs_fallback, text_width, wrap
 from profile_gen.views.text import format_date, plain
 from profile_gen.views.titles import slide_title
@@ -250,7 +251,7 @@ def _recommendations(slide: DeckSlide, texts: _Texts) -> list[Box]:
     boxes = []
     for item in slide.items:
         where = texts.profile.recommendations.index(item)
-        quote = texts.say("quote", text=texts.t(item.text))  # whole: no "…" of ours
+        quote = texts.say("quote", text=nested(texts.t(item.text), texts.lang))  # whole
         body = Text(_path("recommendations", where, "text"), quote, 25, BODY, width, "italic")
         author = Text("", item.author, 24, BODY, width, "bold", after=16)
         role = texts.t(item.role) if item.role else ""

@@ -24,6 +24,7 @@ from profile_gen.office.pptx.layout import (
 )
 from profile_gen.office.pptx.shapes import MARGIN, Box, u
 from profile_gen.profile.model import SlideType
+from profile_gen.typography import nested
 from profile_gen.views.deck import RESULTS_SHOWN, SlideView
 from profile_gen.views.measure import SLACK, Para, height, shrunk, text_width
 from profile_gen.views.text import format_date
@@ -237,7 +238,7 @@ def recommendations_slide(slide, ctx: DeckContext, plan: SlideView) -> None:
         caption = [ctx.para(ctx.typeset(item.author), 24, bold=True, color=ctx.ink, line=1.3)]
         if item.role:
             caption.append(ctx.para(ctx.t(item.role), 21, color=ctx.muted, line=1.3))
-        quote = _unbroken(ctx.say("quote", text=ctx.md(item.text)))  # whole, never cut
+        quote = _unbroken(ctx.say("quote", text=nested(ctx.md(item.text), ctx.lang)))  # whole
         body = [ctx.para(quote, 25, italic=True, color=ctx.ink, line=1.3)]
         fitted, _ = _column([(body, 0.0, u(16)), (caption, 0.0, 0.0)], room.w, room.h)
         (body, _, _), (caption, _, _) = fitted
