@@ -273,3 +273,26 @@ def test_articles_the_build_cannot_read_are_all_named_at_their_line_and_count_fo
     assert "::error file=articles/b.md,line=3,col=1::" in github
     (articles / "c.md").write_text("Title: C\nDate: 2025-09-12\n\nx\n", "utf-8")
     assert "✓ Articles et activités" in run_cli("check").out  # one readable is enough
+
+
+@pytest.mark.pdf  # `check` counts the printed CV's pages with WeasyPrint
+def test_an_expired_certification_is_told_and_the_book_says_it_expired(tmp_path, run_cli, in_dir):
+    """The CV and the annexe cite a certification without its expiry: `check` names one
+    that has expired, and the Book says « expirée en » of it, « expire en » of one to come
+    (at the documents' date: the profile's)."""
+    shutil.copytree(ROOT / "content", tmp_path / "moi")
+    profile = tmp_path / "moi/profile.yaml"
+    text = profile.read_text("utf-8")
+    text = text.replace("    credential_id: GR671234567LM\n", "    expires: 2001-06\n", 1)
+    url = "    url: https://www.scrum.org/certificates\n"
+    text = text.replace(url, url + "    expires: 2099-01\n", 1)
+    profile.write_text(text, "utf-8")
+    result = run_cli("check", str(profile))
+    checked = result.out
+    assert result.code in (0, 1), result.err
+    assert "⚠ Certification expirée en juin\u00a02001 : ITIL 4 Foundation ;" in checked, checked
+    assert "PSM I" not in checked.split("Certification expirée")[1]
+    in_dir(profile.parent)
+    assert run_cli("build", "--formats=").code == 0
+    training = (profile.parent / "output/formations/index.html").read_text("utf-8")
+    assert "expirée en juin\u00a02001" in training and "expire en janv.\u00a02099" in training

@@ -7,6 +7,7 @@ the profile's language.
 
 from __future__ import annotations
 
+import datetime
 import os
 import tempfile
 from dataclasses import dataclass, replace
@@ -24,6 +25,7 @@ from profile_gen.keys import profile_path as settings_profile
 from profile_gen.media import cache_folder
 from profile_gen.media.folder import ARTICLE_LIMIT, walk
 from profile_gen.printing.pdf import PdfUnavailable, printed_pages
+from profile_gen.profile.fields import PartialDate
 from profile_gen.profile.loader import load
 from profile_gen.profile.model import Profile
 from profile_gen.profile.readiness import Readiness, assess
@@ -31,7 +33,7 @@ from profile_gen.views import citations, glyphs
 from profile_gen.views.book import deck_slug
 from profile_gen.views.deck_fit import Note, deck_notes
 from profile_gen.views.measure import deck_font
-from profile_gen.views.text import text_images
+from profile_gen.views.text import format_date, text_images
 
 DEFAULT_THEME = Path(THEME)
 """The package's theme: its print font is checked when no settings name another."""
@@ -163,6 +165,13 @@ def report_lines(
         out += ["", say("check.notes"), *notes]
     if findings.harvard_without_date:
         out += ["", f"⚠ {say('check.harvard_accessed', settings=settings_name)}"]
+    today = datetime.date.today()
+    now = PartialDate(today.year, today.month, today.day)
+    for cert in profile.certifications:
+        if cert.expires is not None and cert.expires.precedes(now):
+            when = format_date(cert.expires, lang)
+            name = profile.text(cert.name, lang)
+            out += ["", f"⚠ {say('check.cert_expired', name=name, date=when)}"]
     if findings.unprintable:
         out += ["", f"⚠ {say('check.glyphs')}"]
         for missing_char in findings.unprintable:

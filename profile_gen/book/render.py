@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from profile_gen import i18n, tokens, typography
 from profile_gen.book import sanitize
-from profile_gen.profile.fields import Localized, localize
+from profile_gen.profile.fields import Localized, PartialDate, localize
 from profile_gen.views import text
 from profile_gen.views.text import NBSP, format_date  # noqa: F401  (the filters use them)
 
@@ -130,6 +130,17 @@ def _nested(context, text: str) -> str:
 
 
 @pass_context
+def _over(context, value: PartialDate) -> bool:
+    """Whether the period `value` names was over on the documents' date (`views.date`): a
+    certification that expired before the build is said to have."""
+    views = context.get("views")
+    if views is None:
+        return False
+    day = views.date.date()
+    return value.precedes(PartialDate(day.year, day.month, day.day))
+
+
+@pass_context
 def _date(context, value) -> str:
     lang = context["lang"]
     return typography.typeset(format_date(value, lang), lang)
@@ -217,6 +228,7 @@ def install(env: Environment) -> None:
     env.filters["breakable"] = breakable
     env.filters["plain"] = _plain
     env.filters["nested"] = _nested
+    env.filters["over"] = _over
     env.globals["label"] = _label
     env.globals["raw_label"] = _raw_label
     env.globals["with_raw_labels"] = _with_raw_labels
