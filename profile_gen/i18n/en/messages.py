@@ -147,7 +147,7 @@ MESSAGES = {
     "file_missing_near": "file not found: {path}; the folder holds '{near}', nearly the same name (accents encoded otherwise, capitals or one letter): write the file's exact name here, or rename it by typing its name again",
     "path_escapes": "the path {path} leaves the profile's folder",
     "image_format": "{path}: format {format} is not supported; save the photo as JPEG, PNG, WebP or HEIC (iPhone)",
-    "image_too_large": "{path}: the image has {size} million pixels, the limit is {limit} million; reduce it below that (4000 × 3000 pixels is plenty: the tool then resizes it itself)",
+    "image_too_large": "{path}: the image has {size} million pixels, the limit is {limit} million; reduce it below that, for instance to 4000 × 3000 pixels, which is plenty (the 108 or 200 megapixel photos of some phones: choose 12 MP in their camera), or export it smaller from your gallery",
     "image_not_image": "{path} is not a readable image (JPEG, PNG, WebP or HEIC expected); open it and save it again in one of these formats",
     "image_broken": "{path}: unreadable or truncated image ({detail}); export it again",
     "unknown_quote": "no recommendation number {found}: the profile has {count}",

@@ -160,7 +160,7 @@ MESSAGES = {
     "file_missing_near": "fichier introuvable : {path} ; le dossier contient « {near} », presque le même nom (accents codés autrement, majuscules ou une lettre) : écrivez ici le nom exact du fichier, ou renommez-le en retapant son nom",
     "path_escapes": "le chemin {path} sort du dossier du profil",
     "image_format": "{path} : format {format} non pris en charge ; enregistrez la photo en JPEG, PNG, WebP ou HEIC (iPhone)",
-    "image_too_large": "{path} : image de {size} millions de pixels, la limite est {limit} millions ; réduisez-la sous cette taille (par exemple 4000 × 3000 pixels suffisent largement : l'outil la réduit ensuite lui-même)",
+    "image_too_large": "{path} : image de {size} millions de pixels, la limite est {limit} millions ; réduisez-la sous cette taille, par exemple à 4000 × 3000 pixels, qui suffisent largement (les photos de 108 ou 200 mégapixels de certains téléphones : choisissez 12 Mpx dans leur appareil photo), ou exportez-la plus petite depuis votre galerie",
     "image_not_image": "{path} n'est pas une image lisible (JPEG, PNG, WebP ou HEIC attendu) ; ouvrez-la et réenregistrez-la dans l'un de ces formats",
     "image_broken": "{path} : image illisible ou tronquée ({detail}) ; exportez-la à nouveau",
     "unknown_quote": "pas de recommandation n°{found} : le profil en a {count}",
