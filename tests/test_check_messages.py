@@ -6,7 +6,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import docx
 import pytest
+from pypdf import PdfReader
 
 from tests.conftest import MINIMAL, ROOT, SAMPLE, copy_sample
 
@@ -293,6 +295,15 @@ def test_an_expired_certification_is_told_and_the_book_says_it_expired(tmp_path,
     assert "⚠ Certification expirée en juin\u00a02001 : ITIL 4 Foundation ;" in checked, checked
     assert "PSM I" not in checked.split("Certification expirée")[1]
     in_dir(profile.parent)
-    assert run_cli("build", "--formats=").code == 0
-    training = (profile.parent / "output/formations/index.html").read_text("utf-8")
+    assert run_cli("build", "--formats", "pdf,docx").code == 0
+    output = profile.parent / "output"
+    training = (output / "formations/index.html").read_text("utf-8")
     assert "expirée en juin\u00a02001" in training and "expire en janv.\u00a02099" in training
+    # the printed lists, which give no expiry, say so of the expired one alone
+    cv = " ".join(page.extract_text() for page in PdfReader(output / "cv.pdf").pages)
+    annexe = docx.Document(str(output / "annexe.docx"))
+    cells = [c.text for t in annexe.tables for row in t.rows for c in row.cells]
+    word = " ".join([p.text for p in annexe.paragraphs] + cells)
+    for shown in (" ".join(cv.split()), " ".join(word.split())):
+        assert "PeopleCert, nov. 2024 (expirée en juin 2001)" in shown.replace("\u00a0", " ")
+        assert "expirée en janv." not in shown and "2099" not in shown

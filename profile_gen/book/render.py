@@ -134,10 +134,14 @@ def _over(context, value: PartialDate) -> bool:
     """Whether the period `value` names was over on the documents' date (`views.date`): a
     certification that expired before the build is said to have."""
     views = context.get("views")
-    if views is None:
-        return False
-    day = views.date.date()
-    return value.precedes(PartialDate(day.year, day.month, day.day))
+    return views is not None and text.expired(value, views.date)
+
+
+@pass_context
+def _expiry(context, cert) -> str:
+    """`views.text.expiry_note` at the documents' date: an expired certification says so."""
+    views = context.get("views")
+    return "" if views is None else text.expiry_note(cert, views.date, context["lang"])
 
 
 @pass_context
@@ -229,6 +233,7 @@ def install(env: Environment) -> None:
     env.filters["plain"] = _plain
     env.filters["nested"] = _nested
     env.filters["over"] = _over
+    env.filters["expiry"] = _expiry
     env.globals["label"] = _label
     env.globals["raw_label"] = _raw_label
     env.globals["with_raw_labels"] = _with_raw_labels

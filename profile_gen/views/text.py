@@ -78,6 +78,21 @@ def format_date(value: PartialDate | datetime.date | None, lang: str) -> str:
     return unbreakable(i18n.format_date(value, lang))
 
 
+def expired(value: PartialDate | None, on: datetime.datetime) -> bool:
+    """Whether the period `value` names (a certification's expiry) was over on `on`, the
+    documents' date (`views.documents.document_date`)."""
+    day = on.date()
+    return value is not None and value.precedes(PartialDate(day.year, day.month, day.day))
+
+
+def expiry_note(cert: Any, on: datetime.datetime, lang: str) -> str:
+    """`` (expirée en nov. 2026)`` after a certification that had expired on `on`, in the
+    lists that otherwise give no expiry (the CV, the annexe); else nothing."""
+    if not expired(cert.expires, on):
+        return ""
+    return f" ({i18n.label(lang, 'expired')} {format_date(cert.expires, lang)})"
+
+
 NBSP = "\u00a0"
 
 

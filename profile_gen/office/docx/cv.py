@@ -140,7 +140,12 @@ def _side(writer: Writer, cell: _Cell, band: bool = False) -> None:
         _lines(
             cell,
             [
-                [(f"{writer.text(c.name)} — {c.issuer}, {writer.date(c.date)}", False)]
+                [
+                    (
+                        f"{writer.text(c.name)} — {c.issuer}, {writer.date(c.date)}{writer.expiry(c)}",
+                        False,
+                    )
+                ]
                 for c in profile.certifications
             ],
         )

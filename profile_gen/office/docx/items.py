@@ -34,7 +34,7 @@ def _training(w: Writer) -> None:
         w.heading(w.label("section.certifications"), 3)
         lines = []
         for cert in profile.certifications:
-            rest = f" — {cert.issuer}, {w.date(cert.date)}"
+            rest = f" — {cert.issuer}, {w.date(cert.date)}{w.expiry(cert)}"
             if cert.credential_id:
                 rest += f" ({w.label('credential')} {cert.credential_id})"
             lines.append([(w.text(cert.name), True), (rest, False)])

@@ -26,7 +26,7 @@ from profile_gen.views.annexe import AnnexeView
 from profile_gen.views.book import Book
 from profile_gen.views.charts import Chart
 from profile_gen.views.cv import CvView
-from profile_gen.views.text import format_date
+from profile_gen.views.text import expiry_note, format_date
 
 
 @dataclass(frozen=True)
@@ -94,6 +94,10 @@ class Writer:
 
     def date(self, value: PartialDate | None) -> str:
         return format_date(value, self.lang)
+
+    def expiry(self, cert: Any) -> str:
+        """`views.text.expiry_note` at the annexe's date."""
+        return expiry_note(cert, self.data.date, self.lang)
 
     def period(self, item: Any) -> str:
         start = self.date(getattr(item, "start", None))
