@@ -25,7 +25,6 @@ from profile_gen.keys import profile_path as settings_profile
 from profile_gen.media import cache_folder
 from profile_gen.media.folder import ARTICLE_LIMIT, walk
 from profile_gen.printing.pdf import PdfUnavailable, printed_pages
-from profile_gen.profile.fields import PartialDate
 from profile_gen.profile.loader import load
 from profile_gen.profile.model import Profile
 from profile_gen.profile.readiness import Readiness, assess
@@ -33,7 +32,7 @@ from profile_gen.views import citations, glyphs
 from profile_gen.views.book import deck_slug
 from profile_gen.views.deck_fit import Note, deck_notes
 from profile_gen.views.measure import deck_font
-from profile_gen.views.text import format_date, text_images
+from profile_gen.views.text import expired, format_date, text_images
 
 DEFAULT_THEME = Path(THEME)
 """The package's theme: its print font is checked when no settings name another."""
@@ -165,10 +164,9 @@ def report_lines(
         out += ["", say("check.notes"), *notes]
     if findings.harvard_without_date:
         out += ["", f"⚠ {say('check.harvard_accessed', settings=settings_name)}"]
-    today = datetime.date.today()
-    now = PartialDate(today.year, today.month, today.day)
+    today = datetime.datetime.now(datetime.UTC)  # `check` speaks of today, not of a build
     for cert in profile.certifications:
-        if cert.expires is not None and cert.expires.precedes(now):
+        if expired(cert.expires, today):
             when = format_date(cert.expires, lang)
             name = profile.text(cert.name, lang)
             out += ["", f"⚠ {say('check.cert_expired', name=name, date=when)}"]

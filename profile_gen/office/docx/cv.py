@@ -137,18 +137,11 @@ def _side(writer: Writer, cell: _Cell, band: bool = False) -> None:
         _lines(cell, [[(" · ".join(skills), False)]])
     if profile.certifications:
         _title(cell, writer.label("section.certifications"), accent)
-        _lines(
-            cell,
-            [
-                [
-                    (
-                        f"{writer.text(c.name)} — {c.issuer}, {writer.date(c.date)}{writer.expiry(c)}",
-                        False,
-                    )
-                ]
-                for c in profile.certifications
-            ],
-        )
+        certified = [
+            f"{writer.text(c.name)} — {c.issuer}, {writer.date(c.date)}{writer.expiry(c)}"
+            for c in profile.certifications
+        ]
+        _lines(cell, [[(line, False)] for line in certified])
 
 
 def _entries(writer: Writer, cell: _Cell, entries: Sequence[Any]) -> None:
