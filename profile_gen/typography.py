@@ -5,7 +5,13 @@ One home for the rules, applied to texts already localized, by language:
 - `typeset(text, lang)`: a plain text (a label, a student's plain field, a Word or
   PowerPoint run). French: ’ for the apostrophe, a narrow no-break space (U+202F) before
   ``; ! ?`` and inside « », a no-break space (U+00A0) before ``:`` and ``%`` and between a
-  number and its unit, the minus sign in ``−70 %``. English and other languages: as is.
+  number and its unit, a narrow one between the groups of a number (``1 200 €``), the
+  minus sign in ``−70 %``, ‘ opening a quote written with a straight single quote. English
+  and other languages: as written, but for the spaces written between a number and its
+  unit or ``%`` and between the groups of a number, made no-break (a French text shown on
+  an English page, « 3,5 jours », does not break there either).
+- `nested(text, lang)`: a text about to be set between quotation marks, its own marks the
+  inner ones (French « » become “ ”).
   Web addresses and e-mails are never touched; with `breaks` (the office writers give a
   zero-width space) one is inserted after each ``/ . @`` of an address shown as text.
 - `typeset_html(html, lang)`: the same on the text nodes of an HTML fragment (rendered

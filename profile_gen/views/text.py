@@ -79,8 +79,8 @@ def format_date(value: PartialDate | datetime.date | None, lang: str) -> str:
 
 
 def expired(value: PartialDate | None, on: datetime.datetime) -> bool:
-    """Whether the period `value` names (a certification's expiry) was over on `on`, the
-    documents' date (`views.documents.document_date`)."""
+    """Whether the period `value` names (a certification's expiry) was over on `on`: the
+    documents' date in a build (`views.documents.document_date`), today in `check`."""
     day = on.date()
     return value is not None and value.precedes(PartialDate(day.year, day.month, day.day))
 
