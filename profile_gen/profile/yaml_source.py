@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any
 
 import yaml
@@ -100,34 +101,32 @@ class _Builder:
         self.source = Source(data=None)
         self.problems: list[Problem] = []
         self.count = 0
-        self.lines = _LINE_BREAK.split(text)
+        self.text = text
         self.anchored: set[int] = set()  # an anchored node, once however often aliased
 
-    def _line(self, number: int) -> str:
-        return self.lines[number] if number < len(self.lines) else ""
+    @cached_property
+    def lines(self) -> list[str]:
+        """The text's lines, as YAML counts them: wanted for a quoted text over lines only."""
+        return _LINE_BREAK.split(self.text)
 
-    def _misread(self, node: Node, path: FieldPath) -> None:
-        """Problems for what YAML reads from `node` that its writer did not mean."""
-        if not isinstance(node, ScalarNode):  # an anchored list or mapping loses nothing
-            return
+    def _misread(self, node: ScalarNode, path: FieldPath) -> None:
+        """Problems for what YAML reads from the text `node` that its writer did not mean
+        (an anchored list or mapping loses nothing). Marks count characters, in both parsers."""
         start, end = node.start_mark, node.end_mark
-        line = self._line(start.line)
-        if line[start.column : start.column + 1] == "&" and id(node) not in self.anchored:
+        if self.text[start.index : start.index + 1] == "&" and id(node) not in self.anchored:
             self.anchored.add(id(node))  # (a node's first mark is its anchor's)
-            anchor = _ANCHOR.match(line, start.column)
+            anchor = _ANCHOR.match(self.text, start.index)
             found = {"anchor": anchor.group() if anchor else "&"}
             self.problems.append(Problem("yaml_anchor", path, found, *_at(start)))
         if node.style in ("|", ">") or node.value == "":
             return
-        after = _DROPPED_COMMENT.match(self._line(end.line), end.column)
-        if after is not None:
+        if (after := _DROPPED_COMMENT.match(self.text, end.index)) is not None:
             found = {"comment": after.group(1)[:40]}
-            where = (end.line + 1, after.start(1) + 1)
+            where = (end.line + 1, end.column + after.start(1) - end.index + 1)
             self.problems.append(Problem("yaml_comment_in_value", path, found, *where))
         if node.style in ('"', "'") and end.line > start.line:
-            indent = _indent(line)
-            for number in range(start.line + 1, end.line + 1):
-                inside = self._line(number)
+            indent = _indent(self.lines[start.line])
+            for inside in self.lines[start.line + 1 : end.line + 1]:
                 if _indent(inside) <= indent and _SWALLOWED.match(inside.strip()):
                     spans = {"end_line": end.line + 1}
                     self.problems.append(
@@ -143,8 +142,8 @@ class _Builder:
             line, column = _at(node.start_mark)
             raise YamlProblems([Problem("yaml_too_deep", path, {"limit": MAX_DEPTH}, line, column)])
         self.source.values.setdefault(path, _at(node.start_mark))
-        self._misread(node, path)
         if isinstance(node, ScalarNode):
+            self._misread(node, path)
             return self._scalar(node, path)
         if isinstance(node, SequenceNode):
             if node.flow_style:
