@@ -307,10 +307,10 @@ def _misplaced_sign(
         if context_mark and "block mapping" in context and context_mark.line < mark.line:
             # the line to align with: the block's first key, unless the line before this
             # one left the block's indentation (a key indented one space too far)
-            before = [n for n in range(mark.line) if lines[n].strip()[:1] not in ("", "#")]
+            before = _line_before(lines, mark.line)
             other = context_mark.line
-            if before and _indent(lines[before[-1]]) != _indent(lines[other]):
-                other = before[-1]
+            if before is not None and _indent(lines[before]) != _indent(lines[other]):
+                other = before
             found = {"other_line": other + 1}
             return Problem("yaml_indent_against", (), found, line, column)
     if "sequence entries are not allowed" in problem:  # `headline: - Cheffe`
@@ -332,7 +332,7 @@ def field_at(lines: list[str], index: int) -> FieldPath:
     level: int | None = None  # the column the path found so far starts at
     for number in range(min(index, len(lines) - 1), -1, -1):
         line = lines[number]
-        if not line.strip() or line.lstrip().startswith("#"):
+        if _blank(line):
             continue
         indent = _indent(line)
         entry = _ENTRY.match(line, indent)
@@ -357,10 +357,10 @@ def _aligned_field(lines: list[str], index: int) -> FieldPath:
     if not 0 <= index < len(lines):
         return ()
     entry = _ENTRY.match(lines[index], _indent(lines[index]))
-    above = [n for n in range(index) if lines[n].strip()[:1] not in ("", "#")]
-    if entry is None or not above or entry.group("dash"):
+    above = _line_before(lines, index)
+    if entry is None or above is None or entry.group("dash"):
         return ()
-    return (*field_at(lines, above[-1])[:-1], entry.group("key").strip())
+    return (*field_at(lines, above)[:-1], entry.group("key").strip())
 
 
 def _items_before(lines: list[str], number: int, indent: int) -> int:
@@ -368,7 +368,7 @@ def _items_before(lines: list[str], number: int, indent: int) -> int:
     come before it."""
     count = 0
     for line in reversed(lines[:number]):
-        if not line.strip() or line.lstrip().startswith("#"):
+        if _blank(line):
             continue
         if _indent(line) < indent:
             break
@@ -381,6 +381,16 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
+def _blank(line: str) -> bool:
+    """A line that holds no key nor value: empty, spaces, or a comment."""
+    return line.strip()[:1] in ("", "#")
+
+
+def _line_before(lines: list[str], index: int) -> int | None:
+    """The last line before `index` that is not `_blank`, None when there is none."""
+    return next((n for n in range(index - 1, -1, -1) if not _blank(lines[n])), None)
+
+
 def _over_indented(lines: list[str], mark: Any) -> bool:
     """Whether the colon PyYAML did not expect ends a lone key indented deeper than the line
     before it (`      organization: Acme` under `    start: 2024-01`), not a value holding
@@ -389,12 +399,8 @@ def _over_indented(lines: list[str], mark: Any) -> bool:
         return False
     line = lines[mark.line]
     key = _KEY.fullmatch(line, _indent(line), mark.column)
-    before = [
-        other
-        for other in lines[: mark.line]
-        if other.strip() and not other.lstrip().startswith("#")
-    ]
-    return key is not None and bool(before) and _indent(line) > _indent(before[-1])
+    before = _line_before(lines, mark.line)
+    return key is not None and before is not None and _indent(line) > _indent(lines[before])
 
 
 def _tab_in_indentation(text: str) -> tuple[int, int] | None:
@@ -424,9 +430,7 @@ def parse(text: str) -> Source:
     """Parse one YAML document whose root is a mapping; raise `YamlProblems` otherwise."""
     if len(text) > MAX_BYTES:
         raise YamlProblems([Problem("yaml_too_large", (), {"size": len(text), "limit": MAX_BYTES})])
-    if not text.strip() or all(
-        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
-    ):
+    if all(_blank(line) for line in text.splitlines()):
         raise YamlProblems([Problem("yaml_empty", (), {}, 1, 1)])
     node = _fast_compose(text)
     if node is not None:
