@@ -51,10 +51,11 @@ PRESENTATION = frozenset(
 """The symbols Unicode shows as colour emoji by default (`Emoji_Presentation`, outside the
 pictographs): ✨ ✅ ⭐ ❌. The others (☺ ✓ ★) are text by default."""
 _EMOJI = re.compile(f"[{_PICTOGRAPHS}{_SYMBOLS}]")
+_PARTS = f"(?:[\ufe0f\ufe0e\u20e3]|\u200d[{_PICTOGRAPHS}{_SYMBOLS}]|[\U0001f3fb-\U0001f3ff])*"
+"""What follows an emoji as part of it: presentation selectors, keycap, skin tone, and the
+emoji a zero-width joiner, U+200D, binds to it."""
 _SPACED_SEQUENCE = re.compile(
-    f"(?P<before>[ \u00a0]*)(?P<char>[{_PICTOGRAPHS}{_SYMBOLS}])"
-    f"(?:[\ufe0f\ufe0e\u20e3]|\u200d[{_PICTOGRAPHS}{_SYMBOLS}]|[\U0001f3fb-\U0001f3ff])*"
-    "(?P<after>[ \u00a0]*)"
+    f"(?P<before>[ \u00a0]*)(?P<char>[{_PICTOGRAPHS}{_SYMBOLS}]){_PARTS}(?P<after>[ \u00a0]*)"
 )
 """An emoji with what is part of it (presentation selectors, keycap, skin tone, and the
 emoji a zero-width joiner, U+200D, binds to it; a joiner elsewhere, in Devanagari, stays),
@@ -203,20 +204,18 @@ def unprintable(profile: BaseModel, covered: frozenset[int]) -> list[Missing]:
         return []
     found: dict[tuple[str, str], Missing] = {}
     for path, text in _texts(profile):
-        for seen in _SEEN.findall(text):  # an emoji sequence (👩‍💻, 🇫🇷) is one
-            drawn = [char for char in seen if char not in _JOINERS and char not in _IGNORED]
-            if all(ord(char) in covered for char in drawn):
+        after = 0  # the end of the last sequence named: its parts are not named again
+        for at, char in enumerate(text):
+            if at < after or ord(char) in covered or char in _IGNORED or char in _JOINERS:
                 continue
+            match = _SEEN.match(text, at)  # an emoji sequence (👩‍💻, 🇫🇷) is one
+            seen = match.group() if match else char
+            after = at + len(seen)
             key = (format_path(path), seen)
             found.setdefault(key, Missing(*key))
     return list(found.values())
 
 
-_SEEN = re.compile(
-    "[\U0001f1e6-\U0001f1ff]{2}"  # a flag: two regional indicators
-    f"|[{_PICTOGRAPHS}{_SYMBOLS}]"
-    f"(?:[\ufe0f\ufe0e\u20e3]|\u200d[{_PICTOGRAPHS}{_SYMBOLS}]|[\U0001f3fb-\U0001f3ff])*"
-    "|.",
-    re.S,
-)
-"""What a reader sees as one character: an emoji with what is part of it, else one code point."""
+_SEEN = re.compile(f"[\U0001f1e6-\U0001f1ff]{{2}}|[{_PICTOGRAPHS}{_SYMBOLS}]{_PARTS}|.", re.S)
+"""What a reader sees as one character: a flag (two regional indicators), an emoji with what
+is part of it, else one code point."""
