@@ -584,7 +584,10 @@ def test_a_texts_anchor_is_named_once_a_lists_is_as_yaml_tools_write_it():
             "    level: 3\n     keywords: [x]\n",
             ":7:6: skills[1].keywords",
         ),
-        ("identity:\n  name: A\n  contact:\n    city: Lyon\n   email: a@b.fr\n", ":5:"),
+        (  # one space short of its block: still the block's key
+            "identity:\n  name: A\n  contact:\n    city: Lyon\n   email: a@b.fr\n",
+            ":5:4: identity.contact.email",
+        ),
         ("identity:\n  name: A\n  headline: [Alternance] Cheffe\n", ":3:13: identity.headline"),
     ],
 )
