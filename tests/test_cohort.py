@@ -471,15 +471,15 @@ def test_a_book_held_past_its_time_limit_is_stopped_and_named(tmp_path, monkeypa
     classe, marker = slow_class(tmp_path), tmp_path / "waited"
     monkeypatch.setattr(cohort, "_built", held(marker, how))
     # the watchdog comes at once when the alarm goes unheard, else too late to stop `slow`
-    monkeypatch.setattr(time_limit, "GRACE", 1.0 if how == "unheard" else 120.0)
-    monkeypatch.setattr(time_limit, "REPEAT", 0.5)
+    monkeypatch.setattr(time_limit, "GRACE", 0.6 if how == "unheard" else 120.0)
+    monkeypatch.setattr(time_limit, "REPEAT", 0.3)
     code = cohort.build_cohort(
         None, classe, tmp_path / "output", jobs=2, lang="en", progress=False, formats=(),
-        time_limit=1.5,
+        time_limit=0.6,
     )  # fmt: skip
     err = capsys.readouterr().err
     assert code == 2 and not marker.exists()
-    assert f"{classe / 'slow'}: this Book took longer than 0.025 min to build" in err
+    assert f"{classe / 'slow'}: this Book took longer than 0.01 min to build" in err
     assert "stopped short" not in err and "unexpected" not in err
     for slug in ("healthy", "other"):
         assert (tmp_path / "output" / slug / "index.html").is_file()
@@ -579,11 +579,11 @@ def test_a_hostile_article_past_the_books_time_limit_leaves_its_worker_sound(
     (articles / "slow.md").write_text("Title: Slow\nDate: 2025-09-19\n\n" + "[" * 100_000, "utf-8")
     code = cohort.build_cohort(
         None, classe, tmp_path / "output", jobs=1, lang="fr", progress=False, formats=(),
-        time_limit=2.0,
+        time_limit=1.0,
     )  # fmt: skip
     err = capsys.readouterr().err
     assert code == 2
-    assert f"{classe / 'a-slow'} : ce Book a pris plus de 0.0333333 min" in err
+    assert f"{classe / 'a-slow'} : ce Book a pris plus de 0.0166667 min" in err
     assert not (tmp_path / "output/a-slow").exists()
     for slug in ("healthy", "other"):
         assert (tmp_path / "output" / slug / "index.html").is_file()
