@@ -11,6 +11,7 @@ import yaml
 
 from profile_gen.app.init import wheel_name
 from profile_gen.profile.loader import load
+from tests.conftest import require
 
 WHEEL = f".profile-gen/{wheel_name()}"
 TOOL_FILES = {WHEEL, ".profile-gen/SHA256SUMS"}
@@ -117,13 +118,17 @@ def test_init_in_the_current_folder_by_default(run_cli, tmp_path, in_dir):
 
 
 def test_init_never_overwrites(run_cli, tmp_path):
+    """A README of the repository's own is kept: the student's guide is written beside it,
+    and named where the next steps point to it."""
     (tmp_path / "profile.yaml").write_text("mine\n", encoding="utf-8")
     (tmp_path / "README.md").write_text("# my repo\n", encoding="utf-8")
     result = run_cli("init", str(tmp_path))
     assert result.code == 0
     assert (tmp_path / "profile.yaml").read_text(encoding="utf-8") == "mine\n"
     assert (tmp_path / "README.md").read_text(encoding="utf-8") == "# my repo\n"
-    assert result.out.count("existe déjà, non modifié") == 2
+    assert result.out.count("existe déjà, non modifié") == 1
+    guide = (tmp_path / "GUIDE-profile-gen.md").read_text(encoding="utf-8")
+    assert "private.yaml" in guide and "(voir GUIDE-profile-gen.md)" in result.out
     assert (tmp_path / ".github/workflows/book.yml").is_file()
     again = run_cli("init", str(tmp_path))
     assert again.out.count("existe déjà, non modifié") == len(GITHUB_FILES)
@@ -156,3 +161,28 @@ def test_build_another_folder_writes_beside_its_profile(run_cli, tmp_path, in_di
     assert built.code == 0, built.err
     assert (tmp_path / "book/output/index.html").is_file()
     assert not (tmp_path / "output").exists()
+
+
+def test_init_completes_the_gitignore_a_repository_has_already(run_cli, tmp_path):
+    """A clone whose host wrote a `.gitignore` (Windows line ends here): the lines of ours it
+    lacks are added under their comments, its own kept as they were; git then leaves out
+    the private file, the printed documents and the cache. Run again, nothing is added."""
+    require(shutil.which("git"), "git is not installed")
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    theirs = b"# Python\r\n__pycache__/\r\n.venv/\r\n/output\r\n"
+    (tmp_path / ".gitignore").write_bytes(theirs)
+    result = run_cli("init", str(tmp_path))
+    assert result.code == 0
+    text = (tmp_path / ".gitignore").read_bytes()
+    assert text.startswith(theirs) and b"\n" not in text.replace(b"\r\n", b"")
+    added = text[len(theirs) :].decode("utf-8").split("\r\n")
+    assert "private.yaml" in added and ".cache/" in added and "_site/" in added
+    assert "output/" not in added and "__pycache__/" not in added  # listed already
+    assert "# Votre téléphone et votre adresse postale" in text.decode("utf-8")
+    assert f"complété : {tmp_path / '.gitignore'} (ajouté : " in result.out
+    for path in ("private.yaml", "output/annexe.pdf", ".cache/profile_gen/x.pdf"):
+        ignored = subprocess.run(["git", "-C", str(tmp_path), "check-ignore", "-q", path])
+        assert ignored.returncode == 0, path
+    again = run_cli("init", str(tmp_path))
+    assert (tmp_path / ".gitignore").read_bytes() == text
+    assert f"existe déjà, non modifié : {tmp_path / '.gitignore'}" in again.out

@@ -159,6 +159,42 @@ def test_no_warning_for_a_public_phone(run_cli, repository, in_dir):
     assert WARNING not in run_cli("check").out
 
 
+UNIGNORED = "n'est pas ignoré par git"
+
+
+@pytest.mark.pdf  # `check` counts the printed CV's pages with WeasyPrint
+def test_check_warns_when_git_would_take_the_private_file(run_cli, repository, in_dir):
+    """The private file itself, not ignored (a `.gitignore` of the host's, without it), or
+    committed all the same: the next push publishes what it holds."""
+    write(repository, "profile.yaml", MINIMAL)
+    write(repository, "private.yaml", f'identity:\n  contact:\n    phone: "{PHONE}"\n')
+    (repository / ".gitignore").write_text("__pycache__/\n", encoding="utf-8")
+    in_dir(repository)
+    result = run_cli("check")
+    assert f"⚠ private.yaml {UNIGNORED} dans ce dépôt" in result.out
+    assert "git rm --cached private.yaml" in result.out
+    english = run_cli("--lang", "en", "check").out
+    assert "⚠ private.yaml is not ignored by git in this repository" in english
+    (repository / ".gitignore").write_text("__pycache__/\nprivate.yaml\n", encoding="utf-8")
+    assert UNIGNORED not in run_cli("check").out
+    git(repository, "add", "-f", "private.yaml")  # ignored, but committed all the same
+    assert UNIGNORED in run_cli("check").out
+
+
+def test_build_warns_when_git_would_take_the_printed_documents(run_cli, repository, in_dir):
+    """The annexes and the CV hold the phone: a build says so when the output folder is
+    not ignored (`OUTPUT_PATH = "docs"`, a `.gitignore` without `output/`), and not else."""
+    write(repository, "profile.yaml", MINIMAL)
+    write(repository, "private.yaml", f'identity:\n  contact:\n    phone: "{PHONE}"\n')
+    (repository / ".gitignore").write_text("private.yaml\n", encoding="utf-8")
+    in_dir(repository)
+    result = run_cli("build", "--formats", "")
+    assert f"⚠ {repository / 'output'} {UNIGNORED}" in result.out
+    assert "Ajoutez la ligne output/ au fichier .gitignore" in result.out
+    (repository / ".gitignore").write_text("private.yaml\noutput/\n", encoding="utf-8")
+    assert UNIGNORED not in run_cli("build", "--formats", "").out
+
+
 TEMPLATE_ROUTES = (
     "profile.identity.contact.phone|string|list|join('~')",
     "profile.identity.contact.address|string|reverse",

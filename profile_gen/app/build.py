@@ -368,4 +368,8 @@ def build(
     if printed_only and not public:
         items = ", ".join(i18n.label(lang, f"contact.{name}") for name in printed_only)
         say(i18n.text(lang, "build.print_only", items=items, output=str(final)))
+        from profile_gen.app.privacy import in_repository
+
+        if in_repository(final):
+            say(i18n.text(lang, "build.output_unignored", output=str(final), name=final.name))
     return 0

@@ -16,7 +16,7 @@ from pathlib import Path
 from profile_gen import i18n
 from profile_gen.app.build import project_settings, quiet_pelican, run_pelican
 from profile_gen.app.photo import PRINT_SIDE, describe, exposing, small_photo
-from profile_gen.app.privacy import exposed
+from profile_gen.app.privacy import exposed, unignored_private
 from profile_gen.app.project import SETTINGS_FILE
 from profile_gen.book.article_meta import READ_SUFFIXES, article_problems
 from profile_gen.book.settings import THEME
@@ -48,6 +48,8 @@ class ProjectFindings:
     harvard_without_date: bool = False
     exposed: tuple[str, ...] = ()
     """Contact items for paper only, written in a profile that may be public."""
+    private_file: str = ""
+    """The private file, when git would take it into the repository."""
     articles: tuple[BuildError, ...] = ()
     """What would make the build skip an article (checked with or without settings)."""
     articles_folder: str = "articles/"
@@ -79,6 +81,7 @@ def check(
     findings = replace(
         findings,
         exposed=tuple(exposed(profile, profile_path)),
+        private_file=str(unignored_private(profile_path) or ""),
         photo_metadata=tuple(exposing(profile, profile_path)),
         small_photo=small_photo(profile, profile_path.parent),
         text_images=tuple(text_images(profile)),
@@ -175,15 +178,25 @@ def report_lines(
         for missing_char in findings.unprintable:
             key = "check.glyph_emoji" if missing_char.emoji else "check.glyph_other"
             out.append(f"  - {say(key, path=missing_char.path, char=missing_char.described)}")
-    if findings.exposed:
-        items = ", ".join(i18n.label(lang, f"contact.{name}") for name in findings.exposed)
-        out += ["", f"⚠ {say('check.private_exposed', items=items)}"]
+    out += _privacy_lines(findings, say, lang)
     out += _photo_lines(findings, say, lang)
     if findings.cv_pages is not None and findings.cv_pages > 1:
         out += ["", f"⚠ {say('check.cv_overflow', pages=findings.cv_pages)}"]
     missing = len(report.missing) + len(findings.articles) + bool(report.placeholders)
     missing += len(findings.text_images)
     out += ["", say("check.ready") if not missing else say("check.incomplete", count=missing)]
+    return out
+
+
+def _privacy_lines(findings: ProjectFindings, say, lang: str) -> list[str]:
+    """Contact details a `git add -A` would send to the repository: written in the profile,
+    or the private file itself not ignored."""
+    out = []
+    if findings.exposed:
+        items = ", ".join(i18n.label(lang, f"contact.{name}") for name in findings.exposed)
+        out += ["", f"⚠ {say('check.private_exposed', items=items)}"]
+    if findings.private_file:
+        out += ["", f"⚠ {say('check.private_file_unignored', path=findings.private_file)}"]
     return out
 
 

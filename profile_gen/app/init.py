@@ -7,7 +7,10 @@ push: GitHub Pages (`--host github`, the default), GitLab Pages (`--host gitlab`
 The repository carries the tool that made it (`.profile-gen/`: this version's wheel and
 its hash), which the CI installs: nothing unpublished is needed, and the CI builds with the
 version the student tested (`--install SPEC` names a published one instead).
-An existing file is never overwritten.
+An existing file is never overwritten: a `.gitignore` already there (GitHub writes one
+when asked) gets the lines of ours it lacks, so that `private.yaml` and the printed
+documents stay out of the repository; a README already there is kept, and the student's
+guide is written beside it (`GUIDE`).
 """
 
 from __future__ import annotations
@@ -31,6 +34,10 @@ WORKFLOWS = {
 """Per host: the CI file written in the repository, and its template among the starters."""
 
 PRIVATE_FILE = "private.yaml"
+GITIGNORE = ".gitignore"
+README = "README.md"
+GUIDE = "GUIDE-profile-gen.md"
+"""The student's guide when the repository has a README of its own already."""
 TOOL_DIR = ".profile-gen"
 """Where the repository carries the tool: the wheel and its `SHA256SUMS`."""
 SUMS = f"{TOOL_DIR}/SHA256SUMS"
@@ -194,8 +201,8 @@ def repository_files(
         "profile.yaml": with_design(_localized("profile.yaml", lang), design),
         PRIVATE_FILE: _localized("private.yaml", lang),
         SCHEMA_FILE: json_schema_text(),
-        "README.md": readme(lang, host, install),
-        ".gitignore": _localized("gitignore.txt", lang),
+        README: readme(lang, host, install),
+        GITIGNORE: _localized("gitignore.txt", lang),
         "articles/.gitkeep": "",
         "images/.gitkeep": "",
     }
@@ -231,9 +238,15 @@ def init(
         data = running_wheel().data  # before any file: a refusal leaves nothing half-done
     files: dict[str, str | bytes] = {**repository_files(lang, host, install, design)}
     files.update(tool_files(install, data))
+    guide = README
+    if (folder / README).exists() and not (folder / GUIDE).exists():
+        files[GUIDE], guide = files.pop(README), GUIDE
     for relative, content in files.items():
         target = folder / relative
         if target.exists():
+            if relative == GITIGNORE and isinstance(content, str):
+                _complete_gitignore(target, content, lang, say)
+                continue
             say(i18n.text(lang, "init.exists", path=str(target)))
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -243,5 +256,55 @@ def init(
     enter = "" if folder.resolve() == Path.cwd().resolve() else f"cd {folder} && "
     say(i18n.text(lang, "init.next", enter=enter))
     if host in WORKFLOWS:
-        say(i18n.text(lang, f"init.next_{host}"))
+        say(i18n.text(lang, f"init.next_{host}", guide=guide))
     return 0
+
+
+def _complete_gitignore(target: Path, ours: str, lang: str, say: Callable) -> None:
+    """`init` with a `.gitignore` already there: ours's patterns it lacks added (`add_ignored`),
+    and said."""
+    try:
+        added = add_ignored(target, ours)
+    except OSError:  # a folder, unreadable: told as any file left alone
+        added = []
+    if added:
+        say(i18n.text(lang, "init.gitignore_completed", path=str(target), lines=", ".join(added)))
+    else:
+        say(i18n.text(lang, "init.exists", path=str(target)))
+
+
+def _pattern(line: str) -> str:
+    """A `.gitignore` line as compared: `output/`, `/output` and `output` are one."""
+    return line.strip().strip("/")
+
+
+def add_ignored(target: Path, ours: str) -> list[str]:
+    """Append to the `.gitignore` at `target` (made when missing) the patterns of `ours`, a
+    `.gitignore`'s text, that it lacks, each with the comment above it in `ours`; keep its
+    line ends. The patterns added (none: the file is left as it was)."""
+    try:
+        with open(target, encoding="utf-8-sig", errors="replace", newline="") as handle:
+            text = handle.read()  # its line ends as they are
+    except FileNotFoundError:
+        text = ""
+    present = {_pattern(line) for line in text.splitlines()}
+    blocks: list[tuple[list[str], list[str]]] = []  # (comment lines, patterns)
+    for line in filter(str.strip, ours.splitlines()):
+        if line.startswith("#") and (not blocks or blocks[-1][1]):
+            blocks.append(([], []))
+        if not blocks:
+            blocks.append(([], []))
+        blocks[-1][0 if line.startswith("#") else 1].append(line)
+    added, lines = [], []
+    for comments, patterns in blocks:
+        lacking = [line for line in patterns if _pattern(line) not in present]
+        if lacking:
+            added += lacking
+            lines += [*comments, *lacking]
+    if not added:
+        return []
+    gap = "\n" if text.strip() else ""
+    written = ("" if not text or text.endswith("\n") else "\n") + gap + "\n".join(lines) + "\n"
+    with open(target, "a", encoding="utf-8", newline="") as handle:
+        handle.write(written.replace("\n", "\r\n") if "\r\n" in text else written)
+    return added

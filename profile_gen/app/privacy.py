@@ -54,6 +54,15 @@ def git_ignores(path: Path) -> bool | None:
     return None if found is None or found.returncode not in (0, 1) else found.returncode == 0
 
 
+def unignored_private(profile_path: Path) -> Path | None:
+    """The private file beside `profile_path` when it lies, not git-ignored (or committed
+    already), in a git repository: the next `git add -A` sends it with the rest."""
+    from profile_gen.profile.private import PRIVATE_FILE
+
+    path = profile_path.parent / PRIVATE_FILE
+    return path if path.is_file() and in_repository(path) else None
+
+
 def exposed(profile: Profile, profile_path: Path) -> list[str]:
     """The contact items to move to `private.yaml`, when the profile may be public."""
     found = written_off_web(profile, profile_path)

@@ -15,8 +15,6 @@ from profile_gen.profile.yaml_source import YamlProblems, decode, parse
 
 __all__ = ["PRIVATE_FILE", "held_private", "ignore_private", "is_starter", "merged_private"]
 
-GITIGNORE = ".gitignore"
-
 
 @functools.cache
 def _starter(name: str, lang: str) -> str:
@@ -102,20 +100,13 @@ def ignore_private(folder: Path, lang: str) -> Path | None:
     """Make git ignore the private file of `folder`: `init`'s `.gitignore` in `lang` written
     when there is none, its private-file lines added to one that does not list it. The file
     changed, or None when git ignores it already (a `.gitignore` above, say)."""
-    from profile_gen.app.init import starter_in
+    from profile_gen.app.init import GITIGNORE, add_ignored, starter_in
     from profile_gen.app.privacy import git_ignores
 
     if git_ignores(folder / PRIVATE_FILE):
         return None
     target = folder / GITIGNORE
     lines = starter_in("gitignore.txt", lang).splitlines()
-    if not target.exists():
-        target.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        return target
-    listed = target.read_text(encoding="utf-8", errors="replace").splitlines()
-    if any(line.strip() in (PRIVATE_FILE, "/" + PRIVATE_FILE) for line in listed):
-        return None
-    own = lines[lines.index(PRIVATE_FILE) - 1 :]  # its comment and the file name
-    with open(target, "a", encoding="utf-8") as handle:
-        handle.write(("\n" if listed and listed[-1].strip() else "") + "\n".join(own) + "\n")
-    return target
+    if target.exists():  # its comment and the file name
+        lines = lines[lines.index(PRIVATE_FILE) - 1 :]
+    return target if add_ignored(target, "\n".join(lines)) else None

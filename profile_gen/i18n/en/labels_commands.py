@@ -54,6 +54,7 @@ LABELS_COMMANDS = {
     # init
     "init.created": "created: {path}",
     "init.exists": "already exists, left unchanged: {path}",
+    "init.gitignore_completed": "completed: {path} (added: {lines}), so that your contact details and the printed documents stay out of the repository",
     "init.next": "Next: fill in profile.yaml (and private.yaml for your phone and address), then run `{enter}profile-gen check` and `profile-gen serve`.",
     # cli
     "cli.internal_error": "Unexpected internal error: {error}. Run again with --debug and report it.",

@@ -7,10 +7,11 @@ LABELS_FEATURES = {
     "help.version": "show the version and exit",
     "help.init_host": "where the Book goes online: github (GitHub Pages, the default), gitlab (GitLab Pages) or none",
     "help.init_lang": "language of the profile and README written (default fr)",
-    "init.next_github": 'To put it online: push this folder to GitHub, then, once, Settings → Pages → Source: "GitHub Actions" (see README.md).',
-    "init.next_gitlab": "To put it online: push this folder to GitLab; the `pages` job publishes it on every push (see README.md).",
+    "init.next_github": 'To put it online: push this folder to GitHub, then, once, Settings → Pages → Source: "GitHub Actions" (see {guide}).',
+    "init.next_gitlab": "To put it online: push this folder to GitLab; the `pages` job publishes it on every push (see {guide}).",
     "init.ci_github": 'The Book online: on every push, checks the profile, builds the Book and publishes it\non GitHub Pages. Once: Settings → Pages → Source: "GitHub Actions".\nOnly the Book is published: the annexes, the CV and the PDFs stay on your computer.',
     "init.ci_gitlab": "The Book online: on every push to the default branch, checks the profile, builds\nthe Book and publishes it on GitLab Pages (folder public/).\nOnly the Book is published: the annexes, the CV and the PDFs stay on your computer.",
+    "check.private_file_unignored": "{path} is not ignored by git in this repository: the next `git add -A` would send it there, with your contact details (if it is not there already). Add the line private.yaml to the .gitignore file; if it is committed already: git rm --cached private.yaml, then a commit.",
     "check.private_exposed": "profile.yaml holds {items}, meant for the annexes only, and this folder is in a git repository: once pushed to a public one, history included, anyone can read it. Move it to private.yaml (ignored by git), under identity: contact:.",
     # --- pdfa
     "pdf.subject.annexe": "Thesis annexes of {name}: professional profile (CV, career, achievements, recommendations, self-assessment)",

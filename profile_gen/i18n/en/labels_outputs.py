@@ -53,6 +53,7 @@ LABELS_OUTPUTS = {
     "check.incomplete_one": "{count} item to complete.",
     "build.done": "{pages} pages written to {output} in {seconds} s.",
     "build.cv_overflow": "The printed CV ({path}) is {pages} pages long, even set smaller: shorten it to fit one page (fewer jobs, skills or highlights, a shorter summary).",
+    "build.output_unignored": "⚠ {output} is not ignored by git: `git add -A` would send the annexes and the CV, with these contact details, to the repository. Add the line {name}/ to the .gitignore file.",
     "build.print_only": "The annexe and the CV in {output} contain: {items} (visibility `annexe`). To put the Book online, use `profile-gen publish FOLDER`, which leaves them out.",
     "contact.email": "your e-mail",
     "contact.phone": "your phone number",

@@ -54,6 +54,7 @@ LABELS_COMMANDS = {
     # init
     "init.created": "créé : {path}",
     "init.exists": "existe déjà, non modifié : {path}",
+    "init.gitignore_completed": "complété : {path} (ajouté : {lines}), pour que vos coordonnées et les documents imprimés restent hors du dépôt",
     "init.next": "Étape suivante : complétez profile.yaml (et private.yaml pour votre téléphone et votre adresse), puis lancez `{enter}profile-gen check` et `profile-gen serve`.",
     # cli
     "cli.internal_error": "Erreur interne inattendue : {error}. Relancez avec --debug et signalez-la.",

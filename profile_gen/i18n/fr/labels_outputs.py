@@ -53,6 +53,7 @@ LABELS_OUTPUTS = {
     "check.incomplete_one": "{count} point à compléter.",
     "build.done": "{pages} pages écrites dans {output} en {seconds} s.",
     "build.cv_overflow": "Le CV imprimé ({path}) fait {pages} pages, même en plus petit : raccourcissez-le pour qu'il tienne sur une page (moins d'expériences, de compétences ou d'éléments marquants, un résumé plus court).",
+    "build.output_unignored": "⚠ {output} n'est pas ignoré par git : « git add -A » enverrait dans le dépôt les annexes et le CV avec ces coordonnées. Ajoutez la ligne {name}/ au fichier .gitignore.",
     "build.print_only": "Les annexes et le CV de {output} contiennent : {items} (visibilité « annexe »). Pour mettre le Book en ligne, utilisez `profile-gen publish DOSSIER`, qui les laisse de côté.",
     "contact.email": "votre e-mail",
     "contact.phone": "votre téléphone",
