@@ -281,3 +281,21 @@ def test_a_page_is_searched_for_the_value_not_for_its_words(tmp_path):
     (tmp_path / "a.html").write_text("<p>zoe@<wbr>example.<wbr>org</p>", "utf-8")
     (tmp_path / "b.xml").write_text("<t>+33&nbsp;6&#8239;12 34.56-78</t>", "utf-8")
     assert sorted(web_leaks(tmp_path, profile)) == [("a.html", "email"), ("b.xml", "phone")]
+    for national in ("06 12 34 56 78", "06.12.34.56.78", "0612345678", "tel:+33612345678"):
+        (tmp_path / "b.xml").write_text(f"<t>{national}</t>", "utf-8")  # as students write it
+        assert ("b.xml", "phone") in web_leaks(tmp_path, profile), national
+    (tmp_path / "b.xml").write_text("<t>06 12 34 56 789, 01 12 34 56 70</t>", "utf-8")
+    assert ("b.xml", "phone") not in web_leaks(tmp_path, profile)  # other numbers'
+
+
+def test_a_profile_text_writing_the_phone_is_named_by_the_build(tmp_path, run_cli, in_dir):
+    """The phone kept in `private.yaml`, written in the summary the way a French student
+    writes it: the build stops and names the profile's text, not a template."""
+    write(tmp_path, "profile.yaml", MINIMAL + "summary: Joignable au 06 12 34 56 78, le soir.\n")
+    write(tmp_path, "private.yaml", f'identity:\n  contact:\n    phone: "{PHONE}"\n')
+    in_dir(tmp_path)
+    result = run_cli("build", "--formats", "")
+    assert result.code == 2 and "Traceback" not in result.err
+    assert "la page montre identity.contact.phone" in result.err
+    assert "le texte summary de votre profil l'écrit" in result.err
+    assert not (tmp_path / "output").exists()

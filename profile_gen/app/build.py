@@ -251,11 +251,13 @@ def _refuse_active_pages(staging: Path, settings: dict) -> None:
 def _refuse_private_on_web(staging: Path, profile: Profile) -> None:
     """Stop the build when a page of the Book shows a contact item kept off the web (a
     student's template, an article): the previous output stays as it was."""
-    from profile_gen.app.privacy import web_leaks
+    from profile_gen.app.privacy import web_leaks, written_in_text
 
     leaks = web_leaks(staging, profile)
     if leaks:
         file, item = leaks[0]
+        if field := written_in_text(profile, item):
+            raise BuildError("build_private_in_text", file=file, item=item, field=field)
         raise BuildError("build_private_on_web", file=file, item=item)
 
 

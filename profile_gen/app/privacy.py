@@ -83,16 +83,54 @@ _BREAK = r"(?:<wbr\s*/?>|\u200b)?"
 """A line-break opportunity the Book puts in an address shown as text (after `@`, `.`)."""
 
 
+PHONE_DIGITS = 8
+"""The last digits of a phone number that say it is this one, however it is written: the
+international form's (`+33 6 12 34 56 78`) are the national form's (`06.12.34.56.78`)."""
+
+
 def _pattern(name: str, value: str) -> str | None:
     """How `value` may be written on a page (a regular expression): an e-mail as it is (a
-    break opportunity between its characters); a phone or an address word by word,
-    whatever between them; None for a value too short to say it is this one."""
+    break opportunity between its characters); a phone by its last `PHONE_DIGITS` digits,
+    whatever between them, and no digit after; an address word by word, whatever between
+    them; None for a value too short to say it is this one."""
     if name == "email":
         return _BREAK.join(re.escape(char) for char in value.strip())
+    if name == "phone":
+        digits = re.sub(r"\D", "", value)[-PHONE_DIGITS:]
+        return _BETWEEN.join(digits) + r"(?!\d)" if len(digits) >= 6 else None
     words = re.findall(r"\w+", value)
     if sum(len(word) for word in words) < 6:
         return None
     return _BETWEEN.join(re.escape(word) for word in words)
+
+
+def _kept_off_web(profile: Profile) -> dict[str, str]:
+    """Contact item → the pattern of its value (`_pattern`), for the items kept off the web."""
+    contact = profile.identity.contact
+    online = contact.shown_on("online")
+    return {  # kept for the annexe, or private (never printed)
+        name: pattern
+        for name in WATCHED
+        if name not in online
+        and (value := getattr(contact, name, None)) is not None
+        and (pattern := _pattern(name, str(value)))
+    }
+
+
+def written_in_text(profile: Profile, item: str) -> str | None:
+    """The profile's text (`summary`, `experience[0].description`) that writes the value of
+    the contact item `item`, kept off the web, if one does."""
+    from profile_gen.errors import format_path
+    from profile_gen.profile.readiness import iter_texts
+
+    pattern = _kept_off_web(profile).get(item)
+    if pattern is None:
+        return None
+    found = re.compile(pattern, re.IGNORECASE)
+    for path, text in iter_texts(profile):
+        if any(found.search(value) for value in text.values.values()):
+            return format_path(path)
+    return None
 
 
 def web_leaks(folder: Path, profile: Profile) -> list[tuple[str, str]]:
@@ -103,15 +141,7 @@ def web_leaks(folder: Path, profile: Profile) -> list[tuple[str, str]]:
     from profile_gen.app.staging import built_files
     from profile_gen.outputs import is_kept_off
 
-    contact = profile.identity.contact
-    online = contact.shown_on("online")
-    patterns = {  # kept for the annexe, or private (never printed)
-        name: pattern
-        for name in WATCHED
-        if name not in online
-        and (value := getattr(contact, name, None)) is not None
-        and (pattern := _pattern(name, str(value)))
-    }
+    patterns = _kept_off_web(profile)
     if not patterns:
         return []
     anyone = re.compile(  # one pass over each page (a Book of 1,000 pages: about 0.1 s)

@@ -218,6 +218,7 @@ MESSAGES = {
     "article_too_deep": "{file}: the article nests too deeply to be read (hundreds of references chained one to the next, or of lists or quotes one inside another): simplify it",
     "article_too_slow": '{file}: reading the article took more than {seconds} s and was stopped; text of this shape (thousands of unclosed "[" or "<http") would keep the Markdown converter busy for minutes (or the reStructuredText reader, on its own shapes): fix it',
     "build_active_page": "{file}: the page holds {found}, which a browser would run or fetch from another server; a template of templates/ lays out, it adds no script, frame or resource from elsewhere",
+    "build_private_in_text": "{file}: the page shows identity.contact.{item}, which your profile keeps off the web (visibility annexe or private): your profile's text {field} writes it; remove it from that text, or change its visibility",
     "build_private_on_web": "{file}: the page shows identity.contact.{item}, which your profile keeps off the web (visibility annexe or private); remove it from the template or article that writes it (templates/, articles/), or change its visibility",
     "article_template_unknown": "{file}: Template: {name} names no template of your folder; write the name of a file of templates/ without .html (templates/{name}.html), or remove the line for an article's layout",
     "article_rst_refused": "{file}: docutils refuses the article: {detail}; an article publishes its own text: the include and raw directives are disabled",
