@@ -302,6 +302,8 @@ def _read_student(folder: Path) -> tuple[str, dict[str, Any]]:
     except tomllib.TOMLDecodeError as error:
         shown = _shown(folder / TOKENS, folder)
         raise BuildError("design_toml_invalid", file=shown, detail=str(error)) from None
+    except RecursionError:  # arrays or tables nested thousands deep: tomllib recurses
+        raise BuildError("design_toml_deep", file=_shown(folder / TOKENS, folder)) from None
 
 
 CHANGEABLE = ("color", "text", "space", "radius", "font-sans")

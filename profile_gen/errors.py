@@ -30,9 +30,22 @@ def format_path(path: FieldPath) -> str:
     return text
 
 
-def _one_line(context: dict[str, Any]) -> dict[str, Any]:
-    """A message's values each on one line (`text.one_line`)."""
-    return {key: one_line(v) if isinstance(v, str) else v for key, v in context.items()}
+@dataclass(frozen=True)
+class Said:
+    """A message within another's context (why an article's picture was refused), worded in
+    the language the message that holds it is worded in."""
+
+    code: str
+    context: dict[str, Any] = field(default_factory=dict)
+
+
+def _one_line(context: dict[str, Any], lang: str) -> dict[str, Any]:
+    """A message's values each on one line (`text.one_line`), those `Said` worded in `lang`."""
+    worded = {
+        key: i18n.message(lang, v.code, **v.context) if isinstance(v, Said) else v
+        for key, v in context.items()
+    }
+    return {key: one_line(v) if isinstance(v, str) else v for key, v in worded.items()}
 
 
 class ProfileGenError(Exception):
@@ -48,8 +61,12 @@ class ProfileGenError(Exception):
         self.context = context
         super().__init__(self.code, context)
 
+    lang: str | None = None
+    """The language to word it in when none is asked for (a build's: its profile's)."""
+
     def describe(self, lang: str | None = None) -> str:
-        return i18n.message(lang or "fr", self.code, **_one_line(self.context))
+        lang = lang or self.lang or "fr"
+        return i18n.message(lang, self.code, **_one_line(self.context, lang))
 
 
 @dataclass
@@ -70,7 +87,7 @@ class Problem:
         return (self.file or "", self.line or 0, self.column or 0, format_path(self.path))
 
     def describe(self, lang: str) -> str:
-        context = _one_line(self.context)
+        context = _one_line(self.context, lang)
         if "kind" in context:
             context["kind"] = i18n.kind_name(lang, context["kind"])
             context.setdefault("found", context["kind"])
@@ -81,6 +98,7 @@ class ProfileError(ProfileGenError):
     """A profile that cannot be used, with every problem found in it."""
 
     code = "profile_invalid"
+    lang: str
 
     def __init__(self, file: str, problems: Iterable[Problem], lang: str = "fr") -> None:
         self.file = file
@@ -128,7 +146,7 @@ class BuildErrors(BuildError):
         self.errors = errors
 
     def describe(self, lang: str | None = None) -> str:
-        return "\n".join(error.describe(lang) for error in self.errors)
+        return "\n".join(error.describe(lang or self.lang) for error in self.errors)
 
 
 class InteropError(ProfileGenError):

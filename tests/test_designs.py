@@ -223,6 +223,18 @@ def test_a_student_design_overriding_one_block_and_one_token(tmp_path):
         ('extends = "mine"\n', {}, "design_extends_loop", None),
         ('extends = "moderne"\n[color\n', {}, "design_toml_invalid", None),
         (
+            'extends = "moderne"\nx = ' + "[" * 2000 + "]" * 2000 + "\n",
+            {},
+            "design_toml_deep",
+            None,
+        ),
+        (
+            'extends = "moderne"\nx = ' + "{a=" * 3000 + "1" + "}" * 3000,
+            {},
+            "design_toml_deep",
+            None,
+        ),
+        (
             'extends = "classique"\n',
             {"book.css": "body { color: red; }\nh1 { background: url(https://x.example/a.png); }"},
             "design_css_refused",

@@ -546,3 +546,82 @@ def test_the_html_allow_list_has_one_home():
         if "import nh3" in path.read_text("utf-8")
     ]
     assert homes == ["book/sanitize.py"]
+
+
+# --------------------------------------------------------------------------- a third review
+
+
+def english_first(folder: Path, **identity: object) -> None:
+    """The student's profile with English first (the messages' language), and `identity`."""
+    data = yaml.safe_load((folder / "profile.yaml").read_text("utf-8"))
+    data["locale"] = ["en", "fr"]
+    data["identity"].update(identity)
+    (folder / "profile.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+
+
+@pytest.mark.parametrize("url", ["https://evil.example/phish", "../../../../x", "javascript:x()"])
+def test_an_article_giving_its_own_address_is_refused(tmp_path, run_cli, url):
+    """`Url:` had the Book's lists, the annexe and the Word file link where no page is (the
+    page is written at its slug's place): off the Book, or out of its folder."""
+    text = f"Title: Plan\nDate: 2025-09-19\nUrl: {url}\n\nText\n"
+    folder = student(tmp_path, {"plan.md": text})
+    result = run_cli("build", "--no-pdf", "--content", str(folder))
+    assert result.code == 2 and f"articles/plan.md : « Url: {url} »" in result.err, result.err
+    checked = run_cli("check", str(folder / "profile.yaml"))
+    assert f"articles/plan.md:3 : « Url: {url} »" in checked.out
+    rst = student(tmp_path / "rst", {"plan.rst": f"Plan\n####\n\n:date: 2025-09-19\n:url: {url}\n"})
+    result = run_cli("build", "--no-pdf", "--content", str(rst))
+    assert result.code == 2 and f"articles/plan.rst : « Url: {url} »" in result.err
+
+
+@pytest.mark.parametrize(
+    "src", ["file:/etc/hostname", "file:///tmp/x.png", "data:image/png;base64,iVBORw0KGgo="]
+)
+def test_a_picture_whose_address_a_book_does_not_show_is_named(tmp_path, run_cli, src):
+    """Its address taken out by the sanitizer, the picture was left without one, silently."""
+    folder = student(tmp_path, {"plan.md": f"Title: Plan\nDate: 2025-09-19\n\n![Schéma]({src})\n"})
+    result = run_cli("build", "--no-pdf", "--content", str(folder))
+    assert result.code == 2 and "Traceback" not in result.err
+    assert (
+        "articles/plan.md : l'image « Schéma » a une adresse qu'un Book ne montre pas" in result.err
+    )
+
+
+def test_pictures_of_any_shape_build_or_are_named_in_the_profiles_language(tmp_path, run_cli):
+    """A full-page screenshot (taller than WebP allows) and a photo one pixel high build;
+    a strip longer than any page shows is named, with its article, in the profile's own
+    language (English first here), as the article errors are."""
+    from PIL import Image
+
+    shot = "Title: Shot\nDate: 2025-09-19\n\n![A full-page screenshot](../images/shot.png)\n"
+    folder = student(tmp_path, {"shot.md": shot})
+    (folder / "images").mkdir()
+    Image.new("RGB", (800, 20_000), (200, 10, 10)).save(folder / "images/shot.png")
+    Image.new("RGB", (400, 1), (10, 10, 200)).save(folder / "images/strip.png")
+    english_first(folder, photo={"path": "images/strip.png", "alt": "A strip"})
+    result = run_cli("build", "--no-pdf", "--content", str(folder))
+    assert result.code == 0, result.err
+    page = next((folder / "output").rglob("shot/index.html"))
+    img = BeautifulSoup(page.read_text("utf-8"), "html.parser").find("img", alt=True)
+    sizes = []
+    for candidate in img["srcset"].split(", "):
+        src, width = candidate.split()
+        with Image.open((page.parent / src).resolve()) as variant:
+            sizes.append(variant.size)
+            assert variant.height <= 16_383 and f"{variant.width}w" == width
+    assert len(sizes) == len(set(sizes)) >= 1 and max(sizes)[0] < 800  # held to its height
+    (folder / "articles/wide.md").write_text(shot.replace("shot.png", "wide.png"), "utf-8")
+    Image.new("RGB", (70_000, 3)).save(folder / "images/wide.png")
+    result = run_cli("build", "--no-pdf", "--content", str(folder))
+    assert result.code == 2 and "Traceback" not in result.err
+    assert "articles/wide.md: wide.png: the image is 70000 × 3 pixels, a side longer" in result.err
+
+
+def test_a_slug_placing_the_article_on_a_book_page_is_named_as_the_line_to_remove(
+    tmp_path, run_cli
+):
+    folder = student(tmp_path, {"plan.md": "Title: Plan\nDate: 2025-09-19\nSlug: ../index\n\nx\n"})
+    english_first(folder)
+    result = run_cli("build", "--no-pdf", "--content", str(folder))
+    assert result.code == 2 and "remove its 'Slug:' line" in result.err
+    assert "Save_as" not in result.err

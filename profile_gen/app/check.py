@@ -92,6 +92,8 @@ def check(
     settings_name = str(settings_file or SETTINGS_FILE)
     lines = report_lines(profile, report, findings, lang, str(profile_path), settings_name)
     ready = report.ready and not findings.articles and not findings.text_images
+    for error in findings.articles:  # raised by the command: in the report's language
+        error.lang = lang
     return "\n".join(lines), ready, findings.articles
 
 

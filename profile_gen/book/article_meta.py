@@ -100,6 +100,9 @@ def problems_of(path: Path, shown: str) -> list[BuildError]:
         if value and _outside(where.format(slug=value)):
             named = {"key": key.capitalize(), "value": value, "line": lines[key]}
             found.append(BuildError("article_outside", file=shown, **named))
+    if url := meta.get("url"):
+        where = f"{shown}:{lines['url']}"
+        found.append(BuildError("article_url", file=where, found=url[:200]))
     if not meta.get("title"):
         found.append(BuildError("article_no_title", file=shown))
     draft = meta.get("status", "").lower() == "draft"

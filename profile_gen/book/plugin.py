@@ -24,7 +24,7 @@ from profile_gen.book.generators.annexe_docx import AnnexeDocxGenerator
 from profile_gen.book.generators.book import BookGenerator
 from profile_gen.book.generators.deck import DefenceGenerator
 from profile_gen.book.generators.deck_pptx import PowerPointGenerator
-from profile_gen.errors import BuildError, BuildErrors, ProfileError
+from profile_gen.errors import BuildError, BuildErrors, ProfileError, Said
 from profile_gen.keys import (
     CITATION_KEY,
     PAGES_KEY,
@@ -303,11 +303,7 @@ def prepare_articles(generator) -> None:
         article._content = html
         for problem in problems:
             lang = generator.settings[PROFILE_KEY].primary_language
-            detail = (
-                i18n.message(lang, problem.refusal[0], **problem.refusal[1])
-                if problem.refusal
-                else ""
-            )
+            detail = Said(*problem.refusal) if problem.refusal else ""
             error = BuildError(
                 problem.code, article=problem.article, src=problem.src, detail=detail
             )
@@ -398,7 +394,7 @@ def check_attachments(article, content: Path) -> None:
             refusal = BuildError(
                 "article_attachment_refused",
                 article=article.relative_source_path,
-                detail=error.describe(lang),
+                detail=Said(error.code, error.context),
             )
             _stop(article.settings, refusal, lang)
 
@@ -468,25 +464,31 @@ otherwise)."""
 
 def _misplaced(article) -> BuildError | None:
     """An article in a language the Book cannot label (`Lang:`; a French article in an
-    English Book is fine), or whose page would replace one of the Book's own (`Save_as:
-    index.html`, `articles/../index.html`)."""
+    English Book is fine), giving its own address (`Url:`: the Book's lists, the annexe
+    and the Word file would link there, where its page is not), or whose page would
+    replace one of the Book's own (`Save_as: index.html`, `articles/../index.html`)."""
     shown = article.relative_source_path
     if article.lang not in i18n.LANGUAGES:
         listed = ", ".join(i18n.LANGUAGES)
         return BuildError("article_lang", file=shown, found=article.lang, languages=listed)
+    if url := article.metadata.get("url"):  # the lists would link where no page is
+        return BuildError("article_url", file=shown, found=str(url)[:200])
     if not _ARTICLES_PLACE.fullmatch(article_meta.written_at(article.save_as)):
-        return BuildError("article_save_as", file=shown, found=article.save_as)
+        line = "save_as" if "save_as" in article.metadata else "slug"  # the line that placed it
+        return BuildError(f"article_{line}_place", file=shown, found=article.save_as)
     return None
 
 
 def _stop(settings: dict, error: ProfileError | BuildError, lang: str | None = None) -> NoReturn:
     """Raise for `profile-gen`; for plain `pelican -s ...`, print the same one-screen
     message and exit 2, without a traceback."""
-    if settings.get(RAISE_KEY):
-        raise error
     if lang is None:
         profile = settings.get(PROFILE_KEY)
         lang = profile.primary_language if profile else "fr"
+    if settings.get(RAISE_KEY):
+        if not isinstance(error, ProfileError):  # which knows its profile's language
+            error.lang = lang  # worded in it unless `--lang` asks for another
+        raise error
     print(error.describe(lang), file=sys.stderr)
     raise SystemExit(2) from None
 

@@ -20,7 +20,7 @@ from urllib.parse import unquote, urlsplit
 from profile_gen.errors import BuildError
 from profile_gen.media import images
 from profile_gen.media.folder import IMAGE_LIMIT, checked_file
-from profile_gen.text import slug
+from profile_gen.text import one_line, slug
 
 WIDTHS = (800, 1600)
 PLACED = ("src", "srcset", "sizes", "width", "height", "loading")
@@ -103,7 +103,9 @@ def place_pictures(
 
     def replace(attributes: list[tuple[str, str | None]]) -> str | None:
         src = dict(attributes).get("src")
-        if src is None:
+        if src is None:  # its address refused by the sanitizer (`file:`, `data:`...)
+            alt = one_line(dict(attributes).get("alt") or "")[:80]
+            problems.append(PictureProblem("article_image_no_source", source_path, alt))
             return None
         if is_outside(src):
             problems.append(PictureProblem("article_image_outside", source_path, src))

@@ -26,6 +26,11 @@ ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP", "HEIF"}
 MAX_PIXELS = 100_000_000
 """Larger images are refused as possible decompression bombs. Phone photos (12 to 48, even
 50 megapixels) pass and are reduced to the sizes the outputs need."""
+MAX_SIDE = 50_000
+"""Pixels an image may have on its longer side: a picture longer than that is no picture a
+page shows (a strip of one pixel by millions), and its decoding alone takes gigabytes."""
+WEBP_SIDE = 16_383
+"""WebP's limit on either side: a taller picture (a full-page screenshot) is reduced to it."""
 
 
 def quiet_open(path: Path) -> Image.Image:
@@ -89,7 +94,8 @@ def _usable_memo(path: Path) -> str | None:
         return None
     # WeasyPrint, once imported, has Pillow accept truncated files (`LOAD_TRUNCATED_IMAGES`)
     truncated = ImageFile.LOAD_TRUNCATED_IMAGES
-    rules = f"{PIL.__version__}-{'.'.join(sorted(ACCEPTED_FORMATS))}-{MAX_PIXELS}-{truncated}"
+    rules = f"{PIL.__version__}-{'.'.join(sorted(ACCEPTED_FORMATS))}-{MAX_PIXELS}-{MAX_SIDE}"
+    rules += f"-{truncated}"
     kind = hashlib.sha256(rules.encode()).hexdigest()[:12]
     return os.path.join(folder, "images", f"usable-{kind}-{content}")
 
@@ -111,6 +117,10 @@ def _inspected(path: Path) -> tuple[str, dict] | None:
             if image.width * image.height > MAX_PIXELS:
                 megapixels = round(image.width * image.height / 1_000_000)
                 return "image_too_large", {**too_large, "size": megapixels}
+            if max(image.size) > MAX_SIDE:
+                width, height = image.size
+                size = {"width": width, "height": height, "limit": MAX_SIDE}
+                return "image_too_long", {"path": path.name, **size}
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", Image.DecompressionBombWarning)
                 image.load()
@@ -171,9 +181,10 @@ def _encode(source: Path, width: int, jpeg: Path, webp: Path) -> tuple[int, int]
             background.paste(image.convert("RGBA"), mask=image.convert("RGBA").getchannel("A"))
             image = background
         image = image.convert("RGB")
-        if image.width > width:
-            height = round(image.height * width / image.width)
-            image = image.resize((width, height), Image.Resampling.LANCZOS)
+        scale = min(1.0, width / image.width, WEBP_SIDE / image.height)
+        if scale < 1:  # no side under one pixel (a strip), none over WebP's limit
+            size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
+            image = image.resize(size, Image.Resampling.LANCZOS)
         pixels = Image.frombytes("RGB", image.size, image.tobytes())  # pixels only
         pixels.save(jpeg, "JPEG", quality=82, optimize=True, progressive=True)
         pixels.save(webp, "WEBP", quality=80, method=6)
@@ -221,7 +232,7 @@ def picture(
     cached = without_link(cache / digest(source))  # planted: the cache's folders are its own
     source_width = _upright_width(source, cached)
     usable = sorted({min(width, source_width) for width in widths})  # never enlarged
-    variants = []
+    variants: list[Variant] = []
     for width in usable:
         jpeg_name, webp_name = f"{name}-{width}.jpg", f"{name}-{width}.webp"
         cached_jpeg, cached_webp = cached / jpeg_name, cached / webp_name
@@ -243,6 +254,8 @@ def picture(
             os.replace(temp_webp, cached_webp)
             write_atomic(size_file, "{} {}".format(*size))  # last: marks them complete
         real_width, real_height = size
+        if variants and variants[-1].width == real_width:  # held to WebP's height already
+            continue
         target = output / folder
         target.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(cached_jpeg, target / jpeg_name)
