@@ -307,3 +307,22 @@ def test_an_expired_certification_is_told_and_the_book_says_it_expired(tmp_path,
     for shown in (" ".join(cv.split()), " ".join(word.split())):
         assert "PeopleCert, nov. 2024 (expirée en juin 2001)" in shown.replace("\u00a0", " ")
         assert "expirée en janv." not in shown and "2099" not in shown
+
+
+@pytest.mark.parametrize(
+    ("book", "suggested"),
+    [
+        ("https://github.com/Lea-Moreau/book", "https://lea-moreau.github.io/book/"),
+        ("https://www.gitlab.com/lea/portfolio/", "https://lea.gitlab.io/portfolio/"),
+        ("https://github.com/", "https://name.github.io/REPO/"),
+    ],
+)
+def test_check_warns_when_the_book_address_is_its_repository(tmp_path, run_cli, book, suggested):
+    """The repository's page in `links.book`: the annexes' QR codes would lead to the
+    sources. The published site's address is suggested; a published one is not warned."""
+    (tmp_path / "profile.yaml").write_text(f"{MINIMAL}links:\n  book: {book}\n", "utf-8")
+    result = run_cli("check", str(tmp_path / "profile.yaml"))
+    assert f"⚠ links.book ({book}) est l'adresse des sources du Book" in result.out
+    assert f"sans doute {suggested}" in result.out
+    (tmp_path / "profile.yaml").write_text(f"{MINIMAL}links:\n  book: {suggested}\n", "utf-8")
+    assert "links.book (" not in run_cli("check", str(tmp_path / "profile.yaml")).out

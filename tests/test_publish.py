@@ -191,3 +191,31 @@ def test_a_branch_changed_elsewhere_is_not_overwritten(book, student, run_cli, t
     result = run_cli(*args, "--message", "from the other laptop")
     assert result.code == 2 and "a échoué" in result.err and "git fetch" in result.err
     assert len(git(remote, "log", "--format=%s", "gh-pages").splitlines()) == 1  # unchanged
+
+
+def test_a_custom_domain_set_on_the_published_branch_is_kept(book, student, run_cli, tmp_path):
+    """GitHub commits `CNAME` on the branch when the student sets a custom domain: the next
+    publication keeps it (ghp-import writes only the Book), else the domain would go."""
+    repository, remote = student
+    args = ("publish", "--git", str(remote), "--settings", SETTINGS, "-o", str(book))
+    assert run_cli(*args).code == 0
+    pages = tmp_path / "pages"  # the branch as GitHub's Settings → Pages leaves it
+    git(tmp_path, "clone", "-q", "-b", "gh-pages", str(remote), str(pages))
+    (pages / "CNAME").write_text("book.lea-moreau.fr\n", encoding="utf-8")
+    git(pages, "add", "CNAME")
+    git(
+        pages,
+        "-c",
+        "user.name=GitHub",
+        "-c",
+        "user.email=noreply@github.com",
+        "commit",
+        "-qm",
+        "Create CNAME",
+    )
+    git(pages, "push", "-q", "origin", "gh-pages")
+    git(repository, "fetch", "-q", str(remote), "gh-pages:gh-pages")
+    (book / "index.html").write_text("<h1>Léa Moreau</h1>", encoding="utf-8")
+    assert run_cli(*args, "--message", "Book v2").code == 0
+    assert git(remote, "show", "gh-pages:CNAME").strip() == "book.lea-moreau.fr"
+    assert git(remote, "show", "gh-pages:index.html") == "<h1>Léa Moreau</h1>"

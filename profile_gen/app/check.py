@@ -180,6 +180,7 @@ def report_lines(
         for missing_char in findings.unprintable:
             key = "check.glyph_emoji" if missing_char.emoji else "check.glyph_other"
             out.append(f"  - {say(key, path=missing_char.path, char=missing_char.described)}")
+    out += _book_address_lines(profile, say)
     out += _privacy_lines(findings, say, lang)
     out += _photo_lines(findings, say, lang)
     if findings.cv_pages is not None and findings.cv_pages > 1:
@@ -188,6 +189,25 @@ def report_lines(
     missing += len(findings.text_images)
     out += ["", say("check.ready") if not missing else say("check.incomplete", count=missing)]
     return out
+
+
+SOURCE_HOSTS = {"github.com": "github.io", "gitlab.com": "gitlab.io"}
+"""Where a repository's pages are, and where its published site is."""
+
+
+def _book_address_lines(profile: Profile, say) -> list[str]:
+    """`links.book` naming the repository (`github.com/NAME/REPO`), not the published Book:
+    the annexes' QR codes and every canonical address would lead to the sources."""
+    from urllib.parse import urlsplit
+
+    book = profile.links.book
+    address = urlsplit(str(book or ""))
+    host = (address.hostname or "").removeprefix("www.")
+    if host not in SOURCE_HOSTS:
+        return []
+    user, repo = [*filter(None, address.path.split("/")), "NAME", "REPO"][:2]
+    suggested = f"https://{user.lower()}.{SOURCE_HOSTS[host]}/{repo}/"
+    return ["", f"⚠ {say('check.book_is_repository', url=str(book), suggested=suggested)}"]
 
 
 def _privacy_lines(findings: ProjectFindings, say, lang: str) -> list[str]:

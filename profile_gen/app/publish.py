@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -133,6 +134,18 @@ def _check_remote(repository: Path, remote: str, branch: str) -> None:
         raise BuildError("publish_unreachable", remote=remote, detail=detail)
 
 
+DOMAIN = re.compile(r"(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)+")
+"""A custom domain as GitHub Pages writes it in `CNAME` (`book.example.fr`)."""
+
+
+def _published_cname(repository: Path, branch: str) -> str | None:
+    """The custom domain the published branch names in its `CNAME` (GitHub commits it there
+    when one is set in Settings → Pages): the next commit keeps it, else the domain goes."""
+    shown = _git(repository, "show", f"refs/heads/{branch}:CNAME")
+    name = shown.stdout.strip() if shown.returncode == 0 else ""
+    return name if DOMAIN.fullmatch(name) else None
+
+
 @contextlib.contextmanager
 def _committer(repository: Path) -> Iterator[None]:
     """A committer name and address for the branch's commit when git has none set."""
@@ -164,6 +177,7 @@ def publish_git(
     require_build(output)
     repository = _repository(Path.cwd() if folder is None else folder)
     _check_remote(repository, remote, branch)
+    cname = _published_cname(repository, branch)
     with tempfile.TemporaryDirectory(prefix="profile-gen-publish-") as staging:
         book = Path(staging) / "book"
         copy_public(output, book)
@@ -176,6 +190,7 @@ def publish_git(
                     mesg=message or DEFAULT_MESSAGE,
                     push=True,
                     nojekyll=True,
+                    cname=cname,
                 )
         except GhpError as error:
             raise BuildError("publish_git_failed", detail=error.message) from None
