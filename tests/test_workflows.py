@@ -94,6 +94,12 @@ def test_the_workflow_deploys_the_book_only_with_the_pages_actions(repository):
     }
     assert deploy["steps"] == [{"id": "deployment", "uses": "actions/deploy-pages@v5"}]
     assert workflow["permissions"] == {"contents": "read"}
+    # a pull request is checked and built (its errors shown on it), never published
+    triggers = workflow[True]  # YAML 1.1 reads the key `on` as true
+    assert triggers["pull_request"] == {"branches": ["main", "master"]}
+    not_on_pr = "github.event_name != 'pull_request'"
+    assert deploy["if"] == not_on_pr and build["steps"][-1]["if"] == not_on_pr
+    assert "if" not in build and all("if" not in step for step in build["steps"][:-1])
 
 
 def test_gitlab_publishes_the_book_only_in_public(repository):
