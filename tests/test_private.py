@@ -299,3 +299,20 @@ def test_a_profile_text_writing_the_phone_is_named_by_the_build(tmp_path, run_cl
     assert "la page montre identity.contact.phone" in result.err
     assert "le texte summary de votre profil l'écrit" in result.err
     assert not (tmp_path / "output").exists()
+
+
+def test_a_private_export_written_into_the_repository_is_warned_of(run_cli, repository, in_dir):
+    """`export --include-private -o FILE` holds the phone: said when git would take it."""
+    write(repository, "profile.yaml", MINIMAL)
+    write(repository, "private.yaml", f'identity:\n  contact:\n    phone: "{PHONE}"\n')
+    in_dir(repository)
+    args = ("export", "jsonresume", "--include-private", "-o")
+    result = run_cli(*args, "resume-private.json")
+    assert result.code == 0 and PHONE in (repository / "resume-private.json").read_text("utf-8")
+    assert (
+        f"⚠ resume-private.json contient vos coordonnées réservées aux annexes et {UNIGNORED}"
+        in result.err
+    )
+    (repository / ".gitignore").write_text("private.yaml\nresume-*.json\n", encoding="utf-8")
+    assert UNIGNORED not in run_cli(*args, "resume-private.json", "--force").err
+    assert UNIGNORED not in run_cli("export", "jsonresume", "-o", "public.json").err  # no phone

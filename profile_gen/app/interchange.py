@@ -168,6 +168,11 @@ def run_export(args: argparse.Namespace, lang: str) -> int:
             raise InteropError("import_exists", path=str(target))
         target.write_text(text, encoding="utf-8")
         say(i18n.text(lang, "import.written", path=str(target)), err=True)
+        if args.include_private and left_out(profile):
+            from profile_gen.app.privacy import in_repository
+
+            if in_repository(target):  # the next `git add -A` would take it
+                say(i18n.text(lang, "export.private_unignored", path=str(target)), err=True)
     else:
         sys.stdout.write(text)
     return 0

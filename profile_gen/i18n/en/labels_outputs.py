@@ -225,6 +225,7 @@ LABELS_OUTPUTS = {
     "deck.outline": "Presentation outline",
     "deck.outline_intro": "A {duration}-minute segment, notes counted at {rate} words per minute.",
     "check.notes_over": "Notes of slide {number} ({type}): {words} words, about {speaking} s for {budget} s planned",
+    "export.private_unignored": "⚠ {path} holds your contact details meant for the annexes and is not ignored by git: the next `git add -A` would send it to the repository. Write it outside the repository, or add its name to the .gitignore file.",
     "import.written": "profile written: {path}",
     "cohort.title": "The class's Books",
     "cohort.count": "{count} Books",

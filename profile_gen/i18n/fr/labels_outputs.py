@@ -225,6 +225,7 @@ LABELS_OUTPUTS = {
     "deck.outline": "Plan de la présentation",
     "deck.outline_intro": "Segment de {duration} minutes, notes comptées à {rate} mots par minute.",
     "check.notes_over": "Notes de la diapositive {number} ({type}) : {words} mots, environ {speaking} s pour {budget} s prévues",
+    "export.private_unignored": "⚠ {path} contient vos coordonnées réservées aux annexes et n'est pas ignoré par git : le prochain « git add -A » l'enverrait dans le dépôt. Écrivez-le hors du dépôt, ou ajoutez son nom au fichier .gitignore.",
     "import.written": "profil écrit : {path}",
     "cohort.title": "Books de la promotion",
     "cohort.count": "{count} Books",
