@@ -33,6 +33,8 @@ WORKFLOWS = {
 }
 """Per host: the CI file written in the repository, and its template among the starters."""
 
+SLIM_GIT = "apt-get update -qq && apt-get install -y -qq --no-install-recommends git >/dev/null"
+"""git in GitLab's `python:3.12-slim` job, for a `--install` from a git address."""
 PRIVATE_FILE = "private.yaml"
 GITIGNORE = ".gitignore"
 README = "README.md"
@@ -163,7 +165,10 @@ def ci_file(host: str, lang: str, install: Install) -> tuple[str, str] | None:
     line = re.search(r"^( *)(- )?@install$", text, re.M)
     assert line is not None, template
     indent, item = line.group(1), line.group(2) or ""
-    commands = [item + (_yaml_item(c) if item else c) for c in install.commands()]
+    commands = install.commands()
+    if host == "gitlab" and install.spec is not None and "git+" in install.spec:
+        commands = [SLIM_GIT, *commands]  # pip clones it: the slim image has no git
+    commands = [item + (_yaml_item(c) if item else c) for c in commands]
     return target, text.replace(line.group(0), "\n".join(indent + c for c in commands), 1)
 
 
