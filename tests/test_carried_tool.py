@@ -21,7 +21,7 @@ import yaml
 
 from profile_gen.app import wheel as wheel_module
 from profile_gen.app.annotations import annotation
-from profile_gen.app.init import wheel_name
+from profile_gen.app.init import SLIM_GIT, wheel_name
 from profile_gen.app.wheel import WheelError, record_hash, running_wheel
 from tests.conftest import ROOT
 
@@ -149,7 +149,7 @@ def test_init_with_a_published_version_carries_no_wheel(run_cli, tmp_path):
     assert not list(tmp_path.glob(".profile-gen/*.whl"))
     expected = spec.replace("{version}", VERSION)
     script = yaml.safe_load((tmp_path / ".gitlab-ci.yml").read_text())["pages"]["script"]
-    assert script[0] == f"python -m pip install --no-compile '{expected}'"
+    assert script[:2] == [SLIM_GIT, f"python -m pip install --no-compile '{expected}'"]
     readme = (tmp_path / "README.md").read_text()
     assert f"`{expected}`" in readme and f"pipx install '{expected}'" in readme
     assert "SHA256SUMS" not in readme and "profile-gen upgrade --install" in readme
