@@ -625,3 +625,29 @@ def test_a_slug_placing_the_article_on_a_book_page_is_named_as_the_line_to_remov
     result = run_cli("build", "--no-pdf", "--content", str(folder))
     assert result.code == 2 and "remove its 'Slug:' line" in result.err
     assert "Save_as" not in result.err
+
+
+def test_a_template_prints_no_folder_of_the_building_machine(tmp_path, run_cli):
+    """Pelican copies its settings into the templates' context: a student's template printed
+    the builder's folders (in a tutor's cohort, the school's layout, online). Every
+    setting holding a path of the machine is empty there; the Book builds as before."""
+    from tests.conftest import ROOT
+
+    folder = student(tmp_path)
+    (folder / "templates").mkdir()
+    names = ("PATH", "OUTPUT_PATH", "THEME", "CACHE_PATH", "THEME_TEMPLATES_OVERRIDES")
+    shown = "".join(f"<p>{name}=[{{{{ {name} }}}}]</p>" for name in names)
+    (folder / "templates/home.html").write_text(
+        '{% extends "!theme/home.html" %}{% block content %}'
+        + shown
+        + "{{ super() }}{% endblock %}",
+        "utf-8",
+    )
+    result = run_cli("build", "--no-pdf", "--content", str(folder))
+    assert result.code == 0, result.err
+    home = (folder / "output/index.html").read_text("utf-8")
+    for name in names:
+        assert f"{name}=[]" in home or f"{name}=[[]]" in home, name
+    for page in (folder / "output").rglob("*.html"):
+        text = page.read_text("utf-8")
+        assert str(tmp_path) not in text and str(ROOT) not in text, page

@@ -95,9 +95,31 @@ def prepare_templates(generator) -> None:
     render.install(generator.env)
     if isinstance(generator.env, sandbox.Sandbox):
         generator.env.guard_filters()
+        _hide_machine_paths(generator.context)
         settings[SANDBOXED_KEY] = True
         generator.env.budget = settings.setdefault(BUDGET_KEY, sandbox.Budget())
         generator.env.hidden = (settings, settings.get(PROFILE_KEY))
+
+
+def _machine_path(value: object, named: bool = False) -> bool:
+    """Whether `value` is a folder or file of the building machine (an absolute path that
+    exists, or any when the setting's name says it is one: `named`), or a list of them."""
+    if isinstance(value, (list, tuple)):
+        return bool(value) and all(_machine_path(item, named) for item in value)
+    if not isinstance(value, (str, os.PathLike)):
+        return False
+    text = str(os.fspath(value))
+    return len(text) > 1 and os.path.isabs(text) and (named or os.path.exists(text))
+
+
+def _hide_machine_paths(context: dict) -> None:
+    """The builder's folders (`PATH`, `OUTPUT_PATH`, `THEME`...: Pelican copies its settings
+    into the templates' context) out of what a student's template can print: a tutor's
+    cohort would put its own layout online. Pelican and the generators read their settings."""
+    for key, value in list(context.items()):
+        named = key.endswith(("PATH", "PATHS")) or key.startswith("THEME")
+        if key.isupper() and _machine_path(value, named):
+            context[key] = [] if isinstance(value, (list, tuple)) else ""
 
 
 BUDGET_KEY = "PROFILE_GEN_TEMPLATE_BUDGET"
