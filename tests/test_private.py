@@ -316,3 +316,21 @@ def test_a_private_export_written_into_the_repository_is_warned_of(run_cli, repo
     (repository / ".gitignore").write_text("private.yaml\nresume-*.json\n", encoding="utf-8")
     assert UNIGNORED not in run_cli(*args, "resume-private.json", "--force").err
     assert UNIGNORED not in run_cli("export", "jsonresume", "-o", "public.json").err  # no phone
+
+
+@pytest.mark.pdf  # `check` counts the printed CV's pages with WeasyPrint
+def test_check_says_when_a_private_item_is_made_public(tmp_path, run_cli, in_dir):
+    """private.yaml's header says its items are never published: a `visibility: public`
+    in profile.yaml publishes one all the same, which `check` says (and not else)."""
+    write(tmp_path, "profile.yaml", MINIMAL + "  contact:\n    visibility:\n      phone: public\n")
+    write(tmp_path, "private.yaml", f'identity:\n  contact:\n    phone: "{PHONE}"\n')
+    in_dir(tmp_path)
+    said = "private.yaml garde votre téléphone hors du dépôt, mais profile.yaml les montre"
+    result = run_cli("check")
+    assert said in result.out and "visibility: phone: annexe" in result.out
+    assert (
+        "private.yaml keeps your phone number out of the repository"
+        in run_cli("--lang", "en", "check").out
+    )
+    write(tmp_path, "profile.yaml", MINIMAL)
+    assert "profile.yaml les montre" not in run_cli("check").out

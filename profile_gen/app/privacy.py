@@ -18,19 +18,33 @@ from profile_gen.profile.model import Profile
 from profile_gen.profile.yaml_source import YamlProblems, decode, parse
 
 
+def _written_contact(path: Path) -> dict:
+    """The `identity.contact` mapping the YAML file at `path` itself writes ({}: none)."""
+    try:
+        data = parse(decode(path.read_bytes())).data
+    except (OSError, YamlProblems):
+        return {}
+    identity = data.get("identity") if isinstance(data, dict) else None
+    contact = identity.get("contact") if isinstance(identity, dict) else None
+    return contact if isinstance(contact, dict) else {}
+
+
 def written_off_web(profile: Profile, profile_path: Path) -> list[str]:
     """Names of the contact items not shown on the Book that `profile_path` itself holds
     (not those merged from the private file)."""
-    try:
-        data = parse(decode(profile_path.read_bytes())).data
-    except (OSError, YamlProblems):
-        return []
-    identity = data.get("identity") if isinstance(data, dict) else None
-    contact = identity.get("contact") if isinstance(identity, dict) else None
-    if not isinstance(contact, dict):
-        return []
+    contact = _written_contact(profile_path)
     online = profile.identity.contact.shown_on("online")
     return [name for name in CONTACT_ITEMS if contact.get(name) is not None and name not in online]
+
+
+def private_online(profile: Profile, profile_path: Path) -> list[str]:
+    """Names of the contact items of the private file (kept off the repository, its header
+    says never published) that the profile's `visibility` shows on the Book all the same."""
+    from profile_gen.profile.private import PRIVATE_FILE
+
+    contact = _written_contact(profile_path.parent / PRIVATE_FILE)
+    online = profile.identity.contact.shown_on("online")
+    return [name for name in CONTACT_ITEMS if contact.get(name) is not None and name in online]
 
 
 def _git(folder: Path, *args: str) -> subprocess.CompletedProcess | None:
