@@ -186,3 +186,14 @@ def test_init_completes_the_gitignore_a_repository_has_already(run_cli, tmp_path
     again = run_cli("init", str(tmp_path))
     assert (tmp_path / ".gitignore").read_bytes() == text
     assert f"existe déjà, non modifié : {tmp_path / '.gitignore'}" in again.out
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_guide_says_how_to_send_the_folder_and_what_must_stay_behind(run_cli, tmp_path, lang):
+    """A student who knows little git: Pages turned on before the first push, the commands
+    that send the folder, what `git status` must not list, and the run to start again."""
+    assert run_cli("init", str(tmp_path), "--lang", lang).code == 0
+    guide = (tmp_path / "README.md").read_text(encoding="utf-8")
+    assert guide.index("GitHub Actions") < guide.index("git push -u origin main")
+    for said in ("git add -A", "git status", "private.yaml", "output/", "Re-run all jobs"):
+        assert said in guide, said
