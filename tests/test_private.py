@@ -334,3 +334,20 @@ def test_check_says_when_a_private_item_is_made_public(tmp_path, run_cli, in_dir
     )
     write(tmp_path, "profile.yaml", MINIMAL)
     assert "profile.yaml les montre" not in run_cli("check").out
+
+
+@pytest.mark.pdf  # `check` counts the printed CV's pages with WeasyPrint
+def test_check_warns_of_a_phone_number_written_in_a_text(tmp_path, run_cli, in_dir):
+    """In a CI job (no private.yaml to compare with), a number written in a text is seen as
+    one; figures that are not phone numbers are not."""
+    text = "summary: Joignable au 06.12.34.56.78 ; 20 000 utilisateurs en 2024-2025.\n"
+    write(tmp_path, "profile.yaml", MINIMAL + text)
+    in_dir(tmp_path)
+    said = "summary : ce texte du profil semble contenir un numéro de téléphone"
+    assert said in run_cli("check").out
+    write(
+        tmp_path,
+        "profile.yaml",
+        MINIMAL + "summary: 20 000 utilisateurs, SIRET 123 456 789 00012.\n",
+    )
+    assert "numéro de téléphone" not in run_cli("check").out

@@ -16,7 +16,12 @@ from pathlib import Path
 from profile_gen import i18n
 from profile_gen.app.build import project_settings, quiet_pelican, run_pelican
 from profile_gen.app.photo import PRINT_SIDE, describe, exposing, small_photo
-from profile_gen.app.privacy import exposed, private_online, unignored_private
+from profile_gen.app.privacy import (
+    exposed,
+    phone_like_texts,
+    private_online,
+    unignored_private,
+)
 from profile_gen.app.project import SETTINGS_FILE
 from profile_gen.book.article_meta import READ_SUFFIXES, article_problems
 from profile_gen.book.settings import THEME
@@ -52,6 +57,8 @@ class ProjectFindings:
     """The private file, when git would take it into the repository."""
     private_online: tuple[str, ...] = ()
     """Contact items of the private file that the profile shows on the Book all the same."""
+    phone_like: tuple[str, ...] = ()
+    """The profile's texts that hold what looks like a phone number."""
     articles: tuple[BuildError, ...] = ()
     """What would make the build skip an article (checked with or without settings)."""
     articles_folder: str = "articles/"
@@ -85,6 +92,7 @@ def check(
         exposed=tuple(exposed(profile, profile_path)),
         private_file=str(unignored_private(profile_path) or ""),
         private_online=tuple(private_online(profile, profile_path)),
+        phone_like=tuple(phone_like_texts(profile)),
         photo_metadata=tuple(exposing(profile, profile_path)),
         small_photo=small_photo(profile, profile_path.parent),
         text_images=tuple(text_images(profile)),
@@ -222,6 +230,9 @@ def _privacy_lines(findings: ProjectFindings, say, lang: str) -> list[str]:
         out += ["", f"⚠ {say('check.private_exposed', items=items)}"]
     if findings.private_file:
         out += ["", f"⚠ {say('check.private_file_unignored', path=findings.private_file)}"]
+    if findings.phone_like:
+        fields = ", ".join(findings.phone_like[:5])
+        out += ["", f"⚠ {say('check.phone_in_text', fields=fields)}"]
     if findings.private_online:
         items = ", ".join(i18n.label(lang, f"contact.{name}") for name in findings.private_online)
         item = findings.private_online[0]

@@ -131,6 +131,27 @@ def _kept_off_web(profile: Profile) -> dict[str, str]:
     }
 
 
+PHONE_LIKE = re.compile(
+    r"(?<![\w+])(?:\+\d{2,3}[\s.]?(?:\(0\)\s?)?|0)[1-9](?:[\s.-]?\d{2}){4}(?!\d)"
+)
+"""A phone number as a French student writes one (`06 12 34 56 78`, `06.12.34.56.78`,
+`+33 6 12 34 56 78`, `+33 (0)6...`): found in a text with no `private.yaml` to compare it
+with (a CI job's, a fresh clone's)."""
+
+
+def phone_like_texts(profile: Profile) -> list[str]:
+    """The profile's texts that hold what looks like a phone number: published on the Book
+    with them, whether or not `identity.contact.phone` is kept off the web."""
+    from profile_gen.errors import format_path
+    from profile_gen.profile.readiness import iter_texts
+
+    return [
+        format_path(path)
+        for path, text in iter_texts(profile)
+        if any(PHONE_LIKE.search(value) for value in text.values.values())
+    ]
+
+
 def written_in_text(profile: Profile, item: str) -> str | None:
     """The profile's text (`summary`, `experience[0].description`) that writes the value of
     the contact item `item`, kept off the web, if one does."""
