@@ -139,33 +139,32 @@ PHONE_LIKE = re.compile(
 with (a CI job's, a fresh clone's)."""
 
 
-def phone_like_texts(profile: Profile) -> list[str]:
-    """The profile's texts that hold what looks like a phone number: published on the Book
-    with them, whether or not `identity.contact.phone` is kept off the web."""
+def _texts_matching(profile: Profile, pattern: re.Pattern[str]) -> list[str]:
+    """The fields (`summary`, `experience[0].description`) of the profile's texts in which
+    `pattern` is found, in any language."""
     from profile_gen.errors import format_path
     from profile_gen.profile.readiness import iter_texts
 
     return [
         format_path(path)
         for path, text in iter_texts(profile)
-        if any(PHONE_LIKE.search(value) for value in text.values.values())
+        if any(pattern.search(value) for value in text.values.values())
     ]
+
+
+def phone_like_texts(profile: Profile) -> list[str]:
+    """The profile's texts that hold what looks like a phone number: published on the Book
+    with them, whether or not `identity.contact.phone` is kept off the web."""
+    return _texts_matching(profile, PHONE_LIKE)
 
 
 def written_in_text(profile: Profile, item: str) -> str | None:
     """The profile's text (`summary`, `experience[0].description`) that writes the value of
     the contact item `item`, kept off the web, if one does."""
-    from profile_gen.errors import format_path
-    from profile_gen.profile.readiness import iter_texts
-
     pattern = _kept_off_web(profile).get(item)
     if pattern is None:
         return None
-    found = re.compile(pattern, re.IGNORECASE)
-    for path, text in iter_texts(profile):
-        if any(found.search(value) for value in text.values.values()):
-            return format_path(path)
-    return None
+    return next(iter(_texts_matching(profile, re.compile(pattern, re.IGNORECASE))), None)
 
 
 def web_leaks(folder: Path, profile: Profile) -> list[tuple[str, str]]:
