@@ -12,8 +12,10 @@ One home for the rules, applied to texts already localized, by language:
   an English page, « 3,5 jours », does not break there either).
 - `nested(text, lang)`: a text about to be set between quotation marks, its own marks the
   inner ones (French « » become “ ”).
-  Web addresses and e-mails are never touched; with `breaks` (the office writers give a
-  zero-width space) one is inserted after each ``/ . @`` of an address shown as text.
+  Web addresses and e-mails are never touched; with `breaks` (`typeset_html` gives a
+  marker it turns into ``<wbr>``) one is inserted after each ``/ . @`` of an address shown
+  as text. The office writers give none: a zero-width space would be copied with the
+  address.
 - `typeset_html(html, lang)`: the same on the text nodes of an HTML fragment (rendered
   Markdown); tags and attributes (``href``) as they are, nothing inside ``code``, ``pre``,
   ``kbd``, ``samp``, ``script``, ``style``; addresses shown as text get a ``<wbr>`` after

@@ -120,13 +120,15 @@ def leave_out_emoji(document: Document, covered: frozenset[int]) -> None:
 
 
 def typeset(document: Document, lang: str) -> None:
-    """The document's text (body, header, footer) in the typography of `lang`, addresses
-    breakable after ``/ . @`` (a zero-width space in the text shown, never in a link's
-    target): `profile_gen.typography`, the rules of every output."""
+    """The document's text (body, header, footer) in the typography of `lang`:
+    `profile_gen.typography`, the rules of every output. Addresses are left as written: a
+    zero-width space as a break point would be copied with an e-mail or a web address (and
+    pasted into a mail client or a thesis), and Word breaks an address wider than its line
+    at the line's edge."""
     parts = _text_parts(document)
     for part in parts:
         for element in part.element.iter(qn("w:t")):
-            element.text = typography.typeset(element.text or "", lang, breaks=typography.ZWSP)
+            element.text = typography.typeset(element.text or "", lang)
 
 
 def to_bytes(document: Document, date: datetime.datetime) -> bytes:

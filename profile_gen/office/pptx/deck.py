@@ -131,14 +131,15 @@ def speaker_notes(slide: SlideView) -> str:
 
 
 def _typeset(presentation, lang: str) -> None:
-    """Every text of the slides and their notes in the typography of `lang`, addresses
-    breakable after ``/ . @`` (a zero-width space in the text shown, never in a link's
-    target): `profile_gen.typography`, the rules of every output."""
+    """Every text of the slides and their notes in the typography of `lang`:
+    `profile_gen.typography`, the rules of every output. Addresses are left as written (a
+    zero-width space as a break point would be copied with them; PowerPoint breaks a word
+    wider than its box at the box's edge, as `views.measure` counts it)."""
     for slide in presentation.slides:
         parts = [slide.part] + ([slide.notes_slide.part] if slide.has_notes_slide else [])
         for part in parts:
             for element in part._element.iter(qn("a:t")):
-                element.text = typography.typeset(element.text or "", lang, typography.ZWSP)
+                element.text = typography.typeset(element.text or "", lang)
 
 
 def _stable_zip(data: bytes) -> bytes:
