@@ -127,3 +127,33 @@ def test_model_round_trips_through_its_serialization():
     profile = load(SAMPLE)
     again = Profile.model_validate(profile.model_dump(mode="json"))
     assert again == profile
+
+
+def test_a_job_is_named_where_it_was_typed_though_shown_newest_first():
+    """Jobs are kept newest first; every path a warning names is the one typed in the file
+    (the first job written is `experience[0]`, even when it is the oldest)."""
+    jobs = [
+        ("Stage", "2019-01", "2019-06", "Premier écrit " + "x" * 2100, "fr"),
+        ("Poste", "2023-01", None, "Le plus récent", "fr"),
+        ("Alternance", "2020-09", "2022-08", "Au milieu", None),
+    ]
+    lines = ["locale: [fr, en]", "identity: {name: A B, headline: Cheffe}", "experience:"]
+    for title, start, end, description, lang in jobs:
+        lines += [f"  - title: {title}", "    organization: Org", f"    start: {start}"]
+        lines += [f"    end: {end or 'present'}"]
+        text = f"{{{lang}: '{description}'}}" if lang else f"'{description}'"
+        lines += [f"    description: {text}"]
+    profile = load_text("\n".join(lines) + "\n")
+    assert [profile.text(job.title) for job in profile.experience] == [
+        "Poste",
+        "Alternance",
+        "Stage",
+    ]
+    report = assess(profile)
+    missing = report.missing_translations["en"]
+    assert "experience[0].description" in missing and "experience[1].description" in missing
+    assert "experience[2].description" not in missing  # one text for every language
+    assert "experience[2].description" in report.plain_texts
+    assert [(t.path, t.lang) for t in report.too_long_for_linkedin] == [
+        ("experience[0].description", "fr")
+    ]

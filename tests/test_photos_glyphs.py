@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pillow_heif
@@ -164,3 +165,28 @@ def test_markdown_fields_never_use_the_plain_text_filter():
                 if match[1] in names - {"role"} or (match[1] == "role" and "rec.role" not in line):
                     offenders.append(f"{template.name}:{line_number}: {match[0]}")
     assert offenders == []
+
+
+def test_check_names_a_field_once_with_the_characters_it_lacks(write_profile):
+    """A paragraph in a script the print font lacks is one line of `check` per field (its
+    first characters named, then how many more), not a line per character; a job is named
+    where it was typed though jobs are shown newest first."""
+    from profile_gen import i18n
+    from profile_gen.app.check import GLYPHS_SHOWN, _glyph_lines
+
+    chinese = "".join(chr(0x4E00 + i * 7) for i in range(30))
+    text = (
+        f"identity:\n  name: A\n  headline: 'Analyste {chinese}'\n"
+        "experience:\n"
+        "  - {title: Stage 🚀, organization: O, start: 2019-01, end: 2019-06}\n"
+        "  - {title: Poste, organization: O, start: 2023-01, end: present}\n"
+    )
+    found = glyphs.unprintable(load(write_profile(text)), glyphs.font_coverage(FONTS))
+    for lang in ("fr", "en"):
+        lines = _glyph_lines(tuple(found), functools.partial(i18n.text, lang))
+        assert len(lines) == 2, lines
+        headline, job = lines
+        assert headline.startswith("identity.headline") and chinese[GLYPHS_SHOWN - 1] in headline
+        assert chinese[GLYPHS_SHOWN] not in headline
+        assert str(len(chinese) - GLYPHS_SHOWN) in headline
+        assert job.startswith("experience[0].title") and "🚀" in job

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -188,9 +189,7 @@ def report_lines(
             out += ["", f"⚠ {say('check.cert_expired', name=name, date=when)}"]
     if findings.unprintable:
         out += ["", f"⚠ {say('check.glyphs')}"]
-        for missing_char in findings.unprintable:
-            key = "check.glyph_emoji" if missing_char.emoji else "check.glyph_other"
-            out.append(f"  - {say(key, path=missing_char.path, char=missing_char.described)}")
+        out += [f"  - {line}" for line in _glyph_lines(findings.unprintable, say)]
     out += _book_address_lines(profile, say)
     out += _privacy_lines(findings, say, lang)
     out += _photo_lines(findings, say, lang)
@@ -200,6 +199,28 @@ def report_lines(
     missing += len(findings.text_images)
     out += ["", say("check.ready") if not missing else say("check.incomplete", count=missing)]
     return out
+
+
+GLYPHS_SHOWN = 6
+"""Characters named on a field's line; a text in a script the font lacks (a paragraph of
+Chinese) would otherwise take a line per character."""
+
+
+def _glyph_lines(unprintable: tuple[glyphs.Missing, ...], say: Callable[..., str]) -> list[str]:
+    """One line per field and kind (emoji or other) of the characters the print font lacks,
+    in the profile's order: the first `GLYPHS_SHOWN` named, then how many more."""
+    grouped: dict[tuple[str, bool], list[str]] = {}
+    for missing in unprintable:
+        grouped.setdefault((missing.path, missing.emoji), []).append(missing.described)
+    lines = []
+    for (path, emoji), chars in grouped.items():
+        shown = ", ".join(chars[:GLYPHS_SHOWN])
+        if len(chars) > GLYPHS_SHOWN:
+            shown += " " + say("check.glyph_more", count=len(chars) - GLYPHS_SHOWN)
+        lines.append(
+            say("check.glyph_emoji" if emoji else "check.glyph_other", path=path, char=shown)
+        )
+    return lines
 
 
 SOURCE_HOSTS = {"github.com": "github.io", "gitlab.com": "gitlab.io"}

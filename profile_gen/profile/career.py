@@ -39,6 +39,14 @@ class Dated(Section):
         return self._typed_at
 
 
+def typed_index(item: object, index: int) -> int:
+    """Where `item`, found at `index` of its list, was typed: a job or a study's own
+    `typed_at` (their lists are kept sorted), else `index`. Every path a problem names goes
+    through it, so `experience[0]` is the first job written in `profile.yaml`."""
+    typed = item.typed_at if isinstance(item, Dated) else None
+    return index if typed is None else typed
+
+
 class Experience(Dated):
     title: Localized = Field(description="Job title.")
     organization: ShortText

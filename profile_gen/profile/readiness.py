@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from profile_gen.errors import FieldPath, format_path
+from profile_gen.profile.career import typed_index
 from profile_gen.profile.deck_plan import note_overruns
 from profile_gen.profile.fields import Localized
 from profile_gen.profile.model import Profile
@@ -217,7 +218,7 @@ def iter_texts(value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, Lo
             yield from iter_texts(getattr(value, name), (*path, name))
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from iter_texts(item, (*path, index))
+            yield from iter_texts(item, (*path, typed_index(item, index)))
 
 
 def assess(profile: Profile, article_count: int = 0) -> Readiness:
@@ -283,7 +284,11 @@ def _linkedin_lengths(profile: Profile) -> list[TooLong]:
         ("summary", profile.summary, LINKEDIN_LIMITS["summary"]),
     ]
     texts += [
-        (f"experience[{index}].description", job.description, LINKEDIN_LIMITS["description"])
+        (
+            f"experience[{typed_index(job, index)}].description",
+            job.description,
+            LINKEDIN_LIMITS["description"],
+        )
         for index, job in enumerate(profile.experience)
     ]
     found = []

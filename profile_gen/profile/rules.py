@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from profile_gen.errors import FieldPath, Problem, format_path
+from profile_gen.profile.career import typed_index
 from profile_gen.profile.frameworks import RNCP_35284
 from profile_gen.profile.model import Profile
 
@@ -22,10 +23,9 @@ def check_periods(profile: Profile) -> Iterator[Problem]:
     for section in ("experience", "education", "achievements"):
         for index, item in enumerate(getattr(profile, section)):
             if item.start and item.end and item.end.precedes(item.start):
-                typed = getattr(item, "typed_at", None)
                 yield Problem(
                     "end_before_start",
-                    (section, index if typed is None else typed, "end"),
+                    (section, typed_index(item, index), "end"),
                     {"start": str(item.start), "end": str(item.end)},
                 )
 

@@ -20,6 +20,7 @@ from typing import Any
 
 from profile_gen import i18n
 from profile_gen.errors import format_path
+from profile_gen.profile.career import typed_index
 from profile_gen.profile.deck_plan import DeckSlide, plan_deck, split_slide
 from profile_gen.profile.fields import localize
 from profile_gen.profile.model import Profile, SlideType
@@ -288,7 +289,8 @@ def _profile(slide: DeckSlide, texts: _Texts) -> list[Box]:
     if not experience:
         return []
     job = f"{texts.t(experience[0].title)} — {experience[0].organization}"
-    text = Text(_path("experience", 0, "title"), job, 34, BODY, CONTENT_WIDTH)
+    where = _path("experience", typed_index(experience[0], 0), "title")
+    text = Text(where, job, 34, BODY, CONTENT_WIDTH)
     return [Box((text,), CONTENT - 310 - 32)]
 
 

@@ -26,6 +26,7 @@ from pydantic import BaseModel
 
 from profile_gen.errors import format_path
 from profile_gen.media import read_record, write_atomic
+from profile_gen.profile.career import typed_index
 from profile_gen.profile.fields import Localized
 
 FONT_FILES = (
@@ -195,7 +196,7 @@ def _texts(value: object, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
             yield from _texts(getattr(value, name), (*path, name))
     elif isinstance(value, (list, tuple)):
         for index, item in enumerate(value):
-            yield from _texts(item, (*path, index))
+            yield from _texts(item, (*path, typed_index(item, index)))
 
 
 def unprintable(profile: BaseModel, covered: frozenset[int]) -> list[Missing]:

@@ -191,6 +191,8 @@ LABELS_FEATURES = {
     "check.glyphs": "Characters the print font (Liberation Serif) cannot draw:",
     "check.glyph_emoji": "{path}: {char} — an emoji, left out of the PDFs and the Word annexe (the Book and the deck on screen keep it)",
     "check.glyph_other": "{path}: {char} — printed in another font, or as a blank: replace it if you can",
+    "check.glyph_more": "(and {count} more)",
+    "check.glyph_more_one": "(and {count} more)",
     "language_mark.fr": "(in French)",
     "language_mark.en": "(in English)",
     # --- online
