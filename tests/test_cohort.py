@@ -51,6 +51,7 @@ def test_cohort_builds_every_valid_profile(tmp_path, run_cli, in_dir):
     assert "zoe-broken" in result.err and "profile.yaml:3:3: identity.headlin" in result.err
     # (not built: whatever the reason, a profile, an article, a template; the error says it)
     assert "✗ zoe-broken : non construit" in result.err
+    assert "construisez avec --public" in result.out  # the annexes print the phone
     output = tmp_path / "output"
     decks = {"lea-moreau": "soutenance", "marc-petit": "defence"}
     for slug, name in (("lea-moreau", "Léa Moreau"), ("marc-petit", "Marc Petit")):
@@ -587,3 +588,30 @@ def test_a_hostile_article_past_the_books_time_limit_leaves_its_worker_sound(
     assert not (tmp_path / "output/a-slow").exists()
     for slug in ("healthy", "other"):
         assert (tmp_path / "output" / slug / "index.html").is_file()
+
+
+def test_a_public_cohort_keeps_every_annexe_off_its_output(tmp_path, run_cli, in_dir):
+    """`--public` holds for a cohort as for one Book: the output a tutor hosts has no
+    annexe, CV or document (the phone they print), and the index links none."""
+    classe = make_cohort(tmp_path)
+    shutil.rmtree(classe / "zoe-broken")
+    in_dir(tmp_path)
+    result = run_cli("build", "--cohort", str(classe), "--public", "--jobs", "2")
+    assert result.code == 0, result.err
+    assert "--public" not in result.out
+    output = tmp_path / "output"
+    digits = "12 34 56 78"
+    pages = [p for p in output.rglob("*") if p.is_file()]
+    assert any(p.name == "index.html" and p.parent.name == "lea-moreau" for p in pages)
+    assert not [p for p in pages if p.suffix in DOCUMENT_SUFFIXES]
+    assert not (output / "lea-moreau/annexe").exists() and not (output / "lea-moreau/cv").exists()
+    assert not [
+        p
+        for p in pages
+        if p.suffix in (".html", ".csv", ".json", ".xml", ".txt")
+        and digits in p.read_text("utf-8", errors="replace")
+    ]
+    index = BeautifulSoup((output / "index.html").read_text("utf-8"), "html.parser")
+    hrefs = [a["href"] for a in index.select("#cohort-table a")]
+    assert hrefs == ["lea-moreau/index.html", "marc-petit/index.html"]  # no page kept off
+    assert all((output / href).is_file() for href in hrefs)

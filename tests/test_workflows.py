@@ -230,3 +230,38 @@ def test_the_project_address_is_written_in_one_place():
         and name != "pyproject.toml"
     ]
     assert naming == []
+
+
+# --------------------------------------------------------------------------- the docs'
+
+
+def test_the_cohort_recipes_pass_actionlint_their_schema_and_install_the_carried_wheel(tmp_path):
+    """docs/cohort.md's sharding recipes, as a tutor copies them: valid CI files on current
+    action majors, each job installing the wheel the repository carries (its hash checked
+    first; `profile-gen` is not a name on PyPI), every share built `--public`."""
+    import re
+
+    text = (ROOT / "docs/cohort.md").read_text("utf-8")
+    github, gitlab = re.findall(r"```yaml\n(.*?)```", text, re.S)
+    workflow = tmp_path / ".github/workflows/cohort.yml"
+    workflow.parent.mkdir(parents=True)
+    workflow.write_text(github, "utf-8")
+    (tmp_path / ".gitlab-ci.yml").write_text(gitlab, "utf-8")
+    result = run(str(BIN / "actionlint"), "-no-color", str(workflow), cwd=tmp_path)
+    assert result.returncode == 0 and result.stdout == "", result.stdout + result.stderr
+    for path, schema in (
+        (workflow, "vendor.github-workflows"),
+        (".gitlab-ci.yml", "vendor.gitlab-ci"),
+    ):
+        result = run(
+            str(BIN / "check-jsonschema"), "--builtin-schema", schema, str(path), cwd=tmp_path
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+    for recipe in (github, gitlab):
+        installs = re.findall(r".*pip install.*", recipe)
+        assert len(installs) == 2, installs  # the shares' job and the merge's
+        for line in installs:
+            assert "sha256sum --check --strict .profile-gen/SHA256SUMS &&" in line
+            assert ".profile-gen/profile_gen-" in line and "install profile-gen" not in line
+        shares = [line for line in recipe.splitlines() if "--shard" in line]
+        assert shares and all("--public" in line for line in shares)

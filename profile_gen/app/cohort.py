@@ -117,6 +117,8 @@ def build_member(
     lang: str = "fr",
     formats: tuple[str, ...] | None = None,
     seconds: float | None = None,
+    public: bool = False,
+    force: bool = False,
 ) -> Outcome:
     """Build one Book, in at most `seconds` in a cohort's worker (`time_limited`); never
     raises (but for Ctrl-C): whatever stops it, a bad profile, its time limit or a bug of
@@ -127,7 +129,9 @@ def build_member(
     started = time.perf_counter()
     try:
         with time_limited(seconds):
-            outcome = _built(settings_file, slug, folder, output, pdf, lang, formats)
+            outcome = _built(
+                settings_file, slug, folder, output, pdf, lang, formats, public, force
+            )
     except TooLong:
         outcome = _too_long(lang, seconds or 0, slug, folder)
     except ProfileError as error:
@@ -164,8 +168,18 @@ def _built(
     pdf: bool,
     lang: str,
     formats: tuple[str, ...] | None,
+    public: bool = False,
+    force: bool = False,
 ) -> Outcome:
-    built = run_pelican(settings_file, output / slug, pdf=pdf, content=folder, formats=formats)
+    built = run_pelican(
+        settings_file,
+        output / slug,
+        pdf=pdf,
+        content=folder,
+        formats=formats,
+        public=public,
+        force=force,
+    )
     profile = built.profile
     report = assess(profile, article_count(folder / PROFILE_FILE))
     defence = [check for check in report.defence if not check.advisory]  # advice is not counted
@@ -176,8 +190,9 @@ def _built(
         name=profile.identity.name,
         headline=typeset(profile.text(profile.identity.headline), profile.primary_language),
         documents=tuple(documents_written(built.output, profile)),
-        deck=place("deck", primary, primary).rstrip("/"),
-        annexe_folder=place("annexe", primary, primary).rstrip("/"),
+        deck=_shown(built.output, place("deck", primary, primary)),
+        # none in a public build (`--public`): the annexe is kept off the web
+        annexe_folder=_shown(built.output, place("annexe", primary, primary)),
         annexe=(sum(check.ok for check in report.annexe), len(report.annexe)),
         defence=(sum(check.ok for check in defence), len(defence)),
         missing=(
@@ -185,6 +200,11 @@ def _built(
             *(i18n.text(lang, f"check.{c.key}", **c.context) for c in defence if not c.ok),
         ),
     )
+
+
+def _shown(book: Path, folder: str) -> str:
+    """`folder` of the Book (``annexe/``) without its slash, or "" when it was not written."""
+    return folder.rstrip("/") if (book / folder / "index.html").is_file() else ""
 
 
 def _crashed(lang: str, slug: str, folder: Path, detail: str) -> Outcome:
@@ -213,10 +233,14 @@ def build_cohort(
     formats: tuple[str, ...] | None = None,
     shard: tuple[int, int] | None = None,
     time_limit: float = MINUTES * 60,
+    public: bool = False,
+    force: bool = False,
 ) -> int:
     """Build the Books of `folder` (or the `shard` K of N of them) into `output`, then the
     index, or with a `shard`, its readiness for `merge_cohort`; failures listed at the end.
-    A Book may take `time_limit` seconds: one held longer is stopped and named."""
+    A Book may take `time_limit` seconds: one held longer is stopped and named. `public`:
+    each Book as it goes online, without its annexe, CV or documents (`build --public`);
+    `force`: every document printed again."""
     if not folder.is_dir():
         raise BuildError("cohort_no_folder", path=str(folder))
     members = find_profiles(folder)
@@ -231,7 +255,7 @@ def build_cohort(
     started = time.perf_counter()
     outcomes = [unreadable(slug, path, error, lang) for slug, path, error in members if error]
     arguments = {
-        slug: (settings_file, slug, path, output, pdf, lang, formats, time_limit)
+        slug: (settings_file, slug, path, output, pdf, lang, formats, time_limit, public, force)
         for slug, path, error in members
         if error is None
     }
@@ -257,7 +281,10 @@ def build_cohort(
     else:
         write_shard(output, shard, outcomes)
     seconds = f"{time.perf_counter() - started:.1f}"
-    return summary(outcomes, lang, output, seconds=seconds, jobs=jobs)
+    code = summary(outcomes, lang, output, seconds=seconds, jobs=jobs)
+    if any(outcome.annexe_folder for outcome in outcomes if outcome.ok):
+        say(i18n.text(lang, "cohort.private_kept", output=str(output)))
+    return code
 
 
 def summary(outcomes: list[Outcome], lang: str, output: Path, **done: object) -> int:

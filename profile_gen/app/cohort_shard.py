@@ -88,6 +88,7 @@ def _read(path: Path) -> list[Outcome]:
 def _check_links(outcome: Outcome) -> None:
     if outcome.slug != slugify(outcome.slug, fallback="profil"):
         raise ValueError(f"bad slug {outcome.slug[:60]!r}")
-    for link in (outcome.deck, outcome.annexe_folder, *outcome.documents):
+    folders = [link for link in (outcome.deck, outcome.annexe_folder) if link]  # "": left out
+    for link in (*folders, *outcome.documents):
         if not LINK.fullmatch(link) or ".." in link.split("/"):
             raise ValueError(f"bad link {link[:60]!r}")

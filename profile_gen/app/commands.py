@@ -150,6 +150,8 @@ def cmd_build(args: argparse.Namespace) -> int:
             formats=formats,
             lang=_lang(args),
             shard=parse_shard(args.shard) if args.shard else None,
+            public=args.public,
+            force=args.force,
             **({"time_limit": args.time_limit * 60} if args.time_limit else {}),
         )
     alone = [("--shard", args.shard), ("--merge", args.merge), ("--time-limit", args.time_limit)]

@@ -240,6 +240,7 @@ LABELS_OUTPUTS = {
     "cohort.failed": "✗ {slug}: not built",
     "cohort.done": "{built}/{total} Books built in {output} in {seconds} s (processes: {jobs}).",
     "cohort.failures": "Failed: {slugs}",
+    "cohort.private_kept": "⚠ The annexes and CVs in {output} may print the students' private details (phone, address): keep this folder to yourself; to put it online, build with --public (the Books without annexe, CV or document).",
     "check.hint.cv_photo": "add identity.photo",
     "check.hint.cv_entries": "add at least one experience or education entry",
     "check.hint.skills": "add skills",

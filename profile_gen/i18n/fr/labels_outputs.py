@@ -240,6 +240,7 @@ LABELS_OUTPUTS = {
     "cohort.failed": "✗ {slug} : non construit",
     "cohort.done": "{built}/{total} Books construits dans {output} en {seconds} s ({jobs} processus).",
     "cohort.failures": "En échec : {slugs}",
+    "cohort.private_kept": "⚠ Les annexes et CV de {output} peuvent imprimer les coordonnées privées des étudiants (téléphone, adresse) : gardez ce dossier pour vous ; pour le mettre en ligne, construisez avec --public (les Books sans annexe, CV ni document).",
     "check.hint.cv_photo": "ajoutez identity.photo",
     "check.hint.cv_entries": "ajoutez au moins une expérience ou une formation",
     "check.hint.skills": "ajoutez skills",
