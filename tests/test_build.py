@@ -625,3 +625,43 @@ def test_a_staging_folder_planted_as_a_link_is_never_emptied(tmp_path, monkeypat
     monkeypatch.undo()
     assert (output / "index.html").is_file()
     assert (elsewhere / "keep.txt").read_text("utf-8") == "kept"
+
+
+@pytest.mark.parametrize("where", ["project", "content", "documents", "repository", "sources"])
+def test_an_output_that_would_replace_other_files_is_refused(tmp_path, where, run_cli, in_dir):
+    """A build replaces its whole output folder: `-o .` (the project, the profile's folder)
+    or a folder that is no Book (a student's documents, another git repository, a folder
+    holding a profile) is refused, named, and left as it was."""
+    root = _small_project(tmp_path / "project")
+    target = {
+        "project": root,
+        "content": root / "content",
+        "documents": tmp_path / "Documents",
+        "repository": tmp_path / "site",
+        "sources": tmp_path / "other",
+    }[where]
+    extra = {"documents": "notes.txt", "repository": ".git/HEAD", "sources": "profile.yaml"}
+    if where in extra:
+        (target / extra[where]).parent.mkdir(parents=True)
+        (target / extra[where]).write_text("mine", "utf-8")
+        (target / "index.html").write_text("<p>mine</p>", "utf-8")
+        if where == "documents":
+            (target / "index.html").unlink()
+    before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
+    in_dir(root)
+    result = run_cli("build", "--formats=", "-o", str(target))
+    assert result.code == 2, result.out + result.err
+    assert str(target) in result.err and "Traceback" not in result.err
+    assert "choisissez" in result.err
+    assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
+
+
+def test_an_output_of_an_earlier_build_or_a_new_folder_is_taken(tmp_path, run_cli, in_dir):
+    root = _small_project(tmp_path / "project")
+    in_dir(root)
+    for target in (tmp_path / "new", tmp_path / "new", tmp_path / "empty"):
+        target.mkdir(exist_ok=True)
+        (target / ".DS_Store").write_bytes(b"")
+        result = run_cli("build", "--formats=", "-o", str(target))
+        assert result.code == 0, result.err
+        assert (target / "index.html").is_file()

@@ -526,8 +526,9 @@ def held_or_pid(folder: Path, slug: str, *rest):
     `waited` if it ever gets to the end); the others give theirs at once."""
     import time
 
-    if slug == "slow":
-        (folder / "slow.pid").write_text(str(os.getpid()), "utf-8")
+    if slug == "slow":  # written whole, then named: never read half-written
+        (folder / "slow.tmp").write_text(str(os.getpid()), "utf-8")
+        (folder / "slow.tmp").rename(folder / "slow.pid")
         time.sleep(60)
         (folder / "waited").write_text("the build was waited for", "utf-8")
     return os.getpid()
@@ -615,3 +616,14 @@ def test_a_public_cohort_keeps_every_annexe_off_its_output(tmp_path, run_cli, in
     hrefs = [a["href"] for a in index.select("#cohort-table a")]
     assert hrefs == ["lea-moreau/index.html", "marc-petit/index.html"]  # no page kept off
     assert all((output / href).is_file() for href in hrefs)
+
+
+def test_a_cohort_built_into_its_own_folder_is_refused(tmp_path, run_cli, in_dir):
+    """`-o classe` would replace each student's folder with their Book: refused, untouched."""
+    classe = make_cohort(tmp_path)
+    before = sorted(p.relative_to(tmp_path) for p in classe.rglob("*"))
+    in_dir(tmp_path)
+    for target in (classe, tmp_path):
+        result = run_cli("build", "--cohort", str(classe), "--formats=", "-o", str(target))
+        assert result.code == 2 and "choisissez" in result.err, result.err
+        assert sorted(p.relative_to(tmp_path) for p in classe.rglob("*")) == before

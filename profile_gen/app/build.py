@@ -139,6 +139,8 @@ def run_pelican(
         pdf, formats = False, ()
     settings = project_settings(settings_file, content)
     final = Path(output).resolve() if output else Path(settings["OUTPUT_PATH"])
+    sources = [Path(settings["PATH"])] + ([settings_file.resolve().parent] if settings_file else [])
+    replaceable(final, sources)
     try:
         with output_lock(final):
             settings[FORCE_KEY], settings[CV_FIT_KEY] = force, fit_cv
@@ -147,6 +149,32 @@ def run_pelican(
         if error.filename is None:
             error.filename = str(final)
         raise
+
+
+IGNORABLE = frozenset({".DS_Store", "Thumbs.db", "desktop.ini", ".gitkeep"})
+"""Files an empty folder may hold (the system's, a placeholder's)."""
+
+
+def replaceable(final: Path, sources: list[Path]) -> None:
+    """Refuse an output folder the build would replace with harm (a build replaces its
+    whole output folder, moving the old one aside): one that is, or holds, a folder of
+    `sources` (the profile's folder, the project's: `-o .`), one holding a git repository
+    or a `profile.yaml`, or a folder that is not empty and is no Book (no `index.html`, as
+    every build writes): a student's `Documents`, a site made by another tool. An output
+    that is a link is replaced as a link, its target left whole: not looked into."""
+    if final.is_symlink():
+        return
+    final = final.resolve()
+    for source in (source.resolve() for source in sources):
+        if final == source or final in source.parents:
+            raise BuildError("output_holds_sources", path=str(final), source=str(source))
+    try:
+        names = {entry.name for entry in os.scandir(final)} if final.is_dir() else set()
+    except OSError:
+        return  # unreadable: the build's own error names it
+    names -= IGNORABLE
+    if names and ("index.html" not in names or names & {".git", "profile.yaml"}):
+        raise BuildError("output_not_a_book", path=str(final))
 
 
 @contextmanager

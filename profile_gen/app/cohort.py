@@ -129,9 +129,7 @@ def build_member(
     started = time.perf_counter()
     try:
         with time_limited(seconds):
-            outcome = _built(
-                settings_file, slug, folder, output, pdf, lang, formats, public, force
-            )
+            outcome = _built(settings_file, slug, folder, output, pdf, lang, formats, public, force)
     except TooLong:
         outcome = _too_long(lang, seconds or 0, slug, folder)
     except ProfileError as error:
@@ -250,6 +248,8 @@ def build_cohort(
         members = shard_members(members, *shard)
     settings = project_settings(settings_file, folder)
     output = Path(output).resolve() if output else Path(settings["OUTPUT_PATH"])
+    if output == folder.resolve() or output in folder.resolve().parents:  # -o classe
+        raise BuildError("output_holds_sources", path=str(output), source=str(folder.resolve()))
     output.mkdir(parents=True, exist_ok=True)
     jobs = min(jobs or os.cpu_count() or 1, max(len(members), 1))
     started = time.perf_counter()

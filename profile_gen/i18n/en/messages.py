@@ -182,6 +182,8 @@ MESSAGES = {
     "publish_no_build": "no Book built in {path}: run profile-gen build first",
     "publish_overlap": "{path} and the build folder {output} overlap: publish to a folder of its own (e.g. the GitHub Pages repository)",
     "publish_not_empty": "{path} is not empty: add --force to write into it anyway",
+    "output_holds_sources": "{path} holds your files ({source}): a build replaces its whole output folder; choose one of its own (e.g. -o output)",
+    "output_not_a_book": "{path} is not a profile-gen output folder (it has no index.html, or it holds a git repository or a profile.yaml): a build replaces its whole output folder; choose an empty or new one",
     # --- summaries
     "problem_count": "{count} errors to fix.",
     "problem_count_one": "1 error to fix.",

@@ -195,6 +195,8 @@ MESSAGES = {
     "publish_no_build": "aucun Book construit dans {path} : lancez d'abord profile-gen build",
     "publish_overlap": "{path} et le dossier de construction {output} se chevauchent : publiez dans un dossier à part (ex. le dépôt GitHub Pages)",
     "publish_not_empty": "{path} n'est pas vide : ajoutez --force pour y écrire quand même",
+    "output_holds_sources": "{path} contient vos fichiers ({source}) : la construction remplace tout son dossier de sortie ; choisissez-en un à part (ex. -o output)",
+    "output_not_a_book": "{path} n'est pas un dossier de sortie de profile-gen (il n'a pas d'index.html, ou il contient un dépôt git ou un profile.yaml) : la construction remplace tout son dossier de sortie ; choisissez un dossier vide ou nouveau",
     # --- summaries
     "problem_count": "{count} erreurs à corriger.",
     "problem_count_one": "1 erreur à corriger.",
