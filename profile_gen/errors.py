@@ -100,8 +100,12 @@ class ProfileError(ProfileGenError):
     code = "profile_invalid"
     lang: str
 
-    def __init__(self, file: str, problems: Iterable[Problem], lang: str = "fr") -> None:
+    def __init__(
+        self, file: str, problems: Iterable[Problem], lang: str = "fr", private: bool = False
+    ) -> None:
         self.file = file
+        self.private = private
+        """`file` is the private file (`private.yaml`): each of its problems is private."""
         self.problems = sorted(problems, key=Problem.sort_key)
         self.lang = lang if lang in i18n.LANGUAGES else "fr"
         """The profile's own language, used when no language is asked for."""
@@ -115,8 +119,10 @@ class ProfileError(ProfileGenError):
         """The report in `lang`, else in the profile's language."""
         return self.format(lang=lang)
 
-    def format(self, limit: int = 25, lang: str | None = None) -> str:
-        """A one-screen report: ``file:line:column: path`` then what is wrong, per problem."""
+    def format(self, limit: int = 25, lang: str | None = None, private: bool = True) -> str:
+        """A one-screen report: ``file:line:column: path`` then what is wrong, per problem.
+        Without `private`, a problem of the private file (`private.yaml`, `Problem.file`)
+        is said without the value it quotes: for a report others read (a cohort's index)."""
         lang = lang if lang in i18n.LANGUAGES else self.lang
         lines = []
         for problem in self.problems[:limit]:
@@ -125,7 +131,9 @@ class ProfileError(ProfileGenError):
                 where += f":{problem.line}:{problem.column or 1}"
             if problem.path:
                 where += f": {format_path(problem.path)}"
-            lines.append(f"{where}\n    {problem.describe(lang)}")
+            secret = not private and (problem.file is not None or self.private)
+            said = i18n.message(lang, "private_value_hidden") if secret else problem.describe(lang)
+            lines.append(f"{where}\n    {said}")
         hidden = len(self.problems) - limit
         if hidden > 0:
             lines.append(i18n.message(lang, "more_problems", count=hidden))

@@ -627,3 +627,39 @@ def test_a_cohort_built_into_its_own_folder_is_refused(tmp_path, run_cli, in_dir
         result = run_cli("build", "--cohort", str(classe), "--formats=", "-o", str(target))
         assert result.code == 2 and "choisissez" in result.err, result.err
         assert sorted(p.relative_to(tmp_path) for p in classe.rglob("*")) == before
+
+
+def test_an_invalid_private_value_is_never_quoted_in_the_cohort_outputs(tmp_path, run_cli, in_dir):
+    """A member's `private.yaml` with an invalid phone, an invalid e-mail or broken YAML:
+    the member is named with the file, line and field, never with the value (the index,
+    the CSV and the summary are read by others)."""
+    classe = make_cohort(tmp_path)
+    secrets = {
+        "marc-petit": (
+            "identity:\n  contact:\n    phone: '06 98 76 54 32 (perso)'\n",
+            "98 76 54 32",
+        ),
+        "Léa Moreau": (
+            "identity:\n  contact:\n    email: 'lea@@secret-home.example'\n",
+            "secret-home",
+        ),
+    }
+    for folder, (text, _) in secrets.items():
+        (classe / folder / "private.yaml").write_text(text, "utf-8")
+    shutil.copytree(classe / "marc-petit", classe / "yaml-cassé")
+    (classe / "yaml-cassé/private.yaml").write_text(
+        'identity:\n  contact:\n    phone: "07 11 22 33 44 rue-secrète\n', "utf-8"
+    )
+    in_dir(tmp_path)
+    result = run_cli("build", "--cohort", str(classe), "--formats=", "--jobs", "2")
+    assert result.code == 2
+    said = [result.out + result.err]
+    said += [
+        (tmp_path / "output" / name).read_text("utf-8-sig") for name in ("index.html", "cohort.csv")
+    ]
+    for text in said:
+        for secret in ("98 76 54 32", "secret-home", "11 22 33 44", "rue-secrète"):
+            assert secret not in text
+    assert "private.yaml:3:" in said[0]
+    hidden = ("private.yaml reste privé", "private.yaml stays private")  # each member's language
+    assert sum(said[0].count(words) for words in hidden) == 3

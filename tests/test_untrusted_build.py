@@ -480,3 +480,20 @@ def test_a_templates_link_out_of_the_folder_is_refused(tmp_path, run_cli, in_dir
     in_dir(solo)
     result = run_cli("build", "--formats=")
     assert result.code == 2 and "templates : lien vers un dossier hors du dossier" in result.err
+
+
+def test_a_member_folder_that_is_a_link_is_refused_and_named(tmp_path, run_cli, in_dir):
+    """A link in the cohort's folder to a student's folder elsewhere (read outside the
+    cohort) or to another member (their Book and annexe again under a second name)."""
+    classe = tmp_path / "classe"
+    shutil.copytree(ROOT / "content", classe / "lea")
+    shutil.copytree(ROOT / "content", tmp_path / "outside")
+    (classe / "dehors").symlink_to(tmp_path / "outside", target_is_directory=True)
+    (classe / "lea-encore").symlink_to(classe / "lea", target_is_directory=True)
+    in_dir(tmp_path)
+    result = run_cli("--lang", "en", "build", "--cohort", str(classe), "--formats=", "-j", "1")
+    assert result.code == 2 and "1/3 Books" in result.out
+    for name, target in (("dehors", tmp_path / "outside"), ("lea-encore", classe / "lea")):
+        assert f"{classe / name}: a symbolic link to {target}, refused" in result.err
+        assert not (tmp_path / "output" / name).exists()
+    assert (tmp_path / "output/lea/index.html").is_file()

@@ -71,6 +71,10 @@ def _membership(child: Path) -> bool | OSError:
     try:
         if child.is_symlink():
             child.stat()  # a loop or a dangling link: ELOOP, ENOENT
+            if child.is_dir() and (child / PROFILE_FILE).exists():
+                # a student's folder elsewhere (read outside the cohort's folder), or another
+                # member's again under a second name: never built through a link
+                return LinkedMember(errno.EPERM, "a link", str(child))
         if not child.is_dir():
             return False
         profile = child / PROFILE_FILE
@@ -97,11 +101,19 @@ class NotAFile(OSError):
     """A member's `profile.yaml` that is a pipe or a device: named as `check` names it."""
 
 
+class LinkedMember(OSError):
+    """A member's folder that is a symbolic link: refused, named."""
+
+
 def unreadable(slug: str, folder: Path, error: OSError, lang: str) -> Outcome:
     """The outcome of a member that cannot be read: its folder and why."""
     path = str(error.filename or folder)
     if isinstance(error, NotAFile):
         return Outcome(slug, False, error=i18n.message(lang, "profile_not_a_file", path=path))
+    if isinstance(error, LinkedMember):
+        target = os.path.realpath(path)
+        text = i18n.message(lang, "cohort_member_link", path=path, target=target)
+        return Outcome(slug, False, error=text)
     message = i18n.message(
         lang, "cohort_member_unreadable", path=path, reason=os_reason(lang, error)
     )
@@ -133,7 +145,8 @@ def build_member(
     except TooLong:
         outcome = _too_long(lang, seconds or 0, slug, folder)
     except ProfileError as error:
-        outcome = Outcome(slug, False, error=error.format(limit=10))
+        # what the tutor's index and CSV publish: never a value of a private.yaml
+        outcome = Outcome(slug, False, error=error.format(limit=10, private=False))
     except ProfileGenError as error:
         outcome = Outcome(slug, False, error=error.describe(lang))
     except OSError as error:

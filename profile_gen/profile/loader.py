@@ -105,7 +105,7 @@ def load_text(
             private_source = parse(private[1])
         except YamlProblems as error:
             if any(problem.code != "yaml_empty" for problem in error.problems):
-                raise ProfileError(private[0], error.problems, lang) from None
+                raise ProfileError(private[0], error.problems, lang, private=True) from None
             private_source = Source(data=None)  # empty: no private details (yet)
         for problem in private_source.problems:
             problem.file = private[0]
