@@ -201,6 +201,43 @@ def samples(path: Path) -> str:
         return base64.b64encode(reader.readframes(reader.getnframes())).decode()
 
 
+ROOMS = ["noise", "hum", "far", "waits"]
+"""White noise at -25 dBFS (a fan, a busy room), a 100 Hz hum at -30 dBFS, the voice 35 dB
+quieter (a microphone across the room), and 3 s of silence before each slide's speech (a
+speaker who looks at the slide first: not a pause)."""
+
+ROOM_ANALYSIS = """([data, bounds, lang, room]) => {
+  const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+  let x = Float32Array.from(new Int16Array(bytes.buffer), (v) => v / 32768);
+  let seed = 1;
+  const random = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
+  const rms = (db) => 10 ** (db / 20);
+  let starts = bounds.map(([a]) => a);
+  if (room === "noise") x = x.map((v) => v + rms(-25) * Math.sqrt(3) * (2 * random() - 1));
+  if (room === "hum") x = x.map((v, i) => v + rms(-30) * Math.SQRT2 * Math.sin(2 * Math.PI * 100 * i / 22050));
+  if (room === "far") x = x.map((v) => v * rms(-35));
+  if (room === "waits") {  // 3 s of silence where each slide begins
+    const parts = [];
+    let at = 0;
+    bounds.forEach(([a, b], k) => {
+      const cut = Math.round((k ? a : 0) * 22050);
+      if (k) parts.push(x.subarray(at, cut));
+      parts.push(new Float32Array(3 * 22050));
+      at = cut;
+    });
+    parts.push(x.subarray(at));
+    const y = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
+    let k = 0;
+    for (const p of parts) { y.set(p, k); k += p.length; }
+    x = y;
+    bounds = bounds.map(([a, b], k) => [a + 3 * k, b + 3 * (k + 1)]);
+  }
+  const S = window.ProfileGenSpeech;
+  const frames = new S.Frames(22050).push(x);
+  return bounds.map(([a, b]) => S.analyse(frames, Math.round(a / S.HOP), Math.round(b / S.HOP), lang));
+}"""
+
+
 def test_analysis_module_on_the_espeak_files(chromium, audio):
     """deck-speech.js, the module the worklet runs, on the whole files at once."""
     page = chromium.new_page()
@@ -227,6 +264,15 @@ def test_analysis_module_on_the_espeak_files(chromium, audio):
             )
             assert result["long_pauses"] == (1 if segment.pause > 2 else 0)
         assert [r["pace"] for r in results] == sorted(r["pace"] for r in results)  # 3 rates
+        for room in ROOMS:  # the same speech in a worse room, or slides begun in silence
+            heard = page.evaluate(
+                ROOM_ANALYSIS,
+                [samples(path), [[s.start, s.end] for s in segments], lang, room],
+            )
+            for segment, result in zip(segments, heard, strict=True):
+                assert abs(result["pace"] / segment.pace - 1) <= TOLERANCE, (room, segment, result)
+                assert abs(result["longest"] - segment.pause) <= PAUSE_TOLERANCE, (room, result)
+                assert result["long_pauses"] == (1 if segment.pause > 2 else 0), (room, result)
     quiet = page.evaluate(
         """() => { const S = window.ProfileGenSpeech;
           const frames = new S.Frames(48000).push(new Float32Array(48000 * 3));
@@ -478,3 +524,21 @@ def test_clearing_the_history_deletes_the_recordings(rehearsed):
     page.locator("#clear-history").click()
     page.wait_for_function("document.querySelectorAll('#coach-recordings li').length === 0")
     assert stored_recordings(page) == 0 and page.evaluate("localStorage.length") == 0
+
+
+def test_the_keep_a_recording_box_is_ticked_from_the_keyboard(chromium, site):
+    """Space or Enter on the presenter view's "keep a recording" box ticks it, as on a
+    button or a link: the deck's own keys (Space: next slide) leave it alone."""
+    page = open_deck(chromium, site)
+    page.keyboard.press("p")  # the presenter view
+    box = page.locator("#coach-keep")
+    box.focus()
+    before = page.evaluate("location.hash")
+    page.keyboard.press(" ")
+    assert box.is_checked() and page.evaluate("location.hash") == before
+    page.keyboard.press(" ")
+    assert not box.is_checked() and page.evaluate("location.hash") == before
+    box.blur()
+    page.keyboard.press(" ")  # elsewhere, Space is still the next slide
+    assert page.evaluate("location.hash") != before
+    page.close()

@@ -7,10 +7,12 @@
    normalised autocorrelation, 75-500 Hz) of the last 40 ms, on the signal brought down to
    about 8 kHz. Analysis of a stretch of frames, after de Jong & Wempe (2009), "Praat script
    to detect syllable nuclei and measure speech rate automatically": the silence threshold is
-   25 dB under the 99th percentile of the intensity; a syllable nucleus is a peak of the
-   smoothed intensity above it, at least 2 dB above the dip before it, on a voiced frame.
-   A pause is a silence of at least 1 s; the speaking time runs from the first to the last
-   sound, pauses taken out; the pace is syllables per second of speaking time, turned into
+   25 dB under the 99th percentile of the intensity, and at least 6 dB over the room's noise
+   (the 5th percentile: a fan, a hum or a far microphone would otherwise count as speech);
+   a syllable nucleus is a peak of the smoothed intensity above it, at least 2 dB above the
+   dip before it, on a voiced frame. A pause is a silence of at least 1 s between two
+   sounds of a slide (not the wait before its first word or after its last); the speaking
+   time runs from the first to the last sound, pauses taken out; the pace is syllables per second of speaking time, turned into
    words per minute with the syllables per word of the language. */
 (() => {
   "use strict";
@@ -18,8 +20,10 @@
   function speech() {
     const HOP = 0.01;  // seconds per frame
     const WINDOW = 0.04;  // seconds analysed per frame
-    const FLOOR = -55;  // dBFS: quieter is silence whatever the threshold
+    const FLOOR = -70;  // dBFS: quieter is silence whatever the threshold (a quiet voice is -50)
     const BELOW_PEAK = 25;  // dB under the 99th percentile: silence
+    const NOISE_QUANTILE = 0.05;  // of a run's frames: its noise floor
+    const ABOVE_NOISE = 6;  // dB over the noise floor: silence
     const DIP = 2;  // dB between two nuclei
     const VOICED = 0.5;  // autocorrelation peak of a voiced frame
     const PAUSE = 1;  // seconds of silence that make a pause
@@ -112,7 +116,9 @@
       const heard = db.filter((v) => v > FLOOR).sort((a, b) => a - b);
       if (!heard.length) return 0;
       const top = heard[Math.min(heard.length - 1, Math.floor(heard.length * 0.99))];
-      return Math.max(FLOOR, top - BELOW_PEAK);
+      const all = db.slice().sort((a, b) => a - b);
+      const floor = all[Math.floor(all.length * NOISE_QUANTILE)];
+      return Math.max(FLOOR, top - BELOW_PEAK, floor + ABOVE_NOISE);
     }
 
     function silences(loud, from, to) {
@@ -142,12 +148,13 @@
         if (lastPeak === null || level[i] - dip >= DIP) { syllables += 1; lastPeak = i; dip = level[i]; }
         else if (level[i] > level[lastPeak]) { lastPeak = i; dip = level[i]; }
       }
-      const pauses = silences(loud, from, end);
       let first = -1;
       let last = -1;
       for (let i = from; i < end; i += 1) if (loud[i]) { if (first < 0) first = i; last = i; }
-      const inner = pauses.filter((p) => p.start > first && p.start < last);
-      const speaking = first < 0 ? 0 : (last - first + 1) * HOP - inner.reduce((s, p) => s + p.length, 0);
+      // a pause is a silence between two sounds: not the wait before the first word of a
+      // slide nor after its last one (a slide change, a breath before the next one)
+      const pauses = silences(loud, from, end).filter((p) => p.start > first && p.start < last);
+      const speaking = first < 0 ? 0 : (last - first + 1) * HOP - pauses.reduce((s, p) => s + p.length, 0);
       const perWord = SYLLABLES_PER_WORD[lang] || SYLLABLES_PER_WORD.en;
       const heard = syllables >= 2 && speaking >= 0.5;
       const round1 = (v) => Math.round(v * 10) / 10;

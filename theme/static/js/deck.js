@@ -295,7 +295,11 @@
     const key = event.key.length === 1 && event.key !== "?" ? event.key.toLowerCase() : event.key;
     if (!report.hidden && !inReport.has(key)) return;  // the report's links and buttons keep their keys
     const action = actions[key];
-    const onControl = event.target instanceof HTMLButtonElement || event.target instanceof HTMLAnchorElement;
+    const target = event.target;
+    // a control takes Space and Enter (a button, a link, the "keep a recording" box)
+    const onControl = target instanceof HTMLButtonElement || target instanceof HTMLAnchorElement
+      || target instanceof HTMLInputElement || target instanceof HTMLSelectElement
+      || target instanceof HTMLTextAreaElement;
     if (action && !(onControl && (key === " " || key === "Enter"))) {
       event.preventDefault();
       action();
