@@ -11,6 +11,7 @@ import tempfile
 import threading
 from pathlib import Path
 
+import pypdf
 import pypdfium2
 import pytest
 import yaml
@@ -335,3 +336,24 @@ def test_the_longest_name_prints_whole_in_every_footer(tmp_path):
     for number in range(1, total + 1):
         seen = ink_under(document[number - 1], [f"{number} / {total}", "Zorglub"])
         assert set(seen.values()) == {"seen"}, (number, seen)
+
+
+@GOLDEN_GROUP
+def test_the_closing_slide_links_what_it_shows(printed):
+    """The jury's PDF of the deck: the addresses the closing slide shows (the Book, LinkedIn,
+    the e-mail) are links there, as in the annexe's PDF; they were text only."""
+    _, output = printed
+    html = (deck_profiles.deck_dir(output) / "index.html").read_text(encoding="utf-8")
+    closing = BeautifulSoup(html, "html.parser").select("section.slide")[-1]
+    shown = {a["href"] for a in closing.select(".closing-name a, .closing-links a")}
+    assert all(
+        a.get_text().replace("\u200b", "") in a["href"] for a in closing.select(".closing-links a")
+    )
+    reader = pypdf.PdfReader(output / "soutenance.pdf")
+    last = reader.pages[len(reader.pages) - 1]
+    targets = {
+        annotation.get_object()["/A"].get("/URI")
+        for annotation in last.get("/Annots") or []
+        if annotation.get_object().get("/Subtype") == "/Link"
+    }
+    assert shown and shown <= targets, (shown, targets)
