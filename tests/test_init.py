@@ -64,7 +64,18 @@ def test_gitignore_keeps_outputs_and_the_private_file_out_of_git(run_cli, tmp_pa
     if shutil.which("git") is None:
         pytest.skip("git is not installed")
     assert run_cli("init", str(tmp_path)).code == 0
-    for name in ("output/index.html", ".output.building/x", ".cache/x", "_site/x", "public/x"):
+    # what Word, an editor and the system leave beside the files (a Word lock file holds
+    # the student's name)
+    working = ("~$annexe.docx", "articles/.retour.md.swp", "profile.yaml~", "Thumbs.db")
+    working += ("desktop.ini", "images/.DS_Store")
+    for name in (
+        "output/index.html",
+        ".output.building/x",
+        ".cache/x",
+        "_site/x",
+        "public/x",
+        *working,
+    ):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("x", encoding="utf-8")
     subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
