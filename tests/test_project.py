@@ -117,10 +117,13 @@ def test_every_package_is_in_the_wheel():
 def test_serve_ignores_what_builds_write_in_the_watched_folder(folder):
     server = Server(None, port=0, say=lambda _: None, content=folder)
     try:
-        for name in ("output/index.html", ".output.building/x", ".output.old/y", ".cache/z"):
+        written = ("output/index.html", ".output.building/x", ".output.old/y", ".cache/z")
+        # what git, an editor, Office, a virtual environment leave there: no build reads them
+        others = (".git/index", ".profile.yaml.swp", "profile.yaml~", "~$annexe.docx")
+        others += ("venv/pyvenv.cfg", "venv/lib/site.py", "articles/__pycache__/a.pyc")
+        for name in (*written, *others):
             (folder / name).parent.mkdir(parents=True, exist_ok=True)
             (folder / name).write_text("x", "utf-8")
-        (folder / "articles").mkdir()
         (folder / "articles/a.md").write_text("Title: A\n", "utf-8")
         seen = snapshot([folder], server.watched_files, server.skipped)
         assert sorted(path.relative_to(folder).as_posix() for path in seen) == [

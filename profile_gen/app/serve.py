@@ -15,7 +15,7 @@ import os
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -153,12 +153,39 @@ def _described(error: BaseException) -> str:
     return f"{type(error).__name__}: {text[0][:300]}" if text else type(error).__name__
 
 
+NOT_WATCHED = frozenset({"__pycache__", "node_modules"})
+"""Folders no build reads, however named (beside hidden ones and virtual environments)."""
+
+
+def _watched(name: str) -> bool:
+    """A file or folder name a change to may change the Book: not a hidden one (`.git`, an
+    editor's `.profile.yaml.swp`), nor an editor's or Office's working copy (`x~`, `~$x`)."""
+    return not (name.startswith((".", "~$")) or name.endswith("~"))
+
+
+def _files(folder: Path, skipped: tuple[str, ...]) -> Iterator[Path]:
+    """The files of `folder` a build may read: its hidden folders, virtual environments
+    (`pyvenv.cfg`), caches and `skipped` prefixes (the output, the cache) not walked at all
+    (a `.git` or a `.venv` of thousands of files, every 0.2 s). Links are not followed."""
+    for root, folders, names in os.walk(folder):
+        base = Path(root)
+        folders[:] = [
+            name
+            for name in folders
+            if _watched(name)
+            and name not in NOT_WATCHED
+            and not (str(base / name) + os.sep).startswith(skipped)
+            and not (base / name / "pyvenv.cfg").exists()
+        ]
+        yield from (base / name for name in names if _watched(name))
+
+
 def snapshot(
     folders: list[Path], files: list[Path], skipped: tuple[str, ...] = ()
 ) -> dict[Path, int]:
     """Modification times (ns) of every file to watch, but those under `skipped` prefixes."""
     found = {}
-    paths = [path for folder in folders if folder.is_dir() for path in folder.rglob("*")]
+    paths = [path for folder in folders if folder.is_dir() for path in _files(folder, skipped)]
     for path in [*paths, *files]:
         try:  # a file removed or denied while listed is no change to wait for
             if path.is_file() and not str(path).startswith(skipped):
