@@ -150,6 +150,28 @@ CASES = [
     ),
     ("tab-indent", "identity:\n\tname: A\n", 2, "", "tabulation"),
     ("unclosed-quote", 'identity:\n  name: "A\n  headline: B\n', 2, "", "guillemet ouvert"),
+    (  # a Windows path between double quotes: closed, but `\p` is an unknown escape
+        "windows-path-quoted",
+        'identity:\n  name: A\n  headline: B\n  photo:\n    path: "images\\portrait.jpg"\n',
+        5,
+        "",
+        "« \\ » commence une séquence d'échappement : écrivez les chemins avec /",
+    ),
+    (  # \U wants eight hexadecimal digits
+        "windows-path-user",
+        'identity:\n  name: A\n  headline: B\n  photo:\n    path: "C:\\Users\\moi.jpg"\n',
+        5,
+        "",
+        "séquence d'échappement",
+    ),
+    (  # found on Windows, missing where the Book is built online (Linux)
+        "windows-path-plain",
+        "identity:\n  name: A\n  headline: B\n  photo:\n    path: images\\portrait.jpg\n"
+        "    alt: Moi\n",
+        5,
+        "identity.photo.path",
+        "avec des barres obliques (/) : images/portrait.jpg",
+    ),
     (  # closed by the quote of a commented line below: the value swallowed the lines between
         "quote-closed-lines-later",
         'identity:\n  name: A\n  headline: "Cheffe de projet\n  # color: "#7a2e5c"\n'

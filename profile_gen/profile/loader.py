@@ -333,6 +333,10 @@ def _check_files(profile: Profile, base_dir: Path) -> list[Problem]:
     problems = []
     root = base_dir.resolve()
     for path, relative in wanted:
+        if "\\" in relative:  # found on Windows, missing where the Book is built online
+            fixed = relative.replace("\\", "/")
+            problems.append(Problem("path_backslash", path, {"path": relative, "fixed": fixed}))
+            continue
         target = (base_dir / relative).resolve()
         if Path(relative).is_absolute() or not target.is_relative_to(root):
             problems.append(Problem("path_escapes", path, {"path": relative}))

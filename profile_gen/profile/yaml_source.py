@@ -274,6 +274,11 @@ def _syntax_problem(error: yaml.YAMLError, text: str) -> Problem:
         return Problem("yaml_tab", (), {}, line, column)
     if "another document" in problem or "single document" in problem:
         return Problem("yaml_multiple_documents", (), {}, line, column)
+    if "escape" in problem and "double-quoted" in context and mark:
+        # `path: "images\portrait.jpg"` (a Windows path): the quote is closed; the backslash
+        # starts an escape sequence YAML does not know
+        found = lines[mark.line].rfind("\\", 0, mark.column + 1) if mark.line < len(lines) else -1
+        return Problem("yaml_backslash", (), {}, line, found + 1 if found >= 0 else column)
     if "quoted scalar" in context and context_mark:
         return Problem("yaml_unclosed_quote", (), {}, *_at(context_mark))
     if (found := _misplaced_sign(problem, context, mark, context_mark, lines)) is not None:

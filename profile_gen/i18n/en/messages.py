@@ -62,6 +62,7 @@ MESSAGES = {
     ),
     "yaml_flow": "list [..] or mapping {{..}} not closed properly: check commas and brackets",
     "yaml_unclosed_quote": "quote opened here and never closed",
+    "yaml_backslash": "between double quotes, « \\ » starts an escape sequence: write paths with / (images/portrait.jpg), or put the text between single quotes ('…')",
     "yaml_quote_spans_lines": (
         "quote opened here and closed only on line {end_line}: the value swallows the lines "
         "in between; close the quote on this line"
@@ -144,6 +145,7 @@ MESSAGES = {
     "level_not_on_scale": "level {found} is not on the scale; levels: {levels}",
     "scale_duplicate": "level {found} is defined twice on the scale",
     "file_missing": "file not found: {path} (paths are relative to the folder of profile.yaml)",
+    "path_backslash": "{path}: write the path with slashes (/): {fixed} (a \\ works on Windows only, and the Book is built online on Linux)",
     "file_missing_near": "file not found: {path}; the folder holds '{near}', nearly the same name (accents encoded otherwise, capitals or one letter): write the file's exact name here, or rename it by typing its name again",
     "path_escapes": "the path {path} leaves the profile's folder",
     "image_format": "{path}: format {format} is not supported; save the photo as JPEG, PNG, WebP or HEIC (iPhone)",

@@ -71,6 +71,7 @@ MESSAGES = {
     ),
     "yaml_flow": "liste [..] ou dictionnaire {{..}} mal fermé : vérifiez virgules et crochets",
     "yaml_unclosed_quote": "guillemet ouvert ici et jamais refermé",
+    "yaml_backslash": "entre guillemets doubles, « \\ » commence une séquence d'échappement : écrivez les chemins avec / (images/portrait.jpg), ou entourez le texte de guillemets simples ('…')",
     "yaml_quote_spans_lines": (
         "guillemet ouvert ici et refermé seulement ligne {end_line} : la valeur avale les "
         "lignes entre les deux ; fermez le guillemet sur cette ligne"
@@ -157,6 +158,7 @@ MESSAGES = {
     "level_not_on_scale": "niveau {found} absent de l'échelle ; niveaux possibles : {levels}",
     "scale_duplicate": "niveau {found} défini deux fois dans l'échelle",
     "file_missing": "fichier introuvable : {path} (chemin relatif au dossier de profile.yaml)",
+    "path_backslash": "{path} : écrivez le chemin avec des barres obliques (/) : {fixed} (un \\ ne marche que sous Windows, et le Book est construit en ligne sous Linux)",
     "file_missing_near": "fichier introuvable : {path} ; le dossier contient « {near} », presque le même nom (accents codés autrement, majuscules ou une lettre) : écrivez ici le nom exact du fichier, ou renommez-le en retapant son nom",
     "path_escapes": "le chemin {path} sort du dossier du profil",
     "image_format": "{path} : format {format} non pris en charge ; enregistrez la photo en JPEG, PNG, WebP ou HEIC (iPhone)",
