@@ -651,3 +651,43 @@ def test_a_template_prints_no_folder_of_the_building_machine(tmp_path, run_cli):
     for page in (folder / "output").rglob("*.html"):
         text = page.read_text("utf-8")
         assert str(tmp_path) not in text and str(ROOT) not in text, page
+
+
+@pytest.mark.parametrize("header", ["Title", "Slug"])
+def test_an_article_with_a_very_long_title_builds_at_a_short_address(tmp_path, run_cli, header):
+    """A title (or a `Slug:`) of 300 characters made a folder name no system takes ("File
+    name too long", a staging folder named, the article not): its address keeps its first
+    words, whole, within `SLUG_LIMIT`; `check` builds it too."""
+    from profile_gen.book.article_meta import SLUG_LIMIT
+
+    words = "retour d'expérience sur la migration progressive " * 6
+    text = f"Title: {words.strip()}\nDate: 2025-09-19\n"
+    text += f"Slug: {'-'.join(words.split())}\n" if header == "Slug" else ""
+    folder = student(tmp_path, {"long.md": text + "\nTexte.\n"})
+    result = run_cli("build", "--formats=", "--content", str(folder))
+    assert result.code == 0, result.err
+    (page,) = (folder / "output/articles").glob("*/index.html")
+    name = page.parent.name
+    assert len(name) <= SLUG_LIMIT and name.startswith("retour-d") and not name.endswith("-")
+    assert name.split("-")[-1] in {
+        "retour",
+        "d",
+        "experience",
+        "sur",
+        "la",
+        "migration",
+        "progressive",
+    }
+    assert run_cli("check", str(folder / "profile.yaml")).code in (0, 1)
+
+
+def test_a_name_too_long_for_the_system_is_said_in_the_users_words():
+    """What `build` and the cohort say of an OS error: the system's English only when the
+    catalogue has no words for it."""
+    import errno
+
+    from profile_gen.app.os_errors import os_reason
+
+    error = OSError(errno.ENAMETOOLONG, "File name too long", "x" * 300)
+    assert "trop long" in os_reason("fr", error) and "too long" in os_reason("en", error)
+    assert "File name" not in os_reason("fr", error)

@@ -17,6 +17,7 @@ OS_REASONS = {
     errno.ENOSPC: "disk_full",
     errno.EROFS: "read_only",
     errno.ELOOP: "loop",
+    errno.ENAMETOOLONG: "name_too_long",
 }
 
 

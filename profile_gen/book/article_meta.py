@@ -22,6 +22,8 @@ from profile_gen.text import lone_surrogate
 MARKDOWN = (".md", ".markdown", ".mkd", ".mdown")
 READ_SUFFIXES = (*MARKDOWN, ".rst", ".html", ".htm")
 """What Pelican's readers read in the articles' folder (Markdown, reStructuredText, HTML)."""
+SLUG_LIMIT = 80
+"""Characters of an article's address (its folder's name) at most: the title's first words."""
 _KEY = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)$")
 _MORE = re.compile(r"^[ ]{4,}(?P<value>.*)$")
 _BEGIN = re.compile(r"^-{3}(\s.*)?$")

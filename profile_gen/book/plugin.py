@@ -206,6 +206,10 @@ def clean_article(content) -> None:
     ’, the French spaces), its title too (its address, made before, stays)."""
     if not isinstance(content, Article | Page):
         return
+    if len(getattr(content, "slug", "") or "") > article_meta.SLUG_LIMIT:
+        # a title of 300 characters made a folder name no system takes (255 bytes at most;
+        # Windows' whole path, 260): its address keeps the title's first words
+        content.slug = content.slug[: article_meta.SLUG_LIMIT].rsplit("-", 1)[0]
     if (invalid := article_meta.invalid_character(content)) is not None:
         # no page can hold it (nor can the sanitizer read it): the build stops on it
         # (`prepare_articles`), nothing of it is written

@@ -224,6 +224,7 @@ LABELS_FEATURES = {
     "check.text_image": "{path}: {src}",
     "serve.rebuild_failed": "The rebuild failed: {error}\nFix it, then save: the Book will rebuild.",
     "os.loop": "a symbolic link that loops",
+    "os.name_too_long": "file name or path too long for the system (shorten the folder's name, or move it higher up)",
     "build.placeholders": "⚠ The Book and the documents still show the template's example values: {items}; replace them in profile.yaml (profile-gen check lists them)",
     "build.text_images": "Pictures written in the profile's texts, shown as their description only (see profile-gen check): {fields}",
     # the tool carried by the repository (init, upgrade), check --format github

@@ -224,6 +224,7 @@ LABELS_FEATURES = {
     "check.text_image": "{path} : {src}",
     "serve.rebuild_failed": "La reconstruction a échoué : {error}\nCorrigez, puis enregistrez : le Book se reconstruira.",
     "os.loop": "lien symbolique qui tourne en rond",
+    "os.name_too_long": "nom de fichier ou chemin trop long pour le système (raccourcissez le nom du dossier, ou placez-le moins profond)",
     "build.placeholders": "⚠ Le Book et les documents montrent encore des valeurs d'exemple du modèle : {items} ; remplacez-les dans profile.yaml (profile-gen check les liste)",
     "build.text_images": "Images écrites dans les textes du profil, montrées par leur seule description (voir profile-gen check) : {fields}",
     # the tool carried by the repository (init, upgrade), check --format github
