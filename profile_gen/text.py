@@ -26,6 +26,24 @@ def slug(
     return candidate
 
 
+LRM = "\u200e"
+"""Left-to-right mark: a strong left-to-right character that is never drawn."""
+
+
+def bidi_closed(text: str) -> str:
+    """`text` followed by a left-to-right mark when its last strongly directed character is
+    right-to-left (Arabic, Hebrew): a run of a Word or PowerPoint line that follows it (`·
+    31 janv. 2022`) then keeps its own order; without it the number joined the Arabic and
+    the date was torn apart (the PDF, made from HTML, showed it whole)."""
+    for char in reversed(text):
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return text + LRM
+        if kind == "L":
+            return text
+    return text
+
+
 _BIDI_CONTROLS = frozenset(
     "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 )

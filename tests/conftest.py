@@ -334,13 +334,27 @@ def _with_fonts(folder: Path) -> dict[str, str]:
     return {**os.environ, "FONTCONFIG_FILE": str(config)}
 
 
+BIDI_PROFILE = """\
+identity:
+  name: Sami Haddad
+  headline: Analyste de données
+experience:
+  - title: "محللة بيانات"
+    organization: "شركة البيانات"
+    start: 2022-01-31
+    end: 2022-12
+"""
+"""A job written in Arabic, dated from a day: `libreoffice_pdfs`'s `bidi`."""
+
+
 @pytest.fixture(scope="session")
 def libreoffice_pdfs(sample_docx, tmp_path_factory) -> dict[str, Path]:
     """The office documents as LibreOffice lays them out, converted to PDF headless in ONE
     run (each start costs seconds), with its own user profile (a first start writes one;
     parallel sessions must not share it) and the shipped fonts installed: name -> PDF for
     the sample's annexe.docx (`annexe`), and the sample's and the maximal profile's decks
-    (`sample`, `maximal`: tests/test_deck_pptx.py). Skipped without LibreOffice, except in CI."""
+    (`sample`, `maximal`: tests/test_deck_pptx.py), and the Word annexe of a job written in
+    Arabic (`bidi`). Skipped without LibreOffice, except in CI."""
     import subprocess
 
     from tests.test_deck_pptx import PROFILE, deck_bytes, jpeg, maximal_profile
@@ -352,6 +366,11 @@ def libreoffice_pdfs(sample_docx, tmp_path_factory) -> dict[str, Path]:
     )
     folder = tmp_path_factory.mktemp("libreoffice")
     sources = {"annexe": sample_docx}
+    from tests.docx_support import write_content
+
+    arabic = build(write_content(folder / "bidi-project", BIDI_PROFILE))
+    sources["bidi"] = folder / "bidi.docx"
+    shutil.copy(arabic, sources["bidi"])
     for name, profile in {"sample": PROFILE, "maximal": maximal_profile()}.items():
         sources[name] = folder / f"{name}.pptx"
         sources[name].write_bytes(deck_bytes(profile, photo=jpeg(300, 500)))

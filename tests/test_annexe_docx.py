@@ -365,3 +365,20 @@ def test_a_cv_with_room_shows_the_jobs_descriptions_in_every_format(tmp_path):
     text = " ".join(printed.pages[0].extract_text().split())
     for description in described:  # the last words of each, where a cut would show
         assert " ".join(description.split()[-4:]) in text, description
+
+
+def test_a_job_written_right_to_left_keeps_its_date_whole(libreoffice_pdfs):
+    """`محللة بيانات — شركة البيانات · 31 janv. 2022 – déc. 2022` in the Word CV: the day
+    joined the Arabic (a number after right-to-left letters is theirs to Unicode's
+    algorithm) and was printed 150 points away from its month."""
+    page = pypdfium2.PdfDocument(libreoffice_pdfs["bidi"])[0].get_textpage()
+    chars = [(page.get_text_range(k, 1), page.get_charbox(k)) for k in range(page.count_chars())]
+    days = [
+        box for (char, _), (after, box) in itertools.pairwise(chars) if char == "3" and after == "1"
+    ]
+    assert days
+    for _, day_top, day_right, _ in days:
+        months = [
+            box[0] - day_right for char, box in chars if char == "j" and abs(box[1] - day_top) < 4
+        ]
+        assert months and min(abs(gap) for gap in months) < 20, (day_right, months)

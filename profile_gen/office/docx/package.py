@@ -22,6 +22,7 @@ from docx.oxml.ns import qn
 from profile_gen import typography
 from profile_gen.office.docx.inline import clean
 from profile_gen.office.docx.styles import language_tag
+from profile_gen.text import bidi_closed
 from profile_gen.views.glyphs import strip_emoji
 
 APP_XML = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -128,7 +129,7 @@ def typeset(document: Document, lang: str) -> None:
     parts = _text_parts(document)
     for part in parts:
         for element in part.element.iter(qn("w:t")):
-            element.text = typography.typeset(element.text or "", lang)
+            element.text = bidi_closed(typography.typeset(element.text or "", lang))
 
 
 def to_bytes(document: Document, date: datetime.datetime) -> bytes:

@@ -20,6 +20,7 @@ from profile_gen.office.pptx.layout import DeckContext, PhotoImage
 from profile_gen.office.pptx.slides import DRAW
 from profile_gen.profile import colors
 from profile_gen.profile.model import Profile
+from profile_gen.text import bidi_closed
 from profile_gen.views.deck import DeckView, SlideView
 from profile_gen.views.deck_fit import SCALES
 from profile_gen.views.measure import family
@@ -139,7 +140,7 @@ def _typeset(presentation, lang: str) -> None:
         parts = [slide.part] + ([slide.notes_slide.part] if slide.has_notes_slide else [])
         for part in parts:
             for element in part._element.iter(qn("a:t")):
-                element.text = typography.typeset(element.text or "", lang)
+                element.text = bidi_closed(typography.typeset(element.text or "", lang))
 
 
 def _stable_zip(data: bytes) -> bytes:
