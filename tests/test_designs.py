@@ -132,7 +132,8 @@ def test_a_student_folder_named_like_a_built_in_design_is_refused(run_cli, tmp_p
     folder = root / "content" / "designs" / "moderne"
     folder.mkdir(parents=True)
     (folder / "tokens.toml").write_text(MINE, encoding="utf-8")
-    (root / "output").mkdir()
+    (root / "output").mkdir()  # an earlier Book (a build replaces only a Book's folder)
+    (root / "output" / "index.html").write_text("<p>earlier</p>", encoding="utf-8")
     (root / "output" / "kept.html").write_text("before", encoding="utf-8")
     check = run_cli("--lang", lang, "check", str(root / "content/profile.yaml"))
     build = run_cli(
