@@ -26,6 +26,13 @@ def slug(
     return candidate
 
 
+def folded(text: str) -> str:
+    """`text` lower-cased without its accents (`Étudiant` -> `etudiant`): what a search
+    typed in a hurry matches (the cohort page's filter folds what is typed the same way)."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
 LRM = "\u200e"
 """Left-to-right mark: a strong left-to-right character that is never drawn."""
 

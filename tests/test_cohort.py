@@ -95,8 +95,12 @@ def test_cohort_builds_every_valid_profile(tmp_path, run_cli, in_dir):
 
 
 def read_csv(path):
+    """The rows of a cohort's CSV: separated by semicolons in French, commas in English."""
     with path.open(encoding="utf-8-sig", newline="") as file:
-        return list(csv.DictReader(file))
+        header = file.readline()
+        file.seek(0)
+        delimiter = ";" if header.count(";") > header.count(",") else ","
+        return list(csv.DictReader(file, delimiter=delimiter))
 
 
 def test_all_valid_cohort_exits_0_and_keeps_books_when_one_breaks(tmp_path, run_cli, in_dir):
@@ -153,7 +157,8 @@ def test_index_is_a_sortable_filterable_table_with_its_csv(tmp_path):
     readiness = {row.find("a").get_text(): int(row["data-readiness"]) for row in rows}
     assert readiness["Étudiant 0000"] == 0 and readiness["Étudiant 0011"] == 100 * 14 // 18
     assert all(0 <= value <= 100 for value in readiness.values())
-    assert rows[3]["data-search"] == "étudiant 0003 etudiant-0003 chef de projet to complete"
+    # accents left out, as the script folds what is typed: "etudiant" finds "Étudiant"
+    assert rows[3]["data-search"] == "etudiant 0003 etudiant-0003 chef de projet to complete"
     # without script: the whole table, no filter that would do nothing
     tools = soup.find(id="cohort-tools")
     assert tools.has_attr("hidden")
@@ -183,7 +188,12 @@ def test_csv_reads_back_and_never_runs_a_formula(tmp_path):
         Outcome("d", False, error="\tprofile.yaml: oups\nligne 2"),
     ]
     write_index(ROOT / "theme", tmp_path, hostile, "fr")
-    assert (tmp_path / "cohort.csv").read_bytes().startswith(b"\xef\xbb\xbf")  # for spreadsheets
+    raw = (tmp_path / "cohort.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # for spreadsheets
+    assert raw.splitlines()[0].decode("utf-8-sig").startswith("Identifiant;Nom;")  # French Excel
+    (tmp_path / "en").mkdir()
+    write_index(ROOT / "theme", tmp_path / "en", hostile, "en")
+    assert (tmp_path / "en/cohort.csv").read_text("utf-8-sig").startswith("Slug,Name,")
     rows = read_csv(tmp_path / "cohort.csv")
     assert [row["Nom"] for row in rows] == [
         '\'=HYPERLINK("http://x";"clic")',
@@ -387,6 +397,8 @@ def test_page_sorts_filters_and_passes_axe_in_a_browser(chromium, tmp_path):
     assert page.locator(names).all_inner_texts() == ["Étudiant 0003"]
     assert page.inner_text("#cohort-shown") == "1 Book affiché sur 40"
     page.fill("#cohort-filter", "ÉTUDIANT 001")  # every word, in any case: 0001, 0010-0019
+    assert page.inner_text("#cohort-shown") == "11 Books affichés sur 40"
+    page.fill("#cohort-filter", "etudiant 001")  # accents left out, as typed in a hurry
     assert page.inner_text("#cohort-shown") == "11 Books affichés sur 40"
     page.fill("#cohort-filter", "")
     page.click("th[data-sort=readiness] button")
@@ -663,3 +675,35 @@ def test_an_invalid_private_value_is_never_quoted_in_the_cohort_outputs(tmp_path
     assert "private.yaml:3:" in said[0]
     hidden = ("private.yaml reste privé", "private.yaml stays private")  # each member's language
     assert sum(said[0].count(words) for words in hidden) == 3
+
+
+def test_the_page_without_script_lists_the_books_by_name():
+    """The table's heading says "sorted by name" (`aria-sort` on Name): so is the page a
+    browser shows without script, whatever the folders' names."""
+    import tempfile
+
+    outcomes = [
+        Outcome("a-zoe", True, name="Zoé Martin"),
+        Outcome("b-rocket", True, name="rocket"),
+        Outcome("c-eloise", True, name="Éloïse Durand"),
+        Outcome("d-adam", True, name="Adam"),
+    ]
+    with tempfile.TemporaryDirectory() as folder:
+        write_index(ROOT / "theme", Path(folder), outcomes, "fr")
+        soup = BeautifulSoup((Path(folder) / "index.html").read_text("utf-8"), "html.parser")
+    names = [row.find("a").get_text() for row in soup.select("#cohort-table tbody tr")]
+    assert names == ["Adam", "Éloïse Durand", "rocket", "Zoé Martin"]
+
+
+def test_the_index_names_members_from_the_cohort_folder_not_the_machine(tmp_path, run_cli, in_dir):
+    """Given as an absolute path (a CI runner's `/home/runner/work/…`), the cohort's folder
+    is named by its name in what goes online: the index, the CSV, the summary."""
+    classe = make_cohort(tmp_path)
+    in_dir(tmp_path)
+    result = run_cli("build", "--cohort", str(classe.resolve()), "--formats=", "-j", "2")
+    assert result.code == 2
+    index = (tmp_path / "output/index.html").read_text("utf-8")
+    table = (tmp_path / "output/cohort.csv").read_text("utf-8-sig")
+    for text in (index, table, result.err):
+        assert "classe/zoe-broken/profile.yaml:3:3" in text
+        assert str(tmp_path.resolve()) not in text and str(tmp_path) not in text

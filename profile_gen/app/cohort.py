@@ -289,6 +289,8 @@ def build_cohort(
         bar.advance(outcome.ok)
     bar.close()
     outcomes.sort(key=lambda outcome: outcome.slug)
+    for outcome in outcomes:  # what the index, the CSV and a shard's file publish
+        outcome.error = from_cohort(outcome.error, folder)
     if shard is None:
         write_index(Path(settings["THEME"]), output, outcomes, lang)
     else:
@@ -298,6 +300,15 @@ def build_cohort(
     if any(outcome.annexe_folder for outcome in outcomes if outcome.ok):
         say(i18n.text(lang, "cohort.private_kept", output=str(output)))
     return code
+
+
+def from_cohort(text: str, folder: Path) -> str:
+    """`text` with the cohort folder's place on this machine (`/home/tutor/…/classe/`) said
+    as the folder's name (`classe/`): the index and the CSV go online, the machine's paths
+    (a user name, a CI runner's folders) do not."""
+    for prefix in {str(folder), str(folder.absolute()), str(folder.resolve())}:
+        text = text.replace(prefix + os.sep, f"{folder.resolve().name}/")
+    return text
 
 
 def summary(outcomes: list[Outcome], lang: str, output: Path, **done: object) -> int:
@@ -340,6 +351,7 @@ def merge_cohort(settings_file: Path | None, folder: Path, output: Path | None, 
         elif outcome.ok and not (output / member / "index.html").is_file():
             text = i18n.message(lang, "cohort_merge_no_book", path=str(path), shard=shard)
             outcome = Outcome(member, False, error=text)
+        outcome.error = from_cohort(outcome.error, folder)
         outcomes.append(outcome)
     write_index(Path(settings["THEME"]), output, outcomes, lang)
     return summary(outcomes, lang, output)

@@ -15,6 +15,7 @@ from markupsafe import Markup
 from profile_gen import i18n, tokens
 from profile_gen.book import render
 from profile_gen.outputs import DECK_SLUGS, place
+from profile_gen.text import folded
 
 INDEX = "index.html"
 CSV_FILE = "cohort.csv"
@@ -64,7 +65,9 @@ def write_index(theme: Path, output: Path, outcomes: list[Outcome], lang: str) -
     """`index.html` of every Book (the failed ones listed apart) and `cohort.csv` beside it."""
     env = Environment(loader=FileSystemLoader(str(theme / "templates")), autoescape=True)
     render.install(env)
-    books = [o for o in outcomes if o.ok]
+    env.filters["folded"] = folded
+    # the page without script: the whole table, sorted by name (as its heading says)
+    books = sorted((o for o in outcomes if o.ok), key=lambda o: (folded(o.name), o.slug))
     html = env.get_template("cohort.html").render(
         lang=lang,
         primary_lang=lang,
@@ -91,6 +94,9 @@ def cell(value: object) -> object:
     return value
 
 
+CSV_DELIMITERS = {"fr": ";"}
+"""The CSV's separator by language (the list separator of its spreadsheets), else a comma."""
+
 CSV_COLUMNS = (
     "slug",
     "name",
@@ -108,9 +114,11 @@ CSV_COLUMNS = (
 
 def write_csv(path: Path, outcomes: list[Outcome], lang: str) -> None:
     """The readiness table, one row per member, headers in the cohort's language; UTF-8
-    with a byte-order mark, which spreadsheets need to read accents."""
+    with a byte-order mark, which spreadsheets need to read accents; in French, cells
+    separated by semicolons, as a French spreadsheet (Excel) opens a file it is given
+    (with commas, every row was one cell)."""
     with path.open("w", encoding="utf-8-sig", newline="") as file:
-        writer = csv.writer(file)
+        writer = csv.writer(file, delimiter=CSV_DELIMITERS.get(lang, ","))
         writer.writerow([i18n.text(lang, f"cohort.csv.{column}") for column in CSV_COLUMNS])
         for o in outcomes:
             row = (
