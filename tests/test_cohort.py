@@ -492,7 +492,7 @@ def test_a_book_held_past_its_time_limit_is_stopped_and_named(tmp_path, monkeypa
     )  # fmt: skip
     err = capsys.readouterr().err
     assert code == 2 and not marker.exists()
-    assert f"{classe / 'slow'}: this Book took longer than 0.01 min to build" in err
+    assert "classe/slow: this Book took longer than 0.01 min to build" in err
     assert "stopped short" not in err and "unexpected" not in err
     for slug in ("healthy", "other"):
         assert (tmp_path / "output" / slug / "index.html").is_file()
@@ -597,7 +597,7 @@ def test_a_hostile_article_past_the_books_time_limit_leaves_its_worker_sound(
     )  # fmt: skip
     err = capsys.readouterr().err
     assert code == 2
-    assert f"{classe / 'a-slow'} : ce Book a pris plus de 0.0166667 min" in err
+    assert "classe/a-slow : ce Book a pris plus de 0.0166667 min" in err
     assert not (tmp_path / "output/a-slow").exists()
     for slug in ("healthy", "other"):
         assert (tmp_path / "output" / slug / "index.html").is_file()
@@ -707,3 +707,25 @@ def test_the_index_names_members_from_the_cohort_folder_not_the_machine(tmp_path
     for text in (index, table, result.err):
         assert "classe/zoe-broken/profile.yaml:3:3" in text
         assert str(tmp_path.resolve()) not in text and str(tmp_path) not in text
+
+
+def test_the_tutor_is_told_of_renamed_ignored_and_stale_folders(tmp_path, run_cli, in_dir):
+    """Two folders of one slug: the one named as the slug keeps it, the other is said with
+    its new address; a folder without `profile.yaml` (a `profile.yml`) is said ignored; a
+    Book left in the output by a folder gone from the cohort is said, not removed."""
+    classe = make_cohort(tmp_path)
+    shutil.rmtree(classe / "zoe-broken")
+    shutil.copytree(classe / "marc-petit", classe / "Marc Petit")  # slug marc-petit too
+    (classe / "typo").mkdir()
+    (classe / "typo/profile.yml").write_text("identity: {name: T, headline: H}\n", "utf-8")
+    in_dir(tmp_path)
+    first = run_cli("build", "--cohort", str(classe), "--formats=", "-j", "2")
+    assert first.code == 0, first.err
+    assert "« Marc Petit » → marc-petit-2" in first.out
+    assert "« marc-petit »" not in first.out  # the folder named as its slug keeps it
+    assert "sans profile.yaml, ignorés : notes, typo" in first.out
+    assert "ne sont plus dans la promotion" not in first.out
+    shutil.rmtree(classe / "Marc Petit")
+    again = run_cli("build", "--cohort", str(classe), "--formats=", "-j", "2")
+    assert "ne sont plus dans la promotion" in again.out and ": marc-petit-2 ;" in again.out
+    assert (tmp_path / "output/marc-petit-2/index.html").is_file()  # said, not removed

@@ -49,7 +49,12 @@ def find_profiles(folder: Path) -> list[tuple[str, Path, OSError | None]]:
     a `profile.yaml` that is no file) comes with its error instead, to be named."""
     found: list[tuple[str, Path, OSError | None]] = []
     taken: set[str] = set()
-    for child in sorted(folder.iterdir()):
+    # a folder already named as its slug keeps it (`lea-moreau/`); the others of the same
+    # slug (`Léa Moreau/`) take `-2`, `-3` in their names' order, and are said (`notes`)
+    children = sorted(
+        folder.iterdir(), key=lambda child: (slugify(child.name) != child.name, child.name)
+    )
+    for child in children:
         state = _membership(child)
         if state is False:
             continue
@@ -59,7 +64,7 @@ def find_profiles(folder: Path) -> list[tuple[str, Path, OSError | None]]:
             slug, number = f"{base}-{number}", number + 1
         taken.add(slug)
         found.append((slug, child, state if isinstance(state, OSError) else None))
-    return found
+    return sorted(found, key=lambda member: member[0])
 
 
 def _membership(child: Path) -> bool | OSError:
@@ -297,9 +302,51 @@ def build_cohort(
         write_shard(output, shard, outcomes)
     seconds = f"{time.perf_counter() - started:.1f}"
     code = summary(outcomes, lang, output, seconds=seconds, jobs=jobs)
+    if shard is None:  # a share sees only its members
+        for line in notes(members, folder, output, lang):
+            say(line)
     if any(outcome.annexe_folder for outcome in outcomes if outcome.ok):
         say(i18n.text(lang, "cohort.private_kept", output=str(output)))
     return code
+
+
+def notes(
+    members: list[tuple[str, Path, OSError | None]], folder: Path, output: Path, lang: str
+) -> list[str]:
+    """What a tutor should know of a cohort beyond its failures: members whose folder's name
+    gave the slug of another (published under `-2`), folders that are no member (no
+    `profile.yaml`: a `profile.yml`, a README alone), Books in the output of folders that
+    are no longer members (their annexes with them)."""
+    lines = []
+    renamed = [(path.name, slug) for slug, path, _ in members if slug != slugify(path.name)]
+    if renamed:
+        pairs = ", ".join(f"« {name} » → {slug}" for name, slug in renamed)
+        lines.append(i18n.text(lang, "cohort.renamed", pairs=pairs))
+    known = {path.name for _, path, _ in members}
+    try:
+        ignored = sorted(
+            child.name
+            for child in folder.iterdir()
+            if child.name not in known and not child.name.startswith(".") and child.is_dir()
+        )
+        slugs = {slug for slug, _, _ in members}
+        stale = sorted(
+            child.name
+            for child in output.iterdir()
+            if child.name not in slugs
+            and not child.name.startswith(".")
+            and child.is_dir()
+            and not child.is_symlink()
+            and (child / "index.html").is_file()
+            and not (child / PROFILE_FILE).exists()
+        )
+    except OSError:
+        return lines
+    if ignored:
+        lines.append(i18n.text(lang, "cohort.ignored", names=", ".join(ignored)))
+    if stale:
+        lines.append(i18n.text(lang, "cohort.stale", names=", ".join(stale), output=str(output)))
+    return lines
 
 
 def from_cohort(text: str, folder: Path) -> str:
