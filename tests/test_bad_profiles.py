@@ -149,6 +149,20 @@ CASES = [
         "en double (déjà définie ligne 2)",
     ),
     ("tab-indent", "identity:\n\tname: A\n", 2, "", "tabulation"),
+    (  # YAML 1.1 reads `no` as false: the word is meant
+        "yes-no-word-in-a-choice",
+        HEAD + "languages:\n  - name: Norvégien\n    level: no\n",
+        6,
+        "languages[0].level",
+        'YAML lit ce mot comme oui ou non (yes, no, on, off, true, false) : écrivez-le entre guillemets, ex. "no"',
+    ),
+    (
+        "yes-no-word-as-text",
+        HEAD + "summary: yes\n",
+        4,
+        "summary",
+        "trouvé : un oui ou non de YAML (yes, no, on, off, true, false : mettez le mot entre guillemets)",
+    ),
     ("unclosed-quote", 'identity:\n  name: "A\n  headline: B\n', 2, "", "guillemet ouvert"),
     (  # a Windows path between double quotes: closed, but `\p` is an unknown escape
         "windows-path-quoted",

@@ -215,6 +215,8 @@ def problem_from_pydantic(error: ErrorDetails) -> Problem:
         return Problem("missing", loc, {"field": loc[-1] if loc else ""})
     if kind in ("enum", "literal_error") and "expected" in context:
         context["expected"] = context["expected"].replace("'", "").replace(" or ", ", ")
+        if isinstance(value, bool):  # `level: no`: YAML read a yes/no word, not a word
+            return Problem("yaml_boolean_choice", loc, {"expected": context["expected"]})
     if "found" not in context:
         if isinstance(value, dict | list) or value is None or isinstance(value, bool):
             context["kind"] = kind_of(value)
