@@ -633,3 +633,14 @@ def test_a_syntax_error_is_named_with_the_field_of_its_line(run_cli, write_profi
     result = run_cli("check", str(write_profile(text)))
     assert result.code == 2
     assert where in result.err, result.err
+
+
+def test_non_utf8_bytes_after_a_bom_and_accents_name_their_column(run_cli, write_profile):
+    """Notepad's byte-order mark, then a line with accents (two bytes each) before a
+    Latin-1 `é`: the column counts characters, the byte named is the bad one."""
+    text = "\ufeff".encode() + MINIMAL.encode() + "summary: Léa à ".encode() + b"caf\xe9\n"
+    profile = write_profile(text)
+    result = run_cli("check", str(profile))
+    assert result.code == 2
+    assert f"{profile}:4:19" in result.err, result.err
+    assert "0xE9" in result.err

@@ -421,13 +421,14 @@ def decode(raw: bytes) -> str:
     """UTF-8 text of `raw` (a BOM is allowed), or `YamlProblems` naming the bad byte."""
     if len(raw) > MAX_BYTES:
         raise YamlProblems([Problem("yaml_too_large", (), {"size": len(raw), "limit": MAX_BYTES})])
+    body = raw.removeprefix(b"\xef\xbb\xbf")  # the BOM Notepad writes: not part of line 1
     try:
-        return raw.decode("utf-8-sig")
+        return body.decode("utf-8")
     except UnicodeDecodeError as error:
-        before = raw[: error.start]
+        before = body[: error.start]  # valid UTF-8 up to there: counted in characters
         line = before.count(b"\n") + 1
-        column = len(before) - (before.rfind(b"\n") + 1) + 1
-        byte = f"0x{raw[error.start]:02X}"
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8")) + 1
+        byte = f"0x{body[error.start]:02X}"
         raise YamlProblems([Problem("yaml_encoding", (), {"byte": byte}, line, column)]) from None
 
 
