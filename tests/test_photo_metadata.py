@@ -157,7 +157,8 @@ def test_a_heic_is_cleaned_only_by_a_reencoding(tmp_path, run_cli):
     result = run_cli("photo", "strip", str(path))
     assert result.code == 2 and "--reencode" in result.err, result.err
     assert path.read_bytes() == before
-    result = run_cli("photo", "strip", str(path), "--reencode")
+    # the option as the hint puts it, before the file (a positional `action` refused it)
+    result = run_cli("photo", "strip", "--reencode", str(path))
     assert result.code == 0 and "ré-encodée" in result.out, result.err
     assert sensitive(path) == []
     with Image.open(path) as image:

@@ -122,12 +122,15 @@ def parser(lang: str = "fr") -> argparse.ArgumentParser:
     publish.set_defaults(run=cmd.cmd_publish)
 
     photo = commands.add_parser("photo", help=h("photo"))
-    photo.add_argument("action", choices=["strip"], help=h("photo_strip"))
-    photo.add_argument("files", nargs="*", metavar="FILE", help=h("photo_files"))
-    photo.add_argument("--profile", help=h("photo_profile"))
-    photo.add_argument("--settings", help=h("settings"))
-    photo.add_argument("--reencode", action="store_true", help=h("photo_reencode"))
-    photo.set_defaults(run=cmd.cmd_photo)
+    # `strip` a parser of its own: its options before or after the files
+    # (`photo strip --reencode IMG.HEIC`: a positional `action` left the files unread)
+    actions = photo.add_subparsers(dest="action", required=True, metavar="ACTION")
+    strip = actions.add_parser("strip", help=h("photo_strip"))
+    strip.add_argument("files", nargs="*", metavar="FILE", help=h("photo_files"))
+    strip.add_argument("--profile", help=h("photo_profile"))
+    strip.add_argument("--settings", help=h("settings"))
+    strip.add_argument("--reencode", action="store_true", help=h("photo_reencode"))
+    strip.set_defaults(run=cmd.cmd_photo)
 
     importer = commands.add_parser("import", help=h("import"))
     importer.add_argument("format", choices=["linkedin", "jsonresume", "pdf"])
