@@ -34,7 +34,8 @@ def test_a_bad_article_date_gets_the_same_verdict_from_any_folder(tmp_path, run_
         assert "Prêt pour" not in result.out
         assert "articles/kyc.md" in result.out and "« 12 septembre 2025 »" in result.out
         assert "AAAA-MM-JJ" in result.out and "articles/kyc.md" in result.err
-    assert "1 point à compléter." in here.out
+    # said as what it is: an error that stops the build, not an item to complete
+    assert "1 erreur arrête la construction" in here.out and "à compléter" not in here.out
     # in CI, an error annotated on the article's file: the workflow stops before the build
     github = run_cli("check", "--format", "github", str(profile))
     assert github.code == 2

@@ -195,9 +195,14 @@ def report_lines(
     out += _photo_lines(findings, say, lang)
     if findings.cv_pages is not None and findings.cv_pages > 1:
         out += ["", f"⚠ {say('check.cv_overflow', pages=findings.cv_pages)}"]
-    missing = len(report.missing) + len(findings.articles) + bool(report.placeholders)
-    missing += len(findings.text_images)
-    out += ["", say("check.ready") if not missing else say("check.incomplete", count=missing)]
+    missing = len(report.missing) + bool(report.placeholders) + len(findings.text_images)
+    out.append("")
+    if missing:
+        out.append(say("check.incomplete", count=missing))
+    elif not findings.articles:
+        out.append(say("check.ready"))
+    if findings.articles:  # not items to complete: the build stops on them (exit 2)
+        out.append(say("check.stops", count=len(findings.articles)))
     return out
 
 

@@ -51,6 +51,8 @@ LABELS_OUTPUTS = {
     "check.ready": "Ready for the annexes and the defence.",
     "check.incomplete": "{count} items to complete.",
     "check.incomplete_one": "{count} item to complete.",
+    "check.stops": "✗ {count} errors stop the build: fix them first (repeated below).",
+    "check.stops_one": "✗ {count} error stops the build: fix it first (repeated below).",
     "build.done": "{pages} pages written to {output} in {seconds} s.",
     "build.cv_overflow": "The printed CV ({path}) is {pages} pages long, even set smaller: shorten it to fit one page (fewer jobs, skills or highlights, a shorter summary).",
     "build.output_unignored": "⚠ {output} is not ignored by git: `git add -A` would send the annexes and the CV, with these contact details, to the repository. Add the line {name}/ to the .gitignore file.",

@@ -51,6 +51,8 @@ LABELS_OUTPUTS = {
     "check.ready": "Prêt pour les annexes et la soutenance.",
     "check.incomplete": "{count} points à compléter.",
     "check.incomplete_one": "{count} point à compléter.",
+    "check.stops": "✗ {count} erreurs arrêtent la construction : corrigez-les d'abord (rappelées ci-dessous).",
+    "check.stops_one": "✗ {count} erreur arrête la construction : corrigez-la d'abord (rappelée ci-dessous).",
     "build.done": "{pages} pages écrites dans {output} en {seconds} s.",
     "build.cv_overflow": "Le CV imprimé ({path}) fait {pages} pages, même en plus petit : raccourcissez-le pour qu'il tienne sur une page (moins d'expériences, de compétences ou d'éléments marquants, un résumé plus court).",
     "build.output_unignored": "⚠ {output} n'est pas ignoré par git : « git add -A » enverrait dans le dépôt les annexes et le CV avec ces coordonnées. Ajoutez la ligne {name}/ au fichier .gitignore.",
