@@ -150,6 +150,24 @@ def test_pace_measured_in_rehearsal_warns_on_long_notes(chromium, site):
     context.close()
 
 
+def test_a_slide_passed_in_a_second_gives_no_planned_pace(chromium, site):
+    """The planned pace from the notes is their words over the time a slide was shown: a
+    slide passed in half a second read thousands of words a minute. Under 10 s, none."""
+    context = chromium.new_context()
+    page = open_deck(chromium, site, fake_clock=True, context=context)
+    words = page.locator(".deck-slides > .slide").evaluate_all(
+        "(slides) => slides.map((s) => Number(s.dataset.words))"
+    )
+    assert words[0] > 0 and words[1] > 0
+    page.keyboard.press("s")
+    spend(page, [0.5, 30, *([5] * (len(SLIDES) - 2))])
+    page.keyboard.press("e")
+    rows = by_slide(page)
+    assert rows[1][5] == "–", rows[1]  # half a second: no figure
+    assert rows[2][5] == str(round(words[1] * 60 / 30)), rows[2]
+    context.close()
+
+
 def test_storage_unavailable_keeps_runs_in_memory(chromium, site):
     context = chromium.new_context()
     context.add_init_script(
@@ -453,6 +471,10 @@ def test_measured_pace_and_pauses_per_slide(rehearsed, audio, lang):
         "en": ("Measured pace", "Fast on slide {}", "Slow on slide {}"),
     }[lang]
     assert words[0] in verdict
+    if lang == "fr":  # figures and punctuation as French writes them: 2,5 s ; « : »
+        assert not re.search(r"\d\.\d", verdict) and " :" not in verdict.replace("\u202f:", ""), (
+            verdict
+        )
     assert {number for number, row in rows.items() if row[6] != "–"} == {1, 2, 3}
     for number in (1, 2, 3):
         pace = int(rows[number][6])

@@ -217,10 +217,12 @@ def _preloaded_fonts(base: str) -> list[str]:
 
 @pass_context
 def _with_raw_labels(context, texts: dict, prefix: str, keys: list[str], as_prefix: str) -> dict:
-    """`texts` with the raw labels `prefix + key` added as `as_prefix + key`: a new dict
-    (templates run in a sandbox that mutates nothing)."""
+    """`texts` with the raw labels `prefix + key` added as `as_prefix + key`, in the
+    language's typography as `raw_label`'s: a new dict (templates run in a sandbox that
+    mutates nothing)."""
     lang = context["lang"]
-    return {**texts, **{as_prefix + key: i18n.label(lang, prefix + key) for key in keys}}
+    found = {as_prefix + key: i18n.label(lang, prefix + key) for key in keys}
+    return {**texts, **{key: typography.typeset(text, lang) for key, text in found.items()}}
 
 
 def install(env: Environment) -> None:

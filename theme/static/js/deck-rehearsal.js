@@ -6,6 +6,7 @@
   "use strict";
   document.documentElement.classList.add("js");
   const KEEP = 10;  // runs kept in storage
+  const PACE_AFTER = 10;  // seconds a slide is shown before its notes give a planned pace
   const SVG = "http://www.w3.org/2000/svg";
 
   /* Storage that may be missing (private windows, file:// policies): runs are then kept
@@ -65,7 +66,7 @@
     let words = 0;
     let seconds = 0;
     for (const row of run.slides) {
-      if (row.words > 0 && row.actual > 0) { words += row.words; seconds += row.actual; }
+      if (row.words > 0 && row.actual >= PACE_AFTER) { words += row.words; seconds += row.actual; }
     }
     return seconds > 0 ? Math.round((words * 60) / seconds) : null;
   }
@@ -74,7 +75,8 @@
   function compare(run) {
     const rows = run.slides.map((row) => ({
       ...row, difference: round1(row.actual - row.planned),
-      pace: row.words > 0 && row.actual > 0 ? Math.round((row.words * 60) / row.actual) : null,
+      // a slide passed in a second would read thousands of words a minute: none
+      pace: row.words > 0 && row.actual >= PACE_AFTER ? Math.round((row.words * 60) / row.actual) : null,
     }));
     const over = rows.filter((row) => row.difference > 0).sort((a, b) => b.difference - a.difference);
     return over.concat(rows.filter((row) => row.difference <= 0));

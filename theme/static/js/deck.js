@@ -54,7 +54,9 @@
     const s = Math.abs(Math.round(seconds));
     return `${sign}${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
   };
-  const fill = (text, values) => String(text || "").replace(/\{(\w+)\}/g, (m, key) => (key in values ? values[key] : m));
+  // numbers as the page's language writes them (3,2 s in French)
+  const shown = (value) => (typeof value === "number" ? value.toLocaleString(document.documentElement.lang) : value);
+  const fill = (text, values) => String(text || "").replace(/\{(\w+)\}/g, (m, key) => (key in values ? shown(values[key]) : m));
   const fromHash = () => {
     const match = /^#(\d+)$/.exec(location.hash);
     return match ? clamp(Number(match[1]) - 1) : 0;
