@@ -108,7 +108,13 @@ def test_two_rehearsals_one_paused_are_kept_and_compared(chromium, site):
     assert page.locator("#report-chart rect.run-bar").count() == 2
     assert "répétitions gardées\u00a0: 2" in page.locator("#report-summary").inner_text()
 
-    exported = list(csv.DictReader(io.StringIO(blob_text(page, "#export-csv"))))
+    # French: semicolons and decimal commas, as French Excel opens a file
+    raw = page.evaluate(
+        "fetch(document.querySelector('#export-csv').href).then((r) => r.arrayBuffer())"
+        ".then((b) => Array.from(new Uint8Array(b).slice(0, 3)))"
+    )
+    assert bytes(raw) == b"\xef\xbb\xbf"  # a byte-order mark: the accents read right
+    exported = list(csv.DictReader(io.StringIO(blob_text(page, "#export-csv")), delimiter=";"))
     assert len(exported) == 2 * len(SLIDES)
     assert exported[2]["title"] == "Réalisations marquantes" and exported[2]["actual_s"] == "75"
     assert json.loads(blob_text(page, "#export-json")) == stored
@@ -494,8 +500,10 @@ def test_measured_pace_and_pauses_per_slide(rehearsed, audio, lang):
     exported = page.evaluate(
         "fetch(document.querySelector('#export-csv').href).then((r) => r.text())"
     ).splitlines()
-    assert exported[0].endswith(",measured_wpm,longest_pause_s")
-    assert exported[3].endswith(f",{rows[3][6]},{rows[3][7]}")
+    separator = ";" if lang == "fr" else ","
+    longest = rows[3][7].replace(".", ",") if lang == "fr" else rows[3][7]
+    assert exported[0].endswith(f"{separator}measured_wpm{separator}longest_pause_s")
+    assert exported[3].endswith(f"{separator}{rows[3][6]}{separator}{longest}")
     stored = page.evaluate("JSON.parse(Object.entries(localStorage)[0][1])")
     assert stored[-1]["speech"]["status"] == "heard"
     assert stored[-1]["speech"]["lang"] == lang

@@ -100,16 +100,23 @@
     const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
     return /[",\n;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
   }
-  function toCSV(runs) {
-    const lines = [CSV_HEAD.join(",")];
+  /* The runs as a spreadsheet opens them in the page's language: in French, cells separated
+     by semicolons and decimal commas (French Excel read a comma-separated file as one
+     column), with a byte-order mark for the accents; elsewhere commas and points. */
+  function toCSV(runs, lang) {
+    const french = /^fr\b/.test(lang || "");
+    const separator = french ? ";" : ",";
+    const number = (value) => (typeof value === "number" && french ? String(value).replace(".", ",") : value);
+    const lines = [CSV_HEAD.join(separator)];
     runs.forEach((run, r) => {
       for (const row of run.slides) {
         const heard = run.speech && run.speech.slides ? run.speech.slides[row.number - 1] : null;
         const measured = heard ? [heard.pace === null ? "" : heard.pace, heard.longest] : ["", ""];
-        lines.push([r + 1, run.date, row.number, row.title, row.planned, row.actual, row.words, ...measured].map(csvCell).join(","));
+        const cells = [r + 1, run.date, row.number, row.title, row.planned, row.actual, row.words, ...measured];
+        lines.push(cells.map((cell) => csvCell(number(cell))).join(separator));
       }
     });
-    return `${lines.join("\n")}\n`;
+    return `${french ? "\ufeff" : ""}${lines.join("\n")}\n`;
   }
 
   function svg(name, attributes, text) {

@@ -206,7 +206,7 @@
     const note = $("storage-note");
     note.hidden = store.available;
     note.textContent = labels.no_storage || "";
-    R.blobLink($("export-csv"), R.toCSV(runs), "text/csv;charset=utf-8");
+    R.blobLink($("export-csv"), R.toCSV(runs, document.documentElement.lang), "text/csv;charset=utf-8");
     if (C && $("coach-verdict")) C.report(coach, runs, labels, fill);
     R.blobLink($("export-json"), `${JSON.stringify(runs, null, 1)}\n`, "application/json");
   }
