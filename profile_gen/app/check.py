@@ -195,15 +195,23 @@ def report_lines(
     out += _photo_lines(findings, say, lang)
     if findings.cv_pages is not None and findings.cv_pages > 1:
         out += ["", f"⚠ {say('check.cv_overflow', pages=findings.cv_pages)}"]
+    return [*out, "", *_verdict_lines(report, findings, say)]
+
+
+def _verdict_lines(
+    report: Readiness, findings: ProjectFindings, say: Callable[..., str]
+) -> list[str]:
+    """The report's last lines: the items to complete, or "ready"; then the errors the
+    build stops on (articles it refuses: exit 2), never counted as items to complete."""
     missing = len(report.missing) + bool(report.placeholders) + len(findings.text_images)
-    out.append("")
+    lines = []
     if missing:
-        out.append(say("check.incomplete", count=missing))
+        lines.append(say("check.incomplete", count=missing))
     elif not findings.articles:
-        out.append(say("check.ready"))
-    if findings.articles:  # not items to complete: the build stops on them (exit 2)
-        out.append(say("check.stops", count=len(findings.articles)))
-    return out
+        lines.append(say("check.ready"))
+    if findings.articles:
+        lines.append(say("check.stops", count=len(findings.articles)))
+    return lines
 
 
 GLYPHS_SHOWN = 6

@@ -112,7 +112,7 @@ MESSAGES = {
     "model_attributes_type": "expected a mapping (key: value); found: {found}",
     "dict_type": "expected a mapping (key: value); found: {found}",
     "enum": "unknown value {found}; allowed values: {expected}",
-    "yaml_boolean_choice": "YAML reads this word as yes or no (yes, no, on, off, true, false): write it between quotes, e.g. \"no\"; possible values: {expected}",
+    "yaml_boolean_choice": 'YAML reads this word as yes or no (yes, no, on, off, true, false): write it between quotes, e.g. "no"; possible values: {expected}',
     "literal_error": "unknown value {found}; allowed values: {expected}",
     "too_short": "expected at least {min_length} items; found: {actual_length}",
     "too_long": "expected at most {max_length} items; found: {actual_length}",

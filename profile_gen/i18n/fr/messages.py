@@ -123,7 +123,7 @@ MESSAGES = {
     "model_attributes_type": "attendu : un dictionnaire (clé: valeur) ; trouvé : {found}",
     "dict_type": "attendu : un dictionnaire (clé: valeur) ; trouvé : {found}",
     "enum": "valeur inconnue {found} ; valeurs possibles : {expected}",
-    "yaml_boolean_choice": "YAML lit ce mot comme oui ou non (yes, no, on, off, true, false) : écrivez-le entre guillemets, ex. \"no\" ; valeurs possibles : {expected}",
+    "yaml_boolean_choice": 'YAML lit ce mot comme oui ou non (yes, no, on, off, true, false) : écrivez-le entre guillemets, ex. "no" ; valeurs possibles : {expected}',
     "literal_error": "valeur inconnue {found} ; valeurs possibles : {expected}",
     "too_short": "attendu : au moins {min_length} éléments ; trouvé : {actual_length}",
     "too_long": "attendu : au plus {max_length} éléments ; trouvé : {actual_length}",
