@@ -208,3 +208,38 @@ def test_characters_xml_cannot_hold_become_visible_replacements():
     for url in ("javascript:alert(1)", "file:///etc/passwd", "https://a b", "//x.org", None):
         assert not inline.is_web_url(url)
     assert inline.is_web_url("https://ok.example.org/a?b=c#d")
+
+
+VERBATIM = """\
+identity:
+  name: Zoé Martin
+  headline: Cheffe de projet
+summary: "J'ai réglé `config: true; x=l'outil` avant la mise en production : fini !"
+links:
+  book: "https://zoe.example.com/book/?a=1&b=x'y"
+"""
+
+
+def test_code_and_addresses_shown_as_links_stay_as_written(tmp_path):
+    """The pages leave code and a link's address as written; so does the Word annexe (its
+    last pass set `config: true` as `config : true` and `x'y` as `x’y`), while the prose
+    around them is in French typography."""
+    path = build(write_content(tmp_path, VERBATIM))
+    document = docx.Document(str(path))
+    body = document.element.body
+    runs = list(body.iter(qn("w:r")))
+    texts = ["".join(t.text or "" for t in run.iter(qn("w:t"))) for run in runs]
+    code = [
+        text
+        for run, text in zip(runs, texts, strict=True)
+        if (style := run.find(f"{qn('w:rPr')}/{qn('w:rStyle')}")) is not None
+        and style.get(qn("w:val")) == inline.style_id(inline.CODE_STYLE)
+    ]
+    assert code and set(code) == {"config: true; x=l'outil"}  # the summary, where it shows
+    whole = "".join(texts)
+    assert "J’ai réglé" in whole and "production\u00a0: fini\u202f!" in whole
+    shown = [
+        "".join(t.text or "" for t in link.iter(qn("w:t"))) for link in body.iter(qn("w:hyperlink"))
+    ]
+    assert any("b=x'y" in text for text in shown), shown
+    assert not any("x’y" in text for text in shown)

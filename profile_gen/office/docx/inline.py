@@ -24,6 +24,11 @@ REPLACEMENT = "\ufffd"
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 HYPERLINK_STYLE = "Hyperlink"
+CODE_STYLE = "Code"
+"""The character style of code (Markdown's `code` and fenced blocks): a fixed-width font, as
+the pages' `<code>`, and text the typography leaves as written (`package.typeset`)."""
+CODE_FONT = "Courier New"
+"""A fixed-width font every Word has (LibreOffice draws it with Liberation Mono)."""
 
 
 def style_id(name: str) -> str | None:

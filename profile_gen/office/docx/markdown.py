@@ -18,6 +18,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 from profile_gen.office.docx import inline
 from profile_gen.office.docx.styles import TABLE_TEXT
@@ -125,7 +126,9 @@ class MarkdownWriter:
     def _plain_block(self, text: str) -> None:
         paragraph = self._paragraph()
         paragraph.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT  # code keeps its lines
-        inline.add_text(paragraph, text)
+        run = inline.add_text(paragraph, text)
+        if run is not None and text != "* * *":
+            run._r.get_or_add_rPr().style = inline.style_id(inline.CODE_STYLE)
 
     def _open_list(self, token, ordered: bool) -> None:
         start = int(token.attrs.get("start", 1)) if ordered else 1
@@ -186,7 +189,9 @@ class MarkdownWriter:
             kind = child.type
             if kind == "text" or kind == "code_inline":
                 target = link or _Plain(paragraph)
-                target.add_text(child.content, bold=bold > 0, italic=italic > 0)
+                run = target.add_text(child.content, bold=bold > 0, italic=italic > 0)
+                if kind == "code_inline" and run is not None:
+                    run._r.get_or_add_rPr().style = inline.style_id(inline.CODE_STYLE)
             elif kind in ("softbreak", "hardbreak"):
                 inline.add_text(paragraph, " " if kind == "softbreak" else "\n")
             elif kind == "strong_open" or kind == "strong_close":
@@ -208,8 +213,8 @@ class _Plain:
     def __init__(self, paragraph: Paragraph) -> None:
         self.paragraph = paragraph
 
-    def add_text(self, text: str, *, bold: bool = False, italic: bool = False) -> None:
-        inline.add_text(self.paragraph, text, bold=bold, italic=italic)
+    def add_text(self, text: str, *, bold: bool = False, italic: bool = False) -> Run | None:
+        return inline.add_text(self.paragraph, text, bold=bold, italic=italic)
 
 
 def _restarted_numbering(paragraph: Paragraph, start: int) -> int | None:

@@ -20,6 +20,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 
 from profile_gen import typography
+from profile_gen.office.docx import inline
 from profile_gen.office.docx.inline import clean
 from profile_gen.office.docx.styles import language_tag
 from profile_gen.text import bidi_closed
@@ -125,11 +126,20 @@ def typeset(document: Document, lang: str) -> None:
     `profile_gen.typography`, the rules of every output. Addresses are left as written: a
     zero-width space as a break point would be copied with an e-mail or a web address (and
     pasted into a mail client or a thesis), and Word breaks an address wider than its line
-    at the line's edge."""
+    at the line's edge. Left as written, as the pages leave them: code (`Code` style), and
+    an address shown as a link's text (`zoe.example.com/?a=x'y`, no space in it)."""
+    code = inline.style_id(inline.CODE_STYLE)
     parts = _text_parts(document)
     for part in parts:
-        for element in part.element.iter(qn("w:t")):
-            element.text = bidi_closed(typography.typeset(element.text or "", lang))
+        for run in part.element.iter(qn("w:r")):
+            style = run.find(f"{qn('w:rPr')}/{qn('w:rStyle')}")
+            verbatim = style is not None and style.get(qn("w:val")) == code
+            in_link = run.getparent() is not None and run.getparent().tag == qn("w:hyperlink")
+            for element in run.iter(qn("w:t")):
+                text = element.text or ""
+                if not verbatim and not (in_link and not any(c.isspace() for c in text)):
+                    text = typography.typeset(text, lang)
+                element.text = bidi_closed(text)
 
 
 def to_bytes(document: Document, date: datetime.datetime) -> bytes:

@@ -22,6 +22,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
 
 from profile_gen import tokens
+from profile_gen.office.docx.inline import CODE_FONT, CODE_STYLE
 
 FONT = tokens.word("font")
 BODY_SIZE = Pt(tokens.word("body"))
@@ -180,6 +181,10 @@ def _character_styles(document: Document) -> None:
     link.font.underline = WD_UNDERLINE.SINGLE
     link.unhide_when_used = True
     link.priority = 99
+    code = styles.add_style(CODE_STYLE, WD_STYLE_TYPE.CHARACTER)
+    code.base_style = styles["Default Paragraph Font"]
+    _fonts(code.element.get_or_add_rPr(), CODE_FONT)
+    code.priority = 99
 
 
 def _paragraph_styles(document: Document) -> None:
