@@ -8,6 +8,7 @@ import re
 import zipfile
 
 import docx
+from bs4 import BeautifulSoup
 from docx.oxml.ns import qn
 
 from profile_gen.i18n import en
@@ -42,6 +43,12 @@ def test_minimal_profile_gives_a_valid_document(tmp_path):
     assert document.core_properties.language == "en-GB"
     cv, table = document.tables
     assert "Sam Minimal" in cv.cell(0, 1).text
+    # no e-mail, phone or link: no "Contact" heading over nothing, in Word as on the pages
+    contact = en.LABELS["cv.contact"]
+    assert contact not in cv._tbl.xml and contact.upper() not in cv._tbl.xml
+    for page in ("cv/index.html", "annexe/index.html"):
+        html = BeautifulSoup((path.parent / page).read_text("utf-8"), "html.parser")
+        assert contact not in [h.get_text(strip=True) for h in html.find_all(["h2", "h3"])], page
     assert [c.text for c in table.rows[1].cells] == ["English", en.LABELS["cefr.native"], ""]
     with zipfile.ZipFile(path) as archive:
         assert archive.testzip() is None

@@ -52,6 +52,12 @@ class CvView:
     def shows_description(self, job: Any) -> bool:
         return any(job is shown for shown in self.descriptions)
 
+    def has_contact(self, profile: Any) -> bool:
+        """Whether the contact block has a line to show (a minimal profile has none: no
+        heading over nothing), in every CV: the printed one, the Word one."""
+        links = (profile.links.linkedin, profile.links.book, *self.links)
+        return bool(profile.identity.contact.shown_on("annexe")) or any(links)
+
 
 def candidates(profile: Any) -> tuple[list[Any], list[tuple[str, Any]]]:
     """What the CV adds when it has room, in order, for each column: the side's links, and

@@ -87,6 +87,8 @@ def _border(cell: _Cell, side: str, color: str, eighths: int) -> None:
 def _contact(writer: Writer, cell: _Cell) -> None:
     profile = writer.data.profile
     contact = profile.identity.contact.shown_on("annexe")
+    if not view(writer).has_contact(profile):  # no heading over nothing
+        return
     _title(cell, writer.label("cv.contact"), view(writer).accent)
     for value in contact.values():  # in the order of CONTACT_ITEMS
         _lines(cell, [[(writer.text(value), False)]])  # type: ignore[arg-type]
