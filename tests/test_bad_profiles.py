@@ -149,6 +149,13 @@ CASES = [
         "en double (déjà définie ligne 2)",
     ),
     ("tab-indent", "identity:\n\tname: A\n", 2, "", "tabulation"),
+    (  # PyYAML stops on the next line: the bracket opened on this one is named
+        "unclosed-bracket",
+        "identity:\n  name: [Léa\n  headline: B\n",
+        2,
+        "identity.name",
+        "ouvert ici et mal fermé",
+    ),
     (  # YAML 1.1 reads `no` as false: the word is meant
         "yes-no-word-in-a-choice",
         HEAD + "languages:\n  - name: Norvégien\n    level: no\n",

@@ -285,6 +285,9 @@ def _syntax_problem(error: yaml.YAMLError, text: str) -> Problem:
         return found
     for fragment, code in _SYNTAX_CODES:
         if fragment in problem:
+            if code == "yaml_flow" and "flow" in context and context_mark:
+                # `name: [unclosed`: PyYAML stops on a later line; the bracket is this one
+                line, column = _at(context_mark)
             return Problem(code, (), {"detail": problem}, line, column)
     return Problem("yaml_syntax", (), {"detail": problem}, line, column)
 

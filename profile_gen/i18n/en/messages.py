@@ -60,7 +60,7 @@ MESSAGES = {
         "'{char}' at the start of a value announces a text written on the next lines: put the "
         "value in quotes, or write the text on the next line, indented further"
     ),
-    "yaml_flow": "list [..] or mapping {{..}} not closed properly: check commas and brackets",
+    "yaml_flow": "list [..] or mapping {{..}} opened here and not closed properly: check commas and brackets, or put the value between quotes if it is no list",
     "yaml_unclosed_quote": "quote opened here and never closed",
     "yaml_backslash": "between double quotes, « \\ » starts an escape sequence: write paths with / (images/portrait.jpg), or put the text between single quotes ('…')",
     "yaml_quote_spans_lines": (

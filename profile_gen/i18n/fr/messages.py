@@ -69,7 +69,7 @@ MESSAGES = {
         "« {char} » en début de valeur annonce un texte écrit sur les lignes suivantes : "
         "mettez la valeur entre guillemets, ou écrivez le texte à la ligne, plus indenté"
     ),
-    "yaml_flow": "liste [..] ou dictionnaire {{..}} mal fermé : vérifiez virgules et crochets",
+    "yaml_flow": "liste [..] ou dictionnaire {{..}} ouvert ici et mal fermé : vérifiez virgules et crochets, ou mettez la valeur entre guillemets si ce n'est pas une liste",
     "yaml_unclosed_quote": "guillemet ouvert ici et jamais refermé",
     "yaml_backslash": "entre guillemets doubles, « \\ » commence une séquence d'échappement : écrivez les chemins avec / (images/portrait.jpg), ou entourez le texte de guillemets simples ('…')",
     "yaml_quote_spans_lines": (
