@@ -298,6 +298,23 @@ def test_merge_names_the_members_no_shard_built(tmp_path, run_cli, in_dir):
     ]
 
 
+def test_merge_refuses_the_shares_of_two_splits(tmp_path, run_cli, in_dir):
+    """`--shard K/2` then `--shard K/3` into one folder: a member named twice or lost
+    between them; the merge refuses, naming the files, and writes nothing."""
+    shutil.copytree(ROOT / "theme", tmp_path / "theme")
+    shutil.copy(ROOT / "pelican.conf.py", tmp_path / "pelican.conf.py")
+    for name in ("ana", "ben"):
+        (tmp_path / "classe" / name).mkdir(parents=True)
+        (tmp_path / "classe" / name / "profile.yaml").write_text("identity: {}\n", "utf-8")
+    fake_shards(tmp_path / "output", ["ana", "ben"])
+    write_shard(tmp_path / "output", (1, 3), [Outcome("ana", True, name="Ana")])
+    in_dir(tmp_path)
+    result = run_cli("build", "--cohort", "classe", "--merge")
+    assert result.code == 2 and "plusieurs découpages" in result.err, result.err
+    assert "cohort-shard-1-of-3.json" in result.err and "cohort-shard-2-of-2.json" in result.err
+    assert not (tmp_path / "output/index.html").exists()
+
+
 @pytest.mark.parametrize(
     "change",
     [

@@ -61,7 +61,12 @@ def write_shard(output: Path, shard: tuple[int, int], outcomes: list[Outcome]) -
 def read_shards(output: Path) -> dict[str, tuple[Outcome, str]]:
     """Every member the shards' files of `output` name: its outcome and the file's name."""
     found: dict[str, tuple[Outcome, str]] = {}
-    for path in sorted(output.glob(SHARD_GLOB)):
+    paths = sorted(output.glob(SHARD_GLOB))
+    counts = sorted({path.stem.rsplit("-of-", 1)[-1] for path in paths})
+    if len(counts) > 1:  # shares of two runs (`--shard K/4`, then K/3): a member twice, or lost
+        names = ", ".join(path.name for path in paths)
+        raise BuildError("cohort_merge_mixed", path=str(output), files=names)
+    for path in paths:
         for outcome in _read(path):
             found[outcome.slug] = (outcome, path.name)
     return found

@@ -284,6 +284,7 @@ MESSAGES = {
     "cohort_merge_none": "{path}: no cohort-shard-K-of-N.json file; build the shares first (build --cohort DIR --shard K/N) and gather their outputs in this folder",
     "cohort_merge_invalid": "{path}: unreadable share file ({detail}); build that share again",
     "cohort_merge_missing": "{path}: built by no share; was a share's output lost? Run it again (build --cohort --shard K/N)",
+    "cohort_merge_mixed": "{path}: share files of several splits ({files}); empty the folder and run the shares of one --shard K/N again",
     "cohort_merge_no_book": "{path}: built by share {shard}, but its Book is missing from the output folder; gather the whole output of that share",
     # --- designs
     "design_unknown": 'unknown design "{name}"; known designs: {known} (profile-gen designs describes them; your own: a folder designs/{name}/ beside the profile, with its tokens.toml)',

@@ -297,6 +297,7 @@ MESSAGES = {
     "cohort_merge_none": "{path} : aucun fichier cohort-shard-K-of-N.json ; construisez d'abord les parts (build --cohort DOSSIER --shard K/N) et réunissez leurs sorties dans ce dossier",
     "cohort_merge_invalid": "{path} : fichier de part illisible ({detail}) ; reconstruisez cette part",
     "cohort_merge_missing": "{path} : construit par aucune part ; la sortie d'une part s'est-elle perdue ? Relancez-la (build --cohort --shard K/N)",
+    "cohort_merge_mixed": "{path} : fichiers de parts de plusieurs découpages ({files}) ; videz le dossier et relancez les parts d'un même --shard K/N",
     "cohort_merge_no_book": "{path} : construit par la part {shard}, mais son Book manque dans le dossier de sortie ; réunissez toute la sortie de cette part",
     # --- designs
     "design_unknown": "design inconnu « {name} » ; designs possibles : {known} (profile-gen designs les décrit ; le vôtre : un dossier designs/{name}/ à côté du profil, avec son tokens.toml)",
