@@ -84,7 +84,7 @@ def test_profile_and_private_errors_each_name_their_file(tmp_path):
 @pytest.mark.parametrize(
     ("text", "where"),
     [
-        ("identity:\n  contact: [1\n", ":3:1"),
+        ("identity:\n  contact: [1\n", ":2:12"),  # where the bracket opens
         ("- a\n- b\n", ":1:1"),
         ("identity:\n  contact: du texte\n", ":2:12: identity.contact"),
     ],
