@@ -353,8 +353,8 @@ def from_cohort(text: str, folder: Path) -> str:
     """`text` with the cohort folder's place on this machine (`/home/tutor/…/classe/`) said
     as the folder's name (`classe/`): the index and the CSV go online, the machine's paths
     (a user name, a CI runner's folders) do not."""
-    for prefix in {str(folder), str(folder.absolute()), str(folder.resolve())}:
-        text = text.replace(prefix + os.sep, f"{folder.resolve().name}/")
+    for prefix in {str(folder.absolute()), str(folder.resolve())}:  # a relative one stays
+        text = text.replace(prefix.rstrip(os.sep) + os.sep, f"{folder.resolve().name}/")
     return text
 
 
