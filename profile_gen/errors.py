@@ -126,12 +126,12 @@ class ProfileError(ProfileGenError):
         lang = lang if lang in i18n.LANGUAGES else self.lang
         lines = []
         for problem in self.problems[:limit]:
+            secret = not private and (problem.file is not None or self.private)
             where = problem.file or self.file
             if problem.line is not None:
                 where += f":{problem.line}:{problem.column or 1}"
-            if problem.path:
+            if problem.path and not secret:  # a private key may be the phone itself
                 where += f": {format_path(problem.path)}"
-            secret = not private and (problem.file is not None or self.private)
             said = i18n.message(lang, "private_value_hidden") if secret else problem.describe(lang)
             lines.append(f"{where}\n    {said}")
         hidden = len(self.problems) - limit

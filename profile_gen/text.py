@@ -29,8 +29,8 @@ def slug(
 def folded(text: str) -> str:
     """`text` lower-cased without its accents (`Étudiant` -> `etudiant`): what a search
     typed in a hurry matches (the cohort page's filter folds what is typed the same way)."""
-    decomposed = unicodedata.normalize("NFD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    decomposed = unicodedata.normalize("NFD", text)  # every mark out, as the script's \p{M}
+    return "".join(c for c in decomposed if not unicodedata.category(c).startswith("M")).lower()
 
 
 LRM = "\u200e"

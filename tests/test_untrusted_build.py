@@ -492,7 +492,8 @@ def test_a_member_folder_that_is_a_link_is_refused_and_named(tmp_path, run_cli, 
     in_dir(tmp_path)
     result = run_cli("--lang", "en", "build", "--cohort", str(classe), "--formats=", "-j", "1")
     assert result.code == 2 and "1/3 Books" in result.out
-    for name, target in (("dehors", tmp_path / "outside"), ("lea-encore", "classe/lea")):
-        assert f"classe/{name}: a symbolic link to {target}, refused" in result.err
+    for name in ("dehors", "lea-encore"):  # the target, a place on the machine, unsaid
+        assert f"classe/{name}: a symbolic link, refused" in result.err
+        assert str(tmp_path / "outside") not in result.err
         assert not (tmp_path / "output" / name).exists()
     assert (tmp_path / "output/lea/index.html").is_file()

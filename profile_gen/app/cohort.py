@@ -115,10 +115,8 @@ def unreadable(slug: str, folder: Path, error: OSError, lang: str) -> Outcome:
     path = str(error.filename or folder)
     if isinstance(error, NotAFile):
         return Outcome(slug, False, error=i18n.message(lang, "profile_not_a_file", path=path))
-    if isinstance(error, LinkedMember):
-        target = os.path.realpath(path)
-        text = i18n.message(lang, "cohort_member_link", path=path, target=target)
-        return Outcome(slug, False, error=text)
+    if isinstance(error, LinkedMember):  # its target, a place on the machine, is not said
+        return Outcome(slug, False, error=i18n.message(lang, "cohort_member_link", path=path))
     message = i18n.message(
         lang, "cohort_member_unreadable", path=path, reason=os_reason(lang, error)
     )

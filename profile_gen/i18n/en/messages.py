@@ -195,7 +195,7 @@ MESSAGES = {
     # --- install
     "project_no_profile": "no profile in {folder}: profile.yaml not found. Go to the folder of your profile (or give --content FOLDER), or start one with `profile-gen init`",
     "private_outside_contact": "private.yaml holds your private contact details only, under identity: contact: (phone, address, …): `{key}` belongs in profile.yaml",
-    "private_value_hidden": "invalid value, not copied here (private.yaml stays private): the student sees it with profile-gen check",
+    "private_value_hidden": "a problem in this file, not copied here (private.yaml stays private): the student sees it with profile-gen check",
     "private_duplicate": "`{key}` is already in profile.yaml (line {first_line}): keep it in one file only, private.yaml if it must not be published",
     # --- pdfa
     "import_pdf_no_profile": "{path} carries no attached profile: only the annexe PDFs written by profile-gen build (annexe.pdf) do",
@@ -260,7 +260,7 @@ MESSAGES = {
     "pdf_resource_refused": "{page}: the printed page asks for “{url}”, which is not a file of the built Book (another server, a file outside the folder, a data: image over 5 MB, or a missing file); the PDF is not written. Save the picture in the profile's folder and give its relative path",
     "build_locked": "{path}: another build is already writing into this folder (profile-gen build or serve); wait until it ends, or build elsewhere with -o FOLDER",
     "cohort_member_unreadable": "{path}: folder cannot be read ({reason}); check its permissions, and that it is not a symbolic link that loops or leads nowhere",
-    "cohort_member_link": "{path}: a symbolic link to {target}, refused (a folder outside the cohort, or another student's under a second name); copy the student's folder itself into the cohort",
+    "cohort_member_link": "{path}: a symbolic link, refused (a folder outside the cohort, or another student's under a second name); copy the student's folder itself into the cohort",
     "cohort_member_crashed": "{path}: the build of this Book stopped short ({detail}); run it alone with profile-gen build --content {path} to see the error",
     "cohort_member_too_long": "{path}: this Book took longer than {minutes} min to build and was stopped (a very large profile or articles made to be slow?); run it alone with profile-gen build --content {path}, or give more time with --time-limit",
     "cohort_member_internal": "{path}: unexpected profile-gen error while building this Book ({detail}); please report it",

@@ -208,7 +208,7 @@ MESSAGES = {
     # --- install
     "project_no_profile": "aucun profil dans {folder} : profile.yaml introuvable. Placez-vous dans le dossier de votre profil (ou donnez --content DOSSIER), ou créez-en un avec `profile-gen init`",
     "private_outside_contact": "private.yaml ne contient que vos coordonnées privées, sous identity: contact: (phone, address, …) : « {key} » a sa place dans profile.yaml",
-    "private_value_hidden": "valeur invalide, non recopiée ici (private.yaml reste privé) : l'étudiant la voit avec profile-gen check",
+    "private_value_hidden": "problème dans ce fichier, non recopié ici (private.yaml reste privé) : l'étudiant le voit avec profile-gen check",
     "private_duplicate": "« {key} » est déjà dans profile.yaml (ligne {first_line}) : gardez-le dans un seul des deux fichiers, private.yaml s'il ne doit pas être publié",
     # --- pdfa
     "import_pdf_no_profile": "{path} ne contient pas de profil joint : seules les annexes PDF écrites par profile-gen build (annexe.pdf) en portent un",
@@ -273,7 +273,7 @@ MESSAGES = {
     "pdf_resource_refused": "{page} : la page imprimée demande « {url} », qui n'est pas un fichier du Book construit (autre serveur, fichier hors du dossier, image data: de plus de 5 Mo, ou fichier absent) ; le PDF n'est pas écrit. Enregistrez l'image dans le dossier du profil et citez-la par un chemin relatif",
     "build_locked": "{path} : une autre construction écrit déjà dans ce dossier (profile-gen build ou serve) ; attendez qu'elle se termine, ou construisez ailleurs avec -o DOSSIER",
     "cohort_member_unreadable": "{path} : dossier illisible ({reason}) ; vérifiez ses droits, et qu'il ne s'agit pas d'un lien symbolique qui tourne en rond ou ne mène nulle part",
-    "cohort_member_link": "{path} : lien symbolique vers {target}, refusé (un dossier hors de la promotion, ou celui d'un autre étudiant sous un second nom) ; copiez le dossier de l'étudiant lui-même dans la promotion",
+    "cohort_member_link": "{path} : lien symbolique, refusé (un dossier hors de la promotion, ou celui d'un autre étudiant sous un second nom) ; copiez le dossier de l'étudiant lui-même dans la promotion",
     "cohort_member_crashed": "{path} : la construction de ce Book s'est arrêtée net ({detail}) ; relancez-la seule avec profile-gen build --content {path} pour voir l'erreur",
     "cohort_member_too_long": "{path} : ce Book a pris plus de {minutes} min à construire et a été arrêté (un profil très volumineux ou des articles faits pour être lents ?) ; relancez-le seul avec profile-gen build --content {path}, ou donnez plus de temps avec --time-limit",
     "cohort_member_internal": "{path} : erreur inattendue de profile-gen pendant la construction de ce Book ({detail}) ; merci de la signaler",
