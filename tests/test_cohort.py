@@ -760,3 +760,99 @@ def test_the_filter_folds_as_the_page_script_does():
 
     assert folded("Élodie Ærø") == "elodie ærø"
     assert folded("प्रिया") == "परय"  # virama (Mn) and vowel signs (Mc) left out
+
+
+def test_a_public_cohort_leaves_no_annexe_in_its_output_whatever_was_there(
+    tmp_path, run_cli, in_dir
+):
+    """`--public` into an output a full build wrote before: the previous Book a failing
+    member keeps, and the Book of a student gone, lose their annexes and documents too."""
+    classe = make_cohort(tmp_path)
+    shutil.rmtree(classe / "zoe-broken")
+    in_dir(tmp_path)
+    assert run_cli("build", "--cohort", str(classe), "--formats", "pdf", "-j", "2").code == 0
+    output = tmp_path / "output"
+    assert (output / "marc-petit/annexe.pdf").is_file()
+    (classe / "marc-petit/profile.yaml").write_text("identity: {name: [M\n", "utf-8")  # fails
+    shutil.rmtree(classe / "Léa Moreau")  # gone: her Book stays, said stale
+    result = run_cli("build", "--cohort", str(classe), "--public", "-j", "2")
+    assert result.code == 2
+    for book in ("marc-petit", "lea-moreau"):
+        assert (output / book / "index.html").is_file()  # the Books stay, as they go online
+        left = [p for p in (output / book).rglob("*") if p.is_file()]
+        assert not [p for p in left if p.suffix in DOCUMENT_SUFFIXES], book
+        assert not (output / book / "annexe/index.html").exists(), book
+        assert not (output / book / "cv/index.html").exists(), book
+
+
+def test_a_cohort_refuses_an_output_that_is_no_cohorts(tmp_path, run_cli, in_dir):
+    """A git repository, a folder of files, another site, a student's folder, one Book's
+    output: the cohort would overwrite or take them for stale Books. A single build into a
+    cohort's output would replace every Book of it."""
+    classe = make_cohort(tmp_path)
+    shutil.rmtree(classe / "zoe-broken")
+    in_dir(tmp_path)
+    (tmp_path / "repo/.git").mkdir(parents=True)
+    (tmp_path / "documents").mkdir()
+    (tmp_path / "documents/cours.txt").write_text("mine", "utf-8")
+    (tmp_path / "site/css").mkdir(parents=True)
+    (tmp_path / "site/index.html").write_text("<p>mine</p>", "utf-8")
+    assert (
+        run_cli("build", "--content", str(classe / "marc-petit"), "--formats=", "-o", "one").code
+        == 0
+    )
+    for target in ("repo", "documents", "site", str(classe / "marc-petit"), "one"):
+        before = sorted(p.relative_to(tmp_path) for p in (tmp_path / target).rglob("*"))
+        result = run_cli("build", "--cohort", str(classe), "--formats=", "-o", target)
+        assert result.code == 2 and "pas un dossier de sortie de promotion" in result.err, target
+        assert sorted(p.relative_to(tmp_path) for p in (tmp_path / target).rglob("*")) == before
+    assert run_cli("build", "--cohort", str(classe), "--formats=", "-o", "promo").code == 0
+    again = run_cli("build", "--cohort", str(classe), "--formats=", "-o", "promo")
+    assert again.code == 0  # its own output: built again
+    single = run_cli("build", "--content", str(classe / "marc-petit"), "--formats=", "-o", "promo")
+    assert single.code == 2 and "pas un dossier de sortie de profile-gen" in single.err
+    assert (tmp_path / "promo/lea-moreau/index.html").is_file()
+
+
+def test_a_public_merge_leaves_no_annexe_whatever_each_share_was(tmp_path, run_cli, in_dir):
+    classe = make_cohort(tmp_path)
+    shutil.rmtree(classe / "zoe-broken")
+    in_dir(tmp_path)
+    first = run_cli("build", "--cohort", str(classe), "--formats", "pdf", "--shard", "1/2")
+    assert first.code == 0 and [p for p in (tmp_path / "output").rglob("annexe.pdf")]
+    # share 2 built apart (another CI job), public: its output gathered beside share 1's
+    second = run_cli(
+        "build", "--cohort", str(classe), "--formats=", "--public", "--shard", "2/2", "-o", "two"
+    )
+    assert second.code == 0
+    shutil.copytree(tmp_path / "two", tmp_path / "output", dirs_exist_ok=True)
+    merged = run_cli("build", "--cohort", str(classe), "--merge", "--public")
+    assert merged.code == 0, merged.err
+    output = tmp_path / "output"
+    assert not [p for p in output.rglob("*") if p.suffix in DOCUMENT_SUFFIXES]
+    assert not [p for p in output.rglob("annexe/index.html")]
+    index = BeautifulSoup((output / "index.html").read_text("utf-8"), "html.parser")
+    hrefs = [a["href"] for a in index.select("#cohort-table a")]
+    assert hrefs and all((output / href).is_file() for href in hrefs)
+    assert "--public" not in merged.out  # nothing private kept: no warning
+
+
+def test_a_public_cohort_stopped_leaves_no_staging_behind(tmp_path, monkeypatch):
+    """Ctrl-C or a cancelled CI job while Books are built: a worker's staging folder
+    (`.slug.building`, a full build before its public copy) holds the annexe; it goes."""
+    from profile_gen.app import cohort
+
+    output = tmp_path / "output"
+    (output / ".ana.building/annexe").mkdir(parents=True)
+    (output / ".ana.building/annexe/index.html").write_text("+33 6 12 34 56 78", "utf-8")
+
+    def stopped(*args, **kwargs):
+        raise KeyboardInterrupt
+        yield  # a generator, as the pool is
+
+    monkeypatch.setattr(cohort, "built_in_pool", stopped)
+    (tmp_path / "classe/ana").mkdir(parents=True)
+    (tmp_path / "classe/ana/profile.yaml").write_text("identity: {name: A, headline: B}\n", "utf-8")
+    with pytest.raises(KeyboardInterrupt):
+        cohort.build_cohort(None, tmp_path / "classe", output, public=True, progress=False)
+    assert not (output / ".ana.building").exists()

@@ -265,3 +265,10 @@ def test_the_cohort_recipes_pass_actionlint_their_schema_and_install_the_carried
             assert ".profile-gen/profile_gen-" in line and "install profile-gen" not in line
         shares = [line for line in recipe.splitlines() if "--shard" in line]
         assert shares and all("--public" in line for line in shares)
+        merges = [line for line in recipe.splitlines() if "--merge" in line]
+        assert merges and all("--public" in line for line in merges)
+    # a class repository has no requirements.txt: setup-python's pip cache needs its path
+    jobs = yaml.safe_load(github)["jobs"].values()
+    for step in (step for job in jobs for step in job["steps"]):
+        if "setup-python" in step.get("uses", "") and step.get("with", {}).get("cache"):
+            assert step["with"]["cache-dependency-path"] == ".profile-gen/SHA256SUMS"

@@ -152,6 +152,8 @@ def run_pelican(
 
 
 IGNORABLE = frozenset({".DS_Store", "Thumbs.db", "desktop.ini", ".gitkeep"})
+COHORT_CSV = "cohort.csv"
+"""What every cohort's output holds (`cohort_index.CSV_FILE`): never one Book's folder."""
 """Files an empty folder may hold (the system's, a placeholder's)."""
 
 
@@ -173,8 +175,8 @@ def replaceable(final: Path, sources: list[Path]) -> None:
     except OSError:
         return  # unreadable: the build's own error names it
     names -= IGNORABLE
-    if names and ("index.html" not in names or names & {".git", "profile.yaml"}):
-        raise BuildError("output_not_a_book", path=str(final))
+    if names and ("index.html" not in names or names & {".git", "profile.yaml", COHORT_CSV}):
+        raise BuildError("output_not_a_book", path=str(final))  # a cohort's: all its Books
 
 
 @contextmanager

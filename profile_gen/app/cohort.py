@@ -13,18 +13,25 @@ from __future__ import annotations
 import errno
 import functools
 import os
+import shutil
 import stat
 import time
 from pathlib import Path
 
 from profile_gen import i18n
-from profile_gen.app.build import documents_written, project_settings, run_pelican
+from profile_gen.app.build import (
+    IGNORABLE,
+    documents_written,
+    project_settings,
+    run_pelican,
+)
 from profile_gen.app.check import article_count
-from profile_gen.app.cohort_index import Outcome, write_index
+from profile_gen.app.cohort_index import CSV_FILE, Outcome, write_index
 from profile_gen.app.cohort_pool import built_in_pool
 from profile_gen.app.cohort_progress import Progress
-from profile_gen.app.cohort_shard import read_shards, shard_members, write_shard
+from profile_gen.app.cohort_shard import SHARD_GLOB, read_shards, shard_members, write_shard
 from profile_gen.app.os_errors import os_reason
+from profile_gen.app.staging import remove_kept_off
 from profile_gen.app.terminal import safe, say
 from profile_gen.book import plugin  # noqa: F401 - imported once, before the workers fork
 from profile_gen.book.time_limit import MINUTES, TooLong, time_limited
@@ -264,8 +271,7 @@ def build_cohort(
         members = shard_members(members, *shard)
     settings = project_settings(settings_file, folder)
     output = Path(output).resolve() if output else Path(settings["OUTPUT_PATH"])
-    if output == folder.resolve() or output in folder.resolve().parents:  # -o classe
-        raise BuildError("output_holds_sources", path=str(output), source=str(folder.resolve()))
+    cohort_output(output, folder)
     output.mkdir(parents=True, exist_ok=True)
     jobs = min(jobs or os.cpu_count() or 1, max(len(members), 1))
     started = time.perf_counter()
@@ -287,9 +293,13 @@ def build_cohort(
         too_long=functools.partial(_too_long, lang, time_limit),
         limit=time_limit,
     )
-    for outcome in built:
-        outcomes.append(outcome)
-        bar.advance(outcome.ok)
+    try:
+        for outcome in built:
+            outcomes.append(outcome)
+            bar.advance(outcome.ok)
+    finally:  # a public output holds nothing private, even stopped (Ctrl-C, a CI cancel)
+        if public:
+            kept_public(output)
     bar.close()
     outcomes.sort(key=lambda outcome: outcome.slug)
     for outcome in outcomes:  # what the index, the CSV and a shard's file publish
@@ -306,6 +316,49 @@ def build_cohort(
     if any(outcome.annexe_folder for outcome in outcomes if outcome.ok):
         say(i18n.text(lang, "cohort.private_kept", output=str(output)))
     return code
+
+
+def cohort_output(output: Path, folder: Path) -> None:
+    """Refuse an output a cohort would harm: the cohort's folder or one holding it (each
+    student's folder replaced by their Book), a git repository, a student's folder, or a
+    folder of anything but a cohort's Books, index, CSV and shares' files (another site,
+    one Book's output: its `index.html` overwritten, its folders taken for stale Books)."""
+    cohort = folder.resolve()
+    if output == cohort or output in cohort.parents:  # -o classe
+        raise BuildError("output_holds_sources", path=str(output), source=str(cohort))
+    try:
+        entries = [e for e in os.scandir(output) if e.name not in IGNORABLE]
+    except (FileNotFoundError, NotADirectoryError):
+        return
+    except OSError:
+        return  # unreadable: the build's own error names it
+    names = {entry.name for entry in entries}
+    if ".git" in names or "profile.yaml" in names:
+        raise BuildError("output_not_a_cohort", path=str(output))
+    for entry in entries:
+        path = Path(entry.path)
+        if entry.name.startswith(".") or entry.name == CSV_FILE or path.match(SHARD_GLOB):
+            continue  # a Book's staging, lock or spare; the CSV; a share's file
+        if entry.name == "index.html" and CSV_FILE in names:
+            continue
+        book = entry.is_dir(follow_symlinks=False) and (path / "index.html").is_file()
+        if not book or (path / "profile.yaml").exists():
+            raise BuildError("output_not_a_cohort", path=str(output))
+
+
+def kept_public(output: Path) -> None:
+    """Every Book in `output` as it goes online (`--public`): the print and rehearsal
+    material of Books this run did not write (a member that failed keeps its previous
+    Book, a student gone left theirs, a share built without `--public`) removed, and the
+    staging folders a stopped run left (`.slug.building`) with them."""
+    for child in output.iterdir():
+        if child.is_symlink() or not child.is_dir():
+            continue
+        if child.name.startswith("."):
+            if child.name.endswith((".building", ".old", ".spare")):
+                shutil.rmtree(child, ignore_errors=True)
+        elif (child / "index.html").is_file():
+            remove_kept_off(child)
 
 
 def notes(
@@ -325,7 +378,10 @@ def notes(
         ignored = sorted(
             child.name
             for child in folder.iterdir()
-            if child.name not in known and not child.name.startswith(".") and child.is_dir()
+            if child.name not in known
+            and not child.name.startswith(".")
+            and child.is_dir()
+            and child.resolve() != output  # `-o classe/_site`: the output, no member
         )
         slugs = {slug for slug, _, _ in members}
         stale = sorted(
@@ -376,10 +432,17 @@ def summary(outcomes: list[Outcome], lang: str, output: Path, **done: object) ->
     return 0 if not failed else 2
 
 
-def merge_cohort(settings_file: Path | None, folder: Path, output: Path | None, lang: str) -> int:
+def merge_cohort(
+    settings_file: Path | None,
+    folder: Path,
+    output: Path | None,
+    lang: str,
+    public: bool = False,
+) -> int:
     """The index of a cohort built by shards (`--shard K/N`) whose outputs were gathered
     in `output`: every member of `folder` as its shard found it; one that no shard names,
-    or whose Book is not there, is listed as not built."""
+    or whose Book is not there, is listed as not built. `public`: the gathered Books as
+    they go online (`kept_public`), whatever each share was built with."""
     if not folder.is_dir():
         raise BuildError("cohort_no_folder", path=str(folder))
     settings = project_settings(settings_file, folder)
@@ -387,8 +450,11 @@ def merge_cohort(settings_file: Path | None, folder: Path, output: Path | None, 
     found = read_shards(output) if output.is_dir() else {}
     if not found:
         raise BuildError("cohort_merge_none", path=str(output))
+    if public:
+        kept_public(output)
     outcomes = []
-    for member, path, _ in find_profiles(folder):
+    members = find_profiles(folder)
+    for member, path, _ in members:
         outcome, shard = found.get(member, (None, ""))
         if outcome is None:
             text = i18n.message(lang, "cohort_merge_missing", path=str(path))
@@ -396,7 +462,19 @@ def merge_cohort(settings_file: Path | None, folder: Path, output: Path | None, 
         elif outcome.ok and not (output / member / "index.html").is_file():
             text = i18n.message(lang, "cohort_merge_no_book", path=str(path), shard=shard)
             outcome = Outcome(member, False, error=text)
+        elif outcome.ok:  # links only to what is there (a public merge removed the annexes)
+            book = output / member
+            outcome.deck = _shown(book, outcome.deck) if outcome.deck else ""
+            outcome.annexe_folder = (
+                _shown(book, outcome.annexe_folder) if outcome.annexe_folder else ""
+            )
+            outcome.documents = tuple(name for name in outcome.documents if (book / name).is_file())
         outcome.error = from_cohort(outcome.error, folder)
         outcomes.append(outcome)
     write_index(Path(settings["THEME"]), output, outcomes, lang)
-    return summary(outcomes, lang, output)
+    code = summary(outcomes, lang, output)
+    for line in notes(members, folder, output, lang):
+        say(line)
+    if any(outcome.annexe_folder for outcome in outcomes if outcome.ok):
+        say(i18n.text(lang, "cohort.private_kept", output=str(output)))
+    return code

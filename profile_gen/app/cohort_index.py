@@ -13,12 +13,13 @@ from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
 from profile_gen import i18n, tokens
+from profile_gen.app.build import COHORT_CSV
 from profile_gen.book import render
 from profile_gen.outputs import DECK_SLUGS, place
 from profile_gen.text import folded
 
 INDEX = "index.html"
-CSV_FILE = "cohort.csv"
+CSV_FILE = COHORT_CSV
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """A cell a spreadsheet would read as a formula (CSV injection): written after a quote."""

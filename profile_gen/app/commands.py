@@ -141,7 +141,9 @@ def cmd_build(args: argparse.Namespace) -> int:
         settings_file = Path(settings) if settings else None
         output = Path(args.output) if args.output else Path("output") if settings is None else None
         if args.merge:
-            return merge_cohort(settings_file, Path(args.cohort), output, _lang(args))
+            return merge_cohort(
+                settings_file, Path(args.cohort), output, _lang(args), public=args.public
+            )
         return build_cohort(
             settings_file,
             Path(args.cohort),

@@ -262,15 +262,15 @@ def _keep_aside(old: Path, spare: Path) -> None:
         return
     try:
         old.rename(spare)
-        _remove_kept_off(spare)
+        remove_kept_off(spare)
     except OSError:
         remove_aside(spare if spare.exists() else old)
 
 
-def _remove_kept_off(root: Path) -> None:
+def remove_kept_off(root: Path) -> None:
     """Remove the files of `outputs.kept_off` under `root` (their folders stay, for the
     next build to write into), walked by descriptor: a link on the way is removed, never
-    followed."""
+    followed. A public cohort's Books (`cohort.kept_public`) and a replaced output's spare."""
     descriptor = os.open(root, _NOFOLLOW)
     try:
         for relative in kept_off():
