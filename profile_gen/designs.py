@@ -80,6 +80,19 @@ def _built_in_data(name: str) -> dict[str, Any]:
     return tomllib.loads((built_in_folder() / name / TOKENS).read_text(encoding="utf-8"))
 
 
+def built_in_text_font(name: str) -> tuple[str, Path] | None:
+    """The family and the TrueType file of a built-in design's text face (upright, regular
+    weight), None when it ships no font of its own (the default's)."""
+    if name not in names():
+        return None
+    for spec in _built_in_data(name).get("fonts", []):
+        font = Font(**spec)
+        path = built_in_folder() / name / FONTS / f"{font.file}.ttf"
+        if font.weight == 400 and font.style == "normal" and path.is_file():
+            return font.family, path
+    return None
+
+
 def about(name: str, lang: str) -> str:
     """A built-in design's one-line description in `lang`."""
     texts = _built_in_data(name).get("about", {})

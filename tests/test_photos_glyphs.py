@@ -190,3 +190,16 @@ def test_check_names_a_field_once_with_the_characters_it_lacks(write_profile):
         assert chinese[GLYPHS_SHOWN] not in headline
         assert str(len(chinese) - GLYPHS_SHOWN) in headline
         assert job.startswith("experience[0].title") and "🚀" in job
+
+
+@pytest.mark.parametrize("design", ["moderne", "compact"])
+def test_check_names_the_letters_a_built_in_designs_font_lacks(run_cli, write_profile, design):
+    """Inter and IBM Plex Sans Condensed ship their Western European letters: `Ł`, `ř`, `ễ`
+    of a name come out in another font in the Book, the CV and the deck. `check` says so,
+    with the field; the default design's fonts draw them and say nothing."""
+    text = f"design: {design}\nidentity:\n  name: Łucja Dvořák\n  headline: Cheffe\n"
+    result = run_cli("check", str(write_profile(text)))
+    assert f"police du design « {design} »" in result.out, result.out
+    assert "identity.name : « Ł » U+0141, « ř » U+0159" in result.out
+    plain = run_cli("check", str(write_profile("identity:\n  name: Lucie Dupont\n  headline: C\n")))
+    assert "police du design" not in plain.out

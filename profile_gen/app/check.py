@@ -65,6 +65,9 @@ class ProjectFindings:
     articles_folder: str = "articles/"
     """The profile's own article folder, as the hints name it."""
     unprintable: tuple[glyphs.Missing, ...] = ()
+    design_font: tuple[str, tuple[glyphs.Missing, ...]] | None = None
+    """A built-in design's text face and the profile's characters it cannot draw (shown in
+    another font): `Ł`, `ř`, `ễ` in a design whose font has Western European letters only."""
     """Characters of the profile the print font cannot draw."""
     photo_metadata: tuple[tuple[Path, list[str]], ...] = ()
     """Source images that tell where they were taken or which camera took them."""
@@ -129,8 +132,14 @@ def project_findings(
     settings = _settings_for(settings_file, profile_path)
     theme = Path(settings["THEME"]) if settings else DEFAULT_THEME
     unprintable = tuple(glyphs.unprintable(profile, glyphs.font_coverage(theme / "static/fonts")))
+    design_font = _design_font_lacks(profile)
     if settings is None:
-        return ProjectFindings(articles=problems, articles_folder=folder, unprintable=unprintable)
+        return ProjectFindings(
+            articles=problems,
+            articles_folder=folder,
+            unprintable=unprintable,
+            design_font=design_font,
+        )
     style, accessed = citations.from_settings(settings)  # a bad setting is a named error
     cited_online = any(activity.url for activity in profile.activities) or articles > 0
     return ProjectFindings(
@@ -140,7 +149,26 @@ def project_findings(
         articles=problems,
         articles_folder=folder,
         unprintable=unprintable,
+        design_font=design_font,
     )
+
+
+def _design_font_lacks(profile: Profile) -> tuple[str, tuple[glyphs.Missing, ...]] | None:
+    """The chosen built-in design's text face, and what of the profile it cannot draw but
+    emoji (said apart); None when it draws everything. A student's design is checked by
+    the build, which refuses a font that lacks a character."""
+    from fontTools.ttLib import TTFont
+
+    from profile_gen import designs
+
+    found = designs.built_in_text_font(profile.design)
+    if found is None:
+        return None
+    family, path = found
+    with TTFont(path, lazy=True) as font:
+        covered = frozenset(font.getBestCmap() or {}) | frozenset(map(ord, " \u00a0\u202f\n"))
+    missing = tuple(m for m in glyphs.unprintable(profile, covered) if not m.emoji)
+    return (family, missing) if missing else None
 
 
 def report_lines(
@@ -190,6 +218,10 @@ def report_lines(
     if findings.unprintable:
         out += ["", f"⚠ {say('check.glyphs')}"]
         out += [f"  - {line}" for line in _glyph_lines(findings.unprintable, say)]
+    if findings.design_font:
+        family, missing = findings.design_font
+        out += ["", f"⚠ {say('check.design_glyphs', design=profile.design, family=family)}"]
+        out += [f"  - {line}" for line in _glyph_lines(missing, say, "check.design_glyph")]
     out += _book_address_lines(profile, say)
     out += _privacy_lines(findings, say, lang)
     out += _photo_lines(findings, say, lang)
@@ -219,7 +251,9 @@ GLYPHS_SHOWN = 6
 Chinese) would otherwise take a line per character."""
 
 
-def _glyph_lines(unprintable: tuple[glyphs.Missing, ...], say: Callable[..., str]) -> list[str]:
+def _glyph_lines(
+    unprintable: tuple[glyphs.Missing, ...], say: Callable[..., str], key: str = ""
+) -> list[str]:
     """One line per field and kind (emoji or other) of the characters the print font lacks,
     in the profile's order: the first `GLYPHS_SHOWN` named, then how many more."""
     grouped: dict[tuple[str, bool], list[str]] = {}
@@ -230,9 +264,8 @@ def _glyph_lines(unprintable: tuple[glyphs.Missing, ...], say: Callable[..., str
         shown = ", ".join(chars[:GLYPHS_SHOWN])
         if len(chars) > GLYPHS_SHOWN:
             shown += " " + say("check.glyph_more", count=len(chars) - GLYPHS_SHOWN)
-        lines.append(
-            say("check.glyph_emoji" if emoji else "check.glyph_other", path=path, char=shown)
-        )
+        said = key or ("check.glyph_emoji" if emoji else "check.glyph_other")
+        lines.append(say(said, path=path, char=shown))
     return lines
 
 

@@ -191,6 +191,8 @@ LABELS_FEATURES = {
     "check.glyphs": "Characters the print font (Liberation Serif) cannot draw:",
     "check.glyph_emoji": "{path}: {char} — an emoji, left out of the PDFs and the Word annexe (the Book and the deck on screen keep it)",
     "check.glyph_other": "{path}: {char} — printed in another font, or as a blank: replace it if you can",
+    "check.design_glyphs": "Characters the font of the design « {design} » ({family}) cannot draw: the Book, the CV and the deck show them in another font, visible in the middle of a name",
+    "check.design_glyph": "{path}: {char}",
     "check.glyph_more": "(and {count} more)",
     "check.glyph_more_one": "(and {count} more)",
     "language_mark.fr": "(in French)",

@@ -191,6 +191,8 @@ LABELS_FEATURES = {
     "check.glyphs": "Caractères que la police d'impression (Liberation Serif) ne sait pas dessiner :",
     "check.glyph_emoji": "{path} : {char} — émoji, laissé hors des PDF et de l'annexe Word (il reste dans le Book et la soutenance à l'écran)",
     "check.glyph_other": "{path} : {char} — imprimé dans une autre police, ou en blanc : remplacez-le si vous le pouvez",
+    "check.design_glyphs": "Caractères que la police du design « {design} » ({family}) ne sait pas dessiner : le Book, le CV et la soutenance les montrent dans une autre police, visible au milieu d'un nom",
+    "check.design_glyph": "{path} : {char}",
     "check.glyph_more": "(et {count} autres)",
     "check.glyph_more_one": "(et {count} autre)",
     "language_mark.fr": "(en français)",
