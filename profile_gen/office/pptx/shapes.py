@@ -154,7 +154,7 @@ def write_paragraphs(frame, paras: list[Para], lang: str, anchor: str = "top") -
     """Fill `frame` with `paras`: explicit font, size, colour, language and line spacing
     on every paragraph and run; no insets (the box is the text's room)."""
     frame.word_wrap = True
-    frame.auto_size = MSO_AUTO_SIZE.NONE
+    frame.auto_size = MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE  # LibreOffice without the font: shrink
     frame.vertical_anchor = ANCHOR[anchor]
     frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
     for index, para in enumerate(paras):
