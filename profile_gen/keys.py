@@ -61,3 +61,9 @@ def wants(settings: dict, name: str) -> bool:
 def profile_path(settings: dict) -> Path:
     """The profile file named by the settings, resolved from Pelican's content `PATH`."""
     return Path(settings["PATH"]) / settings.get("PROFILE_FILE", "profile.yaml")
+
+
+PAGES_URL_KEY = "PROFILE_GEN_PAGES_URL"
+"""The address the CI publishes the Book at (GitHub Pages, GitLab Pages: `app.build.
+pages_url`), for the 404 page only when the profile has no `links.book`: a 404 page is
+served at any depth, where its relative links lead nowhere."""

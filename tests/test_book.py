@@ -363,3 +363,54 @@ def test_a_translated_article_joins_its_language(tmp_path):
     assert "A shared test plan" in listing["en"].get_text()
     assert "A shared test plan" not in listing["fr"].get_text()
     assert not (site / "planning-recette-partage-en.html").exists()  # Pelican's default place
+
+
+@pytest.mark.parametrize(
+    ("environ", "expected"),
+    [
+        (
+            {"GITHUB_ACTIONS": "true", "GITHUB_REPOSITORY": "Lea-M/book"},
+            "https://lea-m.github.io/book/",
+        ),
+        (
+            {"GITHUB_ACTIONS": "true", "GITHUB_REPOSITORY": "lea/Lea.GitHub.io"},
+            "https://lea.github.io/",
+        ),
+        ({"CI_PAGES_URL": "https://lea.gitlab.io/book"}, "https://lea.gitlab.io/book/"),
+        ({"GITHUB_REPOSITORY": "lea/book"}, None),  # not in Actions: a laptop's variable
+        (
+            {
+                "GITHUB_ACTIONS": "true",
+                "GITHUB_REPOSITORY": "lea/book",
+                "GITHUB_SERVER_URL": "https://git.ecole.example",
+            },
+            None,
+        ),
+        ({"GITHUB_ACTIONS": "true", "GITHUB_REPOSITORY": "lea/<script>"}, None),
+        ({}, None),
+    ],
+)
+def test_the_address_a_ci_publishes_at(environ, expected):
+    from profile_gen.app.build import pages_url
+
+    assert pages_url(environ) == expected
+
+
+def test_a_404_page_built_in_ci_links_to_the_published_book(tmp_path, monkeypatch):
+    """No `links.book` yet (the starter's): the 404 page, served at any depth of the site,
+    had relative links that led nowhere there; built in GitHub Actions, they lead to where
+    the workflow publishes the Book."""
+    from tests.profiles import MINIMAL, make_project
+
+    def no_address(data: dict) -> None:
+        data.get("links", {}).pop("book", None)
+
+    root = make_project(tmp_path, no_address, base=MINIMAL, image=None, articles=False)
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    monkeypatch.setenv("GITHUB_REPOSITORY", "lea-moreau/book")
+    output = run_pelican(root / "pelican.conf.py", root / "output", pdf=False).output
+    soup = BeautifulSoup((output / "404.html").read_text("utf-8"), "html.parser")
+    assert soup.find("a", class_="button")["href"] == "https://lea-moreau.github.io/book/index.html"
+    # the other pages keep their relative links (no canonical address invented)
+    index = (output / "index.html").read_text("utf-8")
+    assert "lea-moreau.github.io" not in index

@@ -12,6 +12,7 @@ from __future__ import annotations
 import errno
 import logging
 import os
+import re
 import shutil
 import sys
 import time
@@ -36,6 +37,7 @@ from profile_gen.keys import (
     FORCE_KEY,
     FORMATS_KEY,
     PAGES_KEY,
+    PAGES_URL_KEY,
     PDF_KEY,
     PROFILE_KEY,
     PUBLIC_KEY,
@@ -151,6 +153,26 @@ def run_pelican(
         raise
 
 
+def pages_url(environ: Mapping[str, str]) -> str | None:
+    """The address a CI job publishes the Book at, from its variables: GitLab's own
+    (`CI_PAGES_URL`); on github.com, `https://OWNER.github.io/REPO/` (the site itself for a
+    repository named `OWNER.github.io`; a custom domain redirects from there). None
+    elsewhere (a laptop, another host)."""
+    if (gitlab := environ.get("CI_PAGES_URL", "")).startswith("https://"):
+        return gitlab.rstrip("/") + "/"
+    repository = environ.get("GITHUB_REPOSITORY", "")
+    if environ.get("GITHUB_ACTIONS") != "true" or repository.count("/") != 1:
+        return None
+    if environ.get("GITHUB_SERVER_URL", "https://github.com") != "https://github.com":
+        return None  # GitHub Enterprise: its Pages addresses are its own
+    owner, name = repository.split("/")
+    owner = owner.lower()  # a host name; the repository's keeps its case in the path
+    if not re.fullmatch(r"[a-z0-9-]+", owner) or not re.fullmatch(r"[A-Za-z0-9._-]+", name):
+        return None
+    site = f"https://{owner}.github.io/"
+    return site if name.lower() == f"{owner}.github.io" else f"{site}{name}/"
+
+
 IGNORABLE = frozenset({".DS_Store", "Thumbs.db", "desktop.ini", ".gitkeep"})
 COHORT_CSV = "cohort.csv"
 """What every cohort's output holds (`cohort_index.CSV_FILE`): never one Book's folder."""
@@ -242,6 +264,7 @@ def _build_into(
     settings[FORMATS_KEY] = chosen_formats(pdf, formats)
     settings[PUBLIC_KEY] = public
     settings[PDF_KEY] = pdf if "pdf" in settings[FORMATS_KEY] else False
+    settings[PAGES_URL_KEY] = pages_url(os.environ)
     pelican = Pelican(settings)  # loads the profile: a ProfileError stops here
     if PLUGIN not in pelican.settings["PLUGINS"] or PROFILE_KEY not in pelican.settings:
         raise BuildError("build_no_plugin", path=str(settings_file or ""), plugin=PLUGIN)

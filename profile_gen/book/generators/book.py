@@ -14,6 +14,7 @@ from markupsafe import Markup
 from profile_gen import outputs, tokens
 from profile_gen.book import seo
 from profile_gen.book.context import ProfileGenerator, activity_entries
+from profile_gen.keys import PAGES_URL_KEY
 from profile_gen.media import cache_folder, images
 from profile_gen.profile import colors
 from profile_gen.profile.model import Profile
@@ -110,8 +111,10 @@ class BookGenerator(ProfileGenerator):
 
     def _write_404(self, writer) -> None:
         """One 404 page per language: `404.html`, `en/404.html`."""
-        # a 404 page is served at any address: absolute links when the base is known
-        base = self.book.base_url.rstrip("/") if self.book.base_url else None
+        # a 404 page is served at any address: absolute links when the base is known (the
+        # profile's `links.book`, else where the CI publishes it: `app.build.pages_url`)
+        known = self.book.base_url or self.settings.get(PAGES_URL_KEY)
+        base = known.rstrip("/") if known else None
         extra = {"SITEURL": base} if base else {}
         # its style inlined: the page looks right even where the base URL is not reachable
         css = Path(self.settings["THEME"]) / "static" / "css"
