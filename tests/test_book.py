@@ -414,3 +414,22 @@ def test_a_404_page_built_in_ci_links_to_the_published_book(tmp_path, monkeypatc
     # the other pages keep their relative links (no canonical address invented)
     index = (output / "index.html").read_text("utf-8")
     assert "lea-moreau.github.io" not in index
+
+
+def test_the_home_counts_only_what_the_profile_has(tmp_path):
+    """No "0 certification" on a Book's home: a count of none is not shown, and a profile
+    with nothing to count has no "in figures" section."""
+    from tests.profiles import MINIMAL, make_project
+
+    def no_certification(data: dict) -> None:
+        data["certifications"] = []
+
+    root = make_project(tmp_path / "sample", no_certification, articles=False)
+    output = run_pelican(root / "pelican.conf.py", root / "output", pdf=False).output
+    home = BeautifulSoup((output / "index.html").read_text("utf-8"), "html.parser")
+    counts = [li.get_text(" ", strip=True) for li in home.select("ul.figures li")]
+    assert len(counts) == 3 and not any("certification" in text for text in counts), counts
+    root = make_project(tmp_path / "minimal", base=MINIMAL, image=None, articles=False)
+    output = run_pelican(root / "pelican.conf.py", root / "output", pdf=False).output
+    home = BeautifulSoup((output / "index.html").read_text("utf-8"), "html.parser")
+    assert home.find(id="figures") is None and not home.select("ul.figures li")

@@ -330,12 +330,15 @@ def test_empty_sections_are_marked_on_screen_only(tmp_path, chromium):
     output = run_pelican(tmp_path / "pelican.conf.py", pdf=False).output
     markers = deck_soup(output).select(".missing")
     assert [m.find_parent("section")["class"][1] for m in markers] == [
+        "slide-profile",  # no photo, no job, nothing to count: no "0 réalisation"
         "slide-achievements",
         "slide-recommendations",
         "slide-strengths",
         "slide-improvements",
     ]
-    assert typeset("« strengths »", "fr") in markers[2].get_text()
+    assert typeset("« experience »", "fr") in markers[0].get_text()
+    assert typeset("« strengths »", "fr") in markers[3].get_text()
+    assert not deck_soup(output).select(".figures li")
     page = chromium.new_page()
     page.goto((output / "soutenance/index.html").as_uri())
     display = "getComputedStyle(document.querySelector('.missing')).display"

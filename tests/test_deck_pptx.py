@@ -474,3 +474,28 @@ def test_measurement_table_matches_the_font():
     for char in "AVWaimé—«»’€0123456789":
         assert measure.text_width(char, 100, "bold") == pytest.approx(font.getlength(char), abs=0.5)
     assert measure.text_width("🚀", 100) == pytest.approx(measure.MISSING_EM * 100, abs=0.1)
+
+
+@pytest.mark.parametrize(
+    "kept", [("achievements",), ("achievements", "languages", "certifications")]
+)
+def test_a_count_of_none_is_no_figure(kept):
+    """ "0 certification" on the jury's slide reads as a weakness: the profile slide shows
+    the counts the profile has some of (one to four, two a row), in PowerPoint as in the
+    HTML deck and the Book's home, each inside the slide."""
+    from profile_gen.views.book import FIGURES
+
+    data = yaml.safe_load(SAMPLE.read_text("utf-8"))
+    for key in FIGURES:
+        if key not in kept:
+            data[key] = []
+    if "recommendations" not in kept:
+        data["defence"]["slides"] = [
+            s for s in data["defence"]["slides"] if s.get("type") != "recommendations"
+        ]
+    profile = load_text(yaml.safe_dump(data, allow_unicode=True), base_dir=SAMPLE.parent)
+    presentation = open_deck(deck_bytes(profile, photo=jpeg(300, 500)))
+    names = {s.name for slide in presentation.slides for s in slide.shapes}
+    shown = {name.removeprefix("Figure ") for name in names if name.startswith("Figure ")}
+    assert shown == set(kept)
+    assert_fits(presentation)

@@ -39,6 +39,23 @@ def deck_slug(lang: str) -> str:
     return outputs.BY_NAME["deck"].at(lang).rstrip("/")
 
 
+FIGURES = {
+    "achievements": "achievements",
+    "certifications": "training",
+    "recommendations": "skills",
+    "languages": "languages",
+}
+"""The counts of the Book's home and the deck's profile slide, in order, each with the
+Book page that lists what it counts."""
+
+
+def figures(profile: Profile) -> list[tuple[str, int]]:
+    """(key, count) of `FIGURES` the profile has some of: "0 certification" on a jury's
+    slide or a Book's home reads as a weakness, so a count of none is not shown."""
+    counted = ((key, len(getattr(profile, key))) for key in FIGURES)
+    return [(key, count) for key, count in counted if count]
+
+
 class Book:
     """Addresses of the Book's pages (relative to the site root) and its public base URL."""
 
@@ -51,6 +68,10 @@ class Book:
 
     def prefix(self, lang: str) -> str:
         return outputs.prefix(lang, self.primary)
+
+    def figures(self) -> list[tuple[str, int, str]]:
+        """(key, count, the page listing them) of the home's figures (`figures`)."""
+        return [(key, count, FIGURES[key]) for key, count in figures(self.profile)]
 
     def path(self, key: str, lang: str, item: str | None = None) -> str:
         """e.g. ``index.html``, ``en/path/index.html``, ``realisations/erp/index.html``."""

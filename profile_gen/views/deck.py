@@ -18,12 +18,11 @@ from profile_gen.media.qr import QrCode
 from profile_gen.profile.deck_plan import DeckSlide
 from profile_gen.profile.fields import localize
 from profile_gen.profile.model import Profile, SlideType
+from profile_gen.views.book import figures
 from profile_gen.views.deck_fit import RESULTS_SHOWN, SlideFit, fit_deck
 from profile_gen.views.titles import part_label, slide_heading, slide_title
 
 __all__ = ["RESULTS_SHOWN", "DeckView", "SlideView", "deck_view", "slide_title"]
-FIGURES = ("achievements", "certifications", "recommendations", "languages")
-"""The counts of the profile slide, in order."""
 
 
 @dataclass(frozen=True)
@@ -157,7 +156,7 @@ def deck_view(
         qr_codes=[(key, code) for key, code in (qr_codes or {}).items() if code],
         closing_links=[url for url in (qr_links.get("book"), linkedin) if url],
         contact=profile.identity.contact.shown_on("online"),
-        figures=[(key, len(getattr(profile, key))) for key in FIGURES],
+        figures=figures(profile),
         photo_alt=localize(shown.alt, lang, profile.primary_language) if shown else None,
         date=date,
         font=font,

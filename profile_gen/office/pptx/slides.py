@@ -136,7 +136,8 @@ def _figure_width(paras: list[Para]) -> float:
 
 
 def profile_slide(slide, ctx: DeckContext, plan: SlideView) -> None:
-    """The photo and four figures in the middle of the content, the current job under them."""
+    """The photo and its figures (up to four, two a row; none of a count of none) in the
+    middle of the content, the current job under them."""
     profile = ctx.profile
     heading(slide, ctx, plan)
     bottom = BOTTOM
@@ -163,11 +164,14 @@ def profile_slide(slide, ctx: DeckContext, plan: SlideView) -> None:
     lead = photo + u(72) if photo else 0.0
     widest = (CONTENT_WIDTH - lead - u(72)) / 2
     columns = [
-        min(widest, max(_figure_width(groups[i]), _figure_width(groups[i + 2]))) for i in (0, 1)
+        min(widest, max((_figure_width(group) for group in groups[i::2]), default=0.0))
+        for i in (0, 1)
     ]
-    left = MARGIN + (CONTENT_WIDTH - lead - columns[0] - u(72) - columns[1]) / 2
+    gap = u(72) if columns[1] else 0.0
+    left = MARGIN + (CONTENT_WIDTH - lead - columns[0] - gap - columns[1]) / 2
     row = u(96) + u(30) * 1.3
-    grid = 2 * row + u(32)
+    rows = (len(groups) + 1) // 2
+    grid = rows * row + max(0, rows - 1) * u(32)
     top = TOP + max(0.0, (bottom - TOP - max(grid, photo)) / 2)
     if ctx.photo:
         box = Box(left, top + (max(grid, photo) - photo) / 2, photo, photo)
