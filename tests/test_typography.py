@@ -229,8 +229,9 @@ def counted(count: int):
 FIGURES = {
     ("fr", 1): ["1 réalisation", "1 certification", "1 recommandation", "1 langue"],
     ("en", 1): ["1 achievement", "1 certification", "1 recommendation", "1 language"],
-    ("fr", 0): ["0 réalisation", "0 certification", "0 recommandation", "0 langue"],
-    ("en", 0): ["0 achievements", "0 certifications", "0 recommendations", "0 languages"],
+    # a count of none is not shown ("0 certification" reads as a weakness to a jury)
+    ("fr", 0): [],
+    ("en", 0): [],
     ("fr", 2): ["2 réalisations", "2 certifications", "2 recommandations", "2 langues"],
     ("en", 2): ["2 achievements", "2 certifications", "2 recommendations", "2 languages"],
 }
@@ -253,6 +254,8 @@ def test_counts_take_the_plural_of_each_language(tmp_path, count):
         assert all(figure in deck_text for figure in expected), (lang, deck_text)
         slides = " ".join(pptx_text(site / f"{prefix}soutenance.pptx").split())
         assert all(figure in slides for figure in expected), (lang, slides)
+        if not count:
+            assert "0 réalisation" not in deck_text + slides and "0 achievement" not in slides
 
 
 # ---------------------------------------------------------------------------- across formats
