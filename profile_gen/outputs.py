@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 from profile_gen.i18n import LANGUAGES
 
@@ -222,3 +223,12 @@ def formats_asked(formats: tuple[str, ...] | None, no_pdf: bool) -> tuple[str, .
     one alias, for "all those, but PDF"."""
     chosen = DOCUMENT_FORMATS if formats is None else formats
     return tuple(name for name in chosen if not (no_pdf and name == "pdf"))
+
+
+BOOK_ROOT_FILES = ("index.html", "404.html", "robots.txt")
+"""What every Book writes at its root (`is_book`)."""
+
+
+def is_book(folder: Path) -> bool:
+    """Whether `folder` is a Book's root (a build's output, or a published copy of one)."""
+    return all((folder / name).is_file() for name in BOOK_ROOT_FILES)

@@ -143,7 +143,12 @@ def test_publish_leaves_the_print_outputs_out(
         assert not (site / private).exists()
     everything = b"".join(p.read_bytes() for p in site.rglob("*") if p.is_file())
     assert b"+33 6 12 34 56 78" not in everything
-    assert run_cli("publish", str(site)).code == 2  # not empty
+    # published again: the folder an earlier `publish` wrote is the Book's; another one is not
+    assert run_cli("publish", str(site)).code == 0
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "notes.txt").write_text("mine", "utf-8")
+    assert run_cli("publish", str(other)).code == 2  # not empty
     assert run_cli("publish", str(site), "--force").code == 0
     # a folder where the whole output was once copied loses the print outputs
     shutil.copytree(sample_copy / "output", site, dirs_exist_ok=True)
@@ -665,3 +670,35 @@ def test_an_output_of_an_earlier_build_or_a_new_folder_is_taken(tmp_path, run_cl
         result = run_cli("build", "--formats=", "-o", str(target))
         assert result.code == 0, result.err
         assert (target / "index.html").is_file()
+
+
+def test_a_book_inside_a_books_output_is_refused(run_cli, sample_copy, in_dir):
+    """`build -o output/sub`: publishing `output` took `sub` whole, its annexe and CV with
+    it (they are nowhere `is_kept_off` looks). Refused, and a copy never takes a Book of
+    its own below the root."""
+    in_dir(sample_copy)
+    assert run_cli("build", "--formats=").code == 0
+    result = run_cli("build", "--formats=", "-o", "output/sub")
+    assert result.code == 2 and "dans le dossier d'un Book" in result.err, result.err
+    assert not (sample_copy / "output/sub").exists()
+
+
+def test_publish_copies_only_what_the_build_wrote(run_cli, sample_copy, in_dir, tmp_path):
+    """A LibreOffice lock file beside the opened annexe holds its user's name; Word's, the
+    system's thumbnails, a Book built below the root (an older version allowed it): none
+    goes to the published copy."""
+    in_dir(sample_copy)
+    assert run_cli("build", "--formats=").code == 0
+    output = sample_copy / "output"
+    stray = [".~lock.annexe.docx#", "~$annexe.docx", "Thumbs.db", "desktop.ini", ".DS_Store"]
+    for name in stray:
+        (output / name).write_text("Léa Moreau,lea,PC-LEA", "utf-8")
+    nested = output / "sub"
+    shutil.copytree(output, nested, ignore=shutil.ignore_patterns(*stray))
+    (nested / "annexe").mkdir(exist_ok=True)
+    (nested / "annexe/index.html").write_text("+33 6 12 34 56 78", "utf-8")
+    assert run_cli("publish", str(tmp_path / "site")).code == 0
+    site = tmp_path / "site"
+    assert (site / "index.html").is_file()
+    assert not [name for name in stray if (site / name).exists()]
+    assert not (site / "sub").exists()

@@ -67,7 +67,8 @@ def test_gitignore_keeps_outputs_and_the_private_file_out_of_git(run_cli, tmp_pa
     # what Word, an editor and the system leave beside the files (a Word lock file holds
     # the student's name)
     working = ("~$annexe.docx", "articles/.retour.md.swp", "profile.yaml~", "Thumbs.db")
-    working += ("desktop.ini", "images/.DS_Store")
+    working += ("desktop.ini", "images/.DS_Store", ".~lock.annexe.docx#", ".venv/bin/python")
+    working += (".site.spare/index.html", ".site.lock")  # `build -o site`'s
     for name in (
         "output/index.html",
         ".output.building/x",

@@ -46,7 +46,7 @@ from profile_gen.keys import (
     STALE_KEY,
 )
 from profile_gen.media.documents import KEPT, same_file
-from profile_gen.outputs import BY_NAME, DOCUMENT_FORMATS, documents
+from profile_gen.outputs import BY_NAME, DOCUMENT_FORMATS, documents, is_book
 from profile_gen.profile.model import Profile
 from profile_gen.profile.readiness import placeholders_in
 from profile_gen.text import one_line, visible
@@ -192,6 +192,9 @@ def replaceable(final: Path, sources: list[Path]) -> None:
     for source in (source.resolve() for source in sources):
         if final == source or final in source.parents:
             raise BuildError("output_holds_sources", path=str(final), source=str(source))
+    for parent in final.parents:  # `-o output/sub`: publishing `output` would take it whole
+        if is_book(parent):
+            raise BuildError("output_in_a_book", path=str(final), book=str(parent))
     try:
         names = {entry.name for entry in os.scandir(final)} if final.is_dir() else set()
     except OSError:

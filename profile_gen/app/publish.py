@@ -25,7 +25,7 @@ from pathlib import Path
 from profile_gen import i18n
 from profile_gen.app.terminal import say
 from profile_gen.errors import BuildError
-from profile_gen.outputs import PRINT, is_kept_off, kept_off
+from profile_gen.outputs import PRINT, is_book, is_kept_off, kept_off
 
 DEFAULT_BRANCH = "gh-pages"
 DEFAULT_MESSAGE = "Publish the Book (profile-gen)"
@@ -48,12 +48,31 @@ def left_out(output: Path) -> list[str]:
     return [name for name in kept_off([PRINT]) if (output / name).exists()]
 
 
+STRAY_FILES = frozenset({"Thumbs.db", "desktop.ini"})
+"""Files a system leaves in a folder it shows (beside hidden ones)."""
+
+
+def _stray(folder: Path, name: str) -> bool:
+    """What the build did not write, never copied: a hidden file (`.DS_Store`,
+    LibreOffice's `.~lock.annexe.docx#`, which holds its user's name), Word's `~$` lock
+    file, a system's thumbnails, or a Book of its own below the root (`build -o
+    output/sub`: its annexe and CV are at no place `is_kept_off` knows)."""
+    if name.startswith((".", "~$")) or name in STRAY_FILES:
+        return True
+    return is_book(folder / name)
+
+
 def copy_public(output: Path, target: Path) -> None:
-    """Copy `output` into `target`, leaving out every print output."""
+    """Copy `output` into `target`, leaving out every print output and what the build did
+    not write (`_stray`)."""
 
     def ignore(folder: str, names: list[str]) -> set[str]:
         relative = Path(folder).relative_to(output)
-        return {name for name in names if is_kept_off((relative / name).as_posix())}
+        return {
+            name
+            for name in names
+            if is_kept_off((relative / name).as_posix()) or _stray(Path(folder), name)
+        }
 
     shutil.copytree(output, target, ignore=ignore, dirs_exist_ok=True)
 
@@ -67,7 +86,8 @@ def publish_folder(output: Path, target: Path, force: bool, lang: str) -> int:
     built, destination = output.resolve(), target.resolve()
     if destination == built or built in destination.parents or destination in built.parents:
         raise BuildError("publish_overlap", path=str(target), output=str(output))
-    if target.exists() and any(target.iterdir()) and not force:
+    # a folder an earlier `publish` wrote is the Book's again; any other one, with --force
+    if target.exists() and any(target.iterdir()) and not force and not is_book(target):
         raise BuildError("publish_not_empty", path=str(target))
     copy_public(output, target)
     private = left_out(output)

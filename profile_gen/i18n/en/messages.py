@@ -187,6 +187,7 @@ MESSAGES = {
     "publish_not_empty": "{path} is not empty: add --force to write into it anyway",
     "output_holds_sources": "{path} holds your files ({source}): a build replaces its whole output folder; choose one of its own (e.g. -o output)",
     "output_not_a_book": "{path} is not a profile-gen output folder (it has no index.html, or it holds a git repository or a profile.yaml): a build replaces its whole output folder; choose an empty or new one",
+    "output_in_a_book": "{path} is inside a Book's folder ({book}): publishing that one would take this one, annexes included; choose a folder outside {book}",
     "output_not_a_cohort": "{path} is not a cohort's output folder (it holds something other than Books, their index and their CSV: a site, a git repository, a profile): the cohort would replace its files; choose an empty or new one",
     # --- summaries
     "problem_count": "{count} errors to fix.",

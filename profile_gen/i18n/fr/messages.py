@@ -200,6 +200,7 @@ MESSAGES = {
     "publish_not_empty": "{path} n'est pas vide : ajoutez --force pour y écrire quand même",
     "output_holds_sources": "{path} contient vos fichiers ({source}) : la construction remplace tout son dossier de sortie ; choisissez-en un à part (ex. -o output)",
     "output_not_a_book": "{path} n'est pas un dossier de sortie de profile-gen (il n'a pas d'index.html, ou il contient un dépôt git ou un profile.yaml) : la construction remplace tout son dossier de sortie ; choisissez un dossier vide ou nouveau",
+    "output_in_a_book": "{path} est dans le dossier d'un Book ({book}) : publier celui-ci emporterait celui-là, annexes comprises ; choisissez un dossier hors de {book}",
     "output_not_a_cohort": "{path} n'est pas un dossier de sortie de promotion (il contient autre chose que des Books, leur index et leur CSV : un site, un dépôt git, un profil) : la promotion y remplacerait ses fichiers ; choisissez un dossier vide ou nouveau",
     # --- summaries
     "problem_count": "{count} erreurs à corriger.",
