@@ -142,6 +142,15 @@ def test_check_warns_in_a_repository_with_or_without_a_remote(run_cli, repositor
 
 
 @pytest.mark.pdf  # `check` counts the printed CV's pages with WeasyPrint
+def test_check_warns_before_the_folder_is_a_repository(run_cli, tmp_path, in_dir):
+    """The guide has the student fill the profile before `git init`: the first `git add -A`
+    takes the phone written there. `check` says so already."""
+    write(tmp_path, "profile.yaml", MINIMAL + f'  contact:\n    phone: "{PHONE}"\n')
+    in_dir(tmp_path)
+    assert WARNING in run_cli("check").out
+
+
+@pytest.mark.pdf  # `check` counts the printed CV's pages with WeasyPrint
 def test_no_warning_once_the_phone_is_private(run_cli, repository, in_dir):
     git(repository, "remote", "add", "origin", "https://example.invalid/book.git")
     write(repository, "profile.yaml", MINIMAL)

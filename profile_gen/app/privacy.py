@@ -78,9 +78,11 @@ def unignored_private(profile_path: Path) -> Path | None:
 
 
 def exposed(profile: Profile, profile_path: Path) -> list[str]:
-    """The contact items to move to `private.yaml`, when the profile may be public."""
+    """The contact items to move to `private.yaml`, when the profile may be public: in a
+    git repository (not ignored), or in no repository yet (the guide has the student fill
+    the profile before `git init`: the first `git add -A` would take it)."""
     found = written_off_web(profile, profile_path)
-    return found if found and in_repository(profile_path) else []
+    return found if found and git_ignores(profile_path.resolve()) is not True else []
 
 
 # --------------------------------------------------------------------------- the built Book

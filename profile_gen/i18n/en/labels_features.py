@@ -15,7 +15,7 @@ LABELS_FEATURES = {
     "check.book_is_repository": "links.book ({url}) is the address of the Book's sources, not of the published Book: the annexes' QR codes and the Book's addresses would lead there. Write the published site's, probably {suggested}",
     "check.private_shown_online": "private.yaml keeps {items} out of the repository, but profile.yaml shows them on the published Book (visibility: public): anyone will read them. If that is not what you want: visibility: {item}: annexe.",
     "check.phone_in_text": "{fields}: this text of the profile seems to hold a phone number; it will be published on the Book with it. Keep your phone in private.yaml (identity: contact: phone:), printed in the annexes only.",
-    "check.private_exposed": "profile.yaml holds {items}, meant for the annexes only, and this folder is in a git repository: once pushed to a public one, history included, anyone can read it. Move it to private.yaml (ignored by git), under identity: contact:.",
+    "check.private_exposed": "profile.yaml holds {items}, meant for the annexes only, and this file goes into your git repository: once pushed to a public one, history included, anyone can read it. Move it to private.yaml (ignored by git), under identity: contact:.",
     # --- pdfa
     "pdf.subject.annexe": "Thesis annexes of {name}: professional profile (CV, career, achievements, recommendations, self-assessment)",
     "pdf.subject.cv": "Curriculum vitae of {name}",

@@ -15,7 +15,7 @@ LABELS_FEATURES = {
     "check.book_is_repository": "links.book ({url}) est l'adresse des sources du Book, pas celle du Book publié : les QR codes des annexes et les adresses du Book y mèneraient. Écrivez celle du site publié, sans doute {suggested}",
     "check.private_shown_online": "private.yaml garde {items} hors du dépôt, mais profile.yaml les montre sur le Book publié (visibility: public) : tout le monde pourra les lire. Si ce n'est pas voulu : visibility: {item}: annexe.",
     "check.phone_in_text": "{fields} : ce texte du profil semble contenir un numéro de téléphone ; il sera publié sur le Book avec lui. Gardez votre téléphone dans private.yaml (identity: contact: phone:), imprimé dans les annexes seulement.",
-    "check.private_exposed": "profile.yaml contient des coordonnées réservées aux annexes ({items}), et ce dossier est dans un dépôt git : une fois poussé sur un dépôt public, avec son historique, tout le monde peut le lire. Déplacez-les dans private.yaml (ignoré par git), sous identity: contact:.",
+    "check.private_exposed": "profile.yaml contient des coordonnées réservées aux annexes ({items}), et ce fichier va dans votre dépôt git : une fois poussé sur un dépôt public, avec son historique, tout le monde peut le lire. Déplacez-les dans private.yaml (ignoré par git), sous identity: contact:.",
     # --- pdfa
     "pdf.subject.annexe": "Annexes du mémoire de {name} : profil professionnel (CV, parcours, réalisations, recommandations, auto-évaluation)",
     "pdf.subject.cv": "Curriculum vitæ de {name}",
