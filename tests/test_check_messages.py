@@ -327,3 +327,20 @@ def test_check_warns_when_the_book_address_is_its_repository(tmp_path, run_cli, 
     assert f"sans doute {suggested}" in result.out
     (tmp_path / "profile.yaml").write_text(f"{MINIMAL}links:\n  book: {suggested}\n", "utf-8")
     assert "links.book (" not in run_cli("check", str(tmp_path / "profile.yaml")).out
+
+
+def test_check_takes_the_profiles_folder_as_the_messages_say(tmp_path, run_cli, in_dir):
+    """From another folder, `check` says to give `--content DOSSIER`: it takes it, and a
+    folder given as the profile is its profile (it said "not a file: rename or delete it",
+    of the student's folder)."""
+    book = tmp_path / "book"
+    book.mkdir()
+    (book / "profile.yaml").write_text("identity:\n  name: A B\n  headline: C\n", "utf-8")
+    elsewhere = tmp_path / "ailleurs"
+    elsewhere.mkdir()
+    in_dir(elsewhere)
+    assert "--content" in run_cli("check").err
+    for args in (("--content", str(book)), (str(book),)):
+        result = run_cli("check", *args)
+        assert result.code in (0, 1), result.err
+        assert "profile.yaml : profil valide" in result.out

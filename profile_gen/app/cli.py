@@ -49,6 +49,7 @@ def parser(lang: str = "fr") -> argparse.ArgumentParser:
     check = commands.add_parser("check", help=h("check"))
     check.add_argument("profile", nargs="?", help=h("check_profile"))
     check.add_argument("--settings", help=h("check_settings"))
+    check.add_argument("--content", metavar="DIR", help=h("content"))
     check.add_argument("--online", action="store_true", help=h("check_online"))
     check.add_argument(
         "--format", choices=("text", "github"), default="text", help=h("check_format")

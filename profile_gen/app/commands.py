@@ -33,7 +33,8 @@ def _lang(args: argparse.Namespace) -> str:
 def cmd_check(args: argparse.Namespace) -> int:
     from profile_gen.app.project import project_profile
 
-    profile, settings = project_profile(args.profile, args.settings)
+    # `--content DIR`, as `build` and the error messages say it, is DIR's profile
+    profile, settings = project_profile(args.profile or args.content, args.settings)
     if args.online:
         from profile_gen.app.online import check_online, settings_of
         from profile_gen.profile.loader import load

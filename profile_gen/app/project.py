@@ -145,6 +145,8 @@ def project_profile(profile: str | None, settings: str | None) -> tuple[Path, Pa
     of its folder when it has some, else the profile of the current folder's project."""
     if profile is not None:
         path = Path(profile)
+        if path.is_dir():  # `check ../book`: the profile of that folder
+            path = path / PROFILE_FILE
         if settings is not None:
             return path, Path(settings)
         for candidate in (path.parent / SETTINGS_FILE, Path(SETTINGS_FILE)):
