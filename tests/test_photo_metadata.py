@@ -203,7 +203,7 @@ def test_check_names_the_images_that_tell_where_they_were_taken(run_cli, write_p
     assert "photo strip" not in run_cli("check", str(profile)).out
     assert sensitive(outside) == ["location", "serial", "owner"]  # untouched
     result = run_cli("photo", "strip", "--profile", str(profile))
-    assert result.code == 0 and "Aucune image" in result.out
+    assert result.code == 0 and f"Aucune image de {profile.parent.absolute()} ne dit" in result.out
 
 
 def test_metadata_is_read_without_decoding(tmp_path):

@@ -90,6 +90,6 @@ def strip_profile_images(profile: Profile, profile_path: Path, reencode: bool, l
     """`photo strip` without files: the profile's images that `check` warns about."""
     files = [path for path, _ in exposing(profile, profile_path)]
     if not files:
-        say(i18n.text(lang, "photo.nothing", folder=str(profile_path.parent)))
+        say(i18n.text(lang, "photo.nothing", folder=str(profile_path.parent.absolute())))
         return 0
     return strip_files(files, reencode, lang)
