@@ -280,7 +280,8 @@ def test_check_warns_when_the_cv_overflows(sample_copy, in_dir, run_cli, monkeyp
     from profile_gen.printing import pdf
 
     in_dir(sample_copy)
-    assert "⚠" not in run_cli("check").out
+    # the sample's invented phone, in profile.yaml, is warned of (no git ignores it); its CV fits
+    assert "⚠ Le CV imprimé" not in run_cli("check").out
     laid_out = []  # CVs laid out by WeasyPrint from now on
     render = pdf._render
     monkeypatch.setattr(pdf, "_render", lambda *a: laid_out.append(a) or render(*a))
@@ -298,7 +299,7 @@ def test_check_warns_when_the_cv_overflows(sample_copy, in_dir, run_cli, monkeyp
     profile.write_text(edited, "utf-8")
     assert "⚠ Le CV imprimé fait" in run_cli("check", str(profile)).out
     profile.write_text(short, "utf-8")
-    assert "⚠" not in run_cli("check", str(profile)).out
+    assert "⚠ Le CV imprimé" not in run_cli("check", str(profile)).out
     assert len(laid_out) == 1
     # the build says so too, with the count of the CV it printed, which `check` foretold: the
     # content a printing build chooses (`views.cv.fit`), set smaller
