@@ -16,6 +16,7 @@ import os
 import shutil
 import stat
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from profile_gen import i18n
@@ -373,27 +374,10 @@ def notes(
     if renamed:
         pairs = ", ".join(f"« {name} » → {slug}" for name, slug in renamed)
         lines.append(i18n.text(lang, "cohort.renamed", pairs=pairs))
-    known = {path.name for _, path, _ in members}
     try:
-        ignored = sorted(
-            child.name
-            for child in folder.iterdir()
-            if child.name not in known
-            and not child.name.startswith(".")
-            and child.is_dir()
-            and child.resolve() != output  # `-o classe/_site`: the output, no member
-        )
-        slugs = {slug for slug, _, _ in members}
-        stale = sorted(
-            child.name
-            for child in output.iterdir()
-            if child.name not in slugs
-            and not child.name.startswith(".")
-            and child.is_dir()
-            and not child.is_symlink()
-            and (child / "index.html").is_file()
-            and not (child / PROFILE_FILE).exists()
-        )
+        # `-o classe/_site`: the output, no member
+        ignored = _other_folders(folder, {p.name for _, p, _ in members}, lambda c: c != output)
+        stale = _other_folders(output, {slug for slug, _, _ in members}, _a_book)
     except OSError:
         return lines
     if ignored:
@@ -401,6 +385,23 @@ def notes(
     if stale:
         lines.append(i18n.text(lang, "cohort.stale", names=", ".join(stale), output=str(output)))
     return lines
+
+
+def _other_folders(parent: Path, known: set[str], kept: Callable[[Path], bool]) -> list[str]:
+    """The names of `parent`'s visible folders that are not `known` and are `kept`."""
+    return sorted(
+        child.name
+        for child in parent.iterdir()
+        if child.name not in known
+        and not child.name.startswith(".")
+        and child.is_dir()
+        and kept(child.resolve())
+    )
+
+
+def _a_book(folder: Path) -> bool:
+    """A Book a cohort wrote (no student's folder: it holds no profile)."""
+    return (folder / "index.html").is_file() and not (folder / PROFILE_FILE).exists()
 
 
 def from_cohort(text: str, folder: Path) -> str:
