@@ -156,6 +156,13 @@ CASES = [
         "identity.name",
         "ouvert ici et mal fermé",
     ),
+    (  # a level in words: quoted as typed (it read « COURANT »)
+        "level-in-words",
+        HEAD + "languages:\n  - name: Anglais\n    level: Courant\n",
+        6,
+        "languages[0].level",
+        'valeur inconnue "Courant" ; valeurs possibles : A1, A2, B1, B2, C1, C2, native',
+    ),
     (  # YAML 1.1 reads `no` as false: the word is meant
         "yes-no-word-in-a-choice",
         HEAD + "languages:\n  - name: Norvégien\n    level: no\n",

@@ -111,7 +111,14 @@ class Language(Section):
     @field_validator("level", mode="before")
     @classmethod
     def _upper(cls, value: object) -> object:
-        return value.upper() if isinstance(value, str) and value.lower() != "native" else value
+        """`b2`, `“B2”` (quotes a word processor curled), `Native`: the level meant; any
+        other text as typed, which the error then quotes (`Courant`, not `COURANT`)."""
+        if not isinstance(value, str):
+            return value
+        cleaned = value.strip().strip("“”„«»\"'‘’\u00a0 ")
+        if cleaned.lower() == "native":
+            return CefrLevel.native.value
+        return cleaned.upper() if cleaned.upper() in CefrLevel.__members__ else value
 
 
 class Skill(Section):
