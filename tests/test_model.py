@@ -163,7 +163,6 @@ def test_a_job_is_named_where_it_was_typed_though_shown_newest_first():
 def test_a_level_written_in_other_quotes_or_case_is_the_level(typed):
     """A word processor curls the quotes, a student types lower case: the level meant."""
     profile = load_text(
-        "identity: {name: A, headline: B}\nlanguages:\n  - name: Anglais\n"
-        f"    level: {typed!r}\n"
+        f"identity: {{name: A, headline: B}}\nlanguages:\n  - name: Anglais\n    level: {typed!r}\n"
     )
     assert profile.languages[0].level == "B2"

@@ -354,6 +354,13 @@ def test_check_warns_of_a_phone_number_written_in_a_text(tmp_path, run_cli, in_d
     in_dir(tmp_path)
     said = "summary : ce texte du profil semble contenir un numéro de téléphone"
     assert said in run_cli("check").out
+    # speaker notes are never on the Book, but profile.yaml goes into the repository
+    notes = (
+        "defence:\n  slides:\n    - {type: title, seconds: 20, notes: Appelez le 06 12 34 56 78}\n"
+    )
+    write(tmp_path, "profile.yaml", MINIMAL + notes)
+    result = run_cli("check").out
+    assert "defence.slides[0].notes" in result and "dans votre dépôt git" in result
     write(
         tmp_path,
         "profile.yaml",

@@ -14,7 +14,7 @@ LABELS_FEATURES = {
     "check.private_file_unignored": "{path} is not ignored by git in this repository: the next `git add -A` would send it there, with your contact details (if it is not there already). Add the line private.yaml to the .gitignore file; if it is committed already: git rm --cached private.yaml, then a commit.",
     "check.book_is_repository": "links.book ({url}) is the address of the Book's sources, not of the published Book: the annexes' QR codes and the Book's addresses would lead there. Write the published site's, probably {suggested}",
     "check.private_shown_online": "private.yaml keeps {items} out of the repository, but profile.yaml shows them on the published Book (visibility: public): anyone will read them. If that is not what you want: visibility: {item}: annexe.",
-    "check.phone_in_text": "{fields}: this text of the profile seems to hold a phone number; it will be published on the Book with it. Keep your phone in private.yaml (identity: contact: phone:), printed in the annexes only.",
+    "check.phone_in_text": "{fields}: this text of the profile seems to hold a phone number; it goes with profile.yaml into your git repository, and onto the Book where the Book shows it. Keep your phone in private.yaml (identity: contact: phone:), printed in the annexes only.",
     "check.private_exposed": "profile.yaml holds {items}, meant for the annexes only, and this file goes into your git repository: once pushed to a public one, history included, anyone can read it. Move it to private.yaml (ignored by git), under identity: contact:.",
     # --- pdfa
     "pdf.subject.annexe": "Thesis annexes of {name}: professional profile (CV, career, achievements, recommendations, self-assessment)",
