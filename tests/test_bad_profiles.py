@@ -156,6 +156,13 @@ CASES = [
         "identity.name",
         "ouvert ici et mal fermé",
     ),
+    (  # a list of addresses where each item is a mapping: its keys named
+        "link-without-its-keys",
+        HEAD + "links:\n  others:\n    - https://github.com/lea\n",
+        6,
+        "links.others[0]",
+        "un dictionnaire avec les clés label, url, une par ligne",
+    ),
     (  # a level in words: quoted as typed (it read « COURANT »)
         "level-in-words",
         HEAD + "languages:\n  - name: Anglais\n    level: Courant\n",

@@ -222,6 +222,10 @@ def problem_from_pydantic(error: ErrorDetails) -> Problem:
             context["kind"] = kind_of(value)
         else:
             context["found"] = show_value(value)
+    if kind in ("model_type", "model_attributes_type") and (keys := _allowed_keys(loc)):
+        # `others: [https://…]`: which keys the dictionary takes, not only that it is one
+        context["keys"] = ", ".join(keys)
+        kind = "model_type_keys"
     if kind in ("too_short", "too_long"):
         if "actual_length" not in context:
             context["actual_length"] = len(value) if isinstance(value, Sized) else "?"
@@ -232,6 +236,7 @@ def problem_from_pydantic(error: ErrorDetails) -> Problem:
 
 
 _KNOWN_PYDANTIC = {
+    "model_type_keys",
     "string_type",
     "string_too_short",
     "string_too_long",

@@ -109,6 +109,7 @@ MESSAGES = {
     "less_than_equal": "expected a number of at most {le}; found: {found}",
     "list_type": "expected a list (lines starting with '- '); found: {found}",
     "model_type": "expected a mapping (key: value); found: {found}",
+    "model_type_keys": "expected: a mapping with the keys {keys}, one a line (`key: value`); found: {found}",
     "model_attributes_type": "expected a mapping (key: value); found: {found}",
     "dict_type": "expected a mapping (key: value); found: {found}",
     "enum": "unknown value {found}; allowed values: {expected}",

@@ -120,6 +120,7 @@ MESSAGES = {
     "less_than_equal": "attendu : un nombre d'au plus {le} ; trouvé : {found}",
     "list_type": "attendu : une liste (lignes commençant par « - ») ; trouvé : {found}",
     "model_type": "attendu : un dictionnaire (clé: valeur) ; trouvé : {found}",
+    "model_type_keys": "attendu : un dictionnaire avec les clés {keys}, une par ligne (« clé: valeur ») ; trouvé : {found}",
     "model_attributes_type": "attendu : un dictionnaire (clé: valeur) ; trouvé : {found}",
     "dict_type": "attendu : un dictionnaire (clé: valeur) ; trouvé : {found}",
     "enum": "valeur inconnue {found} ; valeurs possibles : {expected}",
