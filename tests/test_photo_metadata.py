@@ -277,3 +277,13 @@ def test_check_warns_of_a_photo_too_small_to_print(run_cli, write_profile, size,
     else:
         assert f"⚠ La photo ne fait que {said} pixels : imprimée sur le CV" in out, out
         assert "d'au moins 300 pixels de côté" in out
+
+
+def test_a_file_that_is_no_image_is_said_so_in_the_users_words(tmp_path, run_cli):
+    """`photo strip README.md` said « image illisible (cannot identify image file …) »."""
+    readme = tmp_path / "README.md"
+    readme.write_text("# Mon Book\n", "utf-8")
+    result = run_cli("photo", "strip", str(readme))
+    assert result.code == 2
+    assert "ce n'est pas une image que profile-gen sait lire" in result.err
+    assert "cannot identify" not in result.err

@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, ImageOps
+from PIL import Image, ImageOps, UnidentifiedImageError
 
 from profile_gen.media.images import quiet_open
 
@@ -99,6 +99,8 @@ def strip(path: Path, reencode: bool = False) -> Stripped:
             exif = image.getexif()
             orientation = exif.get(ORIENTATION, 1)
             bare = not exif and not image.info.get("xmp")
+    except UnidentifiedImageError:  # a README, a PDF: said in the user's words
+        raise CannotStrip("photo_not_an_image") from None
     except Exception as error:  # any unreadable file is one user error
         raise CannotStrip("photo_unreadable", str(error)[:160]) from None
     orientation = orientation if isinstance(orientation, int) and 1 <= orientation <= 8 else 1

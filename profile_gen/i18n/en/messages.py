@@ -247,6 +247,7 @@ MESSAGES = {
     "publish_push_failed": "pushing the branch {branch} to {remote} failed (git's message is above): check your access rights; if the branch was changed elsewhere, fetch it first (git fetch {remote} {branch}:{branch})",
     "photo_missing": "{path}: file not found",
     "photo_unreadable": "{path}: unreadable image ({detail})",
+    "photo_not_an_image": "{path}: not an image profile-gen can read (JPEG, PNG, WebP, HEIC)",
     "photo_format": "{path}: format {detail} not supported (JPEG, PNG, WebP or HEIC)",
     "photo_needs_reencode": "{path}: a {detail} image cannot be cleaned without re-encoding its pixels; run again with --reencode (a slight loss of quality) or save it as JPEG",
     # --- untrusted input: links, characters, private file

@@ -260,6 +260,7 @@ MESSAGES = {
     "publish_push_failed": "l'envoi de la branche {branch} vers {remote} a échoué (le message de git est au-dessus) : vérifiez vos droits d'accès ; si la branche a été modifiée ailleurs, récupérez-la d'abord (git fetch {remote} {branch}:{branch})",
     "photo_missing": "{path} : fichier introuvable",
     "photo_unreadable": "{path} : image illisible ({detail})",
+    "photo_not_an_image": "{path} : ce n'est pas une image que profile-gen sait lire (JPEG, PNG, WebP, HEIC)",
     "photo_format": "{path} : format {detail} non pris en charge (JPEG, PNG, WebP ou HEIC)",
     "photo_needs_reencode": "{path} : une image {detail} ne se nettoie pas sans ré-encoder ses pixels ; relancez avec --reencode (légère perte de qualité) ou enregistrez-la en JPEG",
     # --- untrusted input: links, characters, private file
