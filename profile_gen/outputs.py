@@ -225,6 +225,9 @@ def formats_asked(formats: tuple[str, ...] | None, no_pdf: bool) -> tuple[str, .
     return tuple(name for name in chosen if not (no_pdf and name == "pdf"))
 
 
+SYSTEM_FILES = frozenset({".DS_Store", "Thumbs.db", "desktop.ini"})
+"""Files a system leaves in a folder it shows: never the Book's, never the student's."""
+
 BOOK_ROOT_FILES = ("index.html", "404.html", "robots.txt")
 """What every Book writes at its root (`is_book`)."""
 

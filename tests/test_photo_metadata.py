@@ -179,7 +179,9 @@ def test_a_broken_image_is_left_as_it_is(tmp_path, run_cli):
 
 
 @pytest.mark.pdf  # `check` counts the printed CV's pages with WeasyPrint
-def test_check_names_the_images_that_tell_where_they_were_taken(run_cli, write_profile):
+def test_check_names_the_images_that_tell_where_they_were_taken(
+    run_cli, write_profile, monkeypatch
+):
     profile = write_profile(MINIMAL + "  photo: {path: images/me.jpg, alt: Moi}\n")
     images = profile.parent / "images"
     images.mkdir()
@@ -202,7 +204,8 @@ def test_check_names_the_images_that_tell_where_they_were_taken(run_cli, write_p
     assert result.code == 0 and result.out.count("métadonnées retirées") == 2, result.out
     assert "photo strip" not in run_cli("check", str(profile)).out
     assert sensitive(outside) == ["location", "serial", "owner"]  # untouched
-    result = run_cli("photo", "strip", "--profile", str(profile))
+    monkeypatch.chdir(profile.parent)  # the profile given from its folder: named, not « . »
+    result = run_cli("photo", "strip", "--profile", "profile.yaml")
     assert result.code == 0 and f"Aucune image de {profile.parent.absolute()} ne dit" in result.out
 
 

@@ -46,7 +46,7 @@ from profile_gen.keys import (
     STALE_KEY,
 )
 from profile_gen.media.documents import KEPT, same_file
-from profile_gen.outputs import BY_NAME, DOCUMENT_FORMATS, documents, is_book
+from profile_gen.outputs import BY_NAME, DOCUMENT_FORMATS, SYSTEM_FILES, documents, is_book
 from profile_gen.profile.model import Profile
 from profile_gen.profile.readiness import placeholders_in
 from profile_gen.text import one_line, visible
@@ -173,7 +173,7 @@ def pages_url(environ: Mapping[str, str]) -> str | None:
     return site if name.lower() == f"{owner}.github.io" else f"{site}{name}/"
 
 
-IGNORABLE = frozenset({".DS_Store", "Thumbs.db", "desktop.ini", ".gitkeep"})
+IGNORABLE = SYSTEM_FILES | {".gitkeep"}
 COHORT_CSV = "cohort.csv"
 """What every cohort's output holds (`cohort_index.CSV_FILE`): never one Book's folder."""
 """Files an empty folder may hold (the system's, a placeholder's)."""

@@ -25,7 +25,7 @@ from pathlib import Path
 from profile_gen import i18n
 from profile_gen.app.terminal import say
 from profile_gen.errors import BuildError
-from profile_gen.outputs import PRINT, is_book, is_kept_off, kept_off
+from profile_gen.outputs import PRINT, SYSTEM_FILES, is_book, is_kept_off, kept_off
 
 DEFAULT_BRANCH = "gh-pages"
 DEFAULT_MESSAGE = "Publish the Book (profile-gen)"
@@ -48,16 +48,12 @@ def left_out(output: Path) -> list[str]:
     return [name for name in kept_off([PRINT]) if (output / name).exists()]
 
 
-STRAY_FILES = frozenset({"Thumbs.db", "desktop.ini"})
-"""Files a system leaves in a folder it shows (beside hidden ones)."""
-
-
 def _stray(folder: Path, name: str) -> bool:
     """What the build did not write, never copied: a hidden file (`.DS_Store`,
     LibreOffice's `.~lock.annexe.docx#`, which holds its user's name), Word's `~$` lock
     file, a system's thumbnails, or a Book of its own below the root (`build -o
     output/sub`: its annexe and CV are at no place `is_kept_off` knows)."""
-    if name.startswith((".", "~$")) or name in STRAY_FILES:
+    if name.startswith((".", "~$")) or name in SYSTEM_FILES:
         return True
     return is_book(folder / name)
 
